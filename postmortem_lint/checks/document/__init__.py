@@ -1,0 +1,1 @@
+"""PM0xx: the file itself: unreadable, malformed, wrongly typed, suppressions, crashes."""

@@ -1,0 +1,1 @@
+"""PM3xx: the timeline: present, in UTC, ordered, and covering every phase."""

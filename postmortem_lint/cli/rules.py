@@ -1,0 +1,30 @@
+"""``postmortem-lint rules``: the table of every rule."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from postmortem_lint.engine.registry import all_rules
+
+
+@click.command("rules")
+@click.option("--format", "output_format", type=click.Choice(["text", "json", "markdown"]),
+              default="text", show_default=True)
+def command(output_format: str) -> None:
+    """List every rule: code, name, default level and what it checks."""
+    rules = list(all_rules().values())
+    if output_format == "json":
+        click.echo(json.dumps([{"code": r.code, "name": r.name, "level": r.level.value,
+                                "family": r.family, "summary": r.summary(),
+                                "needs_nlp": r.needs_nlp} for r in rules], indent=2))
+        return
+    if output_format == "markdown":
+        click.echo("| Code | Name | Level | What it checks |\n|---|---|---|---|")
+        for rule in rules:
+            click.echo(f"| {rule.code} | `{rule.name}` | {rule.level.value} | {rule.summary()} |")
+        return
+    width = max(len(r.name) for r in rules)
+    for rule in rules:
+        click.echo(f"{rule.code}  {rule.name:<{width}}  {rule.level.value:<7}  {rule.summary()}")

@@ -1,0 +1,51 @@
+"""What rules report and the engine hands to reporters."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from postmortem_lint.model import Span
+
+
+class Level(str, Enum):
+    """Finding severity, ordered: info < warning < error."""
+
+    info = "info"
+    warning = "warning"
+    error = "error"
+
+    @property
+    def rank(self) -> int:
+        return {"info": 0, "warning": 1, "error": 2}[self.value]
+
+
+class Problem(BaseModel):
+    """What a rule yields: where, what, and how to fix it. The engine adds the rest."""
+
+    span: Span
+    message: str
+    hint: str | None = None
+
+
+class Finding(BaseModel):
+    """One reported problem in one file."""
+
+    code: str
+    rule: str = Field(description="The rule's name, e.g. timeline-zone-missing.")
+    level: Level
+    message: str
+    hint: str | None = None
+    path: str
+    span: Span
+
+
+class FileResult(BaseModel):
+    """Everything the engine learned about one file."""
+
+    path: str
+    findings: list[Finding] = Field(default_factory=list)
+    metrics: dict[str, Any] = Field(default_factory=dict)
+    skipped: str | None = None  # why the file was not linted (binary, too large…)

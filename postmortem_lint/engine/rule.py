@@ -1,0 +1,68 @@
+"""The rule contract: small, self-describing classes discovered through entry points.
+
+A rule has a ``code`` (PM301), a ``name`` (timeline-zone-missing), a default
+``level``, an ``Options`` pydantic model, and a docstring that is its
+documentation (what it checks, why, a bad and a good example). ``check``
+receives a :class:`RuleContext` and yields :class:`Problem` objects; it never
+reads files, never parses text structure, and keeps no state between documents.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import inspect
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
+
+from pydantic import BaseModel, ConfigDict
+
+from postmortem_lint.engine.finding import Level, Problem
+from postmortem_lint.model import Postmortem, Span
+from postmortem_lint.ruledata import RuleData
+
+if TYPE_CHECKING:
+    from postmortem_lint.nlp import NlpService
+
+
+class NoOptions(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+@dataclass
+class RuleContext:
+    """What a rule may look at: the document, the rule data, the shared NLP service."""
+
+    document: Postmortem
+    data: RuleData
+    nlp: NlpService | None = None
+    today: dt.date | None = None
+
+
+class Rule:
+    code: ClassVar[str]
+    name: ClassVar[str]
+    level: ClassVar[Level] = Level.warning
+    family: ClassVar[str] = ""
+    Options: ClassVar[type[BaseModel]] = NoOptions
+    needs_nlp: ClassVar[bool] = False
+
+    def __init__(self, options: BaseModel | None = None):
+        self.options = options if options is not None else self.Options()
+
+    def check(self, ctx: RuleContext) -> Iterator[Problem]:
+        raise NotImplementedError
+
+    # -- documentation ------------------------------------------------------------
+    @classmethod
+    def doc(cls) -> str:
+        return inspect.cleandoc(cls.__doc__ or "")
+
+    @classmethod
+    def summary(cls) -> str:
+        """The first line of the docstring: what the rule checks."""
+        return cls.doc().split("\n", 1)[0].strip()
+
+    @staticmethod
+    def problem(span: Span, message: str, hint: str | None = None) -> Problem:
+        return Problem(span=span, message=message, hint=hint)

@@ -1,0 +1,192 @@
+"""The engine: read -> parse -> run the selected rules -> suppress -> findings.
+
+It knows rules only through the registry, and reporters only see its results.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import fnmatch
+import traceback
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from postmortem_lint import __version__
+from postmortem_lint.engine.cache import ResultCache, json_key, prepare_cache_dir
+from postmortem_lint.engine.config import Config, ConfigError, LoadedConfig
+from postmortem_lint.engine.finding import FileResult, Finding, Level, Problem
+from postmortem_lint.engine.registry import all_rules
+from postmortem_lint.engine.rule import Rule, RuleContext
+from postmortem_lint.engine.suppress import apply_suppressions
+from postmortem_lint.model import Span
+from postmortem_lint.model.facts import incident_facts
+from postmortem_lint.parsers import parse
+from postmortem_lint.ruledata import RuleData, RuleDataError, load_rule_data
+from postmortem_lint.sources.reading import ReadProblem, SourceText, decode, read_source
+
+# Codes the engine itself reports (each is also a documented rule).
+READ_CODES = {"PM001", "PM004", "PM005", "PM006"}
+UNUSED_SUPPRESSION = "PM007"
+RULE_CRASHED = "PM008"
+
+
+def _matches(code: str, name: str, patterns: list[str]) -> bool:
+    return any(p == "ALL" or code.startswith(p.upper()) or p == name for p in patterns)
+
+
+def select_rules(config: Config, extra_select: list[str] | None = None,
+                 extra_ignore: list[str] | None = None) -> list[type[Rule]]:
+    select = (extra_select or config.select) + config.extend_select
+    ignore = config.ignore + (extra_ignore or [])
+    return [rule for rule in all_rules().values()
+            if _matches(rule.code, rule.name, select) and not _matches(rule.code, rule.name,
+                                                                        ignore)]
+
+
+class Linter:
+    """Lints files with one configuration. Holds no per-document state."""
+
+    def __init__(self, loaded: LoadedConfig, *, select: list[str] | None = None,
+                 ignore: list[str] | None = None, use_cache: bool = True,
+                 today: dt.date | None = None, debug: bool = False):
+        self.loaded = loaded
+        self.config = loaded.config
+        self.today = today or dt.date.today()
+        self.debug = debug
+        try:
+            self.data: RuleData = load_rule_data(tuple(
+                str(loaded.root / name) for name in self.config.rule_data))
+        except RuleDataError as error:
+            raise ConfigError(str(error)) from error
+        self.rules = [self._instantiate(rule) for rule in select_rules(
+            self.config, select, ignore)]
+        self.active_codes = {rule.code for rule in self.rules}
+        self.nlp = None
+        if any(rule.needs_nlp for rule in self.rules):
+            from postmortem_lint.nlp import NlpService
+
+            self.nlp = NlpService(model=self.config.nlp_model, cache_dir=self.cache_dir
+                                  if use_cache else None, data=self.data)
+        salt = json_key(__version__, self.config.fingerprint, self.data.fingerprint,
+                        sorted(self.active_codes), self.today.isoformat())
+        self.cache = ResultCache(self.cache_dir if use_cache else None, salt)
+
+    @property
+    def cache_dir(self) -> Path | None:
+        configured = self.config.cache_dir
+        folder = Path(configured) if configured else Path(".postmortem-lint-cache")
+        if not folder.is_absolute():
+            folder = (self.loaded.root if self.loaded.path else Path.cwd()) / folder
+        return prepare_cache_dir(folder)
+
+    def _instantiate(self, rule: type[Rule]) -> Rule:
+        raw = self.config.rules.get(rule.code) or self.config.rules.get(rule.name) or {}
+        try:
+            return rule(rule.Options.model_validate(raw))
+        except ValidationError as error:
+            first = error.errors()[0]
+            key = ".".join(str(part) for part in first["loc"])
+            raise ConfigError(f"invalid option '{key}' for rule {rule.code} ({rule.name}): "
+                              f"{first['msg']}") from error
+
+    # -- entry points --------------------------------------------------------------------
+    def lint_path(self, path: Path, shown_as: str | None = None) -> FileResult:
+        shown = shown_as or path.as_posix()
+        source = read_source(path, shown, self.config.max_file_size)
+        return self._lint_source(source, shown)
+
+    def lint_bytes(self, data: bytes, shown_as: str) -> FileResult:
+        source = decode(data, shown_as)
+        return self._lint_source(source, shown_as)
+
+    # -- the pipeline ----------------------------------------------------------------------
+    def _lint_source(self, source: SourceText | ReadProblem, shown: str) -> FileResult:
+        if isinstance(source, ReadProblem):
+            return self._read_failure(source, shown)
+        key = self.cache.key(shown, source.digest)
+        cached = self.cache.get(key)
+        if cached is not None:
+            return cached
+        result = self._lint_text(source, shown)
+        self.cache.put(key, result)
+        return result
+
+    def _read_failure(self, problem: ReadProblem, shown: str) -> FileResult:
+        result = FileResult(path=shown, skipped=problem.message)
+        if problem.code in self.active_codes:
+            rule = all_rules()[problem.code]
+            result.findings.append(self._finding(rule, Problem(
+                span=Span.point(problem.line, problem.column), message=problem.message), shown))
+        return result
+
+    def _lint_text(self, source: SourceText, shown: str) -> FileResult:
+        document = parse(source, self.data)
+        for problem in source.problems:
+            document.problems.append(_as_parse_problem(problem))
+        ctx = RuleContext(document=document, data=self.data, nlp=self.nlp, today=self.today)
+        raw: list[tuple[str, Problem]] = []
+        for rule in self.rules:
+            try:
+                raw += [(rule.code, problem) for problem in rule.check(ctx)]
+            except Exception as error:  # a broken rule must not hide the others' findings
+                detail = traceback.format_exc() if self.debug else f"{type(error).__name__}: " \
+                    f"{error}"
+                raw.append((RULE_CRASHED, Problem(
+                    span=Span.point(1), message=f"rule {rule.code} ({rule.name}) crashed: "
+                    f"{detail}".strip(), hint="report this to the rule's authors")))
+        lines = source.lines
+        kept, unused = apply_suppressions(raw, document.suppressions, document.line_count,
+                                          lines, self.active_codes)
+        if UNUSED_SUPPRESSION in self.active_codes:
+            kept += [(UNUSED_SUPPRESSION, problem) for problem in unused]
+        ignored = {code for pattern, codes in self.config.per_file_ignores.items()
+                   if fnmatch.fnmatch(shown, pattern) or fnmatch.fnmatch(Path(shown).name, pattern)
+                   for code in codes}
+        rules = all_rules()
+        findings = [self._finding(rules[code] if code in rules else None, problem, shown, code)
+                    for code, problem in kept
+                    if not any(code.startswith(prefix) for prefix in ignored)]
+        findings = [_clamped(finding, document.line_count, lines) for finding in findings]
+        findings.sort(key=lambda f: (f.span.line, f.span.column, f.code))
+        facts = incident_facts(document)
+        return FileResult(path=shown, findings=_dedupe(findings), metrics=facts.as_metrics())
+
+    def _finding(self, rule: type[Rule] | None, problem: Problem, shown: str,
+                 code: str | None = None) -> Finding:
+        code = code or (rule.code if rule else "PM000")
+        level = self.config.severity.get(code) or (rule.level if rule else Level.error)
+        return Finding(code=code, rule=rule.name if rule else "internal", level=level,
+                       message=problem.message, hint=problem.hint, path=shown, span=problem.span)
+
+
+def _as_parse_problem(problem: ReadProblem):  # noqa: ANN202
+    from postmortem_lint.model import ParseProblem
+
+    return ParseProblem(code=problem.code, message=problem.message,
+                        span=Span.point(problem.line, problem.column))
+
+
+def _clamped(finding: Finding, line_count: int, lines: list[str]) -> Finding:
+    """Positions always lie inside the document, whatever a rule computed."""
+    span = finding.span
+    line = min(max(span.line, 1), max(line_count, 1))
+    end_line = min(max(span.end_line, line), max(line_count, 1))
+    width = len(lines[line - 1]) if 0 < line <= len(lines) else 0
+    column = min(max(span.column, 1), width + 1)
+    end_width = len(lines[end_line - 1]) if 0 < end_line <= len(lines) else 0
+    end_column = min(max(span.end_column, 1), end_width + 1)
+    if end_line == line and end_column <= column:
+        end_column = column + 1 if column <= width else column
+    fixed = Span(line=line, column=column, end_line=end_line, end_column=end_column)
+    return finding if fixed == span else finding.model_copy(update={"span": fixed})
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    seen, out = set(), []
+    for finding in findings:
+        key = (finding.code, finding.span.line, finding.span.column, finding.message)
+        if key not in seen:
+            seen.add(key)
+            out.append(finding)
+    return out

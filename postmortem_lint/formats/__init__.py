@@ -1,0 +1,1 @@
+"""Descriptions of the input formats postmortem-lint reads (for schemas and editors)."""

@@ -1,0 +1,218 @@
+"""The one typed model of a postmortem that every parser produces and every rule reads.
+
+Markdown and YAML postmortems both become a :class:`Postmortem`; each value
+keeps the span it was read from so findings point at the exact place.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+
+from pydantic import BaseModel, Field
+
+from postmortem_lint.model.prose import Prose
+from postmortem_lint.model.span import Located, Span
+
+
+class Severity(BaseModel):
+    """A severity normalised from SEV-1, SEV1, P1, Critical…: level 0 is the most severe."""
+
+    level: int
+    label: str
+
+
+class Audience(str, Enum):
+    internal = "internal"
+    customer_facing = "customer-facing"
+
+
+class Phase(str, Enum):
+    onset = "onset"
+    detection = "detection"
+    escalation = "escalation"
+    mitigation = "mitigation"
+    resolution = "resolution"
+    other = "other"
+
+
+class Priority(BaseModel):
+    """P0 (most urgent) … P4; named priorities (critical, high…) are mapped to a rank."""
+
+    rank: int
+    label: str
+
+
+class ItemStatus(str, Enum):
+    open = "open"
+    in_progress = "in progress"
+    done = "done"
+    wont_do = "won't do"
+    unknown = "unknown"
+
+
+class ActionType(str, Enum):
+    prevent = "prevent"
+    detect = "detect"
+    recover = "recover"
+    process = "process"
+    mitigate = "mitigate"
+
+
+class Metadata(BaseModel):
+    id: Located[str] | None = None
+    title: Located[str] | None = None
+    severity: Located[Severity] | None = None
+    severity_unknown: Located[str] | None = None  # a severity that could not be normalised
+    status: Located[str] | None = None
+    audience: Located[Audience] | None = None
+    authors: list[Located[str]] = Field(default_factory=list)
+    owner: Located[str] | None = None
+    incident_start: Located[dt.datetime] | None = None
+    incident_end: Located[dt.datetime] | None = None
+    incident_date: Located[dt.date] | None = None
+    date_written: Located[dt.date] | None = None
+    services: list[Located[str]] = Field(default_factory=list)
+    incident_class: Located[str] | None = None
+    security: Located[bool] | None = None
+    security_review: Located[str] | None = None
+    cost: Located[str] | None = None
+
+
+class Impact(BaseModel):
+    span: Span | None = None  # the impact section or field; None when absent
+    text: list[Prose] = Field(default_factory=list)
+    users_affected: Located[int] | None = None
+    duration: Located[dt.timedelta] | None = None
+    revenue: Located[str] | None = None
+    sla_breached: Located[bool] | None = None
+    data_loss: Located[str] | None = None
+
+
+class TimelineEntry(BaseModel):
+    span: Span
+    time_text: Located[str]  # the timestamp as written
+    at: dt.datetime | None = None  # aware when a zone was given; None if unparseable
+    has_date: bool = False
+    has_time: bool = True
+    zone: str | None = None  # as written ("UTC", "PST", "+02:00"); None when missing
+    is_utc: bool = False
+    phase: Phase | None = None
+    phase_explicit: bool = False
+    text: Prose
+
+
+class Timeline(BaseModel):
+    span: Span | None = None
+    entries: list[TimelineEntry] = Field(default_factory=list)
+    declared_zone: Located[str] | None = None  # e.g. from a "Time (UTC)" column header
+
+
+class Why(BaseModel):
+    span: Span
+    text: Prose
+
+
+class ContributingFactor(BaseModel):
+    span: Span
+    text: Prose
+    score: Located[int] | None = None
+
+
+class ActionItem(BaseModel):
+    span: Span
+    description: Prose
+    owner: Located[str] | None = None
+    due: Located[dt.date] | None = None
+    due_unparsed: Located[str] | None = None
+    priority: Located[Priority] | None = None
+    status: Located[ItemStatus] | None = None
+    type: Located[ActionType] | None = None
+    ticket: Located[str] | None = None
+
+
+class FollowUp(BaseModel):
+    span: Span | None = None
+    review_date: Located[dt.date] | None = None
+    owner: Located[str] | None = None
+
+
+class Section(BaseModel):
+    """A heading and what follows it up to the next heading of the same or higher level."""
+
+    title: Located[str]
+    level: int
+    kind: str | None = None  # canonical section kind from the synonyms in rule data
+    span: Span
+    body: list[Prose] = Field(default_factory=list)
+
+
+class CodeBlock(BaseModel):
+    span: Span
+    info: str = ""
+
+
+class ParseProblem(BaseModel):
+    """Something a parser could not understand; reported as a finding, never raised."""
+
+    code: str  # rule code of the parse-problem family, e.g. PM002
+    message: str
+    span: Span
+
+
+class SuppressionKind(str, Enum):
+    disable = "disable"
+    enable = "enable"
+    disable_next_line = "disable-next-line"
+    disable_line = "disable-line"
+    disable_file = "disable-file"
+
+
+class Suppression(BaseModel):
+    kind: SuppressionKind
+    codes: list[str]  # empty = every rule
+    span: Span
+
+
+class Postmortem(BaseModel):
+    """One postmortem, whatever its source format."""
+
+    path: str
+    format: str  # "markdown" or "yaml"
+    line_count: int
+    meta: Metadata = Field(default_factory=Metadata)
+    sections: list[Section] = Field(default_factory=list)
+    summary: list[Prose] = Field(default_factory=list)
+    impact: Impact = Field(default_factory=Impact)
+    timeline: Timeline = Field(default_factory=Timeline)
+    root_cause: list[Prose] = Field(default_factory=list)
+    root_cause_span: Span | None = None
+    contributing_factors: list[ContributingFactor] = Field(default_factory=list)
+    contributing_span: Span | None = None
+    five_whys: list[Why] = Field(default_factory=list)
+    five_whys_span: Span | None = None
+    went_well: list[Prose] = Field(default_factory=list)
+    went_well_span: Span | None = None
+    went_wrong: list[Prose] = Field(default_factory=list)
+    went_wrong_span: Span | None = None
+    got_lucky: list[Prose] = Field(default_factory=list)
+    action_items: list[ActionItem] = Field(default_factory=list)
+    action_items_span: Span | None = None
+    follow_up: FollowUp = Field(default_factory=FollowUp)
+    prose: list[Prose] = Field(default_factory=list)  # every visible text, in reading order
+    code_blocks: list[CodeBlock] = Field(default_factory=list)
+    problems: list[ParseProblem] = Field(default_factory=list)
+    suppressions: list[Suppression] = Field(default_factory=list)
+
+    def section(self, kind: str) -> Section | None:
+        return next((s for s in self.sections if s.kind == kind), None)
+
+    def has_section(self, kind: str) -> bool:
+        return any(s.kind == kind for s in self.sections)
+
+    @property
+    def top(self) -> Span:
+        """Where document-level findings point: the title, else line 1."""
+        if self.meta.title is not None:
+            return self.meta.title.span
+        return Span.point(1)

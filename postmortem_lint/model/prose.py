@@ -1,0 +1,152 @@
+"""Plain text recovered from a document, with a map back to source positions.
+
+Parsers strip markup (emphasis markers, link targets, code spans) and invisible
+characters (zero-width spaces, bidi marks) so that rules match what a reader
+sees, while every character still knows the line and column it came from.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from enum import Enum
+
+from pydantic import BaseModel, Field
+
+from postmortem_lint.model.span import Span
+
+# Characters a reader never sees; they are dropped so "ca\u200breless" reads "careless".
+INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u00ad")
+
+
+class ProseRole(str, Enum):
+    """What a piece of text is, so rules can skip what is not narrative."""
+
+    narrative = "narrative"  # paragraphs, list items, free-text fields
+    heading = "heading"
+    table_cell = "table_cell"
+    field = "field"  # a value of a structured field (owner, date, id…)
+
+
+class Prose(BaseModel):
+    """Visible text and, per run of characters, where the run starts in the source."""
+
+    text: str
+    # (offset into text, line, column): a run continues until the next run's offset.
+    runs: list[tuple[int, int, int]] = Field(default_factory=list)
+    role: ProseRole = ProseRole.narrative
+    section: str | None = None  # canonical kind of the enclosing section, if known
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """Source (line, column) of the character at ``offset`` (clamped to the text)."""
+        if not self.runs:
+            return (1, 1)
+        offset = max(0, min(offset, max(len(self.text) - 1, 0)))
+        starts = [r[0] for r in self.runs]
+        index = max(bisect_right(starts, offset) - 1, 0)
+        start, line, column = self.runs[index]
+        return (line, column + (offset - start))
+
+    def span(self, start: int = 0, end: int | None = None) -> Span:
+        """Source span of ``text[start:end]``."""
+        end = len(self.text) if end is None else end
+        if end <= start:
+            line, column = self.position(start)
+            return Span(line=line, column=column, end_line=line, end_column=column + 1)
+        line, column = self.position(start)
+        end_line, end_column = self.position(end - 1)
+        return Span(line=line, column=column, end_line=end_line, end_column=end_column + 1)
+
+    def slice(self, start: int, end: int) -> Prose:
+        """The part ``text[start:end]`` as its own Prose, still mapped to the source."""
+        start = max(0, start)
+        end = min(len(self.text), end)
+        runs: list[tuple[int, int, int]] = []
+        if end > start:
+            first_line, first_column = self.position(start)
+            runs.append((0, first_line, first_column))
+            for offset, line, column in self.runs:
+                if start < offset < end:
+                    runs.append((offset - start, line, column))
+        return Prose(text=self.text[start:end], runs=runs, role=self.role, section=self.section)
+
+    def lines(self) -> list[Prose]:
+        """One Prose per line of the text (soft line breaks in a paragraph)."""
+        out, start = [], 0
+        for index, char in enumerate(self.text + "\n"):
+            if char == "\n":
+                out.append(self.slice(start, index))
+                start = index + 1
+        return out
+
+    def strip(self) -> Prose:
+        text = self.text
+        start = len(text) - len(text.lstrip())
+        end = len(text.rstrip())
+        return self.slice(start, end) if (start, end) != (0, len(text)) else self
+
+    @property
+    def whole(self) -> Span:
+        return self.span(0, len(self.text))
+
+
+class ProseBuilder:
+    """Accumulates visible text piece by piece, recording where each piece came from."""
+
+    def __init__(self, role: ProseRole = ProseRole.narrative, section: str | None = None):
+        self._parts: list[str] = []
+        self._runs: list[tuple[int, int, int]] = []
+        self._length = 0
+        self._expect: tuple[int, int] | None = None  # where the last run would continue
+        self.role = role
+        self.section = section
+
+    def add(self, text: str, line: int, column: int) -> None:
+        """Append ``text`` that starts at (line, column) in the source (on one line)."""
+        if not text:
+            return
+        if any(ch in INVISIBLE for ch in text):
+            for ch in text:
+                if ch not in INVISIBLE:
+                    self._append(ch, line, column)
+                column += 1
+            return
+        self._append(text, line, column)
+
+    def add_unmapped(self, text: str) -> None:
+        """Append a separator (space, newline) that continues the previous position."""
+        if not text:
+            return
+        if not self._runs:
+            self._parts.append(text)
+            self._length += len(text)
+            return
+        self._parts.append(text)
+        self._length += len(text)
+        if self._expect is not None:
+            line, column = self._expect
+            self._expect = (line, column + len(text))
+
+    def _append(self, text: str, line: int, column: int) -> None:
+        if self._expect != (line, column) or not self._runs:
+            self._runs.append((self._length, line, column))
+        self._parts.append(text)
+        self._length += len(text)
+        self._expect = (line, column + len(text))
+
+    @property
+    def text(self) -> str:
+        return "".join(self._parts)
+
+    def build(self) -> Prose:
+        return Prose(text=self.text, runs=self._runs, role=self.role, section=self.section)
+
+
+def prose_at(text: str, line: int, column: int, role: ProseRole = ProseRole.field,
+             section: str | None = None) -> Prose:
+    """Prose for a single-line value that starts at (line, column)."""
+    builder = ProseBuilder(role=role, section=section)
+    for index, part in enumerate(text.split("\n")):
+        if index:
+            builder.add_unmapped("\n")
+        builder.add(part, line + index, column if index == 0 else 1)
+    return builder.build()

@@ -1,0 +1,287 @@
+"""Turns what a parser found (fields, timeline rows, action rows…) into the model.
+
+Both parsers feed this one builder, so a value means the same thing whatever
+format it was written in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from postmortem_lint.model import (
+    ActionItem,
+    ContributingFactor,
+    Located,
+    ParseProblem,
+    Phase,
+    Postmortem,
+    Prose,
+    Span,
+    TimelineEntry,
+    Why,
+)
+from postmortem_lint.parsers import times, values
+from postmortem_lint.ruledata import RuleData
+
+_PHASE_ORDER = ("resolution", "mitigation", "detection", "escalation", "onset")
+
+
+def _located(prose: Prose, value):  # noqa: ANN001, ANN202 - generic helper
+    return Located(value=value, span=prose.whole, raw=prose.text)
+
+
+class DocumentBuilder:
+    def __init__(self, path: str, fmt: str, line_count: int, data: RuleData):
+        self.doc = Postmortem(path=path, format=fmt, line_count=max(line_count, 1))
+        self.data = data
+
+    # -- problems ---------------------------------------------------------------
+    def problem(self, code: str, message: str, span: Span) -> None:
+        self.doc.problems.append(ParseProblem(code=code, message=message, span=span))
+
+    # -- metadata fields ---------------------------------------------------------
+    def set_field(self, name: str, prose: Prose) -> bool:
+        """Record a metadata/impact field; returns False when the field is unknown."""
+        text = prose.text.strip()
+        if not text:
+            return True
+        meta, impact = self.doc.meta, self.doc.impact
+        if name in ("id", "title", "status", "incident_class", "security_review", "cost"):
+            target = meta
+            if getattr(target, name) is None:
+                setattr(target, name, _located(prose, text))
+        elif name == "owner":
+            if meta.owner is None:
+                meta.owner = _located(prose, text)
+        elif name == "authors":
+            for part in re.split(r"\s*(?:,|;|\band\b|&)\s*", text):
+                if part.strip():
+                    meta.authors.append(_located(prose, part.strip()))
+        elif name == "services":
+            for part in re.split(r"\s*[,;]\s*", text):
+                if part.strip():
+                    meta.services.append(_located(prose, part.strip()))
+        elif name == "severity":
+            severity = values.parse_severity(text, self.data)
+            if severity is None:
+                meta.severity_unknown = _located(prose, text)
+                self.problem("PM003", f'unknown severity "{text[:40]}"; use SEV-0…SEV-4, P0…P4 '
+                             "or critical/high/medium/low", prose.whole)
+            elif meta.severity is None:
+                meta.severity = _located(prose, severity)
+        elif name == "audience":
+            audience = values.parse_audience(text)
+            if audience is None:
+                self.problem("PM003", f'unknown audience "{text[:40]}"; use internal or '
+                             "customer-facing", prose.whole)
+            elif meta.audience is None:
+                meta.audience = _located(prose, audience)
+        elif name in ("incident_start", "incident_end"):
+            at = times.parse_datetime(text, self.data.time_zones)
+            if at is None and times.is_impossible_date(text):
+                self.problem("PM003", f'impossible date "{text[:30]}"', prose.whole)
+            elif at is not None and getattr(meta, name) is None:
+                setattr(meta, name, _located(prose, at))
+        elif name in ("incident_date", "date_written", "review_date"):
+            self._set_date(name, prose, text)
+        elif name == "security":
+            flag = values.parse_bool(text)
+            if flag is not None and meta.security is None:
+                meta.security = _located(prose, flag)
+        elif name == "users_affected":
+            count = values.parse_count(text)
+            if count is not None and impact.users_affected is None:
+                impact.users_affected = _located(prose, count)
+            impact.text.append(prose)
+        elif name == "duration":
+            duration = times.parse_duration(text)
+            if duration is not None and impact.duration is None:
+                impact.duration = _located(prose, duration)
+        elif name == "revenue":
+            impact.revenue = impact.revenue or _located(prose, text)
+            impact.text.append(prose)
+        elif name == "sla_breached":
+            flag = values.parse_bool(text)
+            if impact.sla_breached is None and flag is not None:
+                impact.sla_breached = _located(prose, flag)
+        elif name == "data_loss":
+            impact.data_loss = impact.data_loss or _located(prose, text)
+        elif name == "review_owner":
+            self.doc.follow_up.owner = self.doc.follow_up.owner or _located(prose, text)
+        elif name == "detection":
+            pass  # narrative only; detection delay comes from the timeline
+        else:
+            return False
+        return True
+
+    def _set_date(self, name: str, prose: Prose, text: str) -> None:
+        day = times.parse_date(text)
+        if day is None:
+            found = times.find_date(text)
+            day = found[0] if found else None
+        if day is None:
+            if times.is_impossible_date(text):
+                self.problem("PM003", f'impossible date "{text[:30]}"', prose.whole)
+            return
+        if name == "review_date":
+            follow = self.doc.follow_up
+            follow.review_date = follow.review_date or _located(prose, day)
+            follow.span = follow.span or prose.whole
+        elif getattr(self.doc.meta, name) is None:
+            setattr(self.doc.meta, name, _located(prose, day))
+
+    # -- timeline -----------------------------------------------------------------
+    def default_date(self) -> dt.date | None:
+        meta = self.doc.meta
+        if meta.incident_start is not None:
+            return meta.incident_start.value.date()
+        if meta.incident_date is not None:
+            return meta.incident_date.value
+        return None
+
+    def add_timeline_entry(self, time_prose: Prose, event: Prose, span: Span, *,
+                           phase_text: str | None = None, declared_zone: str | None = None,
+                           default_date: dt.date | None = None) -> bool:
+        """Add a row whose time is at the start of ``time_prose``; False if it has no time."""
+        zones = self.data.time_zones
+        found = times.find_timestamp(time_prose.text, zones, within=12,
+                                     default_date=default_date)
+        if found is None:
+            return False
+        zone, is_utc, at = found.zone, found.is_utc, found.at
+        if zone is None and declared_zone is not None and at is not None:
+            tzinfo, is_utc = times._zone_offset(declared_zone, zones)  # noqa: SLF001
+            zone = declared_zone
+            if tzinfo is not None:
+                at = at.replace(tzinfo=tzinfo)
+        phase, explicit = None, False
+        if phase_text:
+            try:
+                phase, explicit = Phase(values.normalise_key(phase_text)), True
+            except ValueError:
+                phase = None
+        if phase is None:
+            phase = self.classify_phase(event.text)
+        self.doc.timeline.entries.append(TimelineEntry(
+            span=span,
+            time_text=Located(value=time_prose.text[found.start:found.end],
+                              span=time_prose.span(found.start, found.end)),
+            at=at, has_date=found.has_date, zone=zone, is_utc=is_utc,
+            phase=phase, phase_explicit=explicit, text=event))
+        return True
+
+    def classify_phase(self, text: str) -> Phase | None:
+        lowered = text.lower()
+        for phase in _PHASE_ORDER:
+            for word in self.data.phases.get(phase, []):
+                if re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", lowered):
+                    return Phase(phase)
+        return None
+
+    # -- action items -----------------------------------------------------------------
+    def add_action_item(self, description: Prose, span: Span, cells: dict[str, Prose],
+                        checkbox: str | None = None) -> None:
+        data = self.data
+        item = ActionItem(span=span, description=description)
+        text = description.text
+        if "owner" in cells and cells["owner"].text.strip():
+            item.owner = _located(cells["owner"].strip(), cells["owner"].text.strip())
+        else:
+            item.owner = _inline_owner(description)
+        if "due" in cells and cells["due"].text.strip():
+            self._set_due(item, cells["due"].strip())
+        else:
+            match = re.search(r"\b(?:due|by|deadline|target|eta)\b\s*[:=]?\s*", text, re.I)
+            found = times.find_date(text[match.end():] if match else text)
+            if found:
+                base = match.end() if match else 0
+                item.due = Located(value=found[0],
+                                   span=description.span(base + found[1], base + found[2]))
+        if "priority" in cells and cells["priority"].text.strip():
+            prose = cells["priority"].strip()
+            priority = values.parse_priority(prose.text, data)
+            if priority is not None:
+                item.priority = _located(prose, priority)
+        else:
+            found_priority = values.find_priority(text, data)
+            if found_priority:
+                item.priority = Located(value=found_priority[0],
+                                        span=description.span(found_priority[1], found_priority[2]))
+        if "status" in cells and cells["status"].text.strip():
+            status = values.parse_status(cells["status"].text, data)
+            if status is not None:
+                item.status = _located(cells["status"].strip(), status)
+        elif checkbox is not None:
+            from postmortem_lint.model import ItemStatus
+
+            item.status = Located(value=ItemStatus.done if checkbox.lower() == "x"
+                                  else ItemStatus.open, span=span)
+        else:
+            match = re.search(r"\bstatus\s*[:=]\s*([\w' -]{2,20})", text, re.I)
+            status = values.parse_status(match.group(1), data) if match else None
+            if match and status:
+                item.status = Located(value=status, span=description.span(*match.span()))
+        if "type" in cells and cells["type"].text.strip():
+            kind = values.parse_action_type(cells["type"].text, data)
+            if kind is not None:
+                item.type = _located(cells["type"].strip(), kind)
+        else:
+            match = re.search(r"\b(?:type|category)\s*[:=]\s*(\w+)|[\[(](\w+)[\])]", text, re.I)
+            kind = values.parse_action_type(match.group(1) or match.group(2), data) if match else None
+            if match and kind:
+                item.type = Located(value=kind, span=description.span(*match.span()))
+        ticket_source = cells.get("ticket") or description
+        found_ticket = values.find_ticket(ticket_source.text)
+        if found_ticket is None:
+            for cell in cells.values():
+                found_ticket = values.find_ticket(cell.text)
+                if found_ticket:
+                    ticket_source = cell
+                    break
+        if found_ticket:
+            item.ticket = Located(value=found_ticket[0],
+                                  span=ticket_source.span(found_ticket[1], found_ticket[2]))
+        self.doc.action_items.append(item)
+
+    def _set_due(self, item: ActionItem, prose: Prose) -> None:
+        day = times.parse_date(prose.text, self.default_date())
+        if day is not None:
+            item.due = _located(prose, day)
+        else:
+            if times.is_impossible_date(prose.text):
+                self.problem("PM003", f'impossible date "{prose.text[:30]}"', prose.whole)
+            item.due_unparsed = _located(prose, prose.text)
+
+    # -- analysis parts -----------------------------------------------------------------
+    def add_why(self, prose: Prose) -> None:
+        if prose.text.strip():
+            self.doc.five_whys.append(Why(span=prose.whole, text=prose))
+
+    def add_factor(self, prose: Prose, score: Prose | None = None) -> None:
+        if not prose.text.strip():
+            return
+        located_score = None
+        if score is not None and score.text.strip():
+            match = re.match(r"\s*(\d+)", score.text)
+            if match:
+                located_score = _located(score.strip(), int(match.group(1)))
+        self.doc.contributing_factors.append(
+            ContributingFactor(span=prose.whole, text=prose, score=located_score))
+
+    def finish(self) -> Postmortem:
+        return self.doc
+
+
+_OWNER = re.compile(
+    r"\b(?i:owner|owners|assignee|assigned to|dri|who)\b\s*[:=]\s*"
+    r"(?P<name>@?[\w.\-]+(?: [A-Z][\w.\-]*){0,3})|(?<![\w@.])(?P<handle>@[A-Za-z0-9][\w.\-]{0,38})")
+
+
+def _inline_owner(description: Prose) -> Located[str] | None:
+    match = _OWNER.search(description.text)
+    if match is None:
+        return None
+    group = "name" if match.group("name") else "handle"
+    start, end = match.span(group)
+    return Located(value=match.group(group), span=description.span(start, end))

@@ -1,0 +1,417 @@
+"""Markdown postmortems (with or without YAML front matter) into the document model."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from postmortem_lint.model import (
+    CodeBlock,
+    Located,
+    Postmortem,
+    Prose,
+    ProseBuilder,
+    ProseRole,
+    Section,
+    Span,
+)
+from postmortem_lint.parsers.builder import DocumentBuilder
+from postmortem_lint.parsers.markdown_blocks import Block, markdown_parser, to_blocks
+from postmortem_lint.parsers.sections import section_kind
+from postmortem_lint.parsers.suppressions import directives_in, yaml_suppressions
+from postmortem_lint.parsers.times import find_date, find_timestamp
+from postmortem_lint.parsers.values import column_for_header, field_for_key, normalise_key
+from postmortem_lint.parsers.yaml_doc import MappingReader
+from postmortem_lint.parsers.yaml_tree import YamlFailure, load_yaml, type_name
+from postmortem_lint.ruledata import RuleData
+from postmortem_lint.sources.reading import SourceText
+
+_KEY_VALUE = re.compile(r"^\s*(?P<key>[A-Za-z][A-Za-z0-9 /()&'’.\-]{0,48}?)\s*[:：]\s*(?P<value>.*)$")
+_WHY_LINE = re.compile(r"^\s*(?:why\s*#?\d|\d[.)]\s*why\b|why\?)", re.IGNORECASE)
+_STRUCTURED = {"timeline", "action_items", "five_whys", "contributing_factors"}
+_ACTION_COLUMNS = ("action", "owner", "due", "priority", "status", "type", "ticket")
+
+
+class _Reader:
+    def __init__(self, source: SourceText, data: RuleData):
+        self.lines = source.lines
+        self.data = data
+        self.b = DocumentBuilder(source.path, "markdown", len(self.lines), data)
+        self.doc = self.b.doc
+        self.sections: list[tuple[Section, str | None]] = []  # (section, effective kind)
+
+    # -- pass 1: sections --------------------------------------------------------
+    def assign_sections(self, blocks: list[Block]) -> list[str | None]:
+        """The effective section kind of every block (inherited from enclosing headings)."""
+        stack: list[tuple[int, str | None, Section]] = []
+        kinds: list[str | None] = []
+        for block in blocks:
+            if block.kind == "heading" and block.prose is not None:
+                while stack and stack[-1][0] >= block.level:
+                    stack.pop()
+                own = section_kind(block.prose.text, self.data)
+                inherited = next((k for _, k, _ in reversed(stack) if k), None)
+                effective = own or inherited
+                if block.level == 1 and own is None and self.doc.meta.title is None:
+                    self.doc.meta.title = Located(value=block.prose.text.strip(),
+                                                  span=block.prose.whole)
+                section = Section(title=Located(value=block.prose.text.strip(),
+                                                span=block.prose.whole),
+                                  level=block.level, kind=own,
+                                  span=Span.lines(block.first_line, block.first_line))
+                self.doc.sections.append(section)
+                self.sections.append((section, effective))
+                stack.append((block.level, effective, section))
+                block.prose.section = effective
+                kinds.append(effective)
+                continue
+            kinds.append(stack[-1][1] if stack else None)
+            if stack:
+                section = stack[-1][2]
+                for level, _, open_section in stack:
+                    open_section.span = Span.lines(open_section.span.line,
+                                                   max(open_section.span.end_line,
+                                                       block.last_line))
+                del level
+                if block.prose is not None:
+                    section.body.append(block.prose)
+        return kinds
+
+    # -- pass 2: content ---------------------------------------------------------------
+    def read(self, blocks: list[Block]) -> Postmortem:
+        for block in blocks:
+            if block.kind == "front_matter":
+                self.read_front_matter(block)
+        kinds = self.assign_sections(blocks)
+        timeline_date: dt.date | None = None
+        for block, kind in zip(blocks, kinds, strict=True):
+            if block.prose is not None:
+                block.prose.section = kind
+                if block.quoted:
+                    block.prose.role = ProseRole.field if False else block.prose.role
+            if block.kind == "heading":
+                if kind == "timeline" and block.prose is not None:
+                    found = find_date(block.prose.text, self.b.default_date())
+                    timeline_date = found[0] if found else timeline_date
+                self.doc.prose.append(block.prose) if block.prose else None
+                continue
+            if block.kind == "html":
+                self.read_comment(block)
+                continue
+            if block.kind == "code":
+                self.doc.code_blocks.append(CodeBlock(
+                    span=Span.lines(block.first_line, max(block.first_line, block.last_line)),
+                    info=block.info))
+                if kind in ("timeline", "action_items"):
+                    self.read_code_rows(block, kind, timeline_date)
+                continue
+            if block.kind == "table":
+                self.read_table(block, kind, timeline_date)
+                continue
+            if block.prose is None:
+                continue
+            if not block.quoted:
+                self.doc.prose.append(block.prose)
+            else:
+                block.prose.role = ProseRole.field  # quotations are not the authors' narrative
+                self.doc.prose.append(block.prose)
+            self.read_text_block(block, kind, timeline_date)
+        self.finish_sections()
+        return self.doc
+
+    def read_front_matter(self, block: Block) -> None:
+        tree = load_yaml(block.text)
+        self.doc.suppressions += yaml_suppressions(self.lines[: block.last_line])
+        if isinstance(tree, YamlFailure):
+            self.b.problem("PM002", f"front matter: {tree.message}",
+                           Span.point(tree.line + block.first_line, tree.column))
+            return
+        if tree is None:
+            return
+        from ruamel.yaml.comments import CommentedMap
+
+        if not isinstance(tree, CommentedMap):
+            self.b.problem("PM002", f"front matter must be a mapping, not {type_name(tree)}",
+                           Span.point(block.first_line))
+            return
+        reader = MappingReader(self.b, self.lines, line_offset=block.first_line)
+        reader.read(tree)
+
+    def read_comment(self, block: Block) -> None:
+        if "postmortem-lint" not in block.text:
+            return
+        for number, text in enumerate(block.text.split("\n")):
+            line = block.first_line + number
+            source = self.lines[line - 1] if line - 1 < len(self.lines) else ""
+            column = max(source.find("postmortem-lint") - 5, 0) + 1 if block.info else 1
+            found = directives_in(text, line, column)
+            self.doc.suppressions += found
+
+    # -- text blocks ---------------------------------------------------------------------
+    def read_text_block(self, block: Block, kind: str | None, timeline_date: dt.date | None
+                        ) -> None:
+        prose = block.prose
+        assert prose is not None
+        span = Span.lines(block.first_line, block.last_line)
+        if kind == "action_items" and block.kind == "item":
+            self.b.add_action_item(prose, prose.whole, {}, block.checkbox)
+            return
+        if kind == "timeline":
+            for line in prose.lines():
+                stripped = line.strip()
+                if stripped.text:
+                    self.timeline_line(stripped, timeline_date)
+            return
+        if kind == "five_whys":
+            for line in prose.lines():
+                self.b.add_why(line.strip())
+            return
+        if kind == "contributing_factors" and block.kind == "item":
+            self.b.add_factor(prose)
+            return
+        for line in prose.lines():
+            if _WHY_LINE.match(line.text):
+                self.b.add_why(line.strip())
+                continue
+            if not self.key_value(line, kind, block):
+                self.route(kind, line, span)
+
+    def timeline_line(self, line: Prose, default_date: dt.date | None) -> None:
+        date = default_date or self.b.default_date()
+        found = find_timestamp(line.text, self.data.time_zones, within=12, default_date=date)
+        if found is None:
+            return
+        event = line.slice(found.end, len(line.text))
+        event = event.slice(len(event.text) - len(event.text.lstrip(" -–—:|*")),
+                            len(event.text))
+        self.b.add_timeline_entry(line, event, line.whole, default_date=date)
+
+    def key_value(self, line: Prose, kind: str | None, block: Block) -> bool:
+        match = _KEY_VALUE.match(line.text)
+        if match is None or len(match.group("key").split()) > 5:
+            return False
+        key = match.group("key")
+        value = line.slice(match.start("value"), match.end("value")).strip()
+        if kind not in _STRUCTURED:
+            field = field_for_key(key, self.data)
+            if field is not None and (field not in ("owner", "status") or kind != "action_items"):
+                if value.text:
+                    value.role = ProseRole.field
+                    self.b.set_field(field, value)
+                    return field not in ("users_affected", "revenue", "detection")
+                return True
+        section = section_kind(key, self.data)
+        if section is not None and normalise_key(key) in self.data.sections.get(section, []) \
+                and value.text:
+            self.route(section, value, value.whole)
+            return True
+        return False
+
+    def route(self, kind: str | None, prose: Prose, span: Span) -> None:
+        """Narrative text that belongs to one of the model's parts."""
+        doc = self.doc
+        if kind == "summary":
+            doc.summary.append(prose)
+        elif kind == "impact":
+            doc.impact.text.append(prose)
+            doc.impact.span = doc.impact.span or span
+        elif kind == "root_cause":
+            doc.root_cause.append(prose)
+            doc.root_cause_span = doc.root_cause_span or span
+        elif kind == "went_well":
+            doc.went_well.append(prose)
+            doc.went_well_span = doc.went_well_span or span
+        elif kind == "went_wrong":
+            doc.went_wrong.append(prose)
+            doc.went_wrong_span = doc.went_wrong_span or span
+        elif kind == "got_lucky":
+            doc.got_lucky.append(prose)
+        elif kind == "follow_up":
+            found = find_date(prose.text, self.b.default_date())
+            if found and doc.follow_up.review_date is None:
+                doc.follow_up.review_date = Located(value=found[0],
+                                                    span=prose.span(found[1], found[2]))
+            doc.follow_up.span = doc.follow_up.span or span
+
+    # -- tables ----------------------------------------------------------------------------
+    def read_table(self, block: Block, kind: str | None, timeline_date: dt.date | None) -> None:
+        headers = [normalise_key(h.text) for h in block.header]
+        time_col = _column(block.header, self.data, ("time",))
+        event_col = _column(block.header, self.data, ("event",))
+        for cells in (block.header, *[row for _, row in block.rows]):
+            for cell in cells:
+                self.doc.prose.append(cell)
+        if kind == "action_items" or (kind is None and _column(block.header, self.data,
+                                                               ("owner",)) is not None):
+            self.read_action_table(block)
+            return
+        if kind == "timeline" or (time_col is not None and event_col is not None
+                                  and kind not in _STRUCTURED):
+            self.read_timeline_table(block, time_col, event_col, timeline_date)
+            return
+        if kind == "contributing_factors":
+            factor = _column(block.header, self.data, ("factor",)) or 0
+            score = _column(block.header, self.data, ("score",))
+            for _, row in block.rows:
+                if factor < len(row):
+                    self.b.add_factor(row[factor], row[score] if score is not None
+                                      and score < len(row) else None)
+            return
+        if kind == "five_whys":
+            for _, row in block.rows:
+                self.b.add_why(max(row, key=lambda cell: len(cell.text)))
+            return
+        for _, row in block.rows:  # "Field | Value" tables of metadata
+            if len(row) == 2 and len(headers) == 2:
+                field = field_for_key(row[0].text, self.data)
+                if field is not None:
+                    self.b.set_field(field, row[1].strip())
+                    continue
+            for cell in row:
+                self.route(kind, cell, cell.whole)
+
+    def read_timeline_table(self, block: Block, time_col: int | None, event_col: int | None,
+                            default_date: dt.date | None) -> None:
+        time_col = 0 if time_col is None else time_col
+        declared = None
+        if time_col < len(block.header):
+            header = block.header[time_col].text
+            for zone in re.findall(r"[A-Za-z+\-:0-9]+", header):
+                if zone.lower() in self.data.time_zones or re.fullmatch(r"[+-]\d{2}:?\d{2}", zone):
+                    declared = zone
+                    self.doc.timeline.declared_zone = Located(
+                        value=zone, span=block.header[time_col].whole)
+        phase_col = _column(block.header, self.data, ("phase",))
+        date_col = next((i for i, h in enumerate(block.header)
+                         if normalise_key(h.text) == "date" and i != time_col), None)
+        date = default_date or self.b.default_date()
+        for line, row in block.rows:
+            if time_col >= len(row):
+                continue
+            time_prose = row[time_col]
+            if date_col is not None and date_col < len(row):
+                found_date = find_date(row[date_col].text)
+                date = found_date[0] if found_date else date
+            if event_col is not None and event_col < len(row):
+                event = row[event_col]
+            else:
+                event = _join([c for i, c in enumerate(row) if i not in (time_col, phase_col)])
+            phase = row[phase_col].text if phase_col is not None and phase_col < len(row) \
+                else None
+            span = Span(line=line, column=1, end_line=line,
+                        end_column=len(self.lines[line - 1]) + 1 if line <= len(self.lines)
+                        else 2)
+            self.b.add_timeline_entry(time_prose, event, span, phase_text=phase,
+                                      declared_zone=declared, default_date=date)
+
+    def read_action_table(self, block: Block) -> None:
+        columns = [column_for_header(h.text, self.data, _ACTION_COLUMNS) for h in block.header]
+        if "action" not in columns:
+            # The description is the widest column that is not otherwise known.
+            unknown = [i for i, c in enumerate(columns) if c is None
+                       and normalise_key(block.header[i].text) not in ("", "#", "no", "id")]
+            if unknown:
+                columns[unknown[0]] = "action"
+        for line, row in block.rows:
+            cells = {name: row[i] for i, name in enumerate(columns)
+                     if name is not None and i < len(row)}
+            description = cells.pop("action", None)
+            if description is None or not description.text.strip():
+                continue
+            description.role = ProseRole.narrative
+            span = Span(line=line, column=1, end_line=line,
+                        end_column=len(self.lines[line - 1]) + 1 if line <= len(self.lines)
+                        else 2)
+            self.b.add_action_item(description, span, cells)
+
+    def read_code_rows(self, block: Block, kind: str, default_date: dt.date | None) -> None:
+        """Pipe-separated rows inside a code block (a common way to paste a timeline)."""
+        for number, text in enumerate(block.text.split("\n")):
+            line = block.first_line + number
+            source = self.lines[line - 1] if line - 1 < len(self.lines) else ""
+            if not text.strip() or set(text.strip()) <= set("|-: "):
+                continue
+            column = source.find(text.strip()) + 1 if text.strip() else 1
+            builder = ProseBuilder(role=ProseRole.field, section=kind)
+            builder.add(text.strip(), line, max(column, 1))
+            prose = builder.build()
+            if kind == "timeline":
+                self.timeline_line(prose, default_date)
+            elif "|" in text:
+                cells = [prose.slice(m.start(), m.end()).strip()
+                         for m in re.finditer(r"[^|]+", prose.text)]
+                self.code_action_row(cells, prose)
+
+    def code_action_row(self, cells: list[Prose], prose: Prose) -> None:
+        named: dict[str, Prose] = {}
+        from postmortem_lint.parsers.values import parse_priority, parse_status
+
+        rest = []
+        for cell in cells:
+            text = cell.text
+            if "priority" not in named and parse_priority(text, self.data):
+                named["priority"] = cell
+            elif "due" not in named and find_date(text):
+                named["due"] = cell
+            elif "status" not in named and parse_status(text, self.data):
+                named["status"] = cell
+            else:
+                rest.append(cell)
+        if not rest:
+            return
+        description = max(rest, key=lambda c: len(c.text))
+        description.role = ProseRole.narrative
+        names = [c for c in rest if c is not description and 0 < len(c.text.split()) <= 3]
+        if names:
+            named["owner"] = names[-1]
+        self.b.add_action_item(description, prose.whole, named)
+
+    def finish_sections(self) -> None:
+        doc = self.doc
+        for section, kind in self.sections:
+            if kind == "timeline" and section.kind == "timeline":
+                doc.timeline.span = doc.timeline.span or section.span
+            elif kind == "action_items" and section.kind == "action_items":
+                doc.action_items_span = doc.action_items_span or section.span
+            elif section.kind == "impact":
+                doc.impact.span = doc.impact.span or section.span
+            elif section.kind == "root_cause":
+                doc.root_cause_span = doc.root_cause_span or section.span
+            elif section.kind == "contributing_factors":
+                doc.contributing_span = doc.contributing_span or section.span
+            elif section.kind == "five_whys":
+                doc.five_whys_span = doc.five_whys_span or section.span
+            elif section.kind == "went_well":
+                doc.went_well_span = doc.went_well_span or section.span
+            elif section.kind == "went_wrong":
+                doc.went_wrong_span = doc.went_wrong_span or section.span
+            elif section.kind == "follow_up":
+                doc.follow_up.span = doc.follow_up.span or section.span
+        if doc.timeline.span is None and doc.timeline.entries:
+            first, last = doc.timeline.entries[0].span, doc.timeline.entries[-1].span
+            doc.timeline.span = Span.lines(first.line, last.end_line)
+
+
+def _column(header: list[Prose], data: RuleData, names: tuple[str, ...]) -> int | None:
+    for index, cell in enumerate(header):
+        if column_for_header(cell.text, data, names) is not None:
+            return index
+    return None
+
+
+def _join(cells: list[Prose]) -> Prose:
+    builder = ProseBuilder(role=ProseRole.table_cell)
+    for index, cell in enumerate(cells):
+        if index:
+            builder.add_unmapped(" | ")
+        for offset, (start, line, column) in enumerate(cell.runs):
+            end = cell.runs[offset + 1][0] if offset + 1 < len(cell.runs) else len(cell.text)
+            builder.add(cell.text[start:end], line, column)
+    return builder.build()
+
+
+def parse_markdown(source: SourceText, data: RuleData) -> Postmortem:
+    tokens = markdown_parser().parse(source.text)
+    reader = _Reader(source, data)
+    blocks = to_blocks(tokens, reader.lines)
+    return reader.read(blocks)

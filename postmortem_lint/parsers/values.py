@@ -1,0 +1,150 @@
+"""Interpreting field values (severity, audience, dates, booleans, counts) the same way
+for Markdown and YAML, using the spellings kept in rule data."""
+
+from __future__ import annotations
+
+import re
+
+from postmortem_lint.model import ActionType, Audience, ItemStatus, Priority, Severity
+from postmortem_lint.ruledata import RuleData
+
+
+def normalise_key(text: str) -> str:
+    """'**Date/Time (UTC)**' -> 'date time utc': how labels and headings are compared."""
+    lowered = text.lower().replace("’", "'").replace("'", " ")
+    words = re.sub(r"[^0-9a-z\u00c0-\uffff]+", " ", lowered).split()
+    return " ".join(words)
+
+
+def field_for_key(key: str, data: RuleData) -> str | None:
+    norm = normalise_key(key)
+    for name, labels in data.fields.items():
+        if norm in labels or norm == name.replace("_", " "):
+            return name
+    return None
+
+
+def column_for_header(header: str, data: RuleData, candidates: tuple[str, ...]) -> str | None:
+    norm = normalise_key(header)
+    for name in candidates:
+        if norm in data.columns.get(name, []) or norm == name:
+            return name
+    for name in candidates:  # "Owner(s)", "Due date (UTC)"
+        if any(norm.startswith(label + " ") for label in data.columns.get(name, []) if label):
+            return name
+    return None
+
+
+def parse_severity(text: str, data: RuleData) -> Severity | None:
+    compact = re.sub(r"[\s\-_.:]+", "", text.lower())
+    best: tuple[int, int] | None = None
+    for spelling, level in data.severity.items():
+        if compact.startswith(spelling):
+            # "sev1" must not match "sev10"; require a non-digit after a digit ending
+            rest = compact[len(spelling):]
+            if spelling[-1].isdigit() and rest[:1].isdigit():
+                continue
+            if best is None or len(spelling) > best[0]:
+                best = (len(spelling), level)
+    if best is None:
+        return None
+    return Severity(level=best[1], label=_severity_label(best[1]))
+
+
+def _severity_label(level: int) -> str:
+    return f"SEV-{level}"
+
+
+def parse_priority(text: str, data: RuleData) -> Priority | None:
+    word = normalise_key(text)
+    if not word:
+        return None
+    first = word.split()[0]
+    for candidate in (word, first):
+        if candidate in data.priorities:
+            rank = data.priorities[candidate]
+            return Priority(rank=rank, label=f"P{rank}")
+    return None
+
+
+def find_priority(text: str, data: RuleData) -> tuple[Priority, int, int] | None:
+    """A priority token inside free text: 'P1', '[high]', 'priority: low'."""
+    match = re.search(r"\bP([0-4])\b", text)
+    if match:
+        return Priority(rank=int(match.group(1)), label=f"P{match.group(1)}"), *match.span()
+    match = re.search(r"\bprio(?:rity)?\s*[:=]\s*([A-Za-z0-9]+)", text, re.IGNORECASE)
+    if match:
+        found = parse_priority(match.group(1), data)
+        if found:
+            return found, *match.span()
+    return None
+
+
+def parse_audience(text: str) -> Audience | None:
+    word = normalise_key(text)
+    if any(key in word for key in ("customer", "external", "public", "client")):
+        return Audience.customer_facing
+    if any(key in word for key in ("internal", "private", "confidential", "engineering", "team")):
+        return Audience.internal
+    return None
+
+
+_TRUE = {"yes", "y", "true", "breached", "breach", "missed", "violated", "exceeded"}
+_FALSE = {"no", "n", "false", "none", "not breached", "not", "met", "within", "no breach", "ok"}
+
+
+def parse_bool(text: str) -> bool | None:
+    word = normalise_key(text)
+    if not word:
+        return None
+    first = word.split()[0]
+    if word in _FALSE or first in ("no", "not", "none", "false", "n", "within", "met"):
+        return False
+    if word in _TRUE or first in _TRUE:
+        return True
+    return None
+
+
+_COUNT = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?([kKmM](?![a-z]))?")
+
+
+def parse_count(text: str) -> int | None:
+    match = _COUNT.search(text[:200])
+    if match is None:
+        return None
+    value = float(match.group(1).replace(",", ""))
+    suffix = (match.group(2) or "").lower()
+    value *= {"k": 1_000, "m": 1_000_000}.get(suffix, 1)
+    return int(value)
+
+
+def parse_status(text: str, data: RuleData) -> ItemStatus | None:
+    word = normalise_key(text)
+    if not word:
+        return None
+    for status, spellings in data.statuses.items():
+        if word in (normalise_key(s) for s in spellings):
+            return ItemStatus(status)
+    for status, spellings in data.statuses.items():
+        if any(word.startswith(normalise_key(s) + " ") for s in spellings):
+            return ItemStatus(status)
+    return None
+
+
+def parse_action_type(text: str, data: RuleData) -> ActionType | None:
+    word = normalise_key(text)
+    for kind, spellings in data.action_types.items():
+        if word in spellings or (word and word.split()[0] in spellings):
+            return ActionType(kind)
+    return None
+
+
+_TICKET = re.compile(
+    r"\b[A-Z][A-Z0-9]{1,9}-\d{1,7}\b|https?://[^\s)>\]|]{1,300}|(?<![\w&])#\d{1,7}\b|\bgh-\d{1,7}\b")
+
+
+def find_ticket(text: str) -> tuple[str, int, int] | None:
+    match = _TICKET.search(text)
+    if match is None:
+        return None
+    return match.group(0), match.start(), match.end()

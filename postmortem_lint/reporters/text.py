@@ -1,0 +1,41 @@
+"""Human-readable output: one line per finding (path:line:col: CODE [level] message),
+an indented hint, and a summary line."""
+
+from __future__ import annotations
+
+import click
+
+from postmortem_lint.engine.finding import FileResult, Level
+
+_COLOURS = {Level.error: "red", Level.warning: "yellow", Level.info: "blue"}
+
+
+def render_text(results: list[FileResult], color: bool = False, hints: bool = True) -> str:
+    lines: list[str] = []
+    counts = {level: 0 for level in Level}
+    files_with = 0
+    for result in results:
+        if result.findings:
+            files_with += 1
+        for finding in result.findings:
+            counts[finding.level] += 1
+            where = f"{finding.path}:{finding.span.line}:{finding.span.column}:"
+            level = f"[{finding.level.value}]"
+            if color:
+                where = click.style(where, bold=True)
+                level = click.style(level, fg=_COLOURS[finding.level])
+                code = click.style(finding.code, fg=_COLOURS[finding.level], bold=True)
+            else:
+                code = finding.code
+            lines.append(f"{where} {code} {level} {finding.message}")
+            if hints and finding.hint:
+                lines.append(f"    hint: {finding.hint}")
+    total = sum(counts.values())
+    if total:
+        parts = [f"{counts[level]} {level.value}{'s' if counts[level] != 1 else ''}"
+                 for level in (Level.error, Level.warning, Level.info) if counts[level]]
+        lines.append(f"Found {total} problem{'s' if total != 1 else ''} ({', '.join(parts)}) "
+                     f"in {files_with} of {len(results)} file{'s' if len(results) != 1 else ''}.")
+    else:
+        lines.append(f"All checks passed ({len(results)} file{'s' if len(results) != 1 else ''}).")
+    return "\n".join(lines) + "\n"

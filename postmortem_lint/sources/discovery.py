@@ -1,0 +1,42 @@
+"""Which files to lint: explicit files always; folders walked with include/exclude patterns.
+
+Symbolic links to folders are not followed, so nothing outside the given paths is read.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+from postmortem_lint.engine.config import DEFAULT_EXCLUDE, Config
+
+
+def _excluded(relative: str, name: str, patterns: list[str]) -> bool:
+    return any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(relative, p)
+               or relative.startswith(p.rstrip("/") + "/") for p in patterns)
+
+
+def iter_files(paths: list[Path], config: Config) -> Iterator[Path]:
+    """Files to lint, in a stable order, each once."""
+    seen: set[Path] = set()
+    exclude = DEFAULT_EXCLUDE + config.exclude
+    for path in paths:
+        if path.is_dir() and not path.is_symlink():
+            for folder, dirs, files in os.walk(path):
+                base = Path(folder)
+                dirs[:] = sorted(d for d in dirs if not _excluded(
+                    (base / d).relative_to(path).as_posix(), d, exclude))
+                for name in sorted(files):
+                    file = base / name
+                    relative = file.relative_to(path).as_posix()
+                    if _excluded(relative, name, exclude) or file.is_symlink() and not file.exists():
+                        continue
+                    if any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(relative, p)
+                           for p in config.include) and file not in seen:
+                        seen.add(file)
+                        yield file
+        elif path not in seen:
+            seen.add(path)
+            yield path  # explicit files are linted even when a pattern would skip them

@@ -1,0 +1,37 @@
+"""Shared test helpers: lint a text as a file of a given name with chosen rules."""
+
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from postmortem_lint.engine.config import Config, LoadedConfig
+from postmortem_lint.engine.finding import Finding
+from postmortem_lint.engine.runner import Linter
+
+REPO = Path(__file__).resolve().parent.parent
+EXAMPLES = REPO / "examples"
+CORPUS = REPO / "tests" / "data" / "corpus"
+
+LintFn = Callable[..., list[Finding]]
+
+
+def lint_text(text: str, name: str = "postmortem.md", select: list[str] | None = None,
+              today: dt.date | None = dt.date(2026, 6, 1), **config: object) -> list[Finding]:
+    """Lint ``text`` (dedented) as file ``name``; returns its findings."""
+    loaded = LoadedConfig(config=Config.model_validate(config))
+    linter = Linter(loaded, select=select, use_cache=False, today=today)
+    return linter.lint_bytes(textwrap.dedent(text).encode("utf-8"), name).findings
+
+
+@pytest.fixture
+def lint() -> LintFn:
+    return lint_text
+
+
+def codes(findings: list[Finding]) -> list[str]:
+    return [finding.code for finding in findings]

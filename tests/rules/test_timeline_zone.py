@@ -1,0 +1,26 @@
+from tests.conftest import codes, lint_text
+
+
+def test_time_without_zone_is_reported_at_the_time():
+    findings = lint_text("""\
+        # Checkout outage
+
+        ## Timeline
+
+        - 14:32 — Deploy of checkout-api v2.1.3 started
+        """, select=["PM301"])
+    assert codes(findings) == ["PM301"]
+    assert (findings[0].span.line, findings[0].span.column) == (5, 3)
+    assert "14:32" in findings[0].message
+
+
+def test_utc_times_and_zone_in_header_pass():
+    assert lint_text("""\
+        ## Timeline
+
+        - 14:32 UTC — Deploy of checkout-api v2.1.3 started
+
+        | Time (UTC) | Event |
+        |---|---|
+        | 14:40 | Alert fired |
+        """, select=["PM301"]) == []
