@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 
 class DepthPolicy(BaseModel):
@@ -28,6 +29,105 @@ class DepthPolicy(BaseModel):
     five_whys: bool = Field(False, description="Whether a five-whys (or fishbone) analysis is expected.")
     timeline_resolution_minutes: int = Field(
         15, description="The coarsest timeline granularity acceptable at this severity.")
+
+
+class SensitivePattern(BaseModel):
+    """A kind of data that must not reach a customer-facing postmortem."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    label: str = Field(description="What the finding calls it, e.g. 'an e-mail address'.")
+    category: Literal["personal data", "internal address", "secret"]
+    pattern: str = Field(description="A linear regular expression (no nested quantifiers).")
+    private_ip_only: bool = Field(
+        False, description="Report a match only when it is a private or internal IP address.")
+    min_digits: int = Field(0, description="Report a match only when it has this many digits.")
+    random_value: bool = Field(
+        False, description="Report a match only when its value mixes letters and digits "
+        "(a real credential, not 'redacted' or a word).")
+
+    @field_validator("pattern")
+    @classmethod
+    def _compiles(cls, value: str) -> str:
+        try:
+            re.compile(value)
+        except re.error as error:
+            raise ValueError(f"invalid regular expression {value!r}: {error}") from error
+        return value
+
+
+def _words(description: str) -> Any:
+    return Field(default_factory=list, description=description)
+
+
+class BlameLexicon(BaseModel):
+    """The words the blameless rules (PM1xx) look for, in lower case.
+
+    Verbs are written in their base form (``forget``); the analysis adds the
+    inflections (forgot, forgotten, forgets…). Phrases may have several words
+    (``drop the ball``, ``on-call engineer``). Packs extend each list.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    people: list[str] = _words("Pronouns and words that stand for a person (she, someone).")
+    nobody: list[str] = _words("Words that name no one (nobody, no one): negation, not blame.")
+    collective: list[str] = _words("The authors as a whole (we, the team): owning a gap is fine.")
+    roles: list[str] = _words("Personal roles (on-call engineer, DBA, intern, release manager).")
+    ambiguous_roles: list[str] = _words(
+        "Roles that are also software (operator, manager): a person only without a technical "
+        "modifier ('the operator', not 'the Kubernetes operator').")
+    human_qualifiers: list[str] = _words(
+        "Modifiers that keep an ambiguous role human (on-call, junior, night-shift).")
+    teams: list[str] = _words("Team names that stand alone as a subject (QA, ops, support).")
+    team_heads: list[str] = _words("Nouns that make '<X> <noun>' a team (team, squad, crew).")
+    safe_subjects: list[str] = _words(
+        "Systems and tools whose names look like people's names (Jenkins, Patroni).")
+    failure_verbs: list[str] = _words(
+        "Verbs that put a failure on their subject (forget, ignore, overlook, drop the ball).")
+    negated_verbs: list[str] = _words(
+        "Diligence verbs that blame their subject when negated (never checked, didn't read).")
+    damage_verbs: list[str] = _words(
+        "Verbs that make their subject the agent of the damage (break, take down, wipe).")
+    cause_verbs: list[str] = _words(
+        "Verbs that blame a person subject when their object is damage (cause, trigger).")
+    damage_nouns: list[str] = _words("Nouns that name damage (outage, data loss, regression).")
+    wrong_words: list[str] = _words(
+        "Adjectives that make a person's action a mistake (deleted the wrong volume).")
+    cause_links: list[str] = _words(
+        "Phrases that link an outcome to its cause (caused by, due to, traces back to).")
+    cause_nouns: list[str] = _words("Nouns for 'the cause' (root cause, culprit).")
+    cause_labels: list[str] = _words(
+        "Words in a 'Label:' that make the rest of the sentence a cause (root cause, factor).")
+    outcome_words: list[str] = _words(
+        "Words that describe a bad outcome, for 'because <person> did X, <outcome>'.")
+    neutral_verbs: list[str] = _words(
+        "What responders do that is never blame (page, declare, roll back, investigate).")
+    stative_verbs: list[str] = _words("Verbs that describe a state, not an act (be, have, know).")
+    fault_nouns: list[str] = _words(
+        "Nouns that blame their owner (mistake, fault, oversight, carelessness).")
+    judgment_words: list[str] = _words(
+        "Judgmental words about people or their work (careless, sloppy, reckless, lazy).")
+    judgment_phrases: list[str] = _words(
+        "Judgmental phrases (should have known better, any competent, rookie mistake).")
+    counterfactual_judgments: list[str] = _words(
+        "Phrases that judge a person inside a counterfactual (had we been more careful).")
+    hindsight_adverbs: list[str] = _words(
+        "Adverbs of hindsight that judge a person's act (obviously).")
+    minimisers: list[str] = _words("Adverbs that minimise a person's failure (just, simply).")
+    counterfactual_modals: list[str] = _words(
+        "Modal phrases for what someone should have done (should have, ought to have).")
+    discipline_phrases: list[str] = _words(
+        "Disciplinary language (held accountable, formal warning, retraining, consequences).")
+    discipline_verbs: list[str] = _words(
+        "Verbs that are discipline when a person undergoes them (reprimand, write up, retrain).")
+    human_error_phrases: list[str] = _words(
+        "'Human error' and its synonyms (operator error, user mistake, manual error).")
+    meta_verbs: list[str] = _words(
+        "Verbs that talk about blame instead of assigning it (call, say, blame, avoid).")
+    software_terms: list[str] = _words(
+        "Technical terms that contain a blame word and are never blame (lazy loading, "
+        "user errors, fault injection).")
 
 
 class RuleData(BaseModel):
@@ -59,10 +159,43 @@ class RuleData(BaseModel):
     specific_signals: list[str] = Field(
         default_factory=list,
         description="Words that make an otherwise vague action specific (a metric, threshold…).")
+    vague_exhortations: list[str] = Field(
+        default_factory=list,
+        description="Actions that ask people to try harder; vague whatever else the item names.")
+    empty_values: list[str] = Field(
+        default_factory=list, description="Field values that mean 'left empty' (n/a, -, none).")
     placeholders: list[str] = Field(default_factory=list, description="Template text left unfilled.")
+    sensitive_data: list[SensitivePattern] = Field(
+        default_factory=list, description="Data that must not appear in customer-facing documents.")
+    role_email_names: list[str] = Field(
+        default_factory=list,
+        description="Local parts of shared role addresses fine to publish (support@, security@).")
+    security_terms: list[str] = Field(
+        default_factory=list, description="Words in a title or incident class that mark a "
+        "security incident.")
+    security_term_exceptions: list[str] = Field(
+        default_factory=list, description="Phrases containing a security term that are not about "
+        "security (memory leak, SLA breach).")
+    security_review_terms: list[str] = Field(
+        default_factory=list, description="Phrases showing a legal or security review was done.")
     depth: list[DepthPolicy] = Field(default_factory=list)
-    blame: dict[str, list[str]] = Field(
-        default_factory=dict, description="Blame lexicons by kind (see the blameless rules).")
+    impact_units: list[str] = Field(
+        default_factory=list, description="What an impact count counts (users, requests, "
+        "orders…): a number followed by one of these quantifies the impact.")
+    data_loss_terms: list[str] = Field(
+        default_factory=list, description="Phrases that state whether data was lost or corrupted.")
+    sla_terms: list[str] = Field(
+        default_factory=list, description="Phrases that state whether an SLA or SLO was breached.")
+    blame: BlameLexicon = Field(
+        default_factory=BlameLexicon, description="Blame lexicons (see the blameless rules).")
+    root_cause_categories: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description="Root-cause category -> words and phrases that point to it (audits).")
+
+    def depth_for(self, level: int) -> DepthPolicy | None:
+        """The depth policy for a severity level: the strictest one that covers it."""
+        covering = [policy for policy in self.depth if level <= policy.max_level]
+        return min(covering, key=lambda policy: policy.max_level, default=None)
 
     def merged(self, other: RuleData) -> RuleData:
         mine = self.model_dump()

@@ -33,8 +33,15 @@ def _report() -> dict[str, Any]:
     return JsonReport.model_json_schema()
 
 
+def _audit() -> dict[str, Any]:
+    from postmortem_lint.audit.report import AuditReport
+
+    return AuditReport.model_json_schema()
+
+
 SCHEMAS: dict[str, Callable[[], dict[str, Any]]] = {
-    "postmortem": _postmortem, "config": _config, "rule-data": _rule_data, "report": _report}
+    "postmortem": _postmortem, "config": _config, "rule-data": _rule_data, "report": _report,
+    "audit": _audit}
 
 
 def schema_text(name: str) -> str:

@@ -24,6 +24,8 @@ def failed(results: list[FileResult], fail_level: Level) -> bool:
               type=click.Choice(["text", "json", "github", "sarif"]), help="Output format.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the report to a file instead of standard output.")
+@click.option("--sarif-output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write a SARIF report to this file (e.g. next to --format github).")
 @click.option("--fail-level", type=click.Choice([level.value for level in Level]),
               help="Lowest level that makes the exit code 1 (default from config: warning).")
 @click.option("--stdin-filename", help="Name to report for text read from standard input ('-').")
@@ -37,7 +39,7 @@ def failed(results: list[FileResult], fail_level: Level) -> bool:
 @lint_options
 @click.pass_context
 def command(ctx: click.Context, paths: tuple[Path, ...], output_format: str,
-            output: Path | None, fail_level: str | None, stdin_filename: str | None,
+            output: Path | None, sarif_output: Path | None, fail_level: str | None, stdin_filename: str | None,
             no_hints: bool, summary_path: Path | None, diff_base: str | None,
             changed_only: bool, quiet: bool, config_path: str | None, select: tuple[str, ...],
             ignore: tuple[str, ...], no_cache: bool, today: str | None) -> None:
@@ -64,13 +66,19 @@ def command(ctx: click.Context, paths: tuple[Path, ...], output_format: str,
         for file in iter_files([path], loaded.config):
             results.append(linter.lint_path(file))
     if diff_base or changed_only:
-        from postmortem_lint.sources.changes import keep_changed  # type: ignore[import-not-found]
+        from postmortem_lint.sources.changes import ChangesError, keep_changed
 
-        results = keep_changed(results, diff_base)
+        try:
+            results = keep_changed(results, diff_base)
+        except ChangesError as error:
+            click.echo(f"postmortem-lint: {error}", err=True)
+            ctx.exit(2)
     level = Level(fail_level) if fail_level else loaded.config.fail_level
     _emit(output_format, results, output, quiet, no_hints)
+    if sarif_output is not None:
+        _emit("sarif", results, sarif_output, quiet=False, no_hints=no_hints)
     if summary_path is not None:
-        from postmortem_lint.reporters.summary import render_summary  # type: ignore[import-not-found]
+        from postmortem_lint.reporters.summary import render_summary
 
         with summary_path.open("a", encoding="utf-8") as stream:
             stream.write(render_summary(results))

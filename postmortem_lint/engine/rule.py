@@ -29,6 +29,14 @@ class NoOptions(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+class RuleOptions(BaseModel):
+    """Base for a rule's options: unknown keys are errors; keys are written in kebab-case
+    in the config (``max-days``), like every other config key."""
+
+    model_config = ConfigDict(extra="forbid", alias_generator=lambda name: name.replace("_", "-"),
+                              populate_by_name=True)
+
+
 @dataclass
 class RuleContext:
     """What a rule may look at: the document, the rule data, the shared NLP service."""

@@ -9,6 +9,7 @@ import datetime as dt
 import fnmatch
 import traceback
 from pathlib import Path
+from typing import Any, Protocol
 
 from pydantic import ValidationError
 
@@ -19,8 +20,8 @@ from postmortem_lint.engine.finding import FileResult, Finding, Level, Problem
 from postmortem_lint.engine.registry import all_rules
 from postmortem_lint.engine.rule import Rule, RuleContext
 from postmortem_lint.engine.suppress import apply_suppressions
-from postmortem_lint.model import Span
-from postmortem_lint.model.facts import incident_facts
+from postmortem_lint.model import Postmortem, Span
+from postmortem_lint.model.facts import IncidentFacts, incident_facts
 from postmortem_lint.parsers import parse
 from postmortem_lint.ruledata import RuleData, RuleDataError, load_rule_data
 from postmortem_lint.sources.reading import ReadProblem, SourceText, decode, read_source
@@ -44,12 +45,26 @@ def select_rules(config: Config, extra_select: list[str] | None = None,
                                                                         ignore)]
 
 
+class MetricsExtension(Protocol):
+    """Adds metrics derived from the parsed document to every linted file's result, so a
+    consumer such as ``audit`` gets them from the whole-file cache without re-parsing.
+
+    ``key`` names the metrics entry and is part of the cache salt: bump it when the
+    extension's output changes."""
+
+    key: str
+
+    def __call__(self, document: Postmortem, facts: IncidentFacts,
+                 data: RuleData) -> dict[str, Any]: ...
+
+
 class Linter:
     """Lints files with one configuration. Holds no per-document state."""
 
     def __init__(self, loaded: LoadedConfig, *, select: list[str] | None = None,
                  ignore: list[str] | None = None, use_cache: bool = True,
-                 today: dt.date | None = None, debug: bool = False):
+                 today: dt.date | None = None, debug: bool = False,
+                 extension: MetricsExtension | None = None):
         self.loaded = loaded
         self.config = loaded.config
         self.today = today or dt.date.today()
@@ -70,6 +85,9 @@ class Linter:
                                   if use_cache else None, data=self.data)
         salt = json_key(__version__, self.config.fingerprint, self.data.fingerprint,
                         sorted(self.active_codes), self.today.isoformat())
+        self.extension = extension
+        if extension is not None:
+            salt = json_key(salt, extension.key)
         self.cache = ResultCache(self.cache_dir if use_cache else None, salt)
 
     @property
@@ -150,7 +168,10 @@ class Linter:
         findings = [_clamped(finding, document.line_count, lines) for finding in findings]
         findings.sort(key=lambda f: (f.span.line, f.span.column, f.code))
         facts = incident_facts(document)
-        return FileResult(path=shown, findings=_dedupe(findings), metrics=facts.as_metrics())
+        metrics: dict[str, Any] = facts.as_metrics()
+        if self.extension is not None:
+            metrics[self.extension.key] = self.extension(document, facts, self.data)
+        return FileResult(path=shown, findings=_dedupe(findings), metrics=metrics)
 
     def _finding(self, rule: type[Rule] | None, problem: Problem, shown: str,
                  code: str | None = None) -> Finding:

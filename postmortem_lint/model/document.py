@@ -89,6 +89,10 @@ class Impact(BaseModel):
     data_loss: Located[str] | None = None
 
 
+# The calendar day given to a time written without a date in a document that states none.
+UNDATED = dt.date(1970, 1, 1)
+
+
 class TimelineEntry(BaseModel):
     span: Span
     time_text: Located[str]  # the timestamp as written
@@ -100,6 +104,11 @@ class TimelineEntry(BaseModel):
     phase: Phase | None = None
     phase_explicit: bool = False
     text: Prose
+
+    @property
+    def dated(self) -> bool:
+        """Whether ``at`` is on a real calendar day (written, or the incident's date)."""
+        return self.at is not None and (self.has_date or self.at.date() != UNDATED)
 
 
 class Timeline(BaseModel):
@@ -201,6 +210,8 @@ class Postmortem(BaseModel):
     follow_up: FollowUp = Field(default_factory=FollowUp)
     prose: list[Prose] = Field(default_factory=list)  # every visible text, in reading order
     code_blocks: list[CodeBlock] = Field(default_factory=list)
+    # Text shown as code (code blocks, code spans): never wording, but still published.
+    code: list[Prose] = Field(default_factory=list)
     problems: list[ParseProblem] = Field(default_factory=list)
     suppressions: list[Suppression] = Field(default_factory=list)
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from postmortem_lint.model.document import Phase, Postmortem, TimelineEntry
 
@@ -18,6 +18,10 @@ class IncidentFacts(BaseModel):
     mitigation: dt.datetime | None = None
     resolution: dt.datetime | None = None
     comparable: bool = False  # whether entry times can be compared (same zone or aware)
+    resolution_dated: bool = False  # whether ``resolution`` is on a known calendar day
+    # phase -> where its time came from: "labelled" by the author in the timeline,
+    # "stated" in the incident's start/end fields, or "guessed" from an entry's words
+    sources: dict[str, str] = Field(default_factory=dict)
 
     def _minutes(self, start: dt.datetime | None, end: dt.datetime | None) -> float | None:
         if start is None or end is None or not self.comparable:
@@ -68,26 +72,44 @@ def entry_times(entries: list[TimelineEntry]) -> list[dt.datetime | None]:
     return out
 
 
+def _utc(at: dt.datetime) -> dt.datetime:
+    return at.astimezone(dt.UTC) if at.tzinfo is not None else at
+
+
 def incident_facts(doc: Postmortem) -> IncidentFacts:
+    """When each phase began. A phase the author labelled (a Phase column, "**Onset:**")
+    wins over the incident's start/end fields, which win over phases guessed from words."""
     entries = doc.timeline.entries
     times = entry_times(entries)
     known = [t for t in times if t is not None]
     comparable = bool(known) and len({t.tzinfo is None for t in known}) == 1
     facts = IncidentFacts(comparable=comparable)
-    first: dict[Phase, dt.datetime] = {}
+    labelled: dict[Phase, tuple[dt.datetime, bool]] = {}
+    guessed: dict[Phase, tuple[dt.datetime, bool]] = {}
     for entry, at in zip(entries, times, strict=True):
-        if at is not None and entry.phase is not None and entry.phase not in first:
-            first[entry.phase] = at
-    facts.onset = first.get(Phase.onset)
-    facts.detection = first.get(Phase.detection)
-    facts.mitigation = first.get(Phase.mitigation)
-    facts.resolution = first.get(Phase.resolution)
-    if facts.onset is None and doc.meta.incident_start is not None:
-        facts.onset = doc.meta.incident_start.value.astimezone(dt.UTC) \
-            if doc.meta.incident_start.value.tzinfo else doc.meta.incident_start.value
-        facts.comparable = facts.comparable and (facts.onset.tzinfo is None) == (
-            known[0].tzinfo is None) if known else False
-    if facts.resolution is None and doc.meta.incident_end is not None:
-        end = doc.meta.incident_end.value
-        facts.resolution = end.astimezone(dt.UTC) if end.tzinfo else end
+        if at is not None and entry.phase is not None:
+            found = labelled if entry.phase_explicit else guessed
+            found.setdefault(entry.phase, (at, entry.dated))
+    meta = doc.meta
+    stated = {Phase.onset: meta.incident_start, Phase.resolution: meta.incident_end}
+    chosen: dict[Phase, dt.datetime] = {}
+    dated: dict[Phase, bool] = {}
+    for phase in (Phase.onset, Phase.detection, Phase.mitigation, Phase.resolution):
+        field = stated.get(phase)
+        if phase in labelled:
+            chosen[phase], dated[phase] = labelled[phase]
+            facts.sources[phase.value] = "labelled"
+        elif field is not None:
+            chosen[phase], dated[phase] = _utc(field.value), True
+            facts.sources[phase.value] = "stated"
+        elif phase in guessed:
+            chosen[phase], dated[phase] = guessed[phase]
+            facts.sources[phase.value] = "guessed"
+    facts.resolution_dated = dated.get(Phase.resolution, False)
+    facts.onset = chosen.get(Phase.onset)
+    facts.detection = chosen.get(Phase.detection)
+    facts.mitigation = chosen.get(Phase.mitigation)
+    facts.resolution = chosen.get(Phase.resolution)
+    zones = {at.tzinfo is None for at in chosen.values()}
+    facts.comparable = len(zones) == 1 and (comparable or not known)
     return facts

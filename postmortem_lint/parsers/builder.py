@@ -162,6 +162,9 @@ class DocumentBuilder:
             except ValueError:
                 phase = None
         if phase is None:
+            phase = self.label_phase(event.text)
+            explicit = phase is not None
+        if phase is None:
             phase = self.classify_phase(event.text)
         self.doc.timeline.entries.append(TimelineEntry(
             span=span,
@@ -170,6 +173,17 @@ class DocumentBuilder:
             at=at, has_date=found.has_date, zone=zone, is_utc=is_utc,
             phase=phase, phase_explicit=explicit, text=event))
         return True
+
+    def label_phase(self, text: str) -> Phase | None:
+        """A phase the author labelled: "**Onset:** first errors", "Resolved: all clear"."""
+        match = _PHASE_LABEL.match(text)
+        if match is None:
+            return None
+        label = values.normalise_key(match.group(1))
+        for phase in Phase:
+            if label == phase.value or label in self.data.phases.get(phase.value, []):
+                return phase
+        return None
 
     def classify_phase(self, text: str) -> Phase | None:
         lowered = text.lower()
@@ -182,6 +196,22 @@ class DocumentBuilder:
     # -- action items -----------------------------------------------------------------
     def add_action_item(self, description: Prose, span: Span, cells: dict[str, Prose],
                         checkbox: str | None = None) -> None:
+        self.doc.action_items.append(self.read_action_item(description, span, cells, checkbox))
+
+    def add_action_details(self, prose: Prose) -> bool:
+        """Fill the last action item's missing fields from a line that starts with a field
+        label (a nested "Owner: … · Due: …" bullet); False when the line is not such a line."""
+        if not self.doc.action_items or not _starts_with_action_label(prose.text, self.data):
+            return False
+        item = self.doc.action_items[-1]
+        details = self.read_action_item(prose, prose.whole, {})
+        for name in ("owner", "due", "due_unparsed", "priority", "status", "type", "ticket"):
+            if getattr(item, name) is None:
+                setattr(item, name, getattr(details, name))
+        return True
+
+    def read_action_item(self, description: Prose, span: Span, cells: dict[str, Prose],
+                         checkbox: str | None = None) -> ActionItem:
         data = self.data
         item = ActionItem(span=span, description=description)
         text = description.text
@@ -227,10 +257,12 @@ class DocumentBuilder:
             if kind is not None:
                 item.type = _located(cells["type"].strip(), kind)
         else:
-            match = re.search(r"\b(?:type|category)\s*[:=]\s*(\w+)|[\[(](\w+)[\])]", text, re.I)
-            kind = values.parse_action_type(match.group(1) or match.group(2), data) if match else None
-            if match and kind:
-                item.type = Located(value=kind, span=description.span(*match.span()))
+            for match in re.finditer(r"\b(?:type|category)\s*[:=]\s*(\w+)|[\[(](\w+)[\])]",
+                                     text, re.I):  # "(Platform)" is not a type; "(detect)" is
+                kind = values.parse_action_type(match.group(1) or match.group(2), data)
+                if kind:
+                    item.type = Located(value=kind, span=description.span(*match.span()))
+                    break
         ticket_source = cells.get("ticket") or description
         found_ticket = values.find_ticket(ticket_source.text)
         if found_ticket is None:
@@ -242,7 +274,9 @@ class DocumentBuilder:
         if found_ticket:
             item.ticket = Located(value=found_ticket[0],
                                   span=ticket_source.span(found_ticket[1], found_ticket[2]))
-        self.doc.action_items.append(item)
+        if not cells and (item.status is None or item.type is None):
+            _bare_status_and_type(item, description, data)
+        return item
 
     def _set_due(self, item: ActionItem, prose: Prose) -> None:
         day = times.parse_date(prose.text, self.default_date())
@@ -263,7 +297,7 @@ class DocumentBuilder:
             return
         located_score = None
         if score is not None and score.text.strip():
-            match = re.match(r"\s*(\d+)", score.text)
+            match = re.match(r"\s*(-?\d+)", score.text)
             if match:
                 located_score = _located(score.strip(), int(match.group(1)))
         self.doc.contributing_factors.append(
@@ -271,6 +305,38 @@ class DocumentBuilder:
 
     def finish(self) -> Postmortem:
         return self.doc
+
+
+_PHASE_LABEL = re.compile(r"\W{0,4}([A-Za-z][A-Za-z -]{1,24}?)\s*:")
+
+_SEGMENT = re.compile(r"[^,;·|—–]+")
+
+
+def _bare_status_and_type(item: ActionItem, description: Prose, data: RuleData) -> None:
+    """Status and type written as bare list values: "— owner: Ana, P1, prevent, in progress"."""
+    for match in _SEGMENT.finditer(description.text):
+        word = values.normalise_key(match.group(0))
+        if not word or len(word) > 20:
+            continue
+        span = description.span(*match.span())
+        if item.type is None and any(word in spellings for spellings in
+                                     data.action_types.values()):
+            kind = values.parse_action_type(word, data)
+            item.type = Located(value=kind, span=span) if kind else None
+        elif item.status is None:
+            status = values.parse_status(word, data)
+            if status is not None and word in (values.normalise_key(s) for spellings in
+                                               data.statuses.values() for s in spellings):
+                item.status = Located(value=status, span=span)
+
+
+def _starts_with_action_label(text: str, data: RuleData) -> bool:
+    match = re.match(r"\W{0,3}([A-Za-z][A-Za-z ]{0,20}?)\s*[:=]", text)
+    if match is None:
+        return False
+    label = values.normalise_key(match.group(1))
+    return any(label in data.columns.get(name, []) for name in
+               ("owner", "due", "priority", "status", "type", "ticket"))
 
 
 _OWNER = re.compile(
@@ -284,4 +350,6 @@ def _inline_owner(description: Prose) -> Located[str] | None:
         return None
     group = "name" if match.group("name") else "handle"
     start, end = match.span(group)
-    return Located(value=match.group(group), span=description.span(start, end))
+    name = re.split(r"\.(?=\s|$)", match.group(group))[0]  # "Marcus Chen. Priority P1"
+    end = start + len(name)
+    return Located(value=name, span=description.span(start, end))

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from markdown_it.token import Token
+
 from postmortem_lint.model import (
     CodeBlock,
     Located,
@@ -14,12 +16,13 @@ from postmortem_lint.model import (
     ProseRole,
     Section,
     Span,
+    prose_at,
 )
 from postmortem_lint.parsers.builder import DocumentBuilder
 from postmortem_lint.parsers.markdown_blocks import Block, markdown_parser, to_blocks
-from postmortem_lint.parsers.sections import section_kind
+from postmortem_lint.parsers.sections import is_exact_heading, section_kind
 from postmortem_lint.parsers.suppressions import directives_in, yaml_suppressions
-from postmortem_lint.parsers.times import find_date, find_timestamp
+from postmortem_lint.parsers.times import declared_zone, find_date, find_timestamp
 from postmortem_lint.parsers.values import column_for_header, field_for_key, normalise_key
 from postmortem_lint.parsers.yaml_doc import MappingReader
 from postmortem_lint.parsers.yaml_tree import YamlFailure, load_yaml, type_name
@@ -39,6 +42,8 @@ class _Reader:
         self.b = DocumentBuilder(source.path, "markdown", len(self.lines), data)
         self.doc = self.b.doc
         self.sections: list[tuple[Section, str | None]] = []  # (section, effective kind)
+        self.action_level = 0  # list depth of the last list item read as an action item
+        self.note_date: dt.date | None = None  # from a timeline note: "2015-10-21 (all times UTC)"
 
     # -- pass 1: sections --------------------------------------------------------
     def assign_sections(self, blocks: list[Block]) -> list[str | None]:
@@ -50,6 +55,9 @@ class _Reader:
                 while stack and stack[-1][0] >= block.level:
                     stack.pop()
                 own = section_kind(block.prose.text, self.data)
+                if block.level == 1 and not self.sections and own is not None \
+                        and not is_exact_heading(block.prose.text, self.data):
+                    own = None  # the document title: "Incident review: API returned 429"
                 inherited = next((k for _, k, _ in reversed(stack) if k), None)
                 effective = own or inherited
                 if block.level == 1 and own is None and self.doc.meta.title is None:
@@ -102,6 +110,7 @@ class _Reader:
                 self.doc.code_blocks.append(CodeBlock(
                     span=Span.lines(block.first_line, max(block.first_line, block.last_line)),
                     info=block.info))
+                self.doc.code.append(self.code_prose(block))
                 if kind in ("timeline", "action_items"):
                     self.read_code_rows(block, kind, timeline_date)
                 continue
@@ -137,6 +146,35 @@ class _Reader:
         reader = MappingReader(self.b, self.lines, line_offset=block.first_line)
         reader.read(tree)
 
+    def code_prose(self, block: Block) -> Prose:
+        """A code block's text, mapped to its lines (for rules that look at what is published)."""
+        builder = ProseBuilder(role=ProseRole.field)
+        for number, text in enumerate(block.text.split("\n")):
+            line = block.first_line + number
+            source = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
+            if number:
+                builder.add_unmapped("\n")
+            builder.add(text, line, max(source.find(text), 0) + 1 if text else 1)
+        return builder.build()
+
+    def read_code_spans(self, tokens: list[Token]) -> None:
+        """Inline code spans, kept apart from the prose they were cut out of."""
+        for token in tokens:
+            if token.type != "inline" or not token.map or not token.children:
+                continue
+            line, last = token.map[0], min(token.map[1], len(self.lines))
+            cursor = 0  # spans come in reading order: search on from the previous one
+            for child in token.children:
+                if child.type != "code_inline" or not child.content.strip():
+                    continue
+                for index in range(line, min(last, line + 50)):  # bounded: linear time
+                    column = self.lines[index].find(child.content, cursor if index == line
+                                                    else 0)
+                    if column >= 0:
+                        line, cursor = index, column + len(child.content)
+                        self.doc.code.append(prose_at(child.content, index + 1, column + 1))
+                        break
+
     def read_comment(self, block: Block) -> None:
         if "postmortem-lint" not in block.text:
             return
@@ -153,8 +191,7 @@ class _Reader:
         prose = block.prose
         assert prose is not None
         span = Span.lines(block.first_line, block.last_line)
-        if kind == "action_items" and block.kind == "item":
-            self.b.add_action_item(prose, prose.whole, {}, block.checkbox)
+        if kind == "action_items" and block.level > 0 and self.read_action_block(block, prose):
             return
         if kind == "timeline":
             for line in prose.lines():
@@ -176,15 +213,47 @@ class _Reader:
             if not self.key_value(line, kind, block):
                 self.route(kind, line, span)
 
+    def read_action_block(self, block: Block, prose: Prose) -> bool:
+        """A list item (or a paragraph inside one) in an action-items section: an action, or
+        details of the action above it ("  - Owner: Ana · Due: 2026-02-04")."""
+        items = self.doc.action_items
+        nested = bool(items) and (block.level > self.action_level or
+                                  block.kind == "paragraph" and block.level == self.action_level)
+        if nested and self.b.add_action_details(prose):
+            return True
+        if block.kind != "item":
+            return False
+        last = items[-1] if items else None
+        if nested and last is not None and last.description.text.rstrip().endswith(":") and \
+                last.owner is None and last.due is None and last.ticket is None:
+            items.pop()  # "- Immediate actions:" groups the actions nested below it
+        self.b.add_action_item(prose, prose.whole, {}, block.checkbox)
+        self.action_level = block.level
+        return True
+
     def timeline_line(self, line: Prose, default_date: dt.date | None) -> None:
         date = default_date or self.b.default_date()
         found = find_timestamp(line.text, self.data.time_zones, within=12, default_date=date)
         if found is None:
+            self.timeline_note(line)
             return
         event = line.slice(found.end, len(line.text))
         event = event.slice(len(event.text) - len(event.text.lstrip(" -–—:|*")),
                             len(event.text))
-        self.b.add_timeline_entry(line, event, line.whole, default_date=date)
+        declared = self.doc.timeline.declared_zone
+        self.b.add_timeline_entry(line, event, line.whole, default_date=self.note_date or date,
+                                  declared_zone=declared.value if declared else None)
+
+    def timeline_note(self, line: Prose) -> None:
+        """A line in the timeline that is not an entry may state the zone and the day of the
+        entries below it: "All times are UTC on 2026-03-03.", "2015-10-21 (all times UTC)"."""
+        zone = declared_zone(line.text, self.data.time_zones)
+        if zone is not None and self.doc.timeline.declared_zone is None:
+            self.doc.timeline.declared_zone = Located(value=zone[0],
+                                                      span=line.span(zone[1], zone[2]))
+        found = find_date(line.text, self.b.default_date())
+        if found is not None and (zone is not None or len(line.text.split()) <= 4):
+            self.note_date = found[0]
 
     def key_value(self, line: Prose, kind: str | None, block: Block) -> bool:
         match = _KEY_VALUE.match(line.text)
@@ -236,7 +305,7 @@ class _Reader:
     # -- tables ----------------------------------------------------------------------------
     def read_table(self, block: Block, kind: str | None, timeline_date: dt.date | None) -> None:
         headers = [normalise_key(h.text) for h in block.header]
-        time_col = _column(block.header, self.data, ("time",))
+        time_col = _time_column(block.header, self.data)
         event_col = _column(block.header, self.data, ("event",))
         for cells in (block.header, *[row for _, row in block.rows]):
             for cell in cells:
@@ -273,7 +342,9 @@ class _Reader:
     def read_timeline_table(self, block: Block, time_col: int | None, event_col: int | None,
                             default_date: dt.date | None) -> None:
         time_col = 0 if time_col is None else time_col
-        declared = None
+        note = self.doc.timeline.declared_zone
+        declared = note.value if note is not None else None
+        default_date = self.note_date or default_date
         if time_col < len(block.header):
             header = block.header[time_col].text
             for zone in re.findall(r"[A-Za-z+\-:0-9]+", header):
@@ -399,6 +470,14 @@ def _column(header: list[Prose], data: RuleData, names: tuple[str, ...]) -> int 
     return None
 
 
+def _time_column(header: list[Prose], data: RuleData) -> int | None:
+    """The column holding times: "Time (UTC)" rather than a separate "Date" column."""
+    found = [index for index, cell in enumerate(header)
+             if column_for_header(cell.text, data, ("time",)) is not None]
+    clock = [index for index in found if normalise_key(header[index].text) != "date"]
+    return (clock or found or [None])[0]
+
+
 def _join(cells: list[Prose]) -> Prose:
     builder = ProseBuilder(role=ProseRole.table_cell)
     for index, cell in enumerate(cells):
@@ -414,4 +493,5 @@ def parse_markdown(source: SourceText, data: RuleData) -> Postmortem:
     tokens = markdown_parser().parse(source.text)
     reader = _Reader(source, data)
     blocks = to_blocks(tokens, reader.lines)
+    reader.read_code_spans(tokens)
     return reader.read(blocks)

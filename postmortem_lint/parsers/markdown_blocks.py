@@ -14,6 +14,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from postmortem_lint.model import Prose, ProseBuilder, ProseRole
+from postmortem_lint.model.prose import INVISIBLE
 
 
 @cache
@@ -54,29 +55,53 @@ def inline_prose(token: Token, lines: list[str], role: ProseRole, *, row_cursor:
         if row_cursor is not None and index == 0:
             row_cursor[0] = found + len(content_line)
     line_index, cursor = 0, 0
+    after_span = False  # an inline code or HTML span may run over several source lines
     for child in token.children or []:
         kind = child.type
         if kind in ("softbreak", "hardbreak"):
             line_index = min(line_index + 1, len(content_lines) - 1)
-            cursor = 0
+            cursor, after_span = 0, False
             builder.add_unmapped("\n")
             continue
+        if kind == "html_inline":
+            after_span = True
         if kind not in ("text", "code_inline"):
             continue
         text = child.content
-        current = content_lines[line_index] if line_index < len(content_lines) else ""
-        found = current.find(text, cursor) if text else -1
-        column = bases[line_index] + (found if found >= 0 else cursor) + 1
+        line_index, found = _find_text(content_lines, text, line_index, cursor, after_span)
+        after_span = kind == "code_inline"
+        source_line = lines[start_line + line_index] if start_line + line_index < len(lines) \
+            else ""
+        # Text that is not in the source as written (entities, expanded tabs) keeps a
+        # position inside the line it came from.
+        column = min(bases[line_index] + (found if found >= 0 else cursor), len(source_line)) + 1
         if kind == "code_inline":
             # Code is shown to the reader but is never prose: keep a space in its place.
             builder.add_unmapped(" ")
             if found >= 0:
                 cursor = found + len(text)
             continue
-        builder.add(text, start_line + line_index + 1, column)
         if found >= 0:
+            builder.add(text, start_line + line_index + 1, column)
             cursor = found + len(text)
+        else:
+            builder.add("".join(ch for ch in text if ch not in INVISIBLE),
+                        start_line + line_index + 1, column)
     return builder.build()
+
+
+def _find_text(content_lines: list[str], text: str, line_index: int, cursor: int,
+               look_ahead: bool) -> tuple[int, int]:
+    """(line index, offset) of ``text`` from the cursor on; after a span that may have
+    crossed lines, the next few lines are searched too. Offset -1 when not found."""
+    if not text:
+        return line_index, -1
+    last = min(len(content_lines), line_index + (8 if look_ahead else 1))
+    for index in range(line_index, last):
+        found = content_lines[index].find(text, cursor if index == line_index else 0)
+        if found >= 0:
+            return index, found
+    return line_index, -1
 
 
 def to_blocks(tokens: list[Token], lines: list[str]) -> list[Block]:

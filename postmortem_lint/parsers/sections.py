@@ -8,12 +8,25 @@ from postmortem_lint.ruledata import RuleData
 _NUMBERING = {"stage", "step", "part", "section", "phase", "chapter"}
 
 
-def section_kind(heading: str, data: RuleData) -> str | None:
-    """The best-matching section kind: a phrase at the start wins, then the longest phrase."""
+def _heading_words(heading: str) -> list[str]:
+    """The heading's words without leading numbering ("2.", "Stage 3", "IV")."""
     words = normalise_key(heading).split()
     while words and (words[0].isdigit() or words[0] in _NUMBERING or len(words[0]) == 1
                      and words[0] in "ivx"):
         words = words[1:]
+    return words
+
+
+def is_exact_heading(heading: str, data: RuleData) -> bool:
+    """Whether the heading is nothing but a section phrase ("2. Impact"), as opposed to a
+    title that happens to contain one ("Incident review: API returned 429")."""
+    text = " ".join(_heading_words(heading))
+    return any(text in phrases for phrases in data.sections.values())
+
+
+def section_kind(heading: str, data: RuleData) -> str | None:
+    """The best-matching section kind: a phrase at the start wins, then the longest phrase."""
+    words = _heading_words(heading)
     if not words:
         return None
     text = " " + " ".join(words) + " "

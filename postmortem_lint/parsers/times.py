@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from dateutil import parser as date_parser
 from dateutil import tz
 
+from postmortem_lint.model.document import UNDATED
+
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?"
 _DATE = (
     r"(?P<date>\d{4}-\d{1,2}-\d{1,2}|\d{4}/\d{1,2}/\d{1,2}"
@@ -30,8 +32,10 @@ _DATE_ONLY = re.compile(rf"^{_DATE}$", re.IGNORECASE)
 _OFFSET = re.compile(r"(?P<sign>[+-])(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?")
 _ZONE_WORD = re.compile(r"\(?(?P<word>[A-Za-z][A-Za-z_/]{0,40}(?:[+-]\d{1,2}(?::?\d{2})?)?)\)?")
 _DURATION_PART = re.compile(
-    r"(?P<n>\d+(?:\.\d+)?) ?(?P<unit>d|days?|h|hrs?|hours?|m|mins?|minutes?|s|secs?|seconds?)\b",
+    r"(?:(?<=[dhm])|(?<![\w.]))(?P<n>\d+(?:\.\d+)?) ?"
+    r"(?P<unit>d|days?|h|hrs?|hours?|m|mins?|minutes?|s|secs?|seconds?)(?![a-z])",
     re.IGNORECASE)
+_DURATION_GLUE = re.compile(r"[ ,]*(?:and )?", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -94,7 +98,8 @@ def find_timestamp(text: str, zones: dict[str, float], *, within: int = 60,
     if base is not None:
         at = dt.datetime(base.year, base.month, base.day, hour, minute, second, tzinfo=tzinfo)
     elif tzinfo is not None or True:
-        at = dt.datetime(1970, 1, 1, hour, minute, second, tzinfo=tzinfo)
+        at = dt.datetime(UNDATED.year, UNDATED.month, UNDATED.day, hour, minute, second,
+                         tzinfo=tzinfo)
     return TimeMatch(start=match.start(), end=end, at=at, has_date=day is not None,
                      zone=zone_text, is_utc=is_utc)
 
@@ -120,6 +125,18 @@ def _read_zone(text: str, pos: int, zones: dict[str, float]
     if tzinfo is None:
         return None, None, False
     return word, tzinfo, is_utc
+
+
+def declared_zone(text: str, zones: dict[str, float]) -> tuple[str, int, int] | None:
+    """The zone a note declares for a whole timeline ("All times are UTC", "Times in PST"),
+    with its offsets: an upper-case zone name in a short text that talks about times."""
+    if len(text) > 160 or not re.search(r"\btimes?\b", text, re.IGNORECASE):
+        return None
+    for match in re.finditer(r"\b[A-Z]{1,5}(?:[+-]\d{1,2}(?::?\d{2})?)?(?![\w+-])", text):
+        word = match.group(0)
+        if word != "Z" and _zone_offset(word, zones)[0] is not None:
+            return word, match.start(), match.end()
+    return None
 
 
 def _zone_end(text: str, pos: int, zone: str) -> int:
@@ -187,18 +204,29 @@ def parse_datetime(text: str, zones: dict[str, float]) -> dt.datetime | None:
     return found.at
 
 
-def parse_duration(text: str) -> dt.timedelta | None:
-    """A duration such as "45m", "2h 15m", "1 hour 30 minutes", "28 minutes (14:35–15:03)"."""
-    total = dt.timedelta()
-    found = False
-    for match in _DURATION_PART.finditer(text[:200]):
+def find_duration(text: str) -> tuple[dt.timedelta, int, int] | None:
+    """The first duration in a text ("2h 15m", "1 hour and 30 minutes"), with its offsets.
+    Only adjacent parts add up: "46 minutes …; 19 minutes at peak" is 46 minutes."""
+    total, start, end = dt.timedelta(), -1, -1
+    for match in _DURATION_PART.finditer(text[:400]):
+        if start >= 0 and not _DURATION_GLUE.fullmatch(text[end:match.start()]):
+            break
         amount = float(match.group("n"))
         unit = match.group("unit").lower()[0]
         total += {"d": dt.timedelta(days=amount), "h": dt.timedelta(hours=amount),
                   "m": dt.timedelta(minutes=amount), "s": dt.timedelta(seconds=amount)}[unit]
-        found = True
+        start = match.start() if start < 0 else start
+        end = match.end()
+    return (total, start, end) if start >= 0 else None
+
+
+def parse_duration(text: str) -> dt.timedelta | None:
+    """A duration such as "45m", "2h 15m", "1 hour 30 minutes", "28 minutes (14:35–15:03)"."""
+    found = find_duration(text[:200])
+    if found is not None:
+        return found[0]
     clock = re.fullmatch(r"\s*(\d{1,2}):(\d{2})(?::(\d{2}))?\s*", text)
-    if not found and clock:
+    if clock:
         return dt.timedelta(hours=int(clock.group(1)), minutes=int(clock.group(2)),
                             seconds=int(clock.group(3) or 0))
-    return total if found else None
+    return None

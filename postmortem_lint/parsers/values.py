@@ -80,13 +80,19 @@ def find_priority(text: str, data: RuleData) -> tuple[Priority, int, int] | None
     return None
 
 
+_AUDIENCE_WORDS = {
+    **dict.fromkeys(("customer", "external", "public", "client"), Audience.customer_facing),
+    **dict.fromkeys(("internal", "private", "confidential", "engineering", "team"),
+                    Audience.internal),
+}
+
+
 def parse_audience(text: str) -> Audience | None:
+    """The audience named first wins: "Internal (engineering, customer support)" is internal."""
     word = normalise_key(text)
-    if any(key in word for key in ("customer", "external", "public", "client")):
-        return Audience.customer_facing
-    if any(key in word for key in ("internal", "private", "confidential", "engineering", "team")):
-        return Audience.internal
-    return None
+    found = [(word.find(key), audience) for key, audience in _AUDIENCE_WORDS.items()
+             if key in word]
+    return min(found, key=lambda pair: pair[0])[1] if found else None
 
 
 _TRUE = {"yes", "y", "true", "breached", "breach", "missed", "violated", "exceeded"}

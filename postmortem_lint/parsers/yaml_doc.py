@@ -77,7 +77,7 @@ class MappingReader:
     def add_section(self, kind: str | None, node: CommentedMap, key: Any,
                     body: list[Prose]) -> Section:
         title_span = self.key_span(node, key)
-        last = max((p.whole.end_line for p in body), default=title_span.line)
+        last = max([p.whole.end_line for p in body if p.runs] + [title_span.line])
         section = Section(
             title=_located_text(str(key), title_span), level=1, kind=kind,
             span=Span(line=title_span.line, column=1, end_line=last, end_column=1), body=body)

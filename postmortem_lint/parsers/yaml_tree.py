@@ -62,21 +62,36 @@ class Budget:
         return not self.exhausted
 
 
+def _node_position(node: Any) -> tuple[int, int]:
+    lc = getattr(node, "lc", None)
+    line, column = getattr(lc, "line", None), getattr(lc, "col", None)
+    return (line, column) if isinstance(line, int) and isinstance(column, int) else (0, 0)
+
+
+def _pair(found: Any, node: Any) -> tuple[int, int]:
+    """A (line, column) from ruamel, or the node's own position: keys brought in by a merge
+    (``<<: *base``) have none of their own."""
+    if isinstance(found, tuple | list) and len(found) >= 2 and all(
+            isinstance(part, int) for part in found[:2]):
+        return found[0], found[1]
+    return _node_position(node)
+
+
 def position_of_key(node: CommentedMap, key: Any) -> tuple[int, int]:
     try:
-        line, column = node.lc.key(key)
-        return line, column
+        return _pair(node.lc.key(key), node)
     except (KeyError, AttributeError, TypeError):
-        return getattr(node.lc, "line", 0), getattr(node.lc, "col", 0)
+        return _node_position(node)
 
 
 def position_of_value(node: CommentedMap | CommentedSeq, key: Any) -> tuple[int, int]:
     try:
         if isinstance(node, CommentedSeq):
-            return node.lc.item(key)
-        return node.lc.value(key)
+            return _pair(node.lc.item(key), node)
+        return _pair(node.lc.value(key), node)
     except (KeyError, AttributeError, TypeError, IndexError):
-        return position_of_key(node, key) if isinstance(node, CommentedMap) else (0, 0)
+        return position_of_key(node, key) if isinstance(node, CommentedMap) else \
+            _node_position(node)
 
 
 _PLAIN_END = re.compile(r"\s+#|,\s|[\]}]|$")

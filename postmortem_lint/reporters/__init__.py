@@ -19,7 +19,15 @@ def get_reporter(name: str, **options: object) -> Reporter:
         from postmortem_lint.reporters.json_report import render_json
 
         return render_json
+    if name == "github":
+        from postmortem_lint.reporters.github import render_github
+
+        return render_github
+    if name == "sarif":
+        from postmortem_lint.reporters.sarif import render_sarif
+
+        return render_sarif
     raise ValueError(f"unknown format {name!r}")
 
 
-FORMATS = ["text", "json"]
+FORMATS = ["text", "json", "github", "sarif"]

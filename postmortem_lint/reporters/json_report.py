@@ -9,19 +9,23 @@ from postmortem_lint.engine.finding import FileResult, Level
 
 
 class Summary(BaseModel):
-    files: int
-    files_with_findings: int
-    findings: int
-    by_level: dict[Level, int]
-    by_code: dict[str, int]
+    """Totals over every file in the report."""
+
+    files: int = Field(description="Files linted (or skipped) in this run.")
+    files_with_findings: int = Field(description="Files with at least one finding.")
+    findings: int = Field(description="Findings in all files.")
+    by_level: dict[Level, int] = Field(description="Findings per level (every level present).")
+    by_code: dict[str, int] = Field(description="Findings per rule code, sorted by code.")
 
 
 class JsonReport(BaseModel):
-    """The document ``--format json`` prints."""
+    """The document ``--format json`` prints. Fields are only ever added, never renamed or
+    removed, within a major version of postmortem-lint."""
 
-    tool: str = "postmortem-lint"
-    version: str = __version__
-    files: list[FileResult] = Field(default_factory=list)
+    tool: str = Field("postmortem-lint", description="Always postmortem-lint.")
+    version: str = Field(__version__, description="The postmortem-lint version that wrote it.")
+    files: list[FileResult] = Field(default_factory=list,
+                                    description="One entry per file, in the order linted.")
     summary: Summary
 
 

@@ -1,0 +1,254 @@
+"""What an audit needs to know about one postmortem, taken from its parsed document once.
+
+:class:`AuditProfiler` is a metrics extension of the engine
+(:class:`~postmortem_lint.engine.runner.MetricsExtension`): the Linter calls it on each
+document it parses and stores the resulting :class:`DocumentProfile` in the file's
+result, so the profile is cached with the findings and a re-audit of an unchanged
+archive never parses a file again. Timing comes from
+:func:`~postmortem_lint.model.facts.incident_facts`, never recomputed here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import cached_property
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from postmortem_lint.model import Postmortem
+from postmortem_lint.model.facts import IncidentFacts
+from postmortem_lint.ruledata import RuleData
+
+UNCLASSIFIED = "unclassified"
+_ACTION_TEXT_LIMIT = 140
+
+
+class ActionRecord(BaseModel):
+    """One action item, as much as the quarterly review needs."""
+
+    text: str = Field(description="The action, shortened to 140 characters.")
+    line: int
+    owner: str | None = Field(None, description="None when missing, empty or a placeholder.")
+    due: dt.date | None = None
+    due_text: str | None = Field(None, description="A due value that is not a date.")
+    status: str | None = Field(None, description="open, in progress, done, won't do, unknown.")
+    priority: str | None = Field(None, description="P0 (most urgent) … P4.")
+
+    @property
+    def closed(self) -> bool:
+        return self.status in ("done", "won't do")
+
+
+class Cost(BaseModel):
+    """An incident cost as the document states it, with the amount read from it."""
+
+    text: str
+    amount: float | None = None
+    currency: str | None = Field(None, description="ISO code (USD, EUR…) when one is given.")
+
+
+class DocumentProfile(BaseModel):
+    """The audit-relevant facts of one postmortem."""
+
+    format: str = "unknown"
+    id: str | None = None
+    title: str | None = None
+    severity: str | None = Field(None, description="Normalised label, e.g. SEV-1.")
+    severity_level: int | None = None
+    incident_class: str | None = None
+    services: list[str] = Field(default_factory=list)
+    root_cause_category: str = UNCLASSIFIED
+    incident_date: dt.date | None = None
+    date_source: str | None = Field(
+        None, description="Where incident_date came from: incident date, incident start, "
+        "timeline or date written.")
+    date_written: dt.date | None = None
+    detection_minutes: float | None = Field(None, description="Onset to detection (MTTD).")
+    resolution_minutes: float | None = Field(None, description="Onset to resolution (MTTR).")
+    detection_issue: str | None = Field(None, description="Why MTTD cannot use this document.")
+    resolution_issue: str | None = Field(None, description="Why MTTR cannot use this document.")
+    action_items: list[ActionRecord] = Field(default_factory=list)
+    review_date: dt.date | None = None
+    cost: Cost | None = None
+
+
+class AuditProfiler:
+    """The engine extension that profiles each parsed document for audits."""
+
+    key = "audit-profile-1"
+
+    def __call__(self, document: Postmortem, facts: IncidentFacts,
+                 data: RuleData) -> dict[str, Any]:
+        return profile_document(document, facts, self._classifier(data)).model_dump(mode="json")
+
+    def _classifier(self, data: RuleData) -> RootCauseClassifier:
+        cached = getattr(self, "_cached", None)
+        if cached is None or cached[0] != data.fingerprint:
+            cached = (data.fingerprint, RootCauseClassifier(data))
+            self._cached = cached
+        return cached[1]
+
+
+class RootCauseClassifier:
+    """Files a root-cause text under the category (from rule data) whose phrases it
+    contains most; ties go to the category listed first."""
+
+    def __init__(self, data: RuleData):
+        self.categories = data.root_cause_categories
+        self.empty_owner = {value.lower() for value in getattr(data, "empty_values", [])
+                            if isinstance(value, str)}
+        self.placeholders = set(data.placeholders)
+
+    @cached_property
+    def _patterns(self) -> list[tuple[str, list[re.Pattern[str]]]]:
+        return [(name, [re.compile(rf"(?<![\w-]){re.escape(phrase.lower())}(?![\w-])")
+                        for phrase in phrases]) for name, phrases in self.categories.items()]
+
+    def classify(self, text: str) -> str:
+        lowered = text.lower()
+        best, best_hits = UNCLASSIFIED, 0
+        for name, patterns in self._patterns:
+            hits = sum(1 for pattern in patterns if pattern.search(lowered))
+            if hits > best_hits:
+                best, best_hits = name, hits
+        return best
+
+    def owner(self, text: str | None) -> str | None:
+        value = " ".join((text or "").split())
+        if not value or value.lower() in self.empty_owner or value in self.placeholders:
+            return None
+        return value
+
+
+def profile_document(doc: Postmortem, facts: IncidentFacts,
+                     classifier: RootCauseClassifier) -> DocumentProfile:
+    meta = doc.meta
+    profile = DocumentProfile(format=doc.format)
+    profile.id = meta.id.value.strip() if meta.id else None
+    profile.title = meta.title.value.strip() if meta.title else None
+    if meta.severity is not None:
+        profile.severity = meta.severity.value.label
+        profile.severity_level = meta.severity.value.level
+    profile.incident_class = " ".join(meta.incident_class.value.split()) \
+        if meta.incident_class else None
+    profile.services = _services([s.value for s in meta.services])
+    profile.incident_date, profile.date_source = _incident_date(doc, facts)
+    profile.date_written = meta.date_written.value if meta.date_written else None
+    _timing(profile, doc, facts)
+    profile.root_cause_category = classifier.classify(_root_cause_text(doc))
+    profile.action_items = [ActionRecord(
+        text=_shorten(item.description.text), line=item.span.line,
+        owner=classifier.owner(item.owner.value if item.owner else None),
+        due=item.due.value if item.due else None,
+        due_text=item.due_unparsed.value if item.due_unparsed and not item.due else None,
+        status=item.status.value.value if item.status else None,
+        priority=item.priority.value.label if item.priority else None)
+        for item in doc.action_items]
+    review = doc.follow_up.review_date
+    profile.review_date = review.value if review else None
+    if meta.cost is not None:
+        profile.cost = parse_cost(meta.cost.value)
+    return profile
+
+
+def _services(names: list[str]) -> list[str]:
+    """'billing-events (Kafka topic)' -> 'billing-events'; each service once."""
+    out: list[str] = []
+    for name in names:
+        short = name.split("(", 1)[0].strip(" .;:-")
+        if short and short.lower() not in (s.lower() for s in out):
+            out.append(short)
+    return out
+
+
+def _incident_date(doc: Postmortem, facts: IncidentFacts) -> tuple[dt.date | None, str | None]:
+    meta = doc.meta
+    if meta.incident_date is not None:
+        return meta.incident_date.value, "incident date"
+    if meta.incident_start is not None:
+        return meta.incident_start.value.date(), "incident start"
+    # A time written without any date sits on a placeholder day in 1970: not a date.
+    if facts.onset is not None and facts.onset.year > 1970:
+        return facts.onset.date(), "timeline"
+    if meta.date_written is not None:
+        return meta.date_written.value, "date written"
+    return None, None
+
+
+def _timing(profile: DocumentProfile, doc: Postmortem, facts: IncidentFacts) -> None:
+    """MTTD and MTTR inputs from the shared facts, or the reason a document cannot count."""
+    if not doc.timeline.entries and facts.onset is None:
+        common: str | None = "no timeline"
+    elif facts.onset is None:
+        common = "no onset (start of impact) in the timeline"
+    elif not facts.comparable:
+        common = "timeline times cannot be compared (mixed or missing time zones)"
+    else:
+        common = None
+    profile.detection_issue = common or _span_issue(
+        facts.detection, facts.detection_delay_minutes, "detection")
+    profile.resolution_issue = common or _span_issue(
+        facts.resolution, facts.time_to_resolve_minutes, "resolution")
+    if profile.detection_issue is None:
+        profile.detection_minutes = facts.detection_delay_minutes
+    if profile.resolution_issue is None:
+        profile.resolution_minutes = facts.time_to_resolve_minutes
+
+
+def _span_issue(at: dt.datetime | None, minutes: float | None, phase: str) -> str | None:
+    if at is None:
+        return f"no {phase} time in the timeline"
+    if minutes is None:
+        return f"{phase} time cannot be compared with the onset"
+    if minutes < 0:
+        return f"{phase} comes before the onset in the timeline"
+    return None
+
+
+def _root_cause_text(doc: Postmortem) -> str:
+    parts = [prose.text for prose in doc.root_cause]
+    if not parts:
+        parts = [why.text.text for why in doc.five_whys]
+    if doc.meta.incident_class is not None:
+        parts.append(doc.meta.incident_class.value)
+    return "\n".join(parts)
+
+
+def _shorten(text: str) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= _ACTION_TEXT_LIMIT else flat[:_ACTION_TEXT_LIMIT - 1] + "…"
+
+
+_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
+_MULTIPLIERS = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "million": 1e6,
+                "bn": 1e9, "b": 1e9, "billion": 1e9}
+_AMOUNT = re.compile(
+    r"(?P<pre>[$€£¥]|\b(?:USD|EUR|GBP|JPY|CHF|CAD|AUD)\b)?\s?"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?:\s?(?P<mult>thousand|million|billion|bn|mm|k|m)\b)?"
+    r"(?:\s?(?P<post>\b(?:USD|EUR|GBP|JPY|CHF|CAD|AUD)\b))?", re.IGNORECASE)
+
+
+def parse_cost(text: str) -> Cost:
+    """The stated amount: the first with a currency ('$94,000', 'EUR 12k', '1.2M USD'),
+    else the first with a multiplier or of three digits or more ('12000')."""
+    best: tuple[int, re.Match[str]] | None = None
+    for match in _AMOUNT.finditer(text[:300]):
+        currency = match.group("pre") or match.group("post")
+        rank = 0 if currency else 1 if match.group("mult") else 2
+        if rank == 2 and len(match.group("num").replace(",", "")) < 3:
+            continue  # a stray small number ("2 engineers") is not a cost
+        if rank == 2 and re.match(r"-\d", text[match.end():match.end() + 2]):
+            continue  # the year of a date
+        if best is None or rank < best[0]:
+            best = (rank, match)
+    if best is None:
+        return Cost(text=text.strip())
+    match = best[1]
+    currency = match.group("pre") or match.group("post")
+    amount = float(match.group("num").replace(",", ""))
+    amount *= _MULTIPLIERS.get((match.group("mult") or "").lower(), 1)
+    code = _SYMBOLS.get(currency or "", (currency or "").upper() or None)
+    return Cost(text=text.strip(), amount=round(amount, 2), currency=code)

@@ -1,0 +1,1 @@
+"""PM5xx: action items: present, owned, dated, prioritised, specific, tracked, typed, unique."""

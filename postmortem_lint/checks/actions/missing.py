@@ -1,0 +1,58 @@
+"""PM501."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from postmortem_lint.checks.actions.items import items_anchor
+from postmortem_lint.engine.finding import Level, Problem
+from postmortem_lint.engine.rule import Rule, RuleContext
+
+
+class ActionItemsMissing(Rule):
+    """The postmortem lists no action items.
+
+    The guides: a good postmortem "produces owned actions that reduce recurrence
+    or improve detection"; every finding should lead to an actionable
+    improvement. Without action items the same failure is free to happen again.
+    Items are read from an action-items section (also "Corrective actions",
+    "Next steps", "What we are doing"…) as a table, a checklist or bullets, or
+    from the ``action_items`` list of a YAML postmortem.
+
+    Bad::
+
+        ## Action items
+
+        We will discuss follow-ups at the next team meeting.
+
+    Good::
+
+        ## Action items
+
+        | Action | Owner | Due | Priority | Ticket |
+        |---|---|---|---|---|
+        | Alert when checkout 5xx ratio > 2% for 3 min | Mei Lin | 2026-03-09 | P1 | PAY-4411 |
+    """
+
+    code = "PM501"
+    name = "action-items-missing"
+    level = Level.error
+    family = "actions"
+
+    def check(self, ctx: RuleContext) -> Iterator[Problem]:
+        doc = ctx.document
+        if doc.action_items:
+            return
+        if doc.section("action_items") is not None or doc.action_items_span is not None:
+            yield self.problem(
+                items_anchor(doc), "The action items section lists no action items; write "
+                "one item per change, each with an owner, a due date and a ticket",
+                hint="one row or bullet per action: what will change, who owns it, by when "
+                "(e.g. '- Alert on queue depth > 10k for 5 min — owner: @ana, due 2026-03-09, "
+                "P1, OPS-12')")
+            return
+        yield self.problem(
+            doc.top, "The postmortem has no action items; add an \"Action items\" section "
+            "with owned, dated, tracked actions",
+            hint="add '## Action items' with a table: Action | Owner | Due | Priority | Type | "
+            "Ticket")

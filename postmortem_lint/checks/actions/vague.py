@@ -1,0 +1,93 @@
+"""PM506."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from postmortem_lint.checks.actions.items import action_text
+from postmortem_lint.checks.phrases import find_phrases, has_phrase
+from postmortem_lint.engine.finding import Level, Problem
+from postmortem_lint.engine.rule import Rule, RuleContext
+from postmortem_lint.model import Postmortem, Prose, Span
+
+# A named signal: QuotaUsageHigh, queue_depth, http.server.duration, 5xx.
+_IDENTIFIER = re.compile(r"\b[A-Z][a-z0-9]{1,30}[A-Z][A-Za-z0-9]{1,40}\b|"
+                         r"\b[A-Za-z0-9]{1,40}_[A-Za-z0-9_]{1,80}|"
+                         r"\b[a-z]{1,30}\.[a-z]{1,30}\.[a-z]{1,30}\b|\b[A-Za-z]{0,3}\d{1,5}x{2}\b")
+
+
+class ActionVague(Rule):
+    """An action item is too vague to be done or checked ("add monitoring", "be more careful").
+
+    The guides: action items are "specific, tracked tickets"; "avoid vague 'add
+    monitoring' without metric names"; a postmortem produces owned actions, "not
+    a generic 'we will communicate better'"; SMART items are specific and
+    measurable. "Improve monitoring" cannot be finished or reviewed; "alert when
+    the zero-result rate exceeds twice its 7-day baseline for 10 minutes" can.
+    Phrases come from ``vague_actions`` in the rule data and are fine when the
+    item also names a signal (``specific_signals``: a metric, threshold, test,
+    dashboard, runbook…), an identifier (``QuotaUsageHigh``, ``queue_depth``) or
+    code. Exhortations (``vague_exhortations``: "be more careful", "pay more
+    attention") ask people to try harder and are vague whatever else the item says.
+
+    Bad::
+
+        - Improve monitoring of the search cluster — owner: @aisha, due 2026-02-06
+
+    Good::
+
+        - Alert when the search zero-result rate exceeds twice its 7-day baseline for
+          10 minutes — owner: @aisha, due 2026-02-06
+    """
+
+    code = "PM506"
+    name = "action-vague"
+    level = Level.warning
+    family = "actions"
+
+    def check(self, ctx: RuleContext) -> Iterator[Problem]:
+        data = ctx.data
+        for item in ctx.document.action_items:
+            text = action_text(item)
+            found = next(find_phrases(text.text, data.vague_exhortations), None)
+            if found is not None:
+                yield self._exhortation(text, *found)
+                continue
+            found = next(find_phrases(text.text, data.vague_actions), None)
+            if found is not None and not _names_a_signal(text.text, data.specific_signals) \
+                    and not _has_code(ctx.document, item.description.whole):
+                phrase = text.text[found[0]:found[1]]
+                yield self.problem(
+                    text.span(*found),
+                    f'Action item says "{phrase}" but names no metric, threshold, test or '
+                    "check; say exactly what will change and how you will know it is done",
+                    hint="name the signal and the condition, e.g. 'alert when "
+                    "checkout_5xx_ratio > 2% for 5 minutes, paging payments on-call'")
+
+    def _exhortation(self, text: Prose, start: int, end: int) -> Problem:
+        phrase = text.text[start:end]
+        return self.problem(
+            text.span(start, end),
+            f'Action item asks people to "{phrase}"; change the system instead: a check, '
+            "guard, alert or automation that makes the mistake hard to repeat",
+            hint="e.g. replace 'be more careful when scheduling campaigns' with 'require a "
+            "second approval when a campaign batch exceeds 250,000 recipients'")
+
+
+def _names_a_signal(text: str, signals: list[str]) -> bool:
+    return has_phrase(text, signals) or _IDENTIFIER.search(text) is not None
+
+
+def _has_code(doc: Postmortem, where: Span) -> bool:
+    """Whether a code span (`QuotaUsageHigh`) sits inside the item: code names a signal."""
+    for code in doc.code:
+        at = code.whole
+        if not where.line <= at.line <= where.end_line:
+            continue
+        if at.line == where.line and at.column < where.column:
+            continue
+        if at.line == where.end_line and at.column >= where.end_column:
+            continue
+        return True
+    return False

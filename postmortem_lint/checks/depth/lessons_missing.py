@@ -1,0 +1,71 @@
+"""PM703."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pydantic import Field
+
+from postmortem_lint.engine.finding import Level, Problem
+from postmortem_lint.engine.rule import Rule, RuleContext, RuleOptions
+
+_PARTS = (
+    ("went_well", "What went well", "the runbooks, alerts and decisions that helped"),
+    ("went_wrong", "What went wrong", "the gaps that slowed detection or recovery"),
+)
+
+
+class LessonsMissingOptions(RuleOptions):
+    accept_lessons: bool = Field(
+        True, description="Accept a single non-empty Lessons learned section that is not "
+        "split into what went well and what went wrong.")
+
+
+class LessonsMissing(Rule):
+    """What went well or what went wrong is missing.
+
+    Stage 4 of the guides, "what worked / didn't": reinforce the good ("runbooks
+    followed, heroes who followed process") and fix the bad ("missing dashboards,
+    slow escalation"). Leaving out what went well loses the practices worth
+    keeping; leaving out what went wrong loses the gaps the action items should
+    close. "What could be better", "What didn't go so well" and the other
+    synonyms in ``rules/sections.yaml`` count. One finding per missing part.
+
+    Bad::
+
+        ## What went wrong
+        - Archiving a flag changed production behaviour with no warning.
+
+    Good::
+
+        ## What went well
+        - The hourly reconciliation report caught the mismatch.
+
+        ## What went wrong
+        - Archiving a flag changed production behaviour with no warning.
+    """
+
+    code = "PM703"
+    name = "lessons-missing"
+    level = Level.warning
+    family = "depth"
+    Options = LessonsMissingOptions
+    options: LessonsMissingOptions
+
+    def check(self, ctx: RuleContext) -> Iterator[Problem]:
+        doc = ctx.document
+        found = {"went_well": bool(doc.went_well or doc.went_well_span),
+                 "went_wrong": bool(doc.went_wrong or doc.went_wrong_span)}
+        for kind in found:
+            found[kind] = found[kind] or doc.has_section(kind)
+        lessons = doc.section("lessons")
+        if not any(found.values()) and self.options.accept_lessons and lessons is not None \
+                and lessons.body:
+            return
+        for kind, heading, about in _PARTS:
+            if found[kind]:
+                continue
+            yield self.problem(
+                doc.top, f'The postmortem has no "{heading}" section; add "## {heading}" with '
+                f"{about}",
+                hint=f'e.g. "## {heading}" followed by 3 to 5 bullet points')

@@ -1,0 +1,35 @@
+"""How deep a postmortem must go, read from the depth policies in rule data.
+
+Shared by every family whose checks depend on severity (a lightweight retro for a
+minor incident needs no timeline; a SEV-1 needs minute resolution and five whys).
+"""
+
+from __future__ import annotations
+
+from postmortem_lint.model import Postmortem
+from postmortem_lint.ruledata import DepthPolicy, RuleData
+
+
+def policy_for(doc: Postmortem, data: RuleData) -> DepthPolicy | None:
+    """The depth policy of the document's severity; None when no severity is declared."""
+    if doc.meta.severity is None:
+        return None
+    return data.depth_for(doc.meta.severity.value.level)
+
+
+def requires(doc: Postmortem, data: RuleData, kind: str) -> bool:
+    """Whether a section kind is expected. Without a severity (reported by PM701) or a
+    policy, every section is expected: the full template is the safe default."""
+    policy = policy_for(doc, data)
+    return policy is None or kind in policy.required
+
+
+def severity_label(doc: Postmortem) -> str:
+    severity = doc.meta.severity
+    return severity.value.label if severity is not None else "this severity"
+
+
+def heading_for(kind: str, data: RuleData) -> str:
+    """How to write a section kind's heading: its first synonym in rule data, capitalised."""
+    phrases = data.sections.get(kind) or [kind.replace("_", " ")]
+    return phrases[0][:1].upper() + phrases[0][1:]

@@ -1,0 +1,45 @@
+"""PM701."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from postmortem_lint.engine.finding import Level, Problem
+from postmortem_lint.engine.rule import Rule, RuleContext
+
+
+class SeverityMissing(Rule):
+    """The postmortem declares no severity, so its depth cannot be matched to it.
+
+    The guides: "severity should match depth of postmortem (lightweight for small
+    incidents)". Severity decides which sections are required, whether five whys
+    are expected and how fine the timeline must be (``rules/depth.yaml``); without
+    it every document is held to the full template. It also drives quarterly
+    incident statistics. A severity that is present but not understood is
+    reported by PM003 instead.
+
+    Bad::
+
+        # Checkout errors after promo-service rollout
+        **Date:** 2026-02-17
+
+    Good::
+
+        # Checkout errors after promo-service rollout
+        **Date:** 2026-02-17
+        **Severity:** SEV-1
+    """
+
+    code = "PM701"
+    name = "severity-missing"
+    level = Level.warning
+    family = "depth"
+
+    def check(self, ctx: RuleContext) -> Iterator[Problem]:
+        meta = ctx.document.meta
+        if meta.severity is not None or meta.severity_unknown is not None:
+            return
+        yield self.problem(
+            ctx.document.top, "The postmortem declares no severity; add one so its depth "
+            "can be matched (SEV-1/2: full template, minor incidents: lightweight)",
+            hint='e.g. "**Severity:** SEV-2" (or "severity: SEV-2" in YAML)')

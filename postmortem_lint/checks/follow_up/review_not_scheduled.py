@@ -1,0 +1,47 @@
+"""PM601."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from postmortem_lint.engine.finding import Level, Problem
+from postmortem_lint.engine.rule import Rule, RuleContext
+
+
+class ReviewNotScheduled(Rule):
+    """No follow-up review date is given.
+
+    The guides' stage 6 is communication and follow-up: "review completion in
+    30/60 days", and the final checklist asks "follow-up review scheduled".
+    Without a date, action items drift and nobody checks whether the fixes
+    worked. A ``review_date`` field, a "Follow-up review: 2026-04-14" line, or a
+    date in the follow-up section is enough.
+
+    Bad::
+
+        ## Follow-up
+        We will review the action items later.
+
+    Good::
+
+        ## Follow-up
+        Action items are reviewed on 2026-04-14 (owner: Hannah Okafor).
+    """
+
+    code = "PM601"
+    name = "review-not-scheduled"
+    level = Level.warning
+    family = "follow-up"
+
+    def check(self, ctx: RuleContext) -> Iterator[Problem]:
+        doc = ctx.document
+        if doc.follow_up.review_date is not None:
+            return
+        section = doc.section("follow_up")
+        where = "The follow-up section gives no review date" if section is not None \
+            else "No follow-up review is scheduled"
+        yield self.problem(
+            section.title.span if section is not None else doc.top,
+            f"{where}; schedule a review of the action items within 30 to 60 days and write "
+            "its date and owner",
+            hint='e.g. "Follow-up review: 2026-04-14, owner Hannah Okafor"')

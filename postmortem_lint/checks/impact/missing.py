@@ -1,0 +1,61 @@
+"""PM201."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from postmortem_lint.checks.depth.policy import requires
+from postmortem_lint.engine.finding import Level, Problem
+from postmortem_lint.engine.rule import Rule, RuleContext
+from postmortem_lint.model import Postmortem
+
+
+def has_impact(doc: Postmortem) -> bool:
+    """Whether the document states any impact: a section, an impact field, or impact text."""
+    impact = doc.impact
+    return bool(impact.span or impact.text or doc.has_section("impact")
+                or impact.users_affected or impact.duration or impact.revenue
+                or impact.data_loss or impact.sla_breached is not None)
+
+
+class ImpactMissing(Rule):
+    """The postmortem has no impact section or impact fields.
+
+    Stage 2 of the guides is "timeline & impact": who was affected, for how long,
+    whether data integrity suffered and whether an SLA was breached. Without it
+    readers cannot judge severity, customer communication has no facts to align
+    with, and the incident cannot be compared with others in quarterly reviews.
+    Minor incidents whose depth policy (``rules/depth.yaml``) does not require an
+    impact section are not reported.
+
+    Bad::
+
+        ## Summary
+        The campaign was sent three times.
+
+        ## Timeline
+        ...
+
+    Good::
+
+        ## Impact
+        - **Users:** 2.3 million recipients got the notification three times.
+        - **Duration:** 41 minutes (17:00 UTC to 17:41 UTC).
+        - **Data loss:** none.
+        - **SLA:** not breached.
+    """
+
+    code = "PM201"
+    name = "impact-missing"
+    level = Level.error
+    family = "impact"
+
+    def check(self, ctx: RuleContext) -> Iterator[Problem]:
+        doc = ctx.document
+        if has_impact(doc) or not requires(doc, ctx.data, "impact"):
+            return
+        yield self.problem(
+            doc.top, 'The postmortem has no impact section; add "## Impact" stating users '
+            "affected, duration, data loss and whether an SLA was breached",
+            hint='e.g. "- **Users:** 2,140 organisations (61%) could not log in" and '
+            '"- **Duration:** 2 hours 5 minutes (13:05 UTC to 15:10 UTC)"')

@@ -1,0 +1,55 @@
+"""PM202."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from postmortem_lint.checks.impact.evidence import counts_something, impact_anchor, mentions
+from postmortem_lint.checks.impact.missing import has_impact
+from postmortem_lint.engine.finding import Level, Problem
+from postmortem_lint.engine.rule import Rule, RuleContext
+
+
+class ImpactNotQuantified(Rule):
+    """The impact gives no number of affected users, requests, orders or customers, nor a share.
+
+    The guides' checklist asks for "impact quantified where possible". "Some
+    customers saw errors for a while" cannot be compared with the next incident,
+    does not tell support how many people to contact, and hides whether this was
+    a blip or an outage. A count ("11,270 customers"), a share ("44% of
+    authorizations") or a numeric ``users_affected`` field is enough. What counts
+    as a unit is rule data (``impact_units`` in ``rules/impact.yaml``). The finding
+    points at the first statement about users or orders that gives no number.
+
+    Bad::
+
+        ## Impact
+        - Some customers saw incomplete search results, and conversion dropped noticeably.
+
+    Good::
+
+        ## Impact
+        - 38,000 searches (12% of the window) returned incomplete results for 4,100 users.
+    """
+
+    code = "PM202"
+    name = "impact-not-quantified"
+    level = Level.warning
+    family = "impact"
+
+    def check(self, ctx: RuleContext) -> Iterator[Problem]:
+        doc = ctx.document
+        impact = doc.impact
+        if not has_impact(doc) or impact.users_affected is not None:
+            return
+        units = ctx.data.impact_units
+        if any(counts_something(prose.text, units) for prose in impact.text):
+            return
+        # Point at the statement that talks about users or orders without a number, if any.
+        vague = next((line for prose in impact.text for line in prose.lines()
+                      if mentions([line], units)), None)
+        yield self.problem(
+            vague.strip().whole if vague is not None else impact_anchor(doc), "The impact is not quantified: it gives no count of affected "
+            "users, requests or orders and no percentage; state how many were affected",
+            hint='e.g. "4,100 users (12% of searches) got incomplete results"; if exact '
+            'numbers are unknown, give an estimate and say how it was made')

@@ -1,0 +1,53 @@
+"""PM401."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from postmortem_lint.checks.depth.policy import requires
+from postmortem_lint.engine.finding import Level, Problem
+from postmortem_lint.engine.rule import Rule, RuleContext
+from postmortem_lint.model import Postmortem
+
+
+def has_root_cause(doc: Postmortem) -> bool:
+    return bool(doc.root_cause or doc.root_cause_span or doc.has_section("root_cause"))
+
+
+class RootCauseMissing(Rule):
+    """The postmortem states no root cause.
+
+    Stage 3 of the guides separates the root cause, "the fix that stops the
+    recurrence class (with evidence)", from contributing factors. Without a root
+    cause, action items treat symptoms and the same class of failure comes back;
+    quarterly reviews cannot group incidents by cause either.
+
+    Bad::
+
+        ## Contributing factors
+        - The cleanup job treats "unchanged for 90 days" as "unused".
+
+    Good::
+
+        ## Root cause
+        Archiving a flag silently reverts behaviour to the code default, and nothing
+        checks that a flag is unused before the cleanup job archives it.
+
+        ## Contributing factors
+        - The cleanup job treats "unchanged for 90 days" as "unused".
+    """
+
+    code = "PM401"
+    name = "root-cause-missing"
+    level = Level.error
+    family = "root-cause"
+
+    def check(self, ctx: RuleContext) -> Iterator[Problem]:
+        doc = ctx.document
+        if has_root_cause(doc) or not requires(doc, ctx.data, "root_cause"):
+            return
+        yield self.problem(
+            doc.top, 'The postmortem states no root cause; add "## Root cause" with the '
+            "systemic gap whose fix stops this class of failure",
+            hint="name the process, tooling or design gap, with the evidence for it; list "
+            "the other causes under contributing factors")

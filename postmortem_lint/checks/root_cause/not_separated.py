@@ -1,0 +1,67 @@
+"""PM402."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pydantic import Field
+
+from postmortem_lint.checks.root_cause.missing import has_root_cause
+from postmortem_lint.engine.finding import Level, Problem
+from postmortem_lint.engine.rule import Rule, RuleContext, RuleOptions
+
+
+class NotSeparatedOptions(RuleOptions):
+    accept_trigger: bool = Field(
+        True, description="Accept a separate Trigger / Proximate cause section (the Google "
+        "SRE template) as keeping the root cause apart from what else contributed.")
+
+
+class RootCauseNotSeparated(Rule):
+    """The root cause is given, but no contributing factors are listed apart from it.
+
+    The guides: "root cause and contributing factors separate"; the final
+    checklist asks "root cause vs contributing factors distinguished". Incidents
+    come from several failures lining up (the Swiss-cheese model); one list
+    mixing them hides which fix stops the class of failure and which ones only
+    lower the odds. A separate contributing-factors section or list is expected.
+
+    Bad::
+
+        ## Root cause and contributing factors
+        - Sessions share a cluster whose eviction policy treats them as cache data.
+        - Capacity planning used average rather than peak memory.
+
+    Good::
+
+        ## Root cause
+        Sessions share a cluster whose eviction policy treats them as cache data.
+
+        ## Contributing factors
+        - Capacity planning used average rather than peak memory.
+    """
+
+    code = "PM402"
+    name = "root-cause-not-separated"
+    level = Level.warning
+    family = "root-cause"
+    Options = NotSeparatedOptions
+    options: NotSeparatedOptions
+
+    def check(self, ctx: RuleContext) -> Iterator[Problem]:
+        doc = ctx.document
+        if not has_root_cause(doc) or doc.contributing_factors \
+                or doc.has_section("contributing_factors"):
+            return
+        if self.options.accept_trigger and doc.has_section("trigger"):
+            return
+        # Point at the root-cause section holding the most text: the one mixing causes
+        # ("Fault" and "Root cause and contributing factors" are both root-cause sections).
+        sections = [s for s in doc.sections if s.kind == "root_cause"]
+        section = max(sections, key=lambda s: len(s.body), default=None)
+        span = section.title.span if section is not None else (doc.root_cause_span or doc.top)
+        yield self.problem(
+            span, "No contributing factors are listed apart from the root cause; state the "
+            'one root cause here and list the rest under "## Contributing factors"',
+            hint="contributing factors are process gaps, missing tests, alert gaps: the "
+            "conditions that let the root cause turn into an incident")

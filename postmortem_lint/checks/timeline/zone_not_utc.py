@@ -1,0 +1,72 @@
+"""PM302."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from postmortem_lint.checks.timeline.anchor import show_time
+from postmortem_lint.engine.finding import Level, Problem
+from postmortem_lint.engine.rule import Rule, RuleContext
+from postmortem_lint.model import TimelineEntry
+
+
+def _in_utc(entry: TimelineEntry) -> str | None:
+    if entry.at is None or entry.at.tzinfo is None:
+        return None
+    return show_time(entry.at.astimezone(dt.UTC), with_date=entry.has_date)
+
+
+class TimelineZoneNotUtc(Rule):
+    """Timeline times are written in a zone other than UTC.
+
+    The guides ask for the timeline "in UTC". Logs, alerts and dashboards are in
+    UTC; responders and readers sit in several zones; local zones change with
+    daylight saving, so durations across the change come out wrong and readers
+    must convert every line. A zone declared once in a column header
+    (``Time (PST)``) is reported once, at the header.
+
+    Bad::
+
+        | Time (PST) | Event |
+        |---|---|
+        | 09:40 | Evictions begin |
+
+    Good::
+
+        | Time (UTC) | Event |
+        |---|---|
+        | 17:40 | Evictions begin |
+    """
+
+    code = "PM302"
+    name = "timeline-zone-not-utc"
+    level = Level.warning
+    family = "timeline"
+
+    def check(self, ctx: RuleContext) -> Iterator[Problem]:
+        timeline = ctx.document.timeline
+        declared = timeline.declared_zone
+        header_reported = False
+        for entry in timeline.entries:
+            if entry.zone is None or entry.is_utc:
+                continue
+            converted = _in_utc(entry)
+            example = f" ({entry.time_text.value} {entry.zone} is {converted})" if converted \
+                else ""
+            from_header = declared is not None and entry.zone == declared.value \
+                and entry.zone not in entry.time_text.value
+            if from_header and declared is not None:
+                if not header_reported:
+                    header_reported = True
+                    yield self.problem(
+                        declared.span, f"Timeline times are in {entry.zone}, not UTC; convert "
+                        f"the column to UTC and head it \"Time (UTC)\"{example}",
+                        hint=f"first entry in UTC: {converted}" if converted else None)
+                continue
+            yield self.problem(
+                entry.time_text.span, f'Timeline entry "{entry.time_text.value}" is in '
+                f"{entry.zone}, not UTC; write it in UTC"
+                + (f" ({converted})" if converted else ""),
+                hint=f"write {converted}" if converted else
+                "convert the time to UTC and add \"UTC\" after it")

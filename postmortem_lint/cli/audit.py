@@ -1,0 +1,132 @@
+"""``postmortem-lint audit``: lint an archive of postmortems in parallel and report the
+quarterly-review analytics (overdue actions, reviews, repeats, MTTD/MTTR, trends)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import time
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import click
+
+from postmortem_lint.audit.analytics import AuditBuilder
+from postmortem_lint.audit.collect import LintSettings, collect, default_jobs
+from postmortem_lint.audit.record import DocumentRecord
+from postmortem_lint.audit.render import FORMATS, render
+from postmortem_lint.audit.report import AuditReport
+from postmortem_lint.cli.options import lint_options, load_config, parse_date_option, split_codes
+from postmortem_lint.engine.config import ConfigError
+from postmortem_lint.engine.finding import Level
+from postmortem_lint.sources.discovery import iter_files
+
+
+class ConfigFailure(click.ClickException):
+    """A config or rule-data error: exit code 2, like every usage error."""
+
+    exit_code = 2
+
+
+def failed(report: AuditReport, fail_level: Level) -> bool:
+    return any(f.level.rank >= fail_level.rank for d in report.documents for f in d.findings)
+
+
+@click.command("audit")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--jobs", "-j", type=click.IntRange(min=1),
+              help="Worker processes (default: all cores). 1 lints in this process.")
+@click.option("--since", help="Only incidents on or after this date (YYYY-MM-DD); documents "
+              "with no date are kept and counted as undated.")
+@click.option("--format", "output_format", type=click.Choice(FORMATS), default="text",
+              show_default=True, help="Report format.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the report to FILE. With csv, action items go to FILE-actions.csv.")
+@click.option("--fail-level", type=click.Choice([level.value for level in Level]),
+              help="Lowest level that makes the exit code 1 (default from config: warning).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@lint_options
+@click.pass_context
+def command(ctx: click.Context, paths: tuple[Path, ...], jobs: int | None, since: str | None,
+            output_format: str, output: Path | None, fail_level: str | None, quiet: bool,
+            config_path: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
+            no_cache: bool, today: str | None) -> None:
+    """Audit the postmortems in PATHS (files or folders).
+
+    Every file is linted (in parallel, reusing the cache) and scored; across documents
+    the report shows overdue and unowned action items, the completion rate, missing or
+    overdue follow-up reviews, repeat incidents (2 → escalate, 3 → management review),
+    MTTD and MTTR per quarter and severity, top rule violations, root-cause categories,
+    incident cost and per-quarter trends. Exit code 1 when a finding reaches the fail
+    level, 2 on usage or config errors.
+    """
+    missing = [p for p in paths if not p.exists() and not p.is_symlink()]
+    if missing:
+        raise click.UsageError(f"no such file or folder: {missing[0]}")
+    day = parse_date_option(today, "--today") or dt.date.today()
+    start = parse_date_option(since, "--since")
+    try:
+        loaded = load_config(config_path, list(paths))
+    except click.ClickException as error:
+        raise ConfigFailure(error.message) from error
+    settings = LintSettings(loaded, select=split_codes(select), ignore=split_codes(ignore),
+                            use_cache=not no_cache, today=day,
+                            debug=bool(ctx.obj and ctx.obj.get("debug")))
+    try:
+        linter = settings.linter()  # also validates the config before any worker starts
+    except ConfigError as error:
+        raise ConfigFailure(str(error)) from error
+    files = [file.as_posix() for file in iter_files(list(paths), loaded.config)]
+    workers = jobs or default_jobs()
+    builder = AuditBuilder(day, start)
+    began = time.perf_counter()
+    records = collect(files, settings, workers, linter=linter)
+    show_progress = not quiet and sys.stderr.isatty() and bool(files)
+    for record in _with_progress(records, len(files)) if show_progress else records:
+        builder.add(record)
+    report = builder.report()
+    _emit(report, output_format, output)
+    if show_progress:
+        click.echo(f"Audited {len(files)} files in {time.perf_counter() - began:.1f}s "
+                   f"with {min(workers, max(len(files), 1))} worker(s).", err=True)
+    level = Level(fail_level) if fail_level else loaded.config.fail_level
+    ctx.exit(1 if failed(report, level) else 0)
+
+
+def _with_progress(records: Iterable[DocumentRecord], total: int) -> Iterator[DocumentRecord]:
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, \
+        TimeRemainingColumn
+
+    # No refresh thread (auto_refresh=False): worker processes may be forked meanwhile.
+    with Progress(TextColumn("auditing"), BarColumn(), MofNCompleteColumn(),
+                  TimeRemainingColumn(), console=Console(stderr=True), auto_refresh=False,
+                  transient=True) as progress:
+        task = progress.add_task("audit", total=total)
+        last = 0.0
+        for record in records:
+            progress.advance(task)
+            now = time.monotonic()
+            if now - last > 0.1:
+                progress.refresh()
+                last = now
+            yield record
+
+
+def _emit(report: AuditReport, output_format: str, output: Path | None) -> None:
+    if output_format == "csv" and output is not None:
+        from postmortem_lint.audit.render.csv_report import (
+            actions_path,
+            render_actions_csv,
+            render_documents_csv,
+        )
+
+        output.write_text(render_documents_csv(report), encoding="utf-8")
+        actions_path(output).write_text(render_actions_csv(report), encoding="utf-8")
+        return
+    color = output is None and output_format == "text" and sys.stdout.isatty()
+    text = render(report, output_format, color=color)
+    if output is not None:
+        output.write_text(text, encoding="utf-8")
+    else:
+        click.echo(text, nl=False)

@@ -1,0 +1,130 @@
+"""The quarterly-review analytics on the known-answer archive (see archive.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from postmortem_lint.audit.report import AuditReport
+from tests.audit.archive import TODAY
+from tests.audit.conftest import audit, by_id
+
+
+def test_every_file_is_reported_including_the_unreadable_one(report: AuditReport):
+    names = sorted(d.path.rsplit("/", 1)[-1] for d in report.documents)
+    assert names == ["broken.md", "inc-a.md", "inc-b.yaml", "inc-c.md", "inc-d.md", "inc-e.md"]
+    broken = by_id(report)["broken.md"]
+    assert broken.skipped and broken.score is None
+    assert [f.code for f in broken.findings] == ["PM006"]
+    assert report.totals.files == 6 and report.totals.skipped == 1
+    assert report.totals.undated == 1  # the broken file
+
+
+def test_overdue_action_items_by_owner_and_age(report: AuditReport):
+    overdue = [(a.document, a.owner, a.days_overdue, a.age) for a in report.actions.overdue]
+    assert overdue == [
+        ("INC-E", "Ben Okoro", 212, "over 180 days"),
+        ("INC-A", "Ben Okoro", 122, "91-180 days"),
+        ("INC-A", None, 11, "1-30 days"),        # owner "TBD" is no owner
+        ("INC-B", "Ben Okoro", 1, "1-30 days"),  # in progress still counts
+    ]
+    owners = {o.owner: (o.overdue, o.oldest_days) for o in report.actions.overdue_by_owner}
+    assert owners == {"Ben Okoro": (3, 212), "(no owner)": (1, 11)}
+    assert report.actions.overdue_by_owner[0].by_age == {
+        "1-30 days": 1, "31-90 days": 0, "91-180 days": 1, "over 180 days": 1}
+    assert report.actions.overdue_by_age["1-30 days"] == 2
+
+
+def test_done_and_wont_do_items_are_never_overdue(report: AuditReport):
+    texts = {a.text for a in report.actions.overdue}
+    assert "Move order history to a read replica" not in texts  # won't do, due 2026-01-01
+    assert "Cap the batch job at 20 pool connections" not in texts  # done, due 2026-02-01
+
+
+def test_items_without_owner_or_date_and_completion_rate(report: AuditReport):
+    actions = report.actions
+    assert [(a.document, a.text) for a in actions.no_owner] == [
+        ("INC-A", "Load test the pool with the batch job running")]
+    assert [(a.document, a.owner) for a in actions.no_due_date] == [("INC-B", "Cara Diaz")]
+    assert (actions.total, actions.done, actions.wont_do, actions.open) == (9, 3, 1, 5)
+    assert actions.completion_rate == 0.375  # 3 done of 9 - 1 won't do
+
+
+def test_follow_up_reviews(report: AuditReport):
+    reviews = report.reviews
+    assert (reviews.scheduled, reviews.held, reviews.overdue, reviews.missing) == (1, 1, 1, 2)
+    items = {r.document: (r.state, r.due_by, r.days_overdue) for r in reviews.items}
+    assert items == {
+        "INC-A": ("overdue", dt.date(2026, 2, 10), (TODAY - dt.date(2026, 2, 10)).days),
+        "INC-C": ("missing", dt.date(2026, 5, 5), 57),
+        "INC-E": ("missing", dt.date(2025, 12, 3), (TODAY - dt.date(2025, 12, 3)).days),
+    }
+
+
+def test_repeat_incidents_twice_escalate_three_times_management_review(report: AuditReport):
+    groups = {(g.kind, g.key.lower()): (g.count, g.flag, [d.id for d in g.documents])
+              for g in report.repeats}
+    assert groups == {
+        ("service", "orders-db"): (3, "management review", ["INC-A", "INC-B", "INC-C"]),
+        ("incident class", "connection pool exhaustion"): (2, "escalate", ["INC-A", "INC-B"]),
+        ("service", "checkout"): (2, "escalate", ["INC-A", "INC-C"]),
+        ("root cause", "capacity"): (2, "escalate", ["INC-A", "INC-B"]),
+        ("root cause", "certificate/expiry"): (2, "escalate", ["INC-C", "INC-D"]),
+    }
+    assert report.repeats[0].flag == "management review"  # most repeated first
+
+
+def test_mttd_and_mttr_per_quarter(report: AuditReport):
+    rows = {r.group: (r.incidents, r.mttd.count, r.mttd.mean, r.mttr.count, r.mttr.mean,
+                      r.mttr.median) for r in report.timing.by_quarter}
+    assert rows == {
+        "2025-Q4": (1, 0, None, 0, None, None),
+        "2026-Q1": (2, 2, 12.5, 2, 90.0, 90.0),   # MTTD 5, 20; MTTR 60, 120
+        "2026-Q2": (2, 1, 30.0, 2, 67.5, 67.5),   # MTTD 30 (D has no detection); MTTR 45, 90
+    }
+    assert [r.group for r in report.timing.by_quarter] == ["2025-Q4", "2026-Q1", "2026-Q2"]
+
+
+def test_mttd_and_mttr_per_severity(report: AuditReport):
+    rows = {r.group: (r.mttd.mean, r.mttr.mean) for r in report.timing.by_severity}
+    assert rows == {"SEV-1": (17.5, 52.5), "SEV-2": (20.0, 105.0), "SEV-3": (None, None)}
+    assert report.timing.overall.mttd.median == 20.0  # 5, 20, 30
+
+
+def test_unusable_timelines_are_listed_with_the_reason(report: AuditReport):
+    unusable = {(u.document, u.metric): u.reason for u in report.timing.unusable}
+    assert unusable == {
+        ("INC-D", "MTTD"): "no detection time in the timeline",
+        ("INC-E", "MTTD"): "no timeline",
+        ("INC-E", "MTTR"): "no timeline",
+    }
+
+
+def test_root_causes_costs_and_rules(report: AuditReport):
+    causes = {c.category: c.documents for c in report.root_causes}
+    assert causes == {"capacity": 2, "certificate/expiry": 2, "unclassified": 1}
+    assert {(m.currency, m.amount) for m in report.costs.totals} == {
+        ("USD", 12500.0), ("EUR", 3000.0)}
+    assert report.costs.documents_with_cost == 2
+    total = sum(r.findings for r in report.top_rules)
+    assert total == sum(len(d.findings) for d in report.documents)
+    assert report.top_rules == sorted(report.top_rules, key=lambda r: (-r.findings, r.code))
+
+
+def test_per_quarter_trend(report: AuditReport):
+    quarters = {q.quarter: q for q in report.quarters}
+    assert list(quarters) == ["2025-Q4", "2026-Q1", "2026-Q2", "undated"]
+    q1 = quarters["2026-Q1"]
+    assert (q1.incidents, q1.actions, q1.actions_done, q1.overdue_actions) == (2, 6, 1, 3)
+    assert q1.completion_rate == 0.2  # 1 done of 6 - 1 won't do
+    assert q1.root_causes == {"capacity": 2}
+    assert [(m.currency, m.amount) for m in q1.cost] == [("USD", 12500.0)]
+    assert quarters["2026-Q2"].completion_rate == 1.0
+
+
+def test_since_filters_by_incident_date_and_keeps_undated(archive):
+    report = audit(archive, since=dt.date(2026, 1, 1))
+    ids = sorted(d.profile.id or "undated" for d in report.documents)
+    assert ids == ["INC-A", "INC-B", "INC-C", "INC-D", "undated"]
+    assert (report.totals.files, report.totals.documents, report.totals.filtered_out) == (6, 5, 1)
+    assert len(report.actions.overdue) == 3  # INC-E's item is gone
+    assert all(r.group != "2025-Q4" for r in report.timing.by_quarter)

@@ -1,0 +1,66 @@
+"""The report formats: JSON against its committed schema, CSV, Markdown and text."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+from jsonschema import Draft202012Validator
+
+from postmortem_lint.audit.render import render
+from postmortem_lint.audit.render.csv_report import ACTION_COLUMNS, DOCUMENT_COLUMNS
+from postmortem_lint.audit.report import AuditReport
+from postmortem_lint.cli.main import cli
+from tests.conftest import REPO
+
+
+def test_json_matches_the_committed_schema(report: AuditReport):
+    schema = json.loads((REPO / "schemas" / "audit.schema.json").read_text(encoding="utf-8"))
+    document = json.loads(render(report, "json"))
+    errors = [e.message for e in Draft202012Validator(schema).iter_errors(document)]
+    assert errors == []
+    assert AuditReport.model_validate(document) == report
+
+
+def test_csv_on_stdout_has_a_document_table_then_an_action_table(report: AuditReport):
+    text = render(report, "csv")
+    documents, actions = text.split("\n\n")
+    doc_rows = list(csv.DictReader(io.StringIO(documents)))
+    action_rows = list(csv.DictReader(io.StringIO(actions)))
+    assert list(doc_rows[0]) == DOCUMENT_COLUMNS and list(action_rows[0]) == ACTION_COLUMNS
+    assert len(doc_rows) == 6 and len(action_rows) == 9
+    inc_a = next(r for r in doc_rows if r["id"] == "INC-A")
+    assert (inc_a["score"], inc_a["mttd_minutes"], inc_a["actions_overdue"]) == (
+        str(report.documents[[d.profile.id for d in report.documents].index("INC-A")].score),
+        "5.0", "2")
+    assert inc_a["review_state"] == "overdue"
+    assert "service=orders-db (management review)" in inc_a["repeats"]
+    late = [r for r in action_rows if r["days_overdue"]]
+    assert sorted(int(r["days_overdue"]) for r in late) == [1, 11, 122, 212]
+
+
+def test_csv_output_writes_two_files(archive: Path, tmp_path: Path):
+    out = tmp_path / "audit.csv"
+    result = CliRunner().invoke(cli, ["audit", str(archive), "--today", "2026-07-01",
+                                      "--format", "csv", "-o", str(out)])
+    assert result.exit_code == 1, result.output
+    documents = list(csv.DictReader(out.open(encoding="utf-8")))
+    actions = list(csv.DictReader((tmp_path / "audit-actions.csv").open(encoding="utf-8")))
+    assert (len(documents), len(actions)) == (6, 9)
+
+
+def test_markdown_and_text_hold_every_section(report: AuditReport):
+    markdown = render(report, "markdown")
+    text = render(report, "text")
+    for title in ("Overdue action items by owner", "Follow-up reviews missing or overdue",
+                  "Repeat incidents", "MTTD and MTTR per quarter", "MTTD and MTTR per severity",
+                  "Top rule violations", "Root-cause categories", "Incident cost",
+                  "Trend per quarter", "Documents"):
+        assert f"## {title}" in markdown
+        assert title in text
+    assert "| INC-A |" in markdown
+    assert "\x1b[" not in text
+    assert "\x1b[" in render(report, "text", color=True)

@@ -1,0 +1,83 @@
+"""PM7xx: depth matches severity."""
+
+from tests.conftest import codes, lint_text
+
+
+def test_missing_severity_is_reported_at_the_title():
+    findings = lint_text("# Checkout errors\n\n**Date:** 2026-02-17\n", select=["PM701"])
+    assert codes(findings) == ["PM701"]
+    assert findings[0].span.line == 1
+
+
+def test_declared_severity_passes_and_unknown_severity_is_left_to_pm003():
+    assert lint_text("# X\n\n**Severity:** Major (SEV-2)\n", select=["PM701"]) == []
+    assert lint_text("# X\n\n**Severity:** Sev-Purple\n", select=["PM701"]) == []
+
+
+def test_section_required_by_the_policy_is_reported_by_name():
+    findings = lint_text("""\
+        # Search returned partial results
+
+        **Severity:** SEV-2
+
+        ## Timeline
+
+        - 09:48 UTC — Alias switched.
+        """, select=["PM702"])
+    assert codes(findings) == ["PM702"]
+    assert findings[0].span.line == 1
+    assert '"Summary"' in findings[0].message and "SEV-2" in findings[0].message
+
+
+def test_summary_synonym_or_intro_paragraph_passes():
+    assert lint_text("""\
+        # Search returned partial results
+
+        **Severity:** SEV-2
+
+        ## Overview
+
+        Search served a partly built index for 100 minutes.
+        """, select=["PM702"]) == []
+    assert lint_text("""\
+        # Search returned partial results
+
+        **Severity:** SEV-2
+
+        On 2026-01-19 the marketplace search service served results from a new index that was
+        only partly built, so listings were missing from results for 100 minutes.
+        """, select=["PM702"]) == []
+
+
+def test_extra_required_sections_come_from_rule_data(tmp_path):
+    pack = tmp_path / "depth.yaml"
+    pack.write_text("depth:\n  - name: strict\n    max_level: 0\n    required: [communication]\n")
+    findings = lint_text("# X\n\n**Severity:** SEV-0\n", select=["PM702"],
+                         rule_data=[str(pack)])
+    assert codes(findings) == ["PM702"]
+    assert "Communication" in findings[0].message
+
+
+def test_missing_what_went_well_is_reported():
+    findings = lint_text("""\
+        # Orders taxed at outdated rates
+
+        ## What went wrong
+
+        - Archiving a flag changed production behaviour with no warning.
+        """, select=["PM703"])
+    assert codes(findings) == ["PM703"]
+    assert findings[0].span.line == 1
+    assert "What went well" in findings[0].message
+
+
+def test_both_parts_under_any_synonym_pass():
+    assert lint_text("""\
+        ## What worked
+
+        - The reconciliation report caught it.
+
+        ## What didn't go so well
+
+        - No alert fired.
+        """, select=["PM703"]) == []

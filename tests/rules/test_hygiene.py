@@ -1,0 +1,43 @@
+"""PM9xx: hygiene."""
+
+from tests.conftest import codes, lint_text
+
+
+def test_placeholders_in_table_cells_are_reported_at_the_token():
+    findings = lint_text("""\
+        ## Action items
+
+        | Action | Owner | Due |
+        |---|---|---|
+        | Enforce a 30-day overlap | TBD | YYYY-MM-DD |
+        """, select=["PM901"])
+    assert codes(findings) == ["PM901", "PM901"]
+    assert [(f.span.line, f.span.column) for f in findings] == [(5, 30), (5, 36)]
+    assert '"TBD"' in findings[0].message
+
+
+def test_template_prompts_and_yaml_fields_are_reported():
+    findings = lint_text("# Outage\n\nImpact: XX users for [minutes, from onset to end].\n",
+                         select=["PM901"])
+    assert [f.span.column for f in findings] == [9, 22]
+    findings = lint_text("title: T\nowner: '[Owner]'\n", name="pm.yaml", select=["PM901"])
+    assert [(f.span.line, f.span.column) for f in findings] == [(2, 9)]
+
+
+def test_whole_tokens_only_and_never_in_code():
+    assert lint_text("""\
+        # Outage
+
+        The TBDs list and TODOist app are fine; so is a [x] checkbox and [1] footnote.
+        Run `grep TODO` or see:
+
+        ```
+        XXX placeholder in a log line: TBD
+        ```
+        """, select=["PM901"]) == []
+
+
+def test_bracketed_prompts_can_be_turned_off():
+    text = "# Outage\n\nSee [the appendix below] for graphs.\n"
+    assert codes(lint_text(text, select=["PM901"])) == ["PM901"]
+    assert lint_text(text, select=["PM901"], rules={"PM901": {"bracketed-prompts": False}}) == []

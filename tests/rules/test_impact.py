@@ -1,0 +1,162 @@
+"""PM2xx: impact rules, each with a failing and a passing case."""
+
+from tests.conftest import codes, lint_text
+
+QUANTIFIED = """\
+    # Search returned partial results
+
+    **Severity:** SEV-2
+
+    ## Impact
+
+    - **Duration:** 1 hour 40 minutes (09:48 UTC to 11:28 UTC).
+    - **Users:** 4,100 customers saw incomplete results; 38,000 searches (12%) were affected.
+    - **Data loss:** None. The listings database was not touched.
+    - **SLA:** Not breached. Search has an internal SLO only.
+    """
+
+
+def test_missing_impact_is_reported_at_the_title():
+    findings = lint_text("""\
+        # Campaign sent three times
+
+        **Severity:** SEV-2
+
+        ## Summary
+
+        The spring promotion was delivered three times.
+        """, select=["PM201"])
+    assert codes(findings) == ["PM201"]
+    assert findings[0].span.line == 1
+
+
+def test_impact_section_or_lightweight_severity_passes():
+    assert lint_text(QUANTIFIED, select=["PM201"]) == []
+    assert lint_text("""\
+        # Dashboard label typo
+
+        **Severity:** SEV-4
+
+        ## Summary
+
+        A dashboard label was misspelled for a day.
+        """, select=["PM201"]) == []
+
+
+def test_unquantified_impact_is_reported_at_the_impact_heading():
+    findings = lint_text("""\
+        # Search returned partial results
+
+        ## Impact
+
+        - **Users:** Some customers saw incomplete results, and conversion dropped noticeably.
+        """, select=["PM202"])
+    assert codes(findings) == ["PM202"]
+    assert findings[0].span.line == 3
+
+
+def test_counts_shares_and_users_affected_field_quantify():
+    assert lint_text(QUANTIFIED, select=["PM202"]) == []
+    assert lint_text("""\
+        # Uploads failing
+
+        ## Impact
+
+        Uploads failed for 71% of attempts.
+        """, select=["PM202"]) == []
+    assert lint_text("""\
+        title: Uploads failing
+        impact:
+          users_affected: 412000
+        """, name="pm.yaml", select=["PM202"]) == []
+
+
+def test_times_and_dates_are_not_counts():
+    findings = lint_text("""\
+        # Uploads failing
+
+        ## Impact
+
+        From 14:05 UTC on 2026-03-03 users could not upload photos.
+        """, select=["PM202"])
+    assert codes(findings) == ["PM202"]
+
+
+def test_missing_duration_is_reported():
+    findings = lint_text("""\
+        # Tax miscalculated
+
+        ## Impact
+
+        - 1,198 customers were charged the wrong tax.
+        """, select=["PM203"])
+    assert codes(findings) == ["PM203"]
+    assert findings[0].span.line == 3
+
+
+def test_duration_from_text_or_timeline_passes():
+    assert lint_text(QUANTIFIED, select=["PM203"]) == []
+    assert lint_text("""\
+        # Tax miscalculated
+
+        ## Impact
+
+        - 1,198 customers were charged the wrong tax.
+
+        ## Timeline
+
+        - 09:02 UTC — **Onset:** old tax tables in use.
+        - 12:30 UTC — **Resolved:** new tables in use.
+        """, select=["PM203"]) == []
+
+
+def test_unstated_data_loss_is_reported_at_the_impact_heading():
+    findings = lint_text("""\
+        # Viewers logged out
+
+        **Severity:** P1
+
+        ## Impact
+
+        - 1.21 million viewers were logged out for 85 minutes.
+        - **SLA:** not breached.
+        """, select=["PM204"])
+    assert codes(findings) == ["PM204"]
+    assert findings[0].span.line == 5
+
+
+def test_stated_data_loss_passes():
+    assert lint_text(QUANTIFIED, select=["PM204"]) == []
+    assert lint_text("""\
+        # Viewers logged out
+
+        ## Impact
+
+        1.21 million viewers were logged out; no data was lost.
+        """, select=["PM204"]) == []
+
+
+def test_unstated_sla_is_reported_at_the_impact_heading():
+    findings = lint_text("""\
+        # Viewers logged out
+
+        ## Impact
+
+        - 1.21 million viewers were logged out for 85 minutes.
+        - **Data loss:** none.
+        """, select=["PM205"])
+    assert codes(findings) == ["PM205"]
+    assert findings[0].span.line == 3
+
+
+def test_stated_sla_passes_and_minor_incidents_are_not_held_to_it():
+    assert lint_text(QUANTIFIED, select=["PM205"]) == []
+    assert lint_text("""\
+        # Dashboard label typo
+
+        **Severity:** SEV-4
+
+        ## Impact
+
+        3 analysts saw a wrong label for a day.
+        """, select=["PM204", "PM205"]) == []

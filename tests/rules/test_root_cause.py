@@ -1,0 +1,141 @@
+"""PM4xx: root cause analysis rules."""
+
+from tests.conftest import codes, lint_text
+
+WHYS = "\n".join(f"{n}. Why {n}? Because of layer {n}." for n in range(1, 6))
+
+
+def test_missing_root_cause_is_reported_at_the_title():
+    findings = lint_text("""\
+        # Orders taxed at outdated rates
+
+        ## Contributing factors
+
+        - The cleanup job treats "unchanged for 90 days" as "unused".
+        """, select=["PM401"])
+    assert codes(findings) == ["PM401"]
+    assert findings[0].span.line == 1
+
+
+def test_root_cause_under_any_synonym_passes():
+    for heading in ("Root cause", "Root Causes", "Fault", "RCA"):
+        assert lint_text(f"""\
+            # Orders taxed at outdated rates
+
+            ## {heading}
+
+            Archiving a flag silently reverts behaviour to the code default.
+            """, select=["PM401"]) == [], heading
+
+
+def test_root_cause_mixed_with_factors_is_reported_at_its_heading():
+    findings = lint_text("""\
+        # Viewers logged out
+
+        ## Root cause and contributing factors
+
+        - Sessions share a cluster whose eviction policy treats them as cache.
+        - Capacity planning used average rather than peak memory.
+        """, select=["PM402"])
+    assert codes(findings) == ["PM402"]
+    assert findings[0].span.line == 3
+
+
+def test_separate_contributing_factors_or_trigger_pass():
+    assert lint_text("""\
+        ## Root cause
+
+        Sessions share a cluster whose eviction policy treats them as cache.
+
+        ## Contributing factors
+
+        - Capacity planning used average rather than peak memory.
+        """, select=["PM402"]) == []
+    assert lint_text("""\
+        ## Root Causes
+
+        A resource leak when searches failed under exceptional load.
+
+        ## Trigger
+
+        Latent bug triggered by a sudden increase in traffic.
+        """, select=["PM402"]) == []
+
+
+def test_shallow_five_whys_are_reported_at_their_heading():
+    findings = lint_text("""\
+        **Severity:** SEV-2
+
+        ## Five Whys
+
+        1. Why were search results incomplete? The alias pointed at a partial index.
+        2. Why did the alias point there? The switch ran before the copy finished.
+        3. Why was the switch run early? The manual procedure allows it.
+        """, select=["PM403"])
+    assert codes(findings) == ["PM403"]
+    assert findings[0].span.line == 3
+    assert "3 levels" in findings[0].message
+
+
+def test_missing_five_whys_for_sev1_is_reported_at_the_root_cause():
+    findings = lint_text("""\
+        **Severity:** SEV-1
+
+        ## Root cause
+
+        Client apps could call the SMS provider directly.
+        """, select=["PM403"])
+    assert codes(findings) == ["PM403"]
+    assert findings[0].span.line == 3
+
+
+def test_five_levels_fishbone_or_minor_severity_pass():
+    assert lint_text(f"**Severity:** SEV-1\n\n## Five whys\n\n{WHYS}\n", select=["PM403"]) == []
+    assert lint_text("""\
+        **Severity:** SEV-1
+
+        ## Fishbone
+
+        - People: on-call was new to the service.
+        """, select=["PM403"]) == []
+    assert lint_text("""\
+        **Severity:** SEV-3
+
+        ## Root cause
+
+        A typo.
+        """, select=["PM403"]) == []
+
+
+def test_yaml_five_whys_count_list_items():
+    findings = lint_text("""\
+        severity: SEV-1
+        five_whys:
+          - Why was the account abused? The key was in the app bundle.
+          - Why was the key in the bundle? The build injected it.
+        """, name="pm.yaml", select=["PM403"])
+    assert codes(findings) == ["PM403"]
+    assert findings[0].span.line == 2
+
+
+def test_score_outside_zero_to_three_is_reported_at_the_score():
+    findings = lint_text("""\
+        ## Contributing Factors
+
+        | Factor | Score | Notes |
+        |---|---|---|
+        | Change management failure | 5 | No staged rollout. |
+        | Insufficient testing | 2 | Staging refreshes hourly. |
+        """, select=["PM404"])
+    assert codes(findings) == ["PM404"]
+    assert (findings[0].span.line, findings[0].span.column) == (5, 31)
+
+
+def test_scores_in_range_pass():
+    assert lint_text("""\
+        contributing_factors:
+          - factor: The quota alert routed to an archived channel.
+            score: 3
+          - factor: The template has no storage growth field.
+            score: 0
+        """, name="pm.yaml", select=["PM404"]) == []

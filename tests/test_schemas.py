@@ -1,0 +1,41 @@
+"""The committed JSON Schemas are exactly what the pydantic models generate."""
+
+import json
+
+import pytest
+
+from postmortem_lint.schemas import SCHEMAS, schema_text
+from tests.conftest import EXAMPLES, REPO
+
+
+@pytest.mark.parametrize("name", sorted(SCHEMAS))
+def test_committed_schema_matches_models(name):
+    committed = REPO / "schemas" / f"{name}.schema.json"
+    assert committed.read_text(encoding="utf-8") == schema_text(name), (
+        f"schemas/{name}.schema.json is stale: run python -m postmortem_lint.schemas")
+
+
+def test_rule_data_files_match_their_schema():
+    from jsonschema import Draft202012Validator
+    from ruamel.yaml import YAML
+
+    schema = json.loads((REPO / "schemas" / "rule-data.schema.json").read_text())
+    validator = Draft202012Validator(schema)
+    for path in sorted((REPO / "rules").glob("*.yaml")):
+        data = json.loads(json.dumps(YAML(typ="safe").load(path.read_text()), default=str))
+        errors = [e.message for e in validator.iter_errors(data)]
+        assert errors == [], f"{path.name}: {errors}"
+
+
+def test_yaml_examples_match_the_postmortem_schema():
+    from jsonschema import Draft202012Validator
+    from ruamel.yaml import YAML
+
+    schema = json.loads((REPO / "schemas" / "postmortem.schema.json").read_text())
+    validator = Draft202012Validator(schema)
+    files = sorted(EXAMPLES.glob("clean*.yaml"))
+    assert files, "examples/ should hold a clean YAML postmortem"
+    for path in files:
+        data = json.loads(json.dumps(YAML(typ="safe").load(path.read_text()), default=str))
+        errors = [e.message for e in validator.iter_errors(data)]
+        assert errors == [], f"{path.name}: {errors}"
