@@ -101,6 +101,9 @@ class BlameLexicon(BaseModel):
         "Words in a 'Label:' that make the rest of the sentence a cause (root cause, factor).")
     outcome_words: list[str] = _words(
         "Words that describe a bad outcome, for 'because <person> did X, <outcome>'.")
+    action_verbs: list[str] = _words(
+        "Acts that make a person the cause when a cause statement says they did them (deploy, "
+        "delete, run): enough even where a capitalised first word may not be a name.")
     neutral_verbs: list[str] = _words(
         "What responders do that is never blame (page, declare, roll back, investigate).")
     stative_verbs: list[str] = _words("Verbs that describe a state, not an act (be, have, know).")
@@ -123,6 +126,8 @@ class BlameLexicon(BaseModel):
         "Verbs that are discipline when a person undergoes them (reprimand, write up, retrain).")
     human_error_phrases: list[str] = _words(
         "'Human error' and its synonyms (operator error, user mistake, manual error).")
+    human_error_modifiers: list[str] = _words(
+        "Words that make any fault noun human error ('a manual slip', 'an operator misstep').")
     meta_verbs: list[str] = _words(
         "Verbs that talk about blame instead of assigning it (call, say, blame, avoid).")
     software_terms: list[str] = _words(
@@ -262,9 +267,44 @@ def _builtin() -> RuleData:
     return data
 
 
-def load_rule_data(extra: tuple[str, ...] = ()) -> RuleData:
-    """The built-in data merged with the organisation's extra pack files, in order."""
+def load_rule_data(extra: tuple[str, ...] = (), cache_dir: Path | None = None) -> RuleData:
+    """The built-in data merged with the organisation's extra pack files, in order.
+
+    With ``cache_dir``, the merged result is kept there as JSON keyed by the content of
+    every pack (and of this module), so a run does not parse the YAML again: pure-Python
+    YAML parsing is a large part of a warm, cached run.
+    """
+    if cache_dir is not None:
+        return _cached_rule_data(extra, cache_dir)
     data = _builtin()
     for name in extra:
         data = data.merged(read_pack(Path(name)))
+    return data
+
+
+def _cached_rule_data(extra: tuple[str, ...], cache_dir: Path) -> RuleData:
+    digest = hashlib.sha256()
+    try:
+        digest.update(Path(__file__).read_bytes())
+        for path in [*sorted(builtin_data_dir().glob("*.yaml")), *(Path(n) for n in extra)]:
+            digest.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
+    except OSError:
+        return load_rule_data(extra)  # reports the unreadable pack
+    target = cache_dir / "ruledata" / f"{digest.hexdigest()[:32]}.json"
+    try:
+        return RuleData.model_validate_json(target.read_bytes())
+    except (OSError, ValueError):
+        pass
+    data = load_rule_data(extra)
+    try:
+        import os
+        import tempfile
+
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(data.model_dump_json())
+        os.replace(temp, target)  # write-then-rename: parallel runs never read half a file
+    except OSError:
+        pass
     return data

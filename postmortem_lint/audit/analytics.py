@@ -18,6 +18,10 @@ Definitions (the guides' quarterly incident review):
 - **Quarter**: of the incident date (incident date, else start, else the timeline's
   onset, else the date written). ``since`` keeps incidents on or after it, and documents
   without any date, which are counted as undated so nothing drops out silently.
+
+Records are taken one at a time and folded into running totals; the documents
+themselves go to a :class:`~postmortem_lint.audit.store.RecordStore`, so memory holds
+the answers (overdue items, repeat groups, durations), never the archive.
 """
 
 from __future__ import annotations
@@ -25,7 +29,8 @@ from __future__ import annotations
 import datetime as dt
 import statistics
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from postmortem_lint.audit.profile import UNCLASSIFIED, ActionRecord
 from postmortem_lint.audit.record import DocumentRecord
@@ -33,6 +38,7 @@ from postmortem_lint.audit.report import (
     ActionRef,
     Actions,
     AuditReport,
+    AuditSummary,
     CategoryCount,
     Costs,
     DocumentRef,
@@ -51,6 +57,7 @@ from postmortem_lint.audit.report import (
     Totals,
     UnusableTimeline,
 )
+from postmortem_lint.audit.store import RecordStore
 from postmortem_lint.engine.finding import Level
 
 REVIEW_DUE_DAYS = 30
@@ -62,88 +69,19 @@ NO_OWNER = "(no owner)"
 UNDATED = "undated"
 
 
-class AuditBuilder:
-    """Takes records one at a time (in any order) and builds the report at the end."""
+@dataclass
+class Audit:
+    """An audit's results: the summary, and the documents in their store."""
 
-    def __init__(self, today: dt.date, since: dt.date | None = None):
-        self.today = today
-        self.since = since
-        self.records: list[DocumentRecord] = []
-        self.files = 0
-        self.filtered_out = 0
-
-    def add(self, record: DocumentRecord) -> bool:
-        """Keep ``record`` unless its incident is before ``since``; returns whether kept."""
-        self.files += 1
-        day = record.profile.incident_date
-        if self.since is not None and day is not None and day < self.since:
-            self.filtered_out += 1
-            return False
-        self.records.append(record)
-        return True
+    summary: AuditSummary
+    documents: RecordStore
 
     def report(self) -> AuditReport:
-        docs = sorted(self.records, key=lambda r: r.path)
-        actions = _actions(docs, self.today)
-        return AuditReport(
-            today=self.today, since=self.since,
-            totals=self._totals(docs), documents=docs, actions=actions,
-            reviews=_reviews(docs, self.today), repeats=_repeats(docs),
-            timing=_timing(docs), top_rules=_top_rules(docs),
-            root_causes=_root_causes(docs), costs=_costs(docs),
-            quarters=_quarters(docs, self.today))
-
-    def _totals(self, docs: list[DocumentRecord]) -> Totals:
-        return Totals(
-            files=self.files, documents=len(docs), filtered_out=self.filtered_out,
-            undated=sum(1 for d in docs if d.profile.incident_date is None),
-            skipped=sum(1 for d in docs if d.skipped is not None),
-            findings=_levels(docs), mean_score=_mean([d.score for d in docs]))
+        """Everything in one model (documents in memory): for small archives and tests."""
+        return AuditReport(**dict(self.summary), documents=list(self.documents.by_path()))
 
 
-def build_report(records: Iterable[DocumentRecord], today: dt.date,
-                 since: dt.date | None = None) -> AuditReport:
-    builder = AuditBuilder(today, since)
-    for record in records:
-        builder.add(record)
-    return builder.report()
-
-
-# -- helpers ---------------------------------------------------------------------------
-def _mean(values: Iterable[float | int | None]) -> float | None:
-    known = [v for v in values if v is not None]
-    return round(statistics.fmean(known), 1) if known else None
-
-
-def _stat(values: Iterable[float | None]) -> Stat:
-    known = [v for v in values if v is not None]
-    if not known:
-        return Stat()
-    return Stat(count=len(known), mean=round(statistics.fmean(known), 1),
-                median=round(statistics.median(known), 1))
-
-
-def _levels(docs: Iterable[DocumentRecord]) -> dict[Level, int]:
-    counts = dict.fromkeys(Level, 0)
-    for doc in docs:
-        for finding in doc.findings:
-            counts[finding.level] += 1
-    return counts
-
-
-def _ref(doc: DocumentRecord) -> DocumentRef:
-    return DocumentRef(path=doc.path, id=doc.profile.id, title=doc.profile.title,
-                       incident_date=doc.profile.incident_date)
-
-
-def _action_ref(doc: DocumentRecord, item: ActionRecord) -> ActionRef:
-    return ActionRef(path=doc.path, document=doc.label, **item.model_dump())
-
-
-def _age(days: int) -> str:
-    return next(label for limit, label in AGE_BUCKETS if limit is None or days <= limit)
-
-
+# -- definitions shared with the renderers ------------------------------------------------
 def days_overdue(item: ActionRecord, today: dt.date) -> int | None:
     """Days past due for an open item, else None."""
     if item.closed or item.due is None or item.due >= today:
@@ -151,50 +89,76 @@ def days_overdue(item: ActionRecord, today: dt.date) -> int | None:
     return (today - item.due).days
 
 
-def completion_rate(items: list[ActionRecord]) -> float | None:
-    done = sum(1 for item in items if item.status == "done")
-    counted = sum(1 for item in items if item.status != "won't do")
+def completion_rate(done: int, total: int, wont_do: int) -> float | None:
+    counted = total - wont_do
     return round(done / counted, 3) if counted else None
 
 
-def _quarter(doc: DocumentRecord) -> str:
-    return doc.quarter or UNDATED
+def _age(days: int) -> str:
+    return next(label for limit, label in AGE_BUCKETS if limit is None or days <= limit)
+
+
+def _stat(values: list[float]) -> Stat:
+    if not values:
+        return Stat()
+    return Stat(count=len(values), mean=round(statistics.fmean(values), 1),
+                median=round(statistics.median(values), 1))
+
+
+def _mean(total: float, count: int) -> float | None:
+    return round(total / count, 1) if count else None
 
 
 def _quarter_order(label: str) -> tuple[int, str]:
     return (1, label) if label == UNDATED else (0, label)
 
 
-# -- action items -------------------------------------------------------------------------
-def _actions(docs: list[DocumentRecord], today: dt.date) -> Actions:
-    out = Actions()
-    everything: list[ActionRecord] = []
-    for doc in docs:
+def _by_count(counter: Counter[str]) -> dict[str, int]:
+    return dict(sorted(counter.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def _money(totals: dict[str, float]) -> list[Money]:
+    return [Money(currency=c, amount=round(a, 2)) for c, a in sorted(totals.items())]
+
+
+# -- accumulators, one per part of the report ---------------------------------------------
+class _ActionStats:
+    def __init__(self, today: dt.date):
+        self.today = today
+        self.out = Actions()
+
+    def add(self, doc: DocumentRecord) -> None:
+        out = self.out
         for item in doc.profile.action_items:
-            everything.append(item)
-            late = days_overdue(item, today)
+            out.total += 1
+            out.done += item.status == "done"
+            out.wont_do += item.status == "won't do"
+            ref = ActionRef(path=doc.path, document=doc.label, **item.model_dump())
+            late = days_overdue(item, self.today)
             if late is not None:
-                out.overdue.append(OverdueAction(
-                    **_action_ref(doc, item).model_dump(), days_overdue=late, age=_age(late)))
+                out.overdue.append(OverdueAction(**ref.model_dump(), days_overdue=late,
+                                                 age=_age(late)))
             if item.owner is None:
-                out.no_owner.append(_action_ref(doc, item))
+                out.no_owner.append(ref)
             if item.due is None:
-                out.no_due_date.append(_action_ref(doc, item))
-    out.total = len(everything)
-    out.done = sum(1 for item in everything if item.status == "done")
-    out.wont_do = sum(1 for item in everything if item.status == "won't do")
-    out.open = out.total - out.done - out.wont_do
-    out.completion_rate = completion_rate(everything)
-    out.overdue.sort(key=lambda a: (-a.days_overdue, a.path, a.line))
-    by_owner: dict[str, list[OverdueAction]] = defaultdict(list)
-    for action in out.overdue:
-        by_owner[action.owner or NO_OWNER].append(action)
-    out.overdue_by_owner = sorted((OwnerOverdue(
-        owner=owner, overdue=len(items), oldest_days=max(a.days_overdue for a in items),
-        by_age=_bucket_counts(items)) for owner, items in by_owner.items()),
-        key=lambda o: (-o.overdue, -o.oldest_days, o.owner))
-    out.overdue_by_age = _bucket_counts(out.overdue)
-    return out
+                out.no_due_date.append(ref)
+
+    def result(self) -> Actions:
+        out = self.out
+        out.open = out.total - out.done - out.wont_do
+        out.completion_rate = completion_rate(out.done, out.total, out.wont_do)
+        out.overdue.sort(key=lambda a: (-a.days_overdue, a.path, a.line))
+        out.no_owner.sort(key=lambda a: (a.path, a.line))
+        out.no_due_date.sort(key=lambda a: (a.path, a.line))
+        by_owner: dict[str, list[OverdueAction]] = defaultdict(list)
+        for action in out.overdue:
+            by_owner[action.owner or NO_OWNER].append(action)
+        out.overdue_by_owner = sorted((OwnerOverdue(
+            owner=owner, overdue=len(items), oldest_days=max(a.days_overdue for a in items),
+            by_age=_bucket_counts(items)) for owner, items in by_owner.items()),
+            key=lambda o: (-o.overdue, -o.oldest_days, o.owner))
+        out.overdue_by_age = _bucket_counts(out.overdue)
+        return out
 
 
 def _bucket_counts(items: list[OverdueAction]) -> dict[str, int]:
@@ -202,13 +166,15 @@ def _bucket_counts(items: list[OverdueAction]) -> dict[str, int]:
     return {label: counts[label] for _, label in AGE_BUCKETS}
 
 
-# -- follow-up reviews ----------------------------------------------------------------------
-def _reviews(docs: list[DocumentRecord], today: dt.date) -> Reviews:
-    out = Reviews()
-    for doc in docs:
+class _ReviewStats:
+    def __init__(self, today: dt.date):
+        self.today = today
+        self.out = Reviews()
+
+    def add(self, doc: DocumentRecord) -> None:
         if doc.skipped is not None:
-            continue
-        profile = doc.profile
+            return
+        out, profile, today = self.out, doc.profile, self.today
         review = profile.review_date
         if review is None:
             out.missing += 1
@@ -226,134 +192,237 @@ def _reviews(docs: list[DocumentRecord], today: dt.date) -> Reviews:
             out.items.append(Review(path=doc.path, document=doc.label, state="overdue",
                                     review_date=review, due_by=review,
                                     days_overdue=(today - review).days))
-    out.items.sort(key=lambda r: (r.state != "overdue", -(r.days_overdue or 0), r.path))
-    return out
+
+    def result(self) -> Reviews:
+        self.out.items.sort(key=lambda r: (r.state != "overdue", -(r.days_overdue or 0), r.path))
+        return self.out
 
 
-# -- repeat incidents -------------------------------------------------------------------------
-def _repeat_keys(doc: DocumentRecord) -> list[tuple[RepeatKind, str]]:
-    profile = doc.profile
-    keys: list[tuple[RepeatKind, str]] = []
-    if profile.incident_class:
-        keys.append(("incident class", profile.incident_class))
-    keys += [("service", service) for service in profile.services]
-    if doc.skipped is None and profile.root_cause_category != UNCLASSIFIED:
-        keys.append(("root cause", profile.root_cause_category))
-    return keys
+class _Repeats:
+    def __init__(self) -> None:
+        self.groups: dict[tuple[RepeatKind, str], list[DocumentRef]] = defaultdict(list)
+        self.spellings: dict[tuple[RepeatKind, str], Counter[str]] = defaultdict(Counter)
+
+    @staticmethod
+    def keys(doc: DocumentRecord) -> list[tuple[RepeatKind, str]]:
+        profile = doc.profile
+        keys: list[tuple[RepeatKind, str]] = []
+        if profile.incident_class:
+            keys.append(("incident class", profile.incident_class))
+        keys += [("service", service) for service in profile.services]
+        if doc.skipped is None and profile.root_cause_category != UNCLASSIFIED:
+            keys.append(("root cause", profile.root_cause_category))
+        return keys
+
+    def add(self, doc: DocumentRecord) -> None:
+        ref: DocumentRef | None = None
+        seen = set()
+        for kind, key in self.keys(doc):
+            norm = (kind, " ".join(key.lower().split()))
+            if norm in seen:
+                continue
+            seen.add(norm)
+            ref = ref or DocumentRef(path=doc.path, id=doc.profile.id, title=doc.profile.title,
+                                     incident_date=doc.profile.incident_date)
+            self.groups[norm].append(ref)
+            self.spellings[norm][key] += 1
+
+    def result(self) -> list[RepeatGroup]:
+        out = []
+        for norm, members in self.groups.items():
+            if len(members) < ESCALATE_AT:
+                continue
+            members.sort(key=lambda d: (d.incident_date or dt.date.max, d.path))
+            # The most common spelling names the group, whatever order documents came in.
+            key = min(self.spellings[norm].items(), key=lambda kv: (-kv[1], kv[0]))[0]
+            out.append(RepeatGroup(
+                kind=norm[0], key=key, count=len(members),
+                flag="management review" if len(members) >= MANAGEMENT_REVIEW_AT
+                else "escalate", documents=members))
+        order = {"incident class": 0, "service": 1, "root cause": 2}
+        return sorted(out, key=lambda g: (-g.count, order[g.kind], g.key.lower()))
 
 
-def _repeats(docs: list[DocumentRecord]) -> list[RepeatGroup]:
-    groups: dict[tuple[RepeatKind, str], list[DocumentRecord]] = defaultdict(list)
-    shown: dict[tuple[RepeatKind, str], str] = {}
-    for doc in docs:
-        for norm in {(kind, " ".join(key.lower().split())) for kind, key in _repeat_keys(doc)}:
-            groups[norm].append(doc)
-        for kind, key in _repeat_keys(doc):
-            shown.setdefault((kind, " ".join(key.lower().split())), key)
-    out = []
-    for norm, members in groups.items():
-        if len(members) < ESCALATE_AT:
-            continue
-        members.sort(key=lambda d: (d.profile.incident_date or dt.date.max, d.path))
-        out.append(RepeatGroup(
-            kind=norm[0], key=shown[norm], count=len(members),
-            flag="management review" if len(members) >= MANAGEMENT_REVIEW_AT else "escalate",
-            documents=[_ref(doc) for doc in members]))
-    order = {"incident class": 0, "service": 1, "root cause": 2}
-    return sorted(out, key=lambda g: (-g.count, order[g.kind], g.key.lower()))
+@dataclass
+class _Durations:
+    incidents: int = 0
+    detect: list[float] = field(default_factory=list)
+    resolve: list[float] = field(default_factory=list)
+
+    def add(self, doc: DocumentRecord) -> None:
+        self.incidents += 1
+        if doc.profile.detection_minutes is not None:
+            self.detect.append(doc.profile.detection_minutes)
+        if doc.profile.resolution_minutes is not None:
+            self.resolve.append(doc.profile.resolution_minutes)
+
+    def row(self, group: str) -> TimingRow:
+        return TimingRow(group=group, incidents=self.incidents, mttd=_stat(self.detect),
+                         mttr=_stat(self.resolve))
 
 
-# -- MTTD / MTTR ----------------------------------------------------------------------------
-def _timing_row(group: str, docs: list[DocumentRecord]) -> TimingRow:
-    return TimingRow(group=group, incidents=len(docs),
-                     mttd=_stat(d.profile.detection_minutes for d in docs),
-                     mttr=_stat(d.profile.resolution_minutes for d in docs))
+class _Timing:
+    def __init__(self) -> None:
+        self.overall = _Durations()
+        self.quarters: dict[str, _Durations] = defaultdict(_Durations)
+        self.severities: dict[str, _Durations] = defaultdict(_Durations)
+        self.levels: dict[str, int | None] = {}
+        self.unusable: list[UnusableTimeline] = []
+
+    def add(self, doc: DocumentRecord) -> None:
+        if doc.skipped is not None:
+            return
+        profile = doc.profile
+        severity = profile.severity or "unknown"
+        self.levels[severity] = profile.severity_level
+        for durations in (self.overall, self.quarters[doc.quarter or UNDATED],
+                          self.severities[severity]):
+            durations.add(doc)
+        if profile.detection_issue:
+            self.unusable.append(UnusableTimeline(path=doc.path, document=doc.label,
+                                                  metric="MTTD", reason=profile.detection_issue))
+        if profile.resolution_issue:
+            self.unusable.append(UnusableTimeline(path=doc.path, document=doc.label,
+                                                  metric="MTTR", reason=profile.resolution_issue))
+
+    def result(self) -> Timing:
+        levels = self.levels
+        return Timing(
+            overall=self.overall.row("all"),
+            by_quarter=[self.quarters[q].row(q) for q in sorted(self.quarters,
+                                                                key=_quarter_order)],
+            by_severity=[self.severities[s].row(s) for s in sorted(
+                self.severities, key=lambda s: (levels[s] is None, levels[s] or 0, s))],
+            unusable=sorted(self.unusable, key=lambda u: (u.path, u.metric)))
 
 
-def _grouped(docs: list[DocumentRecord], key: Callable[[DocumentRecord], str]
-             ) -> dict[str, list[DocumentRecord]]:
-    groups: dict[str, list[DocumentRecord]] = defaultdict(list)
-    for doc in docs:
-        groups[key(doc)].append(doc)
-    return groups
+class _Rules:
+    def __init__(self) -> None:
+        self.findings: Counter[str] = Counter()
+        self.documents: Counter[str] = Counter()
+        self.meta: dict[str, tuple[str, Level]] = {}
 
-
-def _timing(docs: list[DocumentRecord]) -> Timing:
-    linted = [d for d in docs if d.skipped is None]
-    quarters = _grouped(linted, _quarter)
-    severities = _grouped(linted, lambda d: d.profile.severity or "unknown")
-    levels = {d.profile.severity: d.profile.severity_level for d in linted}
-    unusable = []
-    for doc in linted:
-        for metric, reason in (("MTTD", doc.profile.detection_issue),
-                               ("MTTR", doc.profile.resolution_issue)):
-            if reason:
-                unusable.append(UnusableTimeline(path=doc.path, document=doc.label,
-                                                 metric=metric, reason=reason))
-    return Timing(
-        overall=_timing_row("all", linted),
-        by_quarter=[_timing_row(q, quarters[q]) for q in sorted(quarters, key=_quarter_order)],
-        by_severity=[_timing_row(s, severities[s]) for s in sorted(
-            severities, key=lambda s: (levels.get(s) is None, levels.get(s) or 0, s))],
-        unusable=unusable)
-
-
-# -- rules, root causes, costs ------------------------------------------------------------------
-def _top_rules(docs: list[DocumentRecord]) -> list[RuleCount]:
-    findings: Counter[str] = Counter()
-    documents: Counter[str] = Counter()
-    meta: dict[str, tuple[str, Level]] = {}
-    for doc in docs:
-        codes = set()
+    def add(self, doc: DocumentRecord) -> None:
         for finding in doc.findings:
-            findings[finding.code] += 1
-            codes.add(finding.code)
-            meta.setdefault(finding.code, (finding.rule, finding.level))
-        documents.update(codes)
-    return [RuleCount(code=code, rule=meta[code][0], level=meta[code][1], findings=count,
-                      documents=documents[code])
-            for code, count in sorted(findings.items(), key=lambda kv: (-kv[1], kv[0]))]
+            self.findings[finding.code] += 1
+            self.meta.setdefault(finding.code, (finding.rule, finding.level))
+        self.documents.update({finding.code for finding in doc.findings})
+
+    def result(self) -> list[RuleCount]:
+        return [RuleCount(code=code, rule=self.meta[code][0], level=self.meta[code][1],
+                          findings=count, documents=self.documents[code])
+                for code, count in _by_count(self.findings).items()]
 
 
-def _root_causes(docs: list[DocumentRecord]) -> list[CategoryCount]:
-    linted = [d for d in docs if d.skipped is None]
-    counts = Counter(d.profile.root_cause_category for d in linted)
-    return [CategoryCount(category=name, documents=count, share=round(count / len(linted), 3))
-            for name, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+@dataclass
+class _Quarter:
+    incidents: int = 0
+    findings: dict[Level, int] = field(default_factory=lambda: dict.fromkeys(Level, 0))
+    score_total: int = 0
+    scored: int = 0
+    actions: int = 0
+    done: int = 0
+    wont_do: int = 0
+    overdue: int = 0
+    causes: Counter[str] = field(default_factory=Counter)
+    rules: Counter[str] = field(default_factory=Counter)
+    cost: dict[str, float] = field(default_factory=lambda: defaultdict(float))
 
-
-def _money(docs: Iterable[DocumentRecord]) -> list[Money]:
-    totals: dict[str, float] = defaultdict(float)
-    for doc in docs:
+    def add(self, doc: DocumentRecord, today: dt.date) -> None:
+        self.incidents += 1
+        for finding in doc.findings:
+            self.findings[finding.level] += 1
+            self.rules[finding.code] += 1
+        if doc.score is not None:
+            self.score_total += doc.score
+            self.scored += 1
+        for item in doc.profile.action_items:
+            self.actions += 1
+            self.done += item.status == "done"
+            self.wont_do += item.status == "won't do"
+            self.overdue += days_overdue(item, today) is not None
+        if doc.skipped is None:
+            self.causes[doc.profile.root_cause_category] += 1
         cost = doc.profile.cost
         if cost is not None and cost.amount is not None:
-            totals[cost.currency or "unspecified"] += cost.amount
-    return [Money(currency=c, amount=round(a, 2)) for c, a in sorted(totals.items())]
+            self.cost[cost.currency or "unspecified"] += cost.amount
+
+    def trend(self, quarter: str) -> QuarterTrend:
+        return QuarterTrend(
+            quarter=quarter, incidents=self.incidents, findings=self.findings,
+            mean_score=_mean(self.score_total, self.scored), actions=self.actions,
+            actions_done=self.done,
+            completion_rate=completion_rate(self.done, self.actions, self.wont_do),
+            overdue_actions=self.overdue, root_causes=_by_count(self.causes),
+            rules=_by_count(self.rules), cost=_money(self.cost))
 
 
-def _costs(docs: list[DocumentRecord]) -> Costs:
-    stated = [d for d in docs if d.profile.cost is not None]
-    return Costs(documents_with_cost=sum(1 for d in stated if d.profile.cost.amount is not None),
-                 unreadable=[d.path for d in stated if d.profile.cost.amount is None],
-                 totals=_money(stated))
+class AuditBuilder:
+    """Takes records one at a time, in any order, and builds the audit at the end."""
+
+    def __init__(self, today: dt.date, since: dt.date | None = None,
+                 store: RecordStore | None = None):
+        self.today = today
+        self.since = since
+        self.store = store if store is not None else RecordStore()
+        self.files = self.filtered_out = 0
+        self.all = _Quarter()  # the same running totals as a quarter, over everything
+        self.undated = self.skipped = 0
+        self.actions = _ActionStats(today)
+        self.reviews = _ReviewStats(today)
+        self.repeats = _Repeats()
+        self.timing = _Timing()
+        self.rules = _Rules()
+        self.quarters: dict[str, _Quarter] = defaultdict(_Quarter)
+        self.costed = 0
+        self.cost_unreadable: list[str] = []
+
+    def add(self, record: DocumentRecord) -> bool:
+        """Keep ``record`` unless its incident is before ``since``; returns whether kept."""
+        self.files += 1
+        day = record.profile.incident_date
+        if self.since is not None and day is not None and day < self.since:
+            self.filtered_out += 1
+            return False
+        self.store.add(record)
+        self.undated += day is None
+        self.skipped += record.skipped is not None
+        self.all.add(record, self.today)
+        self.quarters[record.quarter or UNDATED].add(record, self.today)
+        for part in (self.actions, self.reviews, self.repeats, self.timing, self.rules):
+            part.add(record)
+        cost = record.profile.cost
+        if cost is not None:
+            if cost.amount is None:
+                self.cost_unreadable.append(record.path)
+            else:
+                self.costed += 1
+        return True
+
+    def finish(self) -> Audit:
+        linted = sum(self.all.causes.values())
+        summary = AuditSummary(
+            today=self.today, since=self.since,
+            totals=Totals(files=self.files, documents=len(self.store),
+                          filtered_out=self.filtered_out, undated=self.undated,
+                          skipped=self.skipped, findings=self.all.findings,
+                          mean_score=_mean(self.all.score_total, self.all.scored)),
+            actions=self.actions.result(), reviews=self.reviews.result(),
+            repeats=self.repeats.result(), timing=self.timing.result(),
+            top_rules=self.rules.result(),
+            root_causes=[CategoryCount(category=name, documents=count,
+                                       share=round(count / linted, 3))
+                         for name, count in _by_count(self.all.causes).items()],
+            costs=Costs(documents_with_cost=self.costed,
+                        unreadable=sorted(self.cost_unreadable), totals=_money(self.all.cost)),
+            quarters=[self.quarters[q].trend(q) for q in sorted(self.quarters,
+                                                                key=_quarter_order)])
+        return Audit(summary=summary, documents=self.store)
 
 
-# -- per-quarter trends -------------------------------------------------------------------------
-def _quarters(docs: list[DocumentRecord], today: dt.date) -> list[QuarterTrend]:
-    out = []
-    groups = _grouped(docs, _quarter)
-    for quarter in sorted(groups, key=_quarter_order):
-        members = groups[quarter]
-        items = [item for d in members for item in d.profile.action_items]
-        rules = Counter(f.code for d in members for f in d.findings)
-        causes = Counter(d.profile.root_cause_category for d in members if d.skipped is None)
-        out.append(QuarterTrend(
-            quarter=quarter, incidents=len(members), findings=_levels(members),
-            mean_score=_mean(d.score for d in members), actions=len(items),
-            actions_done=sum(1 for item in items if item.status == "done"),
-            completion_rate=completion_rate(items),
-            overdue_actions=sum(1 for item in items if days_overdue(item, today) is not None),
-            root_causes=dict(sorted(causes.items(), key=lambda kv: (-kv[1], kv[0]))),
-            rules=dict(sorted(rules.items(), key=lambda kv: (-kv[1], kv[0]))),
-            cost=_money(members)))
-    return out
+def build_audit(records: Iterable[DocumentRecord], today: dt.date,
+                since: dt.date | None = None) -> Audit:
+    builder = AuditBuilder(today, since)
+    for record in records:
+        builder.add(record)
+    return builder.finish()

@@ -30,11 +30,13 @@ class ActionRecord(BaseModel):
 
     text: str = Field(description="The action, shortened to 140 characters.")
     line: int
-    owner: str | None = Field(None, description="None when missing, empty or a placeholder.")
+    owner: str | None = Field(
+        default=None, description="None when missing, empty or a placeholder.")
     due: dt.date | None = None
-    due_text: str | None = Field(None, description="A due value that is not a date.")
-    status: str | None = Field(None, description="open, in progress, done, won't do, unknown.")
-    priority: str | None = Field(None, description="P0 (most urgent) … P4.")
+    due_text: str | None = Field(default=None, description="A due value that is not a date.")
+    status: str | None = Field(
+        default=None, description="open, in progress, done, won't do, unknown.")
+    priority: str | None = Field(default=None, description="P0 (most urgent) … P4.")
 
     @property
     def closed(self) -> bool:
@@ -46,7 +48,8 @@ class Cost(BaseModel):
 
     text: str
     amount: float | None = None
-    currency: str | None = Field(None, description="ISO code (USD, EUR…) when one is given.")
+    currency: str | None = Field(
+        default=None, description="ISO code (USD, EUR…) when one is given.")
 
 
 class DocumentProfile(BaseModel):
@@ -55,20 +58,23 @@ class DocumentProfile(BaseModel):
     format: str = "unknown"
     id: str | None = None
     title: str | None = None
-    severity: str | None = Field(None, description="Normalised label, e.g. SEV-1.")
+    severity: str | None = Field(default=None, description="Normalised label, e.g. SEV-1.")
     severity_level: int | None = None
     incident_class: str | None = None
     services: list[str] = Field(default_factory=list)
     root_cause_category: str = UNCLASSIFIED
     incident_date: dt.date | None = None
     date_source: str | None = Field(
-        None, description="Where incident_date came from: incident date, incident start, "
+        default=None, description="Where incident_date came from: incident date, incident start, "
         "timeline or date written.")
     date_written: dt.date | None = None
-    detection_minutes: float | None = Field(None, description="Onset to detection (MTTD).")
-    resolution_minutes: float | None = Field(None, description="Onset to resolution (MTTR).")
-    detection_issue: str | None = Field(None, description="Why MTTD cannot use this document.")
-    resolution_issue: str | None = Field(None, description="Why MTTR cannot use this document.")
+    detection_minutes: float | None = Field(default=None, description="Onset to detection (MTTD).")
+    resolution_minutes: float | None = Field(
+        default=None, description="Onset to resolution (MTTR).")
+    detection_issue: str | None = Field(
+        default=None, description="Why MTTD cannot use this document.")
+    resolution_issue: str | None = Field(
+        default=None, description="Why MTTR cannot use this document.")
     action_items: list[ActionRecord] = Field(default_factory=list)
     review_date: dt.date | None = None
     cost: Cost | None = None

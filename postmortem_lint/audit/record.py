@@ -37,11 +37,13 @@ class DocumentRecord(BaseModel):
     """One file of the archive as the audit sees it."""
 
     path: str
-    quarter: str | None = Field(None, description="Quarter of the incident date, e.g. 2026-Q1.")
-    score: int | None = Field(None, description="Compliance score 0–100; None if not linted.")
-    skipped: str | None = Field(None, description="Why the file was not linted.")
+    quarter: str | None = Field(
+        default=None, description="Quarter of the incident date, e.g. 2026-Q1.")
+    score: int | None = Field(
+        default=None, description="Compliance score 0–100; None if not linted.")
+    skipped: str | None = Field(default=None, description="Why the file was not linted.")
     findings: list[FindingRow] = Field(default_factory=list)
-    profile: DocumentProfile = Field(default_factory=DocumentProfile)
+    profile: DocumentProfile = Field(default_factory=lambda: DocumentProfile())
 
     @property
     def label(self) -> str:

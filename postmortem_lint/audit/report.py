@@ -82,9 +82,9 @@ class Actions(BaseModel):
     total: int = 0
     done: int = 0
     wont_do: int = 0
-    open: int = Field(0, description="Not done and not won't do (includes unknown status).")
+    open: int = Field(default=0, description="Not done and not won't do (includes unknown status).")
     completion_rate: float | None = Field(
-        None, description="done / (total - won't do), 0-1; None without items.")
+        default=None, description="done / (total - won't do), 0-1; None without items.")
     overdue: list[OverdueAction] = Field(
         default_factory=list, description="Open items whose due date is before --today.")
     overdue_by_owner: list[OwnerOverdue] = Field(default_factory=list)
@@ -97,16 +97,18 @@ class Review(BaseModel):
     path: str
     document: str
     state: ReviewState
-    review_date: dt.date | None = Field(None, description="The scheduled follow-up review.")
-    due_by: dt.date | None = Field(None, description="The review date, else incident + 30 days.")
+    review_date: dt.date | None = Field(default=None, description="The scheduled follow-up review.")
+    due_by: dt.date | None = Field(
+        default=None, description="The review date, else incident + 30 days.")
     days_overdue: int | None = None
 
 
 class Reviews(BaseModel):
-    scheduled: int = Field(0, description="Review dates still ahead.")
-    held: int = Field(0, description="Review dates passed, document updated on or after them.")
-    overdue: int = Field(0, description="Review dates passed, document not updated since.")
-    missing: int = Field(0, description="No follow-up review date at all.")
+    scheduled: int = Field(default=0, description="Review dates still ahead.")
+    held: int = Field(
+        default=0, description="Review dates passed, document updated on or after them.")
+    overdue: int = Field(default=0, description="Review dates passed, document not updated since.")
+    missing: int = Field(default=0, description="No follow-up review date at all.")
     items: list[Review] = Field(default_factory=list)
 
 
@@ -161,23 +163,21 @@ class QuarterTrend(BaseModel):
 class Totals(BaseModel):
     files: int = Field(description="Files found and linted (before --since).")
     documents: int = Field(description="Files in this report (after --since).")
-    filtered_out: int = Field(0, description="Files whose incident is before --since.")
-    undated: int = Field(0, description="Documents with no incident date (kept).")
-    skipped: int = Field(0, description="Files that could not be linted (unreadable…).")
+    filtered_out: int = Field(default=0, description="Files whose incident is before --since.")
+    undated: int = Field(default=0, description="Documents with no incident date (kept).")
+    skipped: int = Field(default=0, description="Files that could not be linted (unreadable…).")
     findings: dict[Level, int]
     mean_score: float | None = None
 
 
-class AuditReport(BaseModel):
-    """What ``postmortem-lint audit`` found in an archive of postmortems."""
+class AuditSummary(BaseModel):
+    """Everything an audit found across documents; ``AuditReport`` adds the documents."""
 
     tool: str = "postmortem-lint"
     version: str = __version__
     today: dt.date = Field(description="The date overdue items and reviews are measured from.")
     since: dt.date | None = None
     totals: Totals
-    documents: list[DocumentRecord] = Field(
-        default_factory=list, description="Every file, by path: score, findings, profile.")
     actions: Actions
     reviews: Reviews
     repeats: list[RepeatGroup] = Field(default_factory=list)
@@ -186,3 +186,10 @@ class AuditReport(BaseModel):
     root_causes: list[CategoryCount] = Field(default_factory=list)
     costs: Costs
     quarters: list[QuarterTrend] = Field(default_factory=list)
+
+
+class AuditReport(AuditSummary):
+    """What ``postmortem-lint audit --format json`` prints (documents last, by path)."""
+
+    documents: list[DocumentRecord] = Field(
+        default_factory=list, description="Every file, by path: score, findings, profile.")

@@ -11,11 +11,10 @@ from pathlib import Path
 
 import click
 
-from postmortem_lint.audit.analytics import AuditBuilder
+from postmortem_lint.audit.analytics import Audit, AuditBuilder
 from postmortem_lint.audit.collect import LintSettings, collect, default_jobs
 from postmortem_lint.audit.record import DocumentRecord
-from postmortem_lint.audit.render import FORMATS, render
-from postmortem_lint.audit.report import AuditReport
+from postmortem_lint.audit.render import FORMATS, write_report
 from postmortem_lint.cli.options import lint_options, load_config, parse_date_option, split_codes
 from postmortem_lint.engine.config import ConfigError
 from postmortem_lint.engine.finding import Level
@@ -28,8 +27,9 @@ class ConfigFailure(click.ClickException):
     exit_code = 2
 
 
-def failed(report: AuditReport, fail_level: Level) -> bool:
-    return any(f.level.rank >= fail_level.rank for d in report.documents for f in d.findings)
+def failed(audit: Audit, fail_level: Level) -> bool:
+    findings = audit.summary.totals.findings
+    return any(count and level.rank >= fail_level.rank for level, count in findings.items())
 
 
 @click.command("audit")
@@ -84,19 +84,25 @@ def command(ctx: click.Context, paths: tuple[Path, ...], jobs: int | None, since
     show_progress = not quiet and sys.stderr.isatty() and bool(files)
     for record in _with_progress(records, len(files)) if show_progress else records:
         builder.add(record)
-    report = builder.report()
-    _emit(report, output_format, output)
+    with builder.store:
+        audit = builder.finish()
+        _emit(audit, output_format, output)
     if show_progress:
         click.echo(f"Audited {len(files)} files in {time.perf_counter() - began:.1f}s "
                    f"with {min(workers, max(len(files), 1))} worker(s).", err=True)
     level = Level(fail_level) if fail_level else loaded.config.fail_level
-    ctx.exit(1 if failed(report, level) else 0)
+    ctx.exit(1 if failed(audit, level) else 0)
 
 
 def _with_progress(records: Iterable[DocumentRecord], total: int) -> Iterator[DocumentRecord]:
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, \
-        TimeRemainingColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
 
     # No refresh thread (auto_refresh=False): worker processes may be forked meanwhile.
     with Progress(TextColumn("auditing"), BarColumn(), MofNCompleteColumn(),
@@ -113,20 +119,15 @@ def _with_progress(records: Iterable[DocumentRecord], total: int) -> Iterator[Do
             yield record
 
 
-def _emit(report: AuditReport, output_format: str, output: Path | None) -> None:
+def _emit(audit: Audit, output_format: str, output: Path | None) -> None:
     if output_format == "csv" and output is not None:
-        from postmortem_lint.audit.render.csv_report import (
-            actions_path,
-            render_actions_csv,
-            render_documents_csv,
-        )
+        from postmortem_lint.audit.render.csv_report import write_csv_files
 
-        output.write_text(render_documents_csv(report), encoding="utf-8")
-        actions_path(output).write_text(render_actions_csv(report), encoding="utf-8")
+        write_csv_files(audit, output)
         return
-    color = output is None and output_format == "text" and sys.stdout.isatty()
-    text = render(report, output_format, color=color)
     if output is not None:
-        output.write_text(text, encoding="utf-8")
-    else:
-        click.echo(text, nl=False)
+        with output.open("w", encoding="utf-8", newline="") as stream:
+            write_report(audit, output_format, stream)
+        return
+    color = output_format == "text" and sys.stdout.isatty()
+    write_report(audit, output_format, sys.stdout, color=color)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from postmortem_lint.cli.options import lint_options, load_config, parse_date_option, split_codes
+from postmortem_lint.cli.options import ConfigFailure, lint_options, load_config, parse_date_option, split_codes
 from postmortem_lint.engine.config import ConfigError
 from postmortem_lint.engine.finding import FileResult, Level
 from postmortem_lint.engine.runner import Linter
@@ -39,10 +39,11 @@ def failed(results: list[FileResult], fail_level: Level) -> bool:
 @lint_options
 @click.pass_context
 def command(ctx: click.Context, paths: tuple[Path, ...], output_format: str,
-            output: Path | None, sarif_output: Path | None, fail_level: str | None, stdin_filename: str | None,
-            no_hints: bool, summary_path: Path | None, diff_base: str | None,
-            changed_only: bool, quiet: bool, config_path: str | None, select: tuple[str, ...],
-            ignore: tuple[str, ...], no_cache: bool, today: str | None) -> None:
+            output: Path | None, sarif_output: Path | None, fail_level: str | None,
+            stdin_filename: str | None, no_hints: bool, summary_path: Path | None,
+            diff_base: str | None, changed_only: bool, quiet: bool, config_path: str | None,
+            select: tuple[str, ...], ignore: tuple[str, ...], no_cache: bool,
+            today: str | None) -> None:
     """Lint postmortems in PATHS (files or folders; '-' reads standard input)."""
     debug = bool(ctx.obj and ctx.obj.get("debug"))
     if not paths:
@@ -54,7 +55,7 @@ def command(ctx: click.Context, paths: tuple[Path, ...], output_format: str,
                         use_cache=not no_cache, today=parse_date_option(today, "--today"),
                         debug=debug)
     except ConfigError as error:
-        raise click.ClickException(str(error)) from error
+        raise ConfigFailure(str(error)) from error
     results: list[FileResult] = []
     for path in paths:
         if str(path) == "-":

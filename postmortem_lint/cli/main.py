@@ -26,6 +26,11 @@ class _Group(click.Group):
             click.echo("postmortem-lint: interrupted", err=True)
             sys.exit(EXIT_ERROR)
         except Exception as error:  # the contract: no traceback unless --debug
+            from postmortem_lint.nlp.model import NlpUnavailable
+
+            if isinstance(error, NlpUnavailable):  # a setup problem, not a bug: say how to fix
+                click.echo(f"postmortem-lint: error: {error}", err=True)
+                sys.exit(EXIT_ERROR)
             if ctx.obj and ctx.obj.get("debug"):
                 traceback.print_exc()
             else:

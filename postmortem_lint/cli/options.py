@@ -12,6 +12,12 @@ import click
 from postmortem_lint.engine.config import ConfigError, LoadedConfig, discover, read_config
 
 
+class ConfigFailure(click.ClickException):
+    """A config or rule-data error: exit code 2, like every usage error."""
+
+    exit_code = 2
+
+
 def split_codes(values: tuple[str, ...]) -> list[str] | None:
     codes = [code.strip() for value in values for code in value.split(",") if code.strip()]
     return codes or None
@@ -25,7 +31,7 @@ def load_config(config_path: str | None, paths: list[Path]) -> LoadedConfig:
         start = paths[0] if paths else Path.cwd()
         return discover(start if start.exists() else Path.cwd())
     except ConfigError as error:
-        raise click.ClickException(str(error)) from error
+        raise ConfigFailure(str(error)) from error
 
 
 def parse_date_option(value: str | None, name: str) -> dt.date | None:

@@ -87,7 +87,7 @@ def read_config(path: Path) -> LoadedConfig:
         except tomllib.TOMLDecodeError as error:
             raise ConfigError(f"{path}: invalid TOML: {error}") from error
     else:
-        from postmortem_lint.parsers.yaml_tree import YamlFailure, load_yaml
+        from postmortem_lint.parsers.yaml_tree import YamlFailure, load_yaml, plain_data
 
         loaded = load_yaml(text)
         if isinstance(loaded, YamlFailure):
@@ -95,7 +95,9 @@ def read_config(path: Path) -> LoadedConfig:
         raw = loaded or {}
         if not isinstance(raw, dict):
             raise ConfigError(f"{path}: config must be a mapping of keys")
-        raw = json.loads(json.dumps(raw, default=str))
+        raw = plain_data(raw)  # bounded: an alias bomb fails here instead of expanding
+        if isinstance(raw, YamlFailure):
+            raise ConfigError(f"{path}: {raw.message}")
     try:
         return LoadedConfig(config=Config.model_validate(raw), path=path)
     except ValidationError as error:

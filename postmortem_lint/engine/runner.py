@@ -71,7 +71,8 @@ class Linter:
         self.debug = debug
         try:
             self.data: RuleData = load_rule_data(tuple(
-                str(loaded.root / name) for name in self.config.rule_data))
+                str(loaded.root / name) for name in self.config.rule_data),
+                cache_dir=self.cache_dir if use_cache else None)
         except RuleDataError as error:
             raise ConfigError(str(error)) from error
         self.rules = [self._instantiate(rule) for rule in select_rules(
@@ -139,7 +140,10 @@ class Linter:
         return result
 
     def _lint_text(self, source: SourceText, shown: str) -> FileResult:
-        document = parse(source, self.data)
+        try:
+            document = parse(source, self.data)
+        except Exception as error:  # a parser bug must not stop the run over other files
+            return self._parser_crashed(error, shown)
         for problem in source.problems:
             document.problems.append(_as_parse_problem(problem))
         ctx = RuleContext(document=document, data=self.data, nlp=self.nlp, today=self.today)
@@ -172,6 +176,14 @@ class Linter:
         if self.extension is not None:
             metrics[self.extension.key] = self.extension(document, facts, self.data)
         return FileResult(path=shown, findings=_dedupe(findings), metrics=metrics)
+
+    def _parser_crashed(self, error: Exception, shown: str) -> FileResult:
+        detail = traceback.format_exc() if self.debug else f"{type(error).__name__}: {error}"
+        rule = all_rules().get(RULE_CRASHED)
+        return FileResult(path=shown, skipped="the parser failed", findings=[self._finding(
+            rule, Problem(span=Span.point(1), message=f"could not parse the file: {detail}"
+                          .strip()[:2000], hint="report this to postmortem-lint's authors"),
+            shown, RULE_CRASHED)])
 
     def _finding(self, rule: type[Rule] | None, problem: Problem, shown: str,
                  code: str | None = None) -> Finding:

@@ -77,6 +77,8 @@ class Metadata(BaseModel):
     security: Located[bool] | None = None
     security_review: Located[str] | None = None
     cost: Located[str] | None = None
+    # Values of date fields that could not be read as dates ("YYYY-MM-DD", "next week").
+    unparsed: list[Located[str]] = Field(default_factory=list)
 
 
 class Impact(BaseModel):

@@ -1,16 +1,29 @@
-"""The shared NLP layer (spaCy), loaded lazily and once, with a per-sentence cache."""
+"""The shared NLP layer (spaCy), loaded lazily and once, with a per-sentence cache.
+
+Importing this package is cheap: the service and the spaCy-based analysis are imported
+on first use (see :mod:`postmortem_lint.nlp.service`).
+"""
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from postmortem_lint.ruledata import RuleData
+from postmortem_lint.nlp.hits import BlameHit, BlameKind
+
+if TYPE_CHECKING:
+    from postmortem_lint.nlp.model import NlpUnavailable
+    from postmortem_lint.nlp.service import NlpService
+
+__all__ = ["INSTALL_HINT", "BlameHit", "BlameKind", "NlpService", "NlpUnavailable"]
 
 
-class NlpService:
-    """Placeholder until the blameless-analysis work lands: loads nothing."""
+def __getattr__(name: str) -> Any:
+    if name == "NlpService":
+        from postmortem_lint.nlp.service import NlpService
 
-    def __init__(self, model: str | None, cache_dir: Path | None, data: RuleData):
-        self.model = model
-        self.cache_dir = cache_dir
-        self.data = data
+        return NlpService
+    if name in ("NlpUnavailable", "INSTALL_HINT"):
+        from postmortem_lint.nlp import model
+
+        return getattr(model, name)
+    raise AttributeError(name)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 
 from postmortem_lint.ruledata import BlameLexicon
 
@@ -77,22 +77,28 @@ _IRREGULAR: dict[str, tuple[str, ...]] = {
     "rerun": ("reran",),
     "overrule": ("overruled",),
     "hang": ("hung",),
+    "sleep": ("slept",),
 }
 _PREFIXES = ("over", "mis", "re", "un", "double-", "double ", "fat-")
 _VOWELS = set("aeiou")
 
 
-def inflections(word: str) -> set[str]:
-    """Every form of a lower-case word: itself plus verb and plural forms (over-generated)."""
-    forms = {word}
-    for base, irregular in _IRREGULAR.items():
-        if word == base:
-            forms.update(irregular)
+@cache
+def _irregular() -> dict[str, tuple[str, ...]]:
+    """Irregular forms by word, prefixed verbs included (overwrite -> overwrote…)."""
+    table = dict(_IRREGULAR)
+    for base, forms in _IRREGULAR.items():
         for prefix in _PREFIXES:
-            if word == prefix + base:
-                forms.update(prefix + form for form in irregular)
+            table.setdefault(prefix + base, tuple(prefix + form for form in forms))
+    return table
+
+
+@cache
+def inflections(word: str) -> frozenset[str]:
+    """Every form of a lower-case word: itself plus verb and plural forms (over-generated)."""
+    forms = {word, *_irregular().get(word, ())}
     if not word[-1:].isalpha():
-        return forms
+        return frozenset(forms)
     if word.endswith("e"):
         forms.update({word + "s", word + "d", word[:-1] + "ing"})
     elif word.endswith("y") and len(word) > 2 and word[-2] not in _VOWELS:
@@ -103,21 +109,38 @@ def inflections(word: str) -> set[str]:
         if (len(word) >= 3 and word[-1] not in _VOWELS | {"w", "x", "y"}
                 and word[-2] in _VOWELS and word[-3] not in _VOWELS):
             forms.update({word + word[-1] + "ed", word + word[-1] + "ing"})
-    return forms
+    return frozenset(forms)
 
 
 _WORD = re.compile(r"[A-Za-z\u00C0-\u024F0-9]+(?:['\u2019][A-Za-z]+)?")
 _SPLIT = re.compile(r"\s+|(?=-)|(?<=-)")
 
 
-def phrase_tokens(phrase: str) -> list[str]:
+@cache
+def phrase_tokens(phrase: str) -> tuple[str, ...]:
     """How spaCy's tokenizer cuts a lexicon phrase: words and hyphens ("on-call" -> on - call)."""
-    return [part for part in _SPLIT.split(phrase.strip().lower()) if part]
+    return tuple(part for part in _SPLIT.split(phrase.strip().lower()) if part)
 
 
+# Constructions the parser reads as blame that no single cue word announces.
+_PATTERN_CUES = tuple(re.compile(pattern, re.IGNORECASE) for pattern in (
+    r"\bit (?:was|is|'s)\b.{1,100}?\b(?:that|who)\b",  # "It was X's change that broke…"
+    r"\b(?:this|that|it)(?: one)? (?:is|was|'s) (?:\w+ )?on\b",  # "This one is on X"
+    r"\b(?:anyone|anybody|even)\b.{1,60}?\bwould(?: have|'ve)\b",  # "anyone … would have"
+    r"\b(?:all|nothing)\b.{0,30}?\b(?:took|taken|takes|needed|required)\b.{0,10}?\bfor\b",
+    r"\bas (?:simple|easy|trivial|straightforward) as\b",
+    r"\bwhat\b.{1,60}?\b(?:was|is)\b",  # "What took down X was…", "X is what broke…"
+))
 def words_of(text: str) -> list[str]:
-    """Lower-case words of a sentence for the prefilter (apostrophes normalised)."""
-    return [w.lower().replace("\u2019", "'") for w in _WORD.findall(text)]
+    """Lower-case words of a sentence for the prefilter (apostrophes normalised; a word
+    with a clitic also counts without it: "intern's" -> "intern's", "intern")."""
+    out = []
+    for word in _WORD.findall(text):
+        word = word.lower().replace("\u2019", "'")
+        out.append(word)
+        if "'" in word:
+            out.append(word.split("'", 1)[0])
+    return out
 
 
 # Sentence starters that are never a person: a capitalised first word is a person cue
@@ -155,88 +178,156 @@ class CompiledLexicon:
         return frozenset(entry.lower() for entry in entries)
 
     # -- the prefilter ------------------------------------------------------------------
+    # A sentence goes to the parser when the parser could find blame in it. Rare cue words
+    # (forgot, sloppy, reprimanded) are enough alone; multi-word cues (drop the ball, human
+    # error, held accountable) need all their words; common words (failed, because, error,
+    # just, should… have, not… check) count only when the sentence also names someone.
     @cached_property
-    def strong(self) -> frozenset[str]:
-        """A word that alone sends a sentence to the parser."""
+    def _cues(self) -> tuple[frozenset[str], dict[str, list[tuple[frozenset[str], ...]]],
+                             frozenset[str], dict[str, list[tuple[frozenset[str], ...]]]]:
         lex = self.source
-        words: set[str] = set()
-        for entries in (lex.failure_verbs, lex.damage_verbs, lex.fault_nouns, lex.judgment_words,
-                        lex.hindsight_adverbs, lex.discipline_verbs):
+        strong: set[str] = set()
+        phrases: dict[str, list[tuple[frozenset[str], ...]]] = {}
+        gated: set[str] = set()
+        gated_phrases: dict[str, list[tuple[frozenset[str], ...]]] = {}
+
+        def add(entries: list[str], *, verb: bool, person: bool) -> None:
             for entry in entries:
                 tokens = [t for t in phrase_tokens(entry) if t != "-"]
-                if tokens and tokens[0] in ("fail", "drop", "take", "bring", "knock", "blow",
-                                            "set", "start", "mess", "screw", "slip", "lose"):
-                    continue  # too common alone; handled as a weak cue with a person cue
-                if tokens and tokens[0] == "error":
+                if not tokens:
                     continue
-                words |= inflections(tokens[0]) if tokens else set()
-        for entries in (lex.judgment_phrases, lex.counterfactual_judgments,
-                        lex.discipline_phrases, lex.human_error_phrases):
-            for entry in entries:
-                tokens = [t for t in phrase_tokens(entry) if t != "-"]
-                # the rarest word of a phrase is enough: its last content word
-                if tokens:
-                    words |= inflections(max(tokens, key=len))
-        words |= {"should", "ought", "should've", "shouldve", "culprit", "blame", "blamed",
-                  "accountable", "simply", "merely", "supposed"}
-        return frozenset(words - _COMMON)
+                if len(tokens) == 1:
+                    forms = inflections(tokens[0])
+                    (gated if person or tokens[0] in _GATED_WORDS else strong).update(forms)
+                    continue
+                sets = tuple(frozenset(inflections(t)) if (verb and i == 0) or (
+                    not verb and i == len(tokens) - 1) else frozenset({t})
+                    for i, t in enumerate(tokens))
+                index = max(range(len(tokens)), key=lambda i: len(tokens[i]))
+                target = gated_phrases if person or tokens[0] in _GATED_WORDS else phrases
+                for form in sets[index]:
+                    target.setdefault(form, []).append(sets)
+
+        add(lex.failure_verbs, verb=True, person=False)
+        add(lex.damage_verbs, verb=True, person=True)
+        add(lex.cause_verbs, verb=True, person=True)
+        add(lex.wrong_words, verb=False, person=True)
+        add(lex.cause_links, verb=True, person=True)
+        add(lex.cause_nouns, verb=False, person=True)
+        add(lex.fault_nouns, verb=False, person=False)
+        add(lex.judgment_words, verb=False, person=False)
+        add(lex.judgment_phrases, verb=True, person=False)
+        add(lex.counterfactual_judgments, verb=True, person=False)
+        add(lex.hindsight_adverbs, verb=False, person=True)
+        add(lex.minimisers, verb=False, person=True)
+        add(lex.discipline_phrases, verb=True, person=True)
+        add(lex.discipline_verbs, verb=True, person=True)
+        add(lex.human_error_phrases, verb=False, person=False)
+        gated.update({"had", "needed", "supposed", "error", "errors", "responsible", "because",
+                      "since", "only", "blame", "blamed", "fault", "reason",
+                      "responsibility", "accountability"})
+        return frozenset(strong), phrases, frozenset(gated), gated_phrases
 
     @cached_property
-    def weak(self) -> frozenset[str]:
-        """Words that send a sentence to the parser only with a person cue."""
-        lex = self.source
-        words: set[str] = set()
-        for entries in (lex.failure_verbs, lex.damage_verbs, lex.cause_verbs, lex.negated_verbs,
-                        lex.cause_links, lex.cause_nouns, lex.wrong_words, lex.minimisers):
-            for entry in entries:
-                tokens = [t for t in phrase_tokens(entry) if t != "-"]
-                if tokens:
-                    words |= inflections(tokens[0])
-        words |= {"not", "never", "n't", "didn't", "did't", "don't", "hadn't", "wasn't",
-                  "weren't", "couldn't", "wouldn't", "doesn't", "haven't", "hasn't", "had",
-                  "if", "could", "error", "errors", "responsible", "because", "due", "down",
-                  "result", "made", "make", "all"}
-        return frozenset(words)
+    def _diligence(self) -> frozenset[str]:
+        return self.heads(self.source.negated_verbs)
 
     @cached_property
     def person_words(self) -> frozenset[str]:
+        """Words that name a person, role or team (and their plurals); of a multi-word role
+        only its last word ("release manager" -> manager)."""
         lex = self.source
         words: set[str] = set()
         for entries in (lex.people, lex.roles, lex.teams, lex.team_heads):
             for entry in entries:
-                words |= {t for t in phrase_tokens(entry) if t != "-"}
-        return frozenset(inflections_all(words))
+                tokens = [t for t in phrase_tokens(entry) if t != "-"]
+                if len(tokens) == 1 or tokens and tokens[-1] not in _NOT_PERSON_TAILS:
+                    words.add(tokens[-1])
+        plurals = {w + ("es" if w.endswith(("s", "x", "ch", "sh")) else "s")
+                   for w in words if len(w) > 2}
+        return frozenset(words | plurals)
 
     def needs_parse(self, sentence: str, *, cause_context: bool = False) -> bool:
         """The prefilter: could the parser find blame (or, in a cause section, a person)?"""
-        words = words_of(sentence)
+        words = set(words_of(sentence))
         if not words:
             return False
-        lowered = set(words)
-        if not cause_context and lowered & self.strong:
-            return True
-        person = self._person_cue(sentence, lowered)
+        person = self._person_cue(sentence, words)
         if cause_context:
             return person
-        return person and bool(lowered & self.weak)
-
-    def _person_cue(self, sentence: str, lowered: set[str]) -> bool:
-        if lowered & self.person_words:
+        strong, phrases, gated, gated_phrases = self._cues
+        if words & strong or _has_phrase(words, phrases):
             return True
+        if words & self._human_error_modifiers and words & self._fault_forms:
+            return True  # "a manual slip"
+        if not person:
+            return False
+        if words & gated or _has_phrase(words, gated_phrases):
+            return True
+        if words & _NEGATIONS and words & self._diligence:
+            return True
+        if "without" in words and words & self._diligence:
+            return True
+        if words & _MODALS and words & {"have", "'ve", "should've", "could've"}:
+            return True
+        return any(pattern.search(sentence) for pattern in _PATTERN_CUES)
+
+    @cached_property
+    def _human_error_modifiers(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self.source.human_error_modifiers)
+
+    @cached_property
+    def _fault_forms(self) -> frozenset[str]:
+        return self.forms(self.source.fault_nouns)
+
+    def _person_cue(self, sentence: str, words: set[str]) -> bool:
+        """Does the sentence name someone: a role, a pronoun, or a capitalised name?"""
+        if words & self.person_words:
+            return True
+        safe = self._safe
         for index, match in enumerate(_WORD.finditer(sentence)):
             word = match.group()
-            if word[:1].isupper() and word.lower() not in _FUNCTION_WORDS and (
-                    index > 0 or not word.isupper()):
-                return True
+            if not word[:1].isupper() or word.isupper() or "'" in word[1:-2]:
+                continue
+            lower = word.lower().split("'")[0].split("\u2019")[0]
+            if lower in _FUNCTION_WORDS or lower in safe:
+                continue
+            if index == 0 and (lower.endswith(_COMMON_SUFFIXES) or lower in _IMPERATIVES):
+                continue
+            return True
         return False
 
+    @cached_property
+    def _safe(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self.source.safe_subjects)
 
-_COMMON = frozenset({"the", "a", "to", "of", "up", "off", "on", "by", "as", "in", "be", "been",
-                     "have", "had", "has"})
 
-
-def inflections_all(words: set[str]) -> set[str]:
-    out: set[str] = set()
+def _has_phrase(words: set[str], index: dict[str, list[tuple[frozenset[str], ...]]]) -> bool:
     for word in words:
-        out |= inflections(word)
-    return out
+        for phrase in index.get(word, ()):
+            if all(words & forms for forms in phrase):
+                return True
+    return False
+
+
+# Single cue words too common to send a sentence to the parser without a person in it.
+_GATED_WORDS = frozenset({"fail", "drop", "take", "bring", "knock", "blow", "set", "start",
+                          "mess", "screw", "slip", "lose", "miss", "skip", "run", "error",
+                          "break", "crash", "cause", "trigger", "introduce", "create", "doing",
+                          "reason", "lapse", "slip"})
+_NEGATIONS = frozenset({"not", "never", "n't", "didn't", "don't", "doesn't", "hadn't", "wasn't",
+                        "weren't", "couldn't", "wouldn't", "haven't", "hasn't", "didnt", "dont",
+                        "did't", "no"})
+# First words of action items ("Add a check…"): verbs, not names.
+_IMPERATIVES = frozenset("""
+add fix make update create remove move review document run set change write stage switch
+enable disable ensure require rewrite block align script alert page lower raise use replace
+introduce implement migrate test verify investigate schedule automate track define publish
+build deploy rotate monitor measure limit cap split merge drop delete keep start stop send
+notify inform record log expose surface show link audit backfill reconcile retry roll
+validate check confirm pin upgrade downgrade tune adjust increase decrease reduce extend
+""".split())
+_NOT_PERSON_TAILS = frozenset({"question", "responsible", "call", "us", "involved"})
+_MODALS = frozenset({"should", "ought", "could", "should've", "could've", "shouldve"})
+_COMMON_SUFFIXES = ("tion", "sion", "ment", "ness", "ity", "ing", "ance", "ence", "ure", "age",
+                    "ism", "ics", "ogy", "ery", "ship", "ware", "able")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import cache
 
 from postmortem_lint.model import (
     ActionItem,
@@ -27,6 +28,15 @@ from postmortem_lint.ruledata import RuleData
 _PHASE_ORDER = ("resolution", "mitigation", "detection", "escalation", "onset")
 
 
+@cache
+def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One compiled pattern per word list: a timeline of thousands of rows stays linear."""
+    if not words:
+        return None
+    alternatives = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![a-z])(?:{alternatives})(?![a-z])")
+
+
 def _located(prose: Prose, value):  # noqa: ANN001, ANN202 - generic helper
     return Located(value=value, span=prose.whole, raw=prose.text)
 
@@ -35,6 +45,7 @@ class DocumentBuilder:
     def __init__(self, path: str, fmt: str, line_count: int, data: RuleData):
         self.doc = Postmortem(path=path, format=fmt, line_count=max(line_count, 1))
         self.data = data
+        self._undated: dict[str, tuple[Prose, dt.datetime]] = {}  # bare start/end times
 
     # -- problems ---------------------------------------------------------------
     def problem(self, code: str, message: str, span: Span) -> None:
@@ -81,6 +92,10 @@ class DocumentBuilder:
             at = times.parse_datetime(text, self.data.time_zones)
             if at is None and times.is_impossible_date(text):
                 self.problem("PM003", f'impossible date "{text[:30]}"', prose.whole)
+            elif at is None and self._time_without_date(name, prose, text):
+                pass  # resolved against the incident's date when the document is finished
+            elif at is None:
+                meta.unparsed.append(_located(prose, text))
             elif at is not None and getattr(meta, name) is None:
                 setattr(meta, name, _located(prose, at))
         elif name in ("incident_date", "date_written", "review_date"):
@@ -123,6 +138,8 @@ class DocumentBuilder:
         if day is None:
             if times.is_impossible_date(text):
                 self.problem("PM003", f'impossible date "{text[:30]}"', prose.whole)
+            else:
+                self.doc.meta.unparsed.append(_located(prose, text))
             return
         if name == "review_date":
             follow = self.doc.follow_up
@@ -188,9 +205,9 @@ class DocumentBuilder:
     def classify_phase(self, text: str) -> Phase | None:
         lowered = text.lower()
         for phase in _PHASE_ORDER:
-            for word in self.data.phases.get(phase, []):
-                if re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", lowered):
-                    return Phase(phase)
+            pattern = _words_pattern(tuple(self.data.phases.get(phase, [])))
+            if pattern is not None and pattern.search(lowered):
+                return Phase(phase)
         return None
 
     # -- action items -----------------------------------------------------------------
@@ -303,7 +320,30 @@ class DocumentBuilder:
         self.doc.contributing_factors.append(
             ContributingFactor(span=prose.whole, text=prose, score=located_score))
 
+    def _time_without_date(self, name: str, prose: Prose, text: str) -> bool:
+        """Remember a start or end written as a bare time ("14:32 UTC"); False if not one."""
+        found = times.find_timestamp(text, self.data.time_zones, within=0)
+        if found is None or found.has_date or found.at is None:
+            return False
+        self._undated.setdefault(name, (prose, found.at))
+        return True
+
     def finish(self) -> Postmortem:
+        """Give bare start/end times the incident's date, or report that they have none."""
+        meta = self.doc.meta
+        for name, (prose, at) in sorted(self._undated.items(), reverse=True):
+            if getattr(meta, name) is not None:
+                continue
+            day = self.default_date()
+            if day is not None:
+                setattr(meta, name, _located(prose, at.replace(
+                    year=day.year, month=day.month, day=day.day)))
+                continue
+            label = name.removeprefix("incident_")
+            self.problem("PM003", f'{label} time "{prose.text.strip()[:30]}" has no date; '
+                         "write it in full (2026-03-04 14:32 UTC) or give the incident's date",
+                         prose.whole)
+        self._undated = {}
         return self.doc
 
 

@@ -101,6 +101,8 @@ class _Reader:
                 if kind == "timeline" and block.prose is not None:
                     found = find_date(block.prose.text, self.b.default_date())
                     timeline_date = found[0] if found else timeline_date
+                    self.note_date = None if found else self.note_date
+                    self.timeline_zone(block.prose)  # "## Timeline (all times UTC)"
                 self.doc.prose.append(block.prose) if block.prose else None
                 continue
             if block.kind == "html":
@@ -126,7 +128,7 @@ class _Reader:
                 self.doc.prose.append(block.prose)
             self.read_text_block(block, kind, timeline_date)
         self.finish_sections()
-        return self.doc
+        return self.b.finish()
 
     def read_front_matter(self, block: Block) -> None:
         tree = load_yaml(block.text)
@@ -247,13 +249,17 @@ class _Reader:
     def timeline_note(self, line: Prose) -> None:
         """A line in the timeline that is not an entry may state the zone and the day of the
         entries below it: "All times are UTC on 2026-03-03.", "2015-10-21 (all times UTC)"."""
-        zone = declared_zone(line.text, self.data.time_zones)
-        if zone is not None and self.doc.timeline.declared_zone is None:
-            self.doc.timeline.declared_zone = Located(value=zone[0],
-                                                      span=line.span(zone[1], zone[2]))
+        zone = self.timeline_zone(line)
         found = find_date(line.text, self.b.default_date())
         if found is not None and (zone is not None or len(line.text.split()) <= 4):
             self.note_date = found[0]
+
+    def timeline_zone(self, text: Prose) -> tuple[str, int, int] | None:
+        zone = declared_zone(text.text, self.data.time_zones)
+        if zone is not None and self.doc.timeline.declared_zone is None:
+            self.doc.timeline.declared_zone = Located(value=zone[0],
+                                                      span=text.span(zone[1], zone[2]))
+        return zone
 
     def key_value(self, line: Prose, kind: str | None, block: Block) -> bool:
         match = _KEY_VALUE.match(line.text)
@@ -475,7 +481,7 @@ def _time_column(header: list[Prose], data: RuleData) -> int | None:
     found = [index for index, cell in enumerate(header)
              if column_for_header(cell.text, data, ("time",)) is not None]
     clock = [index for index in found if normalise_key(header[index].text) != "date"]
-    return (clock or found or [None])[0]
+    return next(iter(clock or found), None)
 
 
 def _join(cells: list[Prose]) -> Prose:

@@ -6,6 +6,7 @@ a block is recovered from the inline children so markup never reaches rules.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -49,59 +50,66 @@ def inline_prose(token: Token, lines: list[str], role: ProseRole, *, row_cursor:
         source = lines[start_line + index] if start_line + index < len(lines) else ""
         origin = row_cursor[0] if (row_cursor is not None and index == 0) else 0
         found = source.find(content_line, origin) if content_line else -1
+        if found < 0 and not content_line and row_cursor is not None and index == 0:
+            found = source.find("|", origin) + 1 or -1  # an empty cell: just after its pipe
         if found < 0:
             found = len(source) - len(source.lstrip())
         bases.append(found)
         if row_cursor is not None and index == 0:
             row_cursor[0] = found + len(content_line)
-    line_index, cursor = 0, 0
-    after_span = False  # an inline code or HTML span may run over several source lines
+    starts = [0]  # offset in token.content where each content line starts
+    for content_line in content_lines[:-1]:
+        starts.append(starts[-1] + len(content_line) + 1)
+    content = token.content
+    offset = 0  # how far into token.content the children have been matched
     for child in token.children or []:
         kind = child.type
         if kind in ("softbreak", "hardbreak"):
-            line_index = min(line_index + 1, len(content_lines) - 1)
-            cursor, after_span = 0, False
+            newline = content.find("\n", offset)
+            offset = newline + 1 if newline >= 0 else offset
             builder.add_unmapped("\n")
             continue
-        if kind == "html_inline":
-            after_span = True
-        if kind not in ("text", "code_inline"):
-            continue
-        text = child.content
-        line_index, found = _find_text(content_lines, text, line_index, cursor, after_span)
-        after_span = kind == "code_inline"
-        source_line = lines[start_line + line_index] if start_line + line_index < len(lines) \
-            else ""
-        # Text that is not in the source as written (entities, expanded tabs) keeps a
-        # position inside the line it came from.
-        column = min(bases[line_index] + (found if found >= 0 else cursor), len(source_line)) + 1
         if kind == "code_inline":
             # Code is shown to the reader but is never prose: keep a space in its place.
+            # It may run over several lines, so skip to its closing backticks.
+            opening = content.find(child.markup, offset, offset + _WINDOW) if child.markup \
+                else -1
+            closing = content.find(child.markup, opening + len(child.markup)) \
+                if opening >= 0 else -1
+            offset = closing + len(child.markup) if closing >= 0 else offset
             builder.add_unmapped(" ")
-            if found >= 0:
-                cursor = found + len(text)
             continue
-        if found >= 0:
-            builder.add(text, start_line + line_index + 1, column)
-            cursor = found + len(text)
+        if kind != "text" or not child.content:
+            continue
+        text = child.content
+        found = content.find(text, offset, offset + len(text) + _WINDOW)
+        where = found if found >= 0 else offset
+        index = max(bisect_right(starts, where) - 1, 0)
+        line_no = start_line + index
+        source = lines[line_no] if line_no < len(lines) else ""
+        column = bases[index] + where - starts[index]
+        if found >= 0 and source[column:column + len(text)] != text:
+            column = source.find(text)  # the line was rewritten (tabs): find it as written
+        if found >= 0 and column >= 0:
+            builder.add(text, line_no + 1, column + 1)
+            offset = found + len(text)
         else:
-            builder.add("".join(ch for ch in text if ch not in INVISIBLE),
-                        start_line + line_index + 1, column)
-    return builder.build()
+            # Not in the source as written (entities, replaced NULs): keep a position inside
+            # the line it came from.
+            column = min(max(column, 0), len(source))
+            builder.add("".join(ch for ch in text if ch not in INVISIBLE), line_no + 1,
+                        column + 1)
+            offset = found + len(text) if found >= 0 else offset
+    prose = builder.build()
+    if not prose.runs:  # an empty cell or item still points where it is written
+        first = lines[start_line] if start_line < len(lines) else ""
+        prose.runs = [(0, min(start_line + 1, max(len(lines), 1)),
+                       min(bases[0] if bases else 0, len(first)) + 1)]
+    return prose
 
 
-def _find_text(content_lines: list[str], text: str, line_index: int, cursor: int,
-               look_ahead: bool) -> tuple[int, int]:
-    """(line index, offset) of ``text`` from the cursor on; after a span that may have
-    crossed lines, the next few lines are searched too. Offset -1 when not found."""
-    if not text:
-        return line_index, -1
-    last = min(len(content_lines), line_index + (8 if look_ahead else 1))
-    for index in range(line_index, last):
-        found = content_lines[index].find(text, cursor if index == line_index else 0)
-        if found >= 0:
-            return index, found
-    return line_index, -1
+# How far past the cursor a child's text is searched for (links and HTML sit between).
+_WINDOW = 4096
 
 
 def to_blocks(tokens: list[Token], lines: list[str]) -> list[Block]:

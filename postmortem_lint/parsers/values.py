@@ -4,15 +4,20 @@ for Markdown and YAML, using the spellings kept in rule data."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from postmortem_lint.model import ActionType, Audience, ItemStatus, Priority, Severity
 from postmortem_lint.ruledata import RuleData
 
 
+_NOT_WORD = re.compile(r"[^0-9a-z\u00c0-\uffff]+")
+
+
+@lru_cache(maxsize=16_384)  # called for every spelling of every value: keep it cheap
 def normalise_key(text: str) -> str:
     """'**Date/Time (UTC)**' -> 'date time utc': how labels and headings are compared."""
     lowered = text.lower().replace("’", "'").replace("'", " ")
-    words = re.sub(r"[^0-9a-z\u00c0-\uffff]+", " ", lowered).split()
+    words = _NOT_WORD.sub(" ", lowered).split()
     return " ".join(words)
 
 

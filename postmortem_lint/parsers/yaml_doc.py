@@ -25,6 +25,8 @@ from postmortem_lint.ruledata import RuleData
 from postmortem_lint.sources.reading import SourceText
 
 _LIST_SECTIONS = {"went_well", "went_wrong", "got_lucky", "lessons"}
+_DATE_FIELDS = {"incident_date", "date_written", "review_date", "incident_start",
+                "incident_end"}
 
 
 class MappingReader:
@@ -148,6 +150,9 @@ class MappingReader:
             self.wrong_type(node, key, "a single value", value)
             return
         if value is None:
+            return
+        if field in _DATE_FIELDS and isinstance(value, bool | int | float):
+            self.wrong_type(node, key, "a date (YYYY-MM-DD)", value)
             return
         if isinstance(value, bool) and field not in ("security", "sla_breached"):
             value = "yes" if value else "no"

@@ -22,8 +22,9 @@ class JsonReport(BaseModel):
     """The document ``--format json`` prints. Fields are only ever added, never renamed or
     removed, within a major version of postmortem-lint."""
 
-    tool: str = Field("postmortem-lint", description="Always postmortem-lint.")
-    version: str = Field(__version__, description="The postmortem-lint version that wrote it.")
+    tool: str = Field(default="postmortem-lint", description="Always postmortem-lint.")
+    version: str = Field(default=__version__,
+                         description="The postmortem-lint version that wrote it.")
     files: list[FileResult] = Field(default_factory=list,
                                     description="One entry per file, in the order linted.")
     summary: Summary

@@ -193,7 +193,7 @@ Something odd happened with the report scheduler.
 
 | Action | Owner | Due | Priority | Status |
 |---|---|---|---|---|
-| Page the reporting on-call when the nightly report is 30 minutes late | Ben Okoro | 2025-12-01 | P2 | Open |
+| Page reporting on-call when the report is 30 minutes late | Ben Okoro | 2025-12-01 | P2 | Open |
 """
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from postmortem_lint.audit.analytics import build_report
+from postmortem_lint.audit.analytics import Audit, build_audit
 from postmortem_lint.audit.collect import LintSettings, collect
 from postmortem_lint.audit.report import AuditReport
 from postmortem_lint.engine.config import discover
@@ -20,17 +20,27 @@ def archive(tmp_path: Path) -> Path:
     return write_archive(tmp_path)
 
 
-def audit(root: Path, *, jobs: int = 1, since: dt.date | None = None,
-          today: dt.date = TODAY, use_cache: bool = True) -> AuditReport:
+def audit_of(root: Path, *, jobs: int = 1, since: dt.date | None = None,
+             today: dt.date = TODAY, use_cache: bool = True) -> Audit:
     loaded = discover(root)
     settings = LintSettings(loaded, today=today, use_cache=use_cache)
     files = [file.as_posix() for file in iter_files([root], loaded.config)]
-    return build_report(collect(files, settings, jobs), today, since)
+    return build_audit(collect(files, settings, jobs), today, since)
+
+
+def audit(root: Path, **options: object) -> AuditReport:
+    """The whole report, documents included, as one model."""
+    return audit_of(root, **options).report()  # type: ignore[arg-type]
 
 
 @pytest.fixture
-def report(archive: Path) -> AuditReport:
-    return audit(archive)
+def audited(archive: Path) -> Audit:
+    return audit_of(archive)
+
+
+@pytest.fixture
+def report(audited: Audit) -> AuditReport:
+    return audited.report()
 
 
 def by_id(report: AuditReport) -> dict[str, object]:

@@ -10,6 +10,7 @@ from pathlib import Path
 from click.testing import CliRunner
 from jsonschema import Draft202012Validator
 
+from postmortem_lint.audit.analytics import Audit
 from postmortem_lint.audit.render import render
 from postmortem_lint.audit.render.csv_report import ACTION_COLUMNS, DOCUMENT_COLUMNS
 from postmortem_lint.audit.report import AuditReport
@@ -17,16 +18,17 @@ from postmortem_lint.cli.main import cli
 from tests.conftest import REPO
 
 
-def test_json_matches_the_committed_schema(report: AuditReport):
+def test_json_matches_the_committed_schema(audited: Audit, report: AuditReport):
     schema = json.loads((REPO / "schemas" / "audit.schema.json").read_text(encoding="utf-8"))
-    document = json.loads(render(report, "json"))
+    document = json.loads(render(audited, "json"))
     errors = [e.message for e in Draft202012Validator(schema).iter_errors(document)]
     assert errors == []
     assert AuditReport.model_validate(document) == report
 
 
-def test_csv_on_stdout_has_a_document_table_then_an_action_table(report: AuditReport):
-    text = render(report, "csv")
+def test_csv_on_stdout_has_a_document_table_then_an_action_table(audited: Audit,
+                                                                 report: AuditReport):
+    text = render(audited, "csv")
     documents, actions = text.split("\n\n")
     doc_rows = list(csv.DictReader(io.StringIO(documents)))
     action_rows = list(csv.DictReader(io.StringIO(actions)))
@@ -52,9 +54,9 @@ def test_csv_output_writes_two_files(archive: Path, tmp_path: Path):
     assert (len(documents), len(actions)) == (6, 9)
 
 
-def test_markdown_and_text_hold_every_section(report: AuditReport):
-    markdown = render(report, "markdown")
-    text = render(report, "text")
+def test_markdown_and_text_hold_every_section(audited: Audit):
+    markdown = render(audited, "markdown")
+    text = render(audited, "text")
     for title in ("Overdue action items by owner", "Follow-up reviews missing or overdue",
                   "Repeat incidents", "MTTD and MTTR per quarter", "MTTD and MTTR per severity",
                   "Top rule violations", "Root-cause categories", "Incident cost",
@@ -63,4 +65,4 @@ def test_markdown_and_text_hold_every_section(report: AuditReport):
         assert title in text
     assert "| INC-A |" in markdown
     assert "\x1b[" not in text
-    assert "\x1b[" in render(report, "text", color=True)
+    assert "\x1b[" in render(audited, "text", color=True)

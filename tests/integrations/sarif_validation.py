@@ -19,7 +19,9 @@ _PCHAR = rf"(?:[A-Za-z0-9\-._~!$&'()*+,;=:@]|{_PCT})"
 _PATH = rf"(?:{_PCHAR}|/)*"
 _QUERY = rf"(?:{_PCHAR}|[/?])*"
 _SCHEME = r"[A-Za-z][A-Za-z0-9+\-.]*"
-_AUTHORITY = rf"(?:(?:[A-Za-z0-9\-._~!$&'()*+,;=:]|{_PCT})*@)?(?:\[[0-9A-Fa-f:.]+\]|(?:[A-Za-z0-9\-._~!$&'()*+,;=]|{_PCT})*)(?::\d*)?"
+_USERINFO = rf"(?:(?:[A-Za-z0-9\-._~!$&'()*+,;=:]|{_PCT})*@)?"
+_HOST = rf"(?:\[[0-9A-Fa-f:.]+\]|(?:[A-Za-z0-9\-._~!$&'()*+,;=]|{_PCT})*)"
+_AUTHORITY = rf"{_USERINFO}{_HOST}(?::\d*)?"
 _HIER = rf"(?://{_AUTHORITY}{_PATH}|{_PATH})"
 URI = re.compile(rf"^{_SCHEME}:{_HIER}(?:\?{_QUERY})?(?:#{_QUERY})?$")
 # A relative reference whose first segment has no colon (RFC 3986, 4.2).

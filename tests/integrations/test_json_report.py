@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from jsonschema import Draft202012Validator
 
 from tests.conftest import CORPUS, REPO
@@ -16,19 +17,23 @@ def _validator() -> Draft202012Validator:
     return Draft202012Validator(schema)
 
 
-def test_corpus_report_matches_the_schema():
+@pytest.fixture(scope="module")
+def corpus_report() -> str:
     done = run_cli("check", "--format", "json", "--no-cache", ".", cwd=CORPUS)
     assert done.returncode in (0, 1), done.stderr
-    report = json.loads(done.stdout)
+    return done.stdout
+
+
+def test_corpus_report_matches_the_schema(corpus_report):
+    report = json.loads(corpus_report)
     assert [error.message for error in _validator().iter_errors(report)] == []
     assert report["tool"] == "postmortem-lint"
     assert report["summary"]["findings"] == sum(len(f["findings"]) for f in report["files"])
     assert report["summary"]["files"] == len(report["files"]) > 0
 
 
-def test_the_schema_rejects_a_broken_report():
-    done = run_cli("check", "--format", "json", "--no-cache", ".", cwd=CORPUS)
-    report = json.loads(done.stdout)
+def test_the_schema_rejects_a_broken_report(corpus_report):
+    report = json.loads(corpus_report)
     del report["summary"]["findings"]
     report["files"][0]["path"] = 3
     assert len(list(_validator().iter_errors(report))) == 2

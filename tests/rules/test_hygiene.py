@@ -41,3 +41,14 @@ def test_bracketed_prompts_can_be_turned_off():
     text = "# Outage\n\nSee [the appendix below] for graphs.\n"
     assert codes(lint_text(text, select=["PM901"])) == ["PM901"]
     assert lint_text(text, select=["PM901"], rules={"PM901": {"bracketed-prompts": False}}) == []
+
+
+def test_the_new_template_reports_its_placeholders_until_filled():
+    from importlib.resources import files
+
+    template = files("postmortem_lint.templates").joinpath("postmortem.md").read_text("utf-8")
+    lines = {f.span.line for f in lint_text(template, select=["PM901"])}
+    numbered = template.splitlines()
+    for number, text in enumerate(numbered, start=1):
+        if "[" in text and "]" in text and not text.startswith("|---"):
+            assert number in lines, f"placeholder on template line {number} is not reported"

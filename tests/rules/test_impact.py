@@ -43,13 +43,25 @@ def test_impact_section_or_lightweight_severity_passes():
         """, select=["PM201"]) == []
 
 
-def test_unquantified_impact_is_reported_at_the_impact_heading():
+def test_unquantified_impact_is_reported_at_the_vague_statement():
     findings = lint_text("""\
         # Search returned partial results
 
         ## Impact
 
         - **Users:** Some customers saw incomplete results, and conversion dropped noticeably.
+        """, select=["PM202"])
+    assert codes(findings) == ["PM202"]
+    assert findings[0].span.line == 5
+
+
+def test_unquantified_impact_without_a_subject_is_reported_at_the_heading():
+    findings = lint_text("""\
+        # Search returned partial results
+
+        ## Impact
+
+        The service was slow for a while.
         """, select=["PM202"])
     assert codes(findings) == ["PM202"]
     assert findings[0].span.line == 3

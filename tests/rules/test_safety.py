@@ -100,3 +100,17 @@ def test_reviewed_security_incidents_and_non_security_incidents_pass():
                      select=["PM803"]) == []
     assert lint_text("title: Data leak scare\nsecurity: false\n", name="pm.yaml",
                      select=["PM803"]) == []
+
+
+def test_adversarial_text_is_linted_in_linear_time():
+    import time
+
+    units = ["a@", "1.", "+1 ", "[a b ", "a_", "fd00:", "password: ", "http://a:", "10.1.1.",
+             "Be more ", "TBD", "—", "  "]
+    for unit in units:
+        body = unit * 4000
+        text = (f"{CUSTOMER}# T\n\n{body}\n\n## Action items\n\n- {body} — owner: x\n"
+                f"- {body}\n")
+        started = time.perf_counter()
+        lint_text(text, select=["PM5", "PM8", "PM9"])
+        assert time.perf_counter() - started < 5, f"slow on {unit!r}"

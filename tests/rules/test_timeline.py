@@ -55,7 +55,7 @@ def test_local_zone_is_reported_with_the_time_in_utc():
         """, select=["PM302"])
     assert codes(findings) == ["PM302"]
     assert (findings[0].span.line, findings[0].span.column) == (3, 3)
-    assert "17:40 UTC" in findings[0].message
+    assert "17:40 UTC" in (findings[0].hint or "")
 
 
 def test_local_zone_in_the_header_is_reported_once_at_the_header():

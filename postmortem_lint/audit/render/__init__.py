@@ -1,30 +1,44 @@
-"""Audit report renderers: each takes the :class:`~postmortem_lint.audit.report.AuditReport`
-and returns text. They know nothing about rules or files."""
+"""Audit report renderers: each takes the :class:`~postmortem_lint.audit.analytics.Audit`
+and writes to a text stream, reading the documents back from their store one at a time.
+They know nothing about rules or files."""
 
 from __future__ import annotations
 
-from postmortem_lint.audit.report import AuditReport
+import io
+from typing import TextIO
+
+from postmortem_lint.audit.analytics import Audit
 
 FORMATS = ["text", "json", "csv", "markdown", "html"]
 
 
-def render(report: AuditReport, output_format: str, *, color: bool = False) -> str:
+def write_report(audit: Audit, output_format: str, out: TextIO, *, color: bool = False) -> None:
     if output_format == "text":
         from postmortem_lint.audit.render.text import render_text
 
-        return render_text(report, color=color)
-    if output_format == "json":
-        return report.model_dump_json(indent=2) + "\n"
-    if output_format == "csv":
-        from postmortem_lint.audit.render.csv_report import render_csv
+        out.write(render_text(audit, color=color))
+    elif output_format == "json":
+        from postmortem_lint.audit.render.json_report import write_json
 
-        return render_csv(report)
-    if output_format == "markdown":
-        from postmortem_lint.audit.render.markdown import render_markdown
+        write_json(audit, out)
+    elif output_format == "csv":
+        from postmortem_lint.audit.render.csv_report import write_csv
 
-        return render_markdown(report)
-    if output_format == "html":
-        from postmortem_lint.audit.render.html import render_html
+        write_csv(audit, out)
+    elif output_format == "markdown":
+        from postmortem_lint.audit.render.markdown import write_markdown
 
-        return render_html(report)
-    raise ValueError(f"unknown audit format {output_format!r}")
+        write_markdown(audit, out)
+    elif output_format == "html":
+        from postmortem_lint.audit.render.html import write_html
+
+        write_html(audit, out)
+    else:
+        raise ValueError(f"unknown audit format {output_format!r}")
+
+
+def render(audit: Audit, output_format: str, *, color: bool = False) -> str:
+    """The whole report as one string (small archives, tests)."""
+    out = io.StringIO()
+    write_report(audit, output_format, out, color=color)
+    return out.getvalue()

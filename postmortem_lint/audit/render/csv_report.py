@@ -11,11 +11,11 @@ Two tables with different columns do not fit one CSV file, so:
 from __future__ import annotations
 
 import csv
-import io
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TextIO
 
-from postmortem_lint.audit.analytics import days_overdue
-from postmortem_lint.audit.report import AuditReport
+from postmortem_lint.audit.analytics import Audit, days_overdue
 from postmortem_lint.engine.finding import Level
 
 DOCUMENT_COLUMNS = [
@@ -29,17 +29,17 @@ ACTION_COLUMNS = [
     "days_overdue", "action"]
 
 
-def document_rows(report: AuditReport) -> list[dict[str, object]]:
+def document_rows(audit: Audit) -> Iterator[dict[str, object]]:
+    report = audit.summary
     review_state = {r.path: r.state for r in report.reviews.items}
     repeats: dict[str, list[str]] = {}
     for group in report.repeats:
         for doc in group.documents:
             repeats.setdefault(doc.path, []).append(f"{group.kind}={group.key} ({group.flag})")
-    rows = []
-    for d in report.documents:
+    for d in audit.documents.by_path():
         p = d.profile
         items = p.action_items
-        rows.append({
+        yield {
             "path": d.path, "id": p.id, "title": p.title, "format": p.format,
             "severity": p.severity, "incident_class": p.incident_class,
             "services": "; ".join(p.services), "root_cause_category": p.root_cause_category,
@@ -56,37 +56,41 @@ def document_rows(report: AuditReport) -> list[dict[str, object]]:
             "review_date": p.review_date, "review_state": review_state.get(d.path),
             "cost_amount": p.cost.amount if p.cost else None,
             "cost_currency": p.cost.currency if p.cost else None,
-            "repeats": "; ".join(repeats.get(d.path, [])), "skipped": d.skipped})
-    return rows
+            "repeats": "; ".join(repeats.get(d.path, [])), "skipped": d.skipped}
 
 
-def action_rows(report: AuditReport) -> list[dict[str, object]]:
-    return [{"path": d.path, "document": d.label, "line": i.line, "owner": i.owner,
-             "due": i.due, "due_text": i.due_text, "status": i.status, "priority": i.priority,
-             "days_overdue": days_overdue(i, report.today), "action": i.text}
-            for d in report.documents for i in d.profile.action_items]
+def action_rows(audit: Audit) -> Iterator[dict[str, object]]:
+    today = audit.summary.today
+    for d in audit.documents.by_path():
+        for i in d.profile.action_items:
+            yield {"path": d.path, "document": d.label, "line": i.line, "owner": i.owner,
+                   "due": i.due, "due_text": i.due_text, "status": i.status,
+                   "priority": i.priority, "days_overdue": days_overdue(i, today),
+                   "action": i.text}
 
 
-def _csv(columns: list[str], rows: list[dict[str, object]]) -> str:
-    stream = io.StringIO()
-    writer = csv.DictWriter(stream, fieldnames=columns, lineterminator="\n")
+def _write(columns: list[str], rows: Iterator[dict[str, object]], out: TextIO) -> None:
+    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
     for row in rows:
         writer.writerow({key: "" if value is None else value for key, value in row.items()})
-    return stream.getvalue()
 
 
-def render_csv(report: AuditReport) -> str:
-    """Both tables for standard output: documents, an empty line, action items."""
-    return render_documents_csv(report) + "\n" + render_actions_csv(report)
+def write_csv(audit: Audit, out: TextIO) -> None:
+    """Both tables on one stream: documents, an empty line, action items."""
+    _write(DOCUMENT_COLUMNS, document_rows(audit), out)
+    out.write("\n")
+    _write(ACTION_COLUMNS, action_rows(audit), out)
 
 
-def render_documents_csv(report: AuditReport) -> str:
-    return _csv(DOCUMENT_COLUMNS, document_rows(report))
-
-
-def render_actions_csv(report: AuditReport) -> str:
-    return _csv(ACTION_COLUMNS, action_rows(report))
+def write_csv_files(audit: Audit, output: Path) -> tuple[Path, Path]:
+    """Documents to ``output``, action items to ``actions_path(output)``."""
+    actions = actions_path(output)
+    with output.open("w", encoding="utf-8", newline="") as stream:
+        _write(DOCUMENT_COLUMNS, document_rows(audit), stream)
+    with actions.open("w", encoding="utf-8", newline="") as stream:
+        _write(ACTION_COLUMNS, action_rows(audit), stream)
+    return output, actions
 
 
 def actions_path(output: Path) -> Path:

@@ -13,13 +13,13 @@ from __future__ import annotations
 import json
 from html import escape
 from importlib.resources import files
-from typing import Any
+from typing import Any, TextIO
 
-from postmortem_lint.audit.analytics import AGE_BUCKETS
+from postmortem_lint.audit.analytics import AGE_BUCKETS, Audit
 from postmortem_lint.audit.record import DocumentRecord
 from postmortem_lint.audit.render.tables import Table, all_tables
 from postmortem_lint.audit.render.units import minutes, money, rate, score
-from postmortem_lint.audit.report import AuditReport
+from postmortem_lint.audit.report import AuditSummary
 from postmortem_lint.engine.finding import Level
 
 CHART_ROWS = 15
@@ -34,7 +34,7 @@ def _asset(name: str) -> str:
     return files("postmortem_lint.audit.render").joinpath("assets", name).read_text("utf-8")
 
 
-def chart_data(report: AuditReport) -> dict[str, Any]:
+def chart_data(report: AuditSummary) -> dict[str, Any]:
     """The numbers the charts draw, nothing more."""
     by_quarter = report.timing.by_quarter
     buckets = [label for _, label in AGE_BUCKETS]
@@ -65,7 +65,7 @@ def _script_json(data: object) -> str:
 
 def _table(table: Table) -> str:
     parts = [f'<section id="{table.key}"><h2>{escape(table.title)}</h2>']
-    if not table.rows:
+    if not table.size:
         parts.append(f'<p class="note">{escape(table.empty)}</p>')
     else:
         head = "".join(f'<th{_num(i, table)}>{escape(c)}</th>'
@@ -96,16 +96,17 @@ def _score_class(value: int | None) -> str:
     return "score-bad" if value < 50 else "score-warn" if value < 80 else "score-good"
 
 
-def _documents(report: AuditReport) -> str:
-    ordered = sorted(report.documents, key=lambda d: (d.score is None, d.score or 0, d.path))
-    rows = "".join(_document_row(d) for d in ordered)
-    return ('<section id="documents"><h2>Documents (lowest compliance first)</h2>'
-            '<p class="note">Score = 100 − 10 per error, 4 per warning, 1 per info rule '
-            "(each rule counted at most 3 times), floor 0.</p>"
-            "<table><thead><tr><th>Path</th><th>Id</th><th>Severity</th>"
-            '<th>Incident date</th><th class="num">Score</th><th class="num">Errors</th>'
-            '<th class="num">Warnings</th><th class="num">Info</th><th>Root cause</th>'
-            f"<th>Findings</th></tr></thead><tbody>{rows}</tbody></table></section>")
+def _write_documents(audit: Audit, out: TextIO) -> None:
+    out.write('<section id="documents"><h2>Documents (lowest compliance first)</h2>'
+              '<p class="note">Score = 100 − 10 per error, 4 per warning, 1 per info rule '
+              "(each rule counted at most 3 times), floor 0.</p>"
+              "<table><thead><tr><th>Path</th><th>Id</th><th>Severity</th>"
+              '<th>Incident date</th><th class="num">Score</th><th class="num">Errors</th>'
+              '<th class="num">Warnings</th><th class="num">Info</th><th>Root cause</th>'
+              "<th>Findings</th></tr></thead><tbody>\n")
+    for doc in audit.documents.by_score():
+        out.write(_document_row(doc) + "\n")
+    out.write("</tbody></table></section>\n")
 
 
 def _document_row(doc: DocumentRecord) -> str:
@@ -127,7 +128,7 @@ def _document_row(doc: DocumentRecord) -> str:
             f"<td>{escape(doc.skipped or p.root_cause_category)}</td><td>{findings}</td></tr>")
 
 
-def _cards(report: AuditReport) -> str:
+def _cards(report: AuditSummary) -> str:
     t, a = report.totals, report.actions
     flagged = sum(1 for g in report.repeats if g.flag == "management review")
     cards = [("Documents", str(t.documents)), ("Mean score", score(t.mean_score)),
@@ -142,14 +143,14 @@ def _cards(report: AuditReport) -> str:
         f'<div class="value">{escape(value)}</div></div>' for label, value in cards) + "</section>"
 
 
-def render_html(report: AuditReport) -> str:
+def write_html(audit: Audit, out: TextIO) -> None:
+    report = audit.summary
     since = f"; incidents since {report.since.isoformat()}" if report.since else ""
     figures = "".join(
         f'<figure><figcaption>{escape(title)}</figcaption>'
         f'<div class="chart" id="chart-{key}" data-chart="{key}" data-title="{escape(title)}">'
         f"</div></figure>" for key, title in CHARTS)
-    tables = "".join(_table(t) for t in all_tables(report) if t.key != "documents")
-    return f"""<!DOCTYPE html>
+    out.write(f"""<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -167,10 +168,14 @@ def render_html(report: AuditReport) -> str:
 <noscript><p class="note">The charts need JavaScript; the tables below hold the same
 figures.</p></noscript>
 <section class="charts">{figures}</section>
-{tables}
-{_documents(report)}
-<script type="application/json" id="audit-data">{_script_json(chart_data(report))}</script>
+""")
+    for table in all_tables(audit):
+        if table.key != "documents":
+            out.write(_table(table) + "\n")
+    _write_documents(audit, out)
+    data = _script_json(chart_data(report))
+    out.write(f"""<script type="application/json" id="audit-data">{data}</script>
 <script>{_asset("report.js")}</script>
 </body>
 </html>
-"""
+""")

@@ -8,8 +8,8 @@ from rich import box
 from rich.console import Console
 from rich.table import Table as RichTable
 
+from postmortem_lint.audit.analytics import Audit
 from postmortem_lint.audit.render.tables import Table, all_tables
-from postmortem_lint.audit.report import AuditReport
 
 TERMINAL_LIMIT = 10
 _SHORTENED = {"Action"}  # the rest of the text is in the other formats
@@ -17,12 +17,13 @@ _WRAPPING = {"Path", "Documents", "Value", "Action", "Reason", "Owner", "Measure
              "Root cause", "Top root cause"}
 
 
-def render_text(report: AuditReport, color: bool = False, width: int | None = None) -> str:
+def render_text(audit: Audit, color: bool = False, width: int | None = None) -> str:
     stream = io.StringIO()
     console = Console(file=stream, force_terminal=color, no_color=not color,
-                      color_system="auto" if color else None, width=width or (None if color else 150),
+                      color_system="auto" if color else None,
+                      width=width or (None if color else 150),
                       highlight=False, emoji=False, soft_wrap=False)
-    for table in all_tables(report, limit=TERMINAL_LIMIT):
+    for table in all_tables(audit, limit=TERMINAL_LIMIT):
         console.print(_rich_table(table, color))
         if table.note:
             console.print(table.note, style="dim" if color else None)
@@ -42,7 +43,7 @@ def _rich_table(table: Table, color: bool) -> RichTable:
     for row in table.rows:
         out.add_row(*(_short(cell) if column in _SHORTENED else cell
                       for column, cell in zip(table.columns, row, strict=True)))
-    if not table.rows:
+    if not table.size:
         out.add_row(table.empty, *[""] * (len(table.columns) - 1))
     return out
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import lru_cache
 
+from postmortem_lint.checks.phrases import has_phrase
 from postmortem_lint.model import Postmortem, Prose, Section, Span
 
 # A number as impact is written: 412000, 18,430, 1.21 million, 3.1M, 40k.
@@ -19,33 +19,30 @@ _NUMBER = re.compile(
 _WORDS_AFTER = 4  # "18,430 payment authorization requests failed"
 
 
-@lru_cache(maxsize=64)
-def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
-    words = [re.escape(p.lower()) for p in phrases if p.strip() and p.strip() != "%"]
-    if not words:
-        return None
-    alternatives = "|".join(sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<![a-z0-9])(?:{alternatives})(?:s|es)?(?![a-z0-9])")
+def _with_plurals(phrases: Iterable[str]) -> tuple[str, ...]:
+    """Lexicons list singular forms; "users", "SLAs" and "queries" match too."""
+    out: list[str] = []
+    for phrase in phrases:
+        if phrase.strip() and phrase.strip() != "%":
+            out += [phrase, phrase + "s", phrase + "es"]
+    return tuple(out)
 
 
 def mentions(texts: Iterable[Prose], phrases: list[str]) -> bool:
     """Whether any text contains one of the phrases as whole words (plurals allowed)."""
-    pattern = _phrase_pattern(tuple(phrases))
-    if pattern is None:
-        return False
-    return any(pattern.search(prose.text.lower()) for prose in texts)
+    words = _with_plurals(phrases)
+    return any(has_phrase(prose.text, words) for prose in texts)
 
 
 def counts_something(text: str, units: list[str]) -> bool:
     """Whether the text gives a number of affected things ("1,240 orders") or a share (31%)."""
-    pattern = _phrase_pattern(tuple(units))
+    words = _with_plurals(units)
     percent = "%" in units
     for match in _NUMBER.finditer(text):
         rest = text[match.end():match.end() + 80]
-        if percent and re.match(r"\s?(?:%|percent\b|per cent\b)", rest):
+        if percent and rest.lstrip(" ").startswith("%"):
             return True
-        window = " ".join(rest.split()[:_WORDS_AFTER]).lower()
-        if pattern is not None and pattern.search(window):
+        if has_phrase(" ".join(rest.split()[:_WORDS_AFTER]), words):
             return True
     return False
 

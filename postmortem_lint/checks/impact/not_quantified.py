@@ -48,8 +48,9 @@ class ImpactNotQuantified(Rule):
         # Point at the statement that talks about users or orders without a number, if any.
         vague = next((line for prose in impact.text for line in prose.lines()
                       if mentions([line], units)), None)
+        span = vague.strip().whole if vague is not None else impact_anchor(doc)
         yield self.problem(
-            vague.strip().whole if vague is not None else impact_anchor(doc), "The impact is not quantified: it gives no count of affected "
+            span, "The impact is not quantified: it gives no count of affected "
             "users, requests or orders and no percentage; state how many were affected",
             hint='e.g. "4,100 users (12% of searches) got incomplete results"; if exact '
             'numbers are unknown, give an estimate and say how it was made')

@@ -12,9 +12,15 @@ from postmortem_lint.model import TimelineEntry
 
 
 def _in_utc(entry: TimelineEntry) -> str | None:
+    """The entry's time converted to UTC, as the author should write it."""
     if entry.at is None or entry.at.tzinfo is None:
         return None
-    return show_time(entry.at.astimezone(dt.UTC), with_date=entry.has_date)
+    utc = entry.at.astimezone(dt.UTC)
+    text = show_time(utc, with_date=entry.has_date)
+    shift = (utc.date() - entry.at.date()).days
+    if not entry.has_date and shift:
+        text += " (the next day)" if shift > 0 else " (the day before)"
+    return text
 
 
 class TimelineZoneNotUtc(Rule):
@@ -52,8 +58,6 @@ class TimelineZoneNotUtc(Rule):
             if entry.zone is None or entry.is_utc:
                 continue
             converted = _in_utc(entry)
-            example = f" ({entry.time_text.value} {entry.zone} is {converted})" if converted \
-                else ""
             from_header = declared is not None and entry.zone == declared.value \
                 and entry.zone not in entry.time_text.value
             if from_header and declared is not None:
@@ -61,12 +65,12 @@ class TimelineZoneNotUtc(Rule):
                     header_reported = True
                     yield self.problem(
                         declared.span, f"Timeline times are in {entry.zone}, not UTC; convert "
-                        f"the column to UTC and head it \"Time (UTC)\"{example}",
-                        hint=f"first entry in UTC: {converted}" if converted else None)
+                        'them to UTC and say "Time (UTC)"',
+                        hint=f"e.g. {entry.time_text.value} {entry.zone} is {converted}"
+                        if converted else None)
                 continue
             yield self.problem(
                 entry.time_text.span, f'Timeline entry "{entry.time_text.value}" is in '
-                f"{entry.zone}, not UTC; write it in UTC"
-                + (f" ({converted})" if converted else ""),
+                f"{entry.zone}, not UTC; write it in UTC",
                 hint=f"write {converted}" if converted else
-                "convert the time to UTC and add \"UTC\" after it")
+                'convert the time to UTC and add "UTC" after it')

@@ -1,0 +1,192 @@
+"""Precision, recall and F1 of the blameless rules (PM1xx) on the labeled sentence set.
+
+Each sentence of ``tests/data/blame/{dev,holdout}.jsonl`` is linted as a one-paragraph
+Markdown document with the PM1xx rules only (one Linter, no cache); it counts as
+flagged when any of them reports a finding. Printed per split:
+
+* overall precision, recall and F1 over all sentences;
+* per category: for a blame category (failure_verb, judgment…) its recall, and its
+  precision and F1 counted against every false positive of the split (a category has
+  no negatives of its own); for a never-flag category (praise, software_term…) its
+  false positives and specificity;
+* per rule: how many sentences it flags and the precision of that rule alone;
+* phrase hits: the share of flagged blame sentences whose finding overlaps the
+  labeled blaming phrase (so the span, not only the sentence, is right).
+
+``dev`` (273 sentences) and ``dev_extra`` (221 sentences written for the project,
+more varied phrasing) are what the rules were tuned on; ``holdout`` (127) is only
+measured. Run: ``python bench/blame_quality.py [--split dev|dev_extra|holdout|all]
+[--show-errors]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+DATA = REPO / "tests" / "data" / "blame"
+SPLITS = ("dev", "dev_extra", "holdout")
+
+
+@dataclass
+class Sentence:
+    text: str
+    blame: bool
+    category: str
+    phrase: str
+    codes: list[str] = field(default_factory=list)
+    phrases: list[str] = field(default_factory=list)
+    phrase_hit: bool = False
+
+    @property
+    def flagged(self) -> bool:
+        return bool(self.codes)
+
+
+@dataclass
+class Scores:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    tn: int = 0
+
+    def add(self, predicted: bool, actual: bool) -> None:
+        if predicted and actual:
+            self.tp += 1
+        elif predicted:
+            self.fp += 1
+        elif actual:
+            self.fn += 1
+        else:
+            self.tn += 1
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class Report:
+    split: str
+    sentences: list[Sentence]
+    overall: Scores
+    categories: dict[str, Scores]
+    rules: dict[str, Scores]
+
+    @property
+    def phrase_hit_rate(self) -> float:
+        caught = [s for s in self.sentences if s.blame and s.flagged]
+        return sum(s.phrase_hit for s in caught) / len(caught) if caught else 1.0
+
+
+def load(split: str) -> list[Sentence]:
+    rows = [json.loads(line) for line in (DATA / f"{split}.jsonl").read_text(
+        encoding="utf-8").splitlines() if line.strip()]
+    return [Sentence(text=r["text"], blame=bool(r["blame"]), category=r["category"],
+                     phrase=r.get("phrase") or "") for r in rows]
+
+
+def make_linter():  # noqa: ANN201
+    from postmortem_lint.engine.config import Config, LoadedConfig
+    from postmortem_lint.engine.runner import Linter
+
+    return Linter(LoadedConfig(config=Config()), select=["PM1"], use_cache=False)
+
+
+def measure(split: str, linter=None) -> Report:  # noqa: ANN001
+    linter = linter or make_linter()
+    sentences = load(split)
+    overall = Scores()
+    categories: dict[str, Scores] = defaultdict(Scores)
+    rules: dict[str, Scores] = defaultdict(Scores)
+    all_codes = sorted({rule.code for rule in linter.rules})
+    for sentence in sentences:
+        findings = linter.lint_bytes(sentence.text.encode("utf-8"), "sentence.md").findings
+        findings = [f for f in findings if f.code.startswith("PM1")]
+        sentence.codes = sorted({f.code for f in findings})
+        sentence.phrases = [_slice(sentence.text, f.span) for f in findings]
+        sentence.phrase_hit = _overlaps(sentence, findings)
+        overall.add(sentence.flagged, sentence.blame)
+        categories[sentence.category].add(sentence.flagged, sentence.blame)
+        for code in all_codes:
+            if code in sentence.codes:
+                rules[code].add(True, sentence.blame)
+    return Report(split, sentences, overall, dict(categories), dict(rules))
+
+
+def _slice(text: str, span) -> str:  # noqa: ANN001 - a one-line document: columns index the text
+    return text[span.column - 1:span.end_column - 1] if span.line == span.end_line else text
+
+
+def _overlaps(sentence: Sentence, findings) -> bool:  # noqa: ANN001
+    if not sentence.phrase:
+        return False
+    start = sentence.text.lower().find(sentence.phrase.lower())
+    if start < 0:
+        return False
+    end = start + len(sentence.phrase)
+    return any(f.span.column - 1 < end and start < f.span.end_column - 1 for f in findings)
+
+
+def render(report: Report, show_errors: bool = False) -> str:
+    o = report.overall
+    lines = [f"== {report.split}: {len(report.sentences)} sentences "
+             f"({o.tp + o.fn} blame, {o.fp + o.tn} not blame)",
+             f"overall  precision {o.precision:.3f}  recall {o.recall:.3f}  F1 {o.f1:.3f}  "
+             f"(tp {o.tp}, fp {o.fp}, fn {o.fn}, tn {o.tn})",
+             f"phrase   {report.phrase_hit_rate:.3f} of caught blame sentences are marked on "
+             "the labeled phrase",
+             "", "blame categories            n  caught  recall  precision*  F1*"]
+    for name, s in sorted(report.categories.items()):
+        if s.tp + s.fn:
+            # *: this category's sentences against every false positive of the split
+            joint = Scores(tp=s.tp, fn=s.fn, fp=o.fp)
+            lines.append(f"  {name:24s} {s.tp + s.fn:3d}  {s.tp:6d}  {s.recall:6.3f}  "
+                         f"{joint.precision:10.3f}  {joint.f1:.3f}")
+    lines += ["", "never-flag categories       n  flagged  specificity"]
+    for name, s in sorted(report.categories.items()):
+        if s.fp + s.tn:
+            lines.append(f"  {name:24s} {s.fp + s.tn:3d}  {s.fp:7d}  "
+                         f"{s.tn / (s.fp + s.tn):11.3f}")
+    lines += ["", "rules (sentences flagged, precision of the rule alone)"]
+    for code, s in sorted(report.rules.items()):
+        lines.append(f"  {code}  {s.tp + s.fp:4d}  {s.precision:.3f}")
+    if show_errors:
+        lines += ["", "errors:"]
+        for sentence in report.sentences:
+            if sentence.flagged != sentence.blame:
+                kind = "FP" if sentence.flagged else "FN"
+                lines.append(f"  {kind} [{sentence.category}] {sentence.text}  "
+                             f"{sentence.codes} {sentence.phrases}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--split", choices=[*SPLITS, "all"], default="all")
+    parser.add_argument("--show-errors", action="store_true")
+    args = parser.parse_args(argv)
+    linter = make_linter()
+    splits = SPLITS if args.split == "all" else (args.split,)
+    for split in splits:
+        print(render(measure(split, linter), args.show_errors))
+        print()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

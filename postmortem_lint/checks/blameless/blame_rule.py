@@ -1,0 +1,54 @@
+"""What the blame rules share: one analysis of the document, one finding per blaming phrase."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, ClassVar
+
+from postmortem_lint.engine.finding import Problem
+from postmortem_lint.engine.rule import Rule, RuleContext
+from postmortem_lint.nlp.hits import BlameKind
+
+if TYPE_CHECKING:
+    from postmortem_lint.nlp.scan import BlameFinding
+
+
+class BlameLanguageRule(Rule):
+    """Base of the PM1xx rules: reports the analysis' hits of one kind."""
+
+    family = "blameless"
+    needs_nlp = True
+    kind: ClassVar[BlameKind]
+    hint: ClassVar[str]
+
+    def check(self, ctx: RuleContext) -> Iterator[Problem]:
+        if ctx.nlp is None:
+            return
+        from postmortem_lint.nlp.scan import find_blame
+
+        for finding in find_blame(ctx.nlp, ctx.document):
+            if self.reports(finding):
+                yield self.problem(finding.span, self.message(finding), self.hint)
+
+    def reports(self, finding: BlameFinding) -> bool:
+        return finding.kind is self.kind
+
+    def message(self, finding: BlameFinding) -> str:
+        raise NotImplementedError
+
+
+def named(finding: BlameFinding) -> str:
+    """' on the on-call engineer' when the analysis knows who the phrase is about."""
+    who = " ".join(finding.who.split())
+    return f" on {who[:60]}" if who else ""
+
+
+def about(finding: BlameFinding) -> str:
+    """' (the on-call engineer)' when the analysis knows who the phrase is about."""
+    who = " ".join(finding.who.split())
+    return f" ({who[:60]})" if who else ""
+
+
+def quoted(finding: BlameFinding) -> str:
+    phrase = finding.phrase
+    return f'"{phrase[:80]}…"' if len(phrase) > 80 else f'"{phrase}"'

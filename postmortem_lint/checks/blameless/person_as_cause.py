@@ -1,0 +1,59 @@
+"""PM110."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from postmortem_lint.checks.blameless.blame_rule import BlameLanguageRule, about, quoted
+from postmortem_lint.engine.finding import Level
+from postmortem_lint.nlp.hits import BlameKind
+
+if TYPE_CHECKING:
+    from postmortem_lint.nlp.scan import BlameFinding
+
+
+class PersonAsRootCause(BlameLanguageRule):
+    """A person or personal role is named as the cause of the incident.
+
+    The guides: no individual is ever the root cause; exit the root-cause stage
+    only when no single person is named as "root cause". Reported when the root
+    cause, a contributing factor or the last of the five whys has a person, role
+    or team acting ("Marco deployed 4.12 without waiting for the canary"), and
+    anywhere the text makes someone the cause ("caused by Dana", "the intern's
+    script deleted…", "Omar took down the cluster", "Hiroshi is the root cause",
+    "Root cause: Ravi truncated the table"). People doing neutral things (paging,
+    rolling back, investigating) are not causes.
+
+    Bad::
+
+        ## Root cause
+
+        Marco Bellini deployed promo-service 4.12 to all regions without waiting
+        for the canary.
+
+    Good::
+
+        ## Root cause
+
+        The deploy tool lets any service skip the canary stage with one flag and no
+        approval, so a change with a default-on flag reached all regions at once.
+    """
+
+    code = "PM110"
+    name = "person-as-root-cause"
+    level = Level.error
+    kind = BlameKind.person_as_cause
+    hint = ("state the systemic cause instead: the condition, missing guard or process gap that "
+            "let the action cause harm (e.g. \"the deploy tool allows skipping the canary without "
+            "approval\")")
+
+    def reports(self, finding: BlameFinding) -> bool:
+        return finding.kind is BlameKind.person_as_cause or (
+            finding.kind is BlameKind.agent and finding.in_cause)
+
+    def message(self, finding: BlameFinding) -> str:
+        if finding.kind is BlameKind.agent:
+            return f"Person as root cause: the cause statement {quoted(finding)} names a " \
+                   f"person acting{about(finding)}"
+        return f"Person as root cause: {quoted(finding)} makes a person the cause" \
+               f"{about(finding)}"

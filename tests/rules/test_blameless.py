@@ -1,0 +1,284 @@
+"""PM1xx: blame language, person as root cause, human error: failing and passing examples per
+rule, every never-flag class of BLAMELESS.md, and where in the file findings point."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from tests.conftest import codes, lint_text
+
+BLAME = ["PM1"]
+
+
+def blame_codes(text: str, name: str = "postmortem.md", **config: object) -> list[str]:
+    return codes(lint_text(text, name=name, select=BLAME, **config))
+
+
+# -- each rule: sentences it reports ------------------------------------------------------
+FAILING = {
+    "PM101": [
+        "At 02:14 UTC the on-call engineer ignored the disk-pressure alert and went back to sleep.",
+        "Sanjay forgot to re-enable the cron job after the maintenance window.",
+        "The alert was ignored by the on-call engineer for 47 minutes.",
+        "The networking team never tested the BGP change in staging.",
+        "She didn't bother to read the deprecation warning.",
+        "The platform team dropped the ball on the certificate renewal.",
+        "The change was approved by the reviewer without reading the diff.",
+        "They failed to notify the support team, so customers learned about it on social media.",
+    ],
+    "PM102": [
+        "It was Dana's oversight that the backup job had been disabled since March.",
+        "The double charge was his fault, not a bug in payments-gateway.",
+        "A mistake by the DBA left the replica pointing at the old primary.",
+        "Carlos made a mistake while editing the load balancer config.",
+        "The fault lies with the contractor.",
+    ],
+    "PM103": [
+        "A sloppy change by the contractor removed the retry logic from notifications-service.",
+        "The on-call engineer should have known better than to restart the primary at peak.",
+        "Obviously the developer did not read the deprecation notice.",
+        "In an act of laziness we skipped the staging soak and shipped straight to prod.",
+        "Had we been more disciplined, the expired certificate would never have reached prod.",
+        "Any competent SRE would have noticed the replication lag.",
+    ],
+    "PM104": [
+        "The on-call engineer should have run the pre-flight check before failing over.",
+        "If Omar had read the runbook, none of this would have happened.",
+        "Had the reviewer double-checked the migration, the column drop would have been caught.",
+        "The SRE ought to have drained the node before rebooting it.",
+        "The DBA needed to verify the backup before starting the upgrade, and didn't.",
+    ],
+    "PM105": [
+        "He just didn't look at the dashboard.",
+        "The reviewer simply didn't scroll down far enough to see the DROP TABLE statement.",
+        "All she had to do was click 'Pause rollout' in the deploy UI.",
+        "Kofi merely had to wait for the health checks to go green before shifting traffic.",
+    ],
+    "PM106": [
+        "The engineer involved will be retrained on the deploy process.",
+        "The on-call engineer will be held accountable for the missed page.",
+        "Ravi was reprimanded by his manager on Monday.",
+        "Action item: mandatory retraining for the engineer who deleted the bucket.",
+        "The contractor's access has been revoked.",
+    ],
+    "PM110": [
+        "The outage was caused by the intern's script, which deleted every object in /backups.",
+        "Omar took down the search cluster when he restarted all three masters at once.",
+        "The operator deleted the wrong volume, which wiped six hours of ledger entries.",
+        "Hiroshi is the root cause: he merged the change with a red CI run.",
+        "Root cause: Ravi truncated the sessions table in production.",
+        "It was the contractor's firewall change that broke connectivity to postgres.",
+    ],
+    "PM111": [
+        "Root cause: human error.",
+        "Primary cause: operator error.",
+        "The outage was caused by a manual mistake during the certificate rotation.",
+        "The data corruption was caused by human error on our part.",
+    ],
+}
+
+
+@pytest.mark.parametrize(("code", "sentence"), [
+    (code, sentence) for code, sentences in FAILING.items() for sentence in sentences])
+def test_rule_reports_blame(code: str, sentence: str) -> None:
+    assert code in blame_codes(sentence), sentence
+
+
+# -- never flag (BLAMELESS.md "Not blame"), one group per class ----------------------------
+NEVER = {
+    "system as subject": [
+        "The deploy failed at 14:32 UTC when the image pull from the registry timed out.",
+        "The health check missed the node because it only probed port 80.",
+        "The job ignored the --dry-run flag and applied the changes to production.",
+        "The Kubernetes operator failed to reconcile the StatefulSet after the CRD upgrade.",
+        "Dependabot missed the advisory because the package was vendored.",
+        "The pods kept restarting and they failed to pass readiness checks.",
+    ],
+    "software term": [
+        "We burned 40% of the monthly error budget for checkout-api in under an hour.",
+        "Clients saw 500 errors on POST /v1/orders for 22 minutes.",
+        "TLS handshake errors spiked once the intermediate certificate expired.",
+        "The build failed on main for two hours because of a flaky snapshot test.",
+        "The dashboard groups all 4xx responses as user errors, which hid the spike in 429s.",
+        "Lazy loading of the config module delayed startup by two seconds.",
+    ],
+    "person doing a neutral thing": [
+        "Li paged the storage team at 14:05 UTC.",
+        "Marcus rolled back checkout-api to v4.11.2 at 15:47 UTC.",
+        "Priya just restarted the pod and it recovered within a minute.",
+        "Sam failed over the database to us-west-2 at 10:14 UTC.",
+        "The release manager paused the rollout at 20% while the team looked at the canary.",
+    ],
+    "praise": [
+        "Ada's quick rollback limited the impact to nine minutes.",
+        "Thanks to Kofi's careful read of the replication logs, we avoided a second failover.",
+        "Big thanks to the contractor who stayed on the bridge until 05:00 UTC.",
+    ],
+    "meta and negation": [
+        "We don't call this human error: the CLI let a production command run unconfirmed.",
+        "Nobody was careless: the tool invited the slip.",
+        "No individual is the root cause of this incident.",
+        "This is not operator error; the console put delete next to refresh.",
+        "No one will be disciplined as a result of this review.",
+        "It would be easy to say the reviewer should have caught it, but the diff was huge.",
+        "We do not treat the rename as a mistake by the vendor or by anyone here.",
+    ],
+    "process gap": [
+        "The runbook did not say to drain the node first.",
+        "The checklist had no step for verifying the backup before an upgrade.",
+        "Had the canary covered the EU region, the bad config would have been caught.",
+        "The reviewer could not see the generated file because the diff viewer collapsed it.",
+    ],
+    "collective we": [
+        "We failed to verify the backup before the upgrade.",
+        "We missed the advisory for the OpenSSL CVE that was published in January.",
+        "We should have had an alert on replication lag long before this incident.",
+        "We dropped the ball on communicating the maintenance window to customers.",
+    ],
+    "quoted text": [
+        'In the review meeting Tom said, "I forgot to drain the node, and nothing stopped me."',
+        "The Slack message at 02:40 UTC read: \u201cdid someone forget to renew the cert?\u201d",
+        "Earlier drafts listed 'human error' as the root cause; this revision replaces it.",
+    ],
+}
+
+
+@pytest.mark.parametrize(("kind", "sentence"), [
+    (kind, sentence) for kind, sentences in NEVER.items() for sentence in sentences])
+def test_never_flagged(kind: str, sentence: str) -> None:
+    assert blame_codes(sentence) == [], f"{kind}: {sentence}"
+
+
+# -- where findings point, and what they say ----------------------------------------------------
+def test_finding_marks_the_exact_phrase_with_a_rewrite_hint() -> None:
+    text = "# Checkout outage\n\nAt 02:14 UTC **the on-call engineer** ignored the alert.\n"
+    [finding] = lint_text(text, select=BLAME)
+    assert finding.code == "PM101"
+    line = text.splitlines()[finding.span.line - 1]
+    assert finding.span.line == 3
+    phrase = line[finding.span.column - 1:finding.span.end_column - 1]
+    assert phrase == "the on-call engineer** ignored"
+    assert "the on-call engineer" in finding.message
+    assert finding.hint and "guard" in finding.hint
+
+
+def test_every_rule_has_docs_with_bad_and_good_examples_and_a_hint() -> None:
+    from postmortem_lint.engine.registry import all_rules
+
+    rules = [rule for code, rule in all_rules().items() if code.startswith("PM1")]
+    assert {rule.code for rule in rules} >= {"PM101", "PM102", "PM103", "PM104", "PM105",
+                                             "PM106", "PM110", "PM111"}
+    for rule in rules:
+        assert rule.needs_nlp
+        assert "Bad::" in rule.doc() and "Good::" in rule.doc(), rule.code
+        assert rule.hint
+
+
+def test_code_spans_code_blocks_blockquotes_and_headings_are_not_read() -> None:
+    assert blame_codes("""\
+        # Notes
+
+        Running `the on-call engineer forgot to drain` is a log line, not prose.
+
+        ```
+        ERROR operator error: the intern forgot the flag
+        ```
+
+        > Tom: "I forgot to drain the node."
+
+        ## Why the on-call engineer ignored it
+        """) == []
+
+
+def test_owner_cells_and_timeline_times_are_not_read() -> None:
+    assert blame_codes("""\
+        ## Action items
+
+        | Action | Owner | Due |
+        |---|---|---|
+        | Add a replication-lag alert | Ravi Menon | 2026-03-01 |
+
+        ## Timeline
+
+        | Time (UTC) | Event |
+        |---|---|
+        | 14:02 | Alert fired; Li paged the storage team |
+        """) == []
+
+
+def test_blame_in_a_table_cell_is_read() -> None:
+    assert blame_codes("""\
+        ## Timeline
+
+        | Time (UTC) | Event |
+        |---|---|
+        | 14:02 | The on-call engineer ignored the page |
+        """) == ["PM101"]
+
+
+# -- PM110: the cause statements ------------------------------------------------------------
+def test_person_acting_in_the_root_cause_section() -> None:
+    findings = lint_text("""\
+        # Checkout errors
+
+        ## Root cause
+
+        Marco Bellini deployed promo-service 4.12 to all regions without waiting for the canary.
+        """, select=["PM110"])
+    assert codes(findings) == ["PM110"]
+    assert (findings[0].span.line, findings[0].span.column) == (5, 1)
+
+
+def test_person_in_a_contributing_factor_and_in_the_last_why() -> None:
+    text = """\
+        ## Contributing factors
+
+        - The scheduler's timeout is shorter than the provider's batch acceptance time.
+        - Karen set the batch size to the full 2.3 million audience.
+
+        ## Five whys
+
+        1. Why did checkout fail? The new rule threw on gift cards.
+        2. Why was the rule live? The flag defaulted to on because the release engineer flipped it.
+        """
+    findings = [f for f in lint_text(text, select=["PM110"])]
+    assert [f.span.line for f in findings] == [4, 9]
+
+
+def test_systemic_root_cause_and_neutral_acts_pass() -> None:
+    assert blame_codes("""\
+        ## Root cause
+
+        The deploy tool lets any service skip the canary stage with one flag and no approval.
+
+        ## Contributing factors
+
+        - Process not followed.
+        - Deploy happened at 06:12 UTC, shortly before the daily invoice run.
+        - The on-call engineer had joined the rotation two weeks earlier.
+        - Oskar paged the database team within two minutes.
+        """) == []
+
+
+def test_yaml_root_cause_naming_a_person() -> None:
+    findings = lint_text("""\
+        title: Search alias switched early
+        root_cause: The DBA dropped the old index while the alias still pointed at it.
+        contributing_factors:
+          - factor: Operator error during the alias switch.
+        """, name="postmortem.yaml", select=BLAME)
+    assert sorted(codes(findings)) == ["PM110", "PM111"]
+
+
+# -- rule data: organisations extend the lexicons --------------------------------------------
+def test_lexicons_are_extended_by_a_rule_data_file(tmp_path, monkeypatch) -> None:
+    (tmp_path / "blame-extra.yaml").write_text(textwrap.dedent("""\
+        blame:
+          roles: [sysop]
+        """), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    sentence = "The sysop ignored the disk alert for an hour."
+    assert blame_codes(sentence) == []
+    assert blame_codes(sentence, rule_data=["blame-extra.yaml"]) == ["PM101"]
