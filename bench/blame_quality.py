@@ -86,6 +86,7 @@ class Report:
     overall: Scores
     categories: dict[str, Scores]
     rules: dict[str, Scores]
+    crashes: int = 0  # PM008: a rule raised; must stay 0
 
     @property
     def phrase_hit_rate(self) -> float:
@@ -114,8 +115,10 @@ def measure(split: str, linter=None) -> Report:  # noqa: ANN001
     categories: dict[str, Scores] = defaultdict(Scores)
     rules: dict[str, Scores] = defaultdict(Scores)
     all_codes = sorted({rule.code for rule in linter.rules})
+    crashes = 0
     for sentence in sentences:
         findings = linter.lint_bytes(sentence.text.encode("utf-8"), "sentence.md").findings
+        crashes += sum(f.code == "PM008" for f in findings)
         findings = [f for f in findings if f.code.startswith("PM1")]
         sentence.codes = sorted({f.code for f in findings})
         sentence.phrases = [_slice(sentence.text, f.span) for f in findings]
@@ -125,7 +128,7 @@ def measure(split: str, linter=None) -> Report:  # noqa: ANN001
         for code in all_codes:
             if code in sentence.codes:
                 rules[code].add(True, sentence.blame)
-    return Report(split, sentences, overall, dict(categories), dict(rules))
+    return Report(split, sentences, overall, dict(categories), dict(rules), crashes)
 
 
 def _slice(text: str, span) -> str:  # noqa: ANN001 - a one-line document: columns index the text
@@ -150,6 +153,7 @@ def render(report: Report, show_errors: bool = False) -> str:
              f"(tp {o.tp}, fp {o.fp}, fn {o.fn}, tn {o.tn})",
              f"phrase   {report.phrase_hit_rate:.3f} of caught blame sentences are marked on "
              "the labeled phrase",
+             f"crashes  {report.crashes} (PM008 rule-crashed findings)",
              "", "blame categories            n  caught  recall  precision*  F1*"]
     for name, s in sorted(report.categories.items()):
         if s.tp + s.fn:

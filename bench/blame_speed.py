@@ -13,8 +13,12 @@ For a typical 1,500-word postmortem (the clean corpus file closest to 1,500 word
 * an edit of a sentence the parser has to read (spaCy loads: the cost of a real edit);
 * the ratios cold / bare load and the targets (cold <= 1.3 x bare, warm <= 0.3 s).
 
-Times are the median of ``--repeat`` runs (default 5) taken in turns, so a busy machine
-slows every measurement alike. Run: ``python bench/blame_speed.py [--file F] [--repeat N]``.
+Wall times are the median of ``--repeat`` runs (default 5) taken in turns, so a busy
+machine slows every measurement alike; CPU times (user + system of each process) are
+printed too, as they depend less on other load. The measured processes keep compiled
+bytecode, as an installed package does (``--no-bytecode-cache`` measures the way this
+sandbox runs Python, recompiling the linter on every run). Run:
+``python bench/blame_speed.py [--file F] [--repeat N]``.
 """
 
 from __future__ import annotations

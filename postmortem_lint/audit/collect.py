@@ -103,7 +103,7 @@ def collect(paths: Sequence[str], settings: LintSettings, jobs: int,
 def chunk_size(count: int, jobs: int) -> int:
     """Small enough to balance uneven files across workers, large enough that the
     per-task overhead (pickling, queues) stays small next to linting."""
-    return max(1, min(16, count // (jobs * 8)))
+    return max(1, min(8, count // (jobs * 16)))
 
 
 @dataclass

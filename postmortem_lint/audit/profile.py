@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from functools import cached_property
 from typing import Any
 
 from pydantic import BaseModel, Field
 
+from postmortem_lint.engine.redact import MASK, sensitive_values
 from postmortem_lint.model import Postmortem
 from postmortem_lint.model.facts import IncidentFacts
 from postmortem_lint.ruledata import RuleData
@@ -83,11 +85,12 @@ class DocumentProfile(BaseModel):
 class AuditProfiler:
     """The engine extension that profiles each parsed document for audits."""
 
-    key = "audit-profile-1"
+    key = "audit-profile-2"
 
     def __call__(self, document: Postmortem, facts: IncidentFacts,
                  data: RuleData) -> dict[str, Any]:
-        return profile_document(document, facts, self._classifier(data)).model_dump(mode="json")
+        return profile_document(document, facts, self._classifier(data), data).model_dump(
+            mode="json")
 
     def _classifier(self, data: RuleData) -> RootCauseClassifier:
         cached = getattr(self, "_cached", None)
@@ -128,35 +131,56 @@ class RootCauseClassifier:
         return value
 
 
-def profile_document(doc: Postmortem, facts: IncidentFacts,
-                     classifier: RootCauseClassifier) -> DocumentProfile:
+def profile_document(doc: Postmortem, facts: IncidentFacts, classifier: RootCauseClassifier,
+                     data: RuleData) -> DocumentProfile:
+    """The profile; text it quotes (titles, actions, owners…) has secrets and personal
+    data masked the way findings do, since audit reports are shared widely."""
     meta = doc.meta
+    hide = _redactor(doc, data)
     profile = DocumentProfile(format=doc.format)
     profile.id = meta.id.value.strip() if meta.id else None
-    profile.title = meta.title.value.strip() if meta.title else None
+    profile.title = hide(meta.title.value.strip()) if meta.title else None
     if meta.severity is not None:
         profile.severity = meta.severity.value.label
         profile.severity_level = meta.severity.value.level
-    profile.incident_class = " ".join(meta.incident_class.value.split()) \
+    profile.incident_class = hide(" ".join(meta.incident_class.value.split())) \
         if meta.incident_class else None
-    profile.services = _services([s.value for s in meta.services])
+    profile.services = _services([hide(s.value) for s in meta.services])
     profile.incident_date, profile.date_source = _incident_date(doc, facts)
     profile.date_written = meta.date_written.value if meta.date_written else None
     _timing(profile, doc, facts)
     profile.root_cause_category = classifier.classify(_root_cause_text(doc))
     profile.action_items = [ActionRecord(
-        text=_shorten(item.description.text), line=item.span.line,
-        owner=classifier.owner(item.owner.value if item.owner else None),
+        text=_shorten(hide(item.description.text)), line=item.span.line,
+        owner=classifier.owner(hide(item.owner.value) if item.owner else None),
         due=item.due.value if item.due else None,
-        due_text=item.due_unparsed.value if item.due_unparsed and not item.due else None,
+        due_text=hide(item.due_unparsed.value) if item.due_unparsed and not item.due else None,
         status=item.status.value.value if item.status else None,
         priority=item.priority.value.label if item.priority else None)
         for item in doc.action_items]
     review = doc.follow_up.review_date
     profile.review_date = review.value if review else None
     if meta.cost is not None:
-        profile.cost = parse_cost(meta.cost.value)
+        profile.cost = parse_cost(hide(meta.cost.value))
     return profile
+
+
+def _redactor(doc: Postmortem, data: RuleData) -> Callable[[str], str]:
+    meta = doc.meta
+    quoted = [located.value for located in (meta.title, meta.incident_class, meta.cost)
+              if located is not None] + [s.value for s in meta.services]
+    for item in doc.action_items:
+        quoted.append(item.description.text)
+        quoted += [located.value for located in (item.owner, item.due_unparsed)
+                   if located is not None]
+    values = sensitive_values(quoted, data)  # longest first
+
+    def hide(text: str) -> str:
+        for value in values:
+            text = text.replace(value, MASK)
+        return text
+
+    return hide
 
 
 def _services(names: list[str]) -> list[str]:

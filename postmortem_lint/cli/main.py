@@ -3,6 +3,8 @@ level, 2 usage, config or internal errors."""
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 import sys
 import traceback
 
@@ -14,8 +16,28 @@ EXIT_FINDINGS = 1
 EXIT_ERROR = 2
 
 
+# Each command lives in postmortem_lint/cli/<name>.py as ``command`` and is imported only
+# when it runs: a pre-commit ``check`` does not pay for importing ``audit``. Commands added
+# by later work register themselves here the same way.
+_COMMANDS = ("check", "rules", "explain", "schema", "new", "audit")
+
+
+def _command_module(name: str) -> str | None:
+    module = f"postmortem_lint.cli.{name}"
+    return module if name in _COMMANDS and importlib.util.find_spec(module) else None
+
+
 class _Group(click.Group):
-    """Turns every unexpected exception into a one-line message and exit code 2."""
+    """Loads commands on first use; turns every unexpected exception into a one-line message
+    and exit code 2."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(self.commands) | {name for name in _COMMANDS if _command_module(name)})
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in self.commands and (module := _command_module(name)):
+            self.add_command(importlib.import_module(module).command, name)
+        return self.commands.get(name)
 
     def invoke(self, ctx: click.Context):  # noqa: ANN201
         try:
@@ -47,22 +69,6 @@ def cli(ctx: click.Context, debug: bool) -> None:
     """Lint incident postmortems: blameless, quantified, timed, owned and followed up."""
     ctx.ensure_object(dict)
     ctx.obj["debug"] = debug
-
-
-def _register() -> None:
-    from postmortem_lint.cli import check, explain, new, rules, schema
-
-    for module in (check, rules, explain, schema, new):
-        cli.add_command(module.command)
-    try:  # commands added by later work register themselves the same way
-        from postmortem_lint.cli import audit
-
-        cli.add_command(audit.command)
-    except ImportError:
-        pass
-
-
-_register()
 
 
 def main() -> None:

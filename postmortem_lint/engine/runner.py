@@ -17,6 +17,7 @@ from postmortem_lint import __version__
 from postmortem_lint.engine.cache import ResultCache, json_key, prepare_cache_dir
 from postmortem_lint.engine.config import Config, ConfigError, LoadedConfig
 from postmortem_lint.engine.finding import FileResult, Finding, Level, Problem
+from postmortem_lint.engine.redact import redact_findings, sensitive_values
 from postmortem_lint.engine.registry import all_rules
 from postmortem_lint.engine.rule import Rule, RuleContext
 from postmortem_lint.engine.suppress import apply_suppressions
@@ -170,6 +171,9 @@ class Linter:
                     for code, problem in kept
                     if not any(code.startswith(prefix) for prefix in ignored)]
         findings = [_clamped(finding, document.line_count, lines) for finding in findings]
+        # Whatever a rule quotes, a secret or personal data never leaves in a finding.
+        findings = redact_findings(findings, sensitive_values(
+            [source.text, *(prose.text for prose in document.prose)], self.data))
         findings.sort(key=lambda f: (f.span.line, f.span.column, f.code))
         facts = incident_facts(document)
         metrics: dict[str, Any] = facts.as_metrics()

@@ -44,7 +44,7 @@ class Prose(BaseModel):
         starts = [r[0] for r in self.runs]
         index = max(bisect_right(starts, offset) - 1, 0)
         start, line, column = self.runs[index]
-        return (line, column + (offset - start))
+        return (line, column + max(offset - start, 0))  # text before the first run: its start
 
     def span(self, start: int = 0, end: int | None = None) -> Span:
         """Source span of ``text[start:end]``."""

@@ -10,6 +10,7 @@ changing any of them simply misses. A cache that cannot be opened or written
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from collections.abc import Iterable
 from pathlib import Path
@@ -67,10 +68,8 @@ class SentenceCache:
 
     def close(self) -> None:
         if self._db is not None:
-            try:
+            with contextlib.suppress(Exception):
                 self._db.close()
-            except Exception:  # noqa: BLE001
-                pass
             self._db = None
 
     def _connect(self):  # noqa: ANN202 - sqlite3 is imported lazily

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 
-class BlameKind(str, Enum):
+class BlameKind(StrEnum):
     """The kinds of blame (BLAMELESS.md), plus the facts the cause rules need."""
 
     failure_verb = "failure_verb"  # a person as the subject of a failure: "Ravi forgot"

@@ -145,13 +145,16 @@ def words_of(text: str) -> list[str]:
 
 # Sentence starters that are never a person: a capitalised first word is a person cue
 # only when it is not one of these.
-_FUNCTION_WORDS = frozenset("""
-a an the this that these those there it its we our us in on at after before when while
-because since during no nothing all each every both neither if as for to with by from why
-how what which who once then later also but and or so however although though until
-although yes not some any most many several one two three four five first second third
-next finally meanwhile initially overall later root primary impact summary cause action
-""".split())
+_FUNCTION_WORDS = frozenset((
+    "a", "an", "the", "this", "that", "these", "those", "there", "it", "its", "we", "our",
+    "us", "in", "on", "at", "after", "before", "when", "while", "because", "since", "during",
+    "no", "nothing", "all", "each", "every", "both", "neither", "if", "as", "for", "to",
+    "with", "by", "from", "why", "how", "what", "which", "who", "once", "then", "later",
+    "also", "but", "and", "or", "so", "however", "although", "though", "until", "although",
+    "yes", "not", "some", "any", "most", "many", "several", "one", "two", "three", "four",
+    "five", "first", "second", "third", "next", "finally", "meanwhile", "initially", "overall",
+    "later", "root", "primary", "impact", "summary", "cause", "action",
+))
 
 
 @dataclass(frozen=True)
@@ -314,19 +317,22 @@ def _has_phrase(words: set[str], index: dict[str, list[tuple[frozenset[str], ...
 _GATED_WORDS = frozenset({"fail", "drop", "take", "bring", "knock", "blow", "set", "start",
                           "mess", "screw", "slip", "lose", "miss", "skip", "run", "error",
                           "break", "crash", "cause", "trigger", "introduce", "create", "doing",
-                          "reason", "lapse", "slip"})
+                          "reason", "lapse"})
 _NEGATIONS = frozenset({"not", "never", "n't", "didn't", "don't", "doesn't", "hadn't", "wasn't",
                         "weren't", "couldn't", "wouldn't", "haven't", "hasn't", "didnt", "dont",
                         "did't", "no"})
 # First words of action items ("Add a check…"): verbs, not names.
-_IMPERATIVES = frozenset("""
-add fix make update create remove move review document run set change write stage switch
-enable disable ensure require rewrite block align script alert page lower raise use replace
-introduce implement migrate test verify investigate schedule automate track define publish
-build deploy rotate monitor measure limit cap split merge drop delete keep start stop send
-notify inform record log expose surface show link audit backfill reconcile retry roll
-validate check confirm pin upgrade downgrade tune adjust increase decrease reduce extend
-""".split())
+_IMPERATIVES = frozenset((
+    "add", "fix", "make", "update", "create", "remove", "move", "review", "document", "run",
+    "set", "change", "write", "stage", "switch", "enable", "disable", "ensure", "require",
+    "rewrite", "block", "align", "script", "alert", "page", "lower", "raise", "use", "replace",
+    "introduce", "implement", "migrate", "test", "verify", "investigate", "schedule",
+    "automate", "track", "define", "publish", "build", "deploy", "rotate", "monitor",
+    "measure", "limit", "cap", "split", "merge", "drop", "delete", "keep", "start", "stop",
+    "send", "notify", "inform", "record", "log", "expose", "surface", "show", "link", "audit",
+    "backfill", "reconcile", "retry", "roll", "validate", "check", "confirm", "pin", "upgrade",
+    "downgrade", "tune", "adjust", "increase", "decrease", "reduce", "extend",
+))
 _NOT_PERSON_TAILS = frozenset({"question", "responsible", "call", "us", "involved"})
 _MODALS = frozenset({"should", "ought", "could", "should've", "could've", "shouldve"})
 _COMMON_SUFFIXES = ("tion", "sion", "ment", "ness", "ity", "ing", "ance", "ence", "ure", "age",

@@ -4,6 +4,8 @@ the rules need."""
 from __future__ import annotations
 
 import json
+import sys
+import types
 from dataclasses import dataclass
 from functools import cache
 from importlib.util import find_spec
@@ -98,10 +100,53 @@ def load_pipeline(info: ModelInfo) -> Any:
     Loaded on first use and kept for the process: every Linter (a test suite, an audit of
     many folders) shares one pipeline instead of loading the model again.
     """
-    import spacy
-
+    spacy = _import_spacy()
     try:
         return spacy.load(info.name, exclude=info.excluded)
     except (OSError, ImportError, ValueError) as error:
         raise NlpUnavailable(f"cannot load spaCy model {info.name!r}: {error} "
                              f"({INSTALL_HINT})") from error
+
+
+def _import_spacy() -> Any:
+    """``import spacy`` without importing its command-line package.
+
+    ``spacy/__init__`` imports ``spacy.cli.info`` only to re-export ``spacy.info``, and
+    that pulls in the whole CLI (typer, weasel, training commands…): about 450 modules and
+    a fifth of a second that a linter never uses. While spaCy is imported, stand-ins take
+    the place of ``spacy.cli`` and ``spacy.cli.info``; they are removed right after, so a
+    later ``import spacy.cli`` loads the real one, and ``spacy.info`` still works (it
+    imports the real function when called). Any failure falls back to a plain import.
+    """
+    if "spacy" in sys.modules:
+        return sys.modules["spacy"]
+    stand_ins: dict[str, types.ModuleType] = {}
+    for name in ("spacy.cli", "spacy.cli.info"):
+        if name not in sys.modules:
+            stand_in = types.ModuleType(name)
+            stand_in.__path__ = []  # a package, so "spacy.cli.info" can be found under it
+            stand_in.info = _spacy_info  # type: ignore[attr-defined]
+            stand_ins[name] = stand_in
+    sys.modules.update(stand_ins)
+    try:
+        import spacy
+    except Exception:  # noqa: BLE001 - never let the shortcut be the reason spaCy fails
+        _remove(stand_ins)
+        for name in [m for m in sys.modules if m == "spacy" or m.startswith("spacy.")]:
+            del sys.modules[name]
+        import spacy
+    finally:
+        _remove(stand_ins)
+    return spacy
+
+
+def _remove(stand_ins: dict[str, types.ModuleType]) -> None:
+    for name, stand_in in stand_ins.items():
+        if sys.modules.get(name) is stand_in:
+            del sys.modules[name]
+
+
+def _spacy_info(*args: Any, **kwargs: Any) -> Any:
+    from spacy.cli.info import info
+
+    return info(*args, **kwargs)

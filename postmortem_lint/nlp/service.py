@@ -27,17 +27,19 @@ from postmortem_lint.ruledata import RuleData
 T = TypeVar("T")
 _BATCH = 64
 # The analysis code is part of every cache key: editing it invalidates cached results.
-_ANALYSIS_SOURCES = ("blame.py", "lexicon.py", "hits.py")
+_ANALYSIS_SOURCES = ("lexicon.py", "hits.py", "text.py", "blame/")
 
 
 def _analysis_version() -> str:
     digest = hashlib.sha256()
     folder = Path(__file__).parent
     for name in _ANALYSIS_SOURCES:
-        try:
-            digest.update((folder / name).read_bytes())
-        except OSError:
-            digest.update(name.encode())
+        paths = sorted((folder / name).glob("*.py")) if name.endswith("/") else [folder / name]
+        for path in paths:
+            try:
+                digest.update(path.name.encode() + path.read_bytes())
+            except OSError:
+                digest.update(path.name.encode())
     return digest.hexdigest()[:16]
 
 
@@ -50,14 +52,15 @@ class NlpService:
         self.data = data
         self.info: ModelInfo = resolve_model(model)  # fails early and clearly (NlpUnavailable)
         self.lexicon = CompiledLexicon(data.blame)
-        self.salt = f"{self.info.fingerprint}|{data.fingerprint}|{_analysis_version()}"
+        # The analysis reads only the blame lexicon, so only it is part of the key: editing
+        # another rule-data file does not throw the sentence cache away.
+        lexicon = hashlib.sha256(data.blame.model_dump_json().encode()).hexdigest()[:16]
+        self.salt = f"{self.info.fingerprint}|{lexicon}|{_analysis_version()}"
         self._memory: dict[str, tuple[BlameHit, ...]] = {}
         self._disk = SentenceCache(cache_dir / "nlp", self.salt) if cache_dir else None
         self._pipeline: Any = None
         self._analyzer: Any = None
         self._lock = threading.Lock()
-        self._preloader: threading.Thread | None = None
-        self._preload_error: BaseException | None = None
         self._memo: tuple[object, str, Any] | None = None
         self.stats = {"sentences": 0, "prefiltered": 0, "memory": 0, "disk": 0, "parsed": 0}
 
@@ -67,22 +70,12 @@ class NlpService:
         """Whether spaCy has been loaded (a warm run never loads it)."""
         return self._analyzer is not None
 
-    def preload(self) -> None:
-        """Start loading spaCy in the background (when a parse is certain to be needed)."""
-        with self._lock:
-            if self._analyzer is not None or self._preloader is not None:
-                return
-            self._preloader = threading.Thread(target=self._preload, name="spacy-load",
-                                               daemon=True)
-            self._preloader.start()
+    def analyzer(self) -> Any:
+        """The spaCy pipeline's blame analyzer, loaded on first use.
 
-    def _preload(self) -> None:
-        try:
-            self._load()
-        except BaseException as error:  # noqa: BLE001 - re-raised where the pipeline is used
-            self._preload_error = error
-
-    def _load(self) -> Any:
+        Loading spaCy in a background thread while the document is read was tried and
+        measured: imports and Markdown parsing both hold the GIL, so it gained nothing.
+        """
         with self._lock:
             if self._analyzer is None:
                 pipeline = load_pipeline(self.info)
@@ -92,12 +85,11 @@ class NlpService:
                 self._analyzer = BlameAnalyzer(pipeline, self.lexicon)
             return self._analyzer
 
-    def _ready_analyzer(self) -> Any:
-        if self._preloader is not None:
-            self._preloader.join()
-            if self._preload_error is not None:
-                raise self._preload_error
-        return self._load()
+    @property
+    def pipeline(self) -> Any:
+        """The loaded spaCy ``Language`` (loads it)."""
+        self.analyzer()
+        return self._pipeline
 
     # -- analysis ------------------------------------------------------------------------------
     def needs_parse(self, sentence: str, *, cause_context: bool = False) -> bool:
@@ -130,7 +122,7 @@ class NlpService:
                 stats["disk"] += 1
                 self._store(sentence, hits, results, wanted.pop(sentence))
         if wanted:
-            analyzer = self._ready_analyzer()
+            analyzer = self.analyzer()
             texts = list(wanted)
             fresh: dict[str, str] = {}
             for sentence, doc in zip(texts, self._pipeline.pipe(texts, batch_size=_BATCH),

@@ -12,11 +12,13 @@ from __future__ import annotations
 import re
 
 # "e.g." and friends do not end a sentence.
-_ABBREVIATIONS = frozenset("""
-e.g i.e etc vs approx cf al mr mrs ms dr st no fig eq sec min max avg incl est
-jan feb mar apr jun jul aug sep sept oct nov dec u.s a.m p.m
-""".split())
-_END = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9\u00C0-\u024F])")
+_ABBREVIATIONS = frozenset((
+    "e.g", "i.e", "etc", "vs", "approx", "cf", "al", "mr", "mrs", "ms", "dr", "st", "no",
+    "fig", "eq", "sec", "min", "max", "avg", "incl", "est", "jan", "feb", "mar", "apr", "jun",
+    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "a.m", "p.m",
+))
+# A run of "." / "!" / "?" is matched from its start only: "!!!!…" stays linear.
+_END = re.compile(r"(?<![.!?])[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9\u00C0-\u024F])")
 _BREAK = re.compile(r"\n[ \t]*\n")
 _DOUBLE_QUOTES = (('"', '"'), ("\u201c", "\u201d"), ("\u201e", "\u201c"), ("\u00ab", "\u00bb"))
 _SINGLE_QUOTES = (("'", "'"), ("\u2018", "\u2019"))
@@ -28,12 +30,12 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     cuts = [0]
     for paragraph_break in _BREAK.finditer(text):
         cuts.append(paragraph_break.end())
-    for end in _END.finditer(text):
-        before = text[:end.start()].rsplit(None, 1)[-1].lower() if text[:end.start()].strip() \
-            else ""
+    for boundary in _END.finditer(text):
+        head = text[:boundary.start()]
+        before = head.rsplit(None, 1)[-1].lower() if head.strip() else ""
         if before.rstrip(".").lower() in _ABBREVIATIONS or re.fullmatch(r"[a-z]", before):
             continue
-        cuts.append(end.end())
+        cuts.append(boundary.end())
     cuts = sorted(set(cuts)) + [len(text)]
     spans: list[tuple[int, int]] = []
     for start, end in zip(cuts, cuts[1:], strict=False):

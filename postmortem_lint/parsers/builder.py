@@ -66,11 +66,11 @@ class DocumentBuilder:
             if meta.owner is None:
                 meta.owner = _located(prose, text)
         elif name == "authors":
-            for part in re.split(r"\s*(?:,|;|\band\b|&)\s*", text):
+            for part in re.split(r",|;|\band\b|&", text):  # parts are stripped: no \s* here
                 if part.strip():
                     meta.authors.append(_located(prose, part.strip()))
         elif name == "services":
-            for part in re.split(r"\s*[,;]\s*", text):
+            for part in re.split(r"[,;]", text):
                 if part.strip():
                     meta.services.append(_located(prose, part.strip()))
         elif name == "severity":

@@ -9,7 +9,6 @@ from functools import lru_cache
 from postmortem_lint.model import ActionType, Audience, ItemStatus, Priority, Severity
 from postmortem_lint.ruledata import RuleData
 
-
 _NOT_WORD = re.compile(r"[^0-9a-z\u00c0-\uffff]+")
 
 

@@ -174,7 +174,7 @@ def position_of_value(node: CommentedMap | CommentedSeq, key: Any) -> tuple[int,
             _node_position(node)
 
 
-_PLAIN_END = re.compile(r"\s+#|,\s|[\]}]|$")
+_PLAIN_END = re.compile(r"(?<!\s)\s+#|,\s|[\]}]|$")  # a blank run is tried from its start only
 
 
 def scalar_prose(value: Any, position: tuple[int, int], lines: list[str], line_offset: int = 0,

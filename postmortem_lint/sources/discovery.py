@@ -1,6 +1,7 @@
 """Which files to lint: explicit files always; folders walked with include/exclude patterns.
 
-Symbolic links to folders are not followed, so nothing outside the given paths is read.
+Symbolic links to folders are not followed, and links to files are linted only when they
+stay inside the folder being walked, so nothing outside the given paths is read.
 """
 
 from __future__ import annotations
@@ -18,12 +19,23 @@ def _excluded(relative: str, name: str, patterns: list[str]) -> bool:
                or relative.startswith(p.rstrip("/") + "/") for p in patterns)
 
 
+def _outside(file: Path, root: Path) -> bool:
+    """A symbolic link (or a broken one) that leads out of the folder being walked."""
+    if not file.is_symlink():
+        return False
+    try:
+        return not file.resolve(strict=True).is_relative_to(root)
+    except (OSError, RuntimeError):  # broken, or a loop
+        return True
+
+
 def iter_files(paths: list[Path], config: Config) -> Iterator[Path]:
     """Files to lint, in a stable order, each once."""
     seen: set[Path] = set()
     exclude = DEFAULT_EXCLUDE + config.exclude
     for path in paths:
         if path.is_dir() and not path.is_symlink():
+            root = path.resolve()
             for folder, dirs, files in os.walk(path):
                 base = Path(folder)
                 dirs[:] = sorted(d for d in dirs if not _excluded(
@@ -31,7 +43,7 @@ def iter_files(paths: list[Path], config: Config) -> Iterator[Path]:
                 for name in sorted(files):
                     file = base / name
                     relative = file.relative_to(path).as_posix()
-                    if _excluded(relative, name, exclude) or file.is_symlink() and not file.exists():
+                    if _excluded(relative, name, exclude) or _outside(file, root):
                         continue
                     if any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(relative, p)
                            for p in config.include) and file not in seen:

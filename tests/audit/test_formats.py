@@ -24,6 +24,15 @@ def test_json_matches_the_committed_schema(audited: Audit, report: AuditReport):
     errors = [e.message for e in Draft202012Validator(schema).iter_errors(document)]
     assert errors == []
     assert AuditReport.model_validate(document) == report
+    # written piece by piece, yet exactly what the model would print
+    assert render(audited, "json") == report.model_dump_json(indent=2) + "\n"
+
+
+def test_an_empty_folder_is_an_empty_audit(tmp_path: Path):
+    result = CliRunner().invoke(cli, ["audit", str(tmp_path), "--format", "json", "--no-cache"])
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.output)
+    assert document["documents"] == [] and document["totals"]["files"] == 0
 
 
 def test_csv_on_stdout_has_a_document_table_then_an_action_table(audited: Audit,

@@ -50,8 +50,8 @@ def test_the_audit_profile_does_not_leak_into_check_results(archive: Path):
 
 def test_chunks_balance_work_across_workers():
     assert chunk_size(6, 2) == 1
-    assert chunk_size(500, 2) == 16
-    assert chunk_size(2000, 8) == 16
+    assert chunk_size(500, 2) == 8
+    assert chunk_size(200, 4) == 3
 
 
 @pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(),

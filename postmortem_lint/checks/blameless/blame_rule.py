@@ -37,16 +37,13 @@ class BlameLanguageRule(Rule):
         raise NotImplementedError
 
 
-def named(finding: BlameFinding) -> str:
-    """' on the on-call engineer' when the analysis knows who the phrase is about."""
-    who = " ".join(finding.who.split())
-    return f" on {who[:60]}" if who else ""
-
-
-def about(finding: BlameFinding) -> str:
-    """' (the on-call engineer)' when the analysis knows who the phrase is about."""
-    who = " ".join(finding.who.split())
-    return f" ({who[:60]})" if who else ""
+def person(finding: BlameFinding, default: str = "a person") -> str:
+    """Who the phrase is about, as it reads mid-sentence ("the on-call engineer")."""
+    who = " ".join(finding.who.split())[:60]
+    first, _, rest = who.partition(" ")
+    if first in ("The", "A", "An", "This", "That", "Our", "Their", "His", "Her") and rest:
+        who = f"{first.lower()} {rest}"
+    return who or default
 
 
 def quoted(finding: BlameFinding) -> str:

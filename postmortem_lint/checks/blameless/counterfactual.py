@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from postmortem_lint.checks.blameless.blame_rule import BlameLanguageRule, about, quoted
+from postmortem_lint.checks.blameless.blame_rule import BlameLanguageRule, person, quoted
 from postmortem_lint.engine.finding import Level
 from postmortem_lint.nlp.hits import BlameKind
 
@@ -41,5 +41,5 @@ class BlameCounterfactual(BlameLanguageRule):
             "script has no pre-flight check\", \"the runbook does not say to drain first\")")
 
     def message(self, finding: BlameFinding) -> str:
-        return f"Blame language: {quoted(finding)} is hindsight about what someone should " \
-               f"have done{about(finding)}"
+        return f"Blame language: {quoted(finding)} is hindsight about what " \
+               f"{person(finding, 'someone')} should have done"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from postmortem_lint.checks.blameless.blame_rule import BlameLanguageRule, named, quoted
+from postmortem_lint.checks.blameless.blame_rule import BlameLanguageRule, person, quoted
 from postmortem_lint.engine.finding import Level
 from postmortem_lint.nlp.hits import BlameKind
 
@@ -44,4 +44,4 @@ class BlameFailureVerb(BlameLanguageRule):
             "deploy UI\", \"the runbook had no step to…\")")
 
     def message(self, finding: BlameFinding) -> str:
-        return f"Blame language: {quoted(finding)} puts a failure{named(finding)}"
+        return f"Blame language: {quoted(finding)} puts the failure on {person(finding)}"

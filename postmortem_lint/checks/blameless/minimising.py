@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from postmortem_lint.checks.blameless.blame_rule import BlameLanguageRule, named, quoted
+from postmortem_lint.checks.blameless.blame_rule import BlameLanguageRule, person, quoted
 from postmortem_lint.engine.finding import Level
 from postmortem_lint.nlp.hits import BlameKind
 
@@ -39,4 +39,4 @@ class BlameMinimising(BlameLanguageRule):
             "confirmation prompt defaults to yes\", \"the status is not shown before promotion\")")
 
     def message(self, finding: BlameFinding) -> str:
-        return f"Blame language: {quoted(finding)} minimises a slip{named(finding)}"
+        return f"Blame language: {quoted(finding)} minimises a slip by {person(finding)}"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from postmortem_lint.checks.blameless.blame_rule import BlameLanguageRule, about, quoted
+from postmortem_lint.checks.blameless.blame_rule import BlameLanguageRule, person, quoted
 from postmortem_lint.engine.finding import Level
 from postmortem_lint.nlp.hits import BlameKind
 
@@ -54,6 +54,6 @@ class PersonAsRootCause(BlameLanguageRule):
     def message(self, finding: BlameFinding) -> str:
         if finding.kind is BlameKind.agent:
             return f"Person as root cause: the cause statement {quoted(finding)} names a " \
-                   f"person acting{about(finding)}"
-        return f"Person as root cause: {quoted(finding)} makes a person the cause" \
-               f"{about(finding)}"
+                   f"person as the one acting ({person(finding)})"
+        return f"Person as root cause: {quoted(finding)} makes a person the cause " \
+               f"({person(finding)})"

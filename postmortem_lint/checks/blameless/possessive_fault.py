@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from postmortem_lint.checks.blameless.blame_rule import BlameLanguageRule, named, quoted
+from postmortem_lint.checks.blameless.blame_rule import BlameLanguageRule, person, quoted
 from postmortem_lint.engine.finding import Level
 from postmortem_lint.nlp.hits import BlameKind
 
@@ -39,4 +39,4 @@ class BlamePossessiveFault(BlameLanguageRule):
             "had no schema check\", \"nothing alerted when the job was disabled\")")
 
     def message(self, finding: BlameFinding) -> str:
-        return f"Blame language: {quoted(finding)} lays the fault{named(finding)}"
+        return f"Blame language: {quoted(finding)} lays the fault on {person(finding)}"
