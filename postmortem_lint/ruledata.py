@@ -15,7 +15,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+
+from postmortem_lint.defaults import new_dict, new_list
 
 
 class DepthPolicy(BaseModel):
@@ -29,6 +31,10 @@ class DepthPolicy(BaseModel):
     five_whys: bool = Field(False, description="Whether a five-whys (or fishbone) analysis is expected.")
     timeline_resolution_minutes: int = Field(
         15, description="The coarsest timeline granularity acceptable at this severity.")
+
+
+# Validation context of rule data read back from the cache, which held only valid data.
+_CHECKED = "already-checked"
 
 
 class SensitivePattern(BaseModel):
@@ -48,7 +54,9 @@ class SensitivePattern(BaseModel):
 
     @field_validator("pattern")
     @classmethod
-    def _compiles(cls, value: str) -> str:
+    def _compiles(cls, value: str, info: ValidationInfo) -> str:
+        if info.context and info.context.get(_CHECKED):
+            return value  # read back from the cache: compiled when it was written
         try:
             re.compile(value)
         except re.error as error:
@@ -57,7 +65,7 @@ class SensitivePattern(BaseModel):
 
 
 def _words(description: str) -> Any:
-    return Field(default_factory=list, description=description)
+    return Field(default_factory=new_list, description=description)
 
 
 class BlameLexicon(BaseModel):
@@ -142,59 +150,72 @@ class RuleData(BaseModel):
 
     version: int = 1
     sections: dict[str, list[str]] = Field(
-        default_factory=dict, description="Canonical section kind -> heading phrases that mean it.")
+        default_factory=new_dict,
+        description="Canonical section kind -> heading phrases that mean it.")
     fields: dict[str, list[str]] = Field(
-        default_factory=dict, description="Canonical field -> 'Key:' labels and YAML keys that mean it.")
+        default_factory=new_dict,
+        description="Canonical field -> 'Key:' labels and YAML keys that mean it.")
     columns: dict[str, list[str]] = Field(
-        default_factory=dict, description="Canonical table column -> header words that mean it.")
+        default_factory=new_dict,
+        description="Canonical table column -> header words that mean it.")
     severity: dict[str, int] = Field(
-        default_factory=dict, description="Severity spelling (normalised, lower case) -> level.")
+        default_factory=new_dict,
+        description="Severity spelling (normalised, lower case) -> level.")
     priorities: dict[str, int] = Field(
-        default_factory=dict, description="Priority spelling (lower case) -> rank (0 = most urgent).")
+        default_factory=new_dict,
+        description="Priority spelling (lower case) -> rank (0 = most urgent).")
     priority_deadline_days: dict[int, int] = Field(
-        default_factory=dict, description="Priority rank -> days after the incident by which it is due.")
+        default_factory=new_dict,
+        description="Priority rank -> days after the incident by which it is due.")
     phases: dict[str, list[str]] = Field(
-        default_factory=dict, description="Timeline phase -> words that mark an entry as that phase.")
+        default_factory=new_dict,
+        description="Timeline phase -> words that mark an entry as that phase.")
     time_zones: dict[str, float] = Field(
-        default_factory=dict, description="Zone abbreviation -> offset from UTC in hours.")
-    statuses: dict[str, list[str]] = Field(default_factory=dict)
-    action_types: dict[str, list[str]] = Field(default_factory=dict)
+        default_factory=new_dict, description="Zone abbreviation -> offset from UTC in hours.")
+    statuses: dict[str, list[str]] = Field(default_factory=new_dict)
+    action_types: dict[str, list[str]] = Field(default_factory=new_dict)
     vague_actions: list[str] = Field(
-        default_factory=list, description="Action phrases that are too vague on their own.")
+        default_factory=new_list, description="Action phrases that are too vague on their own.")
     specific_signals: list[str] = Field(
-        default_factory=list,
+        default_factory=new_list,
         description="Words that make an otherwise vague action specific (a metric, threshold…).")
     vague_exhortations: list[str] = Field(
-        default_factory=list,
+        default_factory=new_list,
         description="Actions that ask people to try harder; vague whatever else the item names.")
     empty_values: list[str] = Field(
-        default_factory=list, description="Field values that mean 'left empty' (n/a, -, none).")
-    placeholders: list[str] = Field(default_factory=list, description="Template text left unfilled.")
+        default_factory=new_list, description="Field values that mean 'left empty' (n/a, -, none).")
+    placeholders: list[str] = Field(default_factory=new_list,
+        description="Template text left unfilled.")
     sensitive_data: list[SensitivePattern] = Field(
-        default_factory=list, description="Data that must not appear in customer-facing documents.")
+        default_factory=new_list,
+        description="Data that must not appear in customer-facing documents.")
     role_email_names: list[str] = Field(
-        default_factory=list,
+        default_factory=new_list,
         description="Local parts of shared role addresses fine to publish (support@, security@).")
     security_terms: list[str] = Field(
-        default_factory=list, description="Words in a title or incident class that mark a "
+        default_factory=new_list, description="Words in a title or incident class that mark a "
         "security incident.")
     security_term_exceptions: list[str] = Field(
-        default_factory=list, description="Phrases containing a security term that are not about "
+        default_factory=new_list,
+        description="Phrases containing a security term that are not about "
         "security (memory leak, SLA breach).")
     security_review_terms: list[str] = Field(
-        default_factory=list, description="Phrases showing a legal or security review was done.")
-    depth: list[DepthPolicy] = Field(default_factory=list)
+        default_factory=new_list,
+        description="Phrases showing a legal or security review was done.")
+    depth: list[DepthPolicy] = Field(default_factory=new_list)
     impact_units: list[str] = Field(
-        default_factory=list, description="What an impact count counts (users, requests, "
+        default_factory=new_list, description="What an impact count counts (users, requests, "
         "orders…): a number followed by one of these quantifies the impact.")
     data_loss_terms: list[str] = Field(
-        default_factory=list, description="Phrases that state whether data was lost or corrupted.")
+        default_factory=new_list,
+        description="Phrases that state whether data was lost or corrupted.")
     sla_terms: list[str] = Field(
-        default_factory=list, description="Phrases that state whether an SLA or SLO was breached.")
+        default_factory=new_list,
+        description="Phrases that state whether an SLA or SLO was breached.")
     blame: BlameLexicon = Field(
         default_factory=BlameLexicon, description="Blame lexicons (see the blameless rules).")
     root_cause_categories: dict[str, list[str]] = Field(
-        default_factory=dict,
+        default_factory=new_dict,
         description="Root-cause category -> words and phrases that point to it (audits).")
 
     def depth_for(self, level: int) -> DepthPolicy | None:
@@ -292,7 +313,7 @@ def _cached_rule_data(extra: tuple[str, ...], cache_dir: Path) -> RuleData:
         return load_rule_data(extra)  # reports the unreadable pack
     target = cache_dir / "ruledata" / f"{digest.hexdigest()[:32]}.json"
     try:
-        return RuleData.model_validate_json(target.read_bytes())
+        return RuleData.model_validate_json(target.read_bytes(), context={_CHECKED: True})
     except (OSError, ValueError):
         pass
     data = load_rule_data(extra)

@@ -15,16 +15,19 @@ from postmortem_lint.audit.analytics import Audit, AuditBuilder
 from postmortem_lint.audit.collect import LintSettings, collect, default_jobs
 from postmortem_lint.audit.record import DocumentRecord
 from postmortem_lint.audit.render import FORMATS, write_report
-from postmortem_lint.cli.options import lint_options, load_config, parse_date_option, split_codes
+from postmortem_lint.cli.options import (
+    ConfigFailure,
+    check_output_path,
+    lint_options,
+    load_config,
+    open_output,
+    parse_date_option,
+    refuse_overwriting,
+    split_codes,
+)
 from postmortem_lint.engine.config import ConfigError
 from postmortem_lint.engine.finding import Level
 from postmortem_lint.sources.discovery import iter_files
-
-
-class ConfigFailure(click.ClickException):
-    """A config or rule-data error: exit code 2, like every usage error."""
-
-    exit_code = 2
 
 
 def failed(audit: Audit, fail_level: Level) -> bool:
@@ -41,7 +44,8 @@ def failed(audit: Audit, fail_level: Level) -> bool:
 @click.option("--format", "output_format", type=click.Choice(FORMATS), default="text",
               show_default=True, help="Report format.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write the report to FILE. With csv, action items go to FILE-actions.csv.")
+              help="Write the report to FILE. With csv, the action items go to a second "
+              "file beside it (audit.csv -> audit-actions.csv).")
 @click.option("--fail-level", type=click.Choice([level.value for level in Level]),
               help="Lowest level that makes the exit code 1 (default from config: warning).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
@@ -63,20 +67,25 @@ def command(ctx: click.Context, paths: tuple[Path, ...], jobs: int | None, since
     missing = [p for p in paths if not p.exists() and not p.is_symlink()]
     if missing:
         raise click.UsageError(f"no such file or folder: {missing[0]}")
+    check_output_path(output, "--output")
+    selected, ignored = split_codes(select, "--select"), split_codes(ignore, "--ignore")
     day = parse_date_option(today, "--today") or dt.date.today()
     start = parse_date_option(since, "--since")
-    try:
-        loaded = load_config(config_path, list(paths))
-    except click.ClickException as error:
-        raise ConfigFailure(error.message) from error
-    settings = LintSettings(loaded, select=split_codes(select), ignore=split_codes(ignore),
+    loaded = load_config(config_path, list(paths))
+    settings = LintSettings(loaded, select=selected, ignore=ignored,
                             use_cache=not no_cache, today=day,
                             debug=bool(ctx.obj and ctx.obj.get("debug")))
     try:
         linter = settings.linter()  # also validates the config before any worker starts
     except ConfigError as error:
         raise ConfigFailure(str(error)) from error
-    files = [file.as_posix() for file in iter_files(list(paths), loaded.config)]
+    found = list(iter_files(list(paths), loaded.config))
+    if output is not None:
+        from postmortem_lint.audit.render.csv_report import actions_path
+
+        refuse_overwriting({"--output": output, "--output (action items)": actions_path(output)
+                            if output_format == "csv" else None}, found)
+    files = [file.as_posix() for file in found]
     workers = jobs or default_jobs()
     builder = AuditBuilder(day, start)
     began = time.perf_counter()
@@ -121,12 +130,13 @@ def _with_progress(records: Iterable[DocumentRecord], total: int) -> Iterator[Do
 
 def _emit(audit: Audit, output_format: str, output: Path | None) -> None:
     if output_format == "csv" and output is not None:
-        from postmortem_lint.audit.render.csv_report import write_csv_files
+        from postmortem_lint.audit.render.csv_report import actions_path, write_csv
 
-        write_csv_files(audit, output)
+        with open_output(output) as documents, open_output(actions_path(output)) as actions:
+            write_csv(audit, documents, actions)
         return
     if output is not None:
-        with output.open("w", encoding="utf-8", newline="") as stream:
+        with open_output(output) as stream:
             write_report(audit, output_format, stream)
         return
     color = output_format == "text" and sys.stdout.isatty()

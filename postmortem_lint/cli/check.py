@@ -7,7 +7,16 @@ from pathlib import Path
 
 import click
 
-from postmortem_lint.cli.options import ConfigFailure, lint_options, load_config, parse_date_option, split_codes
+from postmortem_lint.cli.options import (
+    ConfigFailure,
+    check_output_path,
+    lint_options,
+    load_config,
+    open_output,
+    parse_date_option,
+    refuse_overwriting,
+    split_codes,
+)
 from postmortem_lint.engine.config import ConfigError
 from postmortem_lint.engine.finding import FileResult, Level
 from postmortem_lint.engine.runner import Linter
@@ -48,15 +57,20 @@ def command(ctx: click.Context, paths: tuple[Path, ...], output_format: str,
     debug = bool(ctx.obj and ctx.obj.get("debug"))
     if not paths:
         raise click.UsageError("give at least one file or folder (or '-' for standard input)")
+    check_output_path(output, "--output")
+    check_output_path(sarif_output, "--sarif-output")
+    check_output_path(summary_path, "--summary")
+    selected, ignored = split_codes(select, "--select"), split_codes(ignore, "--ignore")
     named = [p for p in paths if str(p) != "-"]
     loaded = load_config(config_path, named or [Path(stdin_filename or ".")])
     try:
-        linter = Linter(loaded, select=split_codes(select), ignore=split_codes(ignore),
+        linter = Linter(loaded, select=selected, ignore=ignored,
                         use_cache=not no_cache, today=parse_date_option(today, "--today"),
                         debug=debug)
     except ConfigError as error:
         raise ConfigFailure(str(error)) from error
     results: list[FileResult] = []
+    linted: list[Path] = []
     for path in paths:
         if str(path) == "-":
             name = stdin_filename or "stdin.md"
@@ -65,7 +79,10 @@ def command(ctx: click.Context, paths: tuple[Path, ...], output_format: str,
         if not path.exists() and not path.is_symlink():
             raise click.UsageError(f"no such file or folder: {path}")
         for file in iter_files([path], loaded.config):
+            linted.append(file)
             results.append(linter.lint_path(file))
+    refuse_overwriting({"--output": output, "--sarif-output": sarif_output,
+                        "--summary": summary_path}, linted)
     if diff_base or changed_only:
         from postmortem_lint.sources.changes import ChangesError, keep_changed
 
@@ -81,7 +98,7 @@ def command(ctx: click.Context, paths: tuple[Path, ...], output_format: str,
     if summary_path is not None:
         from postmortem_lint.reporters.summary import render_summary
 
-        with summary_path.open("a", encoding="utf-8") as stream:
+        with open_output(summary_path, append=True) as stream:
             stream.write(render_summary(results))
     ctx.exit(1 if failed(results, level) else 0)
 
@@ -98,6 +115,7 @@ def _emit(output_format: str, results: list[FileResult], output: Path | None, qu
     else:
         text = get_reporter(output_format)(results)
     if output is not None:
-        output.write_text(text, encoding="utf-8")
+        with open_output(output) as stream:
+            stream.write(text)
     else:
         click.echo(text, nl=False)

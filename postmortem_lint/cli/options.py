@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 import click
 
@@ -18,9 +19,54 @@ class ConfigFailure(click.ClickException):
     exit_code = 2
 
 
-def split_codes(values: tuple[str, ...]) -> list[str] | None:
+class OutputFailure(click.ClickException):
+    """A report file that cannot be written: a one-line error and exit code 2."""
+
+    exit_code = 2
+
+
+def split_codes(values: tuple[str, ...], option: str = "--select") -> list[str] | None:
+    """Comma-separated codes, prefixes or names; one that matches no rule is a usage error
+    (a typo in ``--select`` would otherwise select nothing and pass every file)."""
     codes = [code.strip() for value in values for code in value.split(",") if code.strip()]
+    if codes:
+        from postmortem_lint.engine.registry import all_rules
+
+        rules = all_rules().values()
+        for code in codes:
+            if code != "ALL" and not any(rule.code.startswith(code.upper()) or rule.name == code
+                                         for rule in rules):
+                raise click.BadParameter(f"{code!r} matches no rule code, prefix or name "
+                                         "(see 'postmortem-lint rules')", param_hint=option)
     return codes or None
+
+
+def check_output_path(path: Path | None, option: str) -> None:
+    """Refuse an empty or folder path before any work is done."""
+    if path is None:
+        return
+    if not str(path).strip() or path.is_dir():
+        raise click.BadParameter(f"{str(path)!r} is not a file name", param_hint=option)
+
+
+def refuse_overwriting(outputs: dict[str, Path | None], inputs: list[Path]) -> None:
+    """A report must never replace a postmortem it reports on."""
+    linted = {path.resolve() for path in inputs}
+    for option, path in outputs.items():
+        if path is not None and path.resolve() in linted:
+            raise click.BadParameter(f"{str(path)!r} is one of the files being linted",
+                                     param_hint=option)
+
+
+@contextmanager
+def open_output(path: Path, append: bool = False) -> Iterator[TextIO]:
+    """``path`` opened for writing as UTF-8; failing to open it is a one-line error."""
+    try:
+        stream = path.open("a" if append else "w", encoding="utf-8", newline="")
+    except OSError as error:
+        raise OutputFailure(f"cannot write {path}: {error.strerror or error}") from error
+    with stream:
+        yield stream
 
 
 def load_config(config_path: str | None, paths: list[Path]) -> LoadedConfig:
@@ -40,15 +86,19 @@ def parse_date_option(value: str | None, name: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value)
     except ValueError as error:
-        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint=name) from error
+        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)",
+                                 param_hint=name) from error
 
 
 def lint_options(function: Callable[..., Any]) -> Callable[..., Any]:
     for decorator in reversed([
         click.option("--config", "config_path", type=click.Path(dir_okay=False),
-                     help="Config file (default: nearest .postmortem-lint.yaml or pyproject.toml)."),
-        click.option("--select", multiple=True, help="Only these rule codes/prefixes (comma-separated)."),
-        click.option("--ignore", multiple=True, help="Skip these rule codes/prefixes (comma-separated)."),
+                     help="Config file (default: nearest .postmortem-lint.yaml or "
+                     "pyproject.toml)."),
+        click.option("--select", multiple=True,
+                     help="Only these rules: codes, prefixes (PM3) or names, comma-separated."),
+        click.option("--ignore", multiple=True,
+                     help="Skip these rules: codes, prefixes or names, comma-separated."),
         click.option("--no-cache", is_flag=True, help="Do not read or write the cache."),
         click.option("--today", help="Date used for overdue checks (YYYY-MM-DD; default: today)."),
     ]):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 import click
 
 from postmortem_lint.schemas import SCHEMAS, schema_text
@@ -11,5 +10,6 @@ from postmortem_lint.schemas import SCHEMAS, schema_text
 @click.command("schema")
 @click.argument("name", type=click.Choice(sorted(SCHEMAS)))
 def command(name: str) -> None:
-    """Print the JSON Schema for NAME (postmortem, config, rule-data, report)."""
+    """Print the JSON Schema NAME: postmortem (the YAML format), config, rule-data,
+    report (check's JSON output) or audit (audit's JSON output)."""
     click.echo(schema_text(name), nl=False)

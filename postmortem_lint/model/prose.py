@@ -7,11 +7,12 @@ sees, while every character still knows the line and column it came from.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from enum import Enum
 
 from pydantic import BaseModel, Field
 
+from postmortem_lint.defaults import new_list
 from postmortem_lint.model.span import Span
 
 # Characters a reader never sees; they are dropped so "ca\u200breless" reads "careless".
@@ -32,7 +33,7 @@ class Prose(BaseModel):
 
     text: str
     # (offset into text, line, column): a run continues until the next run's offset.
-    runs: list[tuple[int, int, int]] = Field(default_factory=list)
+    runs: list[tuple[int, int, int]] = Field(default_factory=new_list)
     role: ProseRole = ProseRole.narrative
     section: str | None = None  # canonical kind of the enclosing section, if known
 
@@ -41,10 +42,22 @@ class Prose(BaseModel):
         if not self.runs:
             return (1, 1)
         offset = max(0, min(offset, max(len(self.text) - 1, 0)))
-        starts = [r[0] for r in self.runs]
-        index = max(bisect_right(starts, offset) - 1, 0)
+        index = max(bisect_right(self._starts()[0], offset) - 1, 0)
         start, line, column = self.runs[index]
         return (line, column + max(offset - start, 0))  # text before the first run: its start
+
+    def _starts(self) -> tuple[list[int], bool]:
+        """The runs' offsets and whether they increase (they always do as parsers build
+        them), kept between calls so a lookup is a binary search, not a pass over every run
+        (kept outside the model's fields: not compared, not serialised)."""
+        runs = self.runs
+        cached = self.__dict__.get("_run_starts")
+        if cached is None or cached[0] is not runs or len(cached[1]) != len(runs):
+            starts = [run[0] for run in runs]
+            ordered = all(a <= b for a, b in zip(starts, starts[1:], strict=False))
+            cached = (runs, starts, ordered)
+            self.__dict__["_run_starts"] = cached
+        return cached[1], cached[2]
 
     def span(self, start: int = 0, end: int | None = None) -> Span:
         """Source span of ``text[start:end]``."""
@@ -64,7 +77,11 @@ class Prose(BaseModel):
         if end > start:
             first_line, first_column = self.position(start)
             runs.append((0, first_line, first_column))
-            for offset, line, column in self.runs:
+            starts, ordered = self._starts()
+            # only the runs that begin strictly inside (start, end) are kept
+            inside = self.runs[bisect_right(starts, start):bisect_left(starts, end)] if \
+                ordered else self.runs
+            for offset, line, column in inside:
                 if start < offset < end:
                     runs.append((offset - start, line, column))
         return Prose(text=self.text[start:end], runs=runs, role=self.role, section=self.section)
@@ -104,7 +121,7 @@ class ProseBuilder:
         """Append ``text`` that starts at (line, column) in the source (on one line)."""
         if not text:
             return
-        if any(ch in INVISIBLE for ch in text):
+        if not INVISIBLE.isdisjoint(text):
             for ch in text:
                 if ch not in INVISIBLE:
                     self._append(ch, line, column)

@@ -78,6 +78,7 @@ _IRREGULAR: dict[str, tuple[str, ...]] = {
     "overrule": ("overruled",),
     "hang": ("hung",),
     "sleep": ("slept",),
+    "catch": ("caught", "catching"),
 }
 _PREFIXES = ("over", "mis", "re", "un", "double-", "double ", "fat-")
 _VOWELS = set("aeiou")
@@ -112,6 +113,7 @@ def inflections(word: str) -> frozenset[str]:
     return frozenset(forms)
 
 
+_ON_CALL = re.compile(r"\bon[- ]?call\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z\u00C0-\u024F0-9]+(?:['\u2019][A-Za-z]+)?")
 _SPLIT = re.compile(r"\s+|(?=-)|(?<=-)")
 
@@ -125,11 +127,15 @@ def phrase_tokens(phrase: str) -> tuple[str, ...]:
 # Constructions the parser reads as blame that no single cue word announces.
 _PATTERN_CUES = tuple(re.compile(pattern, re.IGNORECASE) for pattern in (
     r"\bit (?:was|is|'s)\b.{1,100}?\b(?:that|who)\b",  # "It was X's change that broke…"
-    r"\b(?:this|that|it)(?: one)? (?:is|was|'s) (?:\w+ )?on\b",  # "This one is on X"
+    r"\b(?:this|that|it)(?: \w+)? (?:is|was|'s) (?:\w+ )?on\b",  # "This one is on X"
     r"\b(?:anyone|anybody|even)\b.{1,60}?\bwould(?: have|'ve)\b",  # "anyone … would have"
     r"\b(?:all|nothing)\b.{0,30}?\b(?:took|taken|takes|needed|required)\b.{0,10}?\bfor\b",
     r"\bas (?:simple|easy|trivial|straightforward) as\b",
     r"\bwhat\b.{1,60}?\b(?:was|is)\b",  # "What took down X was…", "X is what broke…"
+    r"\bit(?: would|'d|\u2019d)(?: have|'ve|\u2019ve)? taken?\b",  # "it would have taken X…"
+    r"^\W*were\b.{1,40}?\bto (?:have|'ve)\b",  # "Were Mikko to have checked…"
+    r"\b(?:avoided|prevented|happens)\b.{0,20}\bif\b",  # "the outage is avoided if X waits"
+    r"\b(?:quick|simple|single|one|cursory|brief)\b.{1,60}?\bwould(?: have|'ve|\u2019ve)\b",
 ))
 def words_of(text: str) -> list[str]:
     """Lower-case words of a sentence for the prefilter (apostrophes normalised; a word
@@ -269,11 +275,17 @@ class CompiledLexicon:
             return True
         if words & _NEGATIONS and words & self._diligence:
             return True
+        if words & self._undone:  # "went unheeded by the mobile team"
+            return True
         if "without" in words and words & self._diligence:
             return True
         if words & _MODALS and words & {"have", "'ve", "should've", "could've"}:
             return True
         return any(pattern.search(sentence) for pattern in _PATTERN_CUES)
+
+    @cached_property
+    def _undone(self) -> frozenset[str]:
+        return frozenset("un" + form for form in self._diligence)
 
     @cached_property
     def _human_error_modifiers(self) -> frozenset[str]:
@@ -286,6 +298,8 @@ class CompiledLexicon:
     def _person_cue(self, sentence: str, words: set[str]) -> bool:
         """Does the sentence name someone: a role, a pronoun, or a capitalised name?"""
         if words & self.person_words:
+            return True
+        if "call" in words and _ON_CALL.search(sentence):  # "the weekend on-call"
             return True
         safe = self._safe
         for index, match in enumerate(_WORD.finditer(sentence)):
@@ -334,6 +348,7 @@ _IMPERATIVES = frozenset((
     "downgrade", "tune", "adjust", "increase", "decrease", "reduce", "extend",
 ))
 _NOT_PERSON_TAILS = frozenset({"question", "responsible", "call", "us", "involved"})
-_MODALS = frozenset({"should", "ought", "could", "should've", "could've", "shouldve"})
+_MODALS = frozenset({"should", "ought", "could", "should've", "could've", "shouldve",
+                     "shouldn't", "shouldn", "shouldnt"})
 _COMMON_SUFFIXES = ("tion", "sion", "ment", "ness", "ity", "ing", "ance", "ence", "ure", "age",
                     "ism", "ics", "ogy", "ery", "ship", "ware", "able")

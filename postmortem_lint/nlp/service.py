@@ -12,25 +12,39 @@ Only the sentences left are parsed, in one ``nlp.pipe`` batch per document.
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import hashlib
+import os
+import sys
 import threading
-from collections.abc import Callable, Sequence
+from collections import OrderedDict
+from collections.abc import Callable, Iterator, Sequence
+from functools import cached_property
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from postmortem_lint.nlp.cache import SentenceCache
 from postmortem_lint.nlp.hits import BlameHit, decode_hits, encode_hits
-from postmortem_lint.nlp.lexicon import CompiledLexicon
 from postmortem_lint.nlp.model import ModelInfo, load_pipeline, resolve_model
 from postmortem_lint.ruledata import RuleData
 
+if TYPE_CHECKING:
+    from postmortem_lint.nlp.lexicon import CompiledLexicon
+
 T = TypeVar("T")
-_BATCH = 64
+_BATCH = 64  # measured: larger batches parse no faster and hold more memory
+# The in-memory cache lets every rule (and every file of a run) read a sentence's analysis
+# once; it keeps the most recently used sentences, so a huge archive cannot grow it without
+# bound (the on-disk cache keeps everything).
+MEMORY_SENTENCES = 20_000
 # The analysis code is part of every cache key: editing it invalidates cached results.
-_ANALYSIS_SOURCES = ("lexicon.py", "hits.py", "text.py", "blame/")
+_ANALYSIS_SOURCES = ("lexicon.py", "hits.py", "text.py", "matching.py", "blame/")
 
 
-def _analysis_version() -> str:
+@functools.cache
+def analysis_version() -> str:
+    """A digest of the code and lexicon sources that decide a sentence's analysis."""
     digest = hashlib.sha256()
     folder = Path(__file__).parent
     for name in _ANALYSIS_SOURCES:
@@ -43,6 +57,45 @@ def _analysis_version() -> str:
     return digest.hexdigest()[:16]
 
 
+# A document with this many sentences to parse is parsed by forked workers (one per CPU):
+# forking costs a few tens of milliseconds, parsing a sentence about ten.
+_FORK_MIN = 256
+_FORKED: NlpService | None = None  # the service a forked worker analyses with
+
+
+class _ForkFailed(RuntimeError):
+    pass
+
+
+def _workers(count: int) -> int:
+    """How many processes should parse ``count`` sentences (1: this one)."""
+    if count < _FORK_MIN or not sys.platform.startswith("linux"):
+        return 1  # (macOS can fork, but not safely once numpy and spaCy are loaded)
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cpus = os.cpu_count() or 1
+    if cpus < 2:
+        return 1
+    import multiprocessing
+
+    if "fork" not in multiprocessing.get_all_start_methods() or \
+            multiprocessing.parent_process() is not None or threading.active_count() > 1:
+        # a worker of a parallel audit (its siblings use the other CPUs), or threads that a
+        # fork would not copy: stay in this process
+        return 1
+    return min(cpus, -(-count // _BATCH))
+
+
+def _analyze_forked(texts: list[str]) -> list[str]:
+    """In a forked worker: the encoded hits of each text."""
+    service = _FORKED
+    assert service is not None and service._analyzer is not None
+    analyzer = service._analyzer
+    return [encode_hits(analyzer.analyze(doc))
+            for doc in service._pipeline.pipe(texts, batch_size=_BATCH)]
+
+
 class NlpService:
     """Shared by every rule of a Linter; holds no per-document state beyond a memo."""
 
@@ -51,18 +104,30 @@ class NlpService:
         self.cache_dir = cache_dir
         self.data = data
         self.info: ModelInfo = resolve_model(model)  # fails early and clearly (NlpUnavailable)
-        self.lexicon = CompiledLexicon(data.blame)
-        # The analysis reads only the blame lexicon, so only it is part of the key: editing
-        # another rule-data file does not throw the sentence cache away.
-        lexicon = hashlib.sha256(data.blame.model_dump_json().encode()).hexdigest()[:16]
-        self.salt = f"{self.info.fingerprint}|{lexicon}|{_analysis_version()}"
-        self._memory: dict[str, tuple[BlameHit, ...]] = {}
-        self._disk = SentenceCache(cache_dir / "nlp", self.salt) if cache_dir else None
+        self._memory: OrderedDict[str, tuple[BlameHit, ...]] = OrderedDict()
         self._pipeline: Any = None
         self._analyzer: Any = None
         self._lock = threading.Lock()
         self._memo: tuple[object, str, Any] | None = None
         self.stats = {"sentences": 0, "prefiltered": 0, "memory": 0, "disk": 0, "parsed": 0}
+
+    # Built on first use: a run answered by the whole-file cache never needs them.
+    @cached_property
+    def lexicon(self) -> CompiledLexicon:
+        from postmortem_lint.nlp.lexicon import CompiledLexicon
+
+        return CompiledLexicon(self.data.blame)
+
+    @cached_property
+    def salt(self) -> str:
+        # The analysis reads only the blame lexicon, so only it is part of the key: editing
+        # another rule-data file does not throw the sentence cache away.
+        lexicon = hashlib.sha256(self.data.blame.model_dump_json().encode()).hexdigest()[:16]
+        return f"{self.info.fingerprint}|{lexicon}|{analysis_version()}"
+
+    @cached_property
+    def _disk(self) -> SentenceCache | None:
+        return SentenceCache(self.cache_dir / "nlp", self.salt) if self.cache_dir else None
 
     # -- the pipeline ------------------------------------------------------------------------
     @property
@@ -80,9 +145,13 @@ class NlpService:
             if self._analyzer is None:
                 pipeline = load_pipeline(self.info)
                 from postmortem_lint.nlp.blame import BlameAnalyzer
+                from postmortem_lint.nlp.matching import GatedMatcher
 
+                analyzer = BlameAnalyzer(pipeline, self.lexicon)
+                # same matches per label, without trying every pattern on every sentence
+                analyzer.matcher = GatedMatcher.wrap(analyzer.matcher)
                 self._pipeline = pipeline
-                self._analyzer = BlameAnalyzer(pipeline, self.lexicon)
+                self._analyzer = analyzer
             return self._analyzer
 
     @property
@@ -106,6 +175,8 @@ class NlpService:
             stats["sentences"] += 1
             cached = self._memory.get(sentence)
             if cached is not None:
+                with contextlib.suppress(KeyError):  # evicted by another thread meanwhile
+                    self._memory.move_to_end(sentence)
                 stats["memory"] += 1
                 results[index] = cached
             elif not self.needs_parse(sentence, cause_context=cause):
@@ -122,12 +193,10 @@ class NlpService:
                 stats["disk"] += 1
                 self._store(sentence, hits, results, wanted.pop(sentence))
         if wanted:
-            analyzer = self.analyzer()
+            self.analyzer()
             texts = list(wanted)
             fresh: dict[str, str] = {}
-            for sentence, doc in zip(texts, self._pipeline.pipe(texts, batch_size=_BATCH),
-                                     strict=True):
-                hits = analyzer.analyze(doc)
+            for sentence, hits in self._parse(texts):
                 stats["parsed"] += 1
                 fresh[sentence] = encode_hits(hits)
                 self._store(sentence, hits, results, wanted[sentence])
@@ -135,9 +204,49 @@ class NlpService:
                 self._disk.put_many(fresh)
         return [result if result is not None else () for result in results]
 
+    def _parse(self, texts: list[str]) -> Iterator[tuple[str, tuple[BlameHit, ...]]]:
+        """Each text with its hits: in this process, or for many texts (a huge document, a
+        first audit) in forked workers that share the loaded pipeline. Each sentence is
+        analysed on its own either way, so the hits are the same."""
+        workers = _workers(len(texts))
+        if workers > 1:
+            try:
+                yield from self._parse_forked(texts, workers)
+                return
+            except _ForkFailed:
+                pass  # no worker could start: parse here
+        analyzer = self._analyzer
+        for sentence, doc in zip(texts, self._pipeline.pipe(texts, batch_size=_BATCH),
+                                 strict=True):
+            yield sentence, analyzer.analyze(doc)
+
+    def _parse_forked(self, texts: list[str], workers: int
+                      ) -> Iterator[tuple[str, tuple[BlameHit, ...]]]:
+        import multiprocessing
+
+        global _FORKED
+        chunks = [texts[start:start + _BATCH] for start in range(0, len(texts), _BATCH)]
+        _FORKED = self  # what the workers see when they are forked
+        try:
+            try:
+                pool = multiprocessing.get_context("fork").Pool(workers)
+            except (OSError, ValueError) as error:
+                raise _ForkFailed from error
+            with pool:
+                for chunk, blobs in zip(chunks, pool.imap(_analyze_forked, chunks),
+                                        strict=True):
+                    for sentence, blob in zip(chunk, blobs, strict=True):
+                        yield sentence, decode_hits(blob)
+        finally:
+            _FORKED = None
+
     def _store(self, sentence: str, hits: tuple[BlameHit, ...],
                results: list[tuple[BlameHit, ...] | None], indexes: list[int]) -> None:
-        self._memory[sentence] = hits
+        memory = self._memory
+        memory[sentence] = hits
+        memory.move_to_end(sentence)
+        while len(memory) > MEMORY_SENTENCES:
+            memory.popitem(last=False)
         for index in indexes:
             results[index] = hits
 
@@ -151,5 +260,6 @@ class NlpService:
         return value
 
     def close(self) -> None:
-        if self._disk is not None:
-            self._disk.close()
+        disk = self.__dict__.get("_disk")  # never opened: nothing to close
+        if disk is not None:
+            disk.close()

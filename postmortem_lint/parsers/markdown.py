@@ -22,17 +22,27 @@ from postmortem_lint.parsers.builder import DocumentBuilder
 from postmortem_lint.parsers.markdown_blocks import Block, markdown_parser, to_blocks
 from postmortem_lint.parsers.sections import is_exact_heading, section_kind
 from postmortem_lint.parsers.suppressions import directives_in, yaml_suppressions
-from postmortem_lint.parsers.times import declared_zone, find_date, find_timestamp
+from postmortem_lint.parsers.times import declared_zone, find_date, find_duration, find_timestamp
 from postmortem_lint.parsers.values import column_for_header, field_for_key, normalise_key
-from postmortem_lint.parsers.yaml_doc import MappingReader
-from postmortem_lint.parsers.yaml_tree import YamlFailure, load_yaml, type_name
 from postmortem_lint.ruledata import RuleData
 from postmortem_lint.sources.reading import SourceText
 
 _KEY_VALUE = re.compile(r"^\s*(?P<key>[A-Za-z][A-Za-z0-9 /()&'’.\-]{0,48}?)\s*[:：]\s*(?P<value>.*)$")
 _WHY_LINE = re.compile(r"^\s*(?:why\s*#?\d|\d[.)]\s*why\b|why\?)", re.IGNORECASE)
 _STRUCTURED = {"timeline", "action_items", "five_whys", "contributing_factors"}
+# A narrative sentence that states the cause outright: "The direct cause was a malformed
+# post", "The root cause of the outage was an expired certificate"; not "The root cause is
+# still unknown".
+_CAUSE_SENTENCE = re.compile(
+    r"(?:^|(?<=[.!?] ))(?:the )?(?:root|direct|underlying|primary) causes? (?:of [^.]{1,80}? )?"
+    r"(?:was|were|is|are) (?![^.]{0,24}\b(?:unknown|unclear|tbd|to be determined|under "
+    r"investigation|being investigated|not (?:yet )?(?:known|clear|determined|identified)))"
+    r"[^.]+", re.IGNORECASE)
 _ACTION_COLUMNS = ("action", "owner", "due", "priority", "status", "type", "ticket")
+# Metadata written as a heading with its value below ("## Authors" then a list of names).
+_FIELD_HEADINGS = {"id", "authors", "owner", "severity", "status", "audience", "incident_date",
+                   "date_written", "review_date", "review_owner", "incident_class",
+                   "security_review"}
 
 
 class _Reader:
@@ -44,6 +54,7 @@ class _Reader:
         self.sections: list[tuple[Section, str | None]] = []  # (section, effective kind)
         self.action_level = 0  # list depth of the last list item read as an action item
         self.note_date: dt.date | None = None  # from a timeline note: "2015-10-21 (all times UTC)"
+        self.field_heading: str | None = None  # the field a heading such as "## Authors" names
 
     # -- pass 1: sections --------------------------------------------------------
     def assign_sections(self, blocks: list[Block]) -> list[str | None]:
@@ -98,6 +109,7 @@ class _Reader:
                 if block.quoted:
                     block.prose.role = ProseRole.field if False else block.prose.role
             if block.kind == "heading":
+                self.field_heading = self.heading_field(block, kind)
                 if kind == "timeline" and block.prose is not None:
                     found = find_date(block.prose.text, self.b.default_date())
                     timeline_date = found[0] if found else timeline_date
@@ -131,6 +143,10 @@ class _Reader:
         return self.b.finish()
 
     def read_front_matter(self, block: Block) -> None:
+        # the YAML reader (ruamel.yaml) is imported only for a document with front matter
+        from postmortem_lint.parsers.yaml_doc import MappingReader
+        from postmortem_lint.parsers.yaml_tree import YamlFailure, load_yaml, type_name
+
         tree = load_yaml(block.text)
         self.doc.suppressions += yaml_suppressions(self.lines[: block.last_line])
         if isinstance(tree, YamlFailure):
@@ -205,6 +221,13 @@ class _Reader:
             for line in prose.lines():
                 self.b.add_why(line.strip())
             return
+        if kind is None and self.field_heading is not None:
+            for line in prose.lines():
+                value = line.strip()
+                if value.text and len(value.text) <= 120:
+                    value.role = ProseRole.field
+                    self.b.set_field(self.field_heading, value)
+            return
         if kind == "contributing_factors" and block.kind == "item":
             self.b.add_factor(prose)
             return
@@ -237,6 +260,15 @@ class _Reader:
         date = default_date or self.b.default_date()
         found = find_timestamp(line.text, self.data.time_zones, within=12, default_date=date)
         if found is None:
+            code_time = self.code_time(line)
+            if code_time is not None:  # "- `2021-10-28 08:26` droplet created"
+                declared = self.doc.timeline.declared_zone
+                event = line.slice(len(line.text) - len(line.text.lstrip(" -–—:|*")),
+                                   len(line.text))
+                self.b.add_timeline_entry(code_time, event, line.whole,
+                                          default_date=self.note_date or date,
+                                          declared_zone=declared.value if declared else None)
+                return
             self.timeline_note(line)
             return
         event = line.slice(found.end, len(line.text))
@@ -245,6 +277,26 @@ class _Reader:
         declared = self.doc.timeline.declared_zone
         self.b.add_timeline_entry(line, event, line.whole, default_date=self.note_date or date,
                                   declared_zone=declared.value if declared else None)
+
+    def heading_field(self, block: Block, kind: str | None) -> str | None:
+        """The metadata field a heading outside every known section names, if any."""
+        if kind is not None or block.prose is None:
+            return None
+        field = field_for_key(block.prose.text.strip(), self.data)
+        return field if field in _FIELD_HEADINGS else None
+
+    def code_time(self, line: Prose) -> Prose | None:
+        """A timestamp written as a code span at the start of a timeline line: the span is
+        cut out of the line's prose, so look for it among the code spans of that line."""
+        if not line.runs:
+            return None
+        _, number, column = line.runs[0]
+        spans = [code for code in self.doc.code if code.runs and code.runs[0][1] == number
+                 and code.runs[0][2] <= column + 1]
+        for code in sorted(spans, key=lambda code: code.runs[0][2]):
+            if find_timestamp(code.text, self.data.time_zones, within=0) is not None:
+                return code
+        return None
 
     def timeline_note(self, line: Prose) -> None:
         """A line in the timeline that is not an entry may state the zone and the day of the
@@ -443,6 +495,28 @@ class _Reader:
             named["owner"] = names[-1]
         self.b.add_action_item(description, prose.whole, named)
 
+    def cause_in_overview(self) -> None:
+        """With no root cause section, a sentence of the overview that states the cause
+        outright ("The direct cause was a malformed post …") is the root cause statement."""
+        for prose in self.doc.prose:
+            if prose.section not in ("summary", None) or prose.role != ProseRole.narrative:
+                continue
+            cause = _CAUSE_SENTENCE.search(prose.text)
+            if cause is not None:
+                self.doc.root_cause.append(prose.slice(cause.start(), cause.end()))
+                self.doc.root_cause_span = prose.span(cause.start(), cause.end())
+                return
+
+    def impact_in_overview(self) -> None:
+        """With no impact section or field, an overview paragraph that says how long the
+        outage lasted ("a 34 minute outage starting at 14:44 UTC") is the impact statement;
+        the impact rules then ask for what it leaves out (users, data loss, SLA)."""
+        for prose in self.doc.summary:
+            if prose.role == ProseRole.narrative and find_duration(prose.text) is not None:
+                self.doc.impact.text.append(prose)
+                self.doc.impact.span = prose.whole
+                return
+
     def finish_sections(self) -> None:
         doc = self.doc
         for section, kind in self.sections:
@@ -464,6 +538,11 @@ class _Reader:
                 doc.went_wrong_span = doc.went_wrong_span or section.span
             elif section.kind == "follow_up":
                 doc.follow_up.span = doc.follow_up.span or section.span
+        if not doc.root_cause and doc.root_cause_span is None:
+            self.cause_in_overview()
+        impact = doc.impact
+        if impact.span is None and not impact.text and not doc.has_section("impact"):
+            self.impact_in_overview()
         if doc.timeline.span is None and doc.timeline.entries:
             first, last = doc.timeline.entries[0].span, doc.timeline.entries[-1].span
             doc.timeline.span = Span.lines(first.line, last.end_line)

@@ -22,18 +22,30 @@ _DATE = (
     rf"|{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? ?(?:\d{{4}})?"
     rf"|\d{{1,2}} {_MONTH},? ?(?:\d{{4}})?)"
 )
+# The clock must not run on into more digits ("14:321"); "AM"/"PM" may be followed by a
+# colon ("9:55 AM: alert fires"), but not by more letters ("10:00 amended").
 _TIME = (
     r"(?P<time>(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:\.\d{1,9})?)?"
-    r"(?: ?(?P<ampm>[ap]\.?m\.?))?|(?P<hour_only>\d{1,2}) ?(?P<ampm2>[ap]\.?m\.?))"
+    r"(?![\d:])(?: ?(?P<ampm>[ap]\.?m\.?)(?![a-z]))?"
+    r"|(?P<hour_only>\d{1,2}) ?(?P<ampm2>[ap]\.?m\.?)(?![a-z\d]))"
 )
+# Between a date and its time: "T", " at ", ", ", " - " or any run of blanks (tables are
+# often padded: "2021-12-10   15:40").
 _TIMESTAMP = re.compile(
-    rf"(?:{_DATE}(?:T| at |, | - | )?)?{_TIME}(?![\d:])", re.IGNORECASE)
+    rf"(?:{_DATE}(?:T|\s+at\s+|,\s*|\s+-\s+|\s+)?)?{_TIME}", re.IGNORECASE)
 _DATE_ONLY = re.compile(rf"^{_DATE}$", re.IGNORECASE)
 _OFFSET = re.compile(r"(?P<sign>[+-])(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?")
 _ZONE_WORD = re.compile(r"\(?(?P<word>[A-Za-z][A-Za-z_/]{0,40}(?:[+-]\d{1,2}(?::?\d{2})?)?)\)?")
+_NUMBER_WORDS = {
+    "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
+    "twenty": 20, "thirty": 30, "forty": 40, "forty-five": 45, "fifty": 50, "ninety": 90,
+}
 _DURATION_PART = re.compile(
-    r"(?:(?<=[dhm])|(?<![\w.]))(?P<n>\d+(?:\.\d+)?) ?"
-    r"(?P<unit>d|days?|h|hrs?|hours?|m|mins?|minutes?|s|secs?|seconds?)(?![a-z])",
+    r"(?:(?<=[dhm])|(?<![\w.]))(?:(?P<n>\d+(?:\.\d+)?) ?"
+    r"(?P<unit>d|days?|h|hrs?|hours?|m|mins?|minutes?|s|secs?|seconds?)"
+    r"|(?P<word>" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r") "
+    r"(?P<word_unit>days?|hours?|minutes?|mins?|seconds?))(?![a-z])",
     re.IGNORECASE)
 _DURATION_GLUE = re.compile(r"[ ,]*(?:and )?", re.IGNORECASE)
 
@@ -128,14 +140,22 @@ def _read_zone(text: str, pos: int, zones: dict[str, float]
 
 
 def declared_zone(text: str, zones: dict[str, float]) -> tuple[str, int, int] | None:
-    """The zone a note declares for a whole timeline ("All times are UTC", "Times in PST"),
-    with its offsets: an upper-case zone name in a short text that talks about times."""
-    if len(text) > 160 or not re.search(r"\btimes?\b", text, re.IGNORECASE):
+    """The zone a note declares for a whole timeline ("All times are UTC", "Times in PST",
+    a "Timeline (UTC)" heading), with its offsets: an upper-case zone name, or a zone
+    written out ("Eastern Time"), in a short text that talks about times."""
+    if len(text) > 160 or not re.search(r"\b(?:times?|timeline|timestamps?)\b", text,
+                                         re.IGNORECASE):
         return None
     for match in re.finditer(r"\b[A-Z]{1,5}(?:[+-]\d{1,2}(?::?\d{2})?)?(?![\w+-])", text):
         word = match.group(0)
         if word != "Z" and _zone_offset(word, zones)[0] is not None:
             return word, match.start(), match.end()
+    lowered = text.lower()
+    for name in zones:  # written out: "Timeline (Eastern Time)"
+        if " " in name:
+            found = re.search(rf"\b{re.escape(name)}\b", lowered)
+            if found:
+                return text[found.start():found.end()], found.start(), found.end()
     return None
 
 
@@ -211,8 +231,12 @@ def find_duration(text: str) -> tuple[dt.timedelta, int, int] | None:
     for match in _DURATION_PART.finditer(text[:400]):
         if start >= 0 and not _DURATION_GLUE.fullmatch(text[end:match.start()]):
             break
-        amount = float(match.group("n"))
-        unit = match.group("unit").lower()[0]
+        if match.group("word"):  # "three hours": spelt-out numbers take whole-word units
+            amount = float(_NUMBER_WORDS[match.group("word").lower()])
+            unit = match.group("word_unit").lower()[0]
+        else:
+            amount = float(match.group("n"))
+            unit = match.group("unit").lower()[0]
         total += {"d": dt.timedelta(days=amount), "h": dt.timedelta(hours=amount),
                   "m": dt.timedelta(minutes=amount), "s": dt.timedelta(seconds=amount)}[unit]
         start = match.start() if start < 0 else start

@@ -163,6 +163,9 @@ class _LineTexts:
         return lines[number - 1]
 
 
+_DIGITS = re.compile(r"\d+")
+
+
 def _fingerprint(code: str, uri: str, anchor: str, occurrence: int) -> str:
     """Like GitHub's own ``primaryLocationLineHash``: a hash of what is on the line, not of
     its number, plus which occurrence of that same text this is."""
@@ -186,7 +189,9 @@ def _results(findings: Iterable[Finding], indexes: dict[str, int], root: Path | 
         uri = artifact_uri(finding.path, root)
         where = region(finding.span)
         line_text = texts.line(finding.path, where.line)
-        anchor = " ".join((finding.message if line_text is None else line_text).split())
+        # The message tells apart two findings of one rule on one line (PM703's "went well"
+        # and "went wrong"); its numbers are dropped, as they change from day to day.
+        anchor = " ".join((line_text or "").split()) + "\0" + _DIGITS.sub("#", finding.message)
         occurrence = seen.get((finding.code, uri, anchor), 0)
         seen[(finding.code, uri, anchor)] = occurrence + 1
         results.append(om.Result(

@@ -1,13 +1,16 @@
 """Which files to lint: explicit files always; folders walked with include/exclude patterns.
 
 Symbolic links to folders are not followed, and links to files are linted only when they
-stay inside the folder being walked, so nothing outside the given paths is read.
+stay inside the folder being walked, so nothing outside the given paths is read. A walk
+yields regular files only: a named pipe, socket or device in the archive (whose read would
+block or never end) is not a postmortem.
 """
 
 from __future__ import annotations
 
 import fnmatch
 import os
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -29,6 +32,15 @@ def _outside(file: Path, root: Path) -> bool:
         return True
 
 
+def _special(file: Path) -> bool:
+    """A FIFO, socket or device (after following a link); broken links are not special."""
+    try:
+        mode = file.stat().st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
 def iter_files(paths: list[Path], config: Config) -> Iterator[Path]:
     """Files to lint, in a stable order, each once."""
     seen: set[Path] = set()
@@ -43,7 +55,8 @@ def iter_files(paths: list[Path], config: Config) -> Iterator[Path]:
                 for name in sorted(files):
                     file = base / name
                     relative = file.relative_to(path).as_posix()
-                    if _excluded(relative, name, exclude) or _outside(file, root):
+                    if _excluded(relative, name, exclude) or _outside(file, root) \
+                            or _special(file):
                         continue
                     if any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(relative, p)
                            for p in config.include) and file not in seen:

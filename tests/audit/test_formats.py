@@ -75,3 +75,16 @@ def test_markdown_and_text_hold_every_section(audited: Audit):
     assert "| INC-A |" in markdown
     assert "\x1b[" not in text
     assert "\x1b[" in render(audited, "text", color=True)
+
+
+def test_csv_text_cells_never_start_a_spreadsheet_formula(tmp_path: Path):
+    (tmp_path / "pm.md").write_text(
+        "# =HYPERLINK(\"http://x.test\")\n\n## Action items\n\n"
+        "- @cmd|' /C calc'!A0 — owner: Ana, due: 2026-03-01\n", encoding="utf-8")
+    out = tmp_path / "audit.csv"
+    CliRunner().invoke(cli, ["audit", str(tmp_path / "pm.md"), "--today", "2026-07-01",
+                             "--format", "csv", "-o", str(out), "--no-cache"])
+    cells = [cell for path in (out, tmp_path / "audit-actions.csv")
+             for row in csv.reader(path.open(encoding="utf-8")) for cell in row]
+    assert any("HYPERLINK" in cell for cell in cells)
+    assert not [cell for cell in cells if cell[:1] in ("=", "+", "@")]

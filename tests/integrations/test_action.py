@@ -20,6 +20,11 @@ from tests.integrations.workflow_commands import parse_output
 
 ACTION = REPO / "action.yml"
 INSTALL, LINT = "Install postmortem-lint", "Lint postmortems"
+# The flawed postmortem with its last timeline entry (line 68) in UTC, so that PM301
+# reports each of the eight entries without a zone, lines 60-67 (a timeline with no zone
+# at all is reported once, at its first entry).
+FLAWED_TEXT = FLAWED.read_text(encoding="utf-8").replace("- 13:40 —", "- 13:40 UTC —")
+assert "- 13:40 UTC —" in FLAWED_TEXT
 
 
 # -- the metadata ---------------------------------------------------------------------------
@@ -96,9 +101,9 @@ def runner(checkout_snapshot, tmp_path_factory):
 def _workspace(path: Path) -> Path:
     (path / "postmortems").mkdir(parents=True)
     (path / "postmortems" / "clean.md").write_bytes(CLEAN.read_bytes())
-    (path / "postmortems" / "flawed.md").write_bytes(FLAWED.read_bytes())
+    (path / "postmortems" / "flawed.md").write_text(FLAWED_TEXT, encoding="utf-8")
     (path / "post mortems").mkdir()
-    (path / "post mortems" / "flawed, copy.md").write_bytes(FLAWED.read_bytes())
+    (path / "post mortems" / "flawed, copy.md").write_text(FLAWED_TEXT, encoding="utf-8")
     return path
 
 
@@ -121,7 +126,7 @@ def test_flawed_postmortems_fail_with_annotations_summary_sarif_and_outputs(runn
     assert annotations, step.stdout
     assert {a.properties["file"] for a in annotations} == {"postmortems/flawed.md"}
     pm301 = [a for a in annotations if a.properties["title"].startswith("PM301 ")]
-    assert [a.properties["line"] for a in pm301] == [str(n) for n in range(60, 69)]
+    assert [a.properties["line"] for a in pm301] == [str(n) for n in range(60, 68)]
     assert all(a.name == "error" for a in pm301)
 
     sarif_path = workspace / "reports" / "postmortem-lint.sarif"
@@ -132,11 +137,11 @@ def test_flawed_postmortems_fail_with_annotations_summary_sarif_and_outputs(runn
                            "findings": str(len(annotations)),
                            "errors": str(levels.count("error")),
                            "warnings": str(levels.count("warning"))}
-    assert len(results) == len(annotations) and levels.count("error") >= 9
+    assert len(results) == len(annotations) and levels.count("error") >= 8
 
     assert "## postmortem-lint" in run.summary
     assert f"**{len(annotations)} problems**" in run.summary
-    assert "| PM301 | timeline-zone-missing | error | 9 |" in run.summary
+    assert "| PM301 | timeline-zone-missing | error | 8 |" in run.summary
 
 
 @pytest.mark.slow
@@ -153,7 +158,7 @@ def test_clean_postmortem_passes(runner, tmp_path):
 def test_fail_level_never_reports_without_failing(runner, tmp_path):
     run, _ = _run(runner, tmp_path, {"paths": "postmortems", "fail-level": "never"})
     assert run.returncode == 0
-    assert int(run.outputs["errors"]) >= 9 and parse_output(run.stdout)
+    assert int(run.outputs["errors"]) >= 8 and parse_output(run.stdout)
 
 
 @pytest.mark.slow
@@ -164,7 +169,7 @@ def test_multi_line_paths_with_spaces_and_extra_args(runner, tmp_path):
     assert run.returncode == 1
     annotations = parse_output(run.stdout)
     assert {a.properties["file"] for a in annotations} == {"post mortems/flawed, copy.md"}
-    assert run.outputs["findings"] == run.outputs["errors"] == "9"
+    assert run.outputs["findings"] == run.outputs["errors"] == "8"
 
 
 @pytest.mark.slow
@@ -177,14 +182,42 @@ def test_inputs_cannot_inject_shell_code(runner, tmp_path):
     assert run.returncode != 0
     assert "injected1" in run.steps[-1].stderr
     assert not list(workspace.glob("injected*"))
-    assert run.outputs["sarif-file"] == "x$(touch injected4).sarif"
+    # postmortem-lint refused to run, so no SARIF file exists and none is named.
+    assert run.outputs["sarif-file"] == ""
+    assert not list(workspace.glob("x*.sarif"))
+
+
+@pytest.mark.slow
+def test_empty_sarif_file_input_writes_no_sarif_but_still_counts(runner, tmp_path):
+    # README: the upload step is guarded by `steps.lint.outputs.sarif-file != ''`.
+    run, workspace = _run(runner, tmp_path, {"paths": "postmortems", "sarif-file": ""})
+    step = run.steps[-1]
+    assert run.returncode == 1, step.stderr
+    assert "internal error" not in step.stderr
+    annotations = parse_output(step.stdout)
+    assert annotations
+    assert run.outputs["sarif-file"] == ""
+    assert run.outputs["findings"] == str(len(annotations))
+    assert int(run.outputs["errors"]) >= 8
+    assert not list(workspace.rglob("*.sarif"))
+    assert not list((tmp_path / "runner-temp").glob("postmortem-lint.*"))  # temp SARIF gone
+
+
+@pytest.mark.slow
+def test_a_usage_error_names_no_sarif_file(runner, tmp_path):
+    run, workspace = _run(runner, tmp_path, {"paths": "postmortems", "fail-level": "fatal"})
+    assert run.returncode == 2
+    assert "--fail-level" in run.steps[-1].stderr
+    assert run.outputs["sarif-file"] == ""  # so the guarded upload step is skipped
+    assert run.outputs["findings"] == "0"
+    assert not (workspace / "postmortem-lint.sarif").exists()
 
 
 @pytest.mark.slow
 def test_changed_only_in_a_pull_request(runner, tmp_path):
     origin = Repo(tmp_path / "origin")
-    origin.write("postmortems/a.md", FLAWED.read_text(encoding="utf-8"))
-    origin.write("postmortems/b.md", FLAWED.read_text(encoding="utf-8"))
+    origin.write("postmortems/a.md", FLAWED_TEXT)
+    origin.write("postmortems/b.md", FLAWED_TEXT)
     origin.commit("base")
     workspace = tmp_path / "workspace"
     git(tmp_path, "clone", "--quiet", str(origin.path), str(workspace))

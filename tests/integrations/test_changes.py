@@ -171,7 +171,9 @@ def test_errors(repo, tmp_path, monkeypatch):
 
 
 def test_cli_reports_only_the_changed_timeline_entry(repo):
-    undated = DOC.replace(" UTC —", " —")  # three PM301 findings, lines 12-14
+    # Two entries without a zone: two PM301 findings, lines 12 and 13 (a timeline with no
+    # zone at all would be one finding, on its first entry).
+    undated = DOC.replace(" UTC —", " —").replace("- 14:57 —", "- 14:57 UTC —")
     repo.write("postmortems/a.md", undated)
     repo.write("postmortems/b.md", undated)
     repo.commit("base")

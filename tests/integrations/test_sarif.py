@@ -120,6 +120,21 @@ def test_identical_lines_get_distinct_fingerprints(tmp_path, monkeypatch):
     assert len(set(prints)) == 2
 
 
+def test_a_fixed_finding_does_not_hand_its_alert_to_another_on_the_same_line(
+        tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pm.md").write_text("# Outage\n", encoding="utf-8")
+
+    def prints(*messages: str) -> list[str]:
+        text = render_sarif([file_result("pm.md", *(finding("pm.md", 1, m) for m in messages))])
+        return [r["partialFingerprints"]["postmortemLint/v1"]
+                for r in assert_valid_sarif(text)["runs"][0]["results"]]
+
+    both = prints('No "What went well" section', 'No "What went wrong" section')
+    assert len(set(both)) == 2
+    assert prints('No "What went wrong" section') == both[1:]
+
+
 @pytest.mark.parametrize("name", ["a b.md", "a,b:c.md", "100% done.md", "é #1?.md",
                                   "sub dir/x[1].md", "c:notdrive.md"])
 def test_awkward_file_names_become_relative_uri_references(tmp_path, monkeypatch, name):

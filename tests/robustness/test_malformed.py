@@ -83,3 +83,24 @@ def test_well_formed_values_give_no_parse_findings() -> None:
     text = ("---\ntitle: Checkout outage\nseverity: SEV-2\ndate: 2026-03-04\n"
             "start: 2026-03-04 14:02 UTC\nend: '15:25 UTC'\n---\n# Checkout outage\n")
     assert lint_text(text, "p.md", select=["PM0"]) == []
+
+
+def test_a_yaml_postmortem_that_cannot_be_read_reports_only_that():
+    findings = lint_text("title: x\nseverity: SEV-2\n  bad: [\n", name="p.yaml")
+    assert [f.code for f in findings] == ["PM002"]
+
+
+def test_broken_front_matter_drops_missing_section_findings_but_keeps_the_body_s():
+    findings = lint_text("""\
+        ---
+        severity: [SEV-2
+        ---
+        # Checkout outage
+
+        ## Timeline
+
+        - 14:32 — Deploy started
+        """, name="p.md")
+    codes = {f.code for f in findings}
+    assert "PM002" in codes and "PM301" in codes  # the body is still checked
+    assert not codes & {"PM201", "PM401", "PM501", "PM701", "PM801"}  # its gaps may be in the YAML

@@ -233,6 +233,17 @@ def test_types_in_cells_and_bare_list_values_pass():
                      "2026-04-09, P1, prevent, in progress, GROW-610\n", select=["PM508"]) == []
 
 
+def test_a_declared_other_type_counts_as_a_type():
+    assert lint_text("""\
+        ## Action items
+
+        | Action | Owner | Due | Priority | Type | Ticket |
+        |---|---|---|---|---|---|
+        | Add a synthetic SSO login every minute | Sam | 2026-02-20 | P1 | detect | IDN-904 |
+        | Write down the vendor escalation contacts | Ana | 2026-02-27 | P2 | other | IDN-905 |
+        """, select=["PM508"]) == []
+
+
 # -- PM509 action-duplicate -------------------------------------------------------------
 def test_near_duplicate_is_reported_at_the_second_item():
     findings = lint_text("""\

@@ -24,3 +24,27 @@ def test_utc_times_and_zone_in_header_pass():
         |---|---|
         | 14:40 | Alert fired |
         """, select=["PM301"]) == []
+
+
+def test_timeline_without_any_zone_is_reported_once_with_the_count():
+    findings = lint_text("""\
+        ## Timeline
+
+        - 14:32 — Deploy of checkout-api v2.1.3 started
+        - 14:40 — Error rate alert fired
+        - 15:02 — Rollback finished
+        """, select=["PM301"])
+    assert codes(findings) == ["PM301"]
+    assert (findings[0].span.line, findings[0].span.end_line) == (3, 5)
+    assert "None of the 3 timeline entries" in findings[0].message
+
+
+def test_only_the_entries_missing_a_zone_are_reported_when_others_have_one():
+    findings = lint_text("""\
+        ## Timeline
+
+        - 14:32 UTC — Deploy of checkout-api v2.1.3 started
+        - 14:40 — Error rate alert fired
+        - 15:02 UTC — Rollback finished
+        """, select=["PM301"])
+    assert [f.span.line for f in findings] == [4]

@@ -69,27 +69,41 @@ def action_rows(audit: Audit) -> Iterator[dict[str, object]]:
                    "action": i.text}
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula; postmortem text is
+# not trusted, so such a text cell gets a leading apostrophe (OWASP's advice for CSV).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: object) -> object:
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def _write(columns: list[str], rows: Iterator[dict[str, object]], out: TextIO) -> None:
     writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({key: "" if value is None else value for key, value in row.items()})
+        writer.writerow({key: _cell(value) for key, value in row.items()})
 
 
-def write_csv(audit: Audit, out: TextIO) -> None:
-    """Both tables on one stream: documents, an empty line, action items."""
+def write_csv(audit: Audit, out: TextIO, actions: TextIO | None = None) -> None:
+    """Documents to ``out`` and action items to ``actions``; without ``actions`` both
+    tables go to ``out``: documents, an empty line, action items."""
     _write(DOCUMENT_COLUMNS, document_rows(audit), out)
-    out.write("\n")
-    _write(ACTION_COLUMNS, action_rows(audit), out)
+    if actions is None:
+        out.write("\n")
+    _write(ACTION_COLUMNS, action_rows(audit), actions or out)
 
 
 def write_csv_files(audit: Audit, output: Path) -> tuple[Path, Path]:
     """Documents to ``output``, action items to ``actions_path(output)``."""
     actions = actions_path(output)
-    with output.open("w", encoding="utf-8", newline="") as stream:
-        _write(DOCUMENT_COLUMNS, document_rows(audit), stream)
-    with actions.open("w", encoding="utf-8", newline="") as stream:
-        _write(ACTION_COLUMNS, action_rows(audit), stream)
+    with output.open("w", encoding="utf-8", newline="") as documents, \
+            actions.open("w", encoding="utf-8", newline="") as action_stream:
+        write_csv(audit, documents, action_stream)
     return output, actions
 
 

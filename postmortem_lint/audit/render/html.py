@@ -15,7 +15,7 @@ from html import escape
 from importlib.resources import files
 from typing import Any, TextIO
 
-from postmortem_lint.audit.analytics import AGE_BUCKETS, Audit
+from postmortem_lint.audit.analytics import AGE_BUCKETS, UNDATED, Audit
 from postmortem_lint.audit.record import DocumentRecord
 from postmortem_lint.audit.render.tables import Table, all_tables
 from postmortem_lint.audit.render.units import minutes, money, rate, score
@@ -23,6 +23,7 @@ from postmortem_lint.audit.report import AuditSummary
 from postmortem_lint.engine.finding import Level
 
 CHART_ROWS = 15
+MAX_AXIS_QUARTERS = 120
 _CSP = ("default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
         "img-src data:")
 CHARTS = [("timing", "MTTD and MTTR per quarter"), ("findings", "Findings per quarter"),
@@ -34,20 +35,47 @@ def _asset(name: str) -> str:
     return files("postmortem_lint.audit.render").joinpath("assets", name).read_text("utf-8")
 
 
+def quarter_axis(labels: list[str]) -> list[str]:
+    """Every quarter from the first to the last dated one, so a trend's x axis is time:
+    quarters without incidents are gaps, not skipped; "undated" is not on it."""
+    dated = sorted({tuple(map(int, label.split("-Q"))) for label in labels
+                    if label != UNDATED})
+    if not dated:
+        return []
+    (year, quarter), last = dated[0], dated[-1]
+    if (last[0] - year) * 4 + last[1] - quarter >= MAX_AXIS_QUARTERS:
+        # A stray date decades off (a typo) would stretch the axis into noise.
+        return [f"{y}-Q{q}" for y, q in dated]
+    axis = []
+    while (year, quarter) <= last:
+        axis.append(f"{year}-Q{quarter}")
+        year, quarter = (year + 1, 1) if quarter == 4 else (year, quarter + 1)
+    return axis
+
+
 def chart_data(report: AuditSummary) -> dict[str, Any]:
     """The numbers the charts draw, nothing more."""
-    by_quarter = report.timing.by_quarter
+    timing = {row.group: row for row in report.timing.by_quarter}
+    trend = {q.quarter: q for q in report.quarters}
+    timing_axis, trend_axis = quarter_axis(list(timing)), quarter_axis(list(trend))
     buckets = [label for _, label in AGE_BUCKETS]
     owners = report.actions.overdue_by_owner[:CHART_ROWS]
+
+    def stat(quarter: str, name: str, field: str) -> float | None:
+        row = timing.get(quarter)
+        return None if row is None else getattr(getattr(row, name), field)
+
     return {
-        "timing": {"quarters": [r.group for r in by_quarter],
-                   "mttd": [r.mttd.mean for r in by_quarter],
-                   "mttr": [r.mttr.mean for r in by_quarter],
-                   "mttd_median": [r.mttd.median for r in by_quarter],
-                   "mttr_median": [r.mttr.median for r in by_quarter]},
-        "findings": {"quarters": [q.quarter for q in report.quarters],
-                     **{level.value: [q.findings[level] for q in report.quarters]
-                        for level in Level}},
+        "timing": {"quarters": timing_axis,
+                   "mttd": [stat(q, "mttd", "mean") for q in timing_axis],
+                   "mttr": [stat(q, "mttr", "mean") for q in timing_axis],
+                   "mttd_median": [stat(q, "mttd", "median") for q in timing_axis],
+                   "mttr_median": [stat(q, "mttr", "median") for q in timing_axis],
+                   "undated": timing[UNDATED].incidents if UNDATED in timing else 0},
+        "findings": {"quarters": trend_axis,
+                     **{level.value: [trend[q].findings[level] if q in trend else 0
+                                      for q in trend_axis] for level in Level},
+                     "undated": trend[UNDATED].incidents if UNDATED in trend else 0},
         "repeats": [{"label": f"{g.kind}: {g.key}", "count": g.count, "flag": g.flag}
                     for g in report.repeats[:CHART_ROWS]],
         "overdue": {"owners": [o.owner for o in owners], "buckets": buckets,

@@ -6,10 +6,7 @@ from typing import TextIO
 
 from postmortem_lint.audit.analytics import Audit
 from postmortem_lint.audit.render.tables import Table, all_tables
-
-
-def _cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+from postmortem_lint.reporters.summary import cell as _cell  # one GFM cell escaper for both
 
 
 def _write_table(table: Table, out: TextIO) -> None:

@@ -41,12 +41,16 @@ def _table(key: str, title: str, columns: list[str], rows: list[list[str]],
     return _limited(Table(key, title, columns, **options), rows, None)  # type: ignore[arg-type]
 
 
+def _count(number: int, word: str) -> str:
+    return f"{number} {word}{'' if number == 1 else 's'}"
+
+
 def summary(report: AuditSummary) -> Table:
     t, a, r = report.totals, report.actions, report.reviews
     filtered = f", {t.filtered_out} before --since" if report.since else ""
     flagged = [g for g in report.repeats if g.flag == "management review"]
     rows = [
-        ["Documents", f"{t.documents} of {t.files} files{filtered}; {t.undated} undated; "
+        ["Documents", f"{t.documents} of {_count(t.files, 'file')}{filtered}; {t.undated} undated; "
                       f"{t.skipped} not linted"],
         ["Findings", f"{t.findings[Level.error]} errors, {t.findings[Level.warning]} warnings, "
                      f"{t.findings[Level.info]} info"],
@@ -57,14 +61,14 @@ def summary(report: AuditSummary) -> Table:
         ["Items without owner / due date", f"{len(a.no_owner)} / {len(a.no_due_date)}"],
         ["Follow-up reviews", f"{r.missing} missing, {r.overdue} overdue, {r.held} held, "
                               f"{r.scheduled} scheduled"],
-        ["Repeat incidents", f"{len(report.repeats)} groups ({len(flagged)} for management "
-                             "review)"],
+        ["Repeat incidents", f"{_count(len(report.repeats), 'group')} ({len(flagged)} for "
+                             "management review)"],
         ["MTTD (mean / median)", f"{minutes(report.timing.overall.mttd.mean)} / "
                                  f"{minutes(report.timing.overall.mttd.median)} "
-                                 f"over {report.timing.overall.mttd.count} incidents"],
+                                 f"over {_count(report.timing.overall.mttd.count, 'incident')}"],
         ["MTTR (mean / median)", f"{minutes(report.timing.overall.mttr.mean)} / "
                                  f"{minutes(report.timing.overall.mttr.median)} "
-                                 f"over {report.timing.overall.mttr.count} incidents"],
+                                 f"over {_count(report.timing.overall.mttr.count, 'incident')}"],
         ["Incident cost", money(report.costs.totals)],
     ]
     return _table("summary", f"Audit as of {report.today.isoformat()}", ["Measure", "Value"],

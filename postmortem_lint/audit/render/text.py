@@ -7,6 +7,7 @@ import io
 from rich import box
 from rich.console import Console
 from rich.table import Table as RichTable
+from rich.text import Text
 
 from postmortem_lint.audit.analytics import Audit
 from postmortem_lint.audit.render.tables import Table, all_tables
@@ -26,25 +27,27 @@ def render_text(audit: Audit, color: bool = False, width: int | None = None) -> 
     for table in all_tables(audit, limit=TERMINAL_LIMIT):
         console.print(_rich_table(table, color))
         if table.note:
-            console.print(table.note, style="dim" if color else None)
+            console.print(Text(table.note, style="dim" if color else ""))
         console.print()
     return stream.getvalue()
 
 
 def _rich_table(table: Table, color: bool) -> RichTable:
-    out = RichTable(title=table.title, title_justify="left", box=box.ROUNDED if color
-                    else box.ASCII, header_style="bold" if color else "",
-                    title_style="bold cyan" if color else "", show_lines=False)
+    # Every text goes in as rich Text, never as a markup string: a postmortem's own
+    # "[x]" or "[/]" must print as written (markup would hide it, or fail to parse).
+    out = RichTable(title=Text(table.title, style="bold cyan" if color else ""),
+                    title_justify="left", box=box.ROUNDED if color else box.ASCII,
+                    header_style="bold" if color else "", show_lines=False)
     # Short values (ids, dates, counts) stay on one line; long text wraps in what is left.
     for index, column in enumerate(table.columns):
         wraps = column in _WRAPPING
-        out.add_column(column, justify="right" if index in table.numeric else "left",
+        out.add_column(Text(column), justify="right" if index in table.numeric else "left",
                        overflow="fold", no_wrap=not wraps)
     for row in table.rows:
-        out.add_row(*(_short(cell) if column in _SHORTENED else cell
+        out.add_row(*(Text(_short(cell) if column in _SHORTENED else cell)
                       for column, cell in zip(table.columns, row, strict=True)))
     if not table.size:
-        out.add_row(table.empty, *[""] * (len(table.columns) - 1))
+        out.add_row(Text(table.empty), *[""] * (len(table.columns) - 1))
     return out
 
 

@@ -18,7 +18,8 @@ class BlameDiscipline(BlameLanguageRule):
     The guides: the goal is learning, not punishment, and psychological safety is
     what makes people tell the whole story next time. A postmortem that announces
     consequences for a person ("will be held accountable", "was reprimanded",
-    "retraining for the engineer who…", "their access has been revoked") teaches
+    "retraining for the engineer who…", "their access has been revoked", "was
+    removed from the on-call rotation") teaches
     everyone to hide the next slip. Action items change the system. "No one will
     be disciplined" is not blame.
 

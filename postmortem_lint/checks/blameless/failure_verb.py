@@ -20,8 +20,9 @@ class BlameFailureVerb(BlameLanguageRule):
     it as a process gap. A person (a name, a pronoun, a role such as the on-call
     engineer, the DBA or the contractor) or a team as the subject of forgot,
     neglected, ignored, overlooked, missed, botched, messed up, failed to, did
-    not bother, dropped the ball, never checked, is blame, in the active or the
-    passive voice ("was ignored by the on-call engineer"). Systems as subjects
+    not bother, dropped the ball, never checked, left the debug flag enabled, is
+    blame, in the active or the passive voice ("was ignored by the on-call
+    engineer", "went unheeded by the mobile team"). Systems as subjects
     ("the health check missed the node") and the authors owning a gap together
     ("we missed the advisory") are not.
 

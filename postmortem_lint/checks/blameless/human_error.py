@@ -18,8 +18,10 @@ class HumanErrorAsCause(BlameLanguageRule):
     The guides list "human error as root cause ('developer made a mistake')" and
     "stopping too early ('operator didn't notice error')" among what to avoid:
     human error is a symptom of a system that let a slip through, never the cause.
-    Talk about the label itself ("we don't call this human error") is not
-    reported, nor are software terms ("user errors" as a class of 4xx responses).
+    Talk about the label itself ("we don't call this human error", "our review
+    looks past human error"), the system as the subject ("nothing in the console
+    prevented operator error") and software terms ("user errors" as a class of
+    4xx responses) are not reported.
 
     Bad::
 

@@ -18,8 +18,9 @@ class BlameMinimising(BlameLanguageRule):
     "Just" and "simply" on a person's slip say the step was trivial and the
     person failed at it. If a step is that easy to get wrong under pressure, the
     system made it so: the guides ask what people were seeing, not why they did
-    not do the obvious thing. "Priya just restarted the pod and it recovered" is
-    not blame.
+    not do the obvious thing. The same goes for "a quick look by the reviewer
+    would have caught it" and "it would have taken the DBA thirty seconds".
+    "Priya just restarted the pod and it recovered" is not blame.
 
     Bad::
 

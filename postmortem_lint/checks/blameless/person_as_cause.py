@@ -21,8 +21,10 @@ class PersonAsRootCause(BlameLanguageRule):
     or team acting ("Marco deployed 4.12 without waiting for the canary"), and
     anywhere the text makes someone the cause ("caused by Dana", "the intern's
     script deleted…", "Omar took down the cluster", "Hiroshi is the root cause",
-    "Root cause: Ravi truncated the table"). People doing neutral things (paging,
-    rolling back, investigating) are not causes.
+    "Root cause: Ravi truncated the table", "Root cause: the intern.", "checkout
+    went down when Omar deployed the branch"). People doing neutral things
+    (paging, rolling back, investigating) are not causes, nor is a timeline fact
+    such as "error rates rose after Ravi deployed 4.12".
 
     Bad::
 

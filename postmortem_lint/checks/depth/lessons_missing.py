@@ -60,7 +60,7 @@ class LessonsMissing(Rule):
             found[kind] = found[kind] or doc.has_section(kind)
         lessons = doc.section("lessons")
         if not any(found.values()) and self.options.accept_lessons and lessons is not None \
-                and lessons.body:
+                and doc.has_text(lessons):
             return
         for kind, heading, about in _PARTS:
             if found[kind]:

@@ -22,7 +22,8 @@ class DocumentOwnerMissing(Rule):
     document". Someone has to drive the review, chase the action items and
     answer questions; review and action-item owners are not the same role.
     ``Owner:``, ``Document owner:``, ``Postmortem owner:`` and (unless
-    ``accept-authors`` is off) ``Authors:`` count.
+    ``accept-authors`` is off) ``Authors:`` count, also written as a heading with
+    the names below it (``## Authors`` and a list).
 
     Bad::
 

@@ -11,6 +11,8 @@ from postmortem_lint.checks.phrases import find_phrases
 from postmortem_lint.checks.texts import visible_texts
 from postmortem_lint.engine.finding import Level, Problem
 from postmortem_lint.engine.rule import Rule, RuleContext, RuleOptions
+from postmortem_lint.model import Postmortem, Prose, Span
+from postmortem_lint.parsers.values import normalise_key
 
 # A template prompt: two or more words in square brackets ("[Two or three sentences]").
 _PROMPT = re.compile(r"\[(?=[^\]\n]{0,200}\s)[^\[\]\n]{3,200}\]")
@@ -32,7 +34,9 @@ class PlaceholderLeft(Rule):
     document. Placeholders come from ``placeholders`` in the rule data, matched
     case-sensitively as whole tokens (``TBD`` but not ``TBDs``); text in square
     brackets with two or more words is a template prompt too. Code blocks and
-    code spans are never checked, so ``XXX`` in a log line is fine.
+    code spans are never checked, so ``XXX`` in a log line is fine. On an action
+    item's row, a word that is also an item status (``TODO`` next to ``DONE`` in a
+    status marker) is read as the status, unless it stands in the owner or due cell.
 
     Bad::
 
@@ -52,8 +56,13 @@ class PlaceholderLeft(Rule):
     def check(self, ctx: RuleContext) -> Iterator[Problem]:
         assert isinstance(self.options, PlaceholderOptions)
         placeholders = ctx.data.placeholders
+        statuses = {normalise_key(word) for words in ctx.data.statuses.values()
+                    for word in words}
+        action_lines, taken = _action_cells(ctx.document)
         for prose in visible_texts(ctx.document):
-            found = list(find_phrases(prose.text, placeholders, case_sensitive=True))
+            found = [(start, end) for start, end in
+                     find_phrases(prose.text, placeholders, case_sensitive=True)
+                     if not _is_status_marker(prose, start, end, statuses, action_lines, taken)]
             if self.options.bracketed_prompts:
                 found += [m.span() for m in _PROMPT.finditer(prose.text)
                           if not any(s <= m.start() < e for s, e in found)]
@@ -63,6 +72,28 @@ class PlaceholderLeft(Rule):
                     prose.span(start, end),
                     f'Placeholder "{_short(token)}" was left in; replace it with the real '
                     "value", hint=_hint(token))
+
+
+def _action_cells(doc: Postmortem) -> tuple[set[int], list[Span]]:
+    """The lines of action items, and where their owners and due dates are written."""
+    lines = {line for item in doc.action_items
+             for line in range(item.span.line, item.span.end_line + 1)}
+    taken = [located.span for item in doc.action_items
+             for located in (item.owner, item.due, item.due_unparsed) if located is not None]
+    return lines, taken
+
+
+def _is_status_marker(prose: Prose, start: int, end: int, statuses: set[str],
+                      action_lines: set[int], taken: list[Span]) -> bool:
+    """"**TODO**" beside a ticket on an action item's row is the item's status."""
+    if normalise_key(prose.text[start:end]) not in statuses:
+        return False
+    where = prose.span(start, end)
+    if where.line not in action_lines:
+        return False
+    return not any(span.line <= where.line <= span.end_line
+                   and span.column <= where.column < max(span.end_column, span.column + 1)
+                   for span in taken)
 
 
 def _short(token: str, limit: int = 40) -> str:

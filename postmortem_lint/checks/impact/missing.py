@@ -26,7 +26,10 @@ class ImpactMissing(Rule):
     readers cannot judge severity, customer communication has no facts to align
     with, and the incident cannot be compared with others in quarterly reviews.
     Minor incidents whose depth policy (``rules/depth.yaml``) does not require an
-    impact section are not reported.
+    impact section are not reported. Without an impact section, an overview
+    paragraph that says how long the outage lasted ("a 34 minute outage starting
+    at 14:44 UTC") is taken as the impact statement; PM202 to PM205 then ask for
+    what it leaves out.
 
     Bad::
 

@@ -20,7 +20,10 @@ class RootCauseMissing(Rule):
     Stage 3 of the guides separates the root cause, "the fix that stops the
     recurrence class (with evidence)", from contributing factors. Without a root
     cause, action items treat symptoms and the same class of failure comes back;
-    quarterly reviews cannot group incidents by cause either.
+    quarterly reviews cannot group incidents by cause either. A sentence of the
+    overview that states the cause outright ("The root cause was …", "The direct
+    cause was …") counts when there is no root cause section; a list of
+    contributing factors alone does not.
 
     Bad::
 
@@ -45,6 +48,13 @@ class RootCauseMissing(Rule):
     def check(self, ctx: RuleContext) -> Iterator[Problem]:
         doc = ctx.document
         if has_root_cause(doc) or not requires(doc, ctx.data, "root_cause"):
+            return
+        if doc.contributing_factors or doc.has_section("contributing_factors"):
+            yield self.problem(
+                doc.top, "The postmortem lists contributing factors but names no root cause; "
+                'say which gap is the root cause in a "## Root cause" section',
+                hint="the root cause is the systemic gap whose fix stops this class of "
+                "failure; the other factors stay under contributing factors")
             return
         yield self.problem(
             doc.top, 'The postmortem states no root cause; add "## Root cause" with the '

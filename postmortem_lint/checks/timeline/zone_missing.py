@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from postmortem_lint.engine.finding import Level, Problem
 from postmortem_lint.engine.rule import Rule, RuleContext
+from postmortem_lint.model.span import Span
 
 
 class TimelineZoneMissing(Rule):
@@ -15,6 +16,9 @@ class TimelineZoneMissing(Rule):
     ambiguous as soon as responders, logs and readers sit in different zones,
     and durations computed across a daylight-saving change come out wrong.
     A zone stated once in the column header (``Time (UTC)``) covers the column.
+    When no entry has a zone the fix is one note for the whole timeline, so the
+    rule reports once, at the first entry, with the count; when only some
+    entries lack one, it reports each of them.
 
     Bad::
 
@@ -31,11 +35,27 @@ class TimelineZoneMissing(Rule):
     family = "timeline"
 
     def check(self, ctx: RuleContext) -> Iterator[Problem]:
-        for entry in ctx.document.timeline.entries:
-            if entry.zone is None:
-                yield self.problem(
-                    entry.time_text.span,
-                    f'Timeline entry "{entry.time_text.value}" has no time zone; write times '
-                    f"in UTC (e.g. {entry.time_text.value} UTC)",
-                    hint='add "UTC" after the time, or state it once in the column header '
-                    '("Time (UTC)")')
+        entries = ctx.document.timeline.entries
+        bare = [entry for entry in entries if entry.zone is None]
+        if not bare:
+            return
+        if len(bare) == len(entries) and len(bare) > 1:
+            times = sorted((entry.time_text for entry in bare), key=lambda t: t.span.line)
+            first, last = times[0], times[-1]
+            # Spans the whole timeline, so a pull request that edits any entry keeps it.
+            whole = Span(line=first.span.line, column=first.span.column,
+                         end_line=last.span.end_line, end_column=last.span.end_column)
+            yield self.problem(
+                whole,
+                f"None of the {len(bare)} timeline entries has a time zone; write times in "
+                f"UTC (e.g. {first.value} UTC)",
+                hint='state the zone once in the heading or column header ("Timeline (UTC)", '
+                '"Time (UTC)"), or add "UTC" after each time')
+            return
+        for entry in bare:
+            yield self.problem(
+                entry.time_text.span,
+                f'Timeline entry "{entry.time_text.value}" has no time zone; write times '
+                f"in UTC (e.g. {entry.time_text.value} UTC)",
+                hint='add "UTC" after the time, or state it once in the column header '
+                '("Time (UTC)")')

@@ -41,6 +41,8 @@ class BlameAnalyzer:
                                       if len(phrase_tokens(v)) == 1])
         self.fail = frozenset(inflections("fail"))
         self.negated = lexicon.heads(source.negated_verbs)
+        # "unheeded", "unnoticed", "unread": a diligence verb's participle, negated
+        self.undone = frozenset("un" + form for form in self.negated)
         self.damage = lexicon.heads([v for v in source.damage_verbs if len(phrase_tokens(v)) == 1])
         self.cause_verbs = lexicon.heads(source.cause_verbs)
         self.damage_nouns = lexicon.forms(source.damage_nouns)
@@ -80,12 +82,24 @@ class BlameAnalyzer:
             {"IS_PUNCT": False, "OP": "{0,3}"},
             {"LOWER": {"IN": ["took", "taken", "takes", "take", "needed", "required"]}},
             {"LOWER": {"IN": ["was", "is", "than"]}, "OP": "?"}, {"LOWER": "for"}]])
+        self.matcher.add("WOULD_HAVE_TAKEN", [[  # "it would have taken the DBA a minute to…"
+            {"LOWER": "it"}, {"LOWER": {"IN": ["would", "'d", "’d"]}},
+            {"LOWER": {"IN": ["have", "'ve", "’ve"]}, "OP": "?"},
+            {"LOWER": {"IN": ["taken", "take"]}}]])
+        self.matcher.add("OFF_ROTATION", [[  # "removed from the escalation rotation"
+            {"LOWER": {"IN": sorted(inflections("remove") | inflections("take") |
+                                    inflections("pull") | inflections("ban") |
+                                    inflections("bar") | inflections("suspend"))}},
+            {"LOWER": {"IN": ["from", "off"]}},
+            {"TEXT": {"NOT_IN": [".", ",", ";", ":", "(", ")"]}, "OP": "{0,5}"},
+            {"LOWER": {"IN": ["rotation", "rotations", "schedule", "on-call", "oncall",
+                              "pager", "call"]}}]])
         self.matcher.add("AS_EASY_AS", [[  # "it was as simple as X running…"
             {"LOWER": "as"}, {"LOWER": {"IN": ["simple", "easy", "trivial", "straightforward"]}},
             {"LOWER": "as"}]])
         self.dep_matcher = DependencyMatcher(nlp.vocab, validate=False)
-        self.dep_matcher.add("PASSIVE_BY", [[  # "was ignored by the on-call engineer"
-            {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"TAG": "VBN"}},
+        self.dep_matcher.add("PASSIVE_BY", [[  # "was ignored by X", "went unheeded by X"
+            {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"TAG": {"IN": ["VBN", "JJ"]}}},
             {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "by",
              "RIGHT_ATTRS": {"DEP": "agent"}},
             {"LEFT_ID": "by", "REL_OP": ">", "RIGHT_ID": "agent",

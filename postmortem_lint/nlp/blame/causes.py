@@ -14,6 +14,9 @@ from postmortem_lint.nlp.blame.grammar import (
     Hit,
 )
 from postmortem_lint.nlp.hits import BlameKind
+from postmortem_lint.nlp.lexicon import inflections
+
+_BEGIN = frozenset(inflections("start") | inflections("begin"))
 
 
 class CauseReading(Grammar):
@@ -25,6 +28,7 @@ class CauseReading(Grammar):
         yield from self._damage()
         yield from self._copula_cause()
         yield from self._because()
+        yield from self._when()
         yield from self._labelled()
 
     def _cause_links(self) -> Iterator[Hit]:
@@ -52,7 +56,8 @@ class CauseReading(Grammar):
             lower = verb.lower_
             span = phrasal.get(verb.i)
             damage = lower in a.damage or span is not None
-            cause = lower in a.cause_verbs and self._damage_object(verb)
+            cause = lower in a.cause_verbs and self._damage_object(verb) or (
+                lower in a.actions and self._which_damaged(verb))
             wrong = self._wrong_object(verb)
             if not (damage or cause or wrong):
                 continue
@@ -75,11 +80,22 @@ class CauseReading(Grammar):
             start, stop = self.span_with_subject(mention, verb.i, end)
             yield (BlameKind.person_as_cause, start, stop, mention.text, verb.i, end)
 
+    def _which_damaged(self, verb: Token) -> bool:
+        """"deleted the DNS zone, which took every domain offline": the act's own damage."""
+        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            for clause in obj.children:
+                if clause.dep_ == "relcl" and any(c.lower_ == "which" and c.dep_ == "nsubj"
+                                                  for c in clause.children) and \
+                        self._damaging(clause):
+                    return True
+        return False
+
     def _damage_object(self, verb: Token) -> bool:
         for child in verb.children:
             if any(c.dep_ == "det" and c.lower_ == "no" for c in child.children):
                 continue
-            if child.dep_ in ("dobj", "attr") and (child.lower_ in self.a.damage_nouns or any(
+            if child.dep_ in ("dobj", "attr", "nsubjpass") and (
+                    child.lower_ in self.a.damage_nouns or any(
                     c.lower_ in self.a.damage_nouns for c in child.children
                     if c.dep_ == "compound")):
                 return True
@@ -200,13 +216,40 @@ class CauseReading(Grammar):
                 end = min(obj.right_edge.i + 1, verb.i + 6)
             yield (BlameKind.person_as_cause, mark.i, end, mention.text, verb.i, verb.i + 1)
 
+    def _when(self) -> Iterator[Hit]:
+        """"Checkout went down when Omar deployed the branch": damage timed to a person's act."""
+        a = self.a
+        for verb in self.verbs():
+            if verb.dep_ != "advcl" or not any(c.lower_ in ("when", "after", "once", "as soon as")
+                                               and c.dep_ in ("advmod", "mark")
+                                               for c in verb.children):
+                continue
+            if verb.lower_ in a.neutral and verb.lower_ not in a.actions or \
+                    verb.lower_ in a.stative or self.passive(verb) or self.negated(verb):
+                continue
+            main = verb.head
+            # only outright damage ("broke", "crashed", "went down", "the outage started"):
+            # "errors rose after Ravi deployed 4.2" is a timeline fact
+            down = any(c.lower_ in ("down", "offline", "dark") for c in main.children)
+            began = main.lower_ in _BEGIN and any(
+                c.dep_ == "nsubj" and c.lower_ in a.damage_nouns for c in main.children)
+            if not (main.lower_ in a.damage or down or began) or self.negated(main) is not None:
+                continue
+            mention = self.who(self.subject(verb))
+            if not self.blameable(mention) or self.suppressed(main):
+                continue
+            mark = next(c for c in verb.children if c.lower_ in ("when", "after", "once"))
+            yield (BlameKind.person_as_cause, mark.i, verb.i + 1, mention.text, verb.i,
+                   verb.i + 1)
+
     def _labelled(self) -> Iterator[Hit]:
         """"Root cause: Ravi truncated the table": a person acting, right after a cause label."""
         if self.label_end is None:
             return
-        for start, end, who, anchor in self._agent_clauses(after=self.label_end):
+        for start, end, who, anchor in self._agent_clauses(after=self.label_end, labelled=True):
             yield (BlameKind.person_as_cause, start, end, who, anchor, anchor + 1)
             return
+        yield from self._named_cause()
         # the parser can miss the subject of a fragment ("Tom force-pushed over main")
         index = self.label_end + 1
         while index < len(self.doc) and self.doc[index].lower_ in ("the", "a", "an"):
@@ -237,13 +280,35 @@ class CauseReading(Grammar):
         for start, end, who, anchor in self._agent_clauses(after=-1):
             yield (BlameKind.agent, start, end, who, anchor, anchor + 1)
 
-    def _agent_clauses(self, after: int) -> Iterator[tuple[int, int, str, int]]:
+    def _named_cause(self) -> Iterator[Hit]:
+        """"Root cause: the intern.", "Primary trigger: Tobias.": the label's whole answer is
+        a person."""
+        assert self.label_end is not None
+        rest = [t for t in self.doc[self.label_end + 1:] if not (t.is_punct or t.is_space)]
+        if not rest or len(rest) > 4:
+            return
+        head = next((t for t in rest if t.head.i == t.i or not (
+            rest[0].i <= t.head.i <= rest[-1].i)), rest[-1])
+        mention = self.who(head)
+        if not self.blameable(mention, 2) or any(t.tag_.startswith("VB") for t in rest):
+            return
+        if mention.weak:
+            return  # "Root cause: Heartbleed." may be a product: a lone first name is not enough
+        if any(t.lower_ in ("owner", "owners", "author", "dri") for t in self.doc[:self.label_end]):
+            return  # "Root cause owner: Tobias" names who follows up, not a cause
+        yield (BlameKind.person_as_cause, rest[0].i, rest[-1].i + 1, mention.text, head.i,
+               head.i + 1)
+
+    def _agent_clauses(self, after: int, labelled: bool = False
+                       ) -> Iterator[tuple[int, int, str, int]]:
         a = self.a
         for verb in self.verbs():
             if verb.i <= after:
                 continue
             lower = verb.lower_
-            if lower in a.neutral or lower in a.stative or verb.tag_ in ("VBG",) and \
+            # Right after "Root cause:", an act such as restarting or draining is the cause.
+            neutral = lower in a.neutral and not (labelled and lower in a.actions)
+            if neutral or lower in a.stative or verb.tag_ in ("VBG",) and \
                     verb.dep_ in ("amod", "compound", "pcomp", "pobj"):
                 continue
             if verb.dep_ in ("amod", "compound", "acl") and verb.tag_ == "VBN":
@@ -258,9 +323,15 @@ class CauseReading(Grammar):
             if self.negated(verb) is not None and lower not in a.negated:
                 continue
             subject_token = self.subject(verb)
-            if subject_token is None or subject_token.i <= after:
+            if subject_token is not None and subject_token.i <= after:
+                # "Trigger: an SRE drained…": the label itself may be parsed as a subject too
+                subject_token = next((c for c in verb.children
+                                      if c.dep_ in ("nsubj", "csubj") and c.i > after), None)
+            if subject_token is None:
                 continue
             mention = self.who(subject_token)
+            if labelled and not self.blameable(mention, 2):
+                mention = self._person_or_work(subject_token, 2)  # "Nadia's cron change ran…"
             # "Deploy happened at 06:12": a capitalised first word is a name only when it
             # does something only people do in a cause statement.
             if not self.blameable(mention, 2 if lower in a.actions else 0) or self.suppressed(

@@ -15,8 +15,17 @@ from postmortem_lint.nlp.blame.grammar import (
     Grammar,
     Hit,
     Mention,
+    norm,
 )
 from postmortem_lint.nlp.hits import BlameKind
+from postmortem_lint.nlp.lexicon import inflections
+
+_BLAME = frozenset(inflections("blame"))
+# Verbs whose subject (a tool, a gap) acts on the human error: "the console allowed a fat
+# finger to…", "nothing prevented operator error from…".
+_ALLOW = frozenset(form for verb in ("allow", "let", "permit", "enable", "prevent", "stop",
+                                     "catch", "block", "absorb", "tolerate")
+                   for form in inflections(verb))
 
 
 class FaultReading(Grammar):
@@ -34,7 +43,8 @@ class FaultReading(Grammar):
             if noun.lower_ in ("responsibility", "accountability") and self._about_damage(noun):
                 nouns.setdefault(noun.i, noun)
         for noun in nouns.values():
-            if noun.tag_.startswith("VB") and noun.lower_ not in ("slip",):
+            if noun.tag_.startswith("VB") and noun.lower_ not in ("slip", "doing") and \
+                    noun.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "attr"):
                 continue
             found = self._fault_owner(noun)
             if found is None or self.suppressed(noun):
@@ -54,7 +64,9 @@ class FaultReading(Grammar):
         for prep in noun.children:
             if prep.dep_ != "prep" or prep.lower_ not in ("by", "of", "from", "on"):
                 continue
-            target = next((p for p in prep.children if p.dep_ == "pobj"), None)
+            target = next((p for p in prep.children if p.dep_ == "pobj"), None) or next((
+                s for c in prep.children if c.dep_ == "pcomp" for s in c.children
+                if s.dep_ in ("nsubj", "nsubjpass")), None)  # "the fault of whoever changed…"
             if target is not None and prep.lower_ == "on" and target.lower_ == "part":
                 # "on X's part", "on the part of X"
                 target = next((c for c in target.children if c.dep_ == "poss"), None) or next((
@@ -115,10 +127,11 @@ class FaultReading(Grammar):
             if verb.lower_ not in BE:
                 continue
             subject = self.subject(verb)
-            if subject is None or not (subject.lower_ in ("this", "that", "it") or (
-                    subject.lower_ == "one" and any(c.lower_ in ("this", "that")
-                                                   for c in subject.children))):
-                continue
+            pointed = subject is not None and any(c.lower_ in ("this", "that")
+                                                  for c in subject.children)
+            if subject is None or not (subject.lower_ in ("this", "that", "it") or pointed and (
+                    subject.lower_ == "one" or subject.lower_ in self.a.damage_nouns)):
+                continue  # "This one is on X", "This outage was on the infrastructure team"
             target = next((p for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"
                            for p in c.children if p.dep_ == "pobj"), None)
             mention = self.who(target)
@@ -128,9 +141,14 @@ class FaultReading(Grammar):
 
     # -- discipline ------------------------------------------------------------------------
     def discipline(self) -> Iterator[Hit]:
+        voluntary = any(t.lower_ in ("request", "requested", "volunteered", "voluntarily")
+                        for t in self.doc)  # "…at his own request" is not a sanction
+        spans = [*self.matches.get("DISCIPLINE", []),
+                 *([] if voluntary else self.matches.get("OFF_ROTATION", []))]
+        # who() is pure: classifying every noun only matters when a discipline phrase matched
         mentions = [m for m in (self.who(t) for t in self.doc if self._nounish(t))
-                    if self.blameable(m, level=2)]
-        for span in self.matches.get("DISCIPLINE", []):
+                    if self.blameable(m, level=2)] if spans else []
+        for span in spans:
             if not mentions:
                 continue
             if self.suppressed(span.root):
@@ -141,6 +159,9 @@ class FaultReading(Grammar):
             if verb.lower_ not in self.a.discipline_verbs or not verb.tag_.startswith("VB"):
                 continue
             patient = None
+            if self.passive(verb) and verb.lower_.startswith("reassign") and any(
+                    c.dep_ == "dobj" for c in verb.children):
+                continue  # "was reassigned the incident commander role": given a task
             if self.passive(verb):
                 patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
                 if patient is not None and patient.lower_ in ("who", "that") and \
@@ -168,6 +189,20 @@ class FaultReading(Grammar):
                 end = max(end, particle.i + 1)
             yield (BlameKind.discipline, start, end, mention.text, verb.i, verb.i + 1)
 
+    def _hyphenated(self, token: Token) -> str:
+        """"hand-typed" as one word: spaCy splits it into hand - typed."""
+        return norm(self.doc[token.left_edge.i:token.right_edge.i + 1].text)
+
+    @staticmethod
+    def _looked_past(noun: Token) -> bool:
+        """"looks past human error", "rather than operator error": named to be set aside;
+        "issues that allowed a fat finger to take down…": the system is the subject."""
+        head = noun.head
+        if head.lower_ in ("past", "beyond", "than") or (
+                head.lower_ == "of" and head.head.lower_ == "instead"):
+            return True
+        return any(verb.lower_ in _ALLOW and noun.i > verb.i for verb in (head, head.head))
+
     @staticmethod
     def _nounish(token: Token) -> bool:
         return token.tag_ in ("NN", "NNS", "NNP", "NNPS", "PRP", "PRP$", "WP") or \
@@ -176,18 +211,23 @@ class FaultReading(Grammar):
     # -- human error -------------------------------------------------------------------
     def human_error(self) -> Iterator[Hit]:
         for span in self.matches.get("HUMAN_ERROR", []):
-            if self.suppressed(span.root):
+            root = span.root
+            # "the review blamed human error for…" cites it as the cause; "it is tempting to
+            # blame human error" does not
+            anchor = root.head if root.head.lower_ in _BLAME and root.dep_ == "dobj" else root
+            if self.suppressed(anchor) or self._looked_past(root):
                 continue
             yield (BlameKind.human_error, span.start, span.end, "", span.start, span.end)
         # "a manual slip", "an operator misstep": a human-error word before any fault noun
         for span in self.matches.get("FAULT", []):
             noun = span.root
             modifier = next((c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")
-                             and c.i < noun.i and c.lower_ in self.a.human_error_modifiers),
-                            None)
+                             and c.i < noun.i and (c.lower_ in self.a.human_error_modifiers or
+                                                   self._hyphenated(c) in
+                                                   self.a.human_error_modifiers)), None)
             if modifier is None or noun.tag_ == "NNS" and modifier.lower_ == "user":
                 continue
-            if self.suppressed(noun):
+            if self.suppressed(noun) or self._looked_past(noun):
                 continue
             yield (BlameKind.human_error, modifier.i, span.end, "", modifier.i, span.end)
         # "Primary cause: human (wrong flag passed…)"

@@ -31,11 +31,19 @@ _COMMON_SUFFIXES = ("tion", "sion", "ment", "ness", "ity", "ing", "ance", "ence"
 # Verbs only a person does: enough to read a capitalised first word ("Ravi forgot") as a name.
 PERSON_ONLY_VERBS = frozenset(form for verb in (
     "forget", "neglect", "botch", "bungle", "fumble", "flub", "mess", "screw", "foul", "goof",
-    "slip", "drop", "mishandle", "misread", "mistype", "fat-finger", "lose", "bother")
+    "slip", "drop", "mishandle", "misread", "mistype", "fat-finger", "lose", "bother",
+    "misconfigure")
     for form in inflections(verb))
 _PRONOUN_PERSONS = frozenset({"he", "she", "him", "her", "his", "hers", "i", "me", "my",
                               "someone", "somebody", "whoever", "whomever", "who", "whom"})
 _THEY = frozenset({"they", "them", "their", "theirs"})
+# Ambiguous roles that stay people with any modifier but a tool's name ("the storage admin",
+# "the mobile lead"; not "the Django admin").
+_TEAM_ROLES = frozenset({"admin", "administrator", "admins", "administrators", "lead", "leads"})
+_PARTITIVES = frozenset({"one", "two", "three", "some", "several", "each", "many", "most",
+                         "few", "either"})
+# First halves of hyphenated verbs the parser splits off as the subject ("Tom force-pushed").
+_VERB_PREFIXES = frozenset({"force", "fat", "hot", "hard", "double", "cherry", "soft"})
 _COLLECTIVE_POSS = frozenset({"our", "my", "its"})
 HAVE = frozenset(inflections("have"))
 DO = frozenset(inflections("do"))
@@ -96,10 +104,19 @@ class Grammar:
         mention = lambda kind, weak=0: Mention(kind, left, token.i + 1, text, weak)  # noqa: E731
         if any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in token.children):
             return mention(NOBODY)
+        if any(c.dep_ == "det" and c.lower_ in ("every", "any") for c in token.children) and \
+                not self._modifiers(token):
+            return mention(SYSTEM)  # nobody in particular: "every developer will break something"
         if lower in a.nobody or f"no {lower}" in a.nobody and self._prev(token, "no"):
             return mention(NOBODY)
         if lower in _PRONOUN_PERSONS:
             return mention(PERSON)
+        if lower in _PARTITIVES:  # "one of the payments engineers", "two of our SREs"
+            whole = next((p for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for p in c.children if p.dep_ == "pobj"), None)
+            inner = self.who(whole) if whole is not None else None
+            if self.blameable(inner) and whole is not None:
+                return Mention(inner.kind, left, whole.i + 1, self.doc[left:whole.i + 1].text)
         if lower in ("anyone", "anybody", "everyone", "everybody", "one"):
             return mention(SYSTEM)  # nobody in particular: "anyone could have made this slip"
         if lower in _THEY:
@@ -108,9 +125,22 @@ class Grammar:
             return mention(WE)
         if token.tag_ in ("PRP", "PRP$", "WDT", "EX", "DT"):
             return mention(SYSTEM)
-        phrase = norm(self.doc[self._modifier_edge(token):token.i + 1].text)
-        if phrase in a.roles or phrase in a.people or any(
-                phrase.endswith(" " + role) for role in a.multiword_persons):
+        end = token.i + 1
+        if end + 2 < len(self.doc) and self.doc[end].lower_ == "on" and \
+                self.doc[end + 1].text == "-" and self.doc[end + 2].lower_ == "call" and \
+                token.tag_ in ("NN", "JJ", "NNP"):
+            end += 3  # "the weekend on-call": the parser leaves "on-call" hanging
+            text = self.doc[left:end].text
+            mention = lambda kind, weak=0: Mention(kind, left, end, text, weak)  # noqa: E731
+            return mention(ROLE)
+        if lower == "on" and end + 1 < len(self.doc) and self.doc[end].text == "-" and \
+                self.doc[end + 1].lower_ == "call":
+            end += 2  # the parser can head "the secondary on-call" with "on"
+            text = self.doc[left:end].text
+            mention = lambda kind, weak=0: Mention(kind, left, end, text, weak)  # noqa: E731
+        phrase = norm(self.doc[self._modifier_edge(token):end].text)
+        if phrase in a.roles and phrase not in a.ambiguous or phrase in a.people or \
+                _ends_with_any(phrase, a.multiword_persons):
             return mention(ROLE)  # "our new hire", "the on-call SRE"
         poss = [c for c in token.children if c.dep_ == "poss"]
         if poss and poss[0].lower_ in _COLLECTIVE_POSS and lower not in a.role_words:
@@ -125,9 +155,12 @@ class Grammar:
         if lower in a.people:
             return mention(PERSON)
         if lower in a.role_words:
-            if lower in a.ambiguous and not self._human_role(token):
+            if lower in a.ambiguous and not self._human_role(token) and not (
+                    lower in _TEAM_ROLES and token.tag_.startswith("NN") and not any(
+                        m.lower_ in a.safe and not m.is_lower or m.lower_ in ("panel", "ui")
+                        for m in self._modifiers(token))):
                 return mention(SYSTEM)
-            return mention(ROLE)
+            return mention(ROLE)  # "the mobile lead", "the storage admin": people
         if lower in a.teams and (token.is_upper or token.is_title) and not any(
                 c.dep_ == "det" for c in token.children):
             return mention(TEAM)
@@ -140,7 +173,7 @@ class Grammar:
             return mention(SYSTEM)
         if lower in a.safe or lower in _MONTHS_DAYS or lower in a.role_words:
             return mention(SYSTEM)
-        if any(c.dep_ == "det" for c in token.children):
+        if any(c.dep_ == "det" and c.lower_ not in ("all", "both") for c in token.children):
             return mention(SYSTEM)
         surname = any(c.dep_ == "compound" and NAME_SHAPE.match(c.text)
                       for c in token.children) or (
@@ -218,7 +251,22 @@ class Grammar:
             if child.dep_ in _SUBJECTS:
                 if child.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
                     return verb.head
+                if child.lower_ in _VERB_PREFIXES and child.i + 2 == verb.i and \
+                        self.doc[child.i + 1].text == "-":
+                    # "Fatima force-pushed": the parser makes "force" the subject
+                    owner = next((c for c in child.children if c.dep_ in (
+                        "compound", "nmod", "amod", "poss")), None)
+                    if owner is not None:
+                        return owner
                 return child
+        if verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBZ", "VBP") and \
+                verb.head.tag_.startswith("NN") and verb.head.i < verb.i:
+            # "The reviewer needed to check…": a finite verb misread as a noun's clause
+            return verb.head
+        if verb.dep_ == "ccomp" and verb.head.tag_.startswith("VB") and verb.head.i == verb.i - (
+                1 + sum(1 for c in verb.children if c.dep_ == "aux" and c.i < verb.i)) and \
+                verb.head.lower_ in self.a.role_words:
+            return verb.head  # "The team lead should've caught…": "lead" misread as a verb
         if verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
             head = verb.head
             if head.tag_.startswith("VB") or head.dep_ == "ROOT":
@@ -264,8 +312,9 @@ class Grammar:
                 return True
             if token.dep_ == "ROOT" or token.head.i == token.i:
                 return False
-            if token.dep_ in ("conj", "advcl", "relcl", "parataxis"):
-                in_scope = False
+            if token.dep_ in ("conj", "advcl", "relcl", "parataxis") or (
+                    token.dep_ == "ccomp" and self._inversion(token) is not None):
+                in_scope = False  # "Had X checked, nothing would have broken"
             token = token.head
         return False
 
@@ -362,3 +411,14 @@ class Grammar:
 def norm(text: str) -> str:
     """'on - call  engineer' -> 'on-call engineer'."""
     return re.sub(r" ?- ?", "-", " ".join(text.lower().split()))
+
+
+def _ends_with_any(phrase: str, words: frozenset[str]) -> bool:
+    """Whether ``phrase`` ends with " " + one of ``words``: a set lookup per space in the
+    phrase instead of a pass over every word."""
+    index = phrase.find(" ")
+    while index != -1:
+        if phrase[index + 1:] in words:
+            return True
+        index = phrase.find(" ", index + 1)
+    return False

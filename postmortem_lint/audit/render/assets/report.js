@@ -50,30 +50,68 @@
     return Math.ceil(value / (4 * step)) * 4 * step;
   }
 
-  function legend(box, items) {
+  // Legend entries: a colour patch, or for a line chart's series a short line, solid or
+  // dashed like the series (mean and median share a colour and differ only by the dash).
+  function legend(box, items, lines) {
     var div = document.createElement("div");
     div.className = "legend";
     items.forEach(function (item) {
       var span = document.createElement("span");
       span.style.setProperty("--swatch", item.color);
+      if (lines) { span.className = item.dashed ? "line dashed" : "line"; }
       span.textContent = item.label;
       div.appendChild(span);
     });
     box.appendChild(div);
   }
 
-  function yAxis(svg, max, format, height) {
+  function note(box, text) {
+    var p = document.createElement("p");
+    p.className = "note";
+    p.textContent = text;
+    box.appendChild(p);
+  }
+
+  function undatedNote(box, count) {
+    if (count > 0) {
+      note(box, count + (count === 1 ? " undated document is" : " undated documents are") +
+           " not on this chart; the tables below include " + (count === 1 ? "it." : "them."));
+    }
+  }
+
+  // How the category labels of an x axis fit in slots of width `slot`: upright when they
+  // fit, else slanted at 45 degrees, and only every `step`-th one when even that is too
+  // tight. `extra` is the height the slanted labels need below the plot.
+  var CHAR_W = 6.4, LINE_H = 16;
+  function xLayout(labels, slot) {
+    var widest = labels.reduce(function (w, l) { return Math.max(w, l.length * CHAR_W); }, 0);
+    if (widest + 6 <= slot) { return { slant: false, step: 1, extra: 0 }; }
+    var step = Math.max(1, Math.ceil(LINE_H * Math.SQRT2 / slot));
+    return { slant: true, step: step,
+             extra: Math.max(0, Math.ceil(widest * Math.SQRT1_2) + 24 - M.bottom) };
+  }
+
+  // Grid lines and tick labels for a plot whose baseline is at y = bottom.
+  function yAxis(svg, max, format, bottom) {
     var g = el("g", { "class": "grid" }, svg);
     for (var i = 0; i <= 4; i++) {
-      var value = max * i / 4, y = height - M.bottom - (height - M.top - M.bottom) * i / 4;
+      var value = max * i / 4, y = bottom - (bottom - M.top) * i / 4;
       el("line", { x1: M.left, x2: W - M.right, y1: y, y2: y }, g);
       el("text", { x: M.left - 6, y: y + 4, "text-anchor": "end" }, svg, format(value));
     }
   }
 
-  function xLabels(svg, labels, xOf, height) {
+  function xLabels(svg, labels, xOf, bottom, layout) {
+    var g = el("g", { "class": "x-labels" }, svg);
     labels.forEach(function (label, i) {
-      el("text", { x: xOf(i), y: height - M.bottom + 16, "text-anchor": "middle" }, svg, label);
+      if (i % layout.step) { return; }
+      var x = xOf(i), y = bottom + 16;
+      if (!layout.slant) {
+        el("text", { x: x, y: y, "text-anchor": "middle" }, g, label);
+      } else {
+        el("text", { x: x + 4, y: y - 4, "text-anchor": "end",
+                     transform: "rotate(-45 " + (x + 4) + " " + (y - 4) + ")" }, g, label);
+      }
     });
   }
 
@@ -82,16 +120,20 @@
     var values = [];
     series.forEach(function (s) { s.values.forEach(function (v) { if (v !== null) { values.push(v); } }); });
     if (!labels.length || !values.length) { return empty(box); }
-    var svg = svgIn(box, H), max = niceMax(Math.max.apply(null, values), MINUTE_STEPS);
+    var max = niceMax(Math.max.apply(null, values), MINUTE_STEPS);
     var pad = 28, plotW = W - M.left - M.right - 2 * pad, plotH = H - M.top - M.bottom;
+    var layout = xLayout(labels, labels.length === 1 ? plotW : plotW / (labels.length - 1));
+    var svg = svgIn(box, H + layout.extra), bottom = H - M.bottom;
     var xOf = function (i) { return M.left + pad + (labels.length === 1 ? plotW / 2 : plotW * i / (labels.length - 1)); };
-    var yOf = function (v) { return H - M.bottom - plotH * v / max; };
-    yAxis(svg, max, format, H);
-    xLabels(svg, labels, xOf, H);
+    var yOf = function (v) { return bottom - plotH * v / max; };
+    yAxis(svg, max, format, bottom);
+    xLabels(svg, labels, xOf, bottom, layout);
     series.forEach(function (s) {
+      // A quarter without a value (no incident, or no usable timeline) is skipped: the
+      // line joins its neighbours, and the x axis still spaces quarters evenly in time.
       var path = "", pen = "M";
       s.values.forEach(function (v, i) {
-        if (v === null) { pen = "M"; return; }
+        if (v === null) { return; }
         path += pen + xOf(i).toFixed(1) + " " + yOf(v).toFixed(1) + " ";
         pen = "L";
       });
@@ -105,7 +147,7 @@
         el("title", {}, dot, s.label + ", " + labels[i] + ": " + format(v));
       });
     });
-    legend(box, series);
+    legend(box, series, true);
     return svg;
   }
 
@@ -115,18 +157,20 @@
       return series.reduce(function (sum, s) { return sum + (s.values[i] || 0); }, 0);
     });
     if (!labels.length || Math.max.apply(null, totals) <= 0) { return empty(box); }
-    var svg = svgIn(box, H), max = niceMax(Math.max.apply(null, totals), COUNT_STEPS);
+    var max = niceMax(Math.max.apply(null, totals), COUNT_STEPS);
     var plotW = W - M.left - M.right, plotH = H - M.top - M.bottom;
     var slot = plotW / labels.length, barW = Math.min(48, slot * 0.6);
+    var layout = xLayout(labels, slot);
+    var svg = svgIn(box, H + layout.extra), bottom = H - M.bottom;
     var xOf = function (i) { return M.left + slot * (i + 0.5); };
-    yAxis(svg, max, function (v) { return String(Math.round(v)); }, H);
-    xLabels(svg, labels, xOf, H);
+    yAxis(svg, max, function (v) { return String(Math.round(v)); }, bottom);
+    xLabels(svg, labels, xOf, bottom, layout);
     labels.forEach(function (label, i) {
       var base = 0;
       series.forEach(function (s) {
         var v = s.values[i] || 0;
         if (v <= 0) { return; }
-        var y = H - M.bottom - plotH * (base + v) / max, h = plotH * v / max;
+        var y = bottom - plotH * (base + v) / max, h = plotH * v / max;
         var bar = el("rect", { x: xOf(i) - barW / 2, y: y, width: barW, height: Math.max(h, 0.5),
                                fill: s.color, "class": "bar" }, svg);
         el("title", {}, bar, label + " — " + s.label + ": " + v);
@@ -147,7 +191,8 @@
     rows.forEach(function (row, i) {
       var y = M.top + i * rowH, x = left;
       var label = row.label.length > 30 ? row.label.slice(0, 29) + "…" : row.label;
-      el("text", { x: left - 6, y: y + 14, "text-anchor": "end" }, svg, label);
+      var text = el("text", { x: left - 6, y: y + 14, "text-anchor": "end" }, svg, label);
+      if (label !== row.label) { el("title", {}, text, row.label); }
       row.parts.forEach(function (part) {
         if (part.value <= 0) { return; }
         var w = plotW * part.value / max;
@@ -167,20 +212,24 @@
   var charts = {
     timing: function (box, data) {
       var t = data.timing, unit = minutes;
-      return lineChart(box, t.quarters, [
+      var svg = lineChart(box, t.quarters, [
         { label: "MTTD mean", color: COLORS[0], values: t.mttd },
-        { label: "MTTR mean", color: COLORS[1], values: t.mttr },
         { label: "MTTD median", color: COLORS[0], values: t.mttd_median, dashed: true },
+        { label: "MTTR mean", color: COLORS[1], values: t.mttr },
         { label: "MTTR median", color: COLORS[1], values: t.mttr_median, dashed: true }
       ], unit);
+      undatedNote(box, t.undated);
+      return svg;
     },
     findings: function (box, data) {
       var f = data.findings;
-      return stackedBars(box, f.quarters, [
+      var svg = stackedBars(box, f.quarters, [
         { label: "errors", color: COLORS[1], values: f.error },
         { label: "warnings", color: COLORS[2], values: f.warning },
         { label: "info", color: COLORS[0], values: f.info }
       ]);
+      undatedNote(box, f.undated);
+      return svg;
     },
     repeats: function (box, data) {
       return horizontalBars(box, data.repeats.map(function (r) {
