@@ -192,15 +192,15 @@ class CompiledLexicon:
     # error, held accountable) need all their words; common words (failed, because, error,
     # just, should… have, not… check) count only when the sentence also names someone.
     @cached_property
-    def _cues(self) -> tuple[frozenset[str], dict[str, list[tuple[frozenset[str], ...]]],
-                             frozenset[str], dict[str, list[tuple[frozenset[str], ...]]]]:
+    def _cues(self) -> tuple[frozenset[str], dict[str, list[_Phrase]],
+                             frozenset[str], dict[str, list[_Phrase]]]:
         lex = self.source
         strong: set[str] = set()
-        phrases: dict[str, list[tuple[frozenset[str], ...]]] = {}
+        phrases: dict[str, list[_Phrase]] = {}
         gated: set[str] = set()
-        gated_phrases: dict[str, list[tuple[frozenset[str], ...]]] = {}
+        gated_phrases: dict[str, list[_Phrase]] = {}
 
-        def add(entries: list[str], *, verb: bool, person: bool) -> None:
+        def add(entries: list[str], *, verb: bool, person: bool, matched: bool = False) -> None:
             for entry in entries:
                 tokens = [t for t in phrase_tokens(entry) if t != "-"]
                 if not tokens:
@@ -215,23 +215,23 @@ class CompiledLexicon:
                 index = max(range(len(tokens)), key=lambda i: len(tokens[i]))
                 target = gated_phrases if person or tokens[0] in _GATED_WORDS else phrases
                 for form in sets[index]:
-                    target.setdefault(form, []).append(sets)
+                    target.setdefault(form, []).append((matched, sets))
 
-        add(lex.failure_verbs, verb=True, person=False)
-        add(lex.damage_verbs, verb=True, person=True)
+        add(lex.failure_verbs, verb=True, person=False, matched=True)
+        add(lex.damage_verbs, verb=True, person=True, matched=True)
         add(lex.cause_verbs, verb=True, person=True)
         add(lex.wrong_words, verb=False, person=True)
-        add(lex.cause_links, verb=True, person=True)
+        add(lex.cause_links, verb=True, person=True, matched=True)
         add(lex.cause_nouns, verb=False, person=True)
-        add(lex.fault_nouns, verb=False, person=False)
-        add(lex.judgment_words, verb=False, person=False)
-        add(lex.judgment_phrases, verb=True, person=False)
-        add(lex.counterfactual_judgments, verb=True, person=False)
+        add(lex.fault_nouns, verb=False, person=False, matched=True)
+        add(lex.judgment_words, verb=False, person=False, matched=True)
+        add(lex.judgment_phrases, verb=True, person=False, matched=True)
+        add(lex.counterfactual_judgments, verb=True, person=False, matched=True)
         add(lex.hindsight_adverbs, verb=False, person=True)
         add(lex.minimisers, verb=False, person=True)
-        add(lex.discipline_phrases, verb=True, person=True)
+        add(lex.discipline_phrases, verb=True, person=True, matched=True)
         add(lex.discipline_verbs, verb=True, person=True)
-        add(lex.human_error_phrases, verb=False, person=False)
+        add(lex.human_error_phrases, verb=False, person=False, matched=True)
         gated.update({"had", "needed", "supposed", "error", "errors", "responsible", "because",
                       "since", "only", "blame", "blamed", "fault", "reason",
                       "responsibility", "accountability"})
@@ -258,20 +258,22 @@ class CompiledLexicon:
 
     def needs_parse(self, sentence: str, *, cause_context: bool = False) -> bool:
         """The prefilter: could the parser find blame (or, in a cause section, a person)?"""
-        words = set(words_of(sentence))
+        ordered = words_of(sentence)
+        words = set(ordered)
         if not words:
             return False
         person = self._person_cue(sentence, words)
         if cause_context:
             return person
         strong, phrases, gated, gated_phrases = self._cues
-        if words & strong or _has_phrase(words, phrases):
+        if words & strong or _has_phrase(words, phrases, ordered):
             return True
-        if words & self._human_error_modifiers and words & self._fault_forms:
-            return True  # "a manual slip"
+        if words & self._human_error_modifiers and words & self._fault_forms and \
+                _before(ordered, self._modifier_parts, self._fault_forms):
+            return True  # "a manual slip": the modifier comes before the fault noun
         if not person:
             return False
-        if words & gated or _has_phrase(words, gated_phrases):
+        if _fault_cues(words & gated, ordered) or _has_phrase(words, gated_phrases, ordered):
             return True
         if words & _NEGATIONS and words & self._diligence:
             return True
@@ -290,6 +292,13 @@ class CompiledLexicon:
     @cached_property
     def _human_error_modifiers(self) -> frozenset[str]:
         return frozenset(w.lower() for w in self.source.human_error_modifiers)
+
+    @cached_property
+    def _modifier_parts(self) -> frozenset[str]:
+        """The human-error modifiers and the words of hyphenated ones ("hand-typed")."""
+        return self._human_error_modifiers | frozenset(
+            part for modifier in self._human_error_modifiers
+            for part in phrase_tokens(modifier) if part != "-")
 
     @cached_property
     def _fault_forms(self) -> frozenset[str]:
@@ -319,11 +328,52 @@ class CompiledLexicon:
         return frozenset(w.lower() for w in self.source.safe_subjects)
 
 
-def _has_phrase(words: set[str], index: dict[str, list[tuple[frozenset[str], ...]]]) -> bool:
+def _fault_cues(cues: set[str], ordered: list[str]) -> set[str]:
+    """The gated cue words, without "error(s)" where every one names a metric ("error rate
+    9%", "the error budget"): a compound modifier of a measure, never a fault someone owns
+    (the possessive reading needs "error" to head its noun phrase). Timeline rows often
+    pair an error rate with the on-call engineer; they need no parse."""
+    metric_words = cues & _METRIC_MODIFIERS
+    if not metric_words:
+        return cues
+    for index, word in enumerate(ordered):
+        if word in metric_words and (index + 1 == len(ordered) or
+                                     ordered[index + 1] not in _METRICS):
+            metric_words = metric_words - {word}
+    return cues - metric_words
+
+
+def _has_phrase(words: set[str], index: dict[str, list[_Phrase]], ordered: list[str]) -> bool:
+    """Whether the sentence has every word of a phrase. A phrase only the Matcher reads
+    must also have them in its order (the Matcher matches a phrase's tokens in order:
+    "error rate … the on-call engineer" cannot match "engineer error"); the words of other
+    phrases (cause verbs and nouns, discipline verbs) are also read one by one."""
     for word in words:
-        for phrase in index.get(word, ()):
-            if all(words & forms for forms in phrase):
+        for matched, phrase in index.get(word, ()):
+            if all(words & forms for forms in phrase) and (
+                    not matched or _in_order(ordered, phrase)):
                 return True
+    return False
+
+
+def _in_order(ordered: list[str], phrase: tuple[frozenset[str], ...]) -> bool:
+    position = 0
+    for forms in phrase:
+        while position < len(ordered) and ordered[position] not in forms:
+            position += 1
+        if position == len(ordered):
+            return False
+        position += 1
+    return True
+
+
+def _before(ordered: list[str], first: frozenset[str], then: frozenset[str]) -> bool:
+    """Whether a word of ``first`` comes before a word of ``then``."""
+    seen = False
+    for word in ordered:
+        if seen and word in then:
+            return True
+        seen = seen or word in first
     return False
 
 
@@ -332,6 +382,12 @@ _GATED_WORDS = frozenset({"fail", "drop", "take", "bring", "knock", "blow", "set
                           "mess", "screw", "slip", "lose", "miss", "skip", "run", "error",
                           "break", "crash", "cause", "trigger", "introduce", "create", "doing",
                           "reason", "lapse"})
+# A lexicon phrase as the prefilter sees it: whether only the Matcher reads it (so its words
+# must come in order), and the forms each of its words may take.
+_Phrase = tuple[bool, tuple[frozenset[str], ...]]
+# "error rate", "errors budget": the word qualifies a measure (see _fault_cues).
+_METRIC_MODIFIERS = frozenset({"error", "errors"})
+_METRICS = frozenset({"rate", "rates", "budget", "budgets", "ratio", "ratios"})
 _NEGATIONS = frozenset({"not", "never", "n't", "didn't", "don't", "doesn't", "hadn't", "wasn't",
                         "weren't", "couldn't", "wouldn't", "haven't", "hasn't", "didnt", "dont",
                         "did't", "no"})

@@ -17,6 +17,8 @@ from typing import Any
 
 # Operators that make a token spec match at least once ("!" matches where the word is not).
 _MUST_MATCH_OPS = (None, "1", "+")
+# Matchers kept for combinations of a label's patterns (a few hundred occur in practice).
+_PARTIAL_LIMIT = 2048
 
 
 def _required_words(pattern: Iterable[dict[str, Any]]) -> tuple[frozenset[str], ...]:
@@ -49,13 +51,63 @@ class GatedMatcher:
     def __init__(self, vocab: Any, labels: list[tuple[int, list[list[dict[str, Any]]]]]):
         from spacy.matcher import Matcher
 
-        self._labels: list[tuple[Any, list[tuple[frozenset[str], ...]]]] = []
-        for key, patterns in labels:
+        self._vocab = vocab
+        self._labels: list[tuple[int, Any, list[list[dict[str, Any]]],
+                                 list[tuple[frozenset[str], ...]]]] = []
+        # word -> the (label, pattern) whose most selective required set holds it; patterns
+        # that require no particular word are candidates for every sentence
+        self._by_word: dict[str, list[tuple[int, int]]] = {}
+        self._always: list[tuple[int, int]] = []
+        for label, (key, patterns) in enumerate(labels):
             matcher = Matcher(vocab, validate=False)
             matcher.add(key, patterns)
             # the most selective sets first, so a pattern that cannot match fails fast
             gates = [tuple(sorted(_required_words(pattern), key=len)) for pattern in patterns]
-            self._labels.append((matcher, gates))
+            self._labels.append((key, matcher, patterns, gates))
+            for index, gate in enumerate(gates):
+                if not gate:
+                    self._always.append((label, index))
+                for word in gate[0] if gate else ():
+                    self._by_word.setdefault(word, []).append((label, index))
+        # A label with only some of its patterns possible runs a Matcher of just those
+        # (built once per combination): spaCy's cost grows with the patterns it tries.
+        self._partial: dict[tuple[int, tuple[int, ...]], Any] = {}
+
+    def __call__(self, doc: Any) -> list[tuple[int, int, int]]:
+        words = {token.lower_ for token in doc}
+        candidates = set(self._always)
+        by_word = self._by_word
+        for word in words:
+            found = by_word.get(word)
+            if found:
+                candidates.update(found)
+        possible: dict[int, list[int]] = {}
+        for label, index in sorted(candidates):
+            if all(not words.isdisjoint(forms) for forms in self._labels[label][3][index][1:]):
+                possible.setdefault(label, []).append(index)
+        out: list[tuple[int, int, int]] = []
+        for label, indexes in possible.items():
+            key, matcher, patterns, _ = self._labels[label]
+            if len(indexes) < len(patterns):
+                matcher = self._subset(label, tuple(indexes))
+            out += matcher(doc)
+        return out
+
+    def _subset(self, label: int, indexes: tuple[int, ...]) -> Any:
+        """A Matcher with only the patterns ``indexes`` of ``label``, in their order: a
+        pattern that cannot match adds no match and takes none away, so the matches and
+        their order are those of the label's whole Matcher."""
+        matcher = self._partial.get((label, indexes))
+        if matcher is None:
+            from spacy.matcher import Matcher
+
+            key, _, patterns, _ = self._labels[label]
+            matcher = Matcher(self._vocab, validate=False)
+            matcher.add(key, [patterns[index] for index in indexes])
+            if len(self._partial) >= _PARTIAL_LIMIT:
+                self._partial.clear()
+            self._partial[(label, indexes)] = matcher
+        return matcher
 
     @classmethod
     def wrap(cls, matcher: Any) -> Any:
@@ -68,11 +120,3 @@ class GatedMatcher:
                 any(filters.get(key) for key in patterns):
             return matcher
         return cls(matcher.vocab, [(key, list(value)) for key, value in patterns.items()])
-
-    def __call__(self, doc: Any) -> list[tuple[int, int, int]]:
-        words = {token.lower_ for token in doc}
-        out: list[tuple[int, int, int]] = []
-        for matcher, gates in self._labels:
-            if any(all(not words.isdisjoint(forms) for forms in gate) for gate in gates):
-                out += matcher(doc)
-        return out

@@ -8,12 +8,13 @@ from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import DependencyMatcher, Matcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from postmortem_lint.nlp.blame.causes import CauseReading
 from postmortem_lint.nlp.blame.conduct import ConductReading
 from postmortem_lint.nlp.blame.faults import FaultReading
 from postmortem_lint.nlp.blame.grammar import norm
+from postmortem_lint.nlp.blame.parsed import ParsedSentence, Phrase
 from postmortem_lint.nlp.hits import BlameHit, BlameKind
 from postmortem_lint.nlp.lexicon import CompiledLexicon, inflections, phrase_tokens
 
@@ -153,18 +154,30 @@ class BlameAnalyzer:
 
     # -- entry point ---------------------------------------------------------------------
     def analyze(self, doc: Doc) -> tuple[BlameHit, ...]:
-        matches: dict[str, list[Span]] = {}
+        parsed = ParsedSentence(doc)
+        strings = doc.vocab.strings
+        matches: dict[str, list[Phrase]] = {}
         for match_id, start, end in self.matcher(doc):
-            matches.setdefault(doc.vocab.strings[match_id], []).append(doc[start:end])
+            matches.setdefault(strings[match_id], []).append(parsed.phrase(start, end))
+        structures = [(strings[match_id], token_ids)
+                      for match_id, token_ids in self._structures(doc, parsed)]
         software = [(span.start, span.end) for span in matches.get("SOFTWARE", [])]
-        found = _Found(doc, software)
-        sentence = _Sentence(self, doc, matches)
+        found = _Found(parsed, software)
+        sentence = _Sentence(self, parsed, matches, structures)
         for detect in (sentence.failures, sentence.minimising, sentence.counterfactuals,
                        sentence.possessive, sentence.judgments, sentence.discipline,
                        sentence.human_error, sentence.person_as_cause, sentence.agents):
             for hit in detect():
                 found.add(hit)
         return found.result()
+
+
+    def _structures(self, doc: Doc, parsed: ParsedSentence) -> list[tuple[int, list[int]]]:
+        """The DependencyMatcher's matches; it is not run on a sentence where none of its
+        patterns can match (no "agent" dependency and no fault noun): same result."""
+        if not any(word.dep_ == "agent" or word.lower_ in self.fault_nouns for word in parsed):
+            return []
+        return self.dep_matcher(doc)
 
 
 class _Found:
@@ -175,7 +188,7 @@ class _Found:
                  BlameKind.judgment: 3, BlameKind.counterfactual: 4, BlameKind.person_as_cause: 5,
                  BlameKind.possessive_fault: 6, BlameKind.failure_verb: 7, BlameKind.agent: 8}
 
-    def __init__(self, doc: Doc, software: list[tuple[int, int]]):
+    def __init__(self, doc: ParsedSentence, software: list[tuple[int, int]]):
         self.doc = doc
         self.software = software
         self.hits: list[tuple[BlameHit, int, int]] = []

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Token
-
 from postmortem_lint.nlp.blame.grammar import (
     BE,
     NAME_SHAPE,
     Grammar,
     Hit,
 )
+from postmortem_lint.nlp.blame.parsed import Word
 from postmortem_lint.nlp.hits import BlameKind
 from postmortem_lint.nlp.lexicon import inflections
 
@@ -80,7 +79,7 @@ class CauseReading(Grammar):
             start, stop = self.span_with_subject(mention, verb.i, end)
             yield (BlameKind.person_as_cause, start, stop, mention.text, verb.i, end)
 
-    def _which_damaged(self, verb: Token) -> bool:
+    def _which_damaged(self, verb: Word) -> bool:
         """"deleted the DNS zone, which took every domain offline": the act's own damage."""
         for obj in (c for c in verb.children if c.dep_ == "dobj"):
             for clause in obj.children:
@@ -90,7 +89,7 @@ class CauseReading(Grammar):
                     return True
         return False
 
-    def _damage_object(self, verb: Token) -> bool:
+    def _damage_object(self, verb: Word) -> bool:
         for child in verb.children:
             if any(c.dep_ == "det" and c.lower_ == "no" for c in child.children):
                 continue
@@ -101,7 +100,7 @@ class CauseReading(Grammar):
                 return True
         return False
 
-    def _wrong_object(self, verb: Token) -> bool:
+    def _wrong_object(self, verb: Word) -> bool:
         for child in verb.children:
             targets = [child] if child.dep_ == "dobj" else [
                 p for p in child.children if p.dep_ == "pobj"] if child.dep_ == "prep" else []
@@ -169,14 +168,14 @@ class CauseReading(Grammar):
                            end)
                     break
 
-    def _damaging(self, verb: Token) -> bool:
+    def _damaging(self, verb: Word) -> bool:
         """A damage verb ("broke", "took down") or a cause verb with damage as its object."""
         a = self.a
         phrasal = any(span.start == verb.i for span in self.matches.get("DAMAGE", []))
         return verb.lower_ in a.damage or phrasal or (
             verb.lower_ in a.cause_verbs and self._damage_object(verb))
 
-    def _cleft(self, verb: Token) -> Iterator[Hit]:
+    def _cleft(self, verb: Word) -> Iterator[Hit]:
         """"It was the contractor's change that broke…": the cleft singles out the cause."""
         for attr in verb.children:
             if attr.dep_ != "attr":

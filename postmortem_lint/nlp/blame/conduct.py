@@ -6,8 +6,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from spacy.tokens import Token
-
 from postmortem_lint.nlp.blame.grammar import (
     BE,
     DO,
@@ -19,6 +17,7 @@ from postmortem_lint.nlp.blame.grammar import (
     Hit,
     Mention,
 )
+from postmortem_lint.nlp.blame.parsed import Word
 from postmortem_lint.nlp.hits import BlameKind
 from postmortem_lint.nlp.lexicon import inflections
 
@@ -133,7 +132,7 @@ class ConductReading(Grammar):
                 word.head.i == word.i - 1 else word.i
             yield (BlameKind.failure_verb, start, agent.i + 1, mention.text, word.i, word.i + 1)
 
-    def _without(self, verb: Token) -> Iterator[Hit]:
+    def _without(self, verb: Word) -> Iterator[Hit]:
         """"approved the change without reading the diff": a person skipping diligence."""
         prep = verb.head
         if verb.tag_ != "VBG" or prep.lower_ != "without" or verb.dep_ not in ("pcomp", "pobj"):
@@ -364,7 +363,7 @@ class ConductReading(Grammar):
             yield (BlameKind.judgment, self._left_edge(subject) if even else subject.i,
                    verb.i + 1, "", subject.i, verb.i + 1)
 
-    def _cf_governor(self, governor: Token, cue: int) -> Token | None:
+    def _cf_governor(self, governor: Word, cue: int) -> Word | None:
         """The verb that makes a judgment phrase counterfactual, if any: "had we been more
         careful", "X should have been more careful", "a more careful operator would have…"."""
         while governor.dep_ not in ("ROOT",) and not governor.tag_.startswith("VB"):
@@ -377,11 +376,11 @@ class ConductReading(Grammar):
             return governor
         return None
 
-    def _regret(self, verb: Token) -> bool:
+    def _regret(self, verb: Word) -> bool:
         """'X could have caught it' blames; 'it could have been worse' does not."""
         return verb.lower_ not in BE and verb.dep_ in ("ROOT", "conj", "ccomp")
 
-    def _and_did_not(self, verb: Token) -> bool:
+    def _and_did_not(self, verb: Word) -> bool:
         tail = self.doc[verb.i:].text.lower()
         return bool(re.search(r"\b(and|but)\s+(did ?n[o']t|didn't|never did|did not)\b|"
                               r"[;,]\s*instead\b", tail))

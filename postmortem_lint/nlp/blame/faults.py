@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Token
-
 from postmortem_lint.nlp.blame.grammar import (
     BE,
     LIE,
@@ -17,6 +15,7 @@ from postmortem_lint.nlp.blame.grammar import (
     Mention,
     norm,
 )
+from postmortem_lint.nlp.blame.parsed import Word
 from postmortem_lint.nlp.hits import BlameKind
 from postmortem_lint.nlp.lexicon import inflections
 
@@ -34,7 +33,7 @@ class FaultReading(Grammar):
     # -- possessive fault --------------------------------------------------------------
     def possessive(self) -> Iterator[Hit]:
         doc = self.doc
-        nouns: dict[int, Token] = {}
+        nouns: dict[int, Word] = {}
         for span in self.matches.get("FAULT", []):
             nouns[span.root.i] = span.root
         for noun_i in self.owned_faults:
@@ -53,7 +52,7 @@ class FaultReading(Grammar):
             yield (BlameKind.possessive_fault, start, end, mention.text, noun.i, noun.i + 1)
         yield from self._on_someone()
 
-    def _fault_owner(self, noun: Token) -> tuple[Mention, int, int] | None:
+    def _fault_owner(self, noun: Word) -> tuple[Mention, int, int] | None:
         """Whose fault: "Tom's mistake", "a mistake by the DBA", "Kofi made an error",
         "mistakes were made by X", "the fault lies with X", "the error was Ayşe's"."""
         level = 2
@@ -113,7 +112,7 @@ class FaultReading(Grammar):
                 return mention, self._left_edge(noun), agent.i + 1
         return None
 
-    def _about_damage(self, noun: Token) -> bool:
+    def _about_damage(self, noun: Word) -> bool:
         """"responsibility for the outage", "the misconfiguration was the responsibility…"."""
         damage = self.a.damage_nouns
         for_damage = any(p.lower_ in damage for c in noun.children if c.dep_ == "prep" and
@@ -189,12 +188,12 @@ class FaultReading(Grammar):
                 end = max(end, particle.i + 1)
             yield (BlameKind.discipline, start, end, mention.text, verb.i, verb.i + 1)
 
-    def _hyphenated(self, token: Token) -> str:
+    def _hyphenated(self, token: Word) -> str:
         """"hand-typed" as one word: spaCy splits it into hand - typed."""
         return norm(self.doc[token.left_edge.i:token.right_edge.i + 1].text)
 
     @staticmethod
-    def _looked_past(noun: Token) -> bool:
+    def _looked_past(noun: Word) -> bool:
         """"looks past human error", "rather than operator error": named to be set aside;
         "issues that allowed a fat finger to take down…": the system is the subject."""
         head = noun.head
@@ -204,7 +203,7 @@ class FaultReading(Grammar):
         return any(verb.lower_ in _ALLOW and noun.i > verb.i for verb in (head, head.head))
 
     @staticmethod
-    def _nounish(token: Token) -> bool:
+    def _nounish(token: Word) -> bool:
         return token.tag_ in ("NN", "NNS", "NNP", "NNPS", "PRP", "PRP$", "WP") or \
             token.lower_ in ("whoever", "someone")
 

@@ -9,9 +9,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Span, Token
 from typing_extensions import TypeIs
 
+from postmortem_lint.nlp.blame.parsed import ParsedSentence, Phrase, Word
 from postmortem_lint.nlp.hits import BlameKind
 from postmortem_lint.nlp.lexicon import inflections
 
@@ -73,27 +73,31 @@ Hit = tuple[BlameKind, int, int, str, int, int]  # kind, span start/end, who, an
 class Grammar:
     """One parsed sentence, with the questions every detector asks about it."""
 
-    def __init__(self, analyzer: BlameAnalyzer, doc: Doc, matches: dict[str, list[Span]]):
+    def __init__(self, analyzer: BlameAnalyzer, doc: ParsedSentence,
+                 matches: dict[str, list[Phrase]], structures: list[tuple[str, list[int]]]):
         self.a = analyzer
         self.doc = doc
         self.matches = matches
+        # Verbs are asked for by most detectors: found once.
+        self._verbs = [token for token in doc if token.tag_.startswith("VB") and
+                       token.dep_ not in ("aux", "auxpass")]
         self.label_end = self._cause_label_end()
         # What the DependencyMatcher found: the "by" agent of each passive verb, and the
         # fault nouns that have an owner ("Tom's mistake", "a mistake by the DBA").
-        self.agents_by_verb: dict[int, Token] = {}
+        self.agents_by_verb: dict[int, Word] = {}
         self.owned_faults: set[int] = set()
-        for match_id, token_ids in analyzer.dep_matcher(doc):
-            if doc.vocab.strings[match_id] == "PASSIVE_BY":
+        for label, token_ids in structures:
+            if label == "PASSIVE_BY":
                 self.agents_by_verb[token_ids[0]] = doc[token_ids[2]]
             else:
                 self.owned_faults.add(token_ids[0])
 
-    def by_agent(self, verb: Token) -> Token | None:
+    def by_agent(self, verb: Word) -> Word | None:
         """The agent of a passive verb: "ignored by the on-call engineer" -> engineer."""
         return self.agents_by_verb.get(verb.i)
 
     # -- who is it about ---------------------------------------------------------------
-    def who(self, token: Token | None) -> Mention | None:
+    def who(self, token: Word | None) -> Mention | None:
         """Classify the noun phrase headed by ``token``."""
         if token is None:
             return None
@@ -166,7 +170,7 @@ class Grammar:
             return mention(TEAM)
         return self._name(token, mention)
 
-    def _name(self, token: Token, mention) -> Mention | None:  # noqa: ANN001
+    def _name(self, token: Word, mention) -> Mention | None:  # noqa: ANN001
         a = self.a
         lower = token.lower_
         if not NAME_SHAPE.match(token.text) or token.tag_ not in ("NNP", "NN", "NNPS", "VBN", "JJ"):
@@ -185,7 +189,7 @@ class Grammar:
             return mention(PERSON, weak=1 if token.tag_ == "NNP" else 2)
         return mention(PERSON)
 
-    def _clause_start(self, token: Token) -> int:
+    def _clause_start(self, token: Word) -> int:
         """Index of the first word of the sentence, or of the clause after a 'Label:'."""
         start = token.sent.start
         while start < len(self.doc) and (self.doc[start].is_punct or self.doc[start].is_space):
@@ -196,11 +200,11 @@ class Grammar:
                 start += 1
         return start
 
-    def _modifiers(self, token: Token) -> list[Token]:
+    def _modifiers(self, token: Word) -> list[Word]:
         return [c for c in token.children if c.dep_ in ("compound", "amod", "nmod", "poss",
                                                          "npadvmod") and c.i < token.i]
 
-    def _human_role(self, token: Token) -> bool:
+    def _human_role(self, token: Word) -> bool:
         modifiers = self._modifiers(token)
         if not modifiers:
             return True
@@ -212,7 +216,7 @@ class Grammar:
         return bool(words) and words <= (self.a.qualifiers | {"the", "a", "an", "his", "her",
                                                               "their", "-"})
 
-    def _modifier_edge(self, token: Token) -> int:
+    def _modifier_edge(self, token: Word) -> int:
         """Where the compounds and adjectives before ``token`` start (no determiner)."""
         left = token.i
         for child in token.lefts:
@@ -221,7 +225,7 @@ class Grammar:
                 left = min(left, child.left_edge.i)
         return left
 
-    def _left_edge(self, token: Token) -> int:
+    def _left_edge(self, token: Word) -> int:
         left = token.i
         for child in token.lefts:
             if child.dep_ in ("det", "amod", "compound", "nmod", "poss", "nummod", "quantmod",
@@ -229,10 +233,10 @@ class Grammar:
                 left = min(left, child.left_edge.i)
         return left
 
-    def _prev(self, token: Token, word: str) -> bool:
+    def _prev(self, token: Word, word: str) -> bool:
         return token.i > 0 and self.doc[token.i - 1].lower_ == word
 
-    def _plural_thing_before(self, token: Token) -> bool:
+    def _plural_thing_before(self, token: Word) -> bool:
         for other in self.doc[token.sent.start:token.i]:
             if other.tag_ in ("NNS", "NNPS") and other.lower_ not in self.a.team_heads \
                     and other.lower_ not in self.a.role_words and other.lower_ not in self.a.people:
@@ -246,7 +250,7 @@ class Grammar:
         return mention.weak <= level
 
     # -- grammar helpers ---------------------------------------------------------------
-    def subject(self, verb: Token) -> Token | None:
+    def subject(self, verb: Word) -> Word | None:
         for child in verb.children:
             if child.dep_ in _SUBJECTS:
                 if child.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
@@ -276,18 +280,18 @@ class Grammar:
         return None
 
     @staticmethod
-    def passive(verb: Token) -> bool:
+    def passive(verb: Word) -> bool:
         return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
     @staticmethod
-    def negated(verb: Token) -> Token | None:
+    def negated(verb: Word) -> Word | None:
         for child in verb.children:
             if child.dep_ == "neg" or (child.lower_ in ("never", "not", "n't") and
                                        child.dep_ in ("advmod", "neg")):
                 return child
         return None
 
-    def suppressed(self, anchor: Token, *, own_negation_ok: bool = False) -> bool:
+    def suppressed(self, anchor: Word, *, own_negation_ok: bool = False) -> bool:
         """Negated, denied ("nobody…"), or talked about ("we avoid calling this…").
 
         Negation reaches up the parse only within a clause: "If Omar had read the
@@ -335,18 +339,16 @@ class Grammar:
                 return None
         return None
 
-    def verbs(self) -> Iterator[Token]:
-        for token in self.doc:
-            if token.tag_.startswith("VB") and token.dep_ not in ("aux", "auxpass"):
-                yield token
+    def verbs(self) -> Iterator[Word]:
+        return iter(self._verbs)
 
-    def _counterfactual_clause(self, verb: Token) -> bool:
+    def _counterfactual_clause(self, verb: Word) -> bool:
         """"if X had…", or an inversion: "had X…", "were X to have…"."""
         if any(c.dep_ == "mark" and c.lower_ == "if" for c in verb.children):
             return True
         return self._inversion(verb) is not None
 
-    def _inversion(self, verb: Token) -> Token | None:
+    def _inversion(self, verb: Word) -> Word | None:
         """The "had"/"were"/"should" right before the verb's subject, if the clause is
         inverted ("Had the DBA taken…", "…had the payments team read…")."""
         subject = self.subject(verb)
@@ -362,11 +364,11 @@ class Grammar:
             return before
         return None
 
-    def _subject_index(self, verb: Token) -> int:
+    def _subject_index(self, verb: Word) -> int:
         subject = self.subject(verb)
         return subject.i if subject is not None else -1
 
-    def _person_or_work(self, token: Token | None, level: int = 2) -> Mention | None:
+    def _person_or_work(self, token: Word | None, level: int = 2) -> Mention | None:
         """A person, or a person's work ("the intern's script")."""
         if token is None:
             return None
@@ -387,7 +389,7 @@ class Grammar:
             return mention
         return None
 
-    def _next_noun(self, index: int) -> Token | None:
+    def _next_noun(self, index: int) -> Word | None:
         for token in self.doc[index:index + 5]:
             if token.tag_ in ("NN", "NNS", "NNP", "NNPS", "PRP", "PRP$"):
                 head = token
@@ -396,7 +398,7 @@ class Grammar:
                 return head
         return None
 
-    def _passive_agent(self, verb: Token, kind: BlameKind, cue_start: int) -> Iterator[Hit]:
+    def _passive_agent(self, verb: Word, kind: BlameKind, cue_start: int) -> Iterator[Hit]:
         agent = self.by_agent(verb)
         mention = self.who(agent)
         if not self.blameable(mention, level=2) or agent is None:
