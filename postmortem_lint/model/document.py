@@ -146,6 +146,8 @@ class ActionItem(BaseModel):
 class FollowUp(BaseModel):
     span: Span | None = None
     review_date: Located[dt.date] | None = None
+    # A review date that could not be read as a date ("YYYY-MM-DD", "TBD", "next sprint").
+    review_date_unparsed: Located[str] | None = None
     owner: Located[str] | None = None
 
 

@@ -36,6 +36,9 @@ class Prose(BaseModel):
     runs: list[tuple[int, int, int]] = Field(default_factory=new_list)
     role: ProseRole = ProseRole.narrative
     section: str | None = None  # canonical kind of the enclosing section, if known
+    # Markdown links: (start, end) of the link's visible text and its target, so a
+    # "[JIRA](https://jira.example.com/browse/OPS-1)" ticket cell still names its ticket.
+    links: list[tuple[int, int, str]] = Field(default_factory=new_list)
 
     def position(self, offset: int) -> tuple[int, int]:
         """Source (line, column) of the character at ``offset`` (clamped to the text)."""
@@ -84,7 +87,10 @@ class Prose(BaseModel):
             for offset, line, column in inside:
                 if start < offset < end:
                     runs.append((offset - start, line, column))
-        return Prose(text=self.text[start:end], runs=runs, role=self.role, section=self.section)
+        links = [(s - start, e - start, href) for s, e, href in self.links
+                 if start <= s and e <= end]
+        return Prose(text=self.text[start:end], runs=runs, role=self.role, section=self.section,
+                     links=links)
 
     def lines(self) -> list[Prose]:
         """One Prose per line of the text (soft line breaks in a paragraph)."""
@@ -114,6 +120,7 @@ class ProseBuilder:
         self._runs: list[tuple[int, int, int]] = []
         self._length = 0
         self._expect: tuple[int, int] | None = None  # where the last run would continue
+        self._links: list[tuple[int, int, str]] = []
         self.role = role
         self.section = section
 
@@ -151,11 +158,21 @@ class ProseBuilder:
         self._expect = (line, column + len(text))
 
     @property
+    def length(self) -> int:
+        return self._length
+
+    def add_link(self, start: int, href: str) -> None:
+        """Record that the text from offset ``start`` to here links to ``href``."""
+        if href:
+            self._links.append((start, self._length, href))
+
+    @property
     def text(self) -> str:
         return "".join(self._parts)
 
     def build(self) -> Prose:
-        return Prose(text=self.text, runs=self._runs, role=self.role, section=self.section)
+        return Prose(text=self.text, runs=self._runs, role=self.role, section=self.section,
+                     links=self._links)
 
 
 def prose_at(text: str, line: int, column: int, role: ProseRole = ProseRole.field,

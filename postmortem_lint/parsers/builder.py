@@ -37,6 +37,20 @@ def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![a-z])(?:{alternatives})(?![a-z])")
 
 
+# The value of an explicit "due:"/"deadline:" field, up to the next separator.
+_INLINE_DUE_VALUE = re.compile(r"\b(?:due(?: date)?|deadline)\s*[:=]\s*([^,;|·()\n]{1,40})",
+                               re.IGNORECASE)
+
+
+def _linked_ticket(texts: list[Prose]) -> tuple[tuple[str, int, int] | None, Prose | None]:
+    """The first link whose target is a ticket, with the span of the link's text."""
+    for prose in texts:
+        for start, end, href in prose.links:
+            if values.find_ticket(href) is not None:
+                return (href, start, max(end, start + 1)), prose
+    return None, None
+
+
 def _located(prose: Prose, value):  # noqa: ANN001, ANN202 - generic helper
     return Located(value=value, span=prose.whole, raw=prose.text)
 
@@ -140,6 +154,8 @@ class DocumentBuilder:
                 self.problem("PM003", f'impossible date "{text[:30]}"', prose.whole)
             else:
                 self.doc.meta.unparsed.append(_located(prose, text))
+                if name == "review_date" and self.doc.follow_up.review_date_unparsed is None:
+                    self.doc.follow_up.review_date_unparsed = _located(prose, text)
             return
         if name == "review_date":
             follow = self.doc.follow_up
@@ -245,6 +261,11 @@ class DocumentBuilder:
                 base = match.end() if match else 0
                 item.due = Located(value=found[0],
                                    span=description.span(base + found[1], base + found[2]))
+            else:  # "due: TBD", as a Due cell holding TBD: written, but not a date
+                written = _INLINE_DUE_VALUE.search(text)
+                if written is not None and written.group(1).strip():
+                    item.due_unparsed = Located(value=written.group(1).strip(),
+                                                span=description.span(*written.span(1)))
         if "priority" in cells and cells["priority"].text.strip():
             prose = cells["priority"].strip()
             priority = values.parse_priority(prose.text, data)
@@ -288,6 +309,10 @@ class DocumentBuilder:
                 if found_ticket:
                     ticket_source = cell
                     break
+        if found_ticket is None:  # "[JIRA](https://…)": the ticket is the link's target
+            found_ticket, linked = _linked_ticket(
+                [cells["ticket"]] if "ticket" in cells else [description, *cells.values()])
+            ticket_source = linked or ticket_source
         if found_ticket:
             item.ticket = Located(value=found_ticket[0],
                                   span=ticket_source.span(found_ticket[1], found_ticket[2]))

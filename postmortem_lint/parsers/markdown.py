@@ -22,7 +22,13 @@ from postmortem_lint.parsers.builder import DocumentBuilder
 from postmortem_lint.parsers.markdown_blocks import Block, markdown_parser, to_blocks
 from postmortem_lint.parsers.sections import is_exact_heading, section_kind
 from postmortem_lint.parsers.suppressions import directives_in, yaml_suppressions
-from postmortem_lint.parsers.times import declared_zone, find_date, find_duration, find_timestamp
+from postmortem_lint.parsers.times import (
+    declared_zone,
+    find_date,
+    find_duration,
+    find_stated_duration,
+    find_timestamp,
+)
 from postmortem_lint.parsers.values import column_for_header, field_for_key, normalise_key
 from postmortem_lint.ruledata import RuleData
 from postmortem_lint.sources.reading import SourceText
@@ -87,11 +93,10 @@ class _Reader:
             kinds.append(stack[-1][1] if stack else None)
             if stack:
                 section = stack[-1][2]
-                for level, _, open_section in stack:
+                for _, _, open_section in stack:
                     open_section.span = Span.lines(open_section.span.line,
                                                    max(open_section.span.end_line,
                                                        block.last_line))
-                del level
                 if block.prose is not None:
                     section.body.append(block.prose)
         return kinds
@@ -517,6 +522,20 @@ class _Reader:
                 self.doc.impact.span = prose.whole
                 return
 
+    def duration_in_prose(self) -> None:
+        """With no Duration field, the incident's length as the impact or the overview states
+        it in a sentence ("For 1 hour 25 minutes, …", "the outage lasted 45 minutes")."""
+        doc = self.doc
+        for prose in [*doc.impact.text, *doc.summary]:
+            if prose.role != ProseRole.narrative:
+                continue
+            found = find_stated_duration(prose.text)
+            if found is not None:
+                value, start, end = found
+                doc.impact.duration = Located(value=value, span=prose.span(start, end),
+                                              raw=prose.text[start:end])
+                return
+
     def finish_sections(self) -> None:
         doc = self.doc
         for section, kind in self.sections:
@@ -543,6 +562,8 @@ class _Reader:
         impact = doc.impact
         if impact.span is None and not impact.text and not doc.has_section("impact"):
             self.impact_in_overview()
+        if impact.duration is None:
+            self.duration_in_prose()
         if doc.timeline.span is None and doc.timeline.entries:
             first, last = doc.timeline.entries[0].span, doc.timeline.entries[-1].span
             doc.timeline.span = Span.lines(first.line, last.end_line)

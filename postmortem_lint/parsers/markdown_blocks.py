@@ -62,8 +62,14 @@ def inline_prose(token: Token, lines: list[str], role: ProseRole, *, row_cursor:
         starts.append(starts[-1] + len(content_line) + 1)
     content = token.content
     offset = 0  # how far into token.content the children have been matched
+    link: tuple[int, str] | None = None  # where the open link's text starts, its target
     for child in token.children or []:
         kind = child.type
+        if kind == "link_open":
+            link = (builder.length, str(child.attrGet("href") or ""))
+        elif kind == "link_close" and link is not None:
+            builder.add_link(*link)
+            link = None
         if kind in ("softbreak", "hardbreak"):
             newline = content.find("\n", offset)
             offset = newline + 1 if newline >= 0 else offset
@@ -189,7 +195,8 @@ def to_blocks(tokens: list[Token], lines: list[str]) -> list[Block]:
             table = None
         elif kind in ("fence", "code_block"):
             first, last = (token.map[0] + 1, token.map[1]) if token.map else (1, 1)
-            body_first = first + 1 if kind == "fence" else first
+            # An unclosed fence on the last line has no body line after it.
+            body_first = min(first + 1, max(last, first)) if kind == "fence" else first
             blocks.append(Block("code", body_first, last, text=token.content,
                                 info=token.info.strip()))
         elif kind == "html_block":

@@ -106,12 +106,9 @@ def find_timestamp(text: str, zones: dict[str, float], *, within: int = 60,
     if zone_text is not None:
         end = _zone_end(text, end, zone_text)
     base = day or default_date
-    at = None
-    if base is not None:
-        at = dt.datetime(base.year, base.month, base.day, hour, minute, second, tzinfo=tzinfo)
-    elif tzinfo is not None or True:
-        at = dt.datetime(UNDATED.year, UNDATED.month, UNDATED.day, hour, minute, second,
-                         tzinfo=tzinfo)
+    # A time with no date sits on a placeholder day, so entries still order by time of day.
+    on = base if base is not None else UNDATED
+    at = dt.datetime(on.year, on.month, on.day, hour, minute, second, tzinfo=tzinfo)
     return TimeMatch(start=match.start(), end=end, at=at, has_date=day is not None,
                      zone=zone_text, is_utc=is_utc)
 
@@ -242,6 +239,39 @@ def find_duration(text: str) -> tuple[dt.timedelta, int, int] | None:
         start = match.start() if start < 0 else start
         end = match.end()
     return (total, start, end) if start >= 0 else None
+
+
+# Words that introduce the incident's own length in prose: "For 1 hour 25 minutes, …",
+# "the outage lasted 45 minutes", "an outage of two hours", "for a total of 3 hours".
+# A bare "for" counts only at the start of a sentence ("delayed for up to 85 minutes"
+# is the worst delay, not the incident's length).
+_HEDGE = r"(?:(?:about|approximately|roughly|around|nearly|almost|just over|just under|over) )?"
+_STATED_DURATION_CUE = re.compile(
+    r"(?:(?:^|(?<=[.!?;] ))for (?:a total of )?"
+    r"|\b(?:lasted|lasting) (?:for )?(?:a total of )?"
+    r"|\b(?:outage|incident|disruption|degradation|downtime) of "
+    r"|\bfor a total of )" + _HEDGE, re.IGNORECASE)
+# "a 45-minute outage", "a two-hour incident".
+_DURATION_BEFORE_NOUN = re.compile(
+    r"\b(?:(?P<n>\d+(?:\.\d+)?)|(?P<word>" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+    + r"))[- ](?P<unit>minute|hour|day)[- ](?:long )?"
+    r"(?:outage|incident|disruption|degradation|downtime)\b", re.IGNORECASE)
+
+
+def find_stated_duration(text: str) -> tuple[dt.timedelta, int, int] | None:
+    """The incident's length as prose states it ("The outage lasted 45 minutes", "For 1 hour
+    25 minutes, pushes were late", "a 45-minute outage"), with its offsets; None when the
+    text gives no duration in such words."""
+    for cue in _STATED_DURATION_CUE.finditer(text):
+        found = find_duration(text[cue.end():])
+        if found is not None and found[1] == 0:
+            return found[0], cue.end(), cue.end() + found[2]
+    noun = _DURATION_BEFORE_NOUN.search(text)
+    if noun is not None:
+        amount = float(noun.group("n") or _NUMBER_WORDS[noun.group("word").lower()])
+        unit = {"m": "minutes", "h": "hours", "d": "days"}[noun.group("unit").lower()[0]]
+        return dt.timedelta(**{unit: amount}), noun.start(), noun.end()
+    return None
 
 
 def parse_duration(text: str) -> dt.timedelta | None:

@@ -149,9 +149,11 @@ def parse_action_type(text: str, data: RuleData) -> ActionType | None:
     return None
 
 
-# OPS-1234, a URL, #123, gh-123, and tracker numbers written out: "Bug 5554823", "b/123456".
+# OPS-1234, a URL, #123, GitHub's owner/repo#123, gh-123, and tracker numbers written out:
+# "Bug 5554823", "b/123456".
 _TICKET = re.compile(
     r"\b[A-Z][A-Z0-9]{1,9}-\d{1,7}\b|https?://[^\s)>\]|]{1,300}|(?<![\w&])#\d{1,7}\b|\bgh-\d{1,7}\b"
+    r"|(?<![\w/.-])[A-Za-z0-9][\w.-]{0,99}/[\w.-]{1,100}#\d{1,7}\b"
     r"|\b(?i:bug|ticket)[ :]{0,2}#?\d{3,12}\b|\bb/\d{3,12}\b")
 
 

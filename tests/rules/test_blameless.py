@@ -27,6 +27,8 @@ FAILING = {
         "The platform team dropped the ball on the certificate renewal.",
         "The change was approved by the reviewer without reading the diff.",
         "They failed to notify the support team, so customers learned about it on social media.",
+        # the parser reads "engineer" as the compound of a subjectless "forgot"
+        "The on-call engineer forgot to check the snapshot job before the indexer run.",
     ],
     "PM102": [
         "It was Dana's oversight that the backup job had been disabled since March.",
@@ -62,6 +64,7 @@ FAILING = {
         "Ravi was reprimanded by his manager on Monday.",
         "Action item: mandatory retraining for the engineer who deleted the bucket.",
         "The contractor's access has been revoked.",
+        "The operator was written up for the outage.",
     ],
     "PM110": [
         "The outage was caused by the intern's script, which deleted every object in /backups.",
@@ -109,6 +112,7 @@ NEVER = {
         "Marcus rolled back checkout-api to v4.11.2 at 15:47 UTC.",
         "Priya just restarted the pod and it recovered within a minute.",
         "Sam failed over the database to us-west-2 at 10:14 UTC.",
+        "They were written to a node that was demoted on the next failover.",
         "The release manager paused the rollout at 20% while the team looked at the canary.",
     ],
     "praise": [
@@ -282,3 +286,12 @@ def test_lexicons_are_extended_by_a_rule_data_file(tmp_path, monkeypatch) -> Non
     sentence = "The sysop ignored the disk alert for an hour."
     assert blame_codes(sentence) == []
     assert blame_codes(sentence, rule_data=["blame-extra.yaml"]) == ["PM101"]
+
+
+def test_a_phrase_hit_as_agent_and_as_cause_is_reported_once() -> None:
+    findings = lint_text("""\
+        # Outage
+
+        **Root Causes:** Ben Okafor renamed the column without a migration.
+        """, select=["PM110"])
+    assert len(findings) == 1

@@ -14,7 +14,7 @@ from postmortem_lint.engine.rule import Rule, RuleContext, RuleOptions
 # Function words carry no meaning for "is this the same action?".
 _STOP = frozenset(("a", "an", "and", "the", "to", "of", "for", "on", "in", "at", "by", "with",
                    "from", "into", "so", "that", "this", "it", "its", "is", "be", "are", "as",
-                   "or", "we", "our", "all", "any", "when"))
+                   "or", "we", "our", "all", "any", "when", "each", "every", "per", "will"))
 _WORD = re.compile(r"[a-z0-9]+")
 
 
@@ -33,8 +33,9 @@ class ActionDuplicate(Rule):
     item splits ownership and tracking: one copy gets closed, the other lingers,
     and the completion rate reviewed each quarter is wrong. Items are compared
     by their content words (ignoring owners, dates and ticket keys written
-    inline): the same words, or a shorter item whose words nearly all appear in
-    a longer one, count as a duplicate. Merge them into one item.
+    inline; a plural counts as its singular): the same words, or a shorter item
+    whose words nearly all appear in a longer one, count as a duplicate. Merge
+    them into one item.
 
     Bad::
 
@@ -58,7 +59,8 @@ class ActionDuplicate(Rule):
         seen: list[tuple[frozenset[str], int, str]] = []
         for item in ctx.document.action_items:
             text = action_text(item)
-            words = frozenset(w for w in _WORD.findall(text.text.lower()) if w not in _STOP)
+            words = frozenset(_singular(w) for w in _WORD.findall(text.text.lower())
+                              if w not in _STOP)
             if not words:
                 continue
             first = next(((line, label) for other, line, label in seen
@@ -71,6 +73,13 @@ class ActionDuplicate(Rule):
                     "the copy")
                 continue
             seen.append((words, item.description.whole.line, quoted(text, 40)))
+
+
+def _singular(word: str) -> str:
+    """"alerts" and "alert", "rotations" and "rotation" are the same word here."""
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
 
 
 def _same(one: frozenset[str], other: frozenset[str], options: DuplicateOptions) -> bool:

@@ -19,8 +19,9 @@ class ActionTicketMissing(Rule):
     linked". An item that lives only in the postmortem is invisible to the
     team's planning and is the first to be forgotten; the quarterly review of
     the completion rate needs tickets to count. A ticket is a key such as
-    ``PAY-4410``, ``#123``, ``gh-45``, ``Bug 5554823`` or ``b/5554823``, or a
-    link, in a Ticket column or in the item. A tracker link written once in the
+    ``PAY-4410``, ``#123``, ``org/repo#123``, ``gh-45``, ``Bug 5554823`` or
+    ``b/5554823``, or a link (also a Markdown link such as ``[JIRA](https://…)``
+    whose text names no key), in a Ticket column or in the item. A tracker link written once in the
     action-items section ("all items are tracked in PLAT-1500") covers every
     item. Items marked done or won't do are skipped unless ``include-done`` is set.
 

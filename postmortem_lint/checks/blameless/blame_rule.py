@@ -26,8 +26,10 @@ class BlameLanguageRule(Rule):
             return
         from postmortem_lint.nlp.scan import find_blame
 
+        reported = set()  # one phrase can be hit twice (as the agent and as the cause)
         for finding in find_blame(ctx.nlp, ctx.document):
-            if self.reports(finding):
+            if self.reports(finding) and finding.span not in reported:
+                reported.add(finding.span)
                 yield self.problem(finding.span, self.message(finding), self.hint)
 
     def reports(self, finding: BlameFinding) -> bool:

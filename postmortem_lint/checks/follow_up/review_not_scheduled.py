@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from postmortem_lint.checks.phrases import find_phrases
 from postmortem_lint.engine.finding import Level, Problem
 from postmortem_lint.engine.rule import Rule, RuleContext
 
@@ -15,7 +16,9 @@ class ReviewNotScheduled(Rule):
     30/60 days", and the final checklist asks "follow-up review scheduled".
     Without a date, action items drift and nobody checks whether the fixes
     worked. A ``review_date`` field, a "Follow-up review: 2026-04-14" line, or a
-    date in the follow-up section is enough.
+    date in the follow-up section is enough. A review date left as a template
+    placeholder ("YYYY-MM-DD", "TBD") is left to PM901, which points at it; one
+    written in words ("next sprint") is reported here.
 
     Bad::
 
@@ -37,6 +40,10 @@ class ReviewNotScheduled(Rule):
         doc = ctx.document
         if doc.follow_up.review_date is not None:
             return
+        written = doc.follow_up.review_date_unparsed
+        if written is not None and any(find_phrases(written.value, ctx.data.placeholders,
+                                                    case_sensitive=True)):
+            return  # a template placeholder: PM901 points at it
         section = doc.section("follow_up")
         where = "The follow-up section gives no review date" if section is not None \
             else "No follow-up review is scheduled"

@@ -18,7 +18,10 @@ class ImpactNotQuantified(Rule):
     does not tell support how many people to contact, and hides whether this was
     a blip or an outage. A count ("11,270 customers"), a share ("44% of
     authorizations") or a numeric ``users_affected`` field is enough. What counts
-    as a unit is rule data (``impact_units`` in ``rules/impact.yaml``). The finding
+    as a unit is rule data (``impact_units`` in ``rules/impact.yaml``). A percentage
+    that states a service objective or the error budget spent ("the 99.9% SLO",
+    "used 41% of the error budget", recognised by ``sla_terms``) is not a count of
+    what was affected. The finding
     points at the first statement about users or orders that gives no number.
 
     Bad::
@@ -43,7 +46,7 @@ class ImpactNotQuantified(Rule):
         if not has_impact(doc) or impact.users_affected is not None:
             return
         units = ctx.data.impact_units
-        if any(counts_something(prose.text, units) for prose in impact.text):
+        if any(counts_something(prose.text, units, ctx.data.sla_terms) for prose in impact.text):
             return
         # Point at the statement that talks about users or orders without a number, if any.
         vague = next((line for prose in impact.text for line in prose.lines()

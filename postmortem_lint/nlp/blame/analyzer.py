@@ -60,6 +60,11 @@ class BlameAnalyzer:
         self.human_error_modifiers = lexicon.lowered(source.human_error_modifiers)
         self.minimisers = lexicon.lowered(source.minimisers)
         self.discipline_verbs = lexicon.heads(source.discipline_verbs)
+        # "write up", "let go": their verb alone ("were written to a node") is no sanction.
+        single = lexicon.heads([v for v in source.discipline_verbs if len(phrase_tokens(v)) == 1])
+        self.discipline_particles: dict[str, frozenset[str]] = {
+            form: frozenset(phrase_tokens(v)[1:]) for v in source.discipline_verbs
+            if len(phrase_tokens(v)) > 1 for form in lexicon.heads([v]) if form not in single}
         self.meta = lexicon.forms([v for v in source.meta_verbs if len(phrase_tokens(v)) == 1])
         self.matcher = Matcher(nlp.vocab, validate=False)
         self._add_phrases("FAILURE", [v for v in source.failure_verbs

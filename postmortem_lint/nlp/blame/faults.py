@@ -157,6 +157,10 @@ class FaultReading(Grammar):
         for verb in self.doc:
             if verb.lower_ not in self.a.discipline_verbs or not verb.tag_.startswith("VB"):
                 continue
+            particles = self.a.discipline_particles.get(verb.lower_)
+            if particles is not None and not any(
+                    word.lower_ in particles for word in self.doc[verb.i + 1:verb.i + 4]):
+                continue  # a phrasal sanction ("written up", "let go") without its particle
             patient = None
             if self.passive(verb) and verb.lower_.startswith("reassign") and any(
                     c.dep_ == "dobj" for c in verb.children):

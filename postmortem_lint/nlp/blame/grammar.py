@@ -263,6 +263,14 @@ class Grammar:
                     if owner is not None:
                         return owner
                 return child
+        if verb.tag_ in ("VBD", "VBZ") and not any(c.dep_.startswith("nsubj") for c in
+                                                   verb.children):
+            # "The on-call engineer forgot…": the noun before a subjectless finite verb is
+            # read as its compound; it is the subject
+            noun = next((c for c in verb.children if c.dep_ == "compound" and c.i < verb.i
+                         and c.tag_.startswith("NN")), None)
+            if noun is not None:
+                return noun
         if verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBZ", "VBP") and \
                 verb.head.tag_.startswith("NN") and verb.head.i < verb.i:
             # "The reviewer needed to check…": a finite verb misread as a noun's clause
