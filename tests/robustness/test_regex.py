@@ -25,7 +25,7 @@ def test_patterns_are_found_in_every_source() -> None:
 
 def test_the_probe_flags_a_quadratic_pattern() -> None:
     _, growth = regex_probe.probe(re.compile(r"\s+#"), "search")
-    assert growth > 3.0
+    assert growth > 2.6  # about 4 when quiet; linear work grows about 2
     _, growth = regex_probe.probe(re.compile(r"(?<!\s)\s+#"), "search")
     assert growth <= 3.0
 
