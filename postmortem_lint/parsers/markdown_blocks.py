@@ -96,6 +96,13 @@ def inline_prose(token: Token, lines: list[str], role: ProseRole, *, row_cursor:
         column = bases[index] + where - starts[index]
         if found >= 0 and source[column:column + len(text)] != text:
             column = source.find(text)  # the line was rewritten (tabs): find it as written
+            last = min(token.map[1] if token.map else len(lines), len(lines))
+            for later in range(line_no + 1, last) if column < 0 else ():
+                # a line markdown-it dropped from the content (a blank-looking "> \f")
+                column = lines[later].find(text)
+                if column >= 0:
+                    line_no, source = later, lines[later]
+                    break
         if found >= 0 and column >= 0:
             builder.add(text, line_no + 1, column + 1)
             offset = found + len(text)

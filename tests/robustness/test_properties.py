@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import codecs
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from postmortem_lint.engine.runner import Linter
@@ -62,6 +62,7 @@ def assert_findings_inside(linter: Linter, data: bytes, name: str) -> None:
 # -- the parsers -----------------------------------------------------------------------
 @PARSER_CASES
 @given(markdown_document())
+@example("> \x0c\n> Title: 14:32")  # a form feed line markdown-it drops from the quote
 def test_markdown_parser_keeps_every_position_inside(text: str) -> None:
     count_case("markdown parser: composed Markdown")
     assert_model_inside(text, "postmortem.md")
