@@ -96,13 +96,9 @@ def inline_prose(token: Token, lines: list[str], role: ProseRole, *, row_cursor:
         column = bases[index] + where - starts[index]
         if found >= 0 and source[column:column + len(text)] != text:
             column = source.find(text)  # the line was rewritten (tabs): find it as written
-            last = min(token.map[1] if token.map else len(lines), len(lines))
-            for later in range(line_no + 1, last) if column < 0 else ():
-                # a line markdown-it dropped from the content (a blank-looking "> \f")
-                column = lines[later].find(text)
-                if column >= 0:
-                    line_no, source = later, lines[later]
-                    break
+            if column < 0:  # markdown-it dropped a blank-looking line ("> \f") from content
+                line_no, column = _find_below(text, lines, line_no, token)
+                source = lines[line_no] if line_no < len(lines) else ""
         if found >= 0 and column >= 0:
             builder.add(text, line_no + 1, column + 1)
             offset = found + len(text)
@@ -119,6 +115,16 @@ def inline_prose(token: Token, lines: list[str], role: ProseRole, *, row_cursor:
         prose.runs = [(0, min(start_line + 1, max(len(lines), 1)),
                        min(bases[0] if bases else 0, len(first)) + 1)]
     return prose
+
+
+def _find_below(text: str, lines: list[str], line_no: int, token: Token) -> tuple[int, int]:
+    """(line index, column) of ``text`` on a later line of the token; column -1 if absent."""
+    last = min(token.map[1] if token.map else len(lines), len(lines))
+    for later in range(line_no + 1, last):
+        column = lines[later].find(text)
+        if column >= 0:
+            return later, column
+    return line_no, -1
 
 
 # How far past the cursor a child's text is searched for (links and HTML sit between).

@@ -180,14 +180,14 @@ def _seconds(pattern: re.Pattern[str], mode: str, text: str) -> float:
 def probe(pattern: re.Pattern[str], mode: str) -> tuple[float, float]:
     """(total seconds, growth): growth is how much slower the worst text gets when it is
     twice as long; about 2 for linear work, 4 for quadratic."""
-    times = [(_seconds(pattern, mode, text), index)
-             for index, text in enumerate(adversarial(pattern))]
+    texts = adversarial(pattern)
+    times = [(_seconds(pattern, mode, text), index) for index, text in enumerate(texts)]
     total = sum(seconds for seconds, _ in times)
     worst, index = max(times)
     if worst < 0.02:  # too fast to be worth measuring growth: linear on 20,000 characters
         return total, 1.0
     # The fastest of three runs of each: a busy machine slows single runs unevenly.
-    text, longer_text = adversarial(pattern)[index], adversarial(pattern, RUN * 2)[index]
+    text, longer_text = texts[index], adversarial(pattern, RUN * 2)[index]
     worst = min(worst, *(_seconds(pattern, mode, text) for _ in range(2)))
     longer = min(_seconds(pattern, mode, longer_text) for _ in range(3))
     return total, longer / worst
