@@ -39,8 +39,10 @@ INVALID_YAML = "PM002"
 FILE_FAMILY = "PM0"  # problems with the file itself: reading, YAML, suppressions
 
 
-def _matches(code: str, name: str, patterns: list[str]) -> bool:
-    return any(p == "ALL" or code.startswith(p.upper()) or p == name for p in patterns)
+def _matches(code: str, name: str, patterns: list[str], *, explicit: bool = False) -> bool:
+    """Whether a pattern names the rule; with ``explicit``, ALL does not count."""
+    return any(p == "ALL" and not explicit or p != "ALL" and (code.startswith(p.upper())
+               or p == name) for p in patterns)
 
 
 def select_rules(config: Config, extra_select: list[str] | None = None,
@@ -52,12 +54,15 @@ def select_rules(config: Config, extra_select: list[str] | None = None,
 
 def _selected_codes(rules: Any, config: Config, extra_select: list[str] | None,
                     extra_ignore: list[str] | None) -> list[str]:
-    """The codes of the selected rules (classes or IndexedRule: each has a code and name)."""
+    """The codes of the selected rules (classes or IndexedRule: each has a code, a name and
+    ``default_enabled``). A rule that is not enabled by default runs only when a pattern
+    other than ALL selects it."""
     select = (extra_select or config.select) + config.extend_select
     ignore = config.ignore + (extra_ignore or [])
     return [rule.code for rule in rules
-            if _matches(rule.code, rule.name, select) and not _matches(rule.code, rule.name,
-                                                                        ignore)]
+            if _matches(rule.code, rule.name, select,
+                        explicit=not getattr(rule, "default_enabled", True))
+            and not _matches(rule.code, rule.name, ignore)]
 
 
 class MetricsExtension(Protocol):
