@@ -90,6 +90,12 @@ class Impact(BaseModel):
     revenue: Located[str] | None = None
     sla_breached: Located[bool] | None = None
     data_loss: Located[str] | None = None
+    # Where the impact, the overview or the opening says how much was affected ("1,240
+    # orders", "31%", "$12,400", "all users", "everyone"); None when nothing does.
+    quantity: Located[str] | None = None
+    # A duration written in the impact or the overview ("for about 2 hours"): not always
+    # the incident's own length, so ``duration`` (compared with the timeline) stays apart.
+    duration_mentioned: Located[dt.timedelta] | None = None
 
 
 # The calendar day given to a time written without a date in a document that states none.
@@ -159,6 +165,7 @@ class Section(BaseModel):
     kind: str | None = None  # canonical section kind from the synonyms in rule data
     span: Span
     body: list[Prose] = Field(default_factory=list)
+    list_items: int = 0  # items of lists written directly under the heading (not nested)
 
 
 class CodeBlock(BaseModel):

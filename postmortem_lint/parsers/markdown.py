@@ -22,28 +22,18 @@ from postmortem_lint.parsers.builder import DocumentBuilder
 from postmortem_lint.parsers.markdown_blocks import Block, markdown_parser, to_blocks
 from postmortem_lint.parsers.sections import is_exact_heading, section_kind
 from postmortem_lint.parsers.suppressions import directives_in, yaml_suppressions
-from postmortem_lint.parsers.times import (
-    declared_zone,
-    find_date,
-    find_duration,
-    find_stated_duration,
-    find_timestamp,
-)
+from postmortem_lint.parsers.times import declared_zone, find_date, find_timestamp
 from postmortem_lint.parsers.values import column_for_header, field_for_key, normalise_key
 from postmortem_lint.ruledata import RuleData
 from postmortem_lint.sources.reading import SourceText
 
-_KEY_VALUE = re.compile(r"^\s*(?P<key>[A-Za-z][A-Za-z0-9 /()&'’.\-]{0,48}?)\s*[:：]\s*(?P<value>.*)$")
+_KEY_VALUE = re.compile(
+    r"^\s*(?P<key>[A-Za-z][A-Za-z0-9 /()&'’.\-]{0,48}?)\s*[:：]\s*(?P<value>.*)$")
 _WHY_LINE = re.compile(r"^\s*(?:why\s*#?\d|\d[.)]\s*why\b|why\?)", re.IGNORECASE)
 _STRUCTURED = {"timeline", "action_items", "five_whys", "contributing_factors"}
-# A narrative sentence that states the cause outright: "The direct cause was a malformed
-# post", "The root cause of the outage was an expired certificate"; not "The root cause is
-# still unknown".
-_CAUSE_SENTENCE = re.compile(
-    r"(?:^|(?<=[.!?] ))(?:the )?(?:root|direct|underlying|primary) causes? (?:of [^.]{1,80}? )?"
-    r"(?:was|were|is|are) (?![^.]{0,24}\b(?:unknown|unclear|tbd|to be determined|under "
-    r"investigation|being investigated|not (?:yet )?(?:known|clear|determined|identified)))"
-    r"[^.]+", re.IGNORECASE)
+# A bold label alone on its line: "**Impact**:", "**Review actions:**", "__Trigger__".
+_BOLD_LABEL = re.compile(r"^\s{0,3}(?:\*\*|__)[^*_\n]{2,60}?:?(?:\*\*|__)\s*:?\s*$")
+_LABEL_LEVEL = 7  # below every Markdown heading level
 _ACTION_COLUMNS = ("action", "owner", "due", "priority", "status", "type", "ticket")
 # Metadata written as a heading with its value below ("## Authors" then a list of names).
 _FIELD_HEADINGS = {"id", "authors", "owner", "severity", "status", "audience", "incident_date",
@@ -68,6 +58,26 @@ class _Reader:
         stack: list[tuple[int, str | None, Section]] = []
         kinds: list[str | None] = []
         for block in blocks:
+            label = self.label_heading(block)
+            if label is not None:
+                # "**Impact**:" or "**Review actions:**" alone on its line: a heading below
+                # every real one, closed by the next heading or label.
+                while stack and stack[-1][0] >= _LABEL_LEVEL:
+                    stack.pop()
+                section = Section(title=Located(value=label.text.strip(), span=label.whole),
+                                  level=_LABEL_LEVEL, kind=section_kind(label.text, self.data),
+                                  span=Span.lines(block.first_line, block.last_line))
+                self.doc.sections.append(section)
+                self.sections.append((section, section.kind))
+                stack.append((_LABEL_LEVEL, section.kind, section))
+                for _, _, open_section in stack:
+                    open_section.span = Span.lines(open_section.span.line,
+                                                   max(open_section.span.end_line,
+                                                       block.last_line))
+                assert block.prose is not None
+                section.body.append(block.prose)
+                kinds.append(section.kind)
+                continue
             if block.kind == "heading" and block.prose is not None:
                 while stack and stack[-1][0] >= block.level:
                     stack.pop()
@@ -99,7 +109,24 @@ class _Reader:
                                                        block.last_line))
                 if block.prose is not None:
                     section.body.append(block.prose)
+                if block.kind == "item" and block.level == 1:
+                    section.list_items += 1
         return kinds
+
+    def label_heading(self, block: Block) -> Prose | None:
+        """The label of a paragraph that opens with a bold section label alone on its line
+        ("**Impact**:", "**Actions planned:**"), when the label names a section kind."""
+        if block.kind != "paragraph" or block.prose is None or block.quoted or block.level:
+            return None
+        source = self.lines[block.first_line - 1] if block.first_line <= len(self.lines) else ""
+        if _BOLD_LABEL.match(source) is None:
+            return None
+        first = block.prose.lines()[0]
+        label = first.text.strip().rstrip(":：").strip()
+        if not label or section_kind(label, self.data) is None \
+                or not is_exact_heading(label, self.data):
+            return None
+        return first.slice(0, len(first.text.rstrip().rstrip(":：").rstrip()))
 
     # -- pass 2: content ---------------------------------------------------------------
     def read(self, blocks: list[Block]) -> Postmortem:
@@ -500,42 +527,6 @@ class _Reader:
             named["owner"] = names[-1]
         self.b.add_action_item(description, prose.whole, named)
 
-    def cause_in_overview(self) -> None:
-        """With no root cause section, a sentence of the overview that states the cause
-        outright ("The direct cause was a malformed post …") is the root cause statement."""
-        for prose in self.doc.prose:
-            if prose.section not in ("summary", None) or prose.role != ProseRole.narrative:
-                continue
-            cause = _CAUSE_SENTENCE.search(prose.text)
-            if cause is not None:
-                self.doc.root_cause.append(prose.slice(cause.start(), cause.end()))
-                self.doc.root_cause_span = prose.span(cause.start(), cause.end())
-                return
-
-    def impact_in_overview(self) -> None:
-        """With no impact section or field, an overview paragraph that says how long the
-        outage lasted ("a 34 minute outage starting at 14:44 UTC") is the impact statement;
-        the impact rules then ask for what it leaves out (users, data loss, SLA)."""
-        for prose in self.doc.summary:
-            if prose.role == ProseRole.narrative and find_duration(prose.text) is not None:
-                self.doc.impact.text.append(prose)
-                self.doc.impact.span = prose.whole
-                return
-
-    def duration_in_prose(self) -> None:
-        """With no Duration field, the incident's length as the impact or the overview states
-        it in a sentence ("For 1 hour 25 minutes, …", "the outage lasted 45 minutes")."""
-        doc = self.doc
-        for prose in [*doc.impact.text, *doc.summary]:
-            if prose.role != ProseRole.narrative:
-                continue
-            found = find_stated_duration(prose.text)
-            if found is not None:
-                value, start, end = found
-                doc.impact.duration = Located(value=value, span=prose.span(start, end),
-                                              raw=prose.text[start:end])
-                return
-
     def finish_sections(self) -> None:
         doc = self.doc
         for section, kind in self.sections:
@@ -557,13 +548,6 @@ class _Reader:
                 doc.went_wrong_span = doc.went_wrong_span or section.span
             elif section.kind == "follow_up":
                 doc.follow_up.span = doc.follow_up.span or section.span
-        if not doc.root_cause and doc.root_cause_span is None:
-            self.cause_in_overview()
-        impact = doc.impact
-        if impact.span is None and not impact.text and not doc.has_section("impact"):
-            self.impact_in_overview()
-        if impact.duration is None:
-            self.duration_in_prose()
         if doc.timeline.span is None and doc.timeline.entries:
             first, last = doc.timeline.entries[0].span, doc.timeline.entries[-1].span
             doc.timeline.span = Span.lines(first.line, last.end_line)

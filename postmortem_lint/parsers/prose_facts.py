@@ -1,0 +1,157 @@
+"""Facts a postmortem states in its sentences rather than in fields: the impact, how much of
+it there was, and the root cause ("The root cause was …", "This is due to …").
+
+Words come from rule data (``impact_units``, ``impact_totals``, ``impact_cues``,
+``sla_terms``); the patterns here only find numbers, whole words and sentence bounds.
+Each finder returns offsets into the text it was given, so the caller keeps the span.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+# A number as impact is written: 412000, 18,430, 1.21 million, 3.1M, 40k.
+_NUMBER = re.compile(
+    r"(?<![\w.:/-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s?(?:[kKmM]\b|million|billion|thousand))?"
+    r"(?![\d:/-]|\.\d)")
+# Money lost or refunded: "$12,400", "€3k", "USD 40,000", "2.5 ETH".
+_MONEY = re.compile(
+    r"(?:[$€£¥]\s?\d[\d,.]*(?:\s?(?:[kKmM]\b|million|billion|thousand))?"
+    r"|\b\d[\d,.]*\s?(?:[kKmM]\s)?(?:usd|eur|gbp|dollars|euros|eth|btc)\b)", re.IGNORECASE)
+_WORDS_AFTER = 4  # "18,430 payment authorization requests failed"
+_OBJECTIVE_MIN_PERCENT = 90.0  # "99.9% availability" is an objective, not what was hit
+_OBJECTIVE_WORDS_AFTER = 7  # "41% of the monthly error budget"
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'(“‘`*_\[])|\n\s*\n")
+
+# A sentence that states the cause outright. Not "the root cause is still unknown".
+_UNKNOWN = (r"(?![^.]{0,30}\b(?:unknown|unclear|tbd|to be determined|under investigation|"
+            r"being investigated|not (?:yet )?(?:known|clear|determined|identified|found)))")
+_CAUSE_PATTERNS = (
+    # "The root cause was …", "The underlying issue is …", "the main reason for the outage was"
+    r"\b(?:the|a|our|its|one|their) (?:(?:real|actual|ultimate|technical|main|primary|"
+    r"immediate|direct|underlying|root|proximate) )+(?:cause|causes|issue|problem|reason|"
+    r"culprit|bug|fault)(?: (?:of|for|behind|why) [^.]{1,80}?)? (?:was|were|is|are|"
+    r"turned out to be|appears to be|seems to be|has been|lies|lay|boiled down to|came down to)"
+    + _UNKNOWN,
+    # "we identified the root cause as …", "we traced the problem to …"
+    r"\b(?:we|they|engineers|the team|investigation) (?:have |had )?(?:identified|determined|"
+    r"found|traced|tracked|narrowed|pinned)(?: down)? (?:the )?(?:root )?(?:cause|issue|"
+    r"problem|outage|failure|fault|bug)s?(?: (?:down|back))? (?:as|to|was|in)\b",
+    # "This is due to …", "The outage was caused by …", "It was the result of …"
+    r"\b(?:this|that|it|which|the (?:outage|incident|issue|problem|failure|error|errors|"
+    r"downtime|bug|crash|crashes|degradation|breakage|disruption|delay|delays|slowdown|"
+    r"breach|vulnerability|leak|loss)) (?:was|is|were|are|has been|had been) "
+    r"(?:(?:ultimately|primarily|mainly|largely|partly|directly|actually|likely|probably) )?"
+    r"(?:caused by|due to|the result of|a result of|triggered by|rooted in|a consequence of)\b",
+    r"\bwas (?:ultimately |primarily |mainly |directly )?caused by\b",
+    r"\b(?:root cause|root-cause|rca)\s*[:：-]\s*\S",
+)
+_CAUSE = re.compile("|".join(f"(?:{p})" for p in _CAUSE_PATTERNS), re.IGNORECASE)
+
+
+@lru_cache(maxsize=32)
+def _words(phrases: tuple[str, ...], plurals: bool = True) -> re.Pattern[str] | None:
+    """One pattern matching any phrase as whole words (plurals allowed)."""
+    forms: set[str] = set()
+    for phrase in phrases:
+        phrase = phrase.strip().lower()
+        if not phrase or phrase == "%":
+            continue
+        forms.add(phrase)
+        if plurals and phrase[-1].isalpha():
+            forms.update((phrase + "s", phrase + "es"))
+    if not forms:
+        return None
+    body = "|".join(r"\s+".join(re.escape(w) for w in form.split())
+                    for form in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+
+
+def has_words(text: str, phrases: Iterable[str]) -> bool:
+    pattern = _words(tuple(phrases))
+    return pattern is not None and pattern.search(text) is not None
+
+
+def sentences(text: str) -> Iterable[tuple[int, int]]:
+    """(start, end) of each sentence of a paragraph (line breaks of a list item split too)."""
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        if text[start:match.start()].strip():
+            yield start, match.start()
+        start = match.end()
+    if text[start:].strip():
+        yield start, len(text.rstrip())
+
+
+def find_cause(text: str) -> tuple[int, int] | None:
+    """The sentence that states the cause ("The root cause was a stale DNS record"), with
+    offsets; None when no sentence does."""
+    for start, end in sentences(text):
+        if _CAUSE.search(text[start:end]) is not None:
+            return start, end
+    return None
+
+
+def find_impact(text: str, cues: Iterable[str], units: Iterable[str]) -> tuple[int, int] | None:
+    """The first sentence that says what the incident did to users or services: it names an
+    effect ("unavailable", "could not", "failed") and who or what had it."""
+    cue_pattern = _words(tuple(cues), plurals=False)
+    if cue_pattern is None:
+        return None
+    for start, end in sentences(text):
+        sentence = text[start:end]
+        if cue_pattern.search(sentence) is not None:
+            return start, end
+    return None
+
+
+def find_quantity(text: str, units: Iterable[str], totals: Iterable[str],
+                  sla_terms: Iterable[str] = ()) -> tuple[int, int] | None:
+    """Where the text says how much was affected: a count of what was hit ("1,240 orders",
+    "3 IP addresses"), a share ("31%"), an amount of money ("$12,400"), or a whole
+    ("all users", "everyone", "no customers", "the entire site"). A percentage that states
+    an objective or the error budget spent ("the 99.9% SLO") is not what was affected."""
+    unit_tuple = tuple(units)
+    unit_pattern = _words(unit_tuple)
+    targets = _words(tuple(sla_terms))
+    percent = "%" in unit_tuple
+    for match in _NUMBER.finditer(text):
+        rest = text[match.end():match.end() + 80]
+        is_share = rest.lstrip(" ").startswith(("%", "percent", "per cent"))
+        if is_share and targets is not None and _is_objective(text, match, rest, targets):
+            continue
+        if percent and is_share:
+            return match.start(), match.end() + rest.find("%") + 1 if "%" in rest[:3] \
+                else match.end()
+        after = " ".join(rest.split()[:_WORDS_AFTER])
+        if unit_pattern is not None and unit_pattern.search(after) is not None:
+            return match.start(), match.end()
+    money = _MONEY.search(text)
+    if money is not None:
+        return money.span()
+    whole = _words(tuple(totals), plurals=False)
+    if whole is not None:
+        for found in whole.finditer(text):
+            after = " ".join(text[found.end():found.end() + 80].split()[:_WORDS_AFTER])
+            word = found.group(0).lower()
+            if word.endswith(("one", "body")) or word.startswith("none"):
+                return found.span()  # "everyone", "nobody", "none of the hubs"
+            if unit_pattern is not None and unit_pattern.search(after) is not None:
+                return found.span()
+    return None
+
+
+def _is_objective(text: str, match: re.Match[str], rest: str, targets: re.Pattern[str]) -> bool:
+    """Whether the percentage at ``match`` states an objective or an error-budget share."""
+    bounds = [(s, e) for s, e in sentences(text) if s <= match.start() < e + 1]
+    start, end = bounds[0] if bounds else (0, len(text))
+    if targets.search(text[start:end]) is None:
+        return False
+    if targets.search(" ".join(rest.split()[:_OBJECTIVE_WORDS_AFTER])) is not None:
+        return True
+    try:
+        return float(match.group(1).replace(",", "")) >= _OBJECTIVE_MIN_PERCENT
+    except ValueError:
+        return False
