@@ -152,6 +152,10 @@ class RuleData(BaseModel):
     sections: dict[str, list[str]] = Field(
         default_factory=new_dict,
         description="Canonical section kind -> heading phrases that mean it.")
+    action_verbs: list[str] = Field(
+        default_factory=new_list,
+        description="Verbs that open an action item ('add', 'document', 'migrate'): a list "
+        "of such items under a heading of no known kind is a list of action items.")
     fields: dict[str, list[str]] = Field(
         default_factory=new_dict,
         description="Canonical field -> 'Key:' labels and YAML keys that mean it.")

@@ -57,7 +57,7 @@ class _Reader:
         """The effective section kind of every block (inherited from enclosing headings)."""
         stack: list[tuple[int, str | None, Section]] = []
         kinds: list[str | None] = []
-        for block in blocks:
+        for index, block in enumerate(blocks):
             label = self.label_heading(block)
             if label is not None:
                 # "**Impact**:" or "**Review actions:**" alone on its line: a heading below
@@ -86,6 +86,8 @@ class _Reader:
                         and not is_exact_heading(block.prose.text, self.data):
                     own = None  # the document title: "Incident review: API returned 429"
                 inherited = next((k for _, k, _ in reversed(stack) if k), None)
+                if own is None and inherited is None:
+                    own = self.kind_by_content(blocks, index + 1)
                 effective = own or inherited
                 if block.level == 1 and own is None and self.doc.meta.title is None:
                     self.doc.meta.title = Located(value=block.prose.text.strip(),
@@ -112,6 +114,25 @@ class _Reader:
                 if block.kind == "item" and block.level == 1:
                     section.list_items += 1
         return kinds
+
+    def kind_by_content(self, blocks: list[Block], start: int) -> str | None:
+        """The kind of a section whose heading names none, from what it holds: a table
+        with a time column is a timeline; a list whose items all open with an action verb
+        ("Add an alert on …", "Document the failover") is a list of action items."""
+        items: list[Prose] = []
+        for block in blocks[start:]:
+            if block.kind == "heading" or self.label_heading(block) is not None:
+                break
+            if block.kind == "table":
+                if not items and _time_column(block.header, self.data) is not None:
+                    return "timeline"
+                return None
+            if block.kind == "item" and block.level == 1 and block.prose is not None:
+                items.append(block.prose)
+        verbs = set(self.data.action_verbs)
+        if len(items) >= 2 and all(_first_word(item.text) in verbs for item in items):
+            return "action_items"
+        return None
 
     def label_heading(self, block: Block) -> Prose | None:
         """The label of a paragraph that opens with a bold section label alone on its line
@@ -551,6 +572,12 @@ class _Reader:
         if doc.timeline.span is None and doc.timeline.entries:
             first, last = doc.timeline.entries[0].span, doc.timeline.entries[-1].span
             doc.timeline.span = Span.lines(first.line, last.end_line)
+
+
+def _first_word(text: str) -> str:
+    """The first word of an item, lower-cased, after any checkbox, label or emphasis."""
+    match = re.match(r"[\W\d_]*([A-Za-z]+)", text)
+    return match.group(1).lower() if match else ""
 
 
 def _column(header: list[Prose], data: RuleData, names: tuple[str, ...]) -> int | None:

@@ -15,7 +15,9 @@ from functools import lru_cache
 # A number as impact is written: 412000, 18,430, 1.21 million, 3.1M, 40k.
 _NUMBER = re.compile(
     r"(?<![\w.:/-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s?(?:[kKmM]\b|million|billion|thousand))?"
-    r"(?![\d:/-]|\.\d)")
+    r"(?![\d:/-]|\.\d|st\b|nd\b|rd\b|th\b)")
+_TIME_UNIT = re.compile(r"\s*(?:-\s*)?(?:ms|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|"
+                        r"weeks?|months?|years?)\b", re.IGNORECASE)
 # Money lost or refunded: "$12,400", "€3k", "USD 40,000", "2.5 ETH".
 _MONEY = re.compile(
     r"(?:[$€£¥]\s?\d[\d,.]*(?:\s?(?:[kKmM]\b|million|billion|thousand))?"
@@ -45,10 +47,27 @@ _CAUSE_PATTERNS = (
     r"breach|vulnerability|leak|loss)) (?:was|is|were|are|has been|had been) "
     r"(?:(?:ultimately|primarily|mainly|largely|partly|directly|actually|likely|probably) )?"
     r"(?:caused by|due to|the result of|a result of|triggered by|rooted in|a consequence of)\b",
-    r"\bwas (?:ultimately |primarily |mainly |directly )?caused by\b",
+    # "The problem was that …", "the cause was …", "the reason: …"
+    r"\bthe (?:cause|reason|culprit)s? (?:was|were|is|are)\b(?! (?:\w+ed|found|known|not|"
+    r"still|being)\b)" + _UNKNOWN,
+    r"\bthe (?:problem|issue) (?:was|is) that\b",
+    # "The outage was a result of …", "The entire incident was caused by …"
+    r"\bthe (?:\w+ )?(?:outage|incident|issue|problem|failure|downtime|breakage|disruption)s? "
+    r"(?:was|were|is|are) (?:\w+ )?(?:a |the )?(?:result|consequence) of\b",
+    # "… were mainly caused by a fuzzer", "an outage caused by a DoS attack"
+    r"\b(?:was|were|is|are|been|outage|outages|incident|issue|issues|problem|problems|"
+    r"failure|failures|errors|downtime|crash|crashes|bug) (?:\w+ )?(?:caused|triggered) by\b",
+    # "errors … due to a misconfiguration", "stopped due to double signing"
+    r"\b(?:errors?|outages?|failures?|downtime|crash(?:es|ed)?|stopped|failed|broke|went "
+    r"down|unavailable|issues?|problems?|bugs?)\b[^.]{0,100}?\bdue to\b",
     r"\b(?:root cause|root-cause|rca)\s*[:：-]\s*\S",
 )
 _CAUSE = re.compile("|".join(f"(?:{p})" for p in _CAUSE_PATTERNS), re.IGNORECASE)
+# A question label with its answer on the same line: "What caused it? A power outage …";
+# not the question quoted in a checklist ('"What caused it?" - please answer').
+_CAUSE_QUESTION = re.compile(
+    r"(?<![\"“'])\b(?:what caused (?:it|this|the [\w -]{1,30})|why did (?:it|this) happen)"
+    r"\s*\?[ \t*_:]{0,4}[A-Za-z][^\n]*", re.IGNORECASE)
 
 
 @lru_cache(maxsize=32)
@@ -88,6 +107,9 @@ def sentences(text: str) -> Iterable[tuple[int, int]]:
 def find_cause(text: str) -> tuple[int, int] | None:
     """The sentence that states the cause ("The root cause was a stale DNS record"), with
     offsets; None when no sentence does."""
+    question = _CAUSE_QUESTION.search(text)
+    if question is not None:
+        return question.span()
     for start, end in sentences(text):
         if _CAUSE.search(text[start:end]) is not None:
             return start, end
@@ -125,7 +147,9 @@ def find_quantity(text: str, units: Iterable[str], totals: Iterable[str],
         if percent and is_share:
             return match.start(), match.end() + rest.find("%") + 1 if "%" in rest[:3] \
                 else match.end()
-        after = " ".join(rest.split()[:_WORDS_AFTER])
+        if _TIME_UNIT.match(rest):
+            continue  # "7 hours": a duration, not a count
+        after = " ".join(re.split(r"[,.;:()!?]", rest, maxsplit=1)[0].split()[:_WORDS_AFTER])
         if unit_pattern is not None and unit_pattern.search(after) is not None:
             return match.start(), match.end()
     money = _MONEY.search(text)
@@ -134,7 +158,8 @@ def find_quantity(text: str, units: Iterable[str], totals: Iterable[str],
     whole = _words(tuple(totals), plurals=False)
     if whole is not None:
         for found in whole.finditer(text):
-            after = " ".join(text[found.end():found.end() + 80].split()[:_WORDS_AFTER])
+            after = " ".join(re.split(r"[,.;:()!?]", text[found.end():found.end() + 80],
+                                      maxsplit=1)[0].split()[:_WORDS_AFTER])
             word = found.group(0).lower()
             if word.endswith(("one", "body")) or word.startswith("none"):
                 return found.span()  # "everyone", "nobody", "none of the hubs"
