@@ -409,9 +409,9 @@ class DocumentBuilder:
                 break
         if impact.quantity is None:
             # With an impact section its size is read there; else in the overview.
-            stated = doc.has_section("impact") or any(p.role == ProseRole.field
-                                                      for p in impact.text)
-            for prose in impact.text if stated else [*impact.text, *opening]:
+            in_section = doc.has_section("impact") or any(p.role == ProseRole.field
+                                                          for p in impact.text)
+            for prose in impact.text if in_section else [*impact.text, *opening]:
                 found = prose_facts.find_quantity(prose.text, data.impact_units,
                                                   data.impact_totals, data.sla_terms)
                 if found is not None:
