@@ -123,7 +123,7 @@ def find_impact(text: str, cues: Iterable[str], units: Iterable[str]) -> tuple[i
     if cue_pattern is None:
         return None
     for start, end in sentences(text):
-        sentence = text[start:end]
+        sentence = " ".join(text[start:end].split())
         if cue_pattern.search(sentence) is not None:
             return start, end
     return None
@@ -161,7 +161,8 @@ def find_quantity(text: str, units: Iterable[str], totals: Iterable[str],
             after = " ".join(re.split(r"[,.;:()!?]", text[found.end():found.end() + 80],
                                       maxsplit=1)[0].split()[:_WORDS_AFTER])
             word = found.group(0).lower()
-            if word.endswith(("one", "body")) or word.startswith("none"):
+            if word.endswith(("one", "body")) or word.startswith("none") or " " in word \
+                    and not word.endswith((" our", " the")):
                 return found.span()  # "everyone", "nobody", "none of the hubs"
             if unit_pattern is not None and unit_pattern.search(after) is not None:
                 return found.span()
