@@ -20,8 +20,10 @@ _TIME_UNIT = re.compile(r"\s*(?:-\s*)?(?:ms|s|secs?|seconds?|mins?|minutes?|h|hr
                         r"weeks?|months?|years?)\b", re.IGNORECASE)
 # Money lost or refunded: "$12,400", "€3k", "USD 40,000", "2.5 ETH".
 _MONEY = re.compile(
-    r"(?:[$€£¥]\s?\d[\d,.]*(?:\s?(?:[kKmM]\b|million|billion|thousand))?"
-    r"|\b\d[\d,.]*\s?(?:[kKmM]\s)?(?:usd|eur|gbp|dollars|euros|eth|btc)\b)", re.IGNORECASE)
+    r"(?:[$€£¥]\s?\d[\d,.]{0,20}(?:\s?(?:[kKmM]\b|million|billion|thousand))?"
+    r"|(?<![\d,.])\d[\d,.]{0,20}\s?(?:[kKmM]\s)?(?:usd|eur|gbp|dollars|euros|eth|btc)\b)",
+    re.IGNORECASE)
+_MAX_TRIED = 200  # numbers (or whole-words) tried per text: a log pasted as prose stays cheap
 _WORDS_AFTER = 4  # "18,430 payment authorization requests failed"
 _OBJECTIVE_MIN_PERCENT = 90.0  # "99.9% availability" is an objective, not what was hit
 _OBJECTIVE_WORDS_AFTER = 7  # "41% of the monthly error budget"
@@ -139,7 +141,9 @@ def find_quantity(text: str, units: Iterable[str], totals: Iterable[str],
     unit_pattern = _words(unit_tuple)
     targets = _words(tuple(sla_terms))
     percent = "%" in unit_tuple
-    for match in _NUMBER.finditer(text):
+    for seen, match in enumerate(_NUMBER.finditer(text)):
+        if seen >= _MAX_TRIED:
+            break
         rest = text[match.end():match.end() + 80]
         is_share = rest.lstrip(" ").startswith(("%", "percent", "per cent"))
         if is_share and targets is not None and _is_objective(text, match, rest, targets):
@@ -157,7 +161,9 @@ def find_quantity(text: str, units: Iterable[str], totals: Iterable[str],
         return money.span()
     whole = _words(tuple(totals), plurals=False)
     if whole is not None:
-        for found in whole.finditer(text):
+        for seen, found in enumerate(whole.finditer(text)):
+            if seen >= _MAX_TRIED:
+                break
             after = " ".join(re.split(r"[,.;:()!?]", text[found.end():found.end() + 80],
                                       maxsplit=1)[0].split()[:_WORDS_AFTER])
             word = found.group(0).lower()
@@ -171,8 +177,14 @@ def find_quantity(text: str, units: Iterable[str], totals: Iterable[str],
 
 def _is_objective(text: str, match: re.Match[str], rest: str, targets: re.Pattern[str]) -> bool:
     """Whether the percentage at ``match`` states an objective or an error-budget share."""
-    bounds = [(s, e) for s, e in sentences(text) if s <= match.start() < e + 1]
-    start, end = bounds[0] if bounds else (0, len(text))
+    # The sentence around the number, looked for at most 300 characters either way.
+    before = text[max(0, match.start() - 300):match.start()]
+    stops = [before.rfind(stop) for stop in (". ", "; ", "! ", "? ", "\n\n")]
+    start = max(0, match.start() - 300) + max(stops) + 1 if max(stops) >= 0 \
+        else max(0, match.start() - 300)
+    after = text[match.end():match.end() + 300]
+    ends = [i for i in (after.find(stop) for stop in (". ", "; ", "! ", "? ", "\n\n")) if i >= 0]
+    end = match.end() + (min(ends) if ends else len(after))
     if targets.search(text[start:end]) is None:
         return False
     if targets.search(" ".join(rest.split()[:_OBJECTIVE_WORDS_AFTER])) is not None:
