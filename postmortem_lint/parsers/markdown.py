@@ -576,7 +576,7 @@ class _Reader:
 
 def _first_word(text: str) -> str:
     """The first word of an item, lower-cased, after any checkbox, label or emphasis."""
-    match = re.match(r"[\W\d_]*([A-Za-z]+)", text)
+    match = re.match(r"(?<![\W\d_])[\W\d_]*+([A-Za-z]+)", text)
     return match.group(1).lower() if match else ""
 
 

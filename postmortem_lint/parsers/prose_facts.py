@@ -16,7 +16,7 @@ from functools import lru_cache
 _NUMBER = re.compile(
     r"(?<![\w.:/-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s?(?:[kKmM]\b|million|billion|thousand))?"
     r"(?![\d:/-]|\.\d|st\b|nd\b|rd\b|th\b)")
-_TIME_UNIT = re.compile(r"\s*(?:-\s*)?(?:ms|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|"
+_TIME_UNIT = re.compile(r"(?<![\s-])\s*+(?:-\s*+)?(?:ms|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|"
                         r"weeks?|months?|years?)\b", re.IGNORECASE)
 # Money lost or refunded: "$12,400", "€3k", "USD 40,000", "2.5 ETH".
 _MONEY = re.compile(
