@@ -379,7 +379,8 @@ class DocumentBuilder:
         in sentences rather than in sections or fields."""
         doc, data = self.doc, self.data
         narrative = [p for p in doc.prose if p.role == ProseRole.narrative]
-        opening = [p for p in narrative if p.section in ("summary", None)]
+        opening = [p for p in narrative if p.section in ("summary", None)
+                   and not p.text.startswith("[^")]  # not a footnote's text
         if not doc.root_cause and doc.root_cause_span is None:
             for prose in [*opening, *(p for p in narrative if p not in opening
                                       and p.section not in _NOT_CAUSE_SECTIONS)]:
@@ -400,8 +401,12 @@ class DocumentBuilder:
                     impact.duration = Located(value=value, span=prose.span(start, end),
                                               raw=prose.text[start:end])
                     break
-        for prose in [*impact.text, *doc.summary]:
-            mentioned = times.find_duration(prose.text)
+        title = [] if doc.meta.title is None else [
+            Prose(text=doc.meta.title.value, runs=[(0, doc.meta.title.span.line,
+                                                     doc.meta.title.span.column)])]
+        for prose in [*impact.text, *doc.summary, *title]:
+            mentioned = times.find_duration(prose.text) or prose_facts.find_time_range(
+                prose.text)
             if mentioned is not None:
                 impact.duration_mentioned = Located(
                     value=mentioned[0], span=prose.span(mentioned[1], mentioned[2]),

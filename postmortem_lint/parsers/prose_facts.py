@@ -8,6 +8,7 @@ Each finder returns offsets into the text it was given, so the caller keeps the 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable
 from functools import lru_cache
@@ -70,6 +71,31 @@ _CAUSE = re.compile("|".join(f"(?:{p})" for p in _CAUSE_PATTERNS), re.IGNORECASE
 _CAUSE_QUESTION = re.compile(
     r"(?<![\"“'])\b(?:what caused (?:it|this|the [\w -]{1,30})|why did (?:it|this) happen)"
     r"\s*\?[ \t*_:]{0,4}[A-Za-z][^\n]*", re.IGNORECASE)
+
+
+# "between 19:00 and 21:00 UTC", "from 1900 to 2100", "from 9:05 PM until 11:40 PM".
+_CLOCK = r"(\d{1,2})(?::|h|\.)?(\d{2})(?:\s?([ap])\.?m\.?)?"
+_TIME_RANGE = re.compile(
+    rf"\b(?:between|from)\s(?:the hours of\s)?{_CLOCK}(?:\s?[A-Z]{{2,5}})?\s(?:and|to|until|till)\s"
+    rf"{_CLOCK}\b", re.IGNORECASE)
+
+
+def find_time_range(text: str) -> tuple[dt.timedelta, int, int] | None:
+    """The length of a range of clock times the text gives ("between 19:00 and 21:00 UTC"),
+    with its offsets; a range past midnight wraps to the next day."""
+    for match in _TIME_RANGE.finditer(text):
+        minutes = []
+        for hour, minute, half in (match.group(1, 2, 3), match.group(4, 5, 6)):
+            value = int(hour) % (12 if half else 24) + (12 if half and half.lower() == "p"
+                                                      else 0)
+            if int(hour) > 23 or int(minute) > 59:
+                break
+            minutes.append(value * 60 + int(minute))
+        if len(minutes) == 2:
+            length = (minutes[1] - minutes[0]) % (24 * 60)
+            if length:
+                return dt.timedelta(minutes=length), match.start(), match.end()
+    return None
 
 
 @lru_cache(maxsize=32)
@@ -167,8 +193,9 @@ def find_quantity(text: str, units: Iterable[str], totals: Iterable[str],
             after = " ".join(re.split(r"[,.;:()!?]", text[found.end():found.end() + 80],
                                       maxsplit=1)[0].split()[:_WORDS_AFTER])
             word = found.group(0).lower()
-            if word.endswith(("one", "body")) or word.startswith("none") or " " in word \
-                    and not word.endswith((" our", " the")):
+            if word.endswith(("one", "body", "unavailable", "down")) or word.startswith("none") \
+                    or " " in word and not word.endswith((" our", " the")) \
+                    and not word.startswith(("a ", "two ", "three ")):
                 return found.span()  # "everyone", "nobody", "none of the hubs"
             if unit_pattern is not None and unit_pattern.search(after) is not None:
                 return found.span()

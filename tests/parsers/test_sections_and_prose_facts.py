@@ -168,7 +168,7 @@ def test_quantities_real_writing_uses(impact: str) -> None:
 
 @pytest.mark.parametrize("impact", [
     "After nearly 7 hours, the validator caught up with the chain.",
-    "Logins broke after the power cut on the 7th. Most servers came back.",
+    "Logins broke after the power cut on the 7th. Some servers came back.",
 ])
 def test_durations_and_ordinals_are_not_counts(impact: str) -> None:
     text = f"# Broker outage\n\n## Impact\n\nSome users saw errors. {impact}\n"
@@ -232,3 +232,38 @@ def test_yaml_keys_in_any_spelling() -> None:
     for key in ("root_cause", "root-cause", "Root Cause", "RootCause"):
         changed = text.replace("rootCause", key)
         assert "PM401" not in codes(lint_text(changed, name="pm.yaml", select=["PM401"])), key
+
+
+@pytest.mark.parametrize("impact", [
+    "Four fifths of readers could not open the docs.",
+    "The mailer did not send any notifications for days.",
+    "The site became entirely unavailable to visitors.",
+    "Half of the builds failed.",
+])
+def test_shares_and_wholes_in_words(impact: str) -> None:
+    text = f"# Broker outage\n\n## Impact\n\n{impact}\n"
+    assert "PM202" not in codes(lint_text(text, select=["PM202"])), impact
+
+
+@pytest.mark.parametrize(("text", "minutes"), [
+    ("Between the hours of 1900 and 2100 UTC the API was degraded.", 120),
+    ("Logins failed from 9:05 PM until 11:40 PM.", 155),
+    ("Uploads failed between 23:30 and 00:15 UTC.", 45),
+])
+def test_a_range_of_clock_times_is_a_duration(text: str, minutes: int) -> None:
+    doc = _parse(f"# Broker outage\n\n## Summary\n\n{text}\n")
+    assert doc.impact.duration_mentioned is not None
+    assert doc.impact.duration_mentioned.value.total_seconds() == minutes * 60
+    assert codes(lint_text(f"# Broker outage\n\n## Summary\n\n{text}\n",
+                           select=["PM203"])) == []
+
+
+def test_a_duration_in_the_title() -> None:
+    doc = _parse("# Media server outage for 3 days\n\nStreams could not start.\n")
+    assert doc.impact.duration_mentioned is not None
+    assert doc.impact.duration_mentioned.value.days == 3
+
+
+def test_a_footnote_is_not_the_opening() -> None:
+    doc = _parse("# Spam uploads\n\n[^note]: The accounts could not be traced by 40 users.\n")
+    assert doc.impact.text == [] and doc.impact.quantity is None
