@@ -29,7 +29,8 @@ class LessonsMissing(Rule):
     slow escalation"). Leaving out what went well loses the practices worth
     keeping; leaving out what went wrong loses the gaps the action items should
     close. "What could be better", "What didn't go so well" and the other
-    synonyms in ``rules/sections.yaml`` count. One finding per missing part.
+    synonyms in ``rules/sections.yaml`` count. One finding per missing part, or one
+    finding when the document reflects on neither.
 
     Bad::
 
@@ -61,6 +62,13 @@ class LessonsMissing(Rule):
         lessons = doc.section("lessons")
         if not any(found.values()) and self.options.accept_lessons and lessons is not None \
                 and doc.has_text(lessons):
+            return
+        if not any(found.values()):
+            yield self.problem(
+                doc.top, 'The postmortem says neither what went well nor what went wrong; '
+                'add "## What went well" and "## What went wrong" (or "## Lessons learned")',
+                hint="the practices worth keeping and the gaps the action items close, 3 to "
+                "5 bullet points each")
             return
         for kind, heading, about in _PARTS:
             if found[kind]:
