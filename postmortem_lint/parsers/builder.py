@@ -381,9 +381,12 @@ class DocumentBuilder:
         narrative = [p for p in doc.prose if p.role == ProseRole.narrative]
         opening = [p for p in narrative if p.section in ("summary", None)
                    and not p.text.startswith("[^")]  # not a footnote's text
+        title = [] if doc.meta.title is None else [
+            Prose(text=doc.meta.title.value, runs=[(0, doc.meta.title.span.line,
+                                                     doc.meta.title.span.column)])]
         if not doc.root_cause and doc.root_cause_span is None:
-            for prose in [*opening, *(p for p in narrative if p not in opening
-                                      and p.section not in _NOT_CAUSE_SECTIONS)]:
+            for prose in [*title, *opening, *(p for p in narrative if p not in opening
+                                              and p.section not in _NOT_CAUSE_SECTIONS)]:
                 found = prose_facts.find_cause(prose.text)
                 if found is not None:
                     doc.root_cause.append(prose.slice(*found))
@@ -401,9 +404,6 @@ class DocumentBuilder:
                     impact.duration = Located(value=value, span=prose.span(start, end),
                                               raw=prose.text[start:end])
                     break
-        title = [] if doc.meta.title is None else [
-            Prose(text=doc.meta.title.value, runs=[(0, doc.meta.title.span.line,
-                                                     doc.meta.title.span.column)])]
         for prose in [*impact.text, *doc.summary, *title]:
             mentioned = times.find_duration(prose.text) or prose_facts.find_time_range(
                 prose.text)

@@ -17,7 +17,7 @@ from functools import lru_cache
 _NUMBER = re.compile(
     r"(?<![\w.:/-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s?(?:[kKmM]\b|million|billion|thousand))?"
     r"(?![\d:/-]|\.\d|st\b|nd\b|rd\b|th\b)")
-_TIME_UNIT = re.compile(r"(?<![\s-])\s*+(?:-\s*+)?(?:ms|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|"
+_TIME_UNIT = re.compile(r"(?:ms|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|"
                         r"weeks?|months?|years?)\b", re.IGNORECASE)
 # Money lost or refunded: "$12,400", "€3k", "USD 40,000", "2.5 ETH".
 _MONEY = re.compile(
@@ -63,6 +63,18 @@ _CAUSE_PATTERNS = (
     # "errors … due to a misconfiguration", "stopped due to double signing"
     r"\b(?:errors?|outages?|failures?|downtime|crash(?:es|ed)?|stopped|failed|broke|went "
     r"down|unavailable|issues?|problems?|bugs?)\b[^.]{0,100}?\bdue to\b",
+    # "Local access did not work because …", "the job failed because …"
+    r"\b(?:errors?|outages?|failures?|downtime|crash(?:es|ed)?|stopped|failed|broke|went down|"
+    r"unavailable|did not work|didn't work|not working|was down|were down)\b[^.]{0,100}?"
+    r"\bbecause\b",
+    # "it was a bug in the quota object", "This is a regression in …"
+    r"\b(?:was|is) (?:a|an) (?:\w+ )?(?:bug|regression|race condition|misconfiguration|"
+    r"vulnerability) in\b",
+    # "Upgrading ingress-nginx caused a brief outage", "A bad deploy caused the incident"
+    r"\bcaused (?:a |an |the )?(?:\w+ )?(?:outage|incident|downtime|failures?|errors|"
+    r"breakage|disruption)\b",
+    # "Upon investigation we found out that …", "It turned out that …"
+    r"\b(?:turned out (?:that|to be)|we found out that)\b",
     r"\b(?:root cause|root-cause|rca)\s*[:：-]\s*\S",
 )
 _CAUSE = re.compile("|".join(f"(?:{p})" for p in _CAUSE_PATTERNS), re.IGNORECASE)
@@ -177,7 +189,7 @@ def find_quantity(text: str, units: Iterable[str], totals: Iterable[str],
         if percent and is_share:
             return match.start(), match.end() + rest.find("%") + 1 if "%" in rest[:3] \
                 else match.end()
-        if _TIME_UNIT.match(rest):
+        if _TIME_UNIT.match(rest.lstrip(" -")):
             continue  # "7 hours": a duration, not a count
         after = " ".join(re.split(r"[,.;:()!?]", rest, maxsplit=1)[0].split()[:_WORDS_AFTER])
         if unit_pattern is not None and unit_pattern.search(after) is not None:

@@ -106,6 +106,9 @@ def test_section_kind_by_content() -> None:
     "The outage was caused by an expired certificate on the load balancer.",
     "The errors were mainly caused by a bad flag rollout.",
     "The problem was that both replicas accepted writes.",
+    "Uploads failed because the bucket policy denied the new role.",
+    "The vendor confirmed it was a bug in their quota controller.",
+    "Upon investigation we found out that the pool had no memory limit.",
 ])
 def test_root_cause_stated_in_a_sentence(sentence: str) -> None:
     text = f"# Broker outage\n\n## Summary\n\nWebhooks failed. {sentence}\n"
@@ -124,6 +127,7 @@ def test_root_cause_in_a_question_label() -> None:
     "The root cause is still unknown.",
     "Once the cause was confirmed we restarted the broker.",
     '5. [x] "What caused it?" - please answer above',
+    "A quick investigation showed that pods had not started for hours.",
 ])
 def test_sentences_that_do_not_state_a_cause(text: str) -> None:
     doc = _parse(f"# Broker outage\n\n## Summary\n\nWebhooks failed. {text}\n")
@@ -160,6 +164,7 @@ def test_an_overview_without_any_effect_is_not_an_impact_statement() -> None:
     "We refunded $12,400 in duplicate charges.",
     "About 30% of launches failed.",
     "None of the sites could be reached.",
+    "We saw that all checkout services were down.",
 ])
 def test_quantities_real_writing_uses(impact: str) -> None:
     text = f"# Broker outage\n\n## Impact\n\n{impact}\n"
@@ -267,3 +272,9 @@ def test_a_duration_in_the_title() -> None:
 def test_a_footnote_is_not_the_opening() -> None:
     doc = _parse("# Spam uploads\n\n[^note]: The accounts could not be traced by 40 users.\n")
     assert doc.impact.text == [] and doc.impact.quantity is None
+
+
+def test_a_title_that_states_the_cause() -> None:
+    doc = _parse("# Upgrading the ingress controller caused a brief outage\n\nPages failed.\n")
+    assert doc.root_cause and doc.root_cause_span is not None
+    assert doc.root_cause_span.line == 1
