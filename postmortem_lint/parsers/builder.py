@@ -406,11 +406,26 @@ class DocumentBuilder:
                     break
         for prose in [*impact.text, *doc.summary, *title]:
             mentioned = times.find_duration(prose.text) or prose_facts.find_time_range(
-                prose.text)
+                prose.text) or prose_facts.find_spoken_duration(prose.text)
             if mentioned is not None:
                 impact.duration_mentioned = Located(
                     value=mentioned[0], span=prose.span(mentioned[1], mentioned[2]),
                     raw=prose.text[mentioned[1]:mentioned[2]])
+                break
+        for prose in narrative if impact.duration_mentioned is None else []:
+            # Anywhere in the text: "the outage lasted 45 minutes", "it took us 9 hours to
+            # resolve"; a duration mentioned in passing elsewhere is not the incident's.
+            stated = times.find_stated_duration(prose.text)
+            where = prose_facts.find_resolution_time(prose.text)
+            if stated is None and where is not None:
+                found = times.find_duration(prose.text[where:]) or \
+                    prose_facts.find_spoken_duration(prose.text[where:])
+                stated = None if found is None or found[1] != 0 else \
+                    (found[0], where, where + found[2])
+            if stated is not None:
+                impact.duration_mentioned = Located(
+                    value=stated[0], span=prose.span(stated[1], stated[2]),
+                    raw=prose.text[stated[1]:stated[2]])
                 break
         if impact.quantity is None:
             # With an impact section its size is read there; else in the overview.

@@ -110,6 +110,47 @@ def find_time_range(text: str) -> tuple[dt.timedelta, int, int] | None:
     return None
 
 
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+                 "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
+                 "twelve": 12}
+# "four and a half days", "2 weeks", "a week and a half": lengths the clock-time parser leaves.
+_SPOKEN_DURATION = re.compile(
+    r"\b(?:(\d{1,3}(?:\.\d)?)|(" + "|".join(_NUMBER_WORDS) + r"))(?: and a half)? "
+    r"(weeks?|days?|hours?|minutes?)\b(?: and a half)?", re.IGNORECASE)
+_UNIT_MINUTES = {"w": 7 * 24 * 60, "d": 24 * 60, "h": 60, "m": 1}
+# "It took us 9 hours to resolve", "restored within 45 minutes", "fixed in 2 hours".
+_RESOLVED_IN = re.compile(
+    r"\b(?:took(?: us| them| the team)?|(?:resolved|fixed|restored|recovered|mitigated|solved) "
+    r"(?:with)?in) (?:about |around |approximately |roughly |nearly |over |under |just )?"
+    r"(?=\d|a |an |one|two|three|four|five|six|seven|eight|nine|ten)", re.IGNORECASE)
+
+
+def find_spoken_duration(text: str) -> tuple[dt.timedelta, int, int] | None:
+    """A length in words the clock-time parser does not read: weeks, and "… and a half"."""
+    for match in _SPOKEN_DURATION.finditer(text):
+        half = "and a half" in match.group(0).lower()
+        unit = match.group(3).lower()[0]
+        if unit not in "w" and not half:
+            continue
+        amount = float(match.group(1)) if match.group(1) else \
+            _NUMBER_WORDS[match.group(2).lower()]
+        amount += 0.5 if half else 0
+        return dt.timedelta(minutes=amount * _UNIT_MINUTES[unit]), match.start(), match.end()
+    return None
+
+
+def find_resolution_time(text: str) -> int | None:
+    """Where a sentence says how long the incident took to resolve ("It took us 9 hours to
+    resolve", "restored within 45 minutes"): the offset of the length, else None."""
+    for match in _RESOLVED_IN.finditer(text):
+        rest = text[match.end():match.end() + 60]
+        if match.group(0).lower().startswith("took") and not re.search(
+                r"\bto (?:resolve|fix|restore|recover|mitigate|solve)", rest):
+            continue
+        return match.end()
+    return None
+
+
 @lru_cache(maxsize=32)
 def _words(phrases: tuple[str, ...], plurals: bool = True) -> re.Pattern[str] | None:
     """One pattern matching any phrase as whole words (plurals allowed)."""

@@ -278,3 +278,27 @@ def test_a_title_that_states_the_cause() -> None:
     doc = _parse("# Upgrading the ingress controller caused a brief outage\n\nPages failed.\n")
     assert doc.root_cause and doc.root_cause_span is not None
     assert doc.root_cause_span.line == 1
+
+
+@pytest.mark.parametrize(("sentence", "hours"), [
+    ("Notifications were not sent for four and a half days.", 108),
+    ("The media server was out for 2 weeks.", 336),
+])
+def test_spoken_durations(sentence: str, hours: int) -> None:
+    doc = _parse(f"# Outage\n\n## Impact\n\n{sentence}\n")
+    assert doc.impact.duration_mentioned is not None
+    assert doc.impact.duration_mentioned.value.total_seconds() == hours * 3600
+
+
+def test_time_to_resolve_stated_anywhere() -> None:
+    text = ("# Outage\n\n## Impact\n\nWrites failed for every loader.\n\n## Lessons\n\n"
+            "It took us 9 hours to resolve a problem that a dashboard would have shown.\n")
+    assert codes(lint_text(text, select=["PM203"])) == []
+    text = text.replace("It took us 9 hours to resolve", "It took 10 minutes to start")
+    assert codes(lint_text(text, select=["PM203"])) == ["PM203"]
+
+
+def test_a_security_advisory_is_not_asked_for_an_outage_length() -> None:
+    text = ("# Security advisory: HTML injection on the pricing page\n\n## Impact\n\n"
+            "A crafted link could show visitors a defaced page.\n")
+    assert codes(lint_text(text, select=["PM203"])) == []
