@@ -418,10 +418,10 @@ class DocumentBuilder:
             stated = times.find_stated_duration(prose.text)
             where = prose_facts.find_resolution_time(prose.text)
             if stated is None and where is not None:
-                found = times.find_duration(prose.text[where:]) or \
+                length = times.find_duration(prose.text[where:]) or \
                     prose_facts.find_spoken_duration(prose.text[where:])
-                stated = None if found is None or found[1] != 0 else \
-                    (found[0], where, where + found[2])
+                stated = None if length is None or length[1] != 0 else \
+                    (length[0], where, where + length[2])
             if stated is not None:
                 impact.duration_mentioned = Located(
                     value=stated[0], span=prose.span(stated[1], stated[2]),
