@@ -302,3 +302,11 @@ def test_a_security_advisory_is_not_asked_for_an_outage_length() -> None:
     text = ("# Security advisory: HTML injection on the pricing page\n\n## Impact\n\n"
             "A crafted link could show visitors a defaced page.\n")
     assert codes(lint_text(text, select=["PM203"])) == []
+
+
+def test_a_timeline_without_phases_still_shows_the_length() -> None:
+    text = ("# Outage\n\n## Impact\n\nEvery build failed.\n\n## Timeline\n\n"
+            "- 10:02 UTC builds start queueing\n- 11:40 UTC queue drained\n")
+    assert codes(lint_text(text, select=["PM203"])) == []
+    one = text.replace("- 11:40 UTC queue drained\n", "")
+    assert codes(lint_text(one, select=["PM203"])) == ["PM203"]

@@ -21,8 +21,9 @@ class ImpactDurationMissing(Rule):
     the impact, summary or title, a range of clock times there ("between 19:00 and 21:00
     UTC"), a sentence anywhere that says how long it lasted or took to resolve ("it took
     us 9 hours to resolve"), a ``duration`` field, incident start and end fields, or a
-    timeline with both an onset and a resolution entry is enough. Security incidents
-    (PM803's test) are not asked: a vulnerability's exposure is not an outage's length.
+    timeline with two or more timed entries (its phases are PM304's concern) is enough.
+    Security incidents (PM803's test) are not asked: a vulnerability's exposure is not an
+    outage's length.
 
     Bad::
 
@@ -49,6 +50,8 @@ class ImpactDurationMissing(Rule):
             return
         if incident_facts(doc).time_to_resolve_minutes is not None:
             return
+        if sum(1 for entry in doc.timeline.entries if entry.at is not None) >= 2:
+            return  # the timeline shows how long it went on; its phases are PM304's
         if security_marker(doc, ctx.data) is not None:
             return  # a vulnerability's exposure is not an outage's length
         yield self.problem(
