@@ -246,7 +246,8 @@ def find_quantity(text: str, units: Iterable[str], totals: Iterable[str],
             after = " ".join(re.split(r"[,.;:()!?]", text[found.end():found.end() + 80],
                                       maxsplit=1)[0].split()[:_WORDS_AFTER])
             word = found.group(0).lower()
-            if word.endswith(("one", "body", "unavailable", "down")) or word.startswith("none") \
+            if word.endswith(("one", "body", "unavailable", "down", "affected")) \
+                    or word.startswith("none") \
                     or " " in word and not word.endswith((" our", " the")) \
                     and not word.startswith(("a ", "two ", "three ")):
                 return found.span()  # "everyone", "nobody", "none of the hubs"

@@ -165,6 +165,7 @@ def test_an_overview_without_any_effect_is_not_an_impact_statement() -> None:
     "About 30% of launches failed.",
     "None of the sites could be reached.",
     "We saw that all checkout services were down.",
+    "Writes failed; reads were not affected.",
 ])
 def test_quantities_real_writing_uses(impact: str) -> None:
     text = f"# Broker outage\n\n## Impact\n\n{impact}\n"
