@@ -28,7 +28,9 @@ class ActionTypeMissing(Rule):
     once, at the action-items heading; when some items have one, it reports
     each item that lacks it. A type is read from a Type/Category column or key,
     ``type: detect``, ``(detect)`` or a bare ``detect`` in the item's field list.
-    Items marked done or won't do are skipped unless ``include-done`` is set.
+    Items marked done or won't do are skipped unless ``include-done`` is set. Off by
+    default: most published postmortems do not categorise their actions; select it where
+    the template has a Type column.
 
     Bad::
 
@@ -48,6 +50,8 @@ class ActionTypeMissing(Rule):
     level = Level.info
     family = "actions"
     Options = ActionOptions
+    # Few published postmortems categorise their actions: a team template convention.
+    default_enabled = False
 
     def check(self, ctx: RuleContext) -> Iterator[Problem]:
         assert isinstance(self.options, ActionOptions)
