@@ -166,6 +166,7 @@ class Section(BaseModel):
     span: Span
     body: list[Prose] = Field(default_factory=list)
     list_items: int = 0  # items of lists written directly under the heading (not nested)
+    also: list[str] = Field(default_factory=list)  # other kinds the heading names
 
 
 class CodeBlock(BaseModel):
@@ -232,6 +233,11 @@ class Postmortem(BaseModel):
 
     def has_section(self, kind: str) -> bool:
         return any(s.kind == kind for s in self.sections)
+
+    def section_about(self, kind: str) -> Section | None:
+        """The section of that kind, else one whose heading also names it ("Recovery and
+        lessons learned" for lessons)."""
+        return self.section(kind) or next((s for s in self.sections if kind in s.also), None)
 
     def has_text(self, section: Section) -> bool:
         """Whether the section, or a subsection under its heading, has any text."""

@@ -20,7 +20,7 @@ from postmortem_lint.model import (
 )
 from postmortem_lint.parsers.builder import DocumentBuilder
 from postmortem_lint.parsers.markdown_blocks import Block, markdown_parser, to_blocks
-from postmortem_lint.parsers.sections import is_exact_heading, section_kind
+from postmortem_lint.parsers.sections import is_exact_heading, other_kinds, section_kind
 from postmortem_lint.parsers.suppressions import directives_in, yaml_suppressions
 from postmortem_lint.parsers.times import declared_zone, find_date, find_timestamp
 from postmortem_lint.parsers.values import column_for_header, field_for_key, normalise_key
@@ -95,7 +95,8 @@ class _Reader:
                 section = Section(title=Located(value=block.prose.text.strip(),
                                                 span=block.prose.whole),
                                   level=block.level, kind=own,
-                                  span=Span.lines(block.first_line, block.first_line))
+                                  span=Span.lines(block.first_line, block.first_line),
+                                  also=other_kinds(block.prose.text, own, self.data))
                 self.doc.sections.append(section)
                 self.sections.append((section, effective))
                 stack.append((block.level, effective, section))

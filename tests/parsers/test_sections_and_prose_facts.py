@@ -311,3 +311,11 @@ def test_a_timeline_without_phases_still_shows_the_length() -> None:
     assert codes(lint_text(text, select=["PM203"])) == []
     one = text.replace("- 11:40 UTC queue drained\n", "")
     assert codes(lint_text(one, select=["PM203"])) == ["PM203"]
+
+
+def test_a_heading_that_names_two_sections() -> None:
+    text = ("# Outage\n\n## Recovery and lessons learned\n\n- Restarting the pool worked.\n"
+            "- Alerts on pool saturation would have paged us an hour earlier.\n")
+    doc = _parse(text)
+    assert doc.sections[-1].kind == "resolution" and "lessons" in doc.sections[-1].also
+    assert codes(lint_text(text, select=["PM703"])) == []

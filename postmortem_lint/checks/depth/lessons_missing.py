@@ -29,7 +29,8 @@ class LessonsMissing(Rule):
     slow escalation"). Leaving out what went well loses the practices worth
     keeping; leaving out what went wrong loses the gaps the action items should
     close. "What could be better", "What didn't go so well" and the other
-    synonyms in ``rules/sections.yaml`` count. One finding per missing part, or one
+    synonyms in ``rules/sections.yaml`` count, also inside a heading that names another
+    section first ("Recovery and lessons learned"). One finding per missing part, or one
     finding when the document reflects on neither.
 
     Bad::
@@ -58,8 +59,8 @@ class LessonsMissing(Rule):
         found = {"went_well": bool(doc.went_well or doc.went_well_span),
                  "went_wrong": bool(doc.went_wrong or doc.went_wrong_span)}
         for kind in found:
-            found[kind] = found[kind] or doc.has_section(kind)
-        lessons = doc.section("lessons")
+            found[kind] = found[kind] or doc.section_about(kind) is not None
+        lessons = doc.section_about("lessons")
         if not any(found.values()) and self.options.accept_lessons and lessons is not None \
                 and doc.has_text(lessons):
             return
