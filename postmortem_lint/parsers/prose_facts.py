@@ -78,6 +78,9 @@ _CAUSE_PATTERNS = (
     r"\b(?:root cause|root-cause|rca)\s*[:：-]\s*\S",
 )
 _CAUSE = re.compile("|".join(f"(?:{p})" for p in _CAUSE_PATTERNS), re.IGNORECASE)
+# A reporting clause before a cause: "They mentioned (that) …", "Support confirmed …".
+_REPORTING = re.compile(r"\b(?:mentioned|said|says|confirmed|explained|told us|believes?|"
+                        r"thinks?|suspects?|reported|noted|found)(?: that)? ", re.IGNORECASE)
 # A question label with its answer on the same line: "What caused it? A power outage …";
 # not the question quoted in a checklist ('"What caused it?" - please answer').
 _CAUSE_QUESTION = re.compile(
@@ -192,8 +195,13 @@ def find_cause(text: str) -> tuple[int, int] | None:
     if question is not None:
         return question.span()
     for start, end in sentences(text):
-        if _CAUSE.search(text[start:end]) is not None:
-            return start, end
+        found = _CAUSE.search(text, start, end)
+        if found is not None:
+            # Not who reported it: "The vendor mentioned it was a bug in …" states the bug.
+            said = None
+            for said in _REPORTING.finditer(text, start, found.start()):
+                pass
+            return (said.end() if said is not None else start), end
     return None
 
 
