@@ -32,7 +32,10 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'(“‘`*_\[])|\n\s*\n")
 
 # A sentence that states the cause outright. Not "the root cause is still unknown".
 _UNKNOWN = (r"(?![^.]{0,30}\b(?:unknown|unclear|tbd|to be determined|under investigation|"
-            r"being investigated|not (?:yet )?(?:known|clear|determined|identified|found)))")
+            r"being investigated|not (?:yet )?(?:known|clear|determined|identified|found)))"
+            # "until the underlying issue is resolved", "before the direct cause was determined"
+            r"(?! (?:determined|identified|found|confirmed|known|validated|discovered|resolved|"
+            r"fixed|addressed|mitigated|understood|investigated|being|still)\b)")
 _CAUSE_PATTERNS = (
     # "The root cause was …", "The underlying issue is …", "the main reason for the outage was"
     r"\b(?:the|a|our|its|one|their) (?:(?:real|actual|ultimate|technical|main|primary|"
@@ -59,10 +62,14 @@ _CAUSE_PATTERNS = (
     r"(?:was|were|is|are) (?:\w+ )?(?:a |the )?(?:result|consequence) of\b",
     # "… were mainly caused by a fuzzer", "an outage caused by a DoS attack"
     r"\b(?:was|were|is|are|been|outage|outages|incident|issue|issues|problem|problems|"
-    r"failure|failures|errors|downtime|crash|crashes|bug) (?:\w+ )?(?:caused|triggered) by\b",
+    r"failure|failures|errors|downtime|crash|crashes|bug) (?:\w+ )?(?:caused|triggered|blocked) by\b",
     # "errors … due to a misconfiguration", "stopped due to double signing"
     r"\b(?:errors?|outages?|failures?|downtime|crash(?:es|ed)?|stopped|failed|broke|went "
     r"down|unavailable|issues?|problems?|bugs?)\b[^.]{0,100}?\bdue to\b",
+    # "began tripping the filters due to a newly installed profile"
+    r"\bdue to (?:a|an|our|their|its) (?:\w+ ){0,3}(?:change|profile|bug|misconfiguration|"
+    r"config|configuration|deploy|deployment|release|upgrade|update|race|leak|limit|quota|"
+    r"attack|outage|failure|error|mistake|regression|expir\w*)\b",
     # "Local access did not work because …", "the job failed because …"
     r"\b(?:errors?|outages?|failures?|downtime|crash(?:es|ed)?|stopped|failed|broke|went down|"
     r"unavailable|did not work|didn't work|not working|was down|were down)\b[^.]{0,100}?"

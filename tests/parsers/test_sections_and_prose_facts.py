@@ -108,6 +108,8 @@ def test_section_kind_by_content() -> None:
     "The problem was that both replicas accepted writes.",
     "Uploads failed because the bucket policy denied the new role.",
     "Upon investigation we found out that the pool had no memory limit.",
+    "Deploys were blocked by an expired runner token.",
+    "The edge began dropping requests due to a newly installed filter profile.",
 ])
 def test_root_cause_stated_in_a_sentence(sentence: str) -> None:
     text = f"# Broker outage\n\n## Summary\n\nWebhooks failed. {sentence}\n"
@@ -133,6 +135,8 @@ def test_root_cause_in_a_question_label() -> None:
     "Once the cause was confirmed we restarted the broker.",
     '5. [x] "What caused it?" - please answer above',
     "A quick investigation showed that pods had not started for hours.",
+    "We will only ship hotfixes until the underlying issue is resolved.",
+    "Other causes had to be ruled out before the direct cause was determined.",
 ])
 def test_sentences_that_do_not_state_a_cause(text: str) -> None:
     doc = _parse(f"# Broker outage\n\n## Summary\n\nWebhooks failed. {text}\n")
