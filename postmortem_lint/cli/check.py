@@ -8,23 +8,28 @@ from pathlib import Path
 import click
 
 from postmortem_lint.cli.options import (
-    ConfigFailure,
     check_output_path,
+    config_errors,
+    config_finder,
     lint_options,
-    load_config,
     open_output,
     parse_date_option,
     refuse_overwriting,
+    render_settings,
     split_codes,
 )
-from postmortem_lint.engine.config import ConfigError
 from postmortem_lint.engine.finding import FileResult, Level
-from postmortem_lint.engine.runner import Linter
-from postmortem_lint.sources.discovery import iter_files
+from postmortem_lint.engine.runner import LinterPool
+from postmortem_lint.sources.discovery import discover_files
 
 
 def failed(results: list[FileResult], fail_level: Level) -> bool:
     return any(f.level.rank >= fail_level.rank for r in results for f in r.findings)
+
+
+def _failed_each(judged: list[tuple[FileResult, Level]]) -> bool:
+    """Whether a finding reaches the fail level of its own file's config."""
+    return any(failed([result], level) for result, level in judged)
 
 
 @click.command("check")
@@ -45,42 +50,65 @@ def failed(results: list[FileResult], fail_level: Level) -> bool:
 @click.option("--changed-only", is_flag=True,
               help="Like --diff-base, against the merge base with the default branch.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing when there are no findings.")
+@click.option("--show-settings", type=click.Path(path_type=Path), metavar="FILE",
+              help="Print the settings FILE is linted with and where each comes from.")
+@click.option("--show-files", is_flag=True,
+              help="List the files that would be linted, and those skipped and why.")
 @lint_options
 @click.pass_context
 def command(ctx: click.Context, paths: tuple[Path, ...], output_format: str,
             output: Path | None, sarif_output: Path | None, fail_level: str | None,
             stdin_filename: str | None, no_hints: bool, summary_path: Path | None,
-            diff_base: str | None, changed_only: bool, quiet: bool, config_path: str | None,
+            diff_base: str | None, changed_only: bool, quiet: bool,
+            show_settings: Path | None, show_files: bool, config_path: str | None,
             select: tuple[str, ...], ignore: tuple[str, ...], no_cache: bool,
             today: str | None) -> None:
     """Lint postmortems in PATHS (files or folders; '-' reads standard input)."""
     debug = bool(ctx.obj and ctx.obj.get("debug"))
-    if not paths:
+    if not paths and show_settings is None:
         raise click.UsageError("give at least one file or folder (or '-' for standard input)")
     check_output_path(output, "--output")
     check_output_path(sarif_output, "--sarif-output")
     check_output_path(summary_path, "--summary")
     selected, ignored = split_codes(select, "--select"), split_codes(ignore, "--ignore")
-    named = [p for p in paths if str(p) != "-"]
-    loaded = load_config(config_path, named or [Path(stdin_filename or ".")])
-    try:
-        linter = Linter(loaded, select=selected, ignore=ignored,
-                        use_cache=not no_cache, today=parse_date_option(today, "--today"),
-                        debug=debug)
-    except ConfigError as error:
-        raise ConfigFailure(str(error)) from error
-    results: list[FileResult] = []
-    linted: list[Path] = []
     for path in paths:
-        if str(path) == "-":
-            name = stdin_filename or "stdin.md"
-            results.append(linter.lint_bytes(sys.stdin.buffer.read(), name))
-            continue
-        if not path.exists() and not path.is_symlink():
+        if str(path) != "-" and not path.exists() and not path.is_symlink():
             raise click.UsageError(f"no such file or folder: {path}")
-        for file in iter_files([path], loaded.config):
-            linted.append(file)
-            results.append(linter.lint_path(file))
+    finder = config_finder(config_path)
+    if show_settings is not None:
+        with config_errors():
+            click.echo(render_settings(finder.for_file(show_settings), show_settings), nl=False)
+        ctx.exit(0)
+    if show_files:
+        with config_errors():
+            for candidate in discover_files([p for p in paths if str(p) != "-"], finder):
+                reason = f"  (skipped: {candidate.skipped})" if candidate.skipped else ""
+                click.echo(f"{candidate.path.as_posix()}{reason}")
+        ctx.exit(0)
+    linters = LinterPool(finder, select=selected, ignore=ignored, use_cache=not no_cache,
+                         today=parse_date_option(today, "--today"), debug=debug)
+    judged: list[tuple[FileResult, Level]] = []
+    linted: list[Path] = []
+    with config_errors():
+        for path in paths:
+            if str(path) == "-":
+                name = stdin_filename or "stdin.md"
+                linter = linters.for_file(Path(name))
+                judged.append((linter.lint_bytes(sys.stdin.buffer.read(), name),
+                               linter.config.fail_level))
+                continue
+            found = 0
+            for candidate in discover_files([path], finder):
+                if candidate.skipped is not None:
+                    continue
+                found += 1
+                linter = linters.for_file(candidate.path)
+                linted.append(candidate.path)
+                judged.append((linter.lint_path(candidate.path), linter.config.fail_level))
+            if not found:
+                click.echo(f"postmortem-lint: warning: no postmortem found under {path} "
+                           "(see --show-files for what was skipped and why)", err=True)
+    results = [result for result, _ in judged]
     refuse_overwriting({"--output": output, "--sarif-output": sarif_output,
                         "--summary": summary_path}, linted)
     if diff_base or changed_only:
@@ -88,11 +116,12 @@ def command(ctx: click.Context, paths: tuple[Path, ...], output_format: str,
 
         try:
             results = keep_changed(results, diff_base)
+            level_of = {result.path: level for result, level in judged}
+            judged = [(result, level_of[result.path]) for result in results]
         except ChangesError as error:
             click.echo(f"postmortem-lint: {error}", err=True)
             ctx.exit(2)
-    level = Level(fail_level) if fail_level else loaded.config.fail_level
-    _emit(output_format, results, output, quiet, no_hints)
+    _emit(output_format, results, output, quiet or not results, no_hints)
     if sarif_output is not None:
         _emit("sarif", results, sarif_output, quiet=False, no_hints=no_hints)
     if summary_path is not None:
@@ -100,7 +129,9 @@ def command(ctx: click.Context, paths: tuple[Path, ...], output_format: str,
 
         with open_output(summary_path, append=True) as stream:
             stream.write(render_summary(results))
-    ctx.exit(1 if failed(results, level) else 0)
+    if fail_level:
+        judged = [(result, Level(fail_level)) for result, _ in judged]
+    ctx.exit(1 if _failed_each(judged) else 0)
 
 
 def _emit(output_format: str, results: list[FileResult], output: Path | None, quiet: bool,
