@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 # Codes the engine itself reports (each is also a documented rule).
 READ_CODES = {"PM001", "PM004", "PM005", "PM006"}
 UNUSED_SUPPRESSION = "PM007"
+INVALID_SUPPRESSION = "PM009"
 RULE_CRASHED = "PM008"
 INVALID_YAML = "PM002"
 FILE_FAMILY = "PM0"  # problems with the file itself: reading, YAML, suppressions
@@ -209,24 +210,34 @@ class Linter:
         if any(problem.code == INVALID_YAML for problem in document.problems):
             raw = _without_consequences(raw, document)
         lines = source.lines
-        kept, unused = apply_suppressions(raw, document.suppressions, document.line_count,
-                                          lines, self.active_codes)
-        if UNUSED_SUPPRESSION in self.active_codes:
-            kept += [(UNUSED_SUPPRESSION, problem) for problem in unused]
         rules = all_rules()
+        outcome = apply_suppressions(
+            raw, document.suppressions, document.line_count, lines, self.active_codes,
+            resolve=lambda reference: references.resolve(reference, rules.values()),
+            known=lambda reference: references.did_you_mean(reference, rules.values()))
+        kept = outcome.kept
+        if UNUSED_SUPPRESSION in self.active_codes:
+            kept += [(UNUSED_SUPPRESSION, problem) for problem in outcome.unused]
+        if INVALID_SUPPRESSION in self.active_codes:
+            kept += [(INVALID_SUPPRESSION, problem) for problem in outcome.invalid]
         ignored = self._ignored_in(relative, rules)
         findings = [self._finding(rules.get(code), problem, shown, code)
                     for code, problem in kept if code not in ignored]
         findings = [_clamped(finding, document.line_count, lines) for finding in findings]
         # Whatever a rule quotes, a secret or personal data never leaves in a finding.
-        findings = redact_findings(findings, sensitive_values(
-            [source.text, *(prose.text for prose in document.prose)], self.data))
+        secrets = sensitive_values([source.text, *(prose.text for prose in document.prose)],
+                                   self.data)
+        findings = redact_findings(findings, secrets)
         findings.sort(key=lambda f: (f.span.line, f.span.column, f.code))
+        silenced = [self._finding(rules.get(code), problem, shown, code).model_copy(
+            update={"justification": reason}) for code, problem, reason in outcome.silenced
+            if code not in ignored]
         facts = incident_facts(document)
         metrics: dict[str, Any] = facts.as_metrics()
         if self.extension is not None:
             metrics[self.extension.key] = self.extension(document, facts, self.data)
-        return FileResult(path=shown, findings=_dedupe(findings), metrics=metrics)
+        return FileResult(path=shown, findings=_dedupe(findings), metrics=metrics,
+                          suppressed=redact_findings(_dedupe(silenced), secrets))
 
     def _ignored_in(self, relative: str, rules: dict[str, type[Rule]]) -> set[str]:
         """Codes ``per-file-ignores`` turns off for a file (its path relative to the config)."""

@@ -180,8 +180,8 @@ def _message(finding: Finding) -> str:
     return text
 
 
-def _results(findings: Iterable[Finding], indexes: dict[str, int], root: Path | None
-             ) -> list[om.Result]:
+def _results(findings: Iterable[Finding], indexes: dict[str, int], root: Path | None,
+             suppressed: bool = False) -> list[om.Result]:
     texts = _LineTexts()
     seen: dict[tuple[str, str, str], int] = {}
     results: list[om.Result] = []
@@ -202,7 +202,10 @@ def _results(findings: Iterable[Finding], indexes: dict[str, int], root: Path | 
                 region=om.Region(start_line=where.line, start_column=where.column,
                                  end_line=where.end_line, end_column=where.end_column)))],
             partial_fingerprints={FINGERPRINT_KEY: _fingerprint(
-                finding.code, uri, anchor, occurrence)}))
+                finding.code, uri, anchor, occurrence)},
+            # a finding silenced by a comment stays visible to code scanning as suppressed
+            suppressions=[om.Suppression(kind="inSource", justification=finding.justification)]
+            if suppressed else None))
     return results
 
 
@@ -217,7 +220,8 @@ def build_sarif(results: list[FileResult], rules: dict[str, type[Rule]] | None =
     descriptors = [rule_descriptor(rule) for rule in rules.values()]
     indexes = {rule.code: index for index, rule in enumerate(rules.values())}
     findings = [finding for result in results for finding in result.findings]
-    for finding in findings:
+    silenced = [finding for result in results for finding in result.suppressed]
+    for finding in findings + silenced:
         if finding.code not in indexes:
             indexes[finding.code] = len(descriptors)
             descriptors.append(_unknown_descriptor(finding))
@@ -238,7 +242,8 @@ def build_sarif(results: list[FileResult], rules: dict[str, type[Rule]] | None =
                                    tool_execution_notifications=notifications or None)],
         original_uri_base_ids={SRCROOT: om.ArtifactLocation(uri=root.as_uri().rstrip("/") + "/")},
         column_kind="unicodeCodePoints",
-        results=_results(findings, indexes, root))
+        results=_results(findings, indexes, root) + _results(
+            silenced[:max(MAX_RESULTS - len(findings), 0)], indexes, root, suppressed=True))
     return om.SarifLog(version="2.1.0", schema_uri=SCHEMA_URI, runs=[run])
 
 
