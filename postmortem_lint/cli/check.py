@@ -71,10 +71,10 @@ def command(ctx: click.Context, paths: tuple[Path, ...], output_format: str,
     check_output_path(sarif_output, "--sarif-output")
     check_output_path(summary_path, "--summary")
     selected, ignored = split_codes(select, "--select"), split_codes(ignore, "--ignore")
+    finder = config_finder(config_path)
     for path in paths:
         if str(path) != "-" and not path.exists() and not path.is_symlink():
             raise click.UsageError(f"no such file or folder: {path}")
-    finder = config_finder(config_path)
     if show_settings is not None:
         with config_errors():
             click.echo(render_settings(finder.for_file(show_settings), show_settings), nl=False)

@@ -6,12 +6,13 @@ from __future__ import annotations
 import json
 import re
 import subprocess
-import venv
+import sys
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import REPO
+from tests.environments import create_venv
 from tests.integrations.action_runner import EXPRESSION, load_action, read_outputs, run_action
 from tests.integrations.conftest import CLEAN, FLAWED
 from tests.integrations.gitrepo import GIT_ENV, Repo, git
@@ -29,8 +30,10 @@ assert "- 13:40 UTC —" in FLAWED_TEXT
 
 # -- the metadata ---------------------------------------------------------------------------
 def test_action_metadata_validates_against_the_actions_schema():
-    done = subprocess.run(["check-jsonschema", "--builtin-schema", "vendor.github-actions",
-                           str(ACTION)], capture_output=True, text=True, check=False)
+    # the module, not a script on PATH: a virtualenv need not be activated to run the tests
+    done = subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema",
+                           "vendor.github-actions", str(ACTION)], capture_output=True,
+                          text=True, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
 
 
@@ -84,7 +87,7 @@ def runner(checkout_snapshot, tmp_path_factory):
     env_dir = root / "python"
     # Dependencies (spaCy…) come from this environment; postmortem-lint itself is installed
     # from the action's checkout by the action's own install step.
-    venv.EnvBuilder(system_site_packages=True, with_pip=True).create(env_dir)
+    create_venv(env_dir)
     bin_dir = env_dir / "bin"
     workspace = root / "workspace"
     workspace.mkdir()

@@ -24,10 +24,12 @@ def test_patterns_are_found_in_every_source() -> None:
 
 
 def test_the_probe_flags_a_quadratic_pattern() -> None:
+    # the same test the probe applies to every pattern: a canary it would not flag
+    # would prove nothing about the patterns it passes
     _, growth = regex_probe.probe(re.compile(r"\s+#"), "search")
-    assert growth > 2.6  # about 4 when quiet; linear work grows about 2
+    assert regex_probe.is_quadratic(growth), growth
     _, growth = regex_probe.probe(re.compile(r"(?<!\s)\s+#"), "search")
-    assert growth <= 3.0
+    assert not regex_probe.is_quadratic(growth), growth
 
 
 def test_no_pattern_backtracks_on_adversarial_text() -> None:
