@@ -77,7 +77,7 @@ class ConfigError(ValueError):
 
 
 class LoadedConfig(BaseModel):
-    config: Config = Field(default_factory=Config)
+    config: Config = Field(default_factory=lambda: Config.model_validate({}))
     path: Path | None = None
 
     @property

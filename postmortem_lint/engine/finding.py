@@ -42,7 +42,7 @@ class Finding(BaseModel):
     path: str
     span: Span
     justification: str | None = Field(
-        None, description="For a finding silenced by a suppression comment: the reason "
+        default=None, description="For a finding silenced by a suppression comment: the reason "
         "written after '--' in it.")
 
 
