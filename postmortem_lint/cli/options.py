@@ -23,6 +23,12 @@ class ConfigFailure(click.ClickException):
     exit_code = 2
 
 
+class UsageFailure(click.ClickException):
+    """A request that cannot be carried out as given: a one-line error and exit code 2."""
+
+    exit_code = 2
+
+
 class OutputFailure(click.ClickException):
     """A report file that cannot be written: a one-line error and exit code 2."""
 
