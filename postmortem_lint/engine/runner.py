@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import fnmatch
+import os
 import traceback
 from functools import cached_property
 from pathlib import Path
@@ -138,7 +139,7 @@ class Linter:
         configured = self.config.cache_dir
         folder = Path(configured) if configured else Path(".postmortem-lint-cache")
         if not folder.is_absolute():
-            folder = (self.loaded.root if self.loaded.path else Path.cwd()) / folder
+            folder = default_cache_root(self.loaded) / folder
         return prepare_cache_dir(folder)
 
     def _instantiate(self, rule: type[Rule]) -> Rule:
@@ -311,6 +312,20 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
             seen.add(key)
             out.append(finding)
     return out
+
+
+def default_cache_root(loaded: LoadedConfig) -> Path:
+    """Where the cache lives: next to the config; without one, at the root of the git
+    repository of the working directory; else in the user's cache folder. Never in
+    whichever folder the command happens to run from."""
+    if loaded.path is not None:
+        return loaded.root
+    here = Path.cwd().resolve()
+    for folder in (here, *here.parents):
+        if (folder / ".git").exists():
+            return folder
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "postmortem-lint"
 
 
 class LinterPool:

@@ -13,7 +13,6 @@ import json
 import re
 import urllib.parse
 from collections.abc import Iterable
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +22,7 @@ import sarif_om as om
 from postmortem_lint import __version__
 from postmortem_lint.engine.finding import FileResult, Finding, Level
 from postmortem_lint.engine.rule import Rule
+from postmortem_lint.links import homepage, rule_url
 from postmortem_lint.reporters.locations import region, relative_path
 from postmortem_lint.sources.reading import SourceText, read_source
 
@@ -30,7 +30,6 @@ SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 SRCROOT = "%SRCROOT%"
 FINGERPRINT_KEY = "postmortemLint/v1"
 MAX_RESULTS = 25_000  # GitHub code scanning rejects runs with more results
-DEFAULT_HOMEPAGE = "https://github.com/postmortem-lint/postmortem-lint"
 
 _SARIF_LEVEL = {Level.error: "error", Level.warning: "warning", Level.info: "note"}
 # Properties written even when equal to sarif-om's default: a result's absent ``level``
@@ -68,19 +67,8 @@ def to_sarif_dict(value: Any) -> Any:
 
 
 # -- rules ----------------------------------------------------------------------------------
-def homepage() -> str:
-    try:
-        for entry in metadata.metadata("postmortem-lint").get_all("Project-URL") or []:
-            label, _, url = entry.partition(",")
-            if label.strip().lower() == "homepage" and url.strip():
-                return url.strip()
-    except metadata.PackageNotFoundError:
-        pass
-    return DEFAULT_HOMEPAGE
-
-
 def rule_help_uri(rule: type[Rule]) -> str:
-    return f"{homepage()}/blob/main/docs/rules.md#{rule.code.lower()}"
+    return rule_url(rule.code)
 
 
 def _paragraphs(doc: str) -> list[str]:

@@ -27,7 +27,7 @@ def page(path: Path) -> Path:
 
 
 def pm301_lines(output: str) -> list[str]:
-    return sorted(line.split(":", 1)[0] for line in output.splitlines() if " PM301 " in line)
+    return sorted(line.split(":", 1)[0] for line in output.splitlines() if " PM301 [" in line)
 
 
 # -- unknown codes, names and prefixes --------------------------------------------------------
