@@ -89,3 +89,39 @@ def test_factor_scores_outside_0_to_3_fire(score: int, fires: bool) -> None:
     text = (f"## Contributing factors\n\n| Factor | Score |\n|---|---|\n"
             f"| Change management failure | {score} |\n")
     assert codes(lint_text(text, select=["PM404"])) == (["PM404"] if fires else [])
+
+
+# -- PM505: due dates within the priority's deadline (rules/severity.yaml) -------------------
+def due_for(priority: str, due: str) -> list[str]:
+    text = ("Date: 2026-02-17\n\n## Action items\n\n| Action | Priority | Due |\n|---|---|---|\n"
+            f"| Lower the CheckoutErrorRate alert threshold to 5% | {priority} | {due} |\n")
+    return codes(lint_text(text, select=["PM505"]))
+
+
+@pytest.mark.parametrize(("priority", "last_day", "first_late"), [
+    ("P1", "2026-02-24", "2026-02-25"),   # 7 days (a Tuesday, a business day)
+    ("P2", "2026-03-19", "2026-03-20"),   # 30 days
+])
+def test_due_dates_at_the_priority_deadline(priority: str, last_day: str,
+                                            first_late: str) -> None:
+    assert due_for(priority, last_day) == []
+    assert due_for(priority, first_late) == ["PM505"]
+
+
+# -- PM307: stated duration against the timeline, 10 minutes or 20% ---------------------------
+def stated(minutes: int, resolution: str) -> list[str]:
+    text = (f"- **Duration:** {minutes} minutes\n\n## Timeline\n\n"
+            "| Time | Phase | Event |\n|---|---|---|\n"
+            "| 18:00 UTC | Onset | First HTTP 500s |\n"
+            f"| {resolution} UTC | Resolution | Error rate at baseline |\n")
+    return codes(lint_text(text, select=["PM307"]))
+
+
+def test_duration_tolerance_is_20_percent_of_a_long_incident() -> None:
+    assert stated(96, "20:00") == []        # 120 minutes; 24 off is 20%
+    assert stated(95, "20:00") == ["PM307"]
+
+
+def test_duration_tolerance_is_10_minutes_for_a_short_incident() -> None:
+    assert stated(40, "18:30") == []        # 30 minutes; 10 off
+    assert stated(41, "18:30") == ["PM307"]
