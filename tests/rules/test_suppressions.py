@@ -6,8 +6,9 @@ from __future__ import annotations
 import json
 
 from postmortem_lint.reporters.json_report import render_json
-from postmortem_lint.reporters.sarif import build_sarif, to_sarif_dict
+from postmortem_lint.reporters.sarif import build_sarif, render_sarif, to_sarif_dict
 from tests.conftest import codes, lint_text
+from tests.integrations.sarif_validation import assert_valid_sarif
 
 # PM301 (no zone) on the timeline; PM304 (no mitigation/resolution entry) on its heading.
 TIMELINE = """\
@@ -56,6 +57,7 @@ def test_a_reason_after_two_dashes_is_allowed_and_kept() -> None:
     report = json.loads(render_json([result]))
     assert report["files"][0]["suppressed"][0]["justification"] == "the vendor's log has no zone"
     sarif = to_sarif_dict(build_sarif([result]))
+    assert_valid_sarif(render_sarif([result]))  # the SARIF schema and GitHub's upload rules
     silenced = [r for r in sarif["runs"][0]["results"] if r.get("suppressions")]
     assert silenced[0]["ruleId"] == "PM301"
     assert silenced[0]["suppressions"] == [{"kind": "inSource",
