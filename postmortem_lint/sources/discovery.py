@@ -157,6 +157,13 @@ def _postmortem_keys() -> frozenset[str]:
     return frozenset(words | {"action items", "postmortem", "incident", "title"})
 
 
+@cache
+def _rule_data_keys() -> frozenset[str]:
+    from postmortem_lint.ruledata import RuleData
+
+    return frozenset(RuleData.model_fields)
+
+
 def _normal(key: str) -> str:
     return " ".join(re.sub(r"[^a-z0-9]+", " ", key.lower()).split())
 
@@ -170,9 +177,12 @@ def not_a_postmortem(path: Path) -> str | None:
             text = stream.read(_SNIFF_BYTES).decode("utf-8", "replace")
     except OSError:
         return None  # reading fails again when linting, and is reported there
-    keys = {_normal(match) for match in _TOP_KEY.findall(text)}
+    written = set(_TOP_KEY.findall(text))
+    keys = {_normal(key) for key in written}
     if {key.replace(" ", "") for key in keys} >= _NOT_POSTMORTEM_KEYS:
         return "a manifest (apiVersion and kind), not a postmortem"
+    if "version" in written and written <= _rule_data_keys():
+        return "rule data (a rule-data pack), not a postmortem"
     if not keys & _postmortem_keys():
         return "YAML without any postmortem key (title, severity, timeline, ...)"
     return None

@@ -74,6 +74,10 @@ def test_manifests_and_other_yaml_are_not_linted_as_postmortems(repository: Path
     assert any(line.startswith("docker-compose.yml  (skipped: YAML without any postmortem key")
                for line in output.splitlines())
     assert "postmortems/b.yaml" in linted(output)
+    (repository / "terms.yaml").write_text("version: 1\nseverity:\n  SEV-1: [sev1]\n",
+                                           encoding="utf-8")
+    _, output = run("--show-files", ".")
+    assert "terms.yaml  (skipped: rule data (a rule-data pack), not a postmortem)" in output
     code, output = run("--select", "ALL", "k8s")
     assert code == 0 and "svc.yaml" not in output.replace("under k8s", "")
 
