@@ -125,3 +125,21 @@ def test_duration_tolerance_is_20_percent_of_a_long_incident() -> None:
 def test_duration_tolerance_is_10_minutes_for_a_short_incident() -> None:
     assert stated(40, "18:30") == []        # 30 minutes; 10 off
     assert stated(41, "18:30") == ["PM307"]
+
+
+# -- PM306: timeline resolution per severity (rules/depth.yaml), judged from 4 entries ------
+def timeline(severity: str, *times: str) -> list[str]:
+    entries = "\n".join(f"- {time} UTC — event {n}" for n, time in enumerate(times, start=1))
+    return codes(lint_text(f"Severity: {severity}\n\n## Timeline\n\n{entries}\n",
+                           select=["PM306"]))
+
+
+def test_sev1_needs_minutes_from_four_entries() -> None:
+    assert timeline("SEV-1", "14:00", "14:05", "14:10", "14:15") == ["PM306"]
+    assert timeline("SEV-1", "14:00", "14:05", "14:10") == []  # too few to judge
+    assert timeline("SEV-1", "14:00", "14:05", "14:10", "14:16") == []
+
+
+def test_sev2_accepts_15_minute_blocks_but_not_30() -> None:
+    assert timeline("SEV-2", "14:00", "14:15", "14:30", "14:45") == []
+    assert timeline("SEV-2", "14:00", "14:30", "15:00", "15:30") == ["PM306"]
