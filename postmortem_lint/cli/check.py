@@ -50,7 +50,9 @@ def _failed_each(judged: list[tuple[FileResult, Level]]) -> bool:
               help="Also write a SARIF report to this file (e.g. next to --format github).")
 @click.option("--fail-level", type=click.Choice([level.value for level in Level]),
               help="Lowest level that makes the exit code 1 (default from config: warning).")
-@click.option("--stdin-filename", help="Name to report for text read from standard input ('-').")
+@click.option("--stdin-filename",
+              help="Name of the text read from standard input ('-'): reported, and used to "
+              "find its config and match per-file-ignores, as for a file on disk.")
 @click.option("--no-hints", is_flag=True, help="Do not print rewrite hints (text format).")
 @click.option("--summary", "summary_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Also write a Markdown summary (e.g. to $GITHUB_STEP_SUMMARY).")
