@@ -135,7 +135,7 @@ def parse_date_option(value: str | None, name: str) -> dt.date | None:
 def lint_options(function: Callable[..., Any]) -> Callable[..., Any]:
     for decorator in reversed([
         click.option("--config", "config_path", type=click.Path(dir_okay=False),
-                     help="Config file for every file (default: each file's closest "
+                     help="Config file (default: the closest "
                      ".postmortem-lint.yaml or pyproject.toml)."),
         click.option("--select", multiple=True,
                      help="Only these rules: codes, prefixes (PM3) or names, comma-separated."),
