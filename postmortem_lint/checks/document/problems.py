@@ -153,10 +153,14 @@ class InvalidSuppression(Rule):
 
     Bad::
 
+        ## Timeline
+
         <!-- postmortem-lint: disable-next-line=PM3O1 -->
-        - 14:32 UTC — Deploy started
+        - 14:32 — Deploy started
 
     Good::
+
+        ## Timeline
 
         <!-- postmortem-lint: disable-next-line=PM301 -- the vendor's log has no zone -->
         - 14:32 — Deploy started
