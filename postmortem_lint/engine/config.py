@@ -3,7 +3,6 @@ found upward from the linted files, validated by pydantic."""
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 import re
@@ -184,7 +183,3 @@ def discover(start: Path) -> LoadedConfig:
             if candidate.is_file() and has_config(candidate):
                 return read_config(candidate)
     return LoadedConfig()
-
-
-def parse_today(value: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(value) if value else None

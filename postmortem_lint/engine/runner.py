@@ -51,13 +51,6 @@ def _matches(code: str, name: str, patterns: list[str]) -> bool:
     return any(references.matches(pattern, code, name) for pattern in patterns)
 
 
-def select_rules(config: Config, extra_select: list[str] | None = None,
-                 extra_ignore: list[str] | None = None) -> list[type[Rule]]:
-    rules = all_rules()
-    return [rules[code] for code in _selected_codes(rules.values(), config, extra_select,
-                                                    extra_ignore)]
-
-
 def _selected_codes(rules: Any, config: Config, extra_select: list[str] | None,
                     extra_ignore: list[str] | None) -> list[str]:
     """The codes of the selected rules (classes or IndexedRule: each has a code and name)."""

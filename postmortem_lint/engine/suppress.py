@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from postmortem_lint.engine.finding import Problem
-from postmortem_lint.model import Span, Suppression, SuppressionKind
+from postmortem_lint.model import Suppression, SuppressionKind
 
 # reference as written -> the codes it names (empty: none), from the rule registry
 Resolver = Callable[[str], list[str]]
@@ -128,7 +128,3 @@ def apply_suppressions(problems: list[tuple[str, Problem]], suppressions: list[S
                                       message=f"suppression of {reference} matched no finding",
                                       hint=f"remove {reference} from the comment"))
     return Suppressed(kept, silenced, unused, _invalid(suppressions, resolve, known))
-
-
-def whole_file(line_count: int) -> Span:
-    return Span.lines(1, max(line_count, 1))
