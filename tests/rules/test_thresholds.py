@@ -143,3 +143,27 @@ def test_sev1_needs_minutes_from_four_entries() -> None:
 def test_sev2_accepts_15_minute_blocks_but_not_30() -> None:
     assert timeline("SEV-2", "14:00", "14:15", "14:30", "14:45") == []
     assert timeline("SEV-2", "14:00", "14:30", "15:00", "15:30") == ["PM306"]
+
+
+def test_p0_is_due_the_next_business_day() -> None:
+    assert due_for("P0", "2026-02-18") == []          # Tuesday's incident: Wednesday
+    assert due_for("P0", "2026-02-19") == ["PM505"]
+    friday = ("Date: 2026-02-20\n\n## Action items\n\n| Action | Priority | Due |\n"
+              "|---|---|---|\n| Lower the CheckoutErrorRate alert threshold to 5% | P0 | {} |\n")
+    assert codes(lint_text(friday.format("2026-02-23"), select=["PM505"])) == []  # Monday
+    assert codes(lint_text(friday.format("2026-02-24"), select=["PM505"])) == ["PM505"]
+
+
+def test_grace_days_extend_each_deadline() -> None:
+    text = ("Date: 2026-02-17\n\n## Action items\n\n| Action | Priority | Due |\n|---|---|---|\n"
+            "| Lower the CheckoutErrorRate alert threshold to 5% | P1 | {} |\n")
+    grace = {"PM505": {"grace-days": 2}}
+    assert codes(lint_text(text.format("2026-02-26"), select=["PM505"], rules=grace)) == []
+    assert codes(lint_text(text.format("2026-02-27"), select=["PM505"],
+                           rules=grace)) == ["PM505"]
+
+
+def test_containment_needs_five_words_in_the_shorter_item() -> None:
+    longer = "Rotate storage credentials nightly through the vault agent sidecar in every region"
+    assert actions("Rotate storage credentials nightly through", longer) == ["PM509"]  # 5 words
+    assert actions("Rotate storage credentials nightly", longer) == []  # 4: similarity only
