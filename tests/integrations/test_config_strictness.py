@@ -159,3 +159,10 @@ def test_show_files_lists_linted_and_skipped_files_with_the_reason(teams: Path) 
     assert "teamA/a.md" in lines and "teamB/b.md" in lines
     assert "teamB/notes.txt  (skipped: not matched by include)" in lines
     assert any(line.startswith("k8s.yaml  (skipped: a manifest") for line in lines)
+
+
+def test_a_typo_in_a_closer_config_found_while_walking_is_an_error(teams: Path) -> None:
+    config = teams / "teamB" / ".postmortem-lint.yaml"
+    config.write_text("ignore: [PM3O1]\n", encoding="utf-8")
+    code, output = run(".")
+    assert code == 2 and str(config) in output and "'PM3O1'" in output
