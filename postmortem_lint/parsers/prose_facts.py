@@ -62,7 +62,8 @@ _CAUSE_PATTERNS = (
     r"(?:was|were|is|are) (?:\w+ )?(?:a |the )?(?:result|consequence) of\b",
     # "… were mainly caused by a fuzzer", "an outage caused by a DoS attack"
     r"\b(?:was|were|is|are|been|outage|outages|incident|issue|issues|problem|problems|"
-    r"failure|failures|errors|downtime|crash|crashes|bug) (?:\w+ )?(?:caused|triggered|blocked) by\b",
+    r"failure|failures|errors|downtime|crash|crashes|bug) (?:\w+ )?"
+    r"(?:caused|triggered|blocked) by\b",
     # "errors … due to a misconfiguration", "stopped due to double signing"
     r"\b(?:errors?|outages?|failures?|downtime|crash(?:es|ed)?|stopped|failed|broke|went "
     r"down|unavailable|issues?|problems?|bugs?)\b[^.]{0,100}?\bdue to\b",
@@ -205,10 +206,8 @@ def find_cause(text: str) -> tuple[int, int] | None:
         found = _CAUSE.search(text, start, end)
         if found is not None:
             # Not who reported it: "The vendor mentioned it was a bug in …" states the bug.
-            said = None
-            for said in _REPORTING.finditer(text, start, found.start()):
-                pass
-            return (said.end() if said is not None else start), end
+            reports = [m.end() for m in _REPORTING.finditer(text, start, found.start())]
+            return (reports[-1] if reports else start), end
     return None
 
 
