@@ -184,6 +184,18 @@ class RuleData(BaseModel):
         description="Actions that ask people to try harder; vague whatever else the item names.")
     empty_values: list[str] = Field(
         default_factory=new_list, description="Field values that mean 'left empty' (n/a, -, none).")
+    item_verbs: list[str] = Field(
+        default_factory=new_list, description="Verbs that open an action item in the imperative "
+        "(add, fix, migrate): a line under an action heading that starts with one is an item.")
+    item_intents: list[str] = Field(
+        default_factory=new_list, description="Openings of a sentence that commits to an "
+        "action (we will, we need to): such a sentence under an action heading is an item.")
+    item_deferrals: list[str] = Field(
+        default_factory=new_list, description="Verbs that put a decision off (discuss, "
+        "decide): a sentence under an action heading that opens with one is no item.")
+    item_rejections: list[str] = Field(
+        default_factory=new_list, description="Words that mark a proposal as not taken "
+        "(rejected, declined, decided against): the item is won't do.")
     placeholders: list[str] = Field(default_factory=new_list,
         description="Template text left unfilled.")
     sensitive_data: list[SensitivePattern] = Field(

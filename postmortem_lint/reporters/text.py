@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import click
 
-from postmortem_lint.engine.finding import FileResult, Level
+from postmortem_lint.engine.finding import FileResult, Finding, Level
 
 _COLOURS = {Level.error: "red", Level.warning: "yellow", Level.info: "blue"}
 
@@ -28,6 +28,8 @@ def render_text(results: list[FileResult], color: bool = False, hints: bool = Tr
             else:
                 code = finding.code
             lines.append(f"{where} {code} {level} {finding.message}")
+            if finding.related:
+                lines.append(f"    at: {related_lines(finding)}")
             if hints and finding.hint:
                 lines.append(f"    hint: {finding.hint}")
     total = sum(counts.values())
@@ -39,3 +41,10 @@ def render_text(results: list[FileResult], color: bool = False, hints: bool = Tr
     else:
         lines.append(f"All checks passed ({len(results)} file{'s' if len(results) != 1 else ''}).")
     return "\n".join(lines) + "\n"
+
+
+def related_lines(finding: Finding) -> str:
+    """The related locations as a reader scans them: "lines 12, 14, 19"."""
+    numbers = sorted({span.line for span in finding.related})
+    label = "line" if len(numbers) == 1 else "lines"
+    return f"{label} {', '.join(str(number) for number in numbers)}"

@@ -9,7 +9,6 @@ from pydantic import Field
 
 from postmortem_lint.checks.actions.items import (
     ActionOptions,
-    action_text,
     incident_day,
     next_business_day,
     open_items,
@@ -71,8 +70,8 @@ class ActionDueVsPriority(Rule):
             late = (item.due.value - start.value).days
             label = item.priority.value.label
             yield self.problem(
-                action_text(item).whole,
-                f"Action item {quoted(action_text(item))} is {label} but due "
+                item.words.whole,
+                f"Action item {quoted(item.words)} is {label} but due "
                 f"{item.due.value.isoformat()}, {late} days after the incident on "
                 f"{start.value.isoformat()}; a {label} item is due within {_days(days)} "
                 f"(by {deadline.isoformat()})",

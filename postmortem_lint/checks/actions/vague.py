@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from postmortem_lint.checks.actions.items import action_text
 from postmortem_lint.checks.phrases import find_phrases, has_phrase
 from postmortem_lint.engine.finding import Level, Problem
 from postmortem_lint.engine.rule import Rule, RuleContext
@@ -30,6 +29,7 @@ class ActionVague(Rule):
     dashboard, runbook…), an identifier (``QuotaUsageHigh``, ``queue_depth``) or
     code. Exhortations (``vague_exhortations``: "be more careful", "pay more
     attention") ask people to try harder and are vague whatever else the item says.
+    Items marked done or won't do are history and are not checked.
 
     Bad::
 
@@ -49,7 +49,9 @@ class ActionVague(Rule):
     def check(self, ctx: RuleContext) -> Iterator[Problem]:
         data = ctx.data
         for item in ctx.document.action_items:
-            text = action_text(item)
+            if item.closed:
+                continue  # done or dropped: its wording is history, not a plan to check
+            text = item.words
             found = next(find_phrases(text.text, data.vague_exhortations), None)
             if found is not None:
                 yield self._exhortation(text, *found)
