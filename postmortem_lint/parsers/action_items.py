@@ -26,9 +26,9 @@ _DONE_MARKS = re.compile("[\u2705\u2714\u2611\u2713]\ufe0f?")
 _PROGRESS_MARKS = re.compile("\U0001f6a7")
 # "(done)", "[FIXED]", "(Done as of 2021-06-30)", "(in progress)".
 _BRACKETED_STATUS = re.compile(
-    r"[(\[]\s*(?P<word>done|completed?|fixed|resolved|implemented|shipped|merged|finished|"
+    r"[(\[]\s*(?P<word>done|completed?|fixed|resolved|implemented|shipped|merged|finished|added|"
     r"in[ -]progress|wip|ongoing|won'?t do|won'?t fix|wontfix|rejected|declined|todo)\b"
-    r"[^)\]\n]{0,60}[)\]]", re.IGNORECASE)
+    r"[^)\]]{0,200}[)\]]", re.IGNORECASE)
 # "… metrics. Done in grafana." at the end of the item.
 _TRAILING_DONE = re.compile(r"(?:[.;!]\s+|\s[—–-]\s+)(?P<word>done|completed|fixed|finished)\b"
                             r"[^.\n]{0,40}\.?\s*$", re.IGNORECASE)
@@ -96,6 +96,26 @@ def states_intent(text: str, data: RuleData) -> bool:
     return pattern is not None and pattern.match(text.lstrip(" *_-")) is not None
 
 
+# Under an action heading, a sentence that says something will or should change is an
+# action, whoever its subject: "The monitoring system should page two people."
+_COMMITMENT = re.compile(r"\b(?:will|shall|should|must|needs? to|plans? to|planning to|"
+                         r"intends? to|going to|it would be (?:useful|good|nice|better|"
+                         r"helpful) to)\s+(?!not\b)\w", re.IGNORECASE)
+# "We updated the spec file …": work the authors report as done.
+_DONE_SENTENCE = re.compile(r"^(?:we|i)\s+(?:have\s+|also\s+|now\s+|then\s+)?"
+                            r"(?P<verb>[a-z]{3,}ed)\b", re.IGNORECASE)
+
+
+def commits(text: str) -> bool:
+    return _COMMITMENT.search(text) is not None
+
+
+def reports_done(text: str) -> bool:
+    """Whether the sentence reports an action already taken: "We updated the spec file"."""
+    found = _DONE_SENTENCE.match(text.lstrip(" *_-"))
+    return found is not None and found.group("verb").lower() not in _NOT_PAST
+
+
 def defers(text: str, data: RuleData) -> bool:
     """Whether the sentence puts the decision off: "We will discuss follow-ups …"."""
     rest = text.lstrip(" *_-")
@@ -108,30 +128,59 @@ def defers(text: str, data: RuleData) -> bool:
     return deferrals is not None and deferrals.match(rest) is not None
 
 
-_SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+(?=\s|$)|$)")
+# A sentence ends at . ! or ? followed by a space and a capital ("crates.io" goes on).
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[A-Z\"'(\[*_])")
+# Sentences that do not state an action of their own: a subordinate opening ("To
+# understand why…", "If …") or a pronoun that continues the one before ("These will be
+# run off-peak").
+_NOT_AN_ITEM = re.compile(r"^(?:to|if|when|whenever|because|since|as|while|although|though|"
+                          r"unless|once|after|before|this|these|that|those|it|you)\b",
+                          re.IGNORECASE)
+
+
+def _sentences(text: str, start: int) -> list[tuple[int, int]]:
+    out, begin = [], start
+    for found in _SENTENCE_END.finditer(text, start):
+        out.append((begin, found.start()))
+        begin = found.end()
+    out.append((begin, len(text)))
+    return [(first, last) for first, last in out if text[first:last].strip()]
 _LABEL = re.compile(r"^\s*[A-Z][\w ]{0,40}?:\s+")
 
 
-def item_sentences(prose: Prose, data: RuleData) -> list[Prose]:
-    """The sentences of a paragraph under an action heading that are action items: each
-    commits to an action ("We will add …") or opens with an imperative verb ("Add …")."""
+def item_sentences(prose: Prose, data: RuleData) -> list[tuple[Prose, Prose | None]]:
+    """The sentences of a paragraph under an action heading that are action items, each with
+    the text after it up to the next item ("… (added in March)", "Filed as #12"): each
+    commits to an action ("We will add …", "The alert should page …"), opens with an
+    imperative verb ("Add …") or reports one done ("We updated …")."""
     text = prose.text
     label = _LABEL.match(text)  # "Action planned: We will …"
     start = label.end() if label is not None else 0
-    out = []
-    for found in _SENTENCE.finditer(text, start):
-        sentence = found.group(0)
+    found: list[tuple[int, int]] = []
+    for first, last in _sentences(text, start):
+        sentence = text[first:last]
         lead = len(sentence) - len(sentence.lstrip())
         words = sentence.strip()
-        if len(words.split()) < 3 or defers(words, data):
+        if len(words.split()) < 3 or defers(words, data) or \
+                _NOT_AN_ITEM.match(words.lstrip(" *_-\"'")) is not None:
             continue
-        if states_intent(words, data) or starts_with_verb(words, data):
-            out.append(prose.slice(found.start() + lead, found.end()))
+        if states_intent(words, data) or starts_with_verb(words, data) or commits(words) \
+                or reports_done(words):
+            found.append((first + lead, last))
+    out = []
+    for index, (first, last) in enumerate(found):
+        after = found[index + 1][0] if index + 1 < len(found) else len(text)
+        tail = prose.slice(last, after) if text[last:after].strip() else None
+        out.append((prose.slice(first, last), tail))
     return out
 
 
 def is_bare_link(prose: Prose) -> bool:
-    """A line that is only a link (or a link's own text): a reference, not an action."""
+    """A line that is only a link (or a link's own text) or a ticket key ("#2127"): a
+    reference to where the action is described, not an action."""
+    if values.find_ticket(prose.text) is not None and \
+            not re.sub(r"[\W_]+", "", prose.text.replace(values.find_ticket(prose.text)[0], "")):
+        return True
     rest = _URL.sub("", prose.text)
     for start, end, _ in prose.links:
         rest = rest.replace(prose.text[start:end], "", 1)
@@ -192,6 +241,8 @@ def _status_word(word: str, data: RuleData) -> ItemStatus | None:
         return ItemStatus.wont_do
     if lowered == "todo":
         return ItemStatus.open
+    if lowered == "added":
+        return ItemStatus.done
     return values.parse_status(lowered, data)
 
 
@@ -211,20 +262,30 @@ def _rejection(text: str, data: RuleData) -> tuple[int, int] | None:
     return None
 
 
+_DONE_WORDS = frozenset(("completed", "complete", "done", "finished", "resolved", "fixed",
+                        "shipped", "implemented", "closed"))
+_WONT_WORDS = frozenset(("rejected", "declined", "wontfix", "dropped", "abandoned"))
+_OPEN_WORDS = frozenset(("todo", "open", "pending", "planned", "remaining", "outstanding"))
+
+
 def status_from_heading(text: str, data: RuleData) -> ItemStatus | None:
-    """"Completed", "Done (already shipped)", "Won't do", "Open items": the status of the items
-    under a heading; None for headings that do not say one."""
-    words = values.normalise_key(text)
-    for word in words.split()[:4]:
-        if word in ("completed", "done", "finished", "resolved", "fixed", "shipped",
-                    "implemented"):
+    """"Completed", "Actions (done)", "Won't do", "Open items": the status of the items under a
+    heading that says one in its first or last word or in brackets; None otherwise ("What is
+    being done about this?" says no status)."""
+    words = values.normalise_key(text).split()
+    bracketed = re.findall(r"[(\[]\s*([^)\]]{1,30})[)\]]", text)
+    candidates = [*(values.normalise_key(b) for b in bracketed)]
+    if words and len(words) <= 4:
+        candidates += [words[0], words[-1]]
+    elif words:
+        candidates.append(words[0])
+    for word in candidates:
+        if word in _DONE_WORDS or word in ("already done", "already completed"):
             return ItemStatus.done
-        if word in ("rejected", "declined", "wontfix"):
+        if word in _WONT_WORDS or word.startswith(("won t", "not doing")):
             return ItemStatus.wont_do
-    if "won t do" in words or "won t fix" in words or "not doing" in words:
-        return ItemStatus.wont_do
-    if words.split()[:1] in (["todo"], ["open"], ["pending"], ["planned"]):
-        return ItemStatus.open
+        if word in _OPEN_WORDS:
+            return ItemStatus.open
     return None
 
 
@@ -249,18 +310,33 @@ def _is_name(name: str, data: RuleData) -> bool:
         not any(norm in labels for labels in data.fields.values())
 
 
+LABEL_OWNER = "label"  # the raw text of an owner read from a leading "Name:" label
+
+
+def label_owners_kept(items: list[ActionItem]) -> set[str]:
+    """Which leading "Name:" labels are owners: one that several items share ("Hypha: …"),
+    or that reads as a team ("ICL:", "Hypha + ICL:"). A one-off "Diagnosis:" is a label."""
+    counts: dict[str, int] = {}
+    for item in items:
+        if item.owner is not None and item.owner.raw == LABEL_OWNER:
+            counts[item.owner.value] = counts.get(item.owner.value, 0) + 1
+    return {name for name, count in counts.items()
+            if count >= 2 or name.isupper() or re.search(r"[+&/,]| and ", name)}
+
+
 def lead_owner(prose: Prose, data: RuleData) -> Located[str] | None:
     """An owner written before the action ("[ICL] …", "Hypha: …", "ICL to …") or as a name in
     brackets at its end ("… (Ana Lima)")."""
     text = prose.text
-    for pattern in (_LEAD_BRACKET, _LEAD_LABEL):
-        found = pattern.match(text)
-        if found is not None and _is_name(found.group("name"), data):
-            return Located(value=found.group("name").strip(),
-                           span=prose.span(*found.span("name")))
+    found = _LEAD_BRACKET.match(text)
+    if found is not None and _is_name(found.group("name"), data):
+        return Located(value=found.group("name").strip(), span=prose.span(*found.span("name")))
+    found = _LEAD_LABEL.match(text)
+    if found is not None and _is_name(found.group("name"), data):
+        return Located(value=found.group("name").strip(), span=prose.span(*found.span("name")),
+                       raw=LABEL_OWNER)
     found = _LEAD_SUBJECT.match(text)
-    if found is not None and _is_name(found.group("name"), data) and \
-            found.group("verb") in data.item_verbs:
+    if found is not None and _is_name(found.group("name"), data):
         return Located(value=found.group("name"), span=prose.span(*found.span("name")))
     found = _LEAD_TEAM.match(text)
     if found is not None and _is_name(found.group("name"), data) and \

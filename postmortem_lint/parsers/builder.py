@@ -385,6 +385,13 @@ class DocumentBuilder:
         """Items that report work already done ("Added monitoring for …") in a list of such
         items are done; a list of plans with one past-tense line stays open."""
         items = self.doc.action_items
+        kept = action_items.label_owners_kept(items)
+        for item in items:
+            owner = item.owner
+            if owner is not None and owner.raw == action_items.LABEL_OWNER and \
+                    owner.value not in kept:
+                item.owner = None
+                item.text = action_items.item_words(item)
         unmarked = [item for item in items if item.status is None]
         past = [item for item in unmarked if action_items.past_tense(item.words.text)]
         if past and len(past) * 2 > len(unmarked):

@@ -71,6 +71,7 @@ class _Reader:
         self.field_heading: str | None = None  # the field a heading such as "## Authors" names
         # (level, status, owner) of the headings above the current line in an action section
         self.action_headings: list[tuple[int, ItemStatus | None, Located[str] | None]] = []
+        self.prose_items: set[int] = set()  # ids of items read from sentences, not lists
 
     # -- pass 1: sections --------------------------------------------------------
     def assign_sections(self, blocks: list[Block]) -> list[str | None]:
@@ -274,6 +275,8 @@ class _Reader:
             if nested:
                 self.b.add_action_detail(prose)  # a continuation paragraph of the item
             return nested
+        if len(re.findall(r"[^\W\d_]{2,}", prose.text)) < 2:
+            return True  # "- sequence", "- of": a word is no action
         if action_items.is_bare_link(prose) or action_items.is_reference(prose.text):
             if nested:
                 self.b.add_action_detail(prose)
@@ -301,12 +304,18 @@ class _Reader:
             or action_items.states_intent(text, self.data)
 
     def read_action_paragraph(self, prose: Prose) -> None:
-        """Prose under an action heading: each sentence that commits to an action is an item;
-        a tracker link outside the items covers them all."""
+        """Prose under an action heading: each sentence that commits to an action is an item
+        (what follows it, "(added in March)", "filed as #12", belongs to it); a tracker link
+        outside the items covers them all."""
         sentences = action_items.item_sentences(prose, self.data)
-        for sentence in sentences:
-            self.b.add_action_item(sentence, sentence.whole, {}, status=self.heading_status(),
+        for sentence, tail in sentences:
+            done = ItemStatus.done if action_items.reports_done(sentence.text) else None
+            self.b.add_action_item(sentence, sentence.whole, {},
+                                   status=done or self.heading_status(),
                                    owner=self.heading_owner())
+            self.prose_items.add(id(self.doc.action_items[-1]))
+            if tail is not None:
+                self.b.add_action_detail(tail)
         if not sentences:
             self.b.add_action_reference(prose)
         self.action_level = 0
@@ -620,6 +629,10 @@ class _Reader:
 
     def finish_sections(self) -> None:
         doc = self.doc
+        if any(id(item) not in self.prose_items for item in doc.action_items):
+            # With a list or table of items, the prose around it is commentary on them.
+            doc.action_items = [item for item in doc.action_items
+                                if id(item) not in self.prose_items]
         for section, kind in self.sections:
             if kind == "timeline" and section.kind == "timeline":
                 doc.timeline.span = doc.timeline.span or section.span

@@ -65,7 +65,7 @@ def field_gap(doc: Postmortem, include_done: bool, has: Callable[[ActionItem], b
     if not lacking:
         return None
     carrying = sum(1 for item in doc.action_items if has(item))
-    uses_it = carrying > 0 and carrying * 2 >= len(doc.action_items)
+    uses_it = carrying * 2 > len(doc.action_items)
     return Gap(lacking=lacking, total=len(looked_at), per_item=uses_it or len(lacking) == 1)
 
 
