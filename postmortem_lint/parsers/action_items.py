@@ -178,8 +178,8 @@ def item_sentences(prose: Prose, data: RuleData) -> list[tuple[Prose, Prose | No
 def is_bare_link(prose: Prose) -> bool:
     """A line that is only a link (or a link's own text) or a ticket key ("#2127"): a
     reference to where the action is described, not an action."""
-    if values.find_ticket(prose.text) is not None and \
-            not re.sub(r"[\W_]+", "", prose.text.replace(values.find_ticket(prose.text)[0], "")):
+    ticket = values.find_ticket(prose.text)
+    if ticket is not None and not re.sub(r"[\W_]+", "", prose.text.replace(ticket[0], "")):
         return True
     rest = _URL.sub("", prose.text)
     for start, end, _ in prose.links:
@@ -314,14 +314,18 @@ LABEL_OWNER = "label"  # the raw text of an owner read from a leading "Name:" la
 
 
 def label_owners_kept(items: list[ActionItem]) -> set[str]:
-    """Which leading "Name:" labels are owners: one that several items share ("Hypha: …"),
-    or that reads as a team ("ICL:", "Hypha + ICL:"). A one-off "Diagnosis:" is a label."""
+    """Which leading "Name:" labels are owners: a name that other items name as owner too
+    ("Hypha: …", "Hypha + ICL: …"), or that reads as a team ("ICL:", "Ops + Dev:"). A
+    one-off "Diagnosis:" is a label."""
     counts: dict[str, int] = {}
     for item in items:
-        if item.owner is not None and item.owner.raw == LABEL_OWNER:
-            counts[item.owner.value] = counts.get(item.owner.value, 0) + 1
-    return {name for name, count in counts.items()
-            if count >= 2 or name.isupper() or re.search(r"[+&/,]| and ", name)}
+        if item.owner is not None:
+            for name in re.split(r"\s*(?:[+&/,]|\band\b)\s*", item.owner.value):
+                counts[name] = counts.get(name, 0) + 1
+    return {item.owner.value for item in items
+            if item.owner is not None and item.owner.raw == LABEL_OWNER and
+            (counts.get(item.owner.value, 0) >= 2 or item.owner.value.isupper()
+             or re.search(r"[+&/,]| and ", item.owner.value))}
 
 
 def lead_owner(prose: Prose, data: RuleData) -> Located[str] | None:

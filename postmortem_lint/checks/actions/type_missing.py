@@ -21,7 +21,8 @@ class ActionTypeMissing(Rule):
     column, so this rule is informational: when most items have a type, it
     reports each item that lacks one; otherwise it reports once, at the
     action-items heading, with the lines of the items that lack one. A type is
-    read from a Type/Category column or key, ``type: detect``, ``(detect)`` or a bare ``detect`` in the item's field list.
+    read from a Type/Category column or key, ``type: detect``, ``(detect)`` or a
+    bare ``detect`` in the item's field list.
     Items marked done or won't do are skipped unless ``include-done`` is set.
 
     Bad::
