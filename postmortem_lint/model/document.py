@@ -146,6 +146,8 @@ class ActionItem(BaseModel):
     ticket: Located[str] | None = None
     # Fields written with a value that means "left empty" ("Owner: -", "Due: n/a").
     empty: list[str] = Field(default_factory=list)
+    # Read from a sentence of prose ("We will add rate limiting …"), not from a list or table.
+    in_prose: bool = False
 
     @property
     def words(self) -> Prose:

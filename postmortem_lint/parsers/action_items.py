@@ -178,6 +178,9 @@ def item_sentences(prose: Prose, data: RuleData) -> list[tuple[Prose, Prose | No
 def is_bare_link(prose: Prose) -> bool:
     """A line that is only a link (or a link's own text) or a ticket key ("#2127"): a
     reference to where the action is described, not an action."""
+    label = _LABEL.match(prose.text)  # "Uptime and alerting issue: https://…"
+    if label is not None and len(prose.text[: label.end()].split()) <= 5:
+        prose = prose.slice(label.end(), len(prose.text))
     ticket = values.find_ticket(prose.text)
     if ticket is not None and not re.sub(r"[\W_]+", "", prose.text.replace(ticket[0], "")):
         return True
@@ -203,6 +206,13 @@ def item_heading(heading: Prose, data: RuleData) -> Prose | None:
     if found is None or len(heading.text[found.end():].split()) < 2:
         return None
     return heading.slice(found.end(), len(heading.text))
+
+
+def long_enough(text: str, data: RuleData) -> bool:
+    """Whether a bullet has words enough to be an action: three, or two that start with a
+    verb ("Automate deploys"); "- sequence" or "- to stop" is a fragment."""
+    words = re.findall(r"[^\W\d_]{2,}", text)
+    return len(words) >= 3 or (len(words) == 2 and starts_with_verb(text, data))
 
 
 def is_group_label(text: str) -> bool:
@@ -289,9 +299,16 @@ def status_from_heading(text: str, data: RuleData) -> ItemStatus | None:
     return None
 
 
+# "The spec file is updated to …", "Blockchain tests were extended": done, in the passive.
+_PASSIVE_DONE = re.compile(r"^(?:[\w#.'’-]+\s+){1,4}(?:is|are|was|were|has been|have been)\s+"
+                           r"(?:now\s+|also\s+)?(?P<verb>[a-z]{3,}ed)\b")
+
+
 def past_tense(text: str) -> bool:
-    """Whether the item reports work already done: "Added monitoring for …"."""
-    found = _PAST_TENSE.match(text.lstrip(" *_-"))
+    """Whether the item reports work already done: "Added monitoring for …", "The spec
+    file is updated to …"."""
+    stripped = text.lstrip(" *_-")
+    found = _PAST_TENSE.match(stripped) or _PASSIVE_DONE.match(stripped)
     return found is not None and found.group("verb").lower() not in _NOT_PAST
 
 
@@ -422,9 +439,13 @@ def item_words(item: ActionItem) -> Prose:
     description = item.description
     text = description.text
     ranges = _field_ranges(item)
+    ticket = _field_ranges(item.model_copy(update={
+        "owner": None, "due": None, "due_unparsed": None, "priority": None, "status": None,
+        "type": None}))
     start = 0
     for first, last in ranges:
-        if not text[start:first].strip(_EDGE):
+        subject = (first, last) in ticket and re.match(r"\s*\w", text[last:]) is not None
+        if not text[start:first].strip(_EDGE) and not subject:  # "#12: Fix …", not "EIP-1 is …"
             start = max(start, last)
     cut = len(text)
     for first, _ in ranges:

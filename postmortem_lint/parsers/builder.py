@@ -392,8 +392,13 @@ class DocumentBuilder:
                     owner.value not in kept:
                 item.owner = None
                 item.text = action_items.item_words(item)
+        for item in items:  # a link to the commit that made the change: the work is done
+            if item.status is None and item.ticket is not None and \
+                    values.is_commit_link(item.ticket.value):
+                item.status = Located(value=ItemStatus.done, span=item.ticket.span)
         unmarked = [item for item in items if item.status is None]
-        past = [item for item in unmarked if action_items.past_tense(item.words.text)]
+        past = [item for item in unmarked if action_items.past_tense(item.words.text)
+                or action_items.past_tense(item.description.text)]
         if past and len(past) * 2 > len(unmarked):
             for item in past:
                 item.status = Located(value=ItemStatus.done, span=item.words.span(0, 1))

@@ -275,14 +275,14 @@ class _Reader:
             if nested:
                 self.b.add_action_detail(prose)  # a continuation paragraph of the item
             return nested
-        if len(re.findall(r"[^\W\d_]{2,}", prose.text)) < 2:
-            return True  # "- sequence", "- of": a word is no action
         if action_items.is_bare_link(prose) or action_items.is_reference(prose.text):
             if nested:
                 self.b.add_action_detail(prose)
             else:
                 self.b.add_action_reference(prose)
             return True
+        if not action_items.long_enough(prose.text, self.data):
+            return True  # "- sequence", "- `screen -r` to stop": too few words for an action
         if nested and last is not None and block.level > self.action_level:
             if _groups_items(last):
                 items.pop()  # "- Immediate actions:" groups the actions nested below it
@@ -313,6 +313,7 @@ class _Reader:
             self.b.add_action_item(sentence, sentence.whole, {},
                                    status=done or self.heading_status(),
                                    owner=self.heading_owner())
+            self.doc.action_items[-1].in_prose = True
             self.prose_items.add(id(self.doc.action_items[-1]))
             if tail is not None:
                 self.b.add_action_detail(tail)

@@ -184,3 +184,8 @@ def find_tracker(text: str) -> tuple[str, int, int] | None:
 
 def is_tracker_link(url: str) -> bool:
     return _TRACKER_URL.search(url) is not None
+
+
+def is_commit_link(url: str) -> bool:
+    """A link to a commit: the change it describes has been made."""
+    return re.search(r"^https?://\S+/commits?/[0-9a-f]{7,40}\b", url) is not None

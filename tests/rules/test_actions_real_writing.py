@@ -267,3 +267,34 @@ def test_a_real_repeat_is_still_found():
 def test_vague_wording_of_a_finished_item_is_history():
     findings = lint_items("- Improve monitoring (done)\n", select=["PM506"])
     assert findings == []
+
+
+def test_prose_commitments_are_asked_for_an_owner_and_a_date_only():
+    text = HEAD + "We will add a queue-depth alert on the billing consumer.\n"
+    findings = lint_text(text, select=[*FIELDS, "PM508"])
+    assert sorted(codes(findings)) == ["PM502", "PM503"]
+
+
+def test_a_labelled_tracker_link_is_a_reference():
+    findings = lint_items("1. Uptime and alerting issue: https://tracker.example.com/issues/611\n",
+                          select=["PM501", *FIELDS])
+    assert findings == []
+
+
+def test_an_item_that_links_the_commit_that_made_the_change_is_done():
+    findings = lint_items("- Pin the queue client to 4.2 "
+                          "(https://git.example.com/billing/commit/4d078f955b0c68d3)\n")
+    assert findings == []
+
+
+def test_fragments_are_not_items():
+    findings = lint_items("- sequence\n- of\n- `screen -r` to stop\n", select=["PM509"])
+    assert findings == []
+
+
+def test_remediations_written_in_the_passive_are_done():
+    findings = lint_items("""\
+- The parser is updated to skip malformed events
+- Integration tests are extended to cover empty payloads
+""")
+    assert findings == []

@@ -54,13 +54,15 @@ def _article(what: str) -> str:
     return ("an " if what[:1] in "aeiou" else "a ") + what
 
 
-def field_gap(doc: Postmortem, include_done: bool, has: Callable[[ActionItem], bool]
-              ) -> Gap | None:
+def field_gap(doc: Postmortem, include_done: bool, has: Callable[[ActionItem], bool],
+              listed_only: bool = False) -> Gap | None:
     """Which open items lack a field. When most items carry it, the document uses the
     convention and each item without it is worth a finding (as is a single item that
     lacks it); otherwise the list as a whole lacks it, and one finding says so (one cause,
-    one finding)."""
-    looked_at = open_items(doc, include_done)
+    one finding). With ``listed_only``, items written as sentences of prose are left out:
+    a field such as a priority or a type belongs to a list or table of items."""
+    looked_at = [item for item in open_items(doc, include_done)
+                 if not (listed_only and item.in_prose)]
     lacking = [item for item in looked_at if not has(item)]
     if not lacking:
         return None

@@ -21,6 +21,8 @@ class ActionPriorityMissing(Rule):
     ``**Critical** – Fix …``). Items marked done or won't do are skipped unless
     ``include-done`` is set. When most items have a priority, each item without
     one is reported; otherwise one finding covers the list and lists its lines.
+    Actions written as sentences of prose ("We will add …") have no field list
+    and are not asked for a priority.
 
     Bad::
 
@@ -45,7 +47,7 @@ class ActionPriorityMissing(Rule):
     def check(self, ctx: RuleContext) -> Iterator[Problem]:
         assert isinstance(self.options, ActionOptions)
         gap = field_gap(ctx.document, self.options.include_done,
-                        lambda item: item.priority is not None)
+                        lambda item: item.priority is not None, listed_only=True)
         if gap is None:
             return
         hint = "fill the Priority column, or add 'priority: P1' to the item"

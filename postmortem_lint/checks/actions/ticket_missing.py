@@ -24,7 +24,8 @@ class ActionTicketMissing(Rule):
     written once in the action-items section ("all items are tracked in
     PLAT-1500") covers every item. Items marked done or won't do are skipped
     unless ``include-done`` is set. When most items have a ticket, each item
-    without one is reported; otherwise one finding covers the list.
+    without one is reported; otherwise one finding covers the list. Actions
+    written as sentences of prose ("We will add …") are not asked for a ticket.
 
     Bad::
 
@@ -46,7 +47,8 @@ class ActionTicketMissing(Rule):
         doc = ctx.document
         if doc.action_items_tracker is not None:
             return
-        gap = field_gap(doc, self.options.include_done, lambda item: item.ticket is not None)
+        gap = field_gap(doc, self.options.include_done, lambda item: item.ticket is not None,
+                        listed_only=True)
         if gap is None:
             return
         hint = ("add the ticket key or URL (e.g. OPS-1234 or https://tracker/OPS-1234) in a "

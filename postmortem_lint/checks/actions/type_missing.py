@@ -22,7 +22,8 @@ class ActionTypeMissing(Rule):
     reports each item that lacks one; otherwise it reports once, at the
     action-items heading, with the lines of the items that lack one. A type is
     read from a Type/Category column or key, ``type: detect``, ``(detect)`` or a
-    bare ``detect`` in the item's field list.
+    bare ``detect`` in the item's field list. Actions written as sentences of
+    prose are not asked for a type.
     Items marked done or won't do are skipped unless ``include-done`` is set.
 
     Bad::
@@ -47,7 +48,8 @@ class ActionTypeMissing(Rule):
     def check(self, ctx: RuleContext) -> Iterator[Problem]:
         assert isinstance(self.options, ActionOptions)
         doc = ctx.document
-        gap = field_gap(doc, self.options.include_done, lambda item: item.type is not None)
+        gap = field_gap(doc, self.options.include_done, lambda item: item.type is not None,
+                        listed_only=True)
         if gap is None:
             return
         if not gap.per_item:
