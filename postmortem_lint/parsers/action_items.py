@@ -48,6 +48,9 @@ _LEAD_SUBJECT = re.compile(
     rf"^(?P<name>{_NAME}(?:\s*(?:\+|&|and)\s*{_NAME})?)\s+(?:to|will|should|must|needs? to)"
     r"\s+(?P<verb>[a-z]+)")
 _LEAD_TEAM = re.compile(r"^(?P<name>[A-Z][A-Z0-9]{1,6})\s+(?P<verb>[a-z]+)\b")
+# "… and the storage team will migrate …": a team named as the subject of the commitment.
+_TEAM_SUBJECT = re.compile(r"\b(?:the\s+)?(?P<name>[A-Za-z][\w.-]*(?:\s+[A-Za-z][\w.-]*)?\s+"
+                           r"team)\s+(?:will|intends? to|plans? to|is (?:going|planning) to)\b")
 _TRAILING_NAME = re.compile(r"\((?P<name>@?[A-Z][\w.-]+(?: [A-Z][\w.-]+){0,2})\)\s*\.?\s*$")
 _NOT_NAMES = frozenset((
     "we", "i", "you", "they", "it", "this", "that", "these", "those", "the", "our", "a", "an",
@@ -304,11 +307,22 @@ _PASSIVE_DONE = re.compile(r"^(?:[\w#.'’-]+\s+){1,4}(?:is|are|was|were|has bee
                            r"(?:now\s+|also\s+)?(?P<verb>[a-z]{3,}ed)\b")
 
 
-def past_tense(text: str) -> bool:
+# "Execution clients implemented a fix …": a subject (not an imperative verb) and a past verb.
+_SUBJECT_DONE = re.compile(r"^(?P<first>[\w#.'’-]+)\s+(?:[\w#.'’-]+\s+){0,2}"
+                           r"(?P<verb>[a-z]{3,}ed)\s+(?:a|an|the|this|these|our|their|its|"
+                           r"new|all|support|changes?|fix(?:es)?)\b")
+
+
+def past_tense(text: str, data: RuleData | None = None) -> bool:
     """Whether the item reports work already done: "Added monitoring for …", "The spec
-    file is updated to …"."""
+    file is updated to …", "Clients implemented a fix …" (with ``data``, to tell a subject
+    from an imperative verb)."""
     stripped = text.lstrip(" *_-")
     found = _PAST_TENSE.match(stripped) or _PASSIVE_DONE.match(stripped)
+    if found is None and data is not None:
+        found = _SUBJECT_DONE.match(stripped)
+        if found is not None and found.group("first").lower() in data.item_verbs:
+            found = None
     return found is not None and found.group("verb").lower() not in _NOT_PAST
 
 
@@ -362,6 +376,9 @@ def lead_owner(prose: Prose, data: RuleData) -> Located[str] | None:
     found = _LEAD_TEAM.match(text)
     if found is not None and _is_name(found.group("name"), data) and \
             found.group("verb") in data.item_verbs:
+        return Located(value=found.group("name"), span=prose.span(*found.span("name")))
+    found = _TEAM_SUBJECT.search(text)
+    if found is not None:
         return Located(value=found.group("name"), span=prose.span(*found.span("name")))
     found = _TRAILING_NAME.search(text)
     if found is not None and _is_name(found.group("name"), data) and \

@@ -298,3 +298,17 @@ def test_remediations_written_in_the_passive_are_done():
 - Integration tests are extended to cover empty payloads
 """)
     assert findings == []
+
+
+def test_a_list_of_remediations_reported_by_their_subjects_is_done():
+    findings = lint_items("""\
+- Client teams implemented a fix for the malformed event parser
+- The event schema is updated to reject empty payloads
+- Integration tests are extended to cover empty payloads
+""")
+    assert findings == []
+
+
+def test_a_team_named_as_the_subject_of_a_commitment_owns_it():
+    text = HEAD + "Scanning is planned, and the registry team will add it to the upload path.\n"
+    assert lint_text(text, select=["PM502"]) == []
