@@ -152,6 +152,10 @@ class RuleData(BaseModel):
     sections: dict[str, list[str]] = Field(
         default_factory=new_dict,
         description="Canonical section kind -> heading phrases that mean it.")
+    action_verbs: list[str] = Field(
+        default_factory=new_list,
+        description="Verbs that open an action item ('add', 'document', 'migrate'): a list "
+        "of such items under a heading of no known kind is a list of action items.")
     fields: dict[str, list[str]] = Field(
         default_factory=new_dict,
         description="Canonical field -> 'Key:' labels and YAML keys that mean it.")
@@ -184,9 +188,6 @@ class RuleData(BaseModel):
         description="Actions that ask people to try harder; vague whatever else the item names.")
     empty_values: list[str] = Field(
         default_factory=new_list, description="Field values that mean 'left empty' (n/a, -, none).")
-    item_verbs: list[str] = Field(
-        default_factory=new_list, description="Verbs that open an action item in the imperative "
-        "(add, fix, migrate): a line under an action heading that starts with one is an item.")
     item_intents: list[str] = Field(
         default_factory=new_list, description="Openings of a sentence that commits to an "
         "action (we will, we need to): such a sentence under an action heading is an item.")

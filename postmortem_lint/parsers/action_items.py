@@ -90,7 +90,7 @@ def _first_word(text: str) -> str:
 # -- which lines are items -----------------------------------------------------------------
 def starts_with_verb(text: str, data: RuleData) -> bool:
     """Whether the line opens with an imperative verb: "Add an alert on …"."""
-    return _first_word(text) in data.item_verbs
+    return _first_word(text) in data.action_verbs
 
 
 def states_intent(text: str, data: RuleData) -> bool:
@@ -321,7 +321,7 @@ def past_tense(text: str, data: RuleData | None = None) -> bool:
     found = _PAST_TENSE.match(stripped) or _PASSIVE_DONE.match(stripped)
     if found is None and data is not None:
         found = _SUBJECT_DONE.match(stripped)
-        if found is not None and found.group("first").lower() in data.item_verbs:
+        if found is not None and found.group("first").lower() in data.action_verbs:
             found = None
     return found is not None and found.group("verb").lower() not in _NOT_PAST
 
@@ -329,7 +329,7 @@ def past_tense(text: str, data: RuleData | None = None) -> bool:
 # -- owner and priority written before the action -------------------------------------------
 def _is_name(name: str, data: RuleData) -> bool:
     norm = values.normalise_key(name)
-    if not norm or norm in _NOT_NAMES or norm in data.item_verbs:
+    if not norm or norm in _NOT_NAMES or norm in data.action_verbs:
         return False
     if values.parse_status(norm, data) is not None or norm in data.priorities:
         return False
@@ -375,7 +375,7 @@ def lead_owner(prose: Prose, data: RuleData) -> Located[str] | None:
         return Located(value=found.group("name"), span=prose.span(*found.span("name")))
     found = _LEAD_TEAM.match(text)
     if found is not None and _is_name(found.group("name"), data) and \
-            found.group("verb") in data.item_verbs:
+            found.group("verb") in data.action_verbs:
         return Located(value=found.group("name"), span=prose.span(*found.span("name")))
     found = _TEAM_SUBJECT.search(text)
     if found is not None:
