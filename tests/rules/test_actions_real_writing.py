@@ -312,3 +312,31 @@ def test_a_list_of_remediations_reported_by_their_subjects_is_done():
 def test_a_team_named_as_the_subject_of_a_commitment_owns_it():
     text = HEAD + "Scanning is planned, and the registry team will add it to the upload path.\n"
     assert lint_text(text, select=["PM502"]) == []
+
+
+# -- per-item rules do not flood -------------------------------------------------------------
+def test_many_vague_items_are_one_finding_for_the_list():
+    findings = lint_items("""\
+- Improve monitoring of the billing consumer
+- Improve monitoring of the ledger gateway
+- Improve monitoring of the reporting worker
+- Improve monitoring of the export job
+""", select=["PM506"])
+    assert codes(findings) == ["PM506"]
+    assert findings[0].message.startswith("4 action items are too vague")
+    assert [span.line for span in findings[0].related] == [7, 8, 9, 10]
+
+
+def test_a_few_vague_items_are_named_one_by_one():
+    findings = lint_items("- Improve monitoring of the billing consumer\n", select=["PM506"])
+    assert codes(findings) == ["PM506"]
+    assert findings[0].related == []
+
+
+def test_many_late_items_are_one_finding_for_the_list():
+    rows = "".join(f"- Fix consumer {n} — owner: @rosa, P0, due 2026-05-0{n}, OPS-{n}\n"
+                   for n in range(1, 6))
+    findings = lint_items(rows, select=["PM505"])
+    assert codes(findings) == ["PM505"]
+    assert findings[0].message.startswith("5 action items are due later")
+    assert len(findings[0].related) == 5

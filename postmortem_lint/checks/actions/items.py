@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from pydantic import BaseModel, Field
 
+from postmortem_lint.engine.finding import Problem
 from postmortem_lint.engine.rule import RuleOptions
 from postmortem_lint.model import ActionItem, Located, Postmortem, Prose, Span
 
@@ -19,6 +20,22 @@ class ActionOptions(RuleOptions):
     include_done: bool = Field(
         False, description="Also check items marked done or won't do. Off by default: a "
         "finished item no longer needs a plan, and its record is history.")
+
+
+class PerItemOptions(ActionOptions):
+    max_per_item: int = Field(
+        3, ge=1, description="Findings named one by one per document; more than this many "
+        "become one finding for the action list, with each item as a related location.")
+
+
+def collapsed(problems: list[Problem], anchor: Span, summary: str, hint: str | None,
+              limit: int) -> list[Problem]:
+    """The problems as they are, or one for the whole list when there are more than
+    ``limit``: a reader wants one note about a pattern, not the same note ten times."""
+    if len(problems) <= limit:
+        return problems
+    return [Problem(span=anchor, message=summary, hint=hint,
+                    related=[problem.span for problem in problems])]
 
 
 def open_items(doc: Postmortem, include_done: bool = False) -> list[ActionItem]:
