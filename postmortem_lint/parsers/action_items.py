@@ -49,9 +49,9 @@ _LEAD_SUBJECT = re.compile(
     r"\s+(?P<verb>[a-z]+)")
 _LEAD_TEAM = re.compile(r"^(?P<name>[A-Z][A-Z0-9]{1,6})\s+(?P<verb>[a-z]+)\b")
 # "… and the storage team will migrate …": a team named as the subject of the commitment.
-_TEAM_SUBJECT = re.compile(r"\b(?:the\s+)?(?P<name>[A-Za-z][\w.-]*(?:\s+[A-Za-z][\w.-]*)?\s+"
+_TEAM_SUBJECT = re.compile(r"(?<![\w.-])(?:the\s+)?(?P<name>[A-Za-z][\w.-]*(?:\s+[A-Za-z][\w.-]*)?\s+"
                            r"team)\s+(?:will|intends? to|plans? to|is (?:going|planning) to)\b")
-_TRAILING_NAME = re.compile(r"\((?P<name>@?[A-Z][\w.-]+(?: [A-Z][\w.-]+){0,2})\)\s*\.?\s*$")
+_TRAILING_NAME = re.compile(r"\((?P<name>@?[A-Z][\w.-]+(?: [A-Z][\w.-]+){0,2})\)(?:\s*\.)?\s*$")
 _NOT_NAMES = frozenset((
     "we", "i", "you", "they", "it", "this", "that", "these", "those", "the", "our", "a", "an",
     "all", "each", "everyone", "someone", "users", "people", "there", "note", "notes", "nb",
@@ -63,7 +63,8 @@ _NOT_NAMES = frozenset((
 
 # A priority written before the action: "HIGH Include …", "Critical – Rotate …", "[High] …".
 _LEAD_PRIORITY = re.compile(
-    r"^[\[(]?(?P<word>[A-Za-z]+)(?: priority)?[\])]?(?P<sep>\s*[:\-–—|]\s*|\s+)(?=\S)")
+    r"^[\[(]?(?P<word>[A-Za-z]{1,12})(?: priority)?[\])]?(?P<sep>[ \t]*[:\-–—|][ \t]*|[ \t]+)"
+    r"(?=\S)")
 _BRACKETED_PRIORITY = re.compile(
     r"[(\[](?P<word>critical|urgent|highest|high|medium|normal|low|lowest)(?: priority)?"
     r"[)\]]", re.IGNORECASE)
@@ -286,7 +287,7 @@ def status_from_heading(text: str, data: RuleData) -> ItemStatus | None:
     heading that says one in its first or last word or in brackets; None otherwise ("What is
     being done about this?" says no status)."""
     words = values.normalise_key(text).split()
-    bracketed = re.findall(r"[(\[]\s*([^)\]]{1,30})[)\]]", text)
+    bracketed = re.findall(r"[(\[]([^)\]]{1,30})[)\]]", text)
     candidates = [*(values.normalise_key(b) for b in bracketed)]
     if words and len(words) <= 4:
         candidates += [words[0], words[-1]]
@@ -351,8 +352,8 @@ def label_owners_kept(items: list[ActionItem]) -> set[str]:
     counts: dict[str, int] = {}
     for item in items:
         if item.owner is not None:
-            for name in re.split(r"\s*(?:[+&/,]|\band\b)\s*", item.owner.value):
-                counts[name] = counts.get(name, 0) + 1
+            for name in re.split(r"[+&/,]|\band\b", item.owner.value):
+                counts[name.strip()] = counts.get(name.strip(), 0) + 1
     return {item.owner.value for item in items
             if item.owner is not None and item.owner.raw == LABEL_OWNER and
             (counts.get(item.owner.value, 0) >= 2 or item.owner.value.isupper()
