@@ -49,7 +49,8 @@ _LEAD_SUBJECT = re.compile(
     r"\s+(?P<verb>[a-z]+)")
 _LEAD_TEAM = re.compile(r"^(?P<name>[A-Z][A-Z0-9]{1,6})\s+(?P<verb>[a-z]+)\b")
 # "… and the storage team will migrate …": a team named as the subject of the commitment.
-_TEAM_SUBJECT = re.compile(r"(?<![\w.-])(?:the\s+)?(?P<name>[A-Za-z][\w.-]*(?:\s+[A-Za-z][\w.-]*)?\s+"
+_TEAM_SUBJECT = re.compile(r"(?<![\w.-])(?:the\s+)?"
+                           r"(?P<name>[A-Za-z][\w.-]*(?:\s+[A-Za-z][\w.-]*)?\s+"
                            r"team)\s+(?:will|intends? to|plans? to|is (?:going|planning) to)\b")
 _TRAILING_NAME = re.compile(r"\((?P<name>@?[A-Z][\w.-]+(?: [A-Z][\w.-]+){0,2})\)(?:\s*\.)?\s*$")
 _NOT_NAMES = frozenset((
@@ -95,16 +96,22 @@ def starts_with_verb(text: str, data: RuleData) -> bool:
 
 
 def states_intent(text: str, data: RuleData) -> bool:
-    """Whether the sentence commits to an action: "We will add rate limiting …"."""
+    """Whether the sentence commits to an action: "We will add rate limiting …", "Going
+    forward, we will …"; not a counterfactual ("We should have tested …")."""
     pattern = _phrases(tuple(data.item_intents))
-    return pattern is not None and pattern.match(text.lstrip(" *_-")) is not None
+    if pattern is None:
+        return False
+    found = pattern.search(text[:80])
+    lead = text[: found.start()] if found is not None else ""
+    return found is not None and (not lead.strip(" *_-") or lead.rstrip().endswith(",")) \
+        and re.match(r"\s*(?:have|been)\b", text[found.end():]) is None
 
 
 # Under an action heading, a sentence that says something will or should change is an
 # action, whoever its subject: "The monitoring system should page two people."
 _COMMITMENT = re.compile(r"\b(?:will|shall|should|must|needs? to|plans? to|planning to|"
                          r"intends? to|going to|it would be (?:useful|good|nice|better|"
-                         r"helpful) to)\s+(?!not\b)\w", re.IGNORECASE)
+                         r"helpful) to)\s+(?!not\b|have\b|been\b)\w", re.IGNORECASE)
 # "We updated the spec file …": work the authors report as done.
 _DONE_SENTENCE = re.compile(r"^(?:we|i)\s+(?:have\s+|also\s+|now\s+|then\s+)?"
                             r"(?P<verb>[a-z]{3,}ed)\b", re.IGNORECASE)

@@ -398,7 +398,8 @@ class DocumentBuilder:
                 item.status = Located(value=ItemStatus.done, span=item.ticket.span)
         unmarked = [item for item in items if item.status is None]
         past = [item for item in unmarked if action_items.past_tense(item.words.text)
-                or action_items.past_tense(item.description.text, self.data)]
+                or action_items.past_tense(item.description.text, self.data)
+                or action_items.reports_done(item.description.text)]
         if past and len(past) * 2 > len(unmarked):
             for item in past:
                 item.status = Located(value=ItemStatus.done, span=item.words.span(0, 1))

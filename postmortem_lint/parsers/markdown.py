@@ -233,6 +233,9 @@ class _Reader:
             return
         if kind == "action_items" and block.kind == "paragraph" and not block.quoted:
             self.read_action_paragraph(prose)
+        if kind in _MAY_STATE_ACTIONS and block.kind == "item" and block.level == 1 and \
+                not block.quoted:
+            self.read_stated_action(prose, kind)
         if kind == "timeline":
             for line in prose.lines():
                 stripped = line.strip()
@@ -320,6 +323,24 @@ class _Reader:
         if not sentences:
             self.b.add_action_reference(prose)
         self.action_level = 0
+
+    def read_stated_action(self, prose: Prose, kind: str | None) -> None:
+        """A bullet outside the action items that commits to an action ("We will add
+        monitoring for replica lag", "We need to document the deploy process") or reports one
+        taken ("We have rotated every token"): the action items of a document that has no
+        action-items section; dropped when the document lists its actions there. A step of
+        a procedure ("we must stop both services"), or a step of the fix reported in the
+        resolution ("We have restarted the node"), is neither."""
+        text = prose.text
+        taken = _ACTION_TAKEN.match(text) is not None and kind not in _FIX_STEPS
+        promised = action_items.states_intent(text, self.data) and \
+            _PROCEDURE_STEP.match(text) is None and not action_items.defers(text, self.data)
+        if not (taken or promised):
+            return
+        self.b.add_action_item(prose, prose.whole, {},
+                               status=ItemStatus.done if taken else None)
+        self.doc.action_items[-1].in_prose = True  # no field list: asked for owner and date
+        self.prose_items.add(id(self.doc.action_items[-1]))
 
     def action_heading(self, block: Block) -> bool:
         """A heading inside the action-items section: it may say the status or the owner of
@@ -663,6 +684,17 @@ class _Reader:
         if doc.timeline.span is None and doc.timeline.entries:
             first, last = doc.timeline.entries[0].span, doc.timeline.entries[-1].span
             doc.timeline.span = Span.lines(first.line, last.end_line)
+
+
+# Sections whose bullets may state the document's actions when it has no action-items
+# section: lessons ("We need to document …"), the overview ("We have rotated …") …
+_FIX_STEPS = frozenset(("resolution", "response"))
+_MAY_STATE_ACTIONS = frozenset((None, "lessons", "prevention", "follow_up", "summary",
+                                "went_wrong", *_FIX_STEPS))
+# "We have rotated every token": an action reported as taken (not "We noticed …").
+_ACTION_TAKEN = re.compile(r"\W{0,3}(?:we|i)\s+have\s+(?:now\s+|also\s+|since\s+)?[a-z]{3,}ed\b",
+                           re.IGNORECASE)
+_PROCEDURE_STEP = re.compile(r"\W{0,3}we\s+must\b", re.IGNORECASE)
 
 
 def _groups_items(item: ActionItem) -> bool:

@@ -340,3 +340,62 @@ def test_many_late_items_are_one_finding_for_the_list():
     assert codes(findings) == ["PM505"]
     assert findings[0].message.startswith("5 action items are due later")
     assert len(findings[0].related) == 5
+
+
+# -- actions stated outside an action-items section ------------------------------------------
+def test_commitments_listed_under_lessons_are_the_action_items():
+    text = """\
+# Queue backlog
+
+## Lessons learned
+
+Going forward, we will
+
+- We will add an alert on the billing consumer's queue depth.
+- We need to document how the dead-letter queue is drained.
+- We should have load tested the consumer before the sale.
+"""
+    findings = lint_text(text, select=["PM501", "PM502"])
+    assert codes(findings) == ["PM502"]
+    assert "None of the 2 open action items" in findings[0].message
+
+
+def test_actions_reported_as_taken_are_done_items():
+    text = """\
+# Token exposure
+
+Out of caution we have taken these actions:
+
+1. We have rotated every deploy token.
+2. We have invalidated all sessions.
+"""
+    assert lint_text(text, select=["PM501", *FIELDS]) == []
+
+
+def test_steps_of_a_fix_are_not_action_items():
+    text = """\
+# Queue backlog
+
+## Steps to resolution
+
+- We experienced a backlog on the billing consumer
+- I switched the consumer to the new image
+- we must stop both the consumer and the scheduler
+"""
+    assert codes(lint_text(text, select=["PM501"])) == ["PM501"]
+
+
+def test_commitments_in_the_recovery_section_are_action_items():
+    text = """\
+# Queue backlog
+
+## Recovery
+
+The backlog drained by itself. Going forward:
+
+- We have restarted the consumer with a larger heap.
+- We will add an alert on the billing consumer's queue depth.
+"""
+    findings = lint_text(text, select=["PM501", "PM502"])
+    assert codes(findings) == ["PM502"]
+    assert "queue depth" in findings[0].message and "has no owner" in findings[0].message
