@@ -399,3 +399,12 @@ The backlog drained by itself. Going forward:
     findings = lint_text(text, select=["PM501", "PM502"])
     assert codes(findings) == ["PM502"]
     assert "queue depth" in findings[0].message and "has no owner" in findings[0].message
+
+
+def test_the_job_summary_and_annotations_list_the_related_lines():
+    from postmortem_lint.reporters.github import render_github
+    from postmortem_lint.reporters.summary import render_summary
+
+    result = FileResult(path="postmortem.md", findings=lint_items(BARE_LIST, select=["PM502"]))
+    assert "at: lines 7, 8, 9, 10" in render_summary([result])
+    assert "at: lines 7, 8, 9, 10" in render_github([result])
