@@ -408,3 +408,16 @@ def test_the_job_summary_and_annotations_list_the_related_lines():
     result = FileResult(path="postmortem.md", findings=lint_items(BARE_LIST, select=["PM502"]))
     assert "at: lines 7, 8, 9, 10" in render_summary([result])
     assert "at: lines 7, 8, 9, 10" in render_github([result])
+
+
+def test_without_an_action_heading_the_list_finding_points_at_the_first_item():
+    text = """\
+# Queue backlog
+
+## Lessons learned
+
+- We will add an alert on the billing consumer's queue depth.
+- We need to document how the dead-letter queue is drained.
+"""
+    [finding] = lint_text(text, select=["PM502"])
+    assert finding.span.line == 5

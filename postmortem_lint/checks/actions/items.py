@@ -89,12 +89,16 @@ def field_gap(doc: Postmortem, include_done: bool, has: Callable[[ActionItem], b
 
 
 def items_anchor(doc: Postmortem) -> Span:
-    """Where a finding about the action items as a whole points: the section heading."""
+    """Where a finding about the action items as a whole points: the section heading, else
+    the first item (a table or a list of commitments under another heading), else the
+    document's title."""
     section = doc.section("action_items")
     if section is not None:
         return section.title.span
     if doc.action_items_span is not None:
         return Span.point(doc.action_items_span.line)
+    if doc.action_items:
+        return doc.action_items[0].words.whole
     return doc.top
 
 
