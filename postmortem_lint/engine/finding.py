@@ -45,6 +45,9 @@ class Finding(BaseModel):
     span: Span
     related: list[Span] = Field(default_factory=new_list, description="Other places the "
                                 "finding is about (the items of a list reported once).")
+    justification: str | None = Field(
+        default=None, description="For a finding silenced by a suppression comment: the reason "
+        "written after '--' in it.")
 
 
 class FileResult(BaseModel):
@@ -54,3 +57,6 @@ class FileResult(BaseModel):
     findings: list[Finding] = Field(default_factory=new_list)
     metrics: dict[str, Any] = Field(default_factory=new_dict)
     skipped: str | None = None  # why the file was not linted (binary, too large…)
+    suppressed: list[Finding] = Field(
+        default_factory=new_list,
+        description="Findings silenced by a suppression comment, with its justification.")

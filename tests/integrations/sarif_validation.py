@@ -11,11 +11,7 @@ from typing import Any
 
 from jsonschema import Draft4Validator, FormatChecker
 
-_SCHEMA_PATH = Path("shared") / "schemas" / "sarif-schema-2.1.0.json"
-# Next to the checkout, or next to the folder that holds it (a worktree one level deeper).
-SCHEMA = next((parent / _SCHEMA_PATH for parent in Path(__file__).resolve().parents[3:5]
-               if (parent / _SCHEMA_PATH).is_file()),
-              Path(__file__).resolve().parents[3] / _SCHEMA_PATH)
+SCHEMA = Path(__file__).resolve().parents[1] / "data" / "sarif-schema-2.1.0.json"  # OASIS, vendored
 
 # RFC 3986, section 3 and appendix A: URI and URI-reference made of valid characters.
 _PCT = r"%[0-9A-Fa-f]{2}"

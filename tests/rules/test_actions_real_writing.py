@@ -403,11 +403,15 @@ The backlog drained by itself. Going forward:
 
 def test_the_job_summary_and_annotations_list_the_related_lines():
     from postmortem_lint.reporters.github import render_github
+    from postmortem_lint.reporters.gitlab import render_gitlab
+    from postmortem_lint.reporters.junit import render_junit
     from postmortem_lint.reporters.summary import render_summary
 
     result = FileResult(path="postmortem.md", findings=lint_items(BARE_LIST, select=["PM502"]))
     assert "at: lines 7, 8, 9, 10" in render_summary([result])
     assert "at: lines 7, 8, 9, 10" in render_github([result])
+    assert "at: lines 7, 8, 9, 10" in render_junit([result])
+    assert "(at lines 7, 8, 9, 10)" in render_gitlab([result])
 
 
 def test_without_an_action_heading_the_list_finding_points_at_the_first_item():

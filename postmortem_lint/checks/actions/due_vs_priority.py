@@ -39,12 +39,24 @@ class ActionDueVsPriority(Rule):
     ``include-done`` is set: their dates record what happened, not a plan. More
     than ``max-per-item`` late items become one finding for the list.
 
-    Bad (incident on 2026-02-17)::
+    Bad::
 
+        Date: 2026-02-17
+
+        ## Action items
+
+        | Action | Priority | Due |
+        |---|---|---|
         | Lower the CheckoutErrorRate alert threshold to 5% | P0 | 2026-03-03 |
 
     Good::
 
+        Date: 2026-02-17
+
+        ## Action items
+
+        | Action | Priority | Due |
+        |---|---|---|
         | Lower the CheckoutErrorRate alert threshold to 5% | P1 | 2026-02-24 |
     """
 

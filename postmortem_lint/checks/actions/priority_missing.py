@@ -24,18 +24,20 @@ class ActionPriorityMissing(Rule):
     Actions written as sentences of prose ("We will add …") have no field list
     and are not asked for a priority.
 
-    Bad::
+    Bad (YAML)::
 
-        - action: Add a "storage growth impact" field to the retention change template
-          owner: Helena Costa
-          due: 2026-03-27
+        action_items:
+          - action: Add a "storage growth impact" field to the retention change template
+            owner: Helena Costa
+            due: 2026-03-27
 
-    Good::
+    Good (YAML)::
 
-        - action: Add a "storage growth impact" field to the retention change template
-          owner: Helena Costa
-          due: 2026-03-27
-          priority: P2
+        action_items:
+          - action: Add a "storage growth impact" field to the retention change template
+            owner: Helena Costa
+            due: 2026-03-27
+            priority: P2
     """
 
     code = "PM504"
