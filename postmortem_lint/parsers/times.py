@@ -157,7 +157,9 @@ def _timestamp_at(text: str, match: re.Match[str], zones: dict[str, float],
     # A time with no date sits on a placeholder day, so entries still order by time of day.
     on = base if base is not None else UNDATED
     at = dt.datetime(on.year, on.month, on.day, hour, minute, second, tzinfo=tzinfo)
-    found = TimeMatch(start=match.start(), end=end, at=at, has_date=day is not None,
+    # a day without a year ("Feb 7") is a full date only when the incident's year is known
+    dated = day is not None and (default_date is not None or _has_year(date_text or text))
+    found = TimeMatch(start=match.start(), end=end, at=at, has_date=dated,
                       zone=zone_text, is_utc=is_utc)
     if zone_text is not None and not is_utc:
         return _prefer_utc(text, found, zones, on, dayfirst) or found
@@ -225,7 +227,7 @@ def declared_zone(text: str, zones: dict[str, float]) -> tuple[str, int, int] | 
             return word, match.start(), match.end()
     lowered = text.lower()
     for name in zones:  # written out: "Timeline (Eastern Time)"
-        if " " in name:
+        if " " in name or "/" in name:
             found = re.search(rf"\b{re.escape(name)}\b", lowered)
             if found:
                 return text[found.start():found.end()], found.start(), found.end()
@@ -256,6 +258,10 @@ def _parse_date_text(text: str, default: dt.date | None, dayfirst: bool = False
         except ValueError:
             return None
     return day
+
+
+def _has_year(text: str) -> bool:
+    return re.search(r"\d{4}|\d[/.-]\d{1,2}[/.-]\d{2}\b", text) is not None
 
 
 def numeric_day_first(text: str) -> bool:

@@ -8,6 +8,7 @@ from postmortem_lint.checks.timeline.anchor import timeline_anchor
 from postmortem_lint.engine.finding import Level, Problem
 from postmortem_lint.engine.rule import Rule, RuleContext
 from postmortem_lint.model import Phase
+from postmortem_lint.model.facts import entry_phases
 
 _REQUIRED = (Phase.onset, Phase.detection, Phase.mitigation, Phase.resolution)
 _EXAMPLES = {
@@ -54,7 +55,7 @@ class TimelinePhaseMissing(Rule):
         entries = doc.timeline.entries
         if not entries:
             return  # no timeline at all is PM300
-        present = {entry.phase for entry in entries}
+        present = {phase for entry in entries for phase in entry_phases(entry)}
         if doc.meta.incident_start is not None:
             present.add(Phase.onset)
         if doc.meta.incident_end is not None:
