@@ -235,7 +235,7 @@ class DocumentBuilder:
 
     def extend_entry(self, entry: TimelineEntry, more: Prose) -> None:
         """A line that continues the entry above it: its words count for the entry's phase."""
-        entry.text = _join_lines([entry.text, more])
+        entry.text = _join_lines([entry.text, more]) if entry.text.text.strip() else more
         self.read_phases(entry)
 
     def phase_from_label(self, text: str) -> Phase | None:
@@ -273,10 +273,10 @@ class DocumentBuilder:
             pattern = _words_pattern(tuple(self.data.phases.get(phase, [])))
             if pattern is not None and pattern.search(lowered):
                 found.append(Phase(phase))
-        if Phase.onset in found and self._is_fix(lowered):
-            found.remove(Phase.onset)
-            if Phase.mitigation not in found:
-                found.append(Phase.mitigation)
+        if self._is_fix(lowered):  # "fix deployed": the response, not the cause
+            found = [phase for phase in found if phase is not Phase.onset]
+            found += [phase for phase in (Phase.mitigation, Phase.resolution)
+                      if phase not in found]
         return found
 
     def _is_change(self, lowered: str) -> bool:
@@ -290,15 +290,15 @@ class DocumentBuilder:
 
     def settle_phases(self) -> None:
         """A change deployed after the incident was detected is the response to it (a fix):
-        mitigation, not onset."""
+        mitigation and resolution, not onset."""
         detected = False
         for entry in self.doc.timeline.entries:
             phases = entry.phases
             if detected and not entry.phase_explicit and Phase.onset in phases \
                     and self._is_change(entry.text.text.lower()):
                 phases = [p for p in phases if p is not Phase.onset]
-                entry.phases = phases if Phase.mitigation in phases else \
-                    [*phases, Phase.mitigation]
+                entry.phases = phases + [p for p in (Phase.mitigation, Phase.resolution)
+                                         if p not in phases]
                 entry.phase = entry.phases[0]
             detected = detected or Phase.detection in entry.phases
 

@@ -34,6 +34,7 @@ _LEAD = " -–—:|*_[]()"
 # in the afternoon ("11:57 …", then "1:17 …").
 _TWELVE_HOUR = re.compile(r"(?<!\d)[1-9]:\d{2}(?!\s*[ap]\.?m)", re.IGNORECASE)
 _CLOCK_HOUR = re.compile(r"(\d{1,2}):\d{2}")
+_MERIDIEM = re.compile(r"\d\s*([ap])\.?m\b", re.IGNORECASE)
 
 
 class TimelineReader:
@@ -48,6 +49,7 @@ class TimelineReader:
         self.last: TimelineEntry | None = None  # the entry untimed lines continue
         self.last_block: Block | None = None
         self.heading_entry: TimelineEntry | None = None  # an entry made from a heading
+        self.afternoon = False  # under a heading such as "### 1:42-1:59 PM: Releases"
 
     def set_day(self, day: dt.date, where: Prose) -> None:
         """The day of the entries that follow; the first one the timeline states is
@@ -95,6 +97,8 @@ class TimelineReader:
         self.last, self.last_block, self.heading_entry = None, None, None
         self.declare_zone(prose)  # "## Timeline (all times UTC)"
         text = prose.text.strip()
+        meridiem = _MERIDIEM.search(text[:40])
+        self.afternoon = meridiem is not None and meridiem.group(1).lower() == "p"
         if not text:
             return
         lead = len(prose.text) - len(prose.text.lstrip(_LEAD))
@@ -188,7 +192,13 @@ class TimelineReader:
         """"1:17" after "11:57" on a 12-hour clock is 13:17: an hour written without a
         leading zero or AM/PM that would go back in time is read in the afternoon."""
         entries = self.doc.timeline.entries
-        if entry.at is None or entry.has_date or len(entries) < 2:
+        if entry.at is None or entry.has_date:
+            return
+        if self.afternoon and entry.at.hour < 12 and entry is not self.heading_entry \
+                and not _MERIDIEM.search(entry.time_text.value):
+            entry.at += dt.timedelta(hours=12)  # "- 4:09: …" under "### 4:09-4:56 PM"
+            return
+        if len(entries) < 2:
             return
         previous = entries[-2].at
         if previous is None or not _TWELVE_HOUR.match(entry.time_text.value):

@@ -47,7 +47,7 @@ _TIMESTAMP = re.compile(
 _DATE_AFTER = re.compile(rf"(?:,\s*|\s+on\s+|\s+)(?:[A-Za-z]{{3,9}},?\s+)?{_DATE}",
                          re.IGNORECASE)
 # "10:07-10:29": the end of a range of times, which a zone offset (-10:29) resembles.
-_RANGE_END = re.compile(r"[-–]\d{1,2}:\d{2}(?!:)")
+_RANGE_END = re.compile(r"[-–]\d{1,2}:\d{2}(?!:\d)")
 # A second rendering of the same moment: "13:14 EDT (17:14 UTC)", "09:41 CET / 08:41 UTC".
 _SECOND_TIME = re.compile(r"\s*(?:\(|/|\||,)\s*")
 _DATE_ONLY = re.compile(rf"^{_DATE}$", re.IGNORECASE)
@@ -249,14 +249,16 @@ def _parse_date_text(text: str, default: dt.date | None, dayfirst: bool = False
         day = date_parser.parse(text, default=fallback, dayfirst=dayfirst).date()
     except (ValueError, OverflowError):
         return None
-    if default is not None and not re.search(r"\d{4}|\d[/.-]\d{1,2}[/.-]\d{2}\b", text) \
-            and day - default > dt.timedelta(days=60):
-        # A date without a year well after the incident is from the year before:
-        # "Dec 5" in the timeline of a March incident.
-        try:
-            day = day.replace(year=day.year - 1)
-        except ValueError:
-            return None
+    if default is not None and not _has_year(text):
+        # A date without a year is the one closest to the day it is read on: "Dec 5"
+        # in the timeline of a March incident is in the December before.
+        candidates = []
+        for year in (day.year - 1, day.year, day.year + 1):
+            try:
+                candidates.append(day.replace(year=year))
+            except ValueError:
+                continue
+        day = min(candidates, key=lambda option: abs((option - default).days))
     return day
 
 
