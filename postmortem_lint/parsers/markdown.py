@@ -83,9 +83,11 @@ class _Reader:
                         and not is_exact_heading(block.prose.text, self.data):
                     own = None  # the document title: "Incident review: API returned 429"
                 inherited = next((k for _, k, _ in reversed(stack) if k), None)
-                if own is None and self.sections and self.sections[-1][1] == "timeline" \
-                        and self.timeline.is_time_heading(block.prose.text):
-                    inherited = "timeline"  # "## May 12" below "## Timeline": its next day
+                if self.sections and self.sections[-1][1] == "timeline" \
+                        and self.timeline.is_time_heading(block.prose.text, own is None):
+                    # "## May 12" below "## Timeline" is its next day; "### 4:09 PM:
+                    # Follow-up" is a time of it, whatever its words
+                    own, inherited = None, "timeline"
                 effective = own or inherited
                 if block.level == 1 and own is None and self.doc.meta.title is None:
                     self.doc.meta.title = Located(value=block.prose.text.strip(),

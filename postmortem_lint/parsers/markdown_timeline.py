@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from postmortem_lint.parsers.builder import DocumentBuilder
     from postmortem_lint.parsers.markdown_blocks import Block
 
-_LEAD = " -–—:|*_[]()"
+_LEAD = " -–—:|*_[]()~"
 # An hour written without a leading zero and without AM/PM: on a 12-hour clock it may be
 # in the afternoon ("11:57 …", then "1:17 …").
 _TWELVE_HOUR = re.compile(r"(?<!\d)[1-9]:\d{2}(?!\s*[ap]\.?m)", re.IGNORECASE)
@@ -85,12 +85,15 @@ class TimelineReader:
             return found[0]
         return None
 
-    def is_time_heading(self, text: str) -> bool:
-        """Whether a heading is a day or a time of the timeline ("May 12", "### 21:06")."""
-        stripped = text.strip(_LEAD + " ")
-        return bool(stripped) and (
-            find_timestamp(stripped, self.zones, within=0, dayfirst=self.b.dayfirst) is not None
-            or parse_date(stripped, self.base_day(), self.b.dayfirst) is not None)
+    def is_time_heading(self, text: str, dates: bool = True) -> bool:
+        """Whether a heading starts with a time of the timeline ("### 21:06", "### 4:09 PM:
+        Follow-up") or, with ``dates``, is a day of it ("May 12")."""
+        stripped = text.strip(_LEAD + "~ ")
+        if not stripped:
+            return False
+        if find_timestamp(stripped, self.zones, within=0, dayfirst=self.b.dayfirst) is not None:
+            return True
+        return dates and parse_date(stripped, self.base_day(), self.b.dayfirst) is not None
 
     # -- blocks -----------------------------------------------------------------------
     def heading(self, prose: Prose, first_line: int) -> None:

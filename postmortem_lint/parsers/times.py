@@ -146,8 +146,10 @@ def _timestamp_at(text: str, match: re.Match[str], zones: dict[str, float],
             day = _parse_date_text(after.group("date"), default_date, dayfirst)
             end = after.end() if day is not None else end
     iso_like = "T" in match.group(0).upper() or match.group("second") is not None
-    zone_text, tzinfo, is_utc = _read_zone(text, end, zones, offsets=iso_like
-                                           or not _RANGE_END.match(text, end))
+    range_end = None if iso_like else _RANGE_END.match(text, end)
+    if range_end is not None:  # "10:07-10:29": the range is written as the entry's time
+        end = range_end.end()
+    zone_text, tzinfo, is_utc = _read_zone(text, end, zones)
     if match.group("hhmm_h") is not None and zone_text is None and not (
             date_text and re.search(r"\d{4}", date_text)):
         return None  # "2019" or "1625" alone is a year or a number, not a time
