@@ -91,6 +91,9 @@ class Impact(BaseModel):
     text: list[Prose] = Field(default_factory=list)
     users_affected: Located[int] | None = None
     duration: Located[dt.timedelta] | None = None
+    # The first length of time the impact or summary text mentions ("for 2h 15m", "a
+    # 34 minute outage"), read once by the parser for rules that only ask whether one is.
+    duration_mentioned: Located[dt.timedelta] | None = None
     revenue: Located[str] | None = None
     sla_breached: Located[bool] | None = None
     data_loss: Located[str] | None = None

@@ -429,6 +429,17 @@ class DocumentBuilder:
         self._undated.setdefault(name, (prose, found.at))
         return True
 
+    def mentioned_duration(self) -> None:
+        """The first duration the impact or summary text mentions, with its span."""
+        impact = self.doc.impact
+        for prose in [*impact.text, *self.doc.summary]:
+            found = times.find_duration(prose.text)
+            if found is not None:
+                value, start, end = found
+                impact.duration_mentioned = Located(value=value, span=prose.span(start, end),
+                                                    raw=prose.text[start:end])
+                return
+
     def date_from_title(self) -> None:
         """The incident's day as the title states it: "API outage - September 29, 2025"."""
         title = self.doc.meta.title
@@ -465,6 +476,7 @@ class DocumentBuilder:
     def finish(self) -> Postmortem:
         """Give bare start/end times the incident's date, or report that they have none."""
         self.settle_phases()
+        self.mentioned_duration()
         self.date_from_title()
         self.date_from_timeline_and_name()
         meta = self.doc.meta
