@@ -23,17 +23,17 @@ from postmortem_lint.parsers.markdown_blocks import Block, markdown_parser, to_b
 from postmortem_lint.parsers.markdown_timeline import TimelineReader
 from postmortem_lint.parsers.sections import is_exact_heading, section_kind
 from postmortem_lint.parsers.suppressions import directives_in, yaml_suppressions
-from postmortem_lint.parsers.toml_front_matter import (
-    blank_front_matter,
-    read_toml_front_matter,
-    toml_front_matter,
-)
 from postmortem_lint.parsers.times import (
     find_date,
     find_duration,
     find_stated_duration,
     find_timestamp,
     numeric_day_first,
+)
+from postmortem_lint.parsers.toml_front_matter import (
+    blank_front_matter,
+    read_toml_front_matter,
+    toml_front_matter,
 )
 from postmortem_lint.parsers.values import column_for_header, field_for_key, normalise_key
 from postmortem_lint.ruledata import RuleData

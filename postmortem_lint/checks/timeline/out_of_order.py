@@ -17,9 +17,9 @@ class TimelineOutOfOrder(Rule):
     A timeline is read top to bottom as the story of the incident; an entry out
     of place makes readers (and the detection-delay and time-to-resolve metrics)
     get the sequence wrong. Only the entries out of place are reported: one wrong
-    date does not make every later entry a finding. Times are compared in UTC, and a time-only timeline
-    that passes midnight is understood as continuing on the next day. A timeline
-    written entirely newest-first is reported once.
+    date does not make every later entry a finding. Times are compared in UTC, and
+    a time-only timeline that passes midnight is understood as continuing on the
+    next day. A timeline written entirely newest-first is reported once.
 
     Bad::
 
