@@ -44,12 +44,12 @@ _TIME = (
 _TIMESTAMP = re.compile(
     rf"(?:{_DATE}(?:T|\s+at\s+|,\s*|\s+-\s+|/|\s+)?)?{_TIME}", re.IGNORECASE)
 # A date written after the time: "11:10 6th Nov 2023", "11:10 on 6 Nov 2023".
-_DATE_AFTER = re.compile(rf"(?:,\s*|\s+on\s+|\s+)(?:[A-Za-z]{{3,9}},?\s+)?{_DATE}",
+_DATE_AFTER = re.compile(rf"(?:,\s*|(?<!\s)\s+on\s+|(?<!\s)\s+)(?:[A-Za-z]{{3,9}},?\s+)?{_DATE}",
                          re.IGNORECASE)
 # "10:07-10:29": the end of a range of times, which a zone offset (-10:29) resembles.
 _RANGE_END = re.compile(r"[-–]\d{1,2}:\d{2}(?!:\d)")
 # A second rendering of the same moment: "13:14 EDT (17:14 UTC)", "09:41 CET / 08:41 UTC".
-_SECOND_TIME = re.compile(r"\s*(?:\(|/|\||,)\s*")
+_SECOND_TIME = re.compile(r"[ \t]{0,3}[(/|,][ \t]{0,3}")
 _DATE_ONLY = re.compile(rf"^{_DATE}$", re.IGNORECASE)
 _OFFSET = re.compile(r"(?P<sign>[+-])(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?")
 _ZONE_WORD = re.compile(r"\(?(?P<word>[A-Za-z][A-Za-z_/]{0,40}(?:[+-]\d{1,2}(?::?\d{2})?)?)\)?")
