@@ -277,6 +277,8 @@ class DocumentBuilder:
             found = [phase for phase in found if phase is not Phase.onset]
             found += [phase for phase in (Phase.mitigation, Phase.resolution)
                       if phase not in found]
+        elif Phase.mitigation in found and Phase.onset in found and self._is_change(lowered):
+            found.remove(Phase.onset)  # "rolled back the deploy": the change is the rollback
         return found
 
     def _is_change(self, lowered: str) -> bool:

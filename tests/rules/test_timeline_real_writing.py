@@ -218,3 +218,15 @@ def test_a_story_with_one_or_two_times_is_not_judged_for_phases():
 
         On 23 April 2024, 1AM UTC, our alerts fired and the team began investigating.
         """, select=["PM304"]) == []
+
+
+def test_a_rolled_back_deploy_is_mitigation_not_onset():
+    findings = lint_text("""\
+        ## Timeline (UTC)
+
+        - 10:05 Error rate alert fires
+        - 10:30 Rolled back the deploy
+        - 10:41 Error rate back to normal
+        """, select=["PM304"])
+    assert codes(findings) == ["PM304"]
+    assert "no onset entry" in findings[0].message
