@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from postmortem_lint.model import Located, Prose, Span, TimelineEntry
@@ -40,7 +41,8 @@ _MERIDIEM = re.compile(r"\d\s*([ap])\.?m\b", re.IGNORECASE)
 class TimelineReader:
     """The entries of one document's timeline, read block by block in reading order."""
 
-    def __init__(self, builder: DocumentBuilder, code_time: object = None):
+    def __init__(self, builder: DocumentBuilder,
+                 code_time: Callable[[Prose], Prose | None] | None = None):
         self.b = builder
         self.doc = builder.doc
         self.zones = builder.data.time_zones
@@ -172,7 +174,7 @@ class TimelineReader:
                                dayfirst=self.b.dayfirst)
         time_prose = line
         if found is None:
-            code = self.code_time(line) if callable(self.code_time) else None
+            code = self.code_time(line) if self.code_time is not None else None
             if code is None:  # "- `2021-10-28 08:26` droplet created"
                 return None
             time_prose = code

@@ -16,9 +16,9 @@ class TimelineZoneMissing(Rule):
     ambiguous as soon as responders, logs and readers sit in different zones,
     and durations computed across a daylight-saving change come out wrong.
     A zone stated once in the column header (``Time (UTC)``) covers the column.
-    When no entry (or most entries) has a zone the fix is one note for the whole
-    timeline, so the rule reports once, over the timeline, with the count; when
-    only a few entries lack one, it reports each of them.
+    When no entry has a zone the fix is one note for the whole timeline, so the
+    rule reports once, at the first entry, with the count; when only some
+    entries lack one, it reports each of them.
 
     Bad::
 
@@ -39,19 +39,15 @@ class TimelineZoneMissing(Rule):
         bare = [entry for entry in entries if entry.zone is None]
         if not bare:
             return
-        if len(bare) > 1 and len(bare) * 2 > len(entries):
+        if len(bare) == len(entries) and len(bare) > 1:
             times = sorted((entry.time_text for entry in bare), key=lambda t: t.span.line)
             first, last = times[0], times[-1]
             # Spans the whole timeline, so a pull request that edits any entry keeps it.
             whole = Span(line=first.span.line, column=first.span.column,
                          end_line=last.span.end_line, end_column=last.span.end_column)
-            if len(bare) == len(entries):
-                count = f"None of the {len(bare)} timeline entries has a time zone"
-            else:
-                count = f"{len(bare)} of the {len(entries)} timeline entries have no time zone"
             yield self.problem(
                 whole,
-                f"{count}; write times in "
+                f"None of the {len(bare)} timeline entries has a time zone; write times in "
                 f"UTC (e.g. {first.value} UTC)",
                 hint='state the zone once in the heading or column header ("Timeline (UTC)", '
                 '"Time (UTC)"), or add "UTC" after each time')
