@@ -34,6 +34,9 @@ _LEAD = " -–—:|*_[]()~"
 # An hour written without a leading zero and without AM/PM: on a 12-hour clock it may be
 # in the afternoon ("11:57 …", then "1:17 …").
 _TWELVE_HOUR = re.compile(r"(?<!\d)[1-9]:\d{2}(?!\s*[ap]\.?m)", re.IGNORECASE)
+# An entry's text grows with its continuation lines up to this many characters: enough for
+# its phase words, and a chat log pasted under a time heading stays linear to read.
+_CONTINUATION_LIMIT = 600
 _CLOCK_HOUR = re.compile(r"(\d{1,2}):\d{2}")
 _MERIDIEM = re.compile(r"\d\s*([ap])\.?m\b", re.IGNORECASE)
 
@@ -52,6 +55,7 @@ class TimelineReader:
         self.last_block: Block | None = None
         self.heading_entry: TimelineEntry | None = None  # an entry made from a heading
         self.afternoon = False  # under a heading such as "### 1:42-1:59 PM: Releases"
+        self.twenty_four_hour = False  # whether an earlier entry showed a 24-hour clock
 
     def set_day(self, day: dt.date, where: Prose) -> None:
         """The day of the entries that follow; the first one the timeline states is
@@ -131,7 +135,10 @@ class TimelineReader:
         if entry is not None:
             if self.heading_entry is not None and self.heading_entry is not entry:
                 # the heading groups timed lines ("### 10:07-10:29 AM: Coordination")
-                self.doc.timeline.entries.remove(self.heading_entry)
+                entries = self.doc.timeline.entries
+                index = next(i for i in range(len(entries) - 1, -1, -1)
+                             if entries[i] is self.heading_entry)
+                del entries[index]
                 self.heading_entry = None
             self.last, self.last_block = entry, block
             return
@@ -142,7 +149,8 @@ class TimelineReader:
             self.last = None
             return
         if self.last is not None and self._continues(block):
-            self.b.extend_entry(self.last, line)
+            if len(self.last.text.text) < _CONTINUATION_LIMIT:
+                self.b.extend_entry(self.last, line)
             return
         self.note(line)
 
@@ -197,6 +205,9 @@ class TimelineReader:
         """"1:17" after "11:57" on a 12-hour clock is 13:17: an hour written without a
         leading zero or AM/PM that would go back in time is read in the afternoon."""
         entries = self.doc.timeline.entries
+        clock = _CLOCK_HOUR.search(entry.time_text.value)
+        if clock is not None and int(clock.group(1)) >= 13:
+            self.twenty_four_hour = True
         if entry.at is None or entry.has_date:
             return
         if self.afternoon and entry.at.hour < 12 and entry is not self.heading_entry \
@@ -208,8 +219,7 @@ class TimelineReader:
         previous = entries[-2].at
         if previous is None or not _TWELVE_HOUR.match(entry.time_text.value):
             return
-        if any(int(hour.group(1)) >= 13 for other in entries[:-1]
-               if (hour := _CLOCK_HOUR.search(other.time_text.value)) is not None):
+        if self.twenty_four_hour:
             return  # the timeline uses a 24-hour clock
         later = entry.at + dt.timedelta(hours=12)
         if (previous.tzinfo is None) != (entry.at.tzinfo is None):

@@ -270,3 +270,10 @@ def test_a_range_of_times_is_not_a_zone_offset():
 def test_an_offset_after_an_iso_time_is_still_a_zone():
     found = find_timestamp("2024-03-02T10:07:00-07:00 deploy", {}, within=0)
     assert found is not None and found.zone == "-07:00"
+
+
+def test_a_chat_log_under_a_time_heading_does_not_grow_the_entry_without_end():
+    log = "".join(f"message {n} of the pasted chat log\n\n" for n in range(400))
+    doc = _doc(f"## Timeline (UTC)\n\n### 10:00\n\n{log}")
+    assert len(doc.timeline.entries) == 1
+    assert len(doc.timeline.entries[0].text.text) < 1000
