@@ -211,7 +211,7 @@ def test_missing_phases_are_one_finding_listing_them():
     assert "onset, mitigation or resolution" in findings[0].message
 
 
-def test_a_story_with_one_or_two_times_is_not_judged_for_phases():
+def test_a_story_with_a_single_time_is_not_judged_for_phases():
     assert lint_text("""\
         ## Establishing the timeline
 

@@ -10,7 +10,7 @@ from postmortem_lint.engine.rule import Rule, RuleContext
 from postmortem_lint.model import Phase
 from postmortem_lint.model.facts import entry_phases
 
-_MIN_ENTRIES = 3
+_MIN_ENTRIES = 2
 _REQUIRED = (Phase.onset, Phase.detection, Phase.mitigation, Phase.resolution)
 _EXAMPLES = {
     Phase.onset: "**Onset:** first errors returned to customers",
@@ -30,7 +30,7 @@ class TimelinePhaseMissing(Rule):
     (``rules/timeline.yaml``); an entry may mark several phases, and a deployed
     fix is mitigation and resolution, not onset. Incident start and end fields
     count as onset and resolution. One finding lists every missing phase; a
-    narrative with fewer than three timed entries is not judged.
+    narrative with a single timed entry is not judged.
 
     Bad::
 
@@ -61,7 +61,7 @@ class TimelinePhaseMissing(Rule):
         doc = ctx.document
         entries = doc.timeline.entries
         if len([entry for entry in entries if entry.at is not None]) < _MIN_ENTRIES:
-            return  # no timeline at all is PM300; one or two times in a story are no list
+            return  # no timeline at all is PM300; one time in a story is no list
         present = {phase for entry in entries for phase in entry_phases(entry)}
         if doc.meta.incident_start is not None:
             present.add(Phase.onset)
