@@ -48,8 +48,6 @@ _DATE_AFTER = re.compile(rf"(?:,\s*|(?<!\s)\s+on\s+|(?<!\s)\s+)(?:[A-Za-z]{{3,9}
                          re.IGNORECASE)
 # "10:07-10:29": the end of a range of times, which a zone offset (-10:29) resembles.
 _RANGE_END = re.compile(r"[-–]\d{1,2}:\d{2}(?!:\d)")
-# A second rendering of the same moment: "13:14 EDT (17:14 UTC)", "09:41 CET / 08:41 UTC".
-_SECOND_TIME = re.compile(r"[ \t]{0,3}[(/|,][ \t]{0,3}")
 _DATE_ONLY = re.compile(rf"^{_DATE}$", re.IGNORECASE)
 _OFFSET = re.compile(r"(?P<sign>[+-])(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?")
 _ZONE_WORD = re.compile(r"\(?(?P<word>[A-Za-z][A-Za-z_/]{0,40}(?:[+-]\d{1,2}(?::?\d{2})?)?)\)?")
@@ -168,13 +166,25 @@ def _timestamp_at(text: str, match: re.Match[str], zones: dict[str, float],
     return found
 
 
+def _second_rendering(text: str, pos: int) -> int | None:
+    """Where a second rendering of the same moment starts after a time: "13:14 EDT
+    (17:14 UTC)", "09:41 CET / 08:41 UTC"; None when nothing of the kind follows."""
+    window = text[pos:pos + 8]
+    stripped = window.lstrip(" \t")
+    if not stripped or stripped[0] not in "(/|," or len(window) - len(stripped) > 3:
+        return None
+    start = pos + len(window) - len(stripped) + 1
+    rest = text[start:start + 4]
+    return start + len(rest) - len(rest.lstrip(" \t"))
+
+
 def _prefer_utc(text: str, found: TimeMatch, zones: dict[str, float], on: dt.date,
                 dayfirst: bool) -> TimeMatch | None:
     """The same moment written again in UTC right after a local time, if it is."""
-    glue = _SECOND_TIME.match(text, found.end)
-    if glue is None:
+    after = _second_rendering(text, found.end)
+    if after is None:
         return None
-    second = _TIMESTAMP.match(text, glue.end())
+    second = _TIMESTAMP.match(text, after)
     if second is None:
         return None
     again = _timestamp_at(text, second, zones, on, dayfirst)
