@@ -176,6 +176,14 @@ class RuleData(BaseModel):
     phases: dict[str, list[str]] = Field(
         default_factory=new_dict,
         description="Timeline phase -> words that mark an entry as that phase.")
+    phase_change_words: list[str] = Field(
+        default_factory=new_list,
+        description="Onset words that name a change (deployed, merged, rolled out): the "
+        "change is the fix, a mitigation, when the entry names a fix or comes after the "
+        "incident was detected.")
+    phase_fix_words: list[str] = Field(
+        default_factory=new_list,
+        description="Words that make a deployed or merged change a fix (fix, hotfix, patch).")
     time_zones: dict[str, float] = Field(
         default_factory=new_dict, description="Zone abbreviation -> offset from UTC in hours.")
     statuses: dict[str, list[str]] = Field(default_factory=new_dict)
