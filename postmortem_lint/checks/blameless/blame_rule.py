@@ -10,7 +10,7 @@ from postmortem_lint.engine.rule import Rule, RuleContext
 from postmortem_lint.nlp.hits import BlameKind
 
 if TYPE_CHECKING:
-    from postmortem_lint.nlp.scan import BlameFinding
+    from postmortem_lint.nlp.scan import ProseHit
 
 
 class BlameLanguageRule(Rule):
@@ -32,14 +32,14 @@ class BlameLanguageRule(Rule):
                 reported.add(finding.span)
                 yield self.problem(finding.span, self.message(finding), self.hint)
 
-    def reports(self, finding: BlameFinding) -> bool:
+    def reports(self, finding: ProseHit) -> bool:
         return finding.kind is self.kind
 
-    def message(self, finding: BlameFinding) -> str:
+    def message(self, finding: ProseHit) -> str:
         raise NotImplementedError
 
 
-def person(finding: BlameFinding, default: str = "a person") -> str:
+def person(finding: ProseHit, default: str = "a person") -> str:
     """Who the phrase is about, as it reads mid-sentence ("the on-call engineer")."""
     who = " ".join(finding.who.split())[:60]
     first, _, rest = who.partition(" ")
@@ -48,6 +48,6 @@ def person(finding: BlameFinding, default: str = "a person") -> str:
     return who or default
 
 
-def quoted(finding: BlameFinding) -> str:
+def quoted(finding: ProseHit) -> str:
     phrase = finding.phrase
     return f'"{phrase[:80]}…"' if len(phrase) > 80 else f'"{phrase}"'

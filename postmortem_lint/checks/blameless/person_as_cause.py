@@ -9,7 +9,7 @@ from postmortem_lint.engine.finding import Level
 from postmortem_lint.nlp.hits import BlameKind
 
 if TYPE_CHECKING:
-    from postmortem_lint.nlp.scan import BlameFinding
+    from postmortem_lint.nlp.scan import ProseHit
 
 
 class PersonAsRootCause(BlameLanguageRule):
@@ -49,11 +49,11 @@ class PersonAsRootCause(BlameLanguageRule):
             "let the action cause harm (e.g. \"the deploy tool allows skipping the canary without "
             "approval\")")
 
-    def reports(self, finding: BlameFinding) -> bool:
+    def reports(self, finding: ProseHit) -> bool:
         return finding.kind is BlameKind.person_as_cause or (
             finding.kind is BlameKind.agent and finding.in_cause)
 
-    def message(self, finding: BlameFinding) -> str:
+    def message(self, finding: ProseHit) -> str:
         if finding.kind is BlameKind.agent:
             return f"Person as root cause: the cause statement {quoted(finding)} names a " \
                    f"person as the one acting ({person(finding)})"

@@ -1,0 +1,90 @@
+"""Judgments of people or their work: careless, sloppy, "should have known better",
+"obviously" about a person's act, "had we been more careful", "anyone paying attention
+would have seen…"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from postmortem_lint.nlp.blame.sentence import Sentence
+from postmortem_lint.nlp.blame.tokens import Word
+from postmortem_lint.nlp.hits import BlameHit, BlameKind
+
+KIND = BlameKind.judgment
+
+
+def detect(s: Sentence) -> Iterator[BlameHit]:
+    yield from _hindsight_subjects(s)
+    yield from _judging_words(s)
+    yield from _counterfactual_judgments(s)
+    yield from _hindsight_adverbs(s)
+
+
+def _judging_words(s: Sentence) -> Iterator[BlameHit]:
+    for label in ("JUDGMENT_WORD", "JUDGMENT"):
+        for span in s.matches.get(label, []):
+            root = span.root
+            # the phrase may carry its own negation: "not paying attention", "couldn't be
+            # bothered to"
+            own = label == "JUDGMENT" and (root.lower_ == "bothered" or any(
+                t.dep_ == "neg" for t in span))
+            if not s.suppressed(root, own_negation_ok=own):
+                yield s.hit(KIND, span.start, span.end, "", span.start, span.end)
+
+
+def _counterfactual_judgments(s: Sentence) -> Iterator[BlameHit]:
+    for span in s.matches.get("CF_JUDGMENT", []):
+        governor = _cf_governor(s, span.root.head if span.root.dep_ != "ROOT" else span.root,
+                                span.start)
+        if governor is None and span.root.tag_ == "VBG":
+            governor = _cf_governor(s, span.root, span.start)  # "had X been paying…"
+        if governor is None or s.suppressed(governor):
+            continue
+        start = min([span.start] + [c.i for c in governor.children
+                                    if c.dep_ in ("aux", "mark") and c.i < span.start])
+        yield s.hit(KIND, start, span.end, "", span.start, span.end)
+
+
+def _hindsight_adverbs(s: Sentence) -> Iterator[BlameHit]:
+    for adverb in s.doc:
+        if adverb.lower_ not in s.v.hindsight:
+            continue
+        verb = adverb.head
+        subject = s.who(s.subject(verb)) if verb.tag_.startswith("VB") else None
+        if s.blameable(subject, 1):
+            yield s.hit(KIND, adverb.i, adverb.i + 1, subject.text, adverb.i, adverb.i + 1)
+
+
+def _hindsight_subjects(s: Sentence) -> Iterator[BlameHit]:
+    """"Anyone paying attention would have seen…", "even a junior engineer would have
+    known…": hindsight that judges whoever did not."""
+    w = s.w
+    for verb in s.verbs:
+        aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+        if not aux & w.would or not aux & w.have_verbs or verb.tag_ != "VBN":
+            continue
+        subject = s.subject(verb)
+        if subject is None:
+            continue
+        qualified = any(c.dep_ in ("acl", "prep", "relcl", "amod") for c in subject.children)
+        anyone = subject.lower_ in w.anybody and qualified
+        even = any(c.lower_ in w.even_words for c in subject.children) and s.blameable(
+            s.who(subject), 2)
+        if not (anyone or even) or s.suppressed(verb):
+            continue
+        yield s.hit(KIND, s.left_edge(subject) if even else subject.i, verb.i + 1, "",
+                    subject.i, verb.i + 1)
+
+
+def _cf_governor(s: Sentence, governor: Word, cue: int) -> Word | None:
+    """The verb that makes a judgment phrase counterfactual, if any: "had we been more
+    careful", "X should have been more careful", "a more careful <role> would have…"."""
+    while governor.dep_ not in ("ROOT",) and not governor.tag_.startswith("VB"):
+        governor = governor.head
+    would_subject = any(c.lower_ in s.w.would for c in governor.children) and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.left_edge.i <= cue <= c.i
+        for c in governor.children)
+    if would_subject or s.counterfactual_clause(governor) or any(
+            c.lower_ in s.w.regret_modals for c in governor.children):
+        return governor
+    return None
