@@ -50,7 +50,9 @@ class Inflector:
         forms = {word, *self._irregular.get(word, ())}
         if not word[-1:].isalpha():
             return frozenset(forms)
-        if word.endswith("e"):
+        if word.endswith("ee"):  # see, agree: "seeing", never "seing"
+            forms.update({word + "s", word + "d", word + "ing"})
+        elif word.endswith("e"):
             forms.update({word + "s", word + "d", word[:-1] + "ing"})
         elif word.endswith("y") and len(word) > 2 and word[-2] not in _VOWELS:
             forms.update({word[:-1] + "ies", word[:-1] + "ied", word + "ing"})
@@ -82,6 +84,7 @@ class Words:
     tool_parts: frozenset[str]
     partitives: frozenset[str]
     hyphen_verb_prefixes: frozenset[str]
+    hyphen_links: frozenset[str]
     double_prefixes: frozenset[str]
     collective_possessives: frozenset[str]
     our: frozenset[str]
@@ -94,6 +97,13 @@ class Words:
     negators: frozenset[str]
     inability_modals: frozenset[str]
     nothing: frozenset[str]
+    indefinites: frozenset[str]
+    causative_verbs: frozenset[str]
+    latent_faults: frozenset[str]
+    exposing_verbs: frozenset[str]
+    technical_judgments: frozenset[str]
+    technical_heads: frozenset[str]
+    reader_pronouns: frozenset[str]
     point_words: frozenset[str]
     pointing_subjects: frozenset[str]
     regret_modals: frozenset[str]
@@ -199,7 +209,16 @@ class Vocabulary:
         self.team_heads = self.forms(source.team_heads)
         self.safe = _lowered(source.safe_subjects)
         self.failure = self.heads(_one_word(source.failure_verbs))
-        self.negated = self.heads(source.negated_verbs)
+        # a diligence verb: its one-word entries alone; a phrase ("make sure", "pay
+        # attention") only with its following words
+        self.negated = self.heads(_one_word(source.negated_verbs))
+        self.negated_phrases: dict[str, tuple[tuple[str, ...], ...]] = {}
+        for entry in source.negated_verbs:
+            tokens = phrase_tokens(entry)
+            if len(tokens) > 1:
+                for form in self.inflect(tokens[0]):
+                    self.negated_phrases[form] = (*self.negated_phrases.get(form, ()),
+                                                  tokens[1:])
         # "unheeded", "unnoticed", "unread": a diligence verb's participle, negated
         self.undone = frozenset("un" + form for form in self.negated)
         self.damage = self.heads(_one_word(source.damage_verbs))

@@ -26,11 +26,16 @@ class BlameLanguageRule(Rule):
             return
         from postmortem_lint.nlp.scan import find_blame
 
-        reported = set()  # one phrase can be hit twice (as the agent and as the cause)
+        reported: set[object] = set()  # one phrase can be hit twice (agent and cause)
         for finding in find_blame(ctx.nlp, ctx.document):
-            if self.reports(finding) and finding.span not in reported:
-                reported.add(finding.span)
+            key = self.once_per(finding)
+            if self.reports(finding) and finding.span not in reported and key not in reported:
+                reported.update((finding.span, key))
                 yield self.problem(finding.span, self.message(finding), self.hint)
+
+    def once_per(self, finding: ProseHit) -> object:
+        """What the rule reports at most once besides each phrase (by default nothing more)."""
+        return finding.span
 
     def reports(self, finding: ProseHit) -> bool:
         return finding.kind is self.kind

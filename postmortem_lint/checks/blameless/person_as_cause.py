@@ -53,6 +53,12 @@ class PersonAsRootCause(BlameLanguageRule):
         return finding.kind is BlameKind.person_as_cause or (
             finding.kind is BlameKind.agent and finding.in_cause)
 
+    def once_per(self, finding: ProseHit) -> object:
+        # a cause statement that names people acting is reported once, not once per act
+        if finding.kind is BlameKind.agent:
+            return ("cause statement", id(finding.prose))
+        return finding.span
+
     def message(self, finding: ProseHit) -> str:
         if finding.kind is BlameKind.agent:
             return f"Person as root cause: the cause statement {quoted(finding)} names a " \

@@ -186,6 +186,8 @@ class Sentence:
             return mention(SYSTEM)
         if any(c.dep_ == "det" and c.lower_ not in w.group_determiners for c in token.children):
             return mention(SYSTEM)
+        if self._not_a_name(token):
+            return mention(SYSTEM)
         surname = any(c.dep_ == "compound" and NAME_SHAPE.match(c.text)
                       for c in token.children) or (
             token.dep_ == "compound" and NAME_SHAPE.match(token.head.text))
@@ -195,6 +197,26 @@ class Sentence:
                 return mention(SYSTEM)
             return mention(PERSON, weak=1 if token.tag_ == "NNP" else 2)
         return mention(PERSON)
+
+    def _not_a_name(self, token: Word) -> bool:
+        """A capitalised word that is no person's name by its place in the phrase: a plural
+        ("Published Artifact Groups"), a word qualifying a lower-case noun after it ("Latent
+        bug", "Dev workloads"), the first part of a hyphenated term ("Denial-of-Service"),
+        or a word of a tool's name ("Terraform Cloud")."""
+        doc, w = self.doc, self.w
+        if token.tag_ == "NNPS" and any(c.dep_ == "compound" for c in token.children):
+            return True
+        if token.dep_ in ("amod", "compound", "nmod") and token.head.i > token.i and \
+                token.head.is_lower and token.head.tag_.startswith("NN") and \
+                token.head.lower_ not in w.hyphen_verb_prefixes:
+            return True
+        if token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and \
+                doc[token.i + 2].lower_ in w.hyphen_links:
+            return True
+        parts = [c for c in token.children if c.dep_ == "compound"]
+        if token.dep_ == "compound":
+            parts.append(token.head)
+        return any(part.lower_ in self.v.safe for part in parts)
 
     @property
     def _suffixes(self) -> tuple[str, ...]:
@@ -309,6 +331,23 @@ class Sentence:
             if head.tag_.startswith("VB") or head.dep_ == "ROOT":
                 return self.subject(head)
         return None
+
+    def diligence(self, verb: Word) -> bool:
+        """A diligence verb ("check", "read", "make sure"): blame when not done."""
+        if verb.lower_ in self.v.negated:
+            return True
+        words = [t.lower_ for t in self.doc[verb.i + 1:verb.i + 4]]
+        return any(tuple(words[:len(rest)]) == rest
+                   for rest in self.v.negated_phrases.get(verb.lower_, ()))
+
+    def made_to(self, verb: Word) -> bool:
+        """Whether a thing made the person act: "the dashboard led the operator to…", "made
+        the on-call look in the wrong place" (the causer, not the person, is the agent)."""
+        head = verb.head
+        if verb.dep_ not in ("ccomp", "xcomp") or head.i >= verb.i or \
+                head.lower_ not in self.w.causative_verbs:
+            return False
+        return not self.blameable(self.who(self.subject(head)), 2)
 
     @staticmethod
     def passive(verb: Word) -> bool:

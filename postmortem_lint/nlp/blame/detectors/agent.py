@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from postmortem_lint.nlp.blame.sentence import Sentence
+from postmortem_lint.nlp.blame.sentence import TEAM, Sentence
 from postmortem_lint.nlp.blame.tokens import Word
 from postmortem_lint.nlp.hits import BlameHit, BlameKind
 
@@ -30,7 +30,7 @@ def agent_clauses(s: Sentence, after: int, labelled: bool = False) -> Iterator[C
             if agent is not None and s.blameable(mention, level=2) and not s.suppressed(verb):
                 yield verb.i, agent.i + 1, mention.text, verb.i
             continue
-        if s.negated(verb) is not None and verb.lower_ not in s.v.negated:
+        if s.negated(verb) is not None and not s.diligence(verb):
             continue
         found = _acting(s, verb, after, labelled)
         if found is not None:
@@ -61,7 +61,9 @@ def _acting(s: Sentence, verb: Word, after: int, labelled: bool) -> Clause | Non
     # "Deploy happened at 06:12": a capitalised first word is a name only when it does
     # something only people do in a cause statement.
     if not s.blameable(mention, 2 if verb.lower_ in s.v.actions else 0) or s.suppressed(
-            verb, own_negation_ok=True) or s.counterfactual_clause(verb):
+            verb, own_negation_ok=True) or s.counterfactual_clause(verb) or s.made_to(verb):
         return None
+    if mention.kind == TEAM and verb.lower_ not in s.v.actions:
+        return None  # "the <team> made changes to…": a team at work, not a cause
     start, end = s.span_with_subject(mention, verb.i, verb.i + 1)
     return start, end, mention.text, verb.i

@@ -21,7 +21,7 @@ def detect(s: Sentence) -> Iterator[BlameHit]:
         lower = verb.lower_
         span = phrasal.get(verb.i)
         if not (lower in v.failure or span is not None or lower in s.w.fail_verbs or
-                lower in v.negated):
+                s.diligence(verb)):
             continue
         if not (verb.tag_.startswith("VB") or (span is not None and verb.tag_ in ("NN", "JJ"))):
             continue
@@ -57,7 +57,7 @@ def _failure_at(s: Sentence, verb: Word, span: Phrase | None) -> Iterator[BlameH
     if not s.blameable(subject, 2 if verb.lower_ in s.w.person_only_verbs or
                        misread_subject is not None else 1):
         return
-    if s.suppressed(verb, own_negation_ok=negation is not None):
+    if s.suppressed(verb, own_negation_ok=negation is not None) or s.made_to(verb):
         return
     start, stop = s.span_with_subject(subject, cue_start, end)
     yield s.hit(KIND, start, stop, subject.text, cue_start, end)
@@ -78,15 +78,19 @@ def _cue(s: Sentence, verb: Word, span: Phrase | None,
         end = complement.i + 1
     elif span is not None:
         end = span.end
-    elif lower in v.failure and lower not in v.negated:
+    elif lower in v.failure and not s.diligence(verb):
         if lower.startswith("bother") and negation is None:
             return None
     elif not _diligence_not_done(s, verb, negation):
         return None
-    if lower in v.failure and negation is not None and lower not in v.negated:
+    if lower in v.failure and negation is not None and not s.diligence(verb):
         return None  # "did not forget"
     if any(c.dep_ == "dobj" and c.lower_ in s.w.nothing for c in verb.children):
         return None  # "<someone> missed nothing in the notes"
+    if negation is not None and _looked_and_found_nothing(s, verb):
+        return None
+    if negation is not None and _decided_not_to(s, verb, negation):
+        return None
     cue_start = verb.i
     if negation is not None:
         aux = [c.i for c in verb.children if c.dep_ == "aux" and c.i < verb.i and
@@ -95,11 +99,23 @@ def _cue(s: Sentence, verb: Word, span: Phrase | None,
     return cue_start, end
 
 
+def _looked_and_found_nothing(s: Sentence, verb: Word) -> bool:
+    """"not seeing anything wrong", "didn't find anything": a search that came up empty."""
+    return any(c.dep_ == "dobj" and c.lower_ in s.w.indefinites for c in verb.children)
+
+
+def _decided_not_to(s: Sentence, verb: Word, negation: Word) -> bool:
+    """"agreed not to update", "decided to not page": a choice, its negation inside the
+    infinitive (not "failed to…", "didn't bother to…", whose negation is on the head)."""
+    return verb.dep_ == "xcomp" and negation.i < verb.i and verb.head.i < negation.i and \
+        verb.head.lower_ not in s.w.fail_verbs and not s.diligence(verb.head)
+
+
 def _diligence(s: Sentence, verb: Word, span: Phrase | None) -> bool:
     """A diligence verb ("check", "read"): blame only when negated or skipped."""
     v, lower = s.v, verb.lower_
     return lower not in s.w.fail_verbs and span is None and not (
-        lower in v.failure and lower not in v.negated)
+        lower in v.failure and not s.diligence(verb))
 
 
 def _diligence_not_done(s: Sentence, verb: Word, negation: Word | None) -> bool:
@@ -122,7 +138,7 @@ def _double_checked(s: Sentence, verb: Word) -> bool:
 def _double_check(s: Sentence, verb: Word) -> Iterator[BlameHit]:
     host = verb.head
     negation = s.negated(host)
-    if negation is None or verb.lower_ not in s.v.negated:
+    if negation is None or not s.diligence(verb):
         return
     subject = s.who(s.subject(host))
     if s.blameable(subject, 1) and not s.suppressed(host, own_negation_ok=True):

@@ -24,6 +24,9 @@ def _judging_words(s: Sentence) -> Iterator[BlameHit]:
     for label in ("JUDGMENT_WORD", "JUDGMENT"):
         for span in s.matches.get(label, []):
             root = span.root
+            if len(span) == 1 and root.lower_ in s.w.technical_judgments and \
+                    root.head.lower_ in s.w.technical_heads:
+                continue  # "lazy lookups", "a dumb pipe": a technical sense
             # the phrase may carry its own negation: "not paying attention", "couldn't be
             # bothered to"
             own = label == "JUDGMENT" and (root.lower_ == "bothered" or any(
@@ -38,11 +41,17 @@ def _counterfactual_judgments(s: Sentence) -> Iterator[BlameHit]:
                                 span.start)
         if governor is None and span.root.tag_ == "VBG":
             governor = _cf_governor(s, span.root, span.start)  # "had X been paying…"
-        if governor is None or s.suppressed(governor):
+        if governor is None or s.suppressed(governor) or _to_the_reader(s, governor):
             continue
         start = min([span.start] + [c.i for c in governor.children
                                     if c.dep_ in ("aux", "mark") and c.i < span.start])
         yield s.hit(KIND, start, span.end, "", span.start, span.end)
+
+
+def _to_the_reader(s: Sentence, governor: Word) -> bool:
+    """"if you have been paying attention to our blog": the reader, not a colleague."""
+    subject = s.subject(governor)
+    return subject is not None and subject.lower_ in s.w.reader_pronouns
 
 
 def _hindsight_adverbs(s: Sentence) -> Iterator[BlameHit]:

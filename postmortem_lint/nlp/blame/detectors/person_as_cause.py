@@ -34,10 +34,17 @@ def _cause_links(s: Sentence) -> Iterator[BlameHit]:
         if mention is None and target is not None:
             # "caused by X pushing…": the gerund's subject, or the noun after the link
             mention = s.person_or_work(s.next_noun(span.end))
-        if mention is None or s.suppressed(span.root):
+        if mention is None or s.suppressed(span.root) or _exposed(s, span.root):
             continue
         end = max(mention.end, span.end)
         yield s.hit(KIND, span.start, end, mention.text, span.start, end)
+
+
+def _exposed(s: Sentence, verb: Word) -> bool:
+    """"the bug was triggered by X's fuzzer": a latent fault exposed, not damage caused."""
+    return verb.lower_ in s.w.exposing_verbs and any(
+        c.dep_ in ("nsubjpass", "nsubj") and c.lower_ in s.w.latent_faults
+        for c in verb.children)
 
 
 def _damage(s: Sentence) -> Iterator[BlameHit]:
@@ -62,7 +69,7 @@ def _damage(s: Sentence) -> Iterator[BlameHit]:
 
 def _damaged_by(s: Sentence, verb: Word, span: Phrase | None) -> Iterator[BlameHit]:
     mention = s.person_or_work(s.subject(verb), 1)
-    if mention is None or s.suppressed(verb):
+    if mention is None or s.suppressed(verb) or s.made_to(verb):
         return
     end = span.end if span is not None else verb.i + 1
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
