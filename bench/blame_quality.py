@@ -13,13 +13,16 @@ flagged when any of them reports a finding. Printed per split:
 * phrase hits: the share of flagged blame sentences whose finding overlaps the
   labeled blaming phrase (so the span, not only the sentence, is right).
 
-``dev`` (273 sentences), ``dev_extra`` (348, more varied phrasing) and ``dev2`` (567:
+``dev`` (273 sentences), ``dev_extra`` (348, more varied phrasing), ``dev2`` (581:
 uncommon roles, split "on-call", passive agents, labels naming a person, present-tense and
-inverted counterfactuals, and hard negatives for each) are the development sets: the rules
+inverted counterfactuals, the false-positive classes found on real postmortems, and hard
+negatives for each) and ``dev3`` (the shapes of issue 11: a person's work as the agent of
+damage, clefts, by-phrase agents, idioms of failure, disciplinary outcomes, judgments of
+people and groups, with near misses) are the development sets: the rules
 are tuned on them, so their figures say what the rules do, not how well they generalise
 (the sets once kept apart as holdouts are folded in; they had been looked at). Any other
 labeled ``.jsonl`` file can be measured by path. Run: ``python bench/blame_quality.py
-[--split dev|dev_extra|dev2|all|PATH.jsonl] [--show-errors]``.
+[--split dev|dev_extra|dev2|dev3|all|PATH.jsonl] [--show-errors]``.
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "tests" / "data" / "blame"
-SPLITS = ("dev", "dev_extra", "dev2")
+SPLITS = ("dev", "dev_extra", "dev2", "dev3")
 
 
 @dataclass

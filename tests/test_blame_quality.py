@@ -1,7 +1,7 @@
 """The blameless rules' results on the labeled development sentences must not regress, and
 the sets must be able to notice when a core pattern goes missing.
 
-``dev``, ``dev_extra`` and ``dev2`` are development sets: the rules are tuned on them, so
+``dev``, ``dev_extra``, ``dev2`` and ``dev3`` are development sets: the rules are tuned on them, so
 their figures say what the rules do, not how well they generalise (that is measured on
 sets kept out of the repository). The allowances below are the measured counts with no
 slack: a change that loses one caught sentence or adds one false positive fails, and the
@@ -25,8 +25,9 @@ from tests.conftest import REPO
 # blame marked on the labeled phrase)
 ALLOWED = {
     "dev": (0, 0, 1.0),
-    "dev_extra": (13, 0, 0.989),
+    "dev_extra": (11, 0, 0.989),
     "dev2": (13, 0, 0.975),
+    "dev3": (0, 0, 1.0),
 }
 
 
@@ -86,7 +87,7 @@ MUTATIONS = [
 
 @pytest.fixture(scope="module")
 def blame_sentences(bench) -> list[str]:  # noqa: ANN001
-    return [s.text for split in ("dev", "dev_extra", "dev2") for s in bench.load(split)
+    return [s.text for split in bench.SPLITS for s in bench.load(split)
             if s.blame]
 
 

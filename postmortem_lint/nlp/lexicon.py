@@ -60,6 +60,7 @@ class CompiledLexicon:
                              frozenset[str], dict[str, list[_Phrase]]]:
         lex = self.source
         v = self.vocabulary
+        w = v.w
         inflections = v.inflect
         gated_words = v.w.gated_words
         strong: set[str] = set()
@@ -100,6 +101,10 @@ class CompiledLexicon:
         add(lex.discipline_verbs, verb=True, person=True)
         add(lex.human_error_phrases, verb=False, person=False, matched=True)
         gated.update(v.w.gated_cues)
+        # the words of the constructions the patterns find (see blame/patterns.py)
+        for group in (w.sit_verbs, w.privileges, w.engagements, w.competent_words,
+                      w.competence_nouns, w.forced_through_verbs, w.answer_verbs):
+            gated.update(group)
         return frozenset(strong), phrases, frozenset(gated), gated_phrases
 
     @cached_property

@@ -175,6 +175,18 @@ class Words:
     not_person_tails: frozenset[str]
     modals: frozenset[str]
     perfect_have: frozenset[str]
+    experience_verbs: frozenset[str]
+    forced_through_verbs: frozenset[str]
+    sit_verbs: frozenset[str]
+    held_items: frozenset[str]
+    lose_verbs: frozenset[str]
+    privileges: frozenset[str]
+    access_kinds: frozenset[str]
+    engagements: frozenset[str]
+    ended_words: frozenset[str]
+    competent_words: frozenset[str]
+    competence_nouns: frozenset[str]
+    bad_state_words: frozenset[str]
     common_noun_suffixes: frozenset[str]
 
     @classmethod
@@ -212,13 +224,7 @@ class Vocabulary:
         # a diligence verb: its one-word entries alone; a phrase ("make sure", "pay
         # attention") only with its following words
         self.negated = self.heads(_one_word(source.negated_verbs))
-        self.negated_phrases: dict[str, tuple[tuple[str, ...], ...]] = {}
-        for entry in source.negated_verbs:
-            tokens = phrase_tokens(entry)
-            if len(tokens) > 1:
-                for form in self.inflect(tokens[0]):
-                    self.negated_phrases[form] = (*self.negated_phrases.get(form, ()),
-                                                  tokens[1:])
+        self.negated_phrases = _phrase_tails(self, source.negated_verbs)
         # "unheeded", "unnoticed", "unread": a diligence verb's participle, negated
         self.undone = frozenset("un" + form for form in self.negated)
         self.damage = self.heads(_one_word(source.damage_verbs))
@@ -228,7 +234,10 @@ class Vocabulary:
         self.cause_nouns = self.forms(source.cause_nouns)
         self.cause_labels = self.forms(source.cause_labels)
         self.outcomes = self.forms(source.outcome_words)
-        self.neutral = self.heads(source.neutral_verbs)
+        # a neutral act: one-word entries alone; a phrase ("take over", "roll back") only
+        # with its particle
+        self.neutral = self.heads(_one_word(source.neutral_verbs))
+        self.neutral_phrases = _phrase_tails(self, source.neutral_verbs)
         self.actions = self.heads(source.action_verbs)
         self.stative = self.heads(source.stative_verbs)
         self.fault_nouns = self.forms(_one_word(source.fault_nouns))
@@ -267,6 +276,17 @@ def vocabulary(source: BlameLexicon) -> Vocabulary:
             _BUILT.clear()
         found = _BUILT[key] = Vocabulary(source)
     return found
+
+
+def _phrase_tails(v: Vocabulary, entries: list[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """For multi-word verb entries: each form of the verb -> the words that must follow it."""
+    tails: dict[str, tuple[tuple[str, ...], ...]] = {}
+    for entry in entries:
+        tokens = phrase_tokens(entry)
+        if len(tokens) > 1:
+            for form in v.inflect(tokens[0]):
+                tails[form] = (*tails.get(form, ()), tokens[1:])
+    return tails
 
 
 def _lowered(entries: list[str]) -> frozenset[str]:

@@ -73,6 +73,16 @@ def _constructions(v: Vocabulary) -> dict[str, list[Pattern]]:
             _in(w.rotation_words)]],
         "AS_EASY_AS": [[  # "it was as simple as <someone> running…"
             {"LOWER": "as"}, _in(w.easy_words), {"LOWER": "as"}]],
+        "SAT_ON": [[  # "sat on the security report for a week"
+            _in(w.sit_verbs), {"LOWER": "on"}, {"IS_PUNCT": False, "OP": "{0,3}"},
+            _in(w.held_items)]],
+        "LOSE_PRIVILEGES": [  # "will lose his production privileges", "loses deploy access"
+            [_in(w.lose_verbs), {"IS_PUNCT": False, "OP": "{0,3}"}, _in(w.privileges)],
+            [_in(w.lose_verbs), {"IS_PUNCT": False, "OP": "{0,2}"}, _in(w.access_kinds),
+             {"LOWER": "access"}]],
+        "ENGAGEMENT_ENDED": [  # "the intern's placement was ended", "ended her contract"
+            [_in(w.engagements), {"IS_PUNCT": False, "OP": "{0,3}"}, _in(w.ended_words)],
+            [_in(w.ended_words), {"IS_PUNCT": False, "OP": "{0,3}"}, _in(w.engagements)]],
     }
 
 

@@ -108,6 +108,9 @@ class Sentence:
             return mention(NOBODY)
         if lower in w.person_pronouns:
             return mention(PERSON)
+        if token.text.startswith("@") and len(token.text) > 2 and \
+                token.text[1:].lower() not in v.safe:
+            return mention(PERSON)  # an @handle
         if lower in w.partitives:  # "one of the <role>s", "two of our SREs"
             found = self._partitive(token)
             if found is not None:
@@ -318,6 +321,10 @@ class Sentence:
                          and c.tag_.startswith("NN")), None)
             if noun is not None:
                 return noun
+        before = self.doc[verb.i - 1] if verb.i else None
+        if verb.dep_ == "amod" and verb.tag_ in ("VBD", "VBZ") and before is not None and \
+                before.tag_.startswith("NN") and before.dep_ in ("ROOT", "nsubj"):
+            return before  # "X's deploy broke uploads": "broke" misread as an adjective
         if verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBZ", "VBP") and \
                 verb.head.tag_.startswith("NN") and verb.head.i < verb.i:
             # "The <role> needed to…": a finite verb misread as a noun's clause
@@ -334,11 +341,15 @@ class Sentence:
 
     def diligence(self, verb: Word) -> bool:
         """A diligence verb ("check", "read", "make sure"): blame when not done."""
-        if verb.lower_ in self.v.negated:
-            return True
-        words = [t.lower_ for t in self.doc[verb.i + 1:verb.i + 4]]
-        return any(tuple(words[:len(rest)]) == rest
-                   for rest in self.v.negated_phrases.get(verb.lower_, ()))
+        return verb.lower_ in self.v.negated or self._followed_by(verb, self.v.negated_phrases)
+
+    def neutral(self, verb: Word) -> bool:
+        """What responders do that is never blame ("paged", "rolled back", "took over")."""
+        return verb.lower_ in self.v.neutral or self._followed_by(verb, self.v.neutral_phrases)
+
+    def _followed_by(self, verb: Word, tails: dict[str, tuple[tuple[str, ...], ...]]) -> bool:
+        words = tuple(t.lower_ for t in self.doc[verb.i + 1:verb.i + 4])
+        return any(words[:len(rest)] == rest for rest in tails.get(verb.lower_, ()))
 
     def made_to(self, verb: Word) -> bool:
         """Whether a thing made the person act: "the dashboard led the operator to…", "made

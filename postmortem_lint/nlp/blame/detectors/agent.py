@@ -40,7 +40,7 @@ def agent_clauses(s: Sentence, after: int, labelled: bool = False) -> Iterator[C
 def _an_act(s: Sentence, verb: Word, labelled: bool) -> bool:
     v, lower = s.v, verb.lower_
     # Right after "Root cause:", an act such as restarting or draining is the cause.
-    neutral = lower in v.neutral and not (labelled and lower in v.actions)
+    neutral = s.neutral(verb) and not (labelled and lower in v.actions)
     if neutral or lower in v.stative or verb.tag_ == "VBG" and \
             verb.dep_ in ("amod", "compound", "pcomp", "pobj"):
         return False

@@ -23,6 +23,7 @@ def _phrases(s: Sentence) -> Iterator[BlameHit]:
     # "…at his own request" is not a sanction
     voluntary = any(t.lower_ in s.w.voluntary_words for t in s.doc)
     spans = [*s.matches.get("DISCIPLINE", []), *s.matches.get("ANSWER_TO", []),
+             *s.matches.get("LOSE_PRIVILEGES", []), *s.matches.get("ENGAGEMENT_ENDED", []),
              *([] if voluntary else s.matches.get("OFF_ROTATION", []))]
     if not spans:
         return

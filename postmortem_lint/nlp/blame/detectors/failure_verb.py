@@ -14,8 +14,10 @@ KIND = BlameKind.failure_verb
 
 
 def detect(s: Sentence) -> Iterator[BlameHit]:
-    phrasal = {span.start: span for span in s.matches.get("FAILURE", [])}
+    phrasal = {span.start: span for label in ("FAILURE", "SAT_ON")
+               for span in s.matches.get(label, [])}
     yield from _undone_by(s)
+    yield from _forced_through(s)
     v = s.v
     for verb in s.doc:
         lower = verb.lower_
@@ -87,7 +89,7 @@ def _cue(s: Sentence, verb: Word, span: Phrase | None,
         return None  # "did not forget"
     if any(c.dep_ == "dobj" and c.lower_ in s.w.nothing for c in verb.children):
         return None  # "<someone> missed nothing in the notes"
-    if negation is not None and _looked_and_found_nothing(s, verb):
+    if negation is not None and (_looked_and_found_nothing(s, verb) or _experience(s, verb)):
         return None
     if negation is not None and _decided_not_to(s, verb, negation):
         return None
@@ -102,6 +104,23 @@ def _cue(s: Sentence, verb: Word, span: Phrase | None,
 def _looked_and_found_nothing(s: Sentence, verb: Word) -> bool:
     """"not seeing anything wrong", "didn't find anything": a search that came up empty."""
     return any(c.dep_ == "dobj" and c.lower_ in s.w.indefinites for c in verb.children)
+
+
+def _experience(s: Sentence, verb: Word) -> bool:
+    """"I have never seen the lag this high": what someone has lived through."""
+    return verb.lower_ in s.w.experience_verbs and any(
+        c.dep_ == "aux" and c.lower_ in s.w.have_verbs and c.lower_ not in s.w.past_perfect
+        for c in verb.children)
+
+
+def _forced_through(s: Sentence) -> Iterator[BlameHit]:
+    """"The change was pushed through by the release manager": forced past the checks."""
+    for verb in s.verbs:
+        if verb.lower_ in s.w.forced_through_verbs and s.passive(verb) and any(
+                c.dep_ == "prt" and c.lower_ == "through" for c in verb.children):
+            hit = s.passive_agent(verb, KIND, verb.i)
+            if hit is not None:
+                yield hit
 
 
 def _decided_not_to(s: Sentence, verb: Word, negation: Word) -> bool:

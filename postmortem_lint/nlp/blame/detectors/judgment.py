@@ -66,23 +66,41 @@ def _hindsight_adverbs(s: Sentence) -> Iterator[BlameHit]:
 
 def _hindsight_subjects(s: Sentence) -> Iterator[BlameHit]:
     """"Anyone paying attention would have seen…", "even a junior engineer would have
-    known…": hindsight that judges whoever did not."""
+    known…", "a competent engineer would have checked…", "nobody with any experience would
+    run…": hindsight that judges whoever did not."""
     w = s.w
     for verb in s.verbs:
         aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
-        if not aux & w.would or not aux & w.have_verbs or verb.tag_ != "VBN":
-            continue
         subject = s.subject(verb)
-        if subject is None:
+        if not aux & w.would or subject is None:
             continue
-        qualified = any(c.dep_ in ("acl", "prep", "relcl", "amod") for c in subject.children)
-        anyone = subject.lower_ in w.anybody and qualified
-        even = any(c.lower_ in w.even_words for c in subject.children) and s.blameable(
-            s.who(subject), 2)
-        if not (anyone or even) or s.suppressed(verb):
+        perfect = bool(aux & w.have_verbs) and verb.tag_ == "VBN"
+        if _nobody_competent(s, subject):
+            if s.negated(verb) is not None:  # "nobody" is the construction itself
+                continue
+        elif not (perfect and _imagined_better(s, subject)) or s.suppressed(verb):
             continue
-        yield s.hit(KIND, s.left_edge(subject) if even else subject.i, verb.i + 1, "",
-                    subject.i, verb.i + 1)
+        even = any(c.lower_ in w.even_words for c in subject.children)
+        start = s.left_edge(subject) if even or subject.lower_ not in w.anybody | s.v.nobody \
+            else subject.i
+        yield s.hit(KIND, start, verb.i + 1, "", start, verb.i + 1)
+
+
+def _imagined_better(s: Sentence, subject: Word) -> bool:
+    """"anyone paying attention", "even a junior engineer", "a competent engineer"."""
+    w = s.w
+    if subject.lower_ in w.anybody:
+        return any(c.dep_ in ("acl", "prep", "relcl", "amod") for c in subject.children)
+    if not s.blameable(s.who(subject), 2):
+        return False
+    return any(c.lower_ in w.even_words for c in subject.children) or any(
+        c.dep_ == "amod" and c.lower_ in w.competent_words for c in subject.children)
+
+
+def _nobody_competent(s: Sentence, subject: Word) -> bool:
+    """"nobody with any experience", "no one in their right mind"."""
+    return subject.lower_ in s.v.nobody | s.w.anybody and any(
+        t.lower_ in s.w.competence_nouns for t in subject.subtree if t.i > subject.i)
 
 
 def _cf_governor(s: Sentence, governor: Word, cue: int) -> Word | None:

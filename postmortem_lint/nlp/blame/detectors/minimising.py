@@ -37,7 +37,7 @@ def _minimised(s: Sentence, adverb: Word) -> Iterator[BlameHit]:
         return
     failed = verb.lower_ in s.v.failure or verb.lower_ in w.fail_verbs or \
         s.negated(verb) is not None
-    judgmental = adverb.lower_ in w.minimiser_judgments and verb.lower_ not in s.v.neutral
+    judgmental = adverb.lower_ in w.minimiser_judgments and not s.neutral(verb)
     if not (failed or must or without or judgmental):
         return
     if s.suppressed(verb, own_negation_ok=True):

@@ -143,6 +143,9 @@ def _cause_is(s: Sentence, verb: Word, subject: Word) -> Iterator[BlameHit]:
 def _what_damaged(s: Sentence, verb: Word, clause: Word) -> Iterator[BlameHit]:
     """"What took down the checkout service was X's config push"."""
     attr = next((c for c in verb.children if c.dep_ == "attr"), None)
+    if attr is None:  # "…was X running a reindex": the parser makes it a clause
+        act = next((c for c in verb.children if c.dep_ == "ccomp" and c.tag_ == "VBG"), None)
+        attr = s.subject(act) if act is not None else None
     mention = s.person_or_work(attr, 1)
     if mention is not None and attr is not None and not s.suppressed(verb):
         yield s.hit(KIND, clause.left_edge.i, attr.i + 1, mention.text, verb.i, attr.i + 1)
@@ -192,9 +195,16 @@ def _cleft(s: Sentence, verb: Word) -> Iterator[BlameHit]:
         mention = s.person_or_work(attr)
         if mention is None or s.suppressed(verb):
             continue
-        if clause.lower_ in s.v.neutral or clause.lower_ in s.v.stative:
+        if (s.neutral(clause) or clause.lower_ in s.v.stative) and not _bad_object(s, clause):
             continue
         yield s.hit(KIND, mention.start, clause.i + 1, mention.text, verb.i, clause.i + 1)
+
+
+def _bad_object(s: Sentence, verb: Word) -> bool:
+    """"approved the build with two failing checks": an act on something known to be bad."""
+    return verb.lower_ in s.v.actions and any(
+        t.lower_ in s.w.bad_state_words for c in verb.children if c.dep_ in ("dobj", "prep")
+        for t in c.subtree)
 
 
 # -- "because X…", "when X…" ---------------------------------------------------------------
@@ -206,7 +216,7 @@ def _because(s: Sentence) -> Iterator[BlameHit]:
                      c.lower_ in s.w.cause_markers), None)
         if verb.dep_ != "advcl" or mark is None:
             continue
-        if verb.lower_ in v.neutral or verb.lower_ in v.stative or s.passive(verb) or \
+        if s.neutral(verb) or verb.lower_ in v.stative or s.passive(verb) or \
                 s.negated(verb) is not None:
             continue
         mention = s.who(s.subject(verb))
@@ -231,7 +241,7 @@ def _when(s: Sentence) -> Iterator[BlameHit]:
         if verb.dep_ != "advcl" or not any(c.lower_ in w.time_markers and c.dep_ in (
                 "advmod", "mark") for c in verb.children):
             continue
-        if verb.lower_ in v.neutral and verb.lower_ not in v.actions or \
+        if s.neutral(verb) and verb.lower_ not in v.actions or \
                 verb.lower_ in v.stative or s.passive(verb) or s.negated(verb):
             continue
         if not _outright_damage(s, verb.head):
@@ -262,6 +272,7 @@ def _labelled(s: Sentence) -> Iterator[BlameHit]:
         yield s.hit(KIND, start, end, who, anchor, anchor + 1)
         return
     yield from _named_cause(s)
+    yield from _their_work(s)
     yield from _fragment(s)
 
 
@@ -285,9 +296,24 @@ def _fragment(s: Sentence) -> Iterator[BlameHit]:
     if not s.blameable(mention, level=2):
         return
     verb = next((t for t in doc[head.i + 1:head.i + 4] if t.tag_ in ("VBD", "VBN", "VBZ")), None)
-    if verb is None or verb.lower_ in s.v.neutral or verb.lower_ in s.v.stative:
+    if verb is None or s.neutral(verb) or verb.lower_ in s.v.stative:
         return
     yield s.hit(KIND, mention.start, verb.i + 1, mention.text, verb.i, verb.i + 1)
+
+
+def _their_work(s: Sentence) -> Iterator[BlameHit]:
+    """"Root cause: X's untested change to the limiter": the label's answer is a person's
+    work, with no verb saying what the work did."""
+    assert s.label_end is not None
+    rest = s.doc[s.label_end + 1:]
+    if not len(rest) or any(t.tag_ in ("VBD", "VBZ", "VBP") for t in rest):
+        return
+    head = next((t for t in rest if t.head.i == t.i or t.head.i <= s.label_end), None)
+    owner = next((c for c in head.children if c.dep_ == "poss"), None) if head else None
+    mention = s.who(owner)
+    if head is None or owner is None or not s.blameable(mention, 2):
+        return
+    yield s.hit(KIND, mention.start, head.i + 1, mention.text, head.i, head.i + 1)
 
 
 def _named_cause(s: Sentence) -> Iterator[BlameHit]:
