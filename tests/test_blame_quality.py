@@ -1,7 +1,7 @@
 """The blameless rules' results on the labeled development sentences must not regress, and
 the sets must be able to notice when a core pattern goes missing.
 
-``dev``, ``dev_extra``, ``dev2`` and ``dev3`` are development sets: the rules are tuned on them, so
+``dev`` to ``dev4`` are development sets: the rules are tuned on them, so
 their figures say what the rules do, not how well they generalise (that is measured on
 sets kept out of the repository). The allowances below are the measured counts with no
 slack: a change that loses one caught sentence or adds one false positive fails, and the
@@ -28,6 +28,7 @@ ALLOWED = {
     "dev_extra": (11, 0, 0.989),
     "dev2": (13, 0, 0.975),
     "dev3": (0, 0, 1.0),
+    "dev4": (3, 0, 0.974),
 }
 
 

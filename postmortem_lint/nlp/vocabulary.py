@@ -188,6 +188,7 @@ class Words:
     competence_nouns: frozenset[str]
     bad_state_words: frozenset[str]
     common_noun_suffixes: frozenset[str]
+    plural_suffixes: frozenset[str]
 
     @classmethod
     def build(cls, groups: dict[str, list[str]], inflect: Inflector) -> Words:

@@ -59,7 +59,8 @@ def _constructions(v: Vocabulary) -> dict[str, list[Pattern]]:
     w = v.w
     return {
         "ALL_HAD_TO": [[  # "all <someone> had to do was"
-            {"LOWER": "all"}, {"IS_PUNCT": False, "OP": "{1,4}"}, _in(w.all_had_to),
+            {"LOWER": "all"}, {"TEXT": {"NOT_IN": [".", ",", ";", ":", "(", ")"]}, "OP": "{1,5}"},
+            _in(w.all_had_to),
             {"LOWER": "to"}, {"LOWER": "do"}, _in(w.was_is)]],
         "ALL_IT_TOOK": [[  # "all it would have taken was for <someone> to…"
             _in(w.all_nothing), _in(w.it_that_more), {"IS_PUNCT": False, "OP": "{0,3}"},

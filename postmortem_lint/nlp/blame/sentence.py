@@ -183,7 +183,8 @@ class Sentence:
     def _name(self, token: Word, mention: MentionOf) -> Mention | None:
         v, w = self.v, self.w
         lower = token.lower_
-        if not NAME_SHAPE.match(token.text) or token.tag_ not in ("NNP", "NN", "NNPS", "VBN", "JJ"):
+        if not NAME_SHAPE.match(token.text) or \
+                token.tag_ not in ("NNP", "NN", "NNPS", "NNS", "VBN", "JJ"):
             return mention(SYSTEM)
         if lower in v.safe or lower in w.calendar_words or lower in v.role_words:
             return mention(SYSTEM)
@@ -199,7 +200,9 @@ class Sentence:
             if token.tag_ != "NNP" and len(lower) >= 6 and lower.endswith(self._suffixes):
                 return mention(SYSTEM)
             return mention(PERSON, weak=1 if token.tag_ == "NNP" else 2)
-        return mention(PERSON)
+        # a capitalised plural inside the sentence may be a name the tagger took for a
+        # plural ("Beatriz", "Ines"), or a product's plural: only as sure as a first word
+        return mention(PERSON, weak=2 if token.tag_ == "NNS" else 0)
 
     def _not_a_name(self, token: Word) -> bool:
         """A capitalised word that is no person's name by its place in the phrase: a plural
@@ -209,6 +212,8 @@ class Sentence:
         doc, w = self.doc, self.w
         if token.tag_ == "NNPS" and any(c.dep_ == "compound" for c in token.children):
             return True
+        if token.tag_ == "NNS" and token.lower_.endswith(self._plurals):
+            return True  # "Validators", "Consumers": a common noun's plural, capitalised
         if token.dep_ in ("amod", "compound", "nmod") and token.head.i > token.i and \
                 token.head.is_lower and token.head.tag_.startswith("NN") and \
                 token.head.lower_ not in w.hyphen_verb_prefixes:
@@ -220,6 +225,10 @@ class Sentence:
         if token.dep_ == "compound":
             parts.append(token.head)
         return any(part.lower_ in self.v.safe for part in parts)
+
+    @property
+    def _plurals(self) -> tuple[str, ...]:
+        return tuple(sorted(self.w.plural_suffixes))
 
     @property
     def _suffixes(self) -> tuple[str, ...]:

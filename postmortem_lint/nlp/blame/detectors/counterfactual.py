@@ -43,7 +43,7 @@ def _should_have(s: Sentence, verb: Word, subject: Mention | None,
         return []
     if modal.lower_ == "could" and not _regret(s, verb):
         return []
-    if not s.blameable(subject, 1):
+    if not s.blameable(subject, 2):
         return []
     negation = s.negated(verb)
     # "she shouldn't have pushed to main" blames; "he shouldn't have had to…" and "could

@@ -171,7 +171,8 @@ def _undone_by(s: Sentence) -> Iterator[BlameHit]:
     for word in s.doc:
         if word.lower_ not in s.v.undone:
             continue
-        holders = [word, word.head] if word.dep_ in ("acomp", "advmod", "oprd", "xcomp") \
+        holders = [word, word.head] if word.dep_ in ("acomp", "advmod", "advcl", "oprd",
+                                                     "xcomp") \
             else [word]  # "remained unanswered by X": the parser hangs "by" on the verb
         agent = next((found for found in (s.by_agent(h) or s.pobj(h, "by", deps=("prep", "agent"))
                                         for h in holders)

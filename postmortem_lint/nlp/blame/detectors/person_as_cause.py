@@ -122,7 +122,8 @@ def _copula_cause(s: Sentence) -> Iterator[BlameHit]:
         subject = s.subject(verb)
         if subject is not None and subject.lower_ == "it":
             yield from _cleft(s, verb)
-        elif subject is not None and subject.lower_ in s.v.cause_nouns:
+        elif subject is not None and (subject.lower_ in s.v.cause_nouns or
+                                      _reason_for_damage(s, subject)):
             yield from _cause_is(s, verb, subject)
         else:
             clause = next((c for c in verb.children if c.dep_ == "csubj"), None)
@@ -132,9 +133,19 @@ def _copula_cause(s: Sentence) -> Iterator[BlameHit]:
                 yield from _person_is(s, verb, subject)
 
 
+def _reason_for_damage(s: Sentence, subject: Word) -> bool:
+    """"the reason for the outage"."""
+    return subject.lower_ in s.w.reason_words and any(
+        p.lower_ in s.v.damage_nouns for c in subject.children if c.dep_ == "prep"
+        for p in c.children if p.dep_ == "pobj")
+
+
 def _cause_is(s: Sentence, verb: Word, subject: Word) -> Iterator[BlameHit]:
-    """"The culprit was the night-shift operator"."""
+    """"The culprit was the night-shift operator", "the reason for it was X deploying"."""
     attr = next((c for c in verb.children if c.dep_ == "attr"), None)
+    if attr is None:  # "…was X deploying on a Friday": the parser makes it a clause
+        act = next((c for c in verb.children if c.dep_ == "ccomp" and c.tag_ == "VBG"), None)
+        attr = s.subject(act) if act is not None else None
     mention = s.person_or_work(attr, 1)
     if mention is not None and attr is not None and not s.suppressed(verb):
         yield s.hit(KIND, subject.i, attr.i + 1, mention.text, verb.i, attr.i + 1)
