@@ -102,8 +102,8 @@ class CompiledLexicon:
         add(lex.human_error_phrases, verb=False, person=False, matched=True)
         gated.update(v.w.gated_cues)
         # the words of the constructions the patterns find (see blame/patterns.py)
-        for group in (w.sit_verbs, w.privileges, w.engagements, w.competent_words,
-                      w.competence_nouns, w.forced_through_verbs, w.answer_verbs):
+        for group in (w.sit_verbs, w.privileges, w.engagements, w.forced_through_verbs,
+                      w.answer_verbs):
             gated.update(group)
         return frozenset(strong), phrases, frozenset(gated), gated_phrases
 
@@ -156,7 +156,17 @@ class CompiledLexicon:
             return True
         if words & w.modals and words & w.perfect_have:
             return True
-        return any(pattern.search(sentence) for pattern in _PATTERN_CUES)
+        return any(pattern.search(sentence) for pattern in self._pattern_cues)
+
+    @cached_property
+    def _pattern_cues(self) -> tuple[re.Pattern[str], ...]:
+        """The fixed constructions, and an imagined better colleague: "a competent engineer
+        would…", "nobody with any experience would…"."""
+        w = self.vocabulary.w
+        better = "|".join(sorted(re.escape(word) for word in w.competent_words |
+                                 w.competence_nouns))
+        return (*_PATTERN_CUES,
+                re.compile(rf"\b(?:{better})\b.{{1,60}}?\bwould\b", re.IGNORECASE))
 
     @cached_property
     def _undone(self) -> frozenset[str]:

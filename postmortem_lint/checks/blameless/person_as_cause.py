@@ -24,7 +24,9 @@ class PersonAsRootCause(BlameLanguageRule):
     "Root cause: Ravi truncated the table", "Root cause: the intern.", "checkout
     went down when Omar deployed the branch"). People doing neutral things
     (paging, rolling back, investigating) are not causes, nor is a timeline fact
-    such as "error rates rose after Ravi deployed 4.12".
+    such as "error rates rose after Ravi deployed 4.12", nor a team at ordinary work
+    ("the storage team made changes to…"). A cause statement that names people acting is
+    reported once, not once per act.
 
     Bad::
 

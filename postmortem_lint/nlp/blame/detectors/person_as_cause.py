@@ -227,8 +227,8 @@ def _because(s: Sentence) -> Iterator[BlameHit]:
                      c.lower_ in s.w.cause_markers), None)
         if verb.dep_ != "advcl" or mark is None:
             continue
-        if s.neutral(verb) or verb.lower_ in v.stative or s.passive(verb) or \
-                s.negated(verb) is not None:
+        if (s.neutral(verb) and not _bad_object(s, verb)) or verb.lower_ in v.stative or \
+                s.passive(verb) or s.negated(verb) is not None:
             continue
         mention = s.who(s.subject(verb))
         if not s.blameable(mention):
