@@ -14,6 +14,7 @@ from postmortem_lint.nlp.vocabulary import Vocabulary, phrase_tokens, vocabulary
 from postmortem_lint.ruledata import BlameLexicon
 
 _ON_CALL = re.compile(r"\bon[- ]?call\b", re.IGNORECASE)
+_HANDLE = re.compile(r"(?<![\w.])@[A-Za-z0-9][\w-]+")
 _WORD = re.compile(r"[A-Za-z\u00C0-\u024F0-9]+(?:['\u2019][A-Za-z]+)?")
 # Constructions the parser reads as blame that no single cue word announces.
 _PATTERN_CUES = tuple(re.compile(pattern, re.IGNORECASE) for pattern in (
@@ -192,6 +193,8 @@ class CompiledLexicon:
         if words & self.person_words:
             return True
         if "call" in words and _ON_CALL.search(sentence):  # "the weekend on-call"
+            return True
+        if "@" in sentence and _HANDLE.search(sentence):  # an @handle
             return True
         safe = self._safe
         w = self.vocabulary.w

@@ -183,7 +183,7 @@ class Sentence:
     def _name(self, token: Word, mention: MentionOf) -> Mention | None:
         v, w = self.v, self.w
         lower = token.lower_
-        if not NAME_SHAPE.match(token.text) or \
+        if not (NAME_SHAPE.match(token.text) or self._hyphenated_name(token)) or \
                 token.tag_ not in ("NNP", "NN", "NNPS", "NNS", "VBN", "JJ"):
             return mention(SYSTEM)
         if lower in v.safe or lower in w.calendar_words or lower in v.role_words:
@@ -203,6 +203,12 @@ class Sentence:
         # a capitalised plural inside the sentence may be a name the tagger took for a
         # plural ("Beatriz", "Ines"), or a product's plural: only as sure as a first word
         return mention(PERSON, weak=2 if token.tag_ == "NNS" else 0)
+
+    def _hyphenated_name(self, token: Word) -> bool:
+        """The second half of a hyphenated given name the tokenizer split ("Joon-ho")."""
+        doc, i = self.doc, token.i
+        return token.is_lower and i >= 2 and doc[i - 1].text == "-" and \
+            bool(NAME_SHAPE.match(doc[i - 2].text)) and doc[i - 2].head.i == i
 
     def _not_a_name(self, token: Word) -> bool:
         """A capitalised word that is no person's name by its place in the phrase: a plural
@@ -307,6 +313,11 @@ class Sentence:
         for child in verb.children:
             if child.dep_ in _SUBJECTS:
                 return self._explicit_subject(verb, child)
+        for aux in verb.children:  # "X should have double-checked": hung on "have"
+            if aux.dep_ == "aux" and aux.i < verb.i:
+                found = next((c for c in aux.children if c.dep_ == "nsubj"), None)
+                if found is not None:
+                    return found
         return self._implicit_subject(verb)
 
     def _explicit_subject(self, verb: Word, child: Word) -> Word:
@@ -368,6 +379,14 @@ class Sentence:
                 head.lower_ not in self.w.causative_verbs:
             return False
         return not self.blameable(self.who(self.subject(head)), 2)
+
+    @staticmethod
+    def auxiliaries(verb: Word) -> list[Word]:
+        """The verb's auxiliaries, with those the parser hangs on another auxiliary ("should"
+        under "have" in "X should have double-checked")."""
+        aux = [c for c in verb.children if c.dep_ == "aux"]
+        return sorted(aux + [g for c in aux for g in c.children if g.dep_ == "aux"],
+                      key=lambda word: word.i)
 
     @staticmethod
     def passive(verb: Word) -> bool:
@@ -470,6 +489,12 @@ class Sentence:
         mention = self.who(self.pobj(token, "by"))
         if self.blameable(mention, level):
             return mention
+        if token.tag_ == "VBG":  # "by X force-pushing…": the gerund's subject as a compound
+            doer = next((c for c in token.children if c.i < token.i and c.dep_ in (
+                "compound", "nmod", "nsubj", "poss")), None)
+            mention = self.who(doer)
+            if self.blameable(mention, level):
+                return mention
         return None
 
     @staticmethod

@@ -18,7 +18,7 @@ _AND_DID_NOT = re.compile(r"\b(and|but)\s+(did ?n[o']t|didn't|never did|did not)
 def detect(s: Sentence) -> Iterator[BlameHit]:
     for verb in s.verbs:
         subject = s.who(s.subject(verb))
-        aux = [c for c in verb.children if c.dep_ == "aux"]
+        aux = s.auxiliaries(verb)
         found = _should_have(s, verb, subject, aux)
         if found is None:
             found = _had_done(s, verb, subject, aux)

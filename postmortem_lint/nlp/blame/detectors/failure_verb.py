@@ -55,9 +55,15 @@ def _failure_at(s: Sentence, verb: Word, span: Phrase | None) -> Iterator[BlameH
         if hit is not None:
             yield hit
         return
-    subject = s.who(misread_subject or s.subject(verb))
-    if not s.blameable(subject, 2 if verb.lower_ in s.w.person_only_verbs or
-                       misread_subject is not None else 1):
+    subject_word = misread_subject or s.subject(verb)
+    subject = s.who(subject_word)
+    # a capitalised plural first word ("Crates failed to build") is a name only with a verb
+    # only people do
+    plural = subject_word is not None and subject_word.tag_ == "NNS"
+    level = 1 if plural and verb.lower_ not in s.w.person_only_verbs else 2
+    if verb.lower_ in s.w.fail_verbs and not _failed_diligence(s, verb):
+        level = 0  # "Builds failed to link": things fail; a capitalised word is no name here
+    if not s.blameable(subject, level):
         return
     if s.suppressed(verb, own_negation_ok=negation is not None) or s.made_to(verb):
         return
@@ -99,6 +105,12 @@ def _cue(s: Sentence, verb: Word, span: Phrase | None,
                c.lower_ in s.w.do_verbs]
         cue_start = min([negation.i, cue_start, *aux])
     return cue_start, end
+
+
+def _failed_diligence(s: Sentence, verb: Word) -> bool:
+    """"failed to notify", "failed to check": what people fail to do."""
+    complement = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+    return complement is not None and s.diligence(complement)
 
 
 def _looked_and_found_nothing(s: Sentence, verb: Word) -> bool:
