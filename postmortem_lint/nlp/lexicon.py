@@ -96,6 +96,7 @@ class CompiledLexicon:
         add(lex.judgment_words, verb=False, person=False, matched=True)
         add(lex.judgment_phrases, verb=True, person=False, matched=True)
         add(lex.counterfactual_judgments, verb=True, person=False, matched=True)
+        add(lex.grammar.get("negated_judgments", []), verb=True, person=True, matched=True)
         add(lex.hindsight_adverbs, verb=False, person=True)
         add(lex.minimisers, verb=False, person=True)
         add(lex.discipline_phrases, verb=True, person=True, matched=True)
@@ -104,7 +105,7 @@ class CompiledLexicon:
         gated.update(v.w.gated_cues)
         # the words of the constructions the patterns find (see blame/patterns.py)
         for group in (w.sit_verbs, w.privileges, w.engagements, w.forced_through_verbs,
-                      w.answer_verbs):
+                      w.answer_verbs, w.accident_adverbs):
             gated.update(group)
         return frozenset(strong), phrases, frozenset(gated), gated_phrases
 

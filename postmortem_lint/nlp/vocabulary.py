@@ -100,6 +100,7 @@ class Words:
     indefinites: frozenset[str]
     causative_verbs: frozenset[str]
     latent_faults: frozenset[str]
+    accident_adverbs: frozenset[str]
     exposing_verbs: frozenset[str]
     technical_judgments: frozenset[str]
     technical_heads: frozenset[str]

@@ -39,6 +39,7 @@ def build_matcher(nlp: Language, v: Vocabulary) -> Matcher:
     add("JUDGMENT_WORD", source.judgment_words, noun=True)
     add("JUDGMENT", source.judgment_phrases, verb=True)
     add("CF_JUDGMENT", source.counterfactual_judgments, verb=True)
+    add("NEGATED_JUDGMENT", source.grammar.get("negated_judgments", []), verb=True)
     add("DISCIPLINE", source.discipline_phrases, verb=True)
     add("HUMAN_ERROR", source.human_error_phrases, noun=True)
     add("CAUSE_LINK", source.cause_links, verb=True)

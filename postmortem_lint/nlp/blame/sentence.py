@@ -267,7 +267,8 @@ class Sentence:
             return True
         words = {norm(m.text) for m in modifiers} | {
             t.lower_ for m in modifiers for t in m.subtree if not t.is_punct}
-        return bool(words) and words <= (self.v.qualifiers | self.w.personal_determiners)
+        return bool(words) and words <= (self.v.qualifiers | self.w.personal_determiners |
+                                         self.w.competent_words)
 
     def _modifier_edge(self, token: Word) -> int:
         """Where the compounds and adjectives before ``token`` start (no determiner)."""

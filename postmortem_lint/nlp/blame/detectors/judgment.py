@@ -17,6 +17,7 @@ def detect(s: Sentence) -> Iterator[BlameHit]:
     yield from _hindsight_subjects(s)
     yield from _judging_words(s)
     yield from _counterfactual_judgments(s)
+    yield from _not_thought_through(s)
     yield from _hindsight_adverbs(s)
 
 
@@ -33,6 +34,21 @@ def _judging_words(s: Sentence) -> Iterator[BlameHit]:
                 t.dep_ == "neg" for t in span))
             if not s.suppressed(root, own_negation_ok=own):
                 yield s.hit(KIND, span.start, span.end, "", span.start, span.end)
+
+
+def _not_thought_through(s: Sentence) -> Iterator[BlameHit]:
+    """"didn't think it through", "without thinking twice": about a person's act."""
+    for span in s.matches.get("NEGATED_JUDGMENT", []):
+        root = s.doc[span.start]
+        negation = s.negated(root)
+        without = root.head.lower_ in s.w.without_words
+        subject = s.who(s.subject(root.head if without else root))
+        if not (negation is not None or without) or not s.blameable(subject, 2):
+            continue
+        if s.suppressed(root, own_negation_ok=True):
+            continue
+        start = negation.i if negation is not None and negation.i < span.start else span.start
+        yield s.hit(KIND, start, span.end, subject.text, span.start, span.end)
 
 
 def _counterfactual_judgments(s: Sentence) -> Iterator[BlameHit]:

@@ -55,7 +55,7 @@ def _damage(s: Sentence) -> Iterator[BlameHit]:
         span = phrasal.get(verb.i)
         damage = lower in v.damage or span is not None
         cause = lower in v.cause_verbs and _damage_object(s, verb) or (
-            lower in v.actions and _which_damaged(s, verb))
+            lower in v.actions and (_which_damaged(s, verb) or _by_accident(s, verb)))
         if not (damage or cause or _wrong_object(s, verb)):
             continue
         if s.passive(verb):
@@ -77,6 +77,11 @@ def _damaged_by(s: Sentence, verb: Word, span: Phrase | None) -> Iterator[BlameH
         end = max(end, min(obj.right_edge.i + 1, obj.i + 4))
     start, stop = s.span_with_subject(mention, verb.i, end)
     yield s.hit(KIND, start, stop, mention.text, verb.i, end)
+
+
+def _by_accident(s: Sentence, verb: Word) -> bool:
+    """"accidentally deleted the customer table": an act done by mistake."""
+    return any(c.dep_ == "advmod" and c.lower_ in s.w.accident_adverbs for c in verb.children)
 
 
 def _which_damaged(s: Sentence, verb: Word) -> bool:
