@@ -75,7 +75,9 @@ def _hindsight_adverbs(s: Sentence) -> Iterator[BlameHit]:
         if adverb.lower_ not in s.v.hindsight:
             continue
         verb = adverb.head
-        subject = s.who(s.subject(verb)) if verb.tag_.startswith("VB") else None
+        doer = (s.by_agent(verb) if s.passive(verb) else s.subject(verb)) \
+            if verb.tag_.startswith("VB") else None
+        subject = s.who(doer)
         if s.blameable(subject, 1):
             yield s.hit(KIND, adverb.i, adverb.i + 1, subject.text, adverb.i, adverb.i + 1)
 
