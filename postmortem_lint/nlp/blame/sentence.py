@@ -107,6 +107,9 @@ class Sentence:
         if lower in v.nobody or f"no {lower}" in v.nobody and self._prev(token, "no"):
             return mention(NOBODY)
         if lower in w.person_pronouns:
+            following = self.doc[token.i + 1] if token.i + 1 < len(self.doc) else None
+            if following is not None and following.text == "/":
+                return mention(SYSTEM)  # "I/O"
             return mention(PERSON)
         if token.text.startswith("@") and len(token.text) > 2 and \
                 token.text[1:].lower() not in v.safe:
@@ -228,6 +231,9 @@ class Sentence:
                 doc[token.i + 2].lower_ in w.hyphen_links:
             return True
         parts = [c for c in token.children if c.dep_ == "compound"]
+        chain = [t for t in token.subtree if t.i < token.i and t.dep_ == "compound"]
+        if len(chain) >= 2 and all(NAME_SHAPE.match(part.text) for part in chain):
+            return True  # "Session Token Format": a title-cased term, not a full name
         if token.dep_ == "compound":
             parts.append(token.head)
         return any(part.lower_ in self.v.safe for part in parts)
