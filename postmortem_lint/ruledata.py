@@ -143,6 +143,18 @@ class BlameLexicon(BaseModel):
     software_terms: list[str] = _words(
         "Technical terms that contain a blame word and are never blame (lazy loading, "
         "user errors, fault injection).")
+    leadership: list[str] = _words(
+        "Those a person answers to for an outcome (CTO, VP, leadership): 'will answer to the "
+        "CTO' is discipline.")
+    irregular_verbs: dict[str, list[str]] = Field(
+        default_factory=new_dict,
+        description="Irregular verbs the lexicons use: base form -> its other forms.")
+    verb_prefixes: list[str] = _words(
+        "Prefixes whose verbs inflect like their base (over, mis: overwrite -> overwrote).")
+    grammar: dict[str, list[str]] = Field(
+        default_factory=new_dict,
+        description="Named groups of function words and cues the analysis reads (pronouns, "
+        "negators, time markers…); a group name ending in '_verbs' holds base forms.")
 
 
 class RuleData(BaseModel):
