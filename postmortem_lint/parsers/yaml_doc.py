@@ -25,8 +25,15 @@ from postmortem_lint.ruledata import RuleData
 from postmortem_lint.sources.reading import SourceText
 
 _LIST_SECTIONS = {"went_well", "went_wrong", "got_lucky", "lessons"}
+_NAME_KEYS = ("name", "login", "handle", "username")
 _DATE_FIELDS = {"incident_date", "date_written", "review_date", "incident_start",
                 "incident_end"}
+
+
+def _named(item: CommentedMap) -> Any | None:
+    """The key of the name of a person or thing written as a mapping ("- name: Ana")."""
+    return next((key for key in item if str(key).strip().lower() in _NAME_KEYS
+                 and isinstance(item[key], str) and item[key].strip()), None)
 
 
 class MappingReader:
@@ -142,7 +149,10 @@ class MappingReader:
                 self.wrong_type(node, key, "a single value", value)
                 return
             for index, item in enumerate(value):
-                if isinstance(item, CommentedMap | CommentedSeq):
+                if isinstance(item, CommentedMap) and _named(item) is not None:
+                    # site generators write people as mappings: "- name: Ana\n  link: …"
+                    self.b.set_field(field, self.prose(item, _named(item), item[_named(item)]))
+                elif isinstance(item, CommentedMap | CommentedSeq):
                     self.wrong_type(value, index, "text", item)
                 elif item is not None:
                     self.b.set_field(field, self.prose(value, index, item))
@@ -152,6 +162,8 @@ class MappingReader:
             return
         if value is None:
             return
+        if field == "incident_end" and isinstance(value, bool):
+            return  # "resolved: true": a status flag (status-page generators), not a time
         if field in _DATE_FIELDS and isinstance(value, bool | int | float):
             self.wrong_type(node, key, "a date (YYYY-MM-DD)", value)
             return

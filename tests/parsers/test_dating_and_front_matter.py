@@ -136,3 +136,33 @@ def test_a_bad_byte_behind_a_bom_is_reported_and_the_rest_is_read(bom: bytes, co
     assert isinstance(source, SourceText)
     assert [(p.code, p.line, p.column) for p in source.problems] == [("PM004", 4, 1)]
     assert "- 14:32 Deploy" in source.text
+
+
+# -- front matter written by site generators -------------------------------------------------
+
+
+def test_authors_written_as_mappings_are_read_by_their_name() -> None:
+    doc = _doc("""\
+        ---
+        layout: post
+        author:
+          - name: "@river"
+            link: "https://example.org/river"
+          - name: Sam Okoro
+            handle: "@sokoro"
+        ---
+        # Worker pool drained
+        """)
+    assert [a.value for a in doc.meta.authors] == ["@river", "Sam Okoro"]
+    assert "PM003" not in codes(lint_text("---\nauthors:\n  - name: Ana\n---\n# T\n"))
+
+
+def test_an_author_mapping_without_a_name_is_still_reported() -> None:
+    found = lint_text("---\nauthors:\n  - link: https://example.org\n---\n# T\n")
+    assert "PM003" in codes(found)
+
+
+def test_status_page_front_matter_is_read_not_reported() -> None:
+    text = "---\ntitle: Mail relay outage\nseverity: down\nresolved: true\n---\n# T\n"
+    assert "PM003" not in codes(lint_text(text))
+    assert _doc(text).meta.severity is not None
