@@ -50,7 +50,7 @@ _KEY_VALUE = re.compile(r"^\s*(?P<key>[A-Za-z][A-Za-z0-9 /()&'’.\-]{0,48}?)"
 _WHY_LINE = re.compile(r"^\s*(?:why\s*#?\d|\d[.)]\s*why\b|why\?)", re.IGNORECASE)
 _STRUCTURED = {"timeline", "action_items", "five_whys", "contributing_factors"}
 # A bold label alone on its line: "**Impact**:", "**Review actions:**", "__Trigger__".
-_BOLD_LABEL = re.compile(r"^\s{0,3}(?:\*\*|__)[^*_\n]{2,60}?:?(?:\*\*|__)\s*:?\s*$")
+_BOLD_LABEL = re.compile(r"^\s{0,3}(?:[-*+]\s+)?(?:\*\*|__)[^*_\n]{2,60}?:?(?:\*\*|__)\s*:?\s*$")
 _LABEL_LEVEL = 7  # below every Markdown heading level
 _ACTION_COLUMNS = ("action", "owner", "due", "priority", "status", "type", "ticket")
 # Metadata written as a heading with its value below ("## Authors" then a list of names).
@@ -165,8 +165,11 @@ class _Reader:
     def label_heading(self, block: Block) -> Prose | None:
         """The label of a paragraph that opens with a bold section label alone on its line
         ("**Impact**:", "**Actions planned:**"), when the label names a section kind."""
-        if block.kind != "paragraph" or block.prose is None or block.quoted or block.level:
+        if block.prose is None or block.quoted:
             return None
+        if not (block.kind == "paragraph" and not block.level
+                or block.kind == "item" and block.level == 1):
+            return None  # "- **Follow-up actions:**" opens a section as its own line does
         source = self.lines[block.first_line - 1] if block.first_line <= len(self.lines) else ""
         if _BOLD_LABEL.match(source) is None:
             return None

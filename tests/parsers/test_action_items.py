@@ -60,3 +60,34 @@ def test_sentences_of_prose_are_marked_as_such():
     [item] = items("We will add an alert on the billing consumer's queue depth.\n")
     assert item.in_prose
     assert item.words.text.startswith("We will add an alert")
+
+
+def _whole(text: str):
+    source = decode(textwrap.dedent(text).encode("utf-8"), "postmortem.md")
+    return parse(source, load_rule_data())
+
+
+def test_a_bold_label_bullet_opens_the_action_items():
+    # an issue-template summary: each answer is a bullet led by a bold question
+    doc = _whole("""\
+        # Search index down
+
+        - **What happened?** The index stopped answering after the host rebooted.
+        - **What fixed it?** Starting the index service by hand.
+        - **Follow-up actions:**
+            - [ ] Start the index service on boot
+        """)
+    assert [item.words.text for item in doc.action_items] == [
+        "Start the index service on boot"]
+
+
+def test_a_bold_label_bullet_then_a_paragraph_of_actions():
+    doc = _whole("""\
+        # Search index down
+
+        - **What fixed it?** Starting the index service by hand.
+        - **Follow-up actions:**
+
+        Add the index service to the boot sequence of the host.
+        """)
+    assert len(doc.action_items) == 1
