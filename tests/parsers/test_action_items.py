@@ -91,3 +91,15 @@ def test_a_bold_label_bullet_then_a_paragraph_of_actions():
         Add the index service to the boot sequence of the host.
         """)
     assert len(doc.action_items) == 1
+
+
+def test_root_cause_remediations_are_action_items():
+    doc = _whole("""\
+        # Replica lag
+
+        ## Root cause remediations
+
+        - The storage team moved the replicas to dedicated disks
+        - Alert when replica lag exceeds 30 seconds
+        """)
+    assert len(doc.action_items) == 2
