@@ -102,6 +102,10 @@ class Impact(BaseModel):
     # ("it took us 9 hours to resolve"); read once by the parser for rules that only ask
     # whether one is. Not always the incident's own length, so ``duration`` stays apart.
     duration_mentioned: Located[dt.timedelta] | None = None
+    # Where the title or the opening says the document covers several incidents ("a
+    # monthly report", "multiple outages this month"): each has its own length, none is
+    # the document's.
+    several_incidents: Located[str] | None = None
 
 
 # The calendar day given to a time written without a date in a document that states none.

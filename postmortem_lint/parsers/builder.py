@@ -603,9 +603,17 @@ class DocumentBuilder:
                     impact.duration = Located(value=value, span=prose.span(start, end),
                                               raw=prose.text[start:end])
                     break
+        for prose in [*title, *opening[:3]]:
+            several = prose_facts.find_several_incidents(prose.text)
+            if several is not None:
+                impact.several_incidents = Located(value=prose.text[slice(*several)],
+                                                   span=prose.span(*several))
+                break
+        written = doc.meta.date_written or doc.meta.incident_date
         for prose in [*impact.text, *doc.summary, *title]:
             mentioned = times.find_duration(prose.text) or prose_facts.find_time_range(
-                prose.text) or prose_facts.find_spoken_duration(prose.text)
+                prose.text) or prose_facts.find_spoken_duration(prose.text) or \
+                prose_facts.find_date_range(prose.text, written.value if written else None)
             if mentioned is not None:
                 impact.duration_mentioned = Located(
                     value=mentioned[0], span=prose.span(mentioned[1], mentioned[2]),

@@ -13,6 +13,8 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from postmortem_lint.parsers.times import find_date
+
 # A number as impact is written: 412000, 18,430, 1.21 million, 3.1M, 40k.
 _NUMBER = re.compile(
     r"(?<![\w.:/-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s?(?:[kKmM]\b|million|billion|thousand))?"
@@ -119,6 +121,46 @@ def find_time_range(text: str) -> tuple[dt.timedelta, int, int] | None:
             if length:
                 return dt.timedelta(minutes=length), match.start(), match.end()
     return None
+
+
+# "since 2026-03-02", "from 3 March to 5 March", "between 2026-03-02 and 2026-03-04".
+_RANGE_OPEN = re.compile(r"\b(since|from|between)\s+(?:the\s+)?", re.IGNORECASE)
+_RANGE_JOIN = re.compile(r"\s*(?:to|until|till|through|and|-|–|—)\s+(?:the\s+)?",
+                         re.IGNORECASE)
+
+
+def find_date_range(text: str, until: dt.date | None) -> tuple[dt.timedelta, int, int] | None:
+    """The length of a span of days the text gives: "between 2026-03-02 and 2026-03-04",
+    "from 3 March 2026 to 5 March 2026", or "since 2026-03-02" up to ``until`` (the day the
+    document was written or the incident resolved), with its offsets."""
+    for match in _RANGE_OPEN.finditer(text):
+        first = find_date(text[match.end():match.end() + 40])
+        if first is None or first[1] != 0:
+            continue
+        start, after = first[0], match.end() + first[2]
+        if match.group(1).lower() == "since":
+            if until is not None and until >= start:
+                return until - start, match.start(), after
+            continue
+        join = _RANGE_JOIN.match(text, after)
+        second = find_date(text[join.end():join.end() + 40], start) if join else None
+        if join is not None and second is not None and second[1] == 0 and second[0] >= start:
+            return second[0] - start, match.start(), join.end() + second[2]
+    return None
+
+
+# "experienced multiple outages", "a series of incidents", "this monthly report".
+_SEVERAL_INCIDENTS = re.compile(
+    r"\b(?:(?:multiple|several|numerous|a series of|a number of|two|three|four|five|six|"
+    r"seven|eight|nine|ten|\d{1,2})\s+(?:separate\s+|distinct\s+|major\s+|minor\s+)?"
+    r"(?:outages|incidents|disruptions)|(?:monthly|quarterly|weekly)\s+"
+    r"(?:incident\s+|outage\s+)?(?:report|review|summary|digest))\b", re.IGNORECASE)
+
+
+def find_several_incidents(text: str) -> tuple[int, int] | None:
+    """Where a text says it covers several incidents, not one."""
+    match = _SEVERAL_INCIDENTS.search(text)
+    return None if match is None else (match.start(), match.end())
 
 
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,

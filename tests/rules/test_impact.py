@@ -172,3 +172,45 @@ def test_stated_sla_passes_and_minor_incidents_are_not_held_to_it():
 
         3 analysts saw a wrong label for a day.
         """, select=["PM204", "PM205"]) == []
+
+
+def test_a_span_of_days_is_a_duration():
+    # "since <day>" up to the day the report was written, or "from <day> to <day>"
+    assert lint_text("""\
+        # Map hidden on small screens
+
+        Date: 2026-03-20
+
+        ## Impact
+
+        Every phone visitor of the store finder saw no map since 2026-03-11, the release day.
+        """, select=["PM203"]) == []
+    assert lint_text("""\
+        # Map hidden on small screens
+
+        ## Impact
+
+        Phone visitors saw no map from 2026-03-11 to 2026-03-14.
+        """, select=["PM203"]) == []
+
+
+def test_since_a_day_without_the_reports_day_is_no_duration():
+    assert codes(lint_text("""\
+        # Map hidden on small screens
+
+        ## Impact
+
+        Phone visitors saw no map since the release.
+        """, select=["PM203"])) == ["PM203"]
+
+
+def test_a_report_of_several_incidents_is_not_asked_for_one_duration():
+    assert lint_text("""\
+        # Service report for March
+
+        In March the platform had several outages; each is described below with its cause.
+
+        ## Impact
+
+        Uploads failed for 312 customers during the worst of them.
+        """, select=["PM203"]) == []

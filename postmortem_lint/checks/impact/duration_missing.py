@@ -23,7 +23,9 @@ class ImpactDurationMissing(Rule):
     us 9 hours to resolve"), a ``duration`` field, incident start and end fields, or a
     timeline with two or more timed entries (its phases are PM304's concern) is enough.
     Security incidents (PM803's test) are not asked: a vulnerability's exposure is not an
-    outage's length.
+    outage's length; nor is a report that covers several incidents ("multiple outages this
+    month"), each with its own length. A span of days ("since 2026-03-02" up to the day
+    the report was written, "from 3 March to 5 March 2026") is a length too.
 
     Bad::
 
@@ -52,6 +54,8 @@ class ImpactDurationMissing(Rule):
             return
         if sum(1 for entry in doc.timeline.entries if entry.at is not None) >= 2:
             return  # the timeline shows how long it went on; its phases are PM304's
+        if impact.several_incidents is not None:
+            return  # a report of several incidents: each has its own length
         if security_marker(doc, ctx.data) is not None:
             return  # a vulnerability's exposure is not an outage's length
         yield self.problem(
