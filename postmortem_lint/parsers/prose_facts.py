@@ -302,7 +302,9 @@ def find_quantity(text: str, units: Iterable[str], totals: Iterable[str],
             after = " ".join(re.split(r"[,.;:()!?]", text[found.end():found.end() + 80],
                                       maxsplit=1)[0].split()[:_WORDS_AFTER])
             word = found.group(0).lower()
-            if word.endswith(("one", "body", "unavailable", "down", "affected")) \
+            if word == "not working" and _PARTIAL.search(_sentence_at(text, found.start())):
+                continue  # "search not working for some users": a part, not the whole
+            if word.endswith(("one", "body", "unavailable", "down", "affected", "working")) \
                     or word.startswith("none") \
                     or " " in word and not word.endswith((" our", " the")) \
                     and not word.startswith(("a ", "two ", "three ")):
@@ -310,6 +312,20 @@ def find_quantity(text: str, units: Iterable[str], totals: Iterable[str],
             if unit_pattern is not None and unit_pattern.search(after) is not None:
                 return found.span()
     return None
+
+
+# Words that narrow a failure to a part of those it could hit.
+_PARTIAL = re.compile(r"\b(?:some|few|certain|several|many|part|partial|partially|subset|"
+                      r"intermittent|intermittently|occasionally|sometimes|most)\b",
+                      re.IGNORECASE)
+
+
+def _sentence_at(text: str, at: int) -> str:
+    """The sentence of ``text`` around offset ``at``."""
+    start = max(text.rfind(stop, 0, at) for stop in (". ", "; ", "! ", "? ", "\n"))
+    ends = [i for i in (text.find(stop, at) for stop in (". ", "; ", "! ", "? ", "\n"))
+            if i >= 0]
+    return text[start + 1:min(ends) if ends else len(text)]
 
 
 def _is_objective(text: str, match: re.Match[str], rest: str, targets: re.Pattern[str]) -> bool:

@@ -214,3 +214,32 @@ def test_a_report_of_several_incidents_is_not_asked_for_one_duration():
 
         Uploads failed for 312 customers during the worst of them.
         """, select=["PM203"]) == []
+
+
+def test_a_security_finding_of_nothing_affected_is_quantified():
+    assert lint_text("""\
+        # Former contractor kept a deploy key
+
+        ## Impact
+
+        An audit of every commit confirmed that no vulnerabilities or malicious code reached
+        the release branch.
+        """, select=["PM202"]) == []
+
+
+def test_a_function_named_as_not_working_is_the_whole():
+    assert lint_text("""\
+        # Index host lost power
+
+        - **What is wrong?** Search and the catalogue browser not working; errors in the logs
+        """, select=["PM202"]) == []
+
+
+def test_a_function_not_working_for_some_is_not_quantified():
+    assert codes(lint_text("""\
+        # Index host lost power
+
+        ## Impact
+
+        Search was not working for some users in the afternoon.
+        """, select=["PM202"])) == ["PM202"]
