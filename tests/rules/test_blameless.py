@@ -251,6 +251,18 @@ def test_person_in_a_contributing_factor_and_in_the_last_why() -> None:
     assert [f.span.line for f in findings] == [4, 9]
 
 
+def test_an_app_server_named_like_a_common_word_is_no_person() -> None:
+    # application servers with English names ("Passenger", "Puma", "Unicorn") act in causes
+    assert lint_text("""\
+        # Storefront returned 500s
+
+        ## Why did it happen?
+
+        After the package upgrade, Passenger started to reject the older gem version and
+        Unicorn kept serving the previous build.
+        """, select=["PM110"]) == []
+
+
 def test_systemic_root_cause_and_neutral_acts_pass() -> None:
     assert blame_codes("""\
         ## Root cause
