@@ -167,6 +167,9 @@ def item_sentences(prose: Prose, data: RuleData) -> list[tuple[Prose, Prose | No
     text = prose.text
     label = _LABEL.match(text)  # "Action planned: We will …"
     start = label.end() if label is not None else 0
+    if label is not None and starts_with_verb(text[:label.end()], data) and \
+            not _URL.sub("", text[label.end():]).strip():
+        start = 0  # "Update the runbook: https://…": the label is the action, the link its page
     found: list[tuple[int, int]] = []
     for first, last in _sentences(text, start):
         sentence = text[first:last]

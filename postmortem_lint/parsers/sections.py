@@ -8,9 +8,14 @@ from postmortem_lint.ruledata import RuleData
 _NUMBERING = {"stage", "step", "part", "section", "phase", "chapter"}
 
 
+# Compounds written as one word that the section phrases write as two ("Followup actions").
+_SPLIT_COMPOUNDS = {"followup": ("follow", "up"), "followups": ("follow", "ups")}
+
+
 def _heading_words(heading: str) -> list[str]:
     """The heading's words without leading numbering ("2.", "Stage 3", "IV")."""
-    words = normalise_key(heading).split()
+    words = [part for word in normalise_key(heading).split()
+             for part in _SPLIT_COMPOUNDS.get(word, (word,))]
     while words and (words[0].isdigit() or words[0] in _NUMBERING or len(words[0]) == 1
                      and words[0] in "ivx"):
         words = words[1:]

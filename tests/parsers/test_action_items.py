@@ -103,3 +103,17 @@ def test_root_cause_remediations_are_action_items():
         - Alert when replica lag exceeds 30 seconds
         """)
     assert len(doc.action_items) == 2
+
+
+def test_followup_written_as_one_word_and_an_action_labelling_a_link():
+    doc = _whole("""\
+        # Search index down
+
+        - **What fixed it?** Starting the index service by hand.
+        - **Followup actions:**
+
+        Update the recovery runbook:
+        https://example.org/wiki/recovery#index
+        """)
+    assert [item.description.text.split(":")[0] for item in doc.action_items] == [
+        "Update the recovery runbook"]
