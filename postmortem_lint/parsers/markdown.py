@@ -322,6 +322,9 @@ class _Reader:
         if kind in _MAY_STATE_ACTIONS and block.kind == "item" and block.level == 1 and \
                 not block.quoted:
             self.read_stated_action(prose, kind)
+        if kind == "follow_up" and block.kind == "paragraph" and not block.quoted \
+                and not block.level:
+            self.read_follow_up_paragraph(prose)
         if kind == "timeline":
             self.timeline.text(block, prose)
             return
@@ -406,6 +409,22 @@ class _Reader:
         if not sentences:
             self.b.add_action_reference(prose)
         self.action_level = 0
+
+    def read_follow_up_paragraph(self, prose: Prose) -> None:
+        """A paragraph under "Follow-up" that commits to a change ("The alert should page
+        the whole team") or reports one made: the follow-up work, read as action items when
+        the document has no list of them."""
+        for sentence, tail in action_items.item_sentences(prose, self.data):
+            text = sentence.text
+            if not (action_items.states_intent(text, self.data) or action_items.commits(text)
+                    or action_items.reports_done(text)):
+                continue  # "Review the actions on 2026-04-01": the review itself
+            done = ItemStatus.done if action_items.reports_done(text) else None
+            self.b.add_action_item(sentence, sentence.whole, {}, status=done)
+            self.doc.action_items[-1].in_prose = True
+            self.prose_items.add(id(self.doc.action_items[-1]))
+            if tail is not None:
+                self.b.add_action_detail(tail)
 
     def read_stated_action(self, prose: Prose, kind: str | None) -> None:
         """A bullet outside the action items that commits to an action ("We will add

@@ -117,3 +117,29 @@ def test_followup_written_as_one_word_and_an_action_labelling_a_link():
         """)
     assert [item.description.text.split(":")[0] for item in doc.action_items] == [
         "Update the recovery runbook"]
+
+
+def test_follow_up_prose_that_commits_to_changes_holds_the_actions():
+    doc = _whole("""\
+        # Docs site unreachable
+
+        ## Follow-up
+
+        The uptime check should page the whole docs rota, not one person. (filed as #4410)
+
+        Only one team can approve DNS changes today. We should let a second team approve
+        them too.
+        """)
+    assert len(doc.action_items) == 2
+
+
+def test_a_follow_up_review_date_is_no_action():
+    doc = _whole("""\
+        # Docs site unreachable
+
+        ## Follow-up review
+
+        Review the action items with the docs team on 2026-04-01.
+        """)
+    assert doc.action_items == []
+    assert doc.follow_up.review_date is not None
