@@ -179,6 +179,11 @@ class RuleData(BaseModel):
     severity: dict[str, int] = Field(
         default_factory=new_dict,
         description="Severity spelling (normalised, lower case) -> level.")
+    status_page_states: list[str] = Field(
+        default_factory=new_list,
+        description="States of a status page written where a severity belongs ('down', "
+        "'degraded'): the state of a component, not a severity level; not reported as an "
+        "unknown severity.")
     priorities: dict[str, int] = Field(
         default_factory=new_dict,
         description="Priority spelling (lower case) -> rank (0 = most urgent).")

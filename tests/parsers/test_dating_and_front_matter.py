@@ -166,3 +166,9 @@ def test_a_resolved_flag_is_not_reported_as_a_bad_date() -> None:
     # status-page generators write "resolved: true" for an incident that is over
     text = "---\ntitle: Mail relay outage\nresolved: true\n---\n# T\n"
     assert "PM003" not in codes(lint_text(text))
+
+
+def test_a_status_page_state_as_severity_is_not_reported() -> None:
+    # status-page generators write a component state where a severity belongs
+    assert "PM003" not in codes(lint_text("---\nseverity: down\n---\n# Mail relay outage\n"))
+    assert "PM003" in codes(lint_text("---\nseverity: purple\n---\n# Mail relay outage\n"))
