@@ -51,6 +51,8 @@ _WHY_LINE = re.compile(r"^\s*(?:why\s*#?\d|\d[.)]\s*why\b|why\?)", re.IGNORECASE
 _STRUCTURED = {"timeline", "action_items", "five_whys", "contributing_factors"}
 # A bold label alone on its line: "**Impact**:", "**Review actions:**", "__Trigger__".
 _BOLD_LABEL = re.compile(r"^\s{0,3}(?:[-*+]\s+)?(?:\*\*|__)[^*_\n]{2,60}?:?(?:\*\*|__)\s*:?\s*$")
+# Words that make a sentence ending in ":" the lead-in of a list of lessons.
+_LESSON_WORDS = frozenset(("lessons", "lesson", "learnings", "takeaways"))
 _LABEL_LEVEL = 7  # below every Markdown heading level
 _ACTION_COLUMNS = ("action", "owner", "due", "priority", "status", "type", "ticket")
 # Metadata written as a heading with its value below ("## Authors" then a list of names).
@@ -81,13 +83,18 @@ class _Reader:
         kinds: list[str | None] = []
         for index, block in enumerate(blocks):
             label = self.label_heading(block)
+            lead = self.lessons_lead_in(blocks, index) if label is None else None
+            if lead is not None:
+                label = lead
             if label is not None:
                 # "**Impact**:" or "**Review actions:**" alone on its line: a heading below
                 # every real one, closed by the next heading or label.
                 while stack and stack[-1][0] >= _LABEL_LEVEL:
                     stack.pop()
+                label_kind = "lessons" if lead is not None else section_kind(label.text,
+                                                                              self.data)
                 section = Section(title=Located(value=label.text.strip(), span=label.whole),
-                                  level=_LABEL_LEVEL, kind=section_kind(label.text, self.data),
+                                  level=_LABEL_LEVEL, kind=label_kind,
                                   span=Span.lines(block.first_line, block.last_line))
                 self.doc.sections.append(section)
                 self.sections.append((section, section.kind))
@@ -161,6 +168,20 @@ class _Reader:
         if len(items) >= 2 and all(_first_word(item.text) in verbs for item in items):
             return "action_items"
         return None
+
+    def lessons_lead_in(self, blocks: list[Block], index: int) -> Prose | None:
+        """A short sentence that introduces a list as the lessons ("The lessons we take from
+        this are as follows:"): the list below it is a lessons section, whatever the heading
+        above says."""
+        block = blocks[index]
+        if block.kind != "paragraph" or block.prose is None or block.quoted or block.level \
+                or index + 1 >= len(blocks) or blocks[index + 1].kind != "item":
+            return None
+        text = block.prose.text.strip()
+        if not text.endswith(":") or len(text.split()) > 20:
+            return None
+        words = normalise_key(text).split()
+        return block.prose if any(word in _LESSON_WORDS for word in words) else None
 
     def label_heading(self, block: Block) -> Prose | None:
         """The label of a paragraph that opens with a bold section label alone on its line

@@ -81,3 +81,32 @@ def test_both_parts_under_any_synonym_pass():
 
         - No alert fired.
         """, select=["PM703"]) == []
+
+
+def test_a_list_introduced_as_the_lessons_is_a_lessons_section():
+    # no lessons heading: a sentence under a generic heading introduces the list
+    text = """\
+        # Registry certificate swap
+
+        ## Looking back
+
+        Two changes went out in one deploy. The lessons we take from it are as follows:
+
+        - Deploy certificate and DNS changes one at a time.
+        - Keep staging and production within a day of each other.
+        """
+    assert lint_text(text, select=["PM703"]) == []
+
+
+def test_a_sentence_ending_in_a_colon_without_lessons_is_no_lessons_section():
+    text = """\
+        # Registry certificate swap
+
+        ## Looking back
+
+        Two changes went out in one deploy, in this order:
+
+        - The certificate was replaced.
+        - The DNS records were recreated.
+        """
+    assert [f.code for f in lint_text(text, select=["PM703"])] == ["PM703"]
