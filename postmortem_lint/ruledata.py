@@ -86,8 +86,9 @@ class ScorePolicy(BaseModel):
         description="Level (error, warning, info) -> share of the area's points a rule "
         "takes the first time it fires.")
     repeat: float = Field(
-        0.25, ge=0, description="Each further finding of the same rule takes this times as much.")
-    max_counted: int = Field(3, ge=1, description="Findings of one rule counted at most.")
+        default=0.25, ge=0,
+        description="Each further finding of the same rule takes this times as much.")
+    max_counted: int = Field(default=3, ge=1, description="Findings of one rule counted at most.")
     prefixes: dict[str, str] = Field(
         default_factory=new_dict, description="Rule-code prefix (PM2) -> area.")
     rules: dict[str, str] = Field(default_factory=new_dict, description="Rule code -> area.")
@@ -260,7 +261,8 @@ class RuleData(BaseModel):
         "per class; without a named class they use the declared class, else service + "
         "root-cause category.")
     score: ScorePolicy = Field(
-        default_factory=ScorePolicy, description="The audit's compliance score (score.yaml).")
+        default_factory=lambda: ScorePolicy(),
+        description="The audit's compliance score (score.yaml).")
 
     def depth_for(self, level: int) -> DepthPolicy | None:
         """The depth policy for a severity level: the strictest one that covers it."""

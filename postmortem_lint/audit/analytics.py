@@ -143,6 +143,7 @@ class _ActionStats:
             out.total += 1
             out.done += item.status == "done"
             out.wont_do += item.status == "won't do"
+            out.with_status += item.status not in (None, "unknown")
             ref = ActionRef(path=doc.path, document=doc.label, **item.model_dump())
             late = days_overdue(item, self.today)
             if not item.closed:
@@ -365,6 +366,7 @@ class _Quarter:
     actions: int = 0
     done: int = 0
     wont_do: int = 0
+    with_status: int = 0
     overdue: int = 0
     causes: Counter[str] = field(default_factory=Counter)
     rules: Counter[str] = field(default_factory=Counter)
@@ -392,6 +394,7 @@ class _Quarter:
             self.actions += 1
             self.done += item.status == "done"
             self.wont_do += item.status == "won't do"
+            self.with_status += item.status not in (None, "unknown")
             if days_overdue(item, today) is not None:
                 self.overdue += 1
                 self.owners[item.owner or NO_OWNER] += 1
@@ -407,6 +410,7 @@ class _Quarter:
             quarter=quarter, incidents=self.incidents, findings=self.findings,
             mean_score=_mean(self.score_total, self.scored), actions=self.actions,
             actions_done=self.done, actions_wont_do=self.wont_do,
+            actions_with_status=self.with_status,
             completion_rate=completion_rate(self.done, self.actions, self.wont_do),
             overdue_actions=self.overdue, root_causes=_by_count(self.causes),
             rules=_by_count(self.rules), cost=_money(self.cost),

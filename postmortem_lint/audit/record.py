@@ -107,11 +107,11 @@ def score_areas(policy: ScorePolicy, rows: list[FindingRow]) -> list[AreaScore]:
         losses[area].append(ScoreLoss(code=code, rule=row.rule, level=row.level,
                                       findings=count, points=round(points, 2)))
     out = []
-    for name, area in policy.areas.items():
+    for name, held in policy.areas.items():
         lost = sorted(losses[name], key=lambda loss: (-loss.points, loss.code))
-        kept = max(0.0, area.points - sum(loss.points for loss in lost))
-        out.append(AreaScore(area=name, label=area.label, points=round(kept, 2),
-                             max=area.points, lost=lost))
+        kept = max(0.0, held.points - sum(loss.points for loss in lost))
+        out.append(AreaScore(area=name, label=held.label, points=round(kept, 2),
+                             max=held.points, lost=lost))
     return out
 
 

@@ -100,6 +100,8 @@ class Actions(BaseModel):
     done: int = 0
     wont_do: int = 0
     open: int = Field(default=0, description="Not done and not won't do (includes unknown status).")
+    with_status: int = Field(
+        default=0, description="Items that state a status; the others count as open.")
     completion_rate: float | None = Field(
         default=None, description="done / (total - won't do), 0-1; None without items.")
     overdue: list[OverdueAction] = Field(
@@ -196,6 +198,7 @@ class QuarterTrend(BaseModel):
     actions: int = 0
     actions_done: int = 0
     actions_wont_do: int = 0
+    actions_with_status: int = 0
     completion_rate: float | None = None
     overdue_actions: int = 0
     root_causes: dict[str, int] = Field(default_factory=dict)

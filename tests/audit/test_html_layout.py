@@ -1,8 +1,9 @@
 """The HTML report's charts as a reader sees them, measured in headless Chromium: x-axis
 labels neither overlap nor leave the chart, the trend axis is time (every quarter, gaps
 included, no "undated"), a quarter without a value is a gap in the line, and one outlier
-quarter switches to a logarithmic scale so typical values stay readable. A probe script appended to the page measures the laid-out SVG and writes what it
-found into ``<body data-layout>``, which ``--dump-dom`` returns."""
+quarter switches to a logarithmic scale so typical values stay readable. A probe script
+appended to the page measures the laid-out SVG and writes what it found into
+``<body data-layout>``, which ``--dump-dom`` returns."""
 
 from __future__ import annotations
 

@@ -88,7 +88,7 @@ def chart_data(report: AuditSummary) -> dict[str, Any]:
                 {"label": "MTTR median", "values": mttr,
                  "n": series(lambda q: q.mttr.count)}],
             "undated": undated}
-    completion = series(lambda q: q.completion_rate)
+    completion = series(lambda q: q.completion_rate if q.actions_with_status else None)
     if any(v is not None for v in completion):
         charts["completion"] = {
             "title": "Action items done per quarter", "quarters": axis,

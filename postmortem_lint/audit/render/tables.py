@@ -91,13 +91,19 @@ def headline(report: AuditSummary) -> list[Figure]:
     if not a.total:
         figures.append(Figure("completion", "Action items done", "none listed",
                               "no document lists action items"))
+    elif not a.with_status:
+        figures.append(Figure("completion", "Action items done", "unknown",
+                              f"none of the {a.total} items states a status"))
     else:
         counted = a.total - a.wont_do
-        figures.append(Figure(
-            "completion", "Action items done", rate(a.completion_rate),
-            f"{_of(a.done, counted, 'item')} done" + (f" ({a.wont_do} won't do left out)"
-                                                      if a.wont_do else ""),
-            "good" if (a.completion_rate or 0) >= 0.8 else "warn"))
+        detail = f"{_of(a.done, counted, 'item')} done"
+        if a.wont_do:
+            detail += f" ({a.wont_do} won't do left out)"
+        if a.with_status < a.total:
+            detail += (f"; {a.total - a.with_status} of {a.total} state no status "
+                       "(counted as open)")
+        figures.append(Figure("completion", "Action items done", rate(a.completion_rate),
+                              detail, "good" if (a.completion_rate or 0) >= 0.8 else "warn"))
     undated_items = a.open - a.open_with_due
     if not a.open:
         figures.append(Figure("overdue", "Overdue items", "none open", "every item is closed"))
@@ -275,13 +281,15 @@ def quarterly_review(report: AuditSummary) -> Table:
     for q in report.quarters:
         items = q.actions
         done = "—" if q.completion_rate is None else \
-            f"{rate(q.completion_rate)} ({q.actions_done}/{items})"
+            f"{rate(q.completion_rate)} ({q.actions_done}/{items - q.actions_wont_do})"
+        if items and not q.actions_with_status:
+            done = f"unknown ({items} without status)"
         owners = ", ".join(f"{o} {n}" for o, n in list(q.overdue_by_owner.items())[:3])
         cost = money(q.cost) + (f" (n={q.costed})" if q.costed else "")
         rows.append([q.quarter, str(q.incidents),
                      ", ".join(q.top_causes) or "—",
                      _median_n(q.mttd), _median_n(q.mttr), done,
-                     f"{q.overdue_actions}" + (f": {owners}" if owners else ""),
+                     f"{q.overdue_actions}" + (f" — {owners}" if owners else ""),
                      str(q.repeats), f"{q.late} / {q.incomplete}", cost])
     note = ("Medians with the number of incidents they cover (n). Overdue counts only items "
             "with a due date. Late: written more than 48 h after resolution; incomplete: no "

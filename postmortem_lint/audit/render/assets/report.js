@@ -109,6 +109,32 @@
     });
   }
 
+  // n labels that do not cover one another: each tries a few spots above and below its
+  // point (estimated text boxes) and takes the first free one.
+  function labeler(svg) {
+    var placed = [];
+    var place = function (x, y, text, below, color, floor) {
+      var w = text.length * 6.2 + 6, h = 11;
+      var spots = below === "above" ? [-4, -15, -26, -37]
+        : below ? [14, -7, 25, -18, 36, -29] : [-7, 14, -18, 25, -29, 36];
+      var pick = spots[0];
+      for (var i = 0; i < spots.length; i++) {
+        var ty = y + spots[i];
+        if (ty > floor || ty - h < 2) { continue; }
+        var free = placed.every(function (b) {
+          return x + w / 2 <= b.l || x - w / 2 >= b.r || ty <= b.t || ty - h >= b.b;
+        });
+        if (free) { pick = spots[i]; break; }
+      }
+      placed.push({ l: x - w / 2, r: x + w / 2, t: y + pick - h, b: y + pick });
+      var attrs = { x: x, y: y + pick, "text-anchor": "middle", "class": "n-label" };
+      if (color) { attrs.fill = color; }
+      return el("text", attrs, svg, text);
+    };
+    place.block = function (l, r, t, b) { placed.push({ l: l, r: r, t: t, b: b }); };
+    return place;
+  }
+
   function legend(box, items) {
     var div = document.createElement("div");
     div.className = "legend";
@@ -148,6 +174,7 @@
     var xOf = function (i) { return M.left + pad + (labels.length === 1 ? plotW / 2 : plotW * i / (labels.length - 1)); };
     yAxis(svg, sc, format);
     xLabels(svg, labels, xOf, bottom, layout);
+    var label = labeler(svg);
     spec.series.forEach(function (s, k) {
       var color = COLORS[k % COLORS.length], path = "", previous = null;
       s.values.forEach(function (v, i) {
@@ -161,9 +188,7 @@
         var x = xOf(i), y = sc.y(v);
         var dot = el("circle", { cx: x, cy: y, r: 4, fill: color, "class": "point" }, svg);
         el("title", {}, dot, s.label + ", " + labels[i] + ": " + format(v) + " (n=" + s.n[i] + ")");
-        var below = k % 2 === 0 && y < bottom - 16;
-        el("text", { x: x, y: below ? y + 15 : y - 8, "text-anchor": "middle", "class": "n-label",
-                     fill: color }, svg, "n=" + s.n[i]);
+        label(x, y, "n=" + s.n[i], k % 2 === 0 && y < bottom - 16, color, bottom - 2);
       });
     });
     legend(box, spec.series.map(function (s, k) { return { label: s.label, color: COLORS[k % COLORS.length] }; }));
@@ -181,13 +206,17 @@
     var xOf = function (i) { return M.left + slot * (i + 0.5); };
     yAxis(svg, sc, function (v) { return String(Math.round(v)); });
     xLabels(svg, labels, xOf, bottom, layout);
+    var label = labeler(svg);
+    spec.values.forEach(function (v, i) {
+      if (v) { label.block(xOf(i) - barW / 2, xOf(i) + barW / 2, sc.y(v), bottom); }
+    });
     spec.values.forEach(function (v, i) {
       if (!v) { return; }
       var y = sc.y(v);
       var bar = el("rect", { x: xOf(i) - barW / 2, y: y, width: barW, height: Math.max(bottom - y, 0.5),
                              fill: COLORS[0], "class": "bar" }, svg);
       el("title", {}, bar, labels[i] + ": " + v);
-      el("text", { x: xOf(i), y: y - 4, "text-anchor": "middle", "class": "n-label" }, svg, "n=" + v);
+      label(xOf(i), y, "n=" + v, "above", null, bottom - 2);
     });
     undatedNote(box, spec.undated);
     return svg;
