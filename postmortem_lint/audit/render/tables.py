@@ -94,6 +94,12 @@ def headline(report: AuditSummary) -> list[Figure]:
     elif not a.with_status:
         figures.append(Figure("completion", "Action items done", "unknown",
                               f"none of the {a.total} items states a status"))
+    elif 2 * a.with_status < a.total:
+        # Most items say nothing: a rate would read as "nothing gets done".
+        figures.append(Figure(
+            "completion", "Action items done", f"{a.done} of {a.total}",
+            f"{a.total - a.with_status} of {a.total} items state no status, so the rate "
+            f"({rate(a.completion_rate)}) is only a floor"))
     else:
         counted = a.total - a.wont_do
         detail = f"{_of(a.done, counted, 'item')} done"
