@@ -35,8 +35,10 @@ def test_the_page_is_self_contained(audited: Audit):
     assert not re.search(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", html, re.I)
     assert "@import" not in html and not re.search(r"url\(\s*['\"]?(?:https?:)?//", html)
     assert "default-src 'none'" in html  # the browser itself refuses any other load
-    # timing, completion, incidents and cost: each has points to draw
-    assert html.count('data-chart="') == 4
+    # timing, completion and incidents: each has points to draw; costs are in two
+    # currencies, which do not add up, so they stay in the table
+    assert html.count('data-chart="') == 3
+    assert 'data-chart="cost"' not in html
 
 
 @needs_browser
@@ -48,8 +50,8 @@ def test_charts_render_in_headless_chromium(audited: Audit, tmp_path: Path):
     body = re.search(r"<body[^>]*>", dom)
     assert body, run.stderr[-2000:]
     assert 'data-status="rendered"' in body.group(0), body.group(0)
-    assert 'data-charts="4"' in body.group(0)
-    for key in ("timing", "completion", "incidents", "cost"):
+    assert 'data-charts="3"' in body.group(0)
+    for key in ("timing", "completion", "incidents"):
         chart = re.search(rf'id="chart-{key}"[^>]*>(.*?)</figure>', dom, re.S)
         assert chart and "<svg" in chart.group(1), key
     assert dom.count('class="bar"') >= 3
@@ -123,7 +125,22 @@ def test_a_manager_sees_the_weakest_documents_early_and_every_point_has_its_n(
         assert all(re.fullmatch(r"n=\d+", label) for label in drawn["labels"]), chart
         assert "No data" not in drawn["text"]
     assert "over 3 of 5 incidents" in seen["cards"]["mttd"]  # MTTD median over 3 of 5
+    assert "4 of 4" in seen["cards"]["overdue"] and "1 of 5 open items have no due date" in \
+        seen["cards"]["overdue"]
     assert "MEDIAN" in seen["cards"]["mttr"].upper()
+
+
+def test_a_cost_chart_only_for_one_currency(audited: Audit):
+    from postmortem_lint.audit.render.html import chart_data
+
+    report = audited.summary.model_copy(deep=True)
+    assert "cost" not in chart_data(report)  # USD and EUR
+    for quarter in report.quarters:
+        for money in quarter.cost:
+            money.currency = "USD"
+    cost = chart_data(report)["cost"]
+    assert cost["series"][0]["values"] == [None, 12500.0, 3000.0]
+    assert cost["series"][0]["n"] == [0, 1, 1]
 
 
 NO_DUE_DATE = """# Cache stampede {n}

@@ -99,8 +99,9 @@ def chart_data(report: AuditSummary) -> dict[str, Any]:
         charts["incidents"] = {"title": "Incidents per quarter", "quarters": axis,
                                "values": [trend[q].incidents if q in trend else 0
                                           for q in axis], "undated": undated}
-    if any(q.cost for q in report.quarters if q.quarter != UNDATED):
-        currency = report.costs.totals[0].currency if report.costs.totals else ""
+    currencies = {m.currency for q in report.quarters if q.quarter != UNDATED for m in q.cost}
+    if len(currencies) == 1:  # amounts in several currencies do not add up: table only
+        currency = currencies.pop()
         charts["cost"] = {
             "title": f"Stated incident cost per quarter ({currency})", "quarters": axis,
             "series": [{"label": f"cost {currency}", "values": series(

@@ -118,12 +118,12 @@ def headline(report: AuditSummary) -> list[Figure]:
                               f"{undated_items} of {a.open} open items have no due date"))
     else:
         overdue = len(a.overdue)
-        detail = f"{overdue} of {a.open_with_due} open items with a due date"
+        detail = "open items with a due date are past it"
         if undated_items:
-            detail += f"; {undated_items} of {a.open} open items have no due date (unknown)"
-        value = f"≥ {overdue}" if undated_items else str(overdue)
-        figures.append(Figure("overdue", "Overdue items", value, detail,
-                              "bad" if overdue else "" if undated_items else "good"))
+            detail += (f"; {undated_items} of {a.open} open items have no due date, so "
+                       "cannot be judged")
+        figures.append(Figure("overdue", "Overdue items", f"{overdue} of {a.open_with_due}",
+                              detail, "bad" if overdue else "good"))
     management = sum(1 for g in report.repeats if g.flag == "management review")
     if report.repeats:
         figures.append(Figure(
