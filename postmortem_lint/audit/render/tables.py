@@ -292,12 +292,13 @@ def quarterly_review(report: AuditSummary) -> Table:
             done = f"unknown ({items} without status)"
         owners = ", ".join(f"{o} {n}" for o, n in list(q.overdue_by_owner.items())[:3])
         cost = money(q.cost) + (f" (n={q.costed})" if q.costed else "")
-        rows.append([q.quarter, str(q.incidents),
-                     ", ".join(q.top_causes) or "—",
+        causes = ", ".join(f"{c} ({q.root_causes[c]})" for c in q.top_causes) or "—"
+        rows.append([q.quarter, str(q.incidents), causes,
                      _median_n(q.mttd), _median_n(q.mttr), done,
                      f"{q.overdue_actions}" + (f" — {owners}" if owners else ""),
                      str(q.repeats), f"{q.late} / {q.incomplete}", cost])
-    note = ("Medians with the number of incidents they cover (n). Overdue counts only items "
+    note = ("Root causes with their number of incidents; medians with the number of "
+            "incidents they cover (n). Overdue counts only items "
             "with a due date. Late: written more than 48 h after resolution; incomplete: no "
             "impact, timeline or root cause. Postmortems never written cannot be seen in an "
             "archive of postmortems.")
