@@ -126,10 +126,11 @@ def headline(report: AuditSummary) -> list[Figure]:
                               detail, "bad" if overdue else "good"))
     management = sum(1 for g in report.repeats if g.flag == "management review")
     if report.repeats:
+        top = report.repeats[0]
         figures.append(Figure(
             "repeats", "Repeat incident classes", str(len(report.repeats)),
             f"{management} for management review (3+), {len(report.repeats) - management} "
-            "to escalate (2)", "bad" if management else "warn"))
+            f"to escalate (2); most: {top.key} ×{top.count}", "bad" if management else "warn"))
     else:
         figures.append(Figure("repeats", "Repeat incident classes", "none",
                               "no incident class occurs twice"))
