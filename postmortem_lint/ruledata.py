@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationInfo, field_validator
 
 from postmortem_lint.defaults import new_dict, new_list
 
@@ -92,13 +92,18 @@ class ScorePolicy(BaseModel):
     prefixes: dict[str, str] = Field(
         default_factory=new_dict, description="Rule-code prefix (PM2) -> area.")
     rules: dict[str, str] = Field(default_factory=new_dict, description="Rule code -> area.")
+    _filed: dict[str, str] = PrivateAttr(default_factory=dict)
 
     def area_of(self, code: str) -> str:
-        if code in self.rules:
-            return self.rules[code]
-        best = max((prefix for prefix in self.prefixes if code.startswith(prefix)),
-                   key=len, default=None)
-        return self.prefixes[best] if best is not None else "metadata"
+        """The area of a rule code (remembered: asked for every finding of an audit)."""
+        area = self._filed.get(code)
+        if area is None:
+            best = max((prefix for prefix in self.prefixes if code.startswith(prefix)),
+                       key=len, default=None)
+            area = self.rules.get(code) or (self.prefixes[best] if best is not None
+                                            else "metadata")
+            self._filed[code] = area
+        return area
 
 
 def _words(description: str) -> Any:

@@ -32,11 +32,11 @@ the answers (overdue items, repeat groups, durations), never the archive.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import statistics
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from postmortem_lint.audit.profile import UNCLASSIFIED, ActionRecord
 from postmortem_lint.audit.record import DocumentRecord, quarter_of
@@ -144,14 +144,14 @@ class _ActionStats:
             out.done += item.status == "done"
             out.wont_do += item.status == "won't do"
             out.with_status += item.status not in (None, "unknown")
-            ref = ActionRef(path=doc.path, document=doc.label, **item.model_dump())
+            fields = {"path": doc.path, "document": doc.label, **item.__dict__}
+            ref = ActionRef(**fields)
             late = days_overdue(item, self.today)
             if not item.closed:
                 out.open_with_due += item.due is not None
-                out.open_items.append(OpenAction(**ref.model_dump(), days_overdue=late))
+                out.open_items.append(OpenAction(**fields, days_overdue=late))
             if late is not None:
-                out.overdue.append(OverdueAction(**ref.model_dump(), days_overdue=late,
-                                                 age=_age(late)))
+                out.overdue.append(OverdueAction(**fields, days_overdue=late, age=_age(late)))
             if item.owner is None:
                 out.no_owner.append(ref)
             if item.due is None:
@@ -499,10 +499,11 @@ class AuditBuilder:
 
 def relative_path(path: str, base: str) -> str:
     """``path`` from the audited folder ``base`` (POSIX slashes); unchanged outside it."""
-    try:
-        return Path(path).resolve().relative_to(Path(base).resolve()).as_posix()
-    except ValueError:
+    folder = os.path.join(os.path.abspath(base), "")
+    full = os.path.abspath(path)
+    if not full.startswith(folder):
         return path
+    return full[len(folder):].replace(os.sep, "/")
 
 
 def build_audit(records: Iterable[DocumentRecord], today: dt.date,

@@ -118,7 +118,7 @@ def command(ctx: click.Context, paths: tuple[Path, ...], jobs: int | None, since
 def audited_folder(paths: Iterable[Path]) -> str:
     """The folder report paths are relative to: the audited folder, a file's folder, or
     the deepest folder holding all of several paths."""
-    folders = [str(p.resolve() if p.is_dir() else p.resolve().parent) for p in paths]
+    folders = [os.path.abspath(p if p.is_dir() else p.parent) for p in paths]
     return os.path.commonpath(folders) if folders else os.getcwd()
 
 
