@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, computed_field
 
 from postmortem_lint.audit.profile import AuditProfiler, DocumentProfile
 from postmortem_lint.engine.finding import FileResult, Level
@@ -66,10 +66,16 @@ class DocumentRecord(BaseModel):
     findings: list[FindingRow] = Field(default_factory=list)
     profile: DocumentProfile = Field(default_factory=lambda: DocumentProfile())
 
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def id(self) -> str:
+        """The document's id: from its metadata, else its file name without extension."""
+        return self.profile.id or document_id(self.path)
+
     @property
     def label(self) -> str:
-        """How reports name the document: its id, else its file name without extension."""
-        return self.profile.id or document_id(self.path)
+        """How reports name the document (its id)."""
+        return self.id
 
     def weaknesses(self, limit: int = 3) -> list[str]:
         """Why the score is what it is: the areas that lost most, with their rules."""

@@ -73,7 +73,9 @@ def test_csv_and_json_hold_the_full_action_text(tmp_path: Path):
     assert [(r["id"], r["path"], r["action"]) for r in actions] == [("pm-7", "pm-7.md", action)]
     result = CliRunner().invoke(cli, ["audit", str(tmp_path), "--today", "2026-07-01",
                                       "--format", "json", "--no-cache"])
-    assert json.loads(result.output)["actions"]["open_items"][0]["text"] == action
+    document = json.loads(result.output)
+    assert document["actions"]["open_items"][0]["text"] == action
+    assert [(d["id"], d["path"]) for d in document["documents"]] == [("pm-7", "pm-7.md")]
 
 
 def test_csv_output_writes_two_files(archive: Path, tmp_path: Path):

@@ -111,8 +111,12 @@ def headline(report: AuditSummary) -> list[Figure]:
         figures.append(Figure("completion", "Action items done", rate(a.completion_rate),
                               detail, "good" if (a.completion_rate or 0) >= 0.8 else "warn"))
     undated_items = a.open - a.open_with_due
-    if not a.open:
-        figures.append(Figure("overdue", "Overdue items", "none open", "every item is closed"))
+    if not a.total:
+        figures.append(Figure("overdue", "Overdue items", "none listed",
+                              "no document lists action items"))
+    elif not a.open:
+        figures.append(Figure("overdue", "Overdue items", "none open",
+                              f"all {a.total} items are done or won't do"))
     elif not a.open_with_due:
         figures.append(Figure("overdue", "Overdue items", "unknown",
                               f"{undated_items} of {a.open} open items have no due date"))
