@@ -296,8 +296,8 @@ def write_html(audit: Audit, out: TextIO) -> None:
     for table in more_tables(audit):
         if table.key == "documents":
             continue
-        out.write(f"<details><summary>{escape(table.title)}</summary>{_table(table)}"
-                  "</details>\n")
+        out.write(f"<details><summary>{escape(table.title)}</summary>"
+                  f"{_table(table, heading='')}</details>\n")
     out.write("<details><summary>All documents, with the score by area</summary>")
     _write_documents(audit, out)
     out.write("</details></section>\n")
