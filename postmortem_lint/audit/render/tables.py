@@ -139,10 +139,9 @@ def headline(report: AuditSummary) -> list[Figure]:
         figures.append(Figure("repeats", "Repeat incident classes", "none",
                               "no incident class occurs twice"))
     figures.append(Figure(
-        "reviews", "Follow-up reviews", f"{r.missing + r.overdue} not held",
-        f"of {_count(linted, 'document')}: {r.missing} without a review date, {r.overdue} "
-        f"overdue, {r.held} held, {r.scheduled} scheduled",
-        "bad" if r.missing + r.overdue else "good"))
+        "reviews", "Follow-up reviews held", f"{r.held} of {linted}",
+        f"{r.scheduled} scheduled, {r.overdue} past their date without an update, "
+        f"{r.missing} with no review date", "bad" if r.missing + r.overdue else "good"))
     c = report.costs
     if c.totals:
         figures.append(Figure("cost", "Incident cost", money(c.totals),
