@@ -185,6 +185,18 @@ class BlameLexicon(BaseModel):
     software_terms: list[str] = _words(
         "Technical terms that contain a blame word and are never blame (lazy loading, "
         "user errors, fault injection).")
+    leadership: list[str] = _words(
+        "Those a person answers to for an outcome (CTO, VP, leadership): 'will answer to the "
+        "CTO' is discipline.")
+    irregular_verbs: dict[str, list[str]] = Field(
+        default_factory=new_dict,
+        description="Irregular verbs the lexicons use: base form -> its other forms.")
+    verb_prefixes: list[str] = _words(
+        "Prefixes whose verbs inflect like their base (over, mis: overwrite -> overwrote).")
+    grammar: dict[str, list[str]] = Field(
+        default_factory=new_dict,
+        description="Named groups of function words and cues the analysis reads (pronouns, "
+        "negators, time markers…); a group name ending in '_verbs' holds base forms.")
 
 
 class RuleData(BaseModel):
@@ -218,6 +230,14 @@ class RuleData(BaseModel):
     phases: dict[str, list[str]] = Field(
         default_factory=new_dict,
         description="Timeline phase -> words that mark an entry as that phase.")
+    phase_change_words: list[str] = Field(
+        default_factory=new_list,
+        description="Onset words that name a change (deployed, merged, rolled out): the "
+        "change is the fix, a mitigation, when the entry names a fix or comes after the "
+        "incident was detected.")
+    phase_fix_words: list[str] = Field(
+        default_factory=new_list,
+        description="Words that make a deployed or merged change a fix (fix, hotfix, patch).")
     time_zones: dict[str, float] = Field(
         default_factory=new_dict, description="Zone abbreviation -> offset from UTC in hours.")
     statuses: dict[str, list[str]] = Field(default_factory=new_dict)
@@ -263,6 +283,13 @@ class RuleData(BaseModel):
     impact_units: list[str] = Field(
         default_factory=new_list, description="What an impact count counts (users, requests, "
         "orders…): a number followed by one of these quantifies the impact.")
+    impact_totals: list[str] = Field(
+        default_factory=new_list, description="Words that state a whole or none as the "
+        "impact's size: 'all users', 'every hub', 'everyone', 'no customers'.")
+    impact_cues: list[str] = Field(
+        default_factory=new_list, description="Words of a sentence that states what the "
+        "incident did to users or services (unavailable, could not, outage): such a sentence "
+        "in the overview is the impact statement when there is no impact section.")
     data_loss_terms: list[str] = Field(
         default_factory=new_list,
         description="Phrases that state whether data was lost or corrupted.")

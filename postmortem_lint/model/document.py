@@ -71,7 +71,11 @@ class Metadata(BaseModel):
     owner: Located[str] | None = None
     incident_start: Located[dt.datetime] | None = None
     incident_end: Located[dt.datetime] | None = None
+    # The incident's calendar day: the one fact every rule, the timeline and audits read.
     incident_date: Located[dt.date] | None = None
+    # Where incident_date was read: "front-matter" (front matter or a date field),
+    # "title", "first-paragraph", "timeline" (its first full date) or "file-name".
+    incident_date_source: str | None = None
     date_written: Located[dt.date] | None = None
     services: list[Located[str]] = Field(default_factory=list)
     incident_class: Located[str] | None = None
@@ -90,6 +94,14 @@ class Impact(BaseModel):
     revenue: Located[str] | None = None
     sla_breached: Located[bool] | None = None
     data_loss: Located[str] | None = None
+    # Where the impact, the overview or the opening says how much was affected ("1,240
+    # orders", "31%", "$12,400", "all users", "everyone"); None when nothing does.
+    quantity: Located[str] | None = None
+    # A length of time the impact, the overview or the title mentions ("for 2h 15m",
+    # "between 19:00 and 21:00 UTC"), or one a sentence anywhere gives as the incident's
+    # ("it took us 9 hours to resolve"); read once by the parser for rules that only ask
+    # whether one is. Not always the incident's own length, so ``duration`` stays apart.
+    duration_mentioned: Located[dt.timedelta] | None = None
 
 
 # The calendar day given to a time written without a date in a document that states none.
@@ -104,7 +116,10 @@ class TimelineEntry(BaseModel):
     has_time: bool = True
     zone: str | None = None  # as written ("UTC", "PST", "+02:00"); None when missing
     is_utc: bool = False
-    phase: Phase | None = None
+    phase: Phase | None = None  # the first of ``phases``
+    # Every phase the entry marks ("rollback done, error rate back to normal" is both
+    # mitigation and resolution).
+    phases: list[Phase] = Field(default_factory=list)
     phase_explicit: bool = False
     text: Prose
 
@@ -177,6 +192,8 @@ class Section(BaseModel):
     kind: str | None = None  # canonical section kind from the synonyms in rule data
     span: Span
     body: list[Prose] = Field(default_factory=list)
+    list_items: int = 0  # items of lists written directly under the heading (not nested)
+    also: list[str] = Field(default_factory=list)  # other kinds the heading names
 
 
 class CodeBlock(BaseModel):
@@ -250,6 +267,11 @@ class Postmortem(BaseModel):
 
     def has_section(self, kind: str) -> bool:
         return any(s.kind == kind for s in self.sections)
+
+    def section_about(self, kind: str) -> Section | None:
+        """The section of that kind, else one whose heading also names it ("Recovery and
+        lessons learned" for lessons)."""
+        return self.section(kind) or next((s for s in self.sections if kind in s.also), None)
 
     def has_text(self, section: Section) -> bool:
         """Whether the section, or a subsection under its heading, has any text."""

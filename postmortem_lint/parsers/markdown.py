@@ -23,14 +23,18 @@ from postmortem_lint.model import (
 from postmortem_lint.parsers import action_items
 from postmortem_lint.parsers.builder import DocumentBuilder
 from postmortem_lint.parsers.markdown_blocks import Block, markdown_parser, to_blocks
-from postmortem_lint.parsers.sections import is_exact_heading, section_kind
+from postmortem_lint.parsers.markdown_timeline import TimelineReader
+from postmortem_lint.parsers.sections import is_exact_heading, other_kinds, section_kind
 from postmortem_lint.parsers.suppressions import directives_in, yaml_suppressions
 from postmortem_lint.parsers.times import (
-    declared_zone,
     find_date,
-    find_duration,
-    find_stated_duration,
     find_timestamp,
+    numeric_day_first,
+)
+from postmortem_lint.parsers.toml_front_matter import (
+    blank_front_matter,
+    read_toml_front_matter,
+    toml_front_matter,
 )
 from postmortem_lint.parsers.values import (
     column_for_header,
@@ -45,14 +49,9 @@ _KEY_VALUE = re.compile(r"^\s*(?P<key>[A-Za-z][A-Za-z0-9 /()&'’.\-]{0,48}?)"
                         r"\s*[:：]\s*(?P<value>.*)$")
 _WHY_LINE = re.compile(r"^\s*(?:why\s*#?\d|\d[.)]\s*why\b|why\?)", re.IGNORECASE)
 _STRUCTURED = {"timeline", "action_items", "five_whys", "contributing_factors"}
-# A narrative sentence that states the cause outright: "The direct cause was a malformed
-# post", "The root cause of the outage was an expired certificate"; not "The root cause is
-# still unknown".
-_CAUSE_SENTENCE = re.compile(
-    r"(?:^|(?<=[.!?] ))(?:the )?(?:root|direct|underlying|primary) causes? (?:of [^.]{1,80}? )?"
-    r"(?:was|were|is|are) (?![^.]{0,24}\b(?:unknown|unclear|tbd|to be determined|under "
-    r"investigation|being investigated|not (?:yet )?(?:known|clear|determined|identified)))"
-    r"[^.]+", re.IGNORECASE)
+# A bold label alone on its line: "**Impact**:", "**Review actions:**", "__Trigger__".
+_BOLD_LABEL = re.compile(r"^\s{0,3}(?:\*\*|__)[^*_\n]{2,60}?:?(?:\*\*|__)\s*:?\s*$")
+_LABEL_LEVEL = 7  # below every Markdown heading level
 _ACTION_COLUMNS = ("action", "owner", "due", "priority", "status", "type", "ticket")
 # Metadata written as a heading with its value below ("## Authors" then a list of names).
 _FIELD_HEADINGS = {"id", "authors", "owner", "severity", "status", "audience", "incident_date",
@@ -68,7 +67,8 @@ class _Reader:
         self.doc = self.b.doc
         self.sections: list[tuple[Section, str | None]] = []  # (section, effective kind)
         self.action_level = 0  # list depth of the last list item read as an action item
-        self.note_date: dt.date | None = None  # from a timeline note: "2015-10-21 (all times UTC)"
+        self.b.dayfirst = numeric_day_first(source.text)
+        self.timeline = TimelineReader(self.b, self.code_time)
         self.field_heading: str | None = None  # the field a heading such as "## Authors" names
         # (level, status, owner) of the headings above the current line in an action section
         self.action_headings: list[tuple[int, ItemStatus | None, Located[str] | None]] = []
@@ -79,7 +79,27 @@ class _Reader:
         """The effective section kind of every block (inherited from enclosing headings)."""
         stack: list[tuple[int, str | None, Section]] = []
         kinds: list[str | None] = []
-        for block in blocks:
+        for index, block in enumerate(blocks):
+            label = self.label_heading(block)
+            if label is not None:
+                # "**Impact**:" or "**Review actions:**" alone on its line: a heading below
+                # every real one, closed by the next heading or label.
+                while stack and stack[-1][0] >= _LABEL_LEVEL:
+                    stack.pop()
+                section = Section(title=Located(value=label.text.strip(), span=label.whole),
+                                  level=_LABEL_LEVEL, kind=section_kind(label.text, self.data),
+                                  span=Span.lines(block.first_line, block.last_line))
+                self.doc.sections.append(section)
+                self.sections.append((section, section.kind))
+                stack.append((_LABEL_LEVEL, section.kind, section))
+                for _, _, open_section in stack:
+                    open_section.span = Span.lines(open_section.span.line,
+                                                   max(open_section.span.end_line,
+                                                       block.last_line))
+                assert block.prose is not None
+                section.body.append(block.prose)
+                kinds.append(section.kind)
+                continue
             if block.kind == "heading" and block.prose is not None:
                 while stack and stack[-1][0] >= block.level:
                     stack.pop()
@@ -88,6 +108,13 @@ class _Reader:
                         and not is_exact_heading(block.prose.text, self.data):
                     own = None  # the document title: "Incident review: API returned 429"
                 inherited = next((k for _, k, _ in reversed(stack) if k), None)
+                if self.sections and self.sections[-1][1] == "timeline" \
+                        and self.timeline.is_time_heading(block.prose.text, own is None):
+                    # "## May 12" below "## Timeline" is its next day; "### 4:09 PM:
+                    # Follow-up" is a time of it, whatever its words
+                    own, inherited = None, "timeline"
+                if own is None and inherited is None:
+                    own = self.kind_by_content(blocks, index + 1)
                 effective = own or inherited
                 if block.level == 1 and own is None and self.doc.meta.title is None:
                     self.doc.meta.title = Located(value=block.prose.text.strip(),
@@ -95,7 +122,8 @@ class _Reader:
                 section = Section(title=Located(value=block.prose.text.strip(),
                                                 span=block.prose.whole),
                                   level=block.level, kind=own,
-                                  span=Span.lines(block.first_line, block.first_line))
+                                  span=Span.lines(block.first_line, block.first_line),
+                                  also=other_kinds(block.prose.text, own, self.data))
                 self.doc.sections.append(section)
                 self.sections.append((section, effective))
                 stack.append((block.level, effective, section))
@@ -111,7 +139,43 @@ class _Reader:
                                                        block.last_line))
                 if block.prose is not None:
                     section.body.append(block.prose)
+                if block.kind == "item" and block.level == 1:
+                    section.list_items += 1
         return kinds
+
+    def kind_by_content(self, blocks: list[Block], start: int) -> str | None:
+        """The kind of a section whose heading names none, from what it holds: a table
+        with a time column is a timeline; a list whose items all open with an action verb
+        ("Add an alert on …", "Document the failover") is a list of action items."""
+        items: list[Prose] = []
+        for block in blocks[start:]:
+            if block.kind == "heading" or self.label_heading(block) is not None:
+                break
+            if block.kind == "table":
+                if not items and _time_column(block.header, self.data) is not None:
+                    return "timeline"
+                return None
+            if block.kind == "item" and block.level == 1 and block.prose is not None:
+                items.append(block.prose)
+        verbs = set(self.data.action_verbs)
+        if len(items) >= 2 and all(_first_word(item.text) in verbs for item in items):
+            return "action_items"
+        return None
+
+    def label_heading(self, block: Block) -> Prose | None:
+        """The label of a paragraph that opens with a bold section label alone on its line
+        ("**Impact**:", "**Actions planned:**"), when the label names a section kind."""
+        if block.kind != "paragraph" or block.prose is None or block.quoted or block.level:
+            return None
+        source = self.lines[block.first_line - 1] if block.first_line <= len(self.lines) else ""
+        if _BOLD_LABEL.match(source) is None:
+            return None
+        first = block.prose.lines()[0]
+        label = first.text.strip().rstrip(":：").strip()
+        if not label or section_kind(label, self.data) is None \
+                or not is_exact_heading(label, self.data):
+            return None
+        return first.slice(0, len(first.text.rstrip().rstrip(":：").rstrip()))
 
     # -- pass 2: content ---------------------------------------------------------------
     def read(self, blocks: list[Block]) -> Postmortem:
@@ -119,6 +183,7 @@ class _Reader:
             if block.kind == "front_matter":
                 self.read_front_matter(block)
         kinds = self.assign_sections(blocks)
+        self.date_from_opening(blocks)
         timeline_date: dt.date | None = None
         for block, kind in zip(blocks, kinds, strict=True):
             if block.prose is not None:
@@ -132,10 +197,7 @@ class _Reader:
                 else:
                     self.action_headings = []
                 if kind == "timeline" and block.prose is not None:
-                    found = find_date(block.prose.text, self.b.default_date())
-                    timeline_date = found[0] if found else timeline_date
-                    self.note_date = None if found else self.note_date
-                    self.timeline_zone(block.prose)  # "## Timeline (all times UTC)"
+                    self.timeline.heading(block.prose, block.first_line)
                 self.doc.prose.append(block.prose) if block.prose else None
                 continue
             if block.kind == "html":
@@ -146,7 +208,9 @@ class _Reader:
                     span=Span.lines(block.first_line, max(block.first_line, block.last_line)),
                     info=block.info))
                 self.doc.code.append(self.code_prose(block))
-                if kind in ("timeline", "action_items"):
+                if kind == "timeline":
+                    self.timeline.code(block, self.code_rows(block, kind))
+                elif kind == "action_items":
                     self.read_code_rows(block, kind, timeline_date)
                 continue
             if block.kind == "table":
@@ -162,6 +226,24 @@ class _Reader:
             self.read_text_block(block, kind, timeline_date)
         self.finish_sections()
         return self.b.finish()
+
+    def date_from_opening(self, blocks: list[Block]) -> None:
+        """The incident's day as the title or the first paragraph states it ("… Outage -
+        September 29, 2025", "On Wednesday 4 December 2019, …")."""
+        self.b.date_from_title()
+        self.b.date_from_file_name()  # until a better source: the year of "Feb 7 15:06"
+        for block in blocks:
+            if block.kind == "heading" and block.level > 1:
+                return  # the opening ends at the first section
+            if block.kind != "paragraph" or block.quoted or block.prose is None \
+                    or len(block.prose.text.split()) < 5:
+                continue
+            found = find_date(block.prose.text, dayfirst=self.b.dayfirst)
+            if found is not None:
+                day, start, end = found
+                self.b.date_incident(Located(value=day, span=block.prose.span(start, end)),
+                                     "first-paragraph")
+            return
 
     def read_front_matter(self, block: Block) -> None:
         # the YAML reader (ruamel.yaml) is imported only for a document with front matter
@@ -238,10 +320,7 @@ class _Reader:
                 not block.quoted:
             self.read_stated_action(prose, kind)
         if kind == "timeline":
-            for line in prose.lines():
-                stripped = line.strip()
-                if stripped.text:
-                    self.timeline_line(stripped, timeline_date)
+            self.timeline.text(block, prose)
             return
         if kind == "five_whys":
             for line in prose.lines():
@@ -369,28 +448,6 @@ class _Reader:
         return next((owner for _, _, owner in reversed(self.action_headings)
                      if owner is not None), None)
 
-    def timeline_line(self, line: Prose, default_date: dt.date | None) -> None:
-        date = default_date or self.b.default_date()
-        found = find_timestamp(line.text, self.data.time_zones, within=12, default_date=date)
-        if found is None:
-            code_time = self.code_time(line)
-            if code_time is not None:  # "- `2021-10-28 08:26` droplet created"
-                declared = self.doc.timeline.declared_zone
-                event = line.slice(len(line.text) - len(line.text.lstrip(" -–—:|*")),
-                                   len(line.text))
-                self.b.add_timeline_entry(code_time, event, line.whole,
-                                          default_date=self.note_date or date,
-                                          declared_zone=declared.value if declared else None)
-                return
-            self.timeline_note(line)
-            return
-        event = line.slice(found.end, len(line.text))
-        event = event.slice(len(event.text) - len(event.text.lstrip(" -–—:|*")),
-                            len(event.text))
-        declared = self.doc.timeline.declared_zone
-        self.b.add_timeline_entry(line, event, line.whole, default_date=self.note_date or date,
-                                  declared_zone=declared.value if declared else None)
-
     def heading_field(self, block: Block, kind: str | None) -> str | None:
         """The metadata field a heading outside every known section names, if any."""
         if kind is not None or block.prose is None:
@@ -410,21 +467,6 @@ class _Reader:
             if find_timestamp(code.text, self.data.time_zones, within=0) is not None:
                 return code
         return None
-
-    def timeline_note(self, line: Prose) -> None:
-        """A line in the timeline that is not an entry may state the zone and the day of the
-        entries below it: "All times are UTC on 2026-03-03.", "2015-10-21 (all times UTC)"."""
-        zone = self.timeline_zone(line)
-        found = find_date(line.text, self.b.default_date())
-        if found is not None and (zone is not None or len(line.text.split()) <= 4):
-            self.note_date = found[0]
-
-    def timeline_zone(self, text: Prose) -> tuple[str, int, int] | None:
-        zone = declared_zone(text.text, self.data.time_zones)
-        if zone is not None and self.doc.timeline.declared_zone is None:
-            self.doc.timeline.declared_zone = Located(value=zone[0],
-                                                      span=text.span(zone[1], zone[2]))
-        return zone
 
     def key_value(self, line: Prose, kind: str | None, block: Block) -> bool:
         match = _KEY_VALUE.match(line.text)
@@ -513,38 +555,32 @@ class _Reader:
     def read_timeline_table(self, block: Block, time_col: int | None, event_col: int | None,
                             default_date: dt.date | None) -> None:
         time_col = 0 if time_col is None else time_col
-        note = self.doc.timeline.declared_zone
-        declared = note.value if note is not None else None
-        default_date = self.note_date or default_date
         if time_col < len(block.header):
             header = block.header[time_col].text
-            for zone in re.findall(r"[A-Za-z+\-:0-9]+", header):
+            for zone in re.findall(r"[A-Za-z+\-:0-9/]+", header):
                 if zone.lower() in self.data.time_zones or re.fullmatch(r"[+-]\d{2}:?\d{2}", zone):
-                    declared = zone
                     self.doc.timeline.declared_zone = Located(
                         value=zone, span=block.header[time_col].whole)
         phase_col = _column(block.header, self.data, ("phase",))
         date_col = next((i for i, h in enumerate(block.header)
                          if normalise_key(h.text) == "date" and i != time_col), None)
-        date = default_date or self.b.default_date()
+        self.timeline.start_table()
         for line, row in block.rows:
             if time_col >= len(row):
                 continue
-            time_prose = row[time_col]
             if date_col is not None and date_col < len(row):
-                found_date = find_date(row[date_col].text)
-                date = found_date[0] if found_date else date
+                self.timeline.row_date(row[date_col])
             if event_col is not None and event_col < len(row):
                 event = row[event_col]
             else:
-                event = _join([c for i, c in enumerate(row) if i not in (time_col, phase_col)])
+                event = _join([c for i, c in enumerate(row)
+                               if i not in (time_col, phase_col, date_col)])
             phase = row[phase_col].text if phase_col is not None and phase_col < len(row) \
                 else None
             span = Span(line=line, column=1, end_line=line,
                         end_column=len(self.lines[line - 1]) + 1 if line <= len(self.lines)
                         else 2)
-            self.b.add_timeline_entry(time_prose, event, span, phase_text=phase,
-                                      declared_zone=declared, default_date=date)
+            self.timeline.row(row[time_col], event, span, phase)
 
     def read_action_table(self, block: Block) -> None:
         columns = [column_for_header(h.text, self.data, _ACTION_COLUMNS) for h in block.header]
@@ -572,8 +608,9 @@ class _Reader:
                         else 2)
             self.b.add_action_item(description, span, cells)
 
-    def read_code_rows(self, block: Block, kind: str, default_date: dt.date | None) -> None:
-        """Pipe-separated rows inside a code block (a common way to paste a timeline)."""
+    def code_rows(self, block: Block, kind: str) -> list[Prose]:
+        """The non-empty lines of a code block, each mapped to its place."""
+        rows = []
         for number, text in enumerate(block.text.split("\n")):
             line = block.first_line + number
             source = self.lines[line - 1] if line - 1 < len(self.lines) else ""
@@ -582,10 +619,14 @@ class _Reader:
             column = source.find(text.strip()) + 1 if text.strip() else 1
             builder = ProseBuilder(role=ProseRole.field, section=kind)
             builder.add(text.strip(), line, max(column, 1))
-            prose = builder.build()
-            if kind == "timeline":
-                self.timeline_line(prose, default_date)
-            elif "|" in text:
+            rows.append(builder.build())
+        return rows
+
+    def read_code_rows(self, block: Block, kind: str, default_date: dt.date | None) -> None:
+        """Pipe-separated rows inside a code block (a common way to paste a table)."""
+        for prose in self.code_rows(block, kind):
+            text = prose.text
+            if "|" in text:
                 cells = [prose.slice(m.start(), m.end()).strip()
                          for m in re.finditer(r"[^|]+", prose.text)]
                 self.code_action_row(cells, prose)
@@ -614,42 +655,6 @@ class _Reader:
             named["owner"] = names[-1]
         self.b.add_action_item(description, prose.whole, named)
 
-    def cause_in_overview(self) -> None:
-        """With no root cause section, a sentence of the overview that states the cause
-        outright ("The direct cause was a malformed post …") is the root cause statement."""
-        for prose in self.doc.prose:
-            if prose.section not in ("summary", None) or prose.role != ProseRole.narrative:
-                continue
-            cause = _CAUSE_SENTENCE.search(prose.text)
-            if cause is not None:
-                self.doc.root_cause.append(prose.slice(cause.start(), cause.end()))
-                self.doc.root_cause_span = prose.span(cause.start(), cause.end())
-                return
-
-    def impact_in_overview(self) -> None:
-        """With no impact section or field, an overview paragraph that says how long the
-        outage lasted ("a 34 minute outage starting at 14:44 UTC") is the impact statement;
-        the impact rules then ask for what it leaves out (users, data loss, SLA)."""
-        for prose in self.doc.summary:
-            if prose.role == ProseRole.narrative and find_duration(prose.text) is not None:
-                self.doc.impact.text.append(prose)
-                self.doc.impact.span = prose.whole
-                return
-
-    def duration_in_prose(self) -> None:
-        """With no Duration field, the incident's length as the impact or the overview states
-        it in a sentence ("For 1 hour 25 minutes, …", "the outage lasted 45 minutes")."""
-        doc = self.doc
-        for prose in [*doc.impact.text, *doc.summary]:
-            if prose.role != ProseRole.narrative:
-                continue
-            found = find_stated_duration(prose.text)
-            if found is not None:
-                value, start, end = found
-                doc.impact.duration = Located(value=value, span=prose.span(start, end),
-                                              raw=prose.text[start:end])
-                return
-
     def finish_sections(self) -> None:
         doc = self.doc
         if any(id(item) not in self.prose_items for item in doc.action_items):
@@ -675,16 +680,15 @@ class _Reader:
                 doc.went_wrong_span = doc.went_wrong_span or section.span
             elif section.kind == "follow_up":
                 doc.follow_up.span = doc.follow_up.span or section.span
-        if not doc.root_cause and doc.root_cause_span is None:
-            self.cause_in_overview()
-        impact = doc.impact
-        if impact.span is None and not impact.text and not doc.has_section("impact"):
-            self.impact_in_overview()
-        if impact.duration is None:
-            self.duration_in_prose()
         if doc.timeline.span is None and doc.timeline.entries:
             first, last = doc.timeline.entries[0].span, doc.timeline.entries[-1].span
             doc.timeline.span = Span.lines(first.line, last.end_line)
+
+
+def _first_word(text: str) -> str:
+    """The first word of an item, lower-cased, after any checkbox, label or emphasis."""
+    match = re.match(r"(?<![\W\d_])[\W\d_]*+([A-Za-z]+)", text)
+    return match.group(1).lower() if match else ""
 
 
 # Sections whose bullets may state the document's actions when it has no action-items
@@ -731,8 +735,13 @@ def _join(cells: list[Prose]) -> Prose:
 
 
 def parse_markdown(source: SourceText, data: RuleData) -> Postmortem:
-    tokens = markdown_parser().parse(source.text)
     reader = _Reader(source, data)
+    text = source.text
+    toml = toml_front_matter(reader.lines)
+    if toml is not None:  # "+++" front matter: metadata, never body text
+        read_toml_front_matter(reader.b, reader.lines, *toml)
+        text = blank_front_matter(text, toml[1])
+    tokens = markdown_parser().parse(text)
     blocks = to_blocks(tokens, reader.lines)
     reader.read_code_spans(tokens)
     return reader.read(blocks)
