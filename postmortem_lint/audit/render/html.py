@@ -36,7 +36,8 @@ from postmortem_lint.audit.report import AuditSummary
 
 MAX_AXIS_QUARTERS = 120
 SCROLL_ROWS = 25
-QUARTER_ROWS = 12  # longer tables scroll inside a box, with a filter
+QUARTER_ROWS = 12
+CHART_QUARTERS = 20  # longer tables scroll inside a box, with a filter
 _CSP = ("default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
         "img-src data:")
 SECTIONS = [("headline", "Headline"), ("weakest", "Weakest documents"),
@@ -71,6 +72,9 @@ def chart_data(report: AuditSummary) -> dict[str, Any]:
     and every point carries the n it stands for."""
     trend = {q.quarter: q for q in report.quarters}
     axis = quarter_axis(list(trend))
+    # Five years read as a trend; more crowd the labels: the table keeps the earlier ones.
+    earlier = sum(trend[q].incidents for q in axis[:-CHART_QUARTERS] if q in trend)
+    axis = axis[-CHART_QUARTERS:]
     undated = trend[UNDATED].incidents if UNDATED in trend else 0
     charts: dict[str, Any] = {}
 
@@ -87,18 +91,19 @@ def chart_data(report: AuditSummary) -> dict[str, Any]:
                  "n": series(lambda q: q.mttd.count)},
                 {"label": "MTTR median", "values": mttr,
                  "n": series(lambda q: q.mttr.count)}],
-            "undated": undated}
+            "undated": undated, "earlier": earlier}
     completion = series(lambda q: q.completion_rate if q.actions_with_status else None)
     if any(v is not None for v in completion):
         charts["completion"] = {
             "title": "Action items done per quarter", "quarters": axis,
             "series": [{"label": "done", "values": completion,
                         "n": series(lambda q: q.actions - q.actions_wont_do)}],
-            "undated": undated}
+            "undated": undated, "earlier": earlier}
     if axis:
         charts["incidents"] = {"title": "Incidents per quarter", "quarters": axis,
                                "values": [trend[q].incidents if q in trend else 0
-                                          for q in axis], "undated": undated}
+                                          for q in axis], "undated": undated,
+                               "earlier": earlier}
     currencies = {m.currency for q in report.quarters if q.quarter != UNDATED for m in q.cost}
     if len(currencies) == 1:  # amounts in several currencies do not add up: table only
         currency = currencies.pop()
@@ -106,7 +111,7 @@ def chart_data(report: AuditSummary) -> dict[str, Any]:
             "title": f"Stated incident cost per quarter ({currency})", "quarters": axis,
             "series": [{"label": f"cost {currency}", "values": series(
                 lambda q: next((m.amount for m in q.cost if m.currency == currency), None)),
-                "n": series(lambda q: q.costed)}], "undated": undated}
+                "n": series(lambda q: q.costed)}], "undated": undated, "earlier": earlier}
     if len(report.history) >= 2:
         runs = [f"#{h.run} {h.today}" for h in report.history]
         charts["history"] = {

@@ -115,7 +115,7 @@
     var placed = [];
     var place = function (x, y, text, below, color, floor) {
       var w = text.length * 6.2 + 6, h = 11;
-      var spots = below === "above" ? [-4, -15, -26, -37]
+      var spots = below === "above" ? [-4, -15, -26, -37, -48]
         : below ? [14, -7, 25, -18, 36, -29] : [-7, 14, -18, 25, -29, 36];
       var pick = spots[0];
       for (var i = 0; i < spots.length; i++) {
@@ -153,6 +153,13 @@
     p.className = "note";
     p.textContent = text;
     box.appendChild(p);
+  }
+
+  function earlierNote(box, count) {
+    if (count > 0) {
+      note(box, "The last 20 quarters; " + count + (count === 1 ? " earlier incident is" :
+           " earlier incidents are") + " in the quarterly table.");
+    }
   }
 
   function undatedNote(box, count) {
@@ -193,6 +200,7 @@
     });
     legend(box, spec.series.map(function (s, k) { return { label: s.label, color: COLORS[k % COLORS.length] }; }));
     if (sc.log) { note(box, "Logarithmic scale: one quarter is far above the others."); }
+    earlierNote(box, spec.earlier);
     undatedNote(box, spec.undated);
     return svg;
   }
@@ -218,6 +226,7 @@
       el("title", {}, bar, labels[i] + ": " + v);
       label(xOf(i), y, "n=" + v, "above", null, bottom - 2);
     });
+    earlierNote(box, spec.earlier);
     undatedNote(box, spec.undated);
     return svg;
   }
