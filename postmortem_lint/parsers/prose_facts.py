@@ -124,8 +124,8 @@ def find_time_range(text: str) -> tuple[dt.timedelta, int, int] | None:
 
 
 # "since 2026-03-02", "from 3 March to 5 March", "between 2026-03-02 and 2026-03-04".
-_RANGE_OPEN = re.compile(r"\b(since|from|between)\s+(?:the\s+)?", re.IGNORECASE)
-_RANGE_JOIN = re.compile(r"\s*(?:to|until|till|through|and|-|–|—)\s+(?:the\s+)?",
+_RANGE_OPEN = re.compile(r"\b(since|from|between)\s{1,3}(?:the\s)?", re.IGNORECASE)
+_RANGE_JOIN = re.compile(r"\s{0,3}(?:to|until|till|through|and|-|–|—)\s{1,3}(?:the\s)?",
                          re.IGNORECASE)
 
 
