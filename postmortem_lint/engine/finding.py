@@ -5,10 +5,14 @@ from __future__ import annotations
 from enum import Enum
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from postmortem_lint.defaults import new_dict, new_list
 from postmortem_lint.model.span import Span
+
+# Part of the whole-file cache key: bump when a cached Finding would lack what is now
+# computed (2: findings carry their fix).
+FINDING_FORMAT = 2
 
 
 class Level(str, Enum):
@@ -23,12 +27,38 @@ class Level(str, Enum):
         return {"info": 0, "warning": 1, "error": 2}[self.value]
 
 
+class Applicability(str, Enum):
+    """How sure a fix is, as in ruff: ``safe`` fixes are applied by ``--fix``; ``unsafe``
+    ones (a person should confirm the new text) only with ``--unsafe-fixes``."""
+
+    safe = "safe"
+    unsafe = "unsafe"
+
+
+class Edit(BaseModel):
+    """Replace the text in ``span`` (an empty span inserts) with ``text``."""
+
+    model_config = ConfigDict(frozen=True)
+
+    span: Span
+    text: str
+
+
+class Fix(BaseModel):
+    """The repair a finding carries: edits of the text the rule owns, and how sure it is."""
+
+    message: str
+    applicability: Applicability
+    edits: list[Edit]
+
+
 class Problem(BaseModel):
     """What a rule yields: where, what, and how to fix it. The engine adds the rest."""
 
     span: Span
     message: str
     hint: str | None = None
+    fix: Fix | None = None
 
 
 class Finding(BaseModel):
@@ -41,6 +71,7 @@ class Finding(BaseModel):
     hint: str | None = None
     path: str
     span: Span
+    fix: Fix | None = None
 
 
 class FileResult(BaseModel):

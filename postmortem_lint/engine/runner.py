@@ -17,7 +17,7 @@ from pydantic import ValidationError
 from postmortem_lint import __version__
 from postmortem_lint.engine.cache import ResultCache, json_key, prepare_cache_dir
 from postmortem_lint.engine.config import Config, ConfigError, LoadedConfig
-from postmortem_lint.engine.finding import FileResult, Finding, Level, Problem
+from postmortem_lint.engine.finding import FINDING_FORMAT, FileResult, Finding, Level, Problem
 from postmortem_lint.engine.registry import IndexedRule, all_rules, rule_index
 from postmortem_lint.model.span import Span
 from postmortem_lint.ruledata import RuleData, RuleDataError, load_rule_data
@@ -109,7 +109,8 @@ class Linter:
             # A whole-file result must not outlive a change to the sentence analysis.
             analysis = analysis_version()
         salt = json_key(__version__, self.config.fingerprint, self.data.fingerprint,
-                        sorted(self.active_codes), self.today.isoformat(), analysis)
+                        sorted(self.active_codes), self.today.isoformat(), analysis,
+                        FINDING_FORMAT)
         self.extension = extension
         if extension is not None:
             salt = json_key(salt, extension.key)
@@ -230,7 +231,8 @@ class Linter:
         code = code or (rule.code if rule else "PM000")
         level = self.config.severity.get(code) or (rule.level if rule else Level.error)
         return Finding(code=code, rule=rule.name if rule else "internal", level=level,
-                       message=problem.message, hint=problem.hint, path=shown, span=problem.span)
+                       message=problem.message, hint=problem.hint, path=shown, span=problem.span,
+                       fix=problem.fix)
 
 
 def _without_consequences(raw: list[tuple[str, Problem]], document: Postmortem
