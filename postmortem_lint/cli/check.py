@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from postmortem_lint.cli.fixing import FixSession, filter_baselined
 from postmortem_lint.cli.options import (
     ConfigFailure,
     check_output_path,
@@ -45,12 +46,24 @@ def failed(results: list[FileResult], fail_level: Level) -> bool:
 @click.option("--changed-only", is_flag=True,
               help="Like --diff-base, against the merge base with the default branch.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing when there are no findings.")
+@click.option("--fix", is_flag=True,
+              help="Apply safe fixes to the files, then report what is left.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply unsafe fixes "
+              "(new text a person should confirm, such as a due date from the priority policy).")
+@click.option("--diff", "show_diff", is_flag=True,
+              help="Print the fixes as a unified diff instead of writing them; exit 1 if any.")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Baseline file (default: .postmortem-lint-baseline.json next to the config "
+              "or in a parent folder up to the repository root).")
+@click.option("--no-baseline", is_flag=True, help="Report baselined findings too.")
 @lint_options
 @click.pass_context
 def command(ctx: click.Context, paths: tuple[Path, ...], output_format: str,
             output: Path | None, sarif_output: Path | None, fail_level: str | None,
             stdin_filename: str | None, no_hints: bool, summary_path: Path | None,
-            diff_base: str | None, changed_only: bool, quiet: bool, config_path: str | None,
+            diff_base: str | None, changed_only: bool, quiet: bool, fix: bool,
+            unsafe_fixes: bool, show_diff: bool, baseline_path: Path | None, no_baseline: bool,
+            config_path: str | None,
             select: tuple[str, ...], ignore: tuple[str, ...], no_cache: bool,
             today: str | None) -> None:
     """Lint postmortems in PATHS (files or folders; '-' reads standard input)."""
@@ -71,8 +84,11 @@ def command(ctx: click.Context, paths: tuple[Path, ...], output_format: str,
         raise ConfigFailure(str(error)) from error
     results: list[FileResult] = []
     linted: list[Path] = []
+    session = FixSession(linter, fix=fix, diff=show_diff, unsafe=unsafe_fixes)
     for path in paths:
         if str(path) == "-":
+            if session.active:
+                raise click.UsageError("--fix and --diff need files, not standard input")
             name = stdin_filename or "stdin.md"
             results.append(linter.lint_bytes(sys.stdin.buffer.read(), name))
             continue
@@ -80,9 +96,16 @@ def command(ctx: click.Context, paths: tuple[Path, ...], output_format: str,
             raise click.UsageError(f"no such file or folder: {path}")
         for file in iter_files([path], loaded.config):
             linted.append(file)
-            results.append(linter.lint_path(file))
+            results.append(session.lint(file))
     refuse_overwriting({"--output": output, "--sarif-output": sarif_output,
                         "--summary": summary_path}, linted)
+    if session.active:
+        if show_diff:
+            click.echo("".join(session.diffs), nl=False)
+        click.echo(session.summary(), err=True)
+        if show_diff:
+            ctx.exit(1 if session.files_changed else 0)
+    results = filter_baselined(results, loaded, named, baseline_path, no_baseline)
     if diff_base or changed_only:
         from postmortem_lint.sources.changes import ChangesError, keep_changed
 

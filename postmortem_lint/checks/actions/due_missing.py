@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from postmortem_lint.checks.actions.due_fix import due_date_fix
 from postmortem_lint.checks.actions.items import (
     ActionOptions,
     action_text,
@@ -12,7 +13,7 @@ from postmortem_lint.checks.actions.items import (
     open_items,
     quoted,
 )
-from postmortem_lint.engine.finding import Level, Problem
+from postmortem_lint.engine.finding import Applicability, Level, Problem
 from postmortem_lint.engine.rule import Rule, RuleContext
 
 
@@ -29,6 +30,9 @@ class ActionDueMissing(Rule):
     unusual deadline ("end of sprint 14") is left alone. Items marked done or
     won't do are skipped unless ``include-done`` is set.
 
+    Fix (unsafe, to confirm): a due value written as empty (``-``, ``n/a``)
+    becomes the latest date the item's priority allows.
+
     Bad::
 
         - Page the growth on-call at high urgency — owner: Nora Eriksen, P1, GROW-612
@@ -44,6 +48,7 @@ class ActionDueMissing(Rule):
     level = Level.warning
     family = "actions"
     Options = ActionOptions
+    fix_kind = Applicability.unsafe
 
     def check(self, ctx: RuleContext) -> Iterator[Problem]:
         assert isinstance(self.options, ActionOptions)
@@ -62,4 +67,6 @@ class ActionDueMissing(Rule):
             yield self.problem(
                 text.whole, f"Action item {quoted(text)} has no due date; {advice}",
                 hint="fill the Due column, or add 'due: YYYY-MM-DD' to the item; the priority "
-                "sets how soon (P0 next business day, P1 a week, P2 a month)")
+                "sets how soon (P0 next business day, P1 a week, P2 a month)",
+                fix=due_date_fix(written, deadline, item.priority.value.label)
+                if written is not None and item.priority is not None else None)

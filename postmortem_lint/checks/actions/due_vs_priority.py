@@ -7,15 +7,17 @@ from collections.abc import Iterator
 
 from pydantic import Field
 
+from postmortem_lint.checks.actions.due_fix import due_date_fix
 from postmortem_lint.checks.actions.items import (
     ActionOptions,
     action_text,
+    deadline_for,
     incident_day,
     next_business_day,
     open_items,
     quoted,
 )
-from postmortem_lint.engine.finding import Level, Problem
+from postmortem_lint.engine.finding import Applicability, Level, Problem
 from postmortem_lint.engine.rule import Rule, RuleContext
 
 
@@ -37,6 +39,9 @@ class ActionDueVsPriority(Rule):
     may be due on Monday. Items marked done or won't do are skipped unless
     ``include-done`` is set: their dates record what happened, not a plan.
 
+    Fix (unsafe, to confirm): the due date becomes the latest the priority
+    allows, from the same policy.
+
     Bad (incident on 2026-02-17)::
 
         | Lower the CheckoutErrorRate alert threshold to 5% | P0 | 2026-03-03 |
@@ -51,6 +56,7 @@ class ActionDueVsPriority(Rule):
     level = Level.warning
     family = "actions"
     Options = DueVsPriorityOptions
+    fix_kind = Applicability.unsafe
 
     def check(self, ctx: RuleContext) -> Iterator[Problem]:
         assert isinstance(self.options, DueVsPriorityOptions)
@@ -77,7 +83,9 @@ class ActionDueVsPriority(Rule):
                 f"{start.value.isoformat()}; a {label} item is due within {_days(days)} "
                 f"(by {deadline.isoformat()})",
                 hint=f"bring the due date forward to {deadline.isoformat()} or earlier, or "
-                "lower the priority to match the plan")
+                "lower the priority to match the plan",
+                fix=due_date_fix(item.due, deadline_for(item, doc, ctx.data
+                                                        .priority_deadline_days), label))
 
 
 def _days(days: int) -> str:

@@ -6,7 +6,8 @@ import datetime as dt
 from collections.abc import Iterator
 
 from postmortem_lint.checks.timeline.anchor import show_time
-from postmortem_lint.engine.finding import Level, Problem
+from postmortem_lint.checks.timeline.utc_fix import utc_fix
+from postmortem_lint.engine.finding import Applicability, Level, Problem
 from postmortem_lint.engine.rule import Rule, RuleContext
 from postmortem_lint.model import TimelineEntry
 
@@ -32,6 +33,12 @@ class TimelineZoneNotUtc(Rule):
     must convert every line. A zone declared once in a column header
     (``Time (PST)``) is reported once, at the header.
 
+    Fix: a time written with its zone on a known day is rewritten in UTC
+    (``2026-02-17 18:02 PST`` becomes ``2026-02-18 02:02 UTC``); a time without
+    a date in its text is fixed only when the day stays the same. The fix is
+    safe, except for abbreviations that name several zones (CST, IST, BST),
+    where it is unsafe.
+
     Bad::
 
         | Time (PST) | Event |
@@ -49,6 +56,7 @@ class TimelineZoneNotUtc(Rule):
     name = "timeline-zone-not-utc"
     level = Level.warning
     family = "timeline"
+    fix_kind = Applicability.safe
 
     def check(self, ctx: RuleContext) -> Iterator[Problem]:
         timeline = ctx.document.timeline
@@ -73,4 +81,4 @@ class TimelineZoneNotUtc(Rule):
                 entry.time_text.span, f'Timeline entry "{entry.time_text.value}" is in '
                 f"{entry.zone}, not UTC; write it in UTC",
                 hint=f"write {converted}" if converted else
-                'convert the time to UTC and add "UTC" after it')
+                'convert the time to UTC and add "UTC" after it', fix=utc_fix(entry))

@@ -1,0 +1,66 @@
+"""PM704."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from pydantic import Field
+
+from postmortem_lint.engine.finding import Applicability, Edit, Fix, Level, Problem
+from postmortem_lint.engine.rule import Rule, RuleContext, RuleOptions
+
+# What the comparison ignores, as in rules/severity.yaml: case, spaces, dashes, underscores.
+_SEPARATORS = re.compile(r"[\s_-]+")
+
+
+class SeveritySpellingOptions(RuleOptions):
+    spelling: str = Field("SEV-{level}", description='How severities are written, with '
+                          '"{level}" for the number (e.g. "SEV-{level}", "Sev{level}").')
+
+
+class SeveritySpelling(Rule):
+    """A SEV-style severity is not written the way the organisation spells it.
+
+    Incident statistics, search and dashboards group postmortems by their severity
+    as written; ``Sev 1``, ``sev1`` and ``SEV-1`` in one archive are three labels
+    for one level. Only spellings of the SEV scheme (``Sev 1``, ``sev1``, ``S1``)
+    are reported; a priority-style (``P1``) or named (``Critical``) severity is
+    another scheme and is left alone. The spelling is the ``spelling`` option.
+
+    Fix (safe): the severity is rewritten in the configured spelling.
+
+    Bad::
+
+        **Severity:** Sev 1
+
+    Good::
+
+        **Severity:** SEV-1
+    """
+
+    code = "PM704"
+    name = "severity-spelling"
+    level = Level.info
+    family = "depth"
+    Options = SeveritySpellingOptions
+    fix_kind = Applicability.safe
+
+    def check(self, ctx: RuleContext) -> Iterator[Problem]:
+        assert isinstance(self.options, SeveritySpellingOptions)
+        severity = ctx.document.meta.severity
+        if severity is None or not severity.raw:
+            return
+        level = severity.value.level
+        written = severity.raw.strip()
+        expected = self.options.spelling.replace("{level}", str(level))
+        key = _SEPARATORS.sub("", written.lower())
+        if written == expected or key not in (f"sev{level}", f"s{level}"):
+            return
+        span = severity.span
+        exact = span.end_line == span.line and span.end_column - span.column == len(
+            severity.raw)
+        fix = Fix(message=f"write {expected}", applicability=Applicability.safe,
+                  edits=[Edit(span=span, text=expected)]) if exact else None
+        yield self.problem(span, f'Severity "{written}" is written differently from the '
+                           f'agreed spelling "{expected}"', hint=f"write {expected}", fix=fix)
