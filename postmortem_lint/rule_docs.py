@@ -78,7 +78,8 @@ def rules_reference() -> str:
             parts += [f"## {family}", ""]
             current = family
         parts += [f"### {rule.code}", "", f"`{rule.name}` — default level **{rule.level.value}**"
-                  + (" — uses the NLP layer" if rule.needs_nlp else ""), "",
+                  + (" — uses the NLP layer" if rule.needs_nlp else "")
+                  + f" — {rule.fix_summary()}", "",
                   _markdown_body(rule.doc()), ""]
         schema = rule.Options.model_json_schema()
         if schema.get("properties"):

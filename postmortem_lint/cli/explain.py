@@ -16,7 +16,8 @@ def command(code: str) -> None:
     rule = find_rule(code)
     if rule is None:
         raise click.UsageError(f"no rule {code!r}; see 'postmortem-lint rules'")
-    click.echo(f"{rule.code} ({rule.name}) — default level: {rule.level.value}\n")
+    click.echo(f"{rule.code} ({rule.name}) — default level: {rule.level.value}; "
+               f"{rule.fix_summary()}\n")
     click.echo(rule.doc())
     schema = rule.Options.model_json_schema()
     if schema.get("properties"):

@@ -18,7 +18,9 @@ def command(output_format: str) -> None:
     if output_format == "json":
         click.echo(json.dumps([{"code": r.code, "name": r.name, "level": r.level.value,
                                 "family": r.family, "summary": r.summary(),
-                                "needs_nlp": r.needs_nlp} for r in rules], indent=2))
+                                "needs_nlp": r.needs_nlp,
+                                "fix": r.fix_kind.value if r.fix_kind else None}
+                               for r in rules], indent=2))
         return
     if output_format == "markdown":
         click.echo("| Code | Name | Level | What it checks |\n|---|---|---|---|")
@@ -27,4 +29,6 @@ def command(output_format: str) -> None:
         return
     width = max(len(r.name) for r in rules)
     for rule in rules:
-        click.echo(f"{rule.code}  {rule.name:<{width}}  {rule.level.value:<7}  {rule.summary()}")
+        fix = "[*]" if rule.fix_kind else "   "
+        click.echo(f"{rule.code}  {rule.name:<{width}}  {rule.level.value:<7}  {fix} "
+                   f"{rule.summary()}")

@@ -83,7 +83,7 @@ def test_ambiguous_zone_is_an_unsafe_fix():
 
 
 # -- PM704: severity spelling -----------------------------------------------------------------
-@pytest.mark.parametrize("written", ["Sev 1", "sev1", "SEV1", "S1", "sev_1"])
+@pytest.mark.parametrize("written", ["Sev 1", "sev1", "SEV 1", "S1", "sev_1", "Sev-1"])
 def test_severity_is_written_in_the_default_spelling(written):
     assert fixed(f"# Outage\n\n**Severity:** {written}\n", ["PM704"]) == \
         "# Outage\n\n**Severity:** SEV-1\n"
@@ -95,7 +95,7 @@ def test_severity_follows_the_configured_spelling():
 
 
 def test_other_severity_schemes_are_left_alone():
-    for written in ("P1", "Critical", "SEV-1 (customer impact)"):
+    for written in ("P1", "Critical", "SEV-1 (customer impact)", "SEV1", "SEV-1"):
         text = f"**Severity:** {written}\n"
         assert fixed(text, ["PM704"]) == text
 
@@ -200,3 +200,8 @@ def test_fixing_twice_equals_fixing_once(document, unsafe):
     for finding in first.result.findings:
         if finding.code in first.fixed:
             assert (finding.code, finding.message) in before_codes, finding
+
+
+def test_a_configured_spelling_is_the_only_one_accepted():
+    config = {"rules": {"PM704": {"spelling": "SEV-{level}"}}}
+    assert fixed("**Severity:** SEV1\n", ["PM704"], **config) == "**Severity:** SEV-1\n"

@@ -14,9 +14,15 @@ from postmortem_lint.engine.rule import Rule, RuleContext, RuleOptions
 _SEPARATORS = re.compile(r"[\s_-]+")
 
 
+DEFAULT_SPELLING = "SEV-{level}"
+# Accepted when no spelling is configured: the two upper-case forms teams agree on most.
+_CANONICAL = ("SEV-{level}", "SEV{level}")
+
+
 class SeveritySpellingOptions(RuleOptions):
-    spelling: str = Field("SEV-{level}", description='How severities are written, with '
-                          '"{level}" for the number (e.g. "SEV-{level}", "Sev{level}").')
+    spelling: str | None = Field(None, description='How severities are written, with '
+                                 '"{level}" for the number (e.g. "SEV-{level}", "Sev{level}"). '
+                                 'Unset: SEV-1 and SEV1 are accepted, other forms become SEV-1.')
 
 
 class SeveritySpelling(Rule):
@@ -53,10 +59,14 @@ class SeveritySpelling(Rule):
             return
         level = severity.value.level
         written = severity.raw.strip()
-        expected = self.options.spelling.replace("{level}", str(level))
-        key = _SEPARATORS.sub("", written.lower())
-        if written == expected or key not in (f"sev{level}", f"s{level}"):
+        configured = self.options.spelling
+        accepted = (configured,) if configured else _CANONICAL
+        if written in (form.replace("{level}", str(level)) for form in accepted):
             return
+        key = _SEPARATORS.sub("", written.lower())
+        if key not in (f"sev{level}", f"s{level}"):
+            return
+        expected = (configured or DEFAULT_SPELLING).replace("{level}", str(level))
         span = severity.span
         exact = span.end_line == span.line and span.end_column - span.column == len(
             severity.raw)

@@ -1,0 +1,81 @@
+"""Benchmark: ``check --fix`` on an archive against ``check`` on the same archive.
+
+Makes a 500-document archive (bench/make_archive.py), then times, each in a fresh process
+with ``--no-cache`` on a fresh copy of the archive: ``check``; ``check --fix``;
+``check --fix --unsafe-fixes``; and ``check`` on the fixed copy (what a re-lint of the
+fixed files costs). A fix pass lints each file once, lints again each file it rewrote
+(to report what is left, and to find fixes a first fix made possible), and writes those
+files; so ``--fix`` should cost ``check`` plus a re-lint of the files it changed plus the
+writes. Prints the figures; asserts nothing.
+
+    python bench/fix_speed.py [--count 500] [--repeat 1]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from make_archive import make_archive  # noqa: E402
+
+TODAY = "2026-07-01"
+
+
+def timed(args: list[str], cwd: Path) -> tuple[float, str]:
+    env = {**os.environ, "PYTHONPATH": str(HERE.parent)}
+    started = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "postmortem_lint", *args], cwd=cwd, env=env,
+                          capture_output=True, text=True, check=False)
+    elapsed = time.perf_counter() - started
+    if done.returncode not in (0, 1):
+        raise SystemExit(f"{args}: exit {done.returncode}: {done.stderr[-2000:]}")
+    return elapsed, done.stderr.strip().splitlines()[-1] if done.stderr.strip() else ""
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--count", type=int, default=500)
+    parser.add_argument("--repeat", type=int, default=1)
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="pml-fix-bench-"))
+    source = work / "archive"
+    make_archive(args.count, source, seed=1)
+    files = sum(1 for path in source.rglob("*") if path.is_file())
+    print(f"archive: {files} files")
+    runs: dict[str, list[float]] = {"check": [], "check --fix": [],
+                                    "check --fix --unsafe-fixes": [], "check (fixed copy)": []}
+    notes: dict[str, str] = {}
+    run = work / "run"
+    command = ["check", "--no-cache", "--today", TODAY, "--format", "json", "-o",
+               str(work / "out.json"), "archive"]
+    for _ in range(args.repeat):
+        for name, extra in (("check", []), ("check --fix", ["--fix"]),
+                            ("check --fix --unsafe-fixes", ["--fix", "--unsafe-fixes"])):
+            shutil.rmtree(run, ignore_errors=True)
+            shutil.copytree(source, run / "archive")
+            elapsed, note = timed(command + extra, cwd=run)
+            runs[name].append(elapsed)
+            notes[name] = note
+            if name == "check --fix":
+                changed = sum(1 for path in (run / "archive").rglob("*") if path.is_file()
+                              and path.read_bytes() != (source / path.relative_to(
+                                  run / "archive")).read_bytes())
+                notes[name] += f" [{changed} files rewritten]"
+                elapsed, _ = timed(command, cwd=run)
+                runs["check (fixed copy)"].append(elapsed)
+    for name, times in runs.items():
+        print(f"{name:<28} {min(times):7.2f} s   {notes.get(name, '')}")
+    shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
