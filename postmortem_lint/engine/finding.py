@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import Enum, StrEnum
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -27,7 +27,7 @@ class Level(str, Enum):
         return {"info": 0, "warning": 1, "error": 2}[self.value]
 
 
-class Applicability(str, Enum):
+class Applicability(StrEnum):
     """How sure a fix is, as in ruff: ``safe`` fixes are applied by ``--fix``; ``unsafe``
     ones (a person should confirm the new text) only with ``--unsafe-fixes``."""
 

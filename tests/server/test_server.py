@@ -72,6 +72,13 @@ def change(client: LanguageClient, uri: str, version: int, line: int, start: int
                               end=types.Position(line=line, character=end)), text=text)]))
 
 
+def raw(client: LanguageClient, body: bytes) -> None:
+    """Send bytes as one JSON-RPC message, bypassing the client's own checks."""
+    writer = client.protocol.writer
+    assert writer is not None
+    writer.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+
+
 def by_code(diagnostics: list[types.Diagnostic]) -> dict[str, types.Diagnostic]:
     return {str(d.code): d for d in diagnostics}
 
@@ -168,6 +175,14 @@ async def test_malformed_documents_and_requests_do_not_crash(client: LanguageCli
         position=types.Position(line=500, character=99))) is None
     with pytest.raises(Exception):  # noqa: B017 - any JSON-RPC error is fine, a crash is not
         await client.protocol.send_request_async("postmortem-lint/no-such-method", {})
+    # raw messages: a known notification with invalid parameters, and a body that is not JSON
+    for body in (b'{"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"x": 1}}',
+                 b'{"jsonrpc": "2.0", "method": "textDocument/didChange", "params": null}',
+                 b"{not json at all"):
+        raw(client, body)
+    # a change to a document that was never opened
+    change(client, (client.root / "never.md").as_uri(), 5, 0, 0, 0,  # type: ignore[attr-defined]
+           "# Title\n")
     # the server still answers
     uri = open_doc(client, "after.md", DOC)
     assert len(await wait_for(client, uri, 2)) == 2
@@ -182,3 +197,17 @@ async def test_nlp_findings_arrive_once_spacy_has_loaded(client: LanguageClient)
                    "disk-pressure alert and went back to sleep.\n")
     diagnostics = await wait_for(client, uri, 2, timeout=120)
     assert sorted(str(d.code) for d in diagnostics) == ["PM101", "PM302"]
+
+
+@pytest.mark.asyncio
+async def test_saving_the_config_relints_with_the_new_rules(client: LanguageClient):
+    root = client.root  # type: ignore[attr-defined]
+    (root / "saved").mkdir()
+    config = root / "saved" / ".postmortem-lint.yaml"
+    config.write_text("select: [PM302, PM704]\n")
+    uri = open_doc(client, "saved/doc.md", DOC)
+    assert len(await wait_for(client, uri, 2)) == 2
+    config.write_text("select: [PM704]\n")
+    client.text_document_did_save(types.DidSaveTextDocumentParams(
+        text_document=types.TextDocumentIdentifier(uri=config.as_uri())))
+    assert [str(d.code) for d in await wait_for(client, uri, 1)] == ["PM704"]
