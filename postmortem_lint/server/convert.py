@@ -12,9 +12,11 @@ from lsprotocol import types
 from pygls.workspace import PositionCodec
 
 from postmortem_lint.engine.finding import Applicability, Edit, Finding, Level
+from postmortem_lint.fixes.edits import choose_fixes
 from postmortem_lint.model.span import Span
 
 SOURCE = "postmortem-lint"
+FIX_ALL = f"{types.CodeActionKind.SourceFixAll.value}.postmortem-lint"
 _SEVERITY = {Level.error: types.DiagnosticSeverity.Error,
              Level.warning: types.DiagnosticSeverity.Warning,
              Level.info: types.DiagnosticSeverity.Information}
@@ -65,6 +67,24 @@ def fix_action(finding: Finding, uri: str, lines: Sequence[str], codec: Position
         diagnostics=[diagnostic_] if diagnostic_ else None,
         edit=types.WorkspaceEdit(changes={uri: [text_edit(edit, lines, codec)
                                                 for edit in fix.edits]}))
+
+
+def fix_all_action(findings: Sequence[Finding], uri: str, lines: Sequence[str],
+                   codec: PositionCodec) -> types.CodeAction | None:
+    """Every safe fix of the document that does not overlap another, in one edit (what
+    one round of ``check --fix`` applies; the re-lint offers what is left)."""
+    chosen = choose_fixes(findings, unsafe=False)
+    if not chosen:
+        return None
+    edits = [text_edit(edit, lines, codec) for _, fix in chosen for edit in fix.edits]
+    return types.CodeAction(
+        title=f"Apply {len(chosen)} safe postmortem-lint fix{'es' * (len(chosen) != 1)}",
+        kind=FIX_ALL, edit=types.WorkspaceEdit(changes={uri: edits}))
+
+
+def kind_name(kind: types.CodeActionKind | str | None) -> str:
+    """A code action kind as its wire name ("quickfix", "source.fixAll")."""
+    return kind.value if isinstance(kind, types.CodeActionKind) else str(kind or "")
 
 
 def _front_matter_end(lines: Sequence[str]) -> int:

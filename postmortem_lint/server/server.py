@@ -39,7 +39,9 @@ def document_path(uri: str, root: Path | None) -> Path:
     parsed = urlparse(uri)
     if parsed.scheme == "file":
         return Path(unquote(parsed.path))
-    name = Path(unquote(parsed.path)).name or "untitled.md"
+    name = Path(unquote(parsed.path)).name or "untitled"
+    if not Path(name).suffix:  # an unsaved buffer: lint it as Markdown
+        name += ".md"
     return (root or Path.cwd()) / name
 
 
@@ -54,6 +56,11 @@ class PostmortemServer(LanguageServer):
         self._executor = concurrent.futures.ThreadPoolExecutor(1, "postmortem-lint")
         self._loop: asyncio.AbstractEventLoop | None = None
         self.root: Path | None = None
+
+    def start_background(self) -> None:
+        """Build the workspace's linters now, which starts loading spaCy in the background."""
+        self._loop = asyncio.get_running_loop()
+        self._executor.submit(self.pool.pair_for, (self.root or Path.cwd()) / "postmortem.md")
 
     # -- linting -------------------------------------------------------------------------
     def schedule(self, uri: str, delay: float) -> None:
@@ -146,10 +153,7 @@ def build_server(debounce: float = DEBOUNCE_SECONDS, use_cache: bool = True
 
     @server.feature(types.INITIALIZED)
     def initialized(ls: PostmortemServer, params: types.InitializedParams) -> None:
-        # Start loading spaCy now, for the workspace's configuration, in the background.
-        ls._loop = asyncio.get_running_loop()
-        root = ls.root or Path.cwd()
-        ls._executor.submit(ls.pool.pair_for, root / "postmortem.md")
+        ls.start_background()
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: PostmortemServer, params: types.DidOpenTextDocumentParams) -> None:
@@ -176,7 +180,7 @@ def build_server(debounce: float = DEBOUNCE_SECONDS, use_cache: bool = True
                                                                             diagnostics=[]))
 
     @server.feature(types.TEXT_DOCUMENT_CODE_ACTION, types.CodeActionOptions(
-        code_action_kinds=[types.CodeActionKind.QuickFix]))
+        code_action_kinds=[types.CodeActionKind.QuickFix, convert.FIX_ALL]))
     def code_action(ls: PostmortemServer, params: types.CodeActionParams
                     ) -> list[types.CodeAction]:
         uri = params.text_document.uri
@@ -200,7 +204,15 @@ def build_server(debounce: float = DEBOUNCE_SECONDS, use_cache: bool = True
                 fixes.append(fix)
             suppressions += [convert.suppress_line_action(finding, uri, lines, codec),
                              convert.suppress_file_action(finding, uri, lines)]
-        return fixes + suppressions
+        fix_all = convert.fix_all_action(linted.findings, uri, lines, codec)
+        actions = fixes + suppressions + ([fix_all] if fix_all is not None else [])
+        only = params.context.only
+        if only:  # e.g. ["source.fixAll"] from an editor's fix-on-save
+            wanted = [convert.kind_name(kind) for kind in only]
+            actions = [action for action in actions if any(
+                convert.kind_name(action.kind) == kind
+                or convert.kind_name(action.kind).startswith(f"{kind}.") for kind in wanted)]
+        return actions
 
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     def hover(ls: PostmortemServer, params: types.HoverParams) -> types.Hover | None:

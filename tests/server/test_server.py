@@ -124,6 +124,20 @@ async def test_code_action_applies_the_fix(client: LanguageClient):
     assert "Suppress PM302 on this line" in titles and "Suppress PM302 in this file" in titles
     edit = actions[0].edit.changes[uri][0]
     assert edit.range == zone.range and edit.new_text == "2026-02-18 02:02 UTC"
+    fix_all = next(a for a in actions if a.kind == "source.fixAll.postmortem-lint")
+    assert fix_all.title == "Apply 2 safe postmortem-lint fixes"
+    assert sorted(e.new_text for e in fix_all.edit.changes[uri]) == [
+        "2026-02-18 02:02 UTC", "SEV-2"]
+    on_save = await client.text_document_code_action_async(types.CodeActionParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), range=zone.range,
+        context=types.CodeActionContext(diagnostics=[],
+                                        only=[types.CodeActionKind.SourceFixAll])))
+    assert [action.title for action in on_save] == [fix_all.title]
+    quick = await client.text_document_code_action_async(types.CodeActionParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), range=zone.range,
+        context=types.CodeActionContext(diagnostics=[],
+                                        only=[types.CodeActionKind.QuickFix])))
+    assert fix_all.title not in [action.title for action in quick] and len(quick) == 3
     change(client, uri, 2, 6, 2, 22, edit.new_text)
     assert [str(d.code) for d in await wait_for(client, uri, 1)] == ["PM704"]
 
