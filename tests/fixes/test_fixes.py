@@ -205,3 +205,30 @@ def test_fixing_twice_equals_fixing_once(document, unsafe):
 def test_a_configured_spelling_is_the_only_one_accepted():
     config = {"rules": {"PM704": {"spelling": "SEV-{level}"}}}
     assert fixed("**Severity:** SEV1\n", ["PM704"], **config) == "**Severity:** SEV-1\n"
+
+
+def test_a_standard_time_abbreviation_in_summer_is_an_unsafe_fix():
+    before = """\
+        ## Timeline
+
+        - 2026-07-14 18:02 PST — Deploy started
+        - 2026-01-14 18:02 PST — Deploy started
+        """
+    safe = fixed(before, ["PM302"])
+    assert "2026-07-14 18:02 PST" in safe  # in July, Pacific time is PDT: ask a person
+    assert "2026-01-15 02:02 UTC" in safe
+    assert "2026-07-15 02:02 UTC" in fixed(before, ["PM302"], unsafe=True)
+
+
+def test_a_time_range_is_not_read_as_a_numeric_offset():
+    before = """\
+        **Date:** 2026-02-17
+
+        ## Timeline
+
+        - 10:01-10:02: Responders join the call
+        - 2026-02-17T18:02-08:00 Deploy started
+        """
+    after = fixed(before, ["PM302"], unsafe=True)
+    assert "- 10:01-10:02: Responders join the call" in after
+    assert "- 2026-02-18 02:02 UTC Deploy started" in after
