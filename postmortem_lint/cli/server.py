@@ -8,7 +8,7 @@ import click
 @click.command("server")
 @click.option("--stdio", is_flag=True, help="Talk LSP over standard input/output (the default; "
               "accepted because editors pass it).")
-@click.option("--debounce", type=click.FloatRange(min=0), default=0.1, show_default=True,
+@click.option("--debounce", type=click.FloatRange(min=0), default=0.05, show_default=True,
               help="Seconds to wait after an edit before linting.")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the cache.")
 def command(stdio: bool, debounce: float, no_cache: bool) -> None:

@@ -85,7 +85,11 @@ def fix_path(linter: Linter, path: Path, unsafe: bool = False, write: bool = Tru
     data = path.read_bytes()
     outcome = fix_bytes(linter, data, path.as_posix(), unsafe, linted=result)
     if write and outcome.changed:
-        with path.open("r+b") as stream:
-            stream.write(outcome.after)
-            stream.truncate()
+        try:
+            with path.open("r+b") as stream:
+                stream.write(outcome.after)
+                stream.truncate()
+        except OSError as error:  # read-only file or folder: report the file as it is
+            return FixOutcome(result=result, before=data, after=data,
+                              not_fixed=f"cannot write: {error.strerror or error}")
     return outcome

@@ -21,7 +21,7 @@ from postmortem_lint.server import convert
 from postmortem_lint.server.linting import LinterPool
 
 log = logging.getLogger(__name__)
-DEBOUNCE_SECONDS = 0.1
+DEBOUNCE_SECONDS = 0.05
 
 
 @dataclass

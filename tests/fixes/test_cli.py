@@ -70,3 +70,21 @@ def test_rules_and_explain_say_which_rules_have_a_fix():
     listed = CliRunner().invoke(cli, ["rules"]).stdout.splitlines()
     assert any(line.startswith("PM302") and "[*]" in line for line in listed)
     assert any(line.startswith("PM301") and "[*]" not in line for line in listed)
+
+
+
+def test_a_file_that_cannot_be_written_is_reported_not_fixed(tmp_path: Path, monkeypatch):
+    path = tmp_path / "pm.md"
+    path.write_bytes(DOC)
+    opened = Path.open
+
+    def read_only(self: Path, mode: str = "r", *args, **kwargs):  # noqa: ANN202
+        if "+" in mode or "w" in mode:
+            raise PermissionError(13, "Permission denied")
+        return opened(self, mode, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", read_only)
+    code, out, err = run("--fix", str(path))
+    assert code == 1 and "not fixed: cannot write: Permission denied" in err
+    assert "PM704" in out  # the findings of the file as it is
+    assert path.read_bytes() == DOC
