@@ -6,12 +6,18 @@ every rule selected, waits until spaCy has loaded (the blame findings are publis
 replaces one sentence per edit with a new sentence that names a person and a blame verb,
 so that each edit sends a sentence spaCy has not seen to the parser. Latency is the wall
 time from sending ``didChange`` to receiving the diagnostics for that version, with the
-debounce set to 0 by default (``--debounce 0.05``, the server's default, adds it). Memory is the
-server's resident set size after the warm-up edits and after every further 100 edits.
+debounce set to 0 by default (``--debounce 0.05``, the server's default, adds it). Memory
+is the server's resident set size after the warm-up edits and after every further 100.
 
     python bench/server_latency.py [--edits 1000] [--warmup 50] [--debounce 0]
 
-Prints the figures; asserts nothing (no timed tests).
+Prints the figures; asserts nothing (no timed tests). Recorded on the 2-core sandbox under
+a load average of about 8 (1,532 words, 1,000 edits after 50 warm-up edits):
+
+* debounce 0: median 96 ms, p90 179 ms; RSS 154.5 MiB -> 156.1 MiB (+1.0 %);
+* debounce 0.05 s (the default): median 154 ms, p90 187 ms; RSS +1.1 %;
+* first (structural) diagnostics 3.8-5.0 s after the server started, the blame findings
+  2.5-3.9 s later, once spaCy had loaded in the background.
 """
 
 from __future__ import annotations
