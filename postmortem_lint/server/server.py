@@ -12,6 +12,7 @@ from urllib.parse import unquote, urlparse
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
+from pygls.uris import to_fs_path
 from pygls.workspace import TextDocument
 
 from postmortem_lint import __version__
@@ -37,8 +38,8 @@ def document_path(uri: str, root: Path | None) -> Path:
     """The file a document is (or would be) saved as; for an unsaved document a name in
     the workspace, so the workspace's configuration applies."""
     parsed = urlparse(uri)
-    if parsed.scheme == "file":
-        return Path(unquote(parsed.path))
+    if parsed.scheme == "file" and (local := to_fs_path(uri)):
+        return Path(local)  # (a Windows drive letter too)
     name = Path(unquote(parsed.path)).name or "untitled"
     if not Path(name).suffix:  # an unsaved buffer: lint it as Markdown
         name += ".md"
@@ -145,8 +146,8 @@ def build_server(debounce: float = DEBOUNCE_SECONDS, use_cache: bool = True
     def initialize(ls: PostmortemServer, params: types.InitializeParams) -> None:
         folders = params.workspace_folders or []
         uri = folders[0].uri if folders else params.root_uri
-        if uri and urlparse(uri).scheme == "file":
-            ls.root = Path(unquote(urlparse(uri).path))
+        if uri and urlparse(uri).scheme == "file" and (local := to_fs_path(uri)):
+            ls.root = Path(local)
         options = params.initialization_options
         if isinstance(options, dict) and isinstance(options.get("debounce"), int | float):
             ls.debounce = max(0.0, float(options["debounce"]))
