@@ -17,6 +17,7 @@ from postmortem_lint.engine.config import CONFIG_FILES, LoadedConfig, discover
 from postmortem_lint.engine.finding import FileResult
 from postmortem_lint.engine.registry import all_rules
 from postmortem_lint.engine.runner import Linter
+from postmortem_lint.sources.discovery import is_walked
 
 log = logging.getLogger(__name__)
 
@@ -79,8 +80,13 @@ class LinterPool:
 
     def lint(self, path: Path, text: str) -> tuple[FileResult, bool]:
         """The findings for ``text`` as the file at ``path``, and whether they are complete
-        (False: spaCy is still loading and NLP findings will follow)."""
+        (False: spaCy is still loading and NLP findings will follow). A file that ``check``
+        would not lint when walking the configuration's folder (the config itself, a CI
+        workflow, an excluded folder) gets no findings."""
         pair = self.pair_for(path)
+        loaded = pair.full.loaded
+        if loaded.path is not None and not is_walked(path, loaded.root, loaded.config):
+            return FileResult(path=str(path), skipped="excluded by the configuration"), True
         complete = pair.nlp_ready.is_set()
         linter = pair.full if complete else pair.structural
         return linter.lint_bytes(text.encode("utf-8"), str(path)), complete

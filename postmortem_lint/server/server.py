@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import functools
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,6 +53,7 @@ class PostmortemServer(LanguageServer):
         self.debounce = debounce
         self.pool = LinterPool(use_cache=use_cache, on_nlp_ready=self._nlp_ready)
         self.linted: dict[str, Linted] = {}
+        self.open: set[str] = set()  # documents the client has open
         self._pending: dict[str, asyncio.Task[None]] = {}
         # Lints run one at a time off the event loop, so requests keep being answered.
         self._executor = concurrent.futures.ThreadPoolExecutor(1, "postmortem-lint")
@@ -82,12 +84,15 @@ class PostmortemServer(LanguageServer):
             text, version = document.source, document.version
             path = document_path(uri, self.root)
             loop = asyncio.get_running_loop()
-            result, _ = await loop.run_in_executor(self._executor, self.pool.lint, path, text)
+            result, complete = await loop.run_in_executor(self._executor, self.pool.lint, path,
+                                                          text)
         except Exception as error:  # a bad document or a bug: say so, keep serving
             log.exception("linting %s failed", uri)
             self.window_log_message(types.LogMessageParams(
                 type=types.MessageType.Error, message=f"postmortem-lint: {uri}: {error}"))
             return
+        if uri not in self.open:
+            return  # closed meanwhile
         current = self.workspace.get_text_document(uri)
         if current.version != version or current.source != text:
             return  # edited meanwhile: the next lint publishes
@@ -95,6 +100,8 @@ class PostmortemServer(LanguageServer):
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
             uri=uri, version=version,
             diagnostics=self.diagnostics(document, result.findings)))
+        if not complete and self.pool.pair_for(path).nlp_ready.is_set():
+            self.schedule(uri, 0)  # spaCy became ready during this lint
 
     def diagnostics(self, document: TextDocument, findings: list[Finding]
                     ) -> list[types.Diagnostic]:
@@ -106,10 +113,11 @@ class PostmortemServer(LanguageServer):
         """Called from the loading thread: re-lint what is open, now with NLP rules."""
         if self._loop is None:
             return
-        for uri in list(self.linted):
+        for uri in list(self.open):
             self._loop.call_soon_threadsafe(self.schedule, uri, 0)
 
     def forget(self, uri: str) -> None:
+        self.open.discard(uri)
         pending = self._pending.pop(uri, None)
         if pending is not None:
             pending.cancel()
@@ -121,6 +129,7 @@ class PostmortemServer(LanguageServer):
         self._executor.shutdown(wait=False, cancel_futures=True)
 
 
+@functools.cache  # the project's homepage comes from package metadata: read it once
 def help_uri(code: str) -> str | None:
     from postmortem_lint.reporters.sarif import rule_help_uri
 
@@ -128,6 +137,7 @@ def help_uri(code: str) -> str | None:
     return rule_help_uri(rule) if rule is not None else None
 
 
+@functools.cache
 def rule_markdown(code: str) -> str | None:
     from postmortem_lint.reporters.sarif import doc_markdown
 
@@ -158,6 +168,7 @@ def build_server(debounce: float = DEBOUNCE_SECONDS, use_cache: bool = True
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: PostmortemServer, params: types.DidOpenTextDocumentParams) -> None:
+        ls.open.add(params.text_document.uri)
         ls.schedule(params.text_document.uri, 0)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
@@ -169,9 +180,10 @@ def build_server(debounce: float = DEBOUNCE_SECONDS, use_cache: bool = True
         uri = params.text_document.uri
         if LinterPool.is_config(document_path(uri, ls.root)):
             ls.pool.forget_configs()
-            for other in list(ls.linted):
+            for other in list(ls.open):
                 ls.schedule(other, 0)
-        ls.schedule(uri, 0)
+        if uri in ls.open:
+            ls.schedule(uri, 0)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: PostmortemServer, params: types.DidCloseTextDocumentParams) -> None:

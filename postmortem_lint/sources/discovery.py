@@ -12,7 +12,7 @@ import fnmatch
 import os
 import stat
 from collections.abc import Iterator
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from postmortem_lint.engine.config import DEFAULT_EXCLUDE, Config
 
@@ -65,3 +65,21 @@ def iter_files(paths: list[Path], config: Config) -> Iterator[Path]:
         elif path not in seen:
             seen.add(path)
             yield path  # explicit files are linted even when a pattern would skip them
+
+
+def is_walked(file: Path, root: Path, config: Config) -> bool:
+    """Whether walking ``root`` would lint ``file``: no folder on the way and not the file
+    excluded, and the file included (how the language server picks what to lint)."""
+    try:
+        relative = file.absolute().relative_to(root.absolute())
+    except ValueError:
+        return True  # outside the configuration's folder: treated as an explicit file
+    exclude = DEFAULT_EXCLUDE + config.exclude
+    parts = relative.parts
+    for depth in range(1, len(parts)):
+        if _excluded(PurePosixPath(*parts[:depth]).as_posix(), parts[depth - 1], exclude):
+            return False
+    text, name = relative.as_posix(), relative.name
+    if _excluded(text, name, exclude):
+        return False
+    return any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(text, p) for p in config.include)

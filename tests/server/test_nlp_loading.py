@@ -38,3 +38,14 @@ def test_a_workspace_without_nlp_rules_is_complete_at_once(tmp_path: Path):
     loaded = LoadedConfig(config=Config.model_validate({"select": ["PM302"]}))
     pair = LinterPair.build(loaded, use_cache=False)
     assert pair.nlp_ready.is_set() and pair.structural is pair.full
+
+
+def test_files_the_configuration_excludes_get_no_findings(tmp_path: Path):
+    (tmp_path / ".postmortem-lint.yaml").write_text("select: [PM302]\nexclude: [drafts]\n")
+    (tmp_path / "drafts").mkdir()
+    pool = LinterPool(use_cache=False)
+    text = "## Timeline\n\n- 2026-02-17 18:02 PST — Deploy started\n"
+    assert pool.lint(tmp_path / "pm.md", text)[0].findings
+    assert pool.lint(tmp_path / "drafts" / "pm.md", text)[0].findings == []
+    assert pool.lint(tmp_path / ".postmortem-lint.yaml", "select: [PM302]\n")[0].findings == []
+    assert pool.lint(tmp_path / "notes.txt", text)[0].findings == []
