@@ -110,3 +110,16 @@ def test_an_unreadable_baseline_is_an_error(tmp_path, monkeypatch):
     (tmp_path / BASELINE_FILE).write_text("{not json")
     code, _, err = run("check", "--no-cache", str(folder))
     assert code == 2 and "baseline" in err
+
+
+def test_rerunning_baseline_shrinks_the_file_check_uses(tmp_path, monkeypatch):
+    folder = make_repo(tmp_path, monkeypatch)
+    (tmp_path / ".postmortem-lint.yaml").unlink()
+    (folder / "checkout.md").write_text(DOC.replace("09:10 CET", "08:10 UTC"))
+    monkeypatch.chdir(folder)  # from another folder: the baseline in use is rewritten
+    code, out, _ = run("baseline", "--no-cache", "--select", "PM302,PM304", ".")
+    assert code == 0 and "Wrote 1 findings" in out
+    assert not (folder / BASELINE_FILE).exists()
+    written = json.loads((tmp_path / BASELINE_FILE).read_text())
+    assert [entry["code"] for entry in written["findings"]] == ["PM304"]
+    assert written["findings"][0]["path"] == "postmortems/checkout.md"

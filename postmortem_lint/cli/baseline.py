@@ -14,7 +14,12 @@ from postmortem_lint.cli.options import (
     parse_date_option,
     split_codes,
 )
-from postmortem_lint.engine.baseline import BASELINE_FILE, build_baseline, write_baseline
+from postmortem_lint.engine.baseline import (
+    BASELINE_FILE,
+    build_baseline,
+    find_baseline,
+    write_baseline,
+)
 from postmortem_lint.engine.config import ConfigError
 from postmortem_lint.engine.finding import FileResult
 from postmortem_lint.engine.runner import Linter
@@ -24,8 +29,8 @@ from postmortem_lint.sources.discovery import iter_files
 @click.command("baseline")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
-              help=f"Where to write the baseline (default: {BASELINE_FILE} next to the config, "
-              "else in the current folder).")
+              help=f"Where to write the baseline (default: the {BASELINE_FILE} check would "
+              "use, else one next to the config, else in the current folder).")
 @lint_options
 @click.pass_context
 def command(ctx: click.Context, paths: tuple[Path, ...], output: Path | None,
@@ -44,7 +49,9 @@ def command(ctx: click.Context, paths: tuple[Path, ...], output: Path | None,
         raise ConfigFailure(str(error)) from error
     results: list[FileResult] = [linter.lint_path(file)
                                  for file in iter_files(folders, loaded.config)]
-    target = output or (loaded.path.parent if loaded.path else Path.cwd()) / BASELINE_FILE
+    # Rewriting (shrinking) a baseline updates the one check would use.
+    target = output or find_baseline(folders[0], loaded.path) or (
+        loaded.path.parent if loaded.path else Path.cwd()) / BASELINE_FILE
     baseline = build_baseline(results, target.parent)
     write_baseline(baseline, target)
     files = len({entry.path for entry in baseline.findings})
