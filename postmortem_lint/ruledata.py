@@ -26,9 +26,11 @@ class DepthPolicy(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     name: str
-    max_level: int = Field(description="Applies to severities at or above this one (0 = most severe).")
+    max_level: int = Field(
+        description="Applies to severities at or above this one (0 = most severe).")
     required: list[str] = Field(description="Canonical section kinds that must be present.")
-    five_whys: bool = Field(False, description="Whether a five-whys (or fishbone) analysis is expected.")
+    five_whys: bool = Field(
+        False, description="Whether a five-whys (or fishbone) analysis is expected.")
     timeline_resolution_minutes: int = Field(
         15, description="The coarsest timeline granularity acceptable at this severity.")
 
@@ -152,6 +154,10 @@ class RuleData(BaseModel):
     sections: dict[str, list[str]] = Field(
         default_factory=new_dict,
         description="Canonical section kind -> heading phrases that mean it.")
+    action_verbs: list[str] = Field(
+        default_factory=new_list,
+        description="Verbs that open an action item ('add', 'document', 'migrate'): a list "
+        "of such items under a heading of no known kind is a list of action items.")
     fields: dict[str, list[str]] = Field(
         default_factory=new_dict,
         description="Canonical field -> 'Key:' labels and YAML keys that mean it.")
@@ -184,6 +190,15 @@ class RuleData(BaseModel):
         description="Actions that ask people to try harder; vague whatever else the item names.")
     empty_values: list[str] = Field(
         default_factory=new_list, description="Field values that mean 'left empty' (n/a, -, none).")
+    item_intents: list[str] = Field(
+        default_factory=new_list, description="Openings of a sentence that commits to an "
+        "action (we will, we need to): such a sentence under an action heading is an item.")
+    item_deferrals: list[str] = Field(
+        default_factory=new_list, description="Verbs that put a decision off (discuss, "
+        "decide): a sentence under an action heading that opens with one is no item.")
+    item_rejections: list[str] = Field(
+        default_factory=new_list, description="Words that mark a proposal as not taken "
+        "(rejected, declined, decided against): the item is won't do.")
     placeholders: list[str] = Field(default_factory=new_list,
         description="Template text left unfilled.")
     sensitive_data: list[SensitivePattern] = Field(

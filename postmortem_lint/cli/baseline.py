@@ -8,9 +8,9 @@ from pathlib import Path
 import click
 
 from postmortem_lint.cli.options import (
-    ConfigFailure,
+    config_errors,
+    config_finder,
     lint_options,
-    load_config,
     parse_date_option,
     split_codes,
 )
@@ -20,10 +20,9 @@ from postmortem_lint.engine.baseline import (
     find_baseline,
     write_baseline,
 )
-from postmortem_lint.engine.config import ConfigError
 from postmortem_lint.engine.finding import FileResult
-from postmortem_lint.engine.runner import Linter
-from postmortem_lint.sources.discovery import iter_files
+from postmortem_lint.engine.runner import LinterPool
+from postmortem_lint.sources.discovery import discover_files
 
 
 @click.command("baseline")
@@ -39,19 +38,20 @@ def command(ctx: click.Context, paths: tuple[Path, ...], output: Path | None,
     """Record the findings in PATHS (default: the current folder) so that later checks
     report only new ones. Re-run it to shrink the baseline once old findings are fixed."""
     folders = list(paths) or [Path(".")]
-    loaded = load_config(config_path, folders)
-    try:
-        linter = Linter(loaded, select=split_codes(select, "--select"),
-                        ignore=split_codes(ignore, "--ignore"), use_cache=not no_cache,
-                        today=parse_date_option(today, "--today"),
-                        debug=bool(ctx.obj and ctx.obj.get("debug")))
-    except ConfigError as error:
-        raise ConfigFailure(str(error)) from error
-    results: list[FileResult] = [linter.lint_path(file)
-                                 for file in iter_files(folders, loaded.config)]
+    finder = config_finder(config_path)
+    linters = LinterPool(finder, select=split_codes(select, "--select"),
+                         ignore=split_codes(ignore, "--ignore"), use_cache=not no_cache,
+                         today=parse_date_option(today, "--today"),
+                         debug=bool(ctx.obj and ctx.obj.get("debug")))
+    results: list[FileResult] = []
+    with config_errors():
+        for candidate in discover_files(folders, finder):
+            if candidate.skipped is None:
+                results.append(linters.for_file(candidate.path).lint_path(candidate.path))
+        config_file = finder.for_file(folders[0]).path
     # Rewriting (shrinking) a baseline updates the one check would use.
-    target = output or find_baseline(folders[0], loaded.path) or (
-        loaded.path.parent if loaded.path else Path.cwd()) / BASELINE_FILE
+    target = output or find_baseline(folders[0], config_file) or (
+        config_file.parent if config_file else Path.cwd()) / BASELINE_FILE
     baseline = build_baseline(results, target.parent)
     write_baseline(baseline, target)
     files = len({entry.path for entry in baseline.findings})

@@ -14,7 +14,6 @@ from postmortem_lint.engine.baseline import (
     find_baseline,
     read_baseline,
 )
-from postmortem_lint.engine.config import LoadedConfig
 from postmortem_lint.engine.finding import FileResult
 from postmortem_lint.engine.runner import Linter
 
@@ -22,8 +21,7 @@ from postmortem_lint.engine.runner import Linter
 class FixSession:
     """Lints files, applying fixes when asked; keeps the diffs and counts for the summary."""
 
-    def __init__(self, linter: Linter, *, fix: bool, diff: bool, unsafe: bool):
-        self.linter = linter
+    def __init__(self, *, fix: bool, diff: bool, unsafe: bool):
         self.active = fix or diff
         self.write = fix and not diff
         self.unsafe = unsafe
@@ -32,12 +30,13 @@ class FixSession:
         self.unsafe_left = 0
         self.diffs: list[str] = []
 
-    def lint(self, path: Path) -> FileResult:
+    def lint(self, linter: Linter, path: Path) -> FileResult:
+        """``path`` linted (and fixed, when asked) with ``linter``, its config's linter."""
         if not self.active:
-            return self.linter.lint_path(path)
+            return linter.lint_path(path)
         from postmortem_lint.fixes.run import fix_path
 
-        outcome = fix_path(self.linter, path, self.unsafe, write=self.write)
+        outcome = fix_path(linter, path, self.unsafe, write=self.write)
         self.unsafe_left += outcome.unsafe_left() if not self.unsafe else 0
         if outcome.not_fixed:
             click.echo(f"postmortem-lint: {path}: not fixed: {outcome.not_fixed}", err=True)
@@ -59,14 +58,14 @@ class FixSession:
         return text + "."
 
 
-def filter_baselined(results: list[FileResult], loaded: LoadedConfig, paths: list[Path],
+def filter_baselined(results: list[FileResult], config_file: Path | None, paths: list[Path],
                      baseline_path: Path | None, no_baseline: bool) -> list[FileResult]:
     """``results`` without the baselined findings; says on standard error how many were
     hidden and how many baselined ones are gone."""
     if no_baseline:
         return results
     start = paths[0] if paths else Path.cwd()
-    found = baseline_path or find_baseline(start, loaded.path)
+    found = baseline_path or find_baseline(start, config_file)
     if found is None:
         return results
     try:

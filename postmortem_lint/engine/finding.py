@@ -58,6 +58,8 @@ class Problem(BaseModel):
     span: Span
     message: str
     hint: str | None = None
+    # Other places the finding is about: the items of a list reported once for the list.
+    related: list[Span] = Field(default_factory=new_list)
     fix: Fix | None = None
 
 
@@ -71,7 +73,13 @@ class Finding(BaseModel):
     hint: str | None = None
     path: str
     span: Span
-    fix: Fix | None = None
+    related: list[Span] = Field(default_factory=new_list, description="Other places the "
+                                "finding is about (the items of a list reported once).")
+    justification: str | None = Field(
+        default=None, description="For a finding silenced by a suppression comment: the reason "
+        "written after '--' in it.")
+    fix: Fix | None = Field(default=None, description="The repair, when the rule knows it: "
+                            "edits and whether they are safe (applied by --fix) or unsafe.")
 
 
 class FileResult(BaseModel):
@@ -81,3 +89,6 @@ class FileResult(BaseModel):
     findings: list[Finding] = Field(default_factory=new_list)
     metrics: dict[str, Any] = Field(default_factory=new_dict)
     skipped: str | None = None  # why the file was not linted (binary, too large…)
+    suppressed: list[Finding] = Field(
+        default_factory=new_list,
+        description="Findings silenced by a suppression comment, with its justification.")

@@ -85,5 +85,5 @@ class Rule:
 
     @staticmethod
     def problem(span: Span, message: str, hint: str | None = None,
-                fix: Fix | None = None) -> Problem:
-        return Problem(span=span, message=message, hint=hint, fix=fix)
+                related: list[Span] | None = None, fix: Fix | None = None) -> Problem:
+        return Problem(span=span, message=message, hint=hint, related=related or [], fix=fix)

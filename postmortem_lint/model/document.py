@@ -134,6 +134,9 @@ class ContributingFactor(BaseModel):
 class ActionItem(BaseModel):
     span: Span
     description: Prose
+    # The action's own words: the description without the status, owner, priority and the
+    # trailing list of fields written in it ("Done — Fix X — owner: Ana, P1" -> "Fix X").
+    text: Prose | None = None
     owner: Located[str] | None = None
     due: Located[dt.date] | None = None
     due_unparsed: Located[str] | None = None
@@ -141,6 +144,21 @@ class ActionItem(BaseModel):
     status: Located[ItemStatus] | None = None
     type: Located[ActionType] | None = None
     ticket: Located[str] | None = None
+    # Fields written with a value that means "left empty" ("Owner: -", "Due: n/a").
+    empty: list[str] = Field(default_factory=list)
+    # Read from a sentence of prose ("We will add rate limiting …"), not from a list or table.
+    in_prose: bool = False
+
+    @property
+    def words(self) -> Prose:
+        """The action's own words (the whole description when nothing was cut off)."""
+        return self.text if self.text is not None else self.description
+
+    @property
+    def closed(self) -> bool:
+        """Whether the item is done or won't be done: its record is history, not a plan."""
+        return self.status is not None and self.status.value in (ItemStatus.done,
+                                                                 ItemStatus.wont_do)
 
 
 class FollowUp(BaseModel):
@@ -183,9 +201,13 @@ class SuppressionKind(str, Enum):
 
 
 class Suppression(BaseModel):
-    kind: SuppressionKind
-    codes: list[str]  # empty = every rule
+    """An inline ``postmortem-lint:`` directive, as written."""
+
+    kind: SuppressionKind | None  # None: the directive does not parse (see ``problem``)
+    codes: list[str]  # rule codes, prefixes or names as written; empty = every rule
     span: Span
+    reason: str | None = None  # the justification written after ``--``
+    problem: str | None = None  # why the directive does not parse; it then suppresses nothing
 
 
 class Postmortem(BaseModel):
@@ -212,6 +234,9 @@ class Postmortem(BaseModel):
     got_lucky: list[Prose] = Field(default_factory=list)
     action_items: list[ActionItem] = Field(default_factory=list)
     action_items_span: Span | None = None
+    # A tracker written in the action-items section outside its items ("all items are
+    # tracked in PLAT-1500", a bare link to the board): it covers every item.
+    action_items_tracker: Located[str] | None = None
     follow_up: FollowUp = Field(default_factory=FollowUp)
     prose: list[Prose] = Field(default_factory=list)  # every visible text, in reading order
     code_blocks: list[CodeBlock] = Field(default_factory=list)

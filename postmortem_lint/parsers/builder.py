@@ -13,6 +13,7 @@ from functools import cache
 from postmortem_lint.model import (
     ActionItem,
     ContributingFactor,
+    ItemStatus,
     Located,
     ParseProblem,
     Phase,
@@ -22,7 +23,7 @@ from postmortem_lint.model import (
     TimelineEntry,
     Why,
 )
-from postmortem_lint.parsers import times, values
+from postmortem_lint.parsers import action_items, times, values
 from postmortem_lint.ruledata import RuleData
 
 _PHASE_ORDER = ("resolution", "mitigation", "detection", "escalation", "onset")
@@ -42,11 +43,14 @@ _INLINE_DUE_VALUE = re.compile(r"\b(?:due(?: date)?|deadline)\s*[:=]\s*([^,;|·(
                                re.IGNORECASE)
 
 
-def _linked_ticket(texts: list[Prose]) -> tuple[tuple[str, int, int] | None, Prose | None]:
-    """The first link whose target is a ticket, with the span of the link's text."""
+def _linked_ticket(texts: list[Prose], any_link: bool = False
+                   ) -> tuple[tuple[str, int, int] | None, Prose | None]:
+    """The first link whose target is a ticket (any link in a Ticket column), with the span
+    of the link's text."""
+    find = values.find_ticket if any_link else values.find_tracker
     for prose in texts:
         for start, end, href in prose.links:
-            if values.find_ticket(href) is not None:
+            if find(href) is not None:
                 return (href, start, max(end, start + 1)), prose
     return None, None
 
@@ -228,8 +232,45 @@ class DocumentBuilder:
 
     # -- action items -----------------------------------------------------------------
     def add_action_item(self, description: Prose, span: Span, cells: dict[str, Prose],
-                        checkbox: str | None = None) -> None:
-        self.doc.action_items.append(self.read_action_item(description, span, cells, checkbox))
+                        checkbox: str | None = None, *,
+                        status: ItemStatus | None = None, owner: Located[str] | None = None
+                        ) -> None:
+        """Add an item; ``status`` and ``owner`` come from the heading above it ("Completed",
+        "Platform team (@platform)") and apply when the item does not say its own."""
+        item = self.read_action_item(description, span, cells, checkbox)
+        if item.status is None and status is not None:
+            item.status = Located(value=status, span=item.words.span(0, 1))
+        if item.owner is None and owner is not None:
+            item.owner = owner
+        self.doc.action_items.append(item)
+
+    def add_action_detail(self, prose: Prose) -> None:
+        """A line that describes the item above it (a nested bullet, a continuation): its
+        ticket link and its status mark belong to that item."""
+        if not self.doc.action_items:
+            return
+        item = self.doc.action_items[-1]
+        details = self.read_action_item(prose, prose.whole, {})
+        if item.ticket is None:
+            item.ticket = details.ticket
+        mark = action_items.status_mark(prose, self.data)
+        if mark is not None and (item.status is None or item.status.value == ItemStatus.open):
+            item.status = mark
+
+    def heading_owner(self, heading: Prose) -> Located[str] | None:
+        """An owner named in a heading above items: "Platform (@platform)", "Owner: Ana"."""
+        return _inline_owner(heading)
+
+    def add_action_reference(self, prose: Prose) -> None:
+        """A link or "See …" line in the action list outside any item: when it points at a
+        tracker, every item is tracked there."""
+        found = values.find_tracker(prose.text)
+        if found is None:
+            found, linked = _linked_ticket([prose])
+            prose = linked or prose
+        if found is not None and self.doc.action_items_tracker is None:
+            self.doc.action_items_tracker = Located(value=found[0],
+                                                    span=prose.span(found[1], found[2]))
 
     def add_action_details(self, prose: Prose) -> bool:
         """Fill the last action item's missing fields from a line that starts with a field
@@ -251,7 +292,8 @@ class DocumentBuilder:
         if "owner" in cells and cells["owner"].text.strip():
             item.owner = _located(cells["owner"].strip(), cells["owner"].text.strip())
         else:
-            item.owner = _inline_owner(description)
+            item.owner = _inline_owner(description) or action_items.lead_owner(description,
+                                                                              data)
         if "due" in cells and cells["due"].text.strip():
             self._set_due(item, cells["due"].strip())
         else:
@@ -276,13 +318,20 @@ class DocumentBuilder:
             if found_priority:
                 item.priority = Located(value=found_priority[0],
                                         span=description.span(found_priority[1], found_priority[2]))
+            else:
+                item.priority = action_items.lead_priority(description, data)
+        marked = next((found for found in (action_items.status_mark(prose, data)
+                                           for prose in (description, *cells.values()))
+                       if found is not None), None)
         if "status" in cells and cells["status"].text.strip():
             status = values.parse_status(cells["status"].text, data)
             if status is not None:
                 item.status = _located(cells["status"].strip(), status)
+            else:
+                item.status = marked
+        elif marked is not None and (checkbox is None or checkbox.lower() != "x"):
+            item.status = marked
         elif checkbox is not None:
-            from postmortem_lint.model import ItemStatus
-
             item.status = Located(value=ItemStatus.done if checkbox.lower() == "x"
                                   else ItemStatus.open, span=span)
         else:
@@ -302,23 +351,58 @@ class DocumentBuilder:
                     item.type = Located(value=kind, span=description.span(*match.span()))
                     break
         ticket_source = cells.get("ticket") or description
-        found_ticket = values.find_ticket(ticket_source.text)
+        # In a Ticket column any link is the ticket; in the text only a tracker's link is.
+        found_ticket = (values.find_ticket if "ticket" in cells else values.find_tracker)(
+            ticket_source.text)
         if found_ticket is None:
             for cell in cells.values():
-                found_ticket = values.find_ticket(cell.text)
+                found_ticket = values.find_tracker(cell.text)
                 if found_ticket:
                     ticket_source = cell
                     break
         if found_ticket is None:  # "[JIRA](https://…)": the ticket is the link's target
             found_ticket, linked = _linked_ticket(
-                [cells["ticket"]] if "ticket" in cells else [description, *cells.values()])
+                [cells["ticket"]] if "ticket" in cells else [description, *cells.values()],
+                any_link="ticket" in cells)
             ticket_source = linked or ticket_source
         if found_ticket:
             item.ticket = Located(value=found_ticket[0],
                                   span=ticket_source.span(found_ticket[1], found_ticket[2]))
         if not cells and (item.status is None or item.type is None):
             _bare_status_and_type(item, description, data)
+        item.empty = [name for name, located in (("owner", item.owner),
+                                                 ("due", item.due_unparsed))
+                      if located is not None and self._is_empty(located.value)]
+        item.text = action_items.item_words(item)
         return item
+
+    def _is_empty(self, value: str) -> bool:
+        """Whether a field value means "left empty" ("-", "n/a", "unassigned")."""
+        wanted = {values.normalise_key(v) or v.strip() for v in self.data.empty_values}
+        return (values.normalise_key(value) or value.strip()) in wanted
+
+    def finish_actions(self) -> None:
+        """Items that report work already done ("Added monitoring for …") in a list of such
+        items are done; a list of plans with one past-tense line stays open."""
+        items = self.doc.action_items
+        kept = action_items.label_owners_kept(items)
+        for item in items:
+            owner = item.owner
+            if owner is not None and owner.raw == action_items.LABEL_OWNER and \
+                    owner.value not in kept:
+                item.owner = None
+                item.text = action_items.item_words(item)
+        for item in items:  # a link to the commit that made the change: the work is done
+            if item.status is None and item.ticket is not None and \
+                    values.is_commit_link(item.ticket.value):
+                item.status = Located(value=ItemStatus.done, span=item.ticket.span)
+        unmarked = [item for item in items if item.status is None]
+        past = [item for item in unmarked if action_items.past_tense(item.words.text)
+                or action_items.past_tense(item.description.text, self.data)
+                or action_items.reports_done(item.description.text)]
+        if past and len(past) * 2 > len(unmarked):
+            for item in past:
+                item.status = Located(value=ItemStatus.done, span=item.words.span(0, 1))
 
     def _set_due(self, item: ActionItem, prose: Prose) -> None:
         day = times.parse_date(prose.text, self.default_date())
@@ -355,6 +439,7 @@ class DocumentBuilder:
 
     def finish(self) -> Postmortem:
         """Give bare start/end times the incident's date, or report that they have none."""
+        self.finish_actions()
         meta = self.doc.meta
         for name, (prose, at) in sorted(self._undated.items(), reverse=True):
             if getattr(meta, name) is not None:

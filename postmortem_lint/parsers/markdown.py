@@ -8,7 +8,9 @@ import re
 from markdown_it.token import Token
 
 from postmortem_lint.model import (
+    ActionItem,
     CodeBlock,
+    ItemStatus,
     Located,
     Postmortem,
     Prose,
@@ -18,6 +20,7 @@ from postmortem_lint.model import (
     Span,
     prose_at,
 )
+from postmortem_lint.parsers import action_items
 from postmortem_lint.parsers.builder import DocumentBuilder
 from postmortem_lint.parsers.markdown_blocks import Block, markdown_parser, to_blocks
 from postmortem_lint.parsers.sections import is_exact_heading, section_kind
@@ -29,11 +32,17 @@ from postmortem_lint.parsers.times import (
     find_stated_duration,
     find_timestamp,
 )
-from postmortem_lint.parsers.values import column_for_header, field_for_key, normalise_key
+from postmortem_lint.parsers.values import (
+    column_for_header,
+    field_for_key,
+    normalise_key,
+    parse_status,
+)
 from postmortem_lint.ruledata import RuleData
 from postmortem_lint.sources.reading import SourceText
 
-_KEY_VALUE = re.compile(r"^\s*(?P<key>[A-Za-z][A-Za-z0-9 /()&'’.\-]{0,48}?)\s*[:：]\s*(?P<value>.*)$")
+_KEY_VALUE = re.compile(r"^\s*(?P<key>[A-Za-z][A-Za-z0-9 /()&'’.\-]{0,48}?)"
+                        r"\s*[:：]\s*(?P<value>.*)$")
 _WHY_LINE = re.compile(r"^\s*(?:why\s*#?\d|\d[.)]\s*why\b|why\?)", re.IGNORECASE)
 _STRUCTURED = {"timeline", "action_items", "five_whys", "contributing_factors"}
 # A narrative sentence that states the cause outright: "The direct cause was a malformed
@@ -61,6 +70,9 @@ class _Reader:
         self.action_level = 0  # list depth of the last list item read as an action item
         self.note_date: dt.date | None = None  # from a timeline note: "2015-10-21 (all times UTC)"
         self.field_heading: str | None = None  # the field a heading such as "## Authors" names
+        # (level, status, owner) of the headings above the current line in an action section
+        self.action_headings: list[tuple[int, ItemStatus | None, Located[str] | None]] = []
+        self.prose_items: set[int] = set()  # ids of items read from sentences, not lists
 
     # -- pass 1: sections --------------------------------------------------------
     def assign_sections(self, blocks: list[Block]) -> list[str | None]:
@@ -115,6 +127,10 @@ class _Reader:
                     block.prose.role = ProseRole.field if False else block.prose.role
             if block.kind == "heading":
                 self.field_heading = self.heading_field(block, kind)
+                if kind == "action_items" and block.prose is not None:
+                    self.action_heading(block)
+                else:
+                    self.action_headings = []
                 if kind == "timeline" and block.prose is not None:
                     found = find_date(block.prose.text, self.b.default_date())
                     timeline_date = found[0] if found else timeline_date
@@ -216,6 +232,11 @@ class _Reader:
         span = Span.lines(block.first_line, block.last_line)
         if kind == "action_items" and block.level > 0 and self.read_action_block(block, prose):
             return
+        if kind == "action_items" and block.kind == "paragraph" and not block.quoted:
+            self.read_action_paragraph(prose)
+        if kind in _MAY_STATE_ACTIONS and block.kind == "item" and block.level == 1 and \
+                not block.quoted:
+            self.read_stated_action(prose, kind)
         if kind == "timeline":
             for line in prose.lines():
                 stripped = line.strip()
@@ -244,22 +265,109 @@ class _Reader:
                 self.route(kind, line, span)
 
     def read_action_block(self, block: Block, prose: Prose) -> bool:
-        """A list item (or a paragraph inside one) in an action-items section: an action, or
-        details of the action above it ("  - Owner: Ana · Due: 2026-02-04")."""
+        """A list item (or a paragraph inside one) in an action-items section: an action, a
+        detail of the action above it ("  - Owner: Ana · Due: 2026-02-04", a note, a link),
+        or a reference to where the actions are tracked."""
         items = self.doc.action_items
-        nested = bool(items) and (block.level > self.action_level or
-                                  block.kind == "paragraph" and block.level == self.action_level)
+        last = items[-1] if items else None
+        nested = last is not None and (block.level > self.action_level or
+                                       block.kind == "paragraph" and
+                                       block.level == self.action_level)
         if nested and self.b.add_action_details(prose):
             return True
         if block.kind != "item":
-            return False
-        last = items[-1] if items else None
-        if nested and last is not None and last.description.text.rstrip().endswith(":") and \
-                last.owner is None and last.due is None and last.ticket is None:
-            items.pop()  # "- Immediate actions:" groups the actions nested below it
-        self.b.add_action_item(prose, prose.whole, {}, block.checkbox)
+            if nested:
+                self.b.add_action_detail(prose)  # a continuation paragraph of the item
+            return nested
+        if action_items.is_bare_link(prose) or action_items.is_reference(prose.text):
+            if nested:
+                self.b.add_action_detail(prose)
+            else:
+                self.b.add_action_reference(prose)
+            return True
+        if not action_items.long_enough(prose.text, self.data):
+            return True  # "- sequence", "- `screen -r` to stop": too few words for an action
+        if nested and last is not None and block.level > self.action_level:
+            if _groups_items(last):
+                items.pop()  # "- Immediate actions:" groups the actions nested below it
+            elif not self.own_item(block, prose, last):
+                self.b.add_action_detail(prose)
+                return True
+        self.b.add_action_item(prose, prose.whole, {}, block.checkbox,
+                               status=self.heading_status(), owner=self.heading_owner())
         self.action_level = block.level
         return True
+
+    def own_item(self, block: Block, prose: Prose, parent: ActionItem) -> bool:
+        """Whether a bullet nested under an item is an item of its own ("Turn the job back
+        on") rather than a detail of its parent ("22.1.0 will contain the patches")."""
+        if parent.description.text.rstrip().endswith(":"):
+            return False  # "Ensure alerting is in place for:" lists what the item covers
+        text = prose.text
+        return block.checkbox is not None or action_items.starts_with_verb(text, self.data) \
+            or action_items.states_intent(text, self.data)
+
+    def read_action_paragraph(self, prose: Prose) -> None:
+        """Prose under an action heading: each sentence that commits to an action is an item
+        (what follows it, "(added in March)", "filed as #12", belongs to it); a tracker link
+        outside the items covers them all."""
+        sentences = action_items.item_sentences(prose, self.data)
+        for sentence, tail in sentences:
+            done = ItemStatus.done if action_items.reports_done(sentence.text) else None
+            self.b.add_action_item(sentence, sentence.whole, {},
+                                   status=done or self.heading_status(),
+                                   owner=self.heading_owner())
+            self.doc.action_items[-1].in_prose = True
+            self.prose_items.add(id(self.doc.action_items[-1]))
+            if tail is not None:
+                self.b.add_action_detail(tail)
+        if not sentences:
+            self.b.add_action_reference(prose)
+        self.action_level = 0
+
+    def read_stated_action(self, prose: Prose, kind: str | None) -> None:
+        """A bullet outside the action items that commits to an action ("We will add
+        monitoring for replica lag", "We need to document the deploy process") or reports one
+        taken ("We have rotated every token"): the action items of a document that has no
+        action-items section; dropped when the document lists its actions there. A step of
+        a procedure ("we must stop both services"), or a step of the fix reported in the
+        resolution ("We have restarted the node"), is neither."""
+        text = prose.text
+        taken = _ACTION_TAKEN.match(text) is not None and kind not in _FIX_STEPS
+        promised = action_items.states_intent(text, self.data) and \
+            _PROCEDURE_STEP.match(text) is None and not action_items.defers(text, self.data)
+        if not (taken or promised):
+            return
+        self.b.add_action_item(prose, prose.whole, {},
+                               status=ItemStatus.done if taken else None)
+        self.doc.action_items[-1].in_prose = True  # no field list: asked for owner and date
+        self.prose_items.add(id(self.doc.action_items[-1]))
+
+    def action_heading(self, block: Block) -> bool:
+        """A heading inside the action-items section: it may say the status or the owner of
+        the items below it ("Completed", "Platform (@platform)"), or be an item itself
+        ("### TODO: Rotate the signing key")."""
+        assert block.prose is not None
+        text = block.prose.text
+        while self.action_headings and self.action_headings[-1][0] >= block.level:
+            self.action_headings.pop()
+        status = action_items.status_from_heading(text, self.data)
+        owner = self.b.heading_owner(block.prose)
+        words = action_items.item_heading(block.prose, self.data)
+        if words is not None:
+            self.b.add_action_item(words, block.prose.whole, {}, status=status,
+                                   owner=owner or self.heading_owner())
+            return True
+        self.action_headings.append((block.level, status, owner))
+        return False
+
+    def heading_status(self) -> ItemStatus | None:
+        return next((status for _, status, _ in reversed(self.action_headings)
+                     if status is not None), None)
+
+    def heading_owner(self) -> Located[str] | None:
+        return next((owner for _, _, owner in reversed(self.action_headings)
+                     if owner is not None), None)
 
     def timeline_line(self, line: Prose, default_date: dt.date | None) -> None:
         date = default_date or self.b.default_date()
@@ -449,6 +557,12 @@ class _Reader:
         for line, row in block.rows:
             cells = {name: row[i] for i, name in enumerate(columns)
                      if name is not None and i < len(row)}
+            if "status" not in cells:  # a "Notes" column that says "Done"
+                said = next((row[i] for i, name in enumerate(columns) if name is None
+                             and i < len(row) and parse_status(row[i].text, self.data)),
+                            None)
+                if said is not None:
+                    cells["status"] = said
             description = cells.pop("action", None)
             if description is None or not description.text.strip():
                 continue
@@ -478,7 +592,7 @@ class _Reader:
 
     def code_action_row(self, cells: list[Prose], prose: Prose) -> None:
         named: dict[str, Prose] = {}
-        from postmortem_lint.parsers.values import parse_priority, parse_status
+        from postmortem_lint.parsers.values import parse_priority
 
         rest = []
         for cell in cells:
@@ -538,6 +652,10 @@ class _Reader:
 
     def finish_sections(self) -> None:
         doc = self.doc
+        if any(id(item) not in self.prose_items for item in doc.action_items):
+            # With a list or table of items, the prose around it is commentary on them.
+            doc.action_items = [item for item in doc.action_items
+                                if id(item) not in self.prose_items]
         for section, kind in self.sections:
             if kind == "timeline" and section.kind == "timeline":
                 doc.timeline.span = doc.timeline.span or section.span
@@ -567,6 +685,23 @@ class _Reader:
         if doc.timeline.span is None and doc.timeline.entries:
             first, last = doc.timeline.entries[0].span, doc.timeline.entries[-1].span
             doc.timeline.span = Span.lines(first.line, last.end_line)
+
+
+# Sections whose bullets may state the document's actions when it has no action-items
+# section: lessons ("We need to document …"), the overview ("We have rotated …") …
+_FIX_STEPS = frozenset(("resolution", "response"))
+_MAY_STATE_ACTIONS = frozenset((None, "lessons", "prevention", "follow_up", "summary",
+                                "went_wrong", *_FIX_STEPS))
+# "We have rotated every token": an action reported as taken (not "We noticed …").
+_ACTION_TAKEN = re.compile(r"\W{0,3}(?:we|i)\s+have\s+(?:now\s+|also\s+|since\s+)?[a-z]{3,}ed\b",
+                           re.IGNORECASE)
+_PROCEDURE_STEP = re.compile(r"\W{0,3}we\s+must\b", re.IGNORECASE)
+
+
+def _groups_items(item: ActionItem) -> bool:
+    """"- Immediate actions:" with the actions nested below it: a label, not an item."""
+    return action_items.is_group_label(item.description.text) and item.owner is None and \
+        item.due is None and item.ticket is None
 
 
 def _column(header: list[Prose], data: RuleData, names: tuple[str, ...]) -> int | None:

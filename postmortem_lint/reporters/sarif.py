@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 import urllib.parse
-from importlib import metadata
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -22,12 +22,12 @@ from postmortem_lint import __version__
 from postmortem_lint.engine.finding import FileResult, Finding, Level
 from postmortem_lint.engine.fingerprint import FINGERPRINT_KEY, fingerprints
 from postmortem_lint.engine.rule import Rule
+from postmortem_lint.links import homepage, rule_url
 from postmortem_lint.reporters.locations import region, relative_path
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 SRCROOT = "%SRCROOT%"
 MAX_RESULTS = 25_000  # GitHub code scanning rejects runs with more results
-DEFAULT_HOMEPAGE = "https://github.com/postmortem-lint/postmortem-lint"
 
 _SARIF_LEVEL = {Level.error: "error", Level.warning: "warning", Level.info: "note"}
 # Properties written even when equal to sarif-om's default: a result's absent ``level``
@@ -65,19 +65,8 @@ def to_sarif_dict(value: Any) -> Any:
 
 
 # -- rules ----------------------------------------------------------------------------------
-def homepage() -> str:
-    try:
-        for entry in metadata.metadata("postmortem-lint").get_all("Project-URL") or []:
-            label, _, url = entry.partition(",")
-            if label.strip().lower() == "homepage" and url.strip():
-                return url.strip()
-    except metadata.PackageNotFoundError:
-        pass
-    return DEFAULT_HOMEPAGE
-
-
 def rule_help_uri(rule: type[Rule]) -> str:
-    return f"{homepage()}/blob/main/docs/rules.md#{rule.code.lower()}"
+    return rule_url(rule.code)
 
 
 def _paragraphs(doc: str) -> list[str]:
@@ -150,8 +139,9 @@ def _message(finding: Finding) -> str:
     return text
 
 
-def _results(findings: list[Finding], indexes: dict[str, int], root: Path | None
-             ) -> list[om.Result]:
+def _results(findings: Iterable[Finding], indexes: dict[str, int], root: Path | None,
+             suppressed: bool = False) -> list[om.Result]:
+    findings = list(findings)
     prints = fingerprints(findings, lambda path: artifact_uri(path, root))
     results: list[om.Result] = []
     for finding, fingerprint in zip(findings, prints, strict=True):
@@ -164,8 +154,24 @@ def _results(findings: list[Finding], indexes: dict[str, int], root: Path | None
                 artifact_location=om.ArtifactLocation(uri=uri, uri_base_id=SRCROOT),
                 region=om.Region(start_line=where.line, start_column=where.column,
                                  end_line=where.end_line, end_column=where.end_column)))],
-            partial_fingerprints={FINGERPRINT_KEY: fingerprint}))
+            related_locations=_related(finding, uri),
+            partial_fingerprints={FINGERPRINT_KEY: fingerprint},
+            # a finding silenced by a comment stays visible to code scanning as suppressed
+            suppressions=[om.Suppression(kind="inSource", justification=finding.justification)]
+            if suppressed else None))
     return results
+
+
+def _related(finding: Finding, uri: str) -> list[om.Location] | None:
+    """The other places a finding is about (the items of a list reported once)."""
+    out = []
+    for index, span in enumerate(finding.related, start=1):
+        where = region(span)
+        out.append(om.Location(id=index, physical_location=om.PhysicalLocation(
+            artifact_location=om.ArtifactLocation(uri=uri, uri_base_id=SRCROOT),
+            region=om.Region(start_line=where.line, start_column=where.column,
+                             end_line=where.end_line, end_column=where.end_column))))
+    return out or None
 
 
 def build_sarif(results: list[FileResult], rules: dict[str, type[Rule]] | None = None,
@@ -179,7 +185,8 @@ def build_sarif(results: list[FileResult], rules: dict[str, type[Rule]] | None =
     descriptors = [rule_descriptor(rule) for rule in rules.values()]
     indexes = {rule.code: index for index, rule in enumerate(rules.values())}
     findings = [finding for result in results for finding in result.findings]
-    for finding in findings:
+    silenced = [finding for result in results for finding in result.suppressed]
+    for finding in findings + silenced:
         if finding.code not in indexes:
             indexes[finding.code] = len(descriptors)
             descriptors.append(_unknown_descriptor(finding))
@@ -200,7 +207,8 @@ def build_sarif(results: list[FileResult], rules: dict[str, type[Rule]] | None =
                                    tool_execution_notifications=notifications or None)],
         original_uri_base_ids={SRCROOT: om.ArtifactLocation(uri=root.as_uri().rstrip("/") + "/")},
         column_kind="unicodeCodePoints",
-        results=_results(findings, indexes, root))
+        results=_results(findings, indexes, root) + _results(
+            silenced[:max(MAX_RESULTS - len(findings), 0)], indexes, root, suppressed=True))
     return om.SarifLog(version="2.1.0", schema_uri=SCHEMA_URI, runs=[run])
 
 

@@ -17,7 +17,7 @@ from postmortem_lint.engine.config import CONFIG_FILES, LoadedConfig, discover
 from postmortem_lint.engine.finding import FileResult
 from postmortem_lint.engine.registry import all_rules
 from postmortem_lint.engine.runner import Linter
-from postmortem_lint.sources.discovery import is_walked
+from postmortem_lint.sources.discovery import walk_skip_reason
 
 log = logging.getLogger(__name__)
 
@@ -82,11 +82,12 @@ class LinterPool:
         """The findings for ``text`` as the file at ``path``, and whether they are complete
         (False: spaCy is still loading and NLP findings will follow). A file that ``check``
         would not lint when walking the configuration's folder (the config itself, a CI
-        workflow, an excluded folder) gets no findings."""
+        workflow, an excluded or git-ignored folder, YAML that is not a postmortem) gets
+        no findings."""
         pair = self.pair_for(path)
-        loaded = pair.full.loaded
-        if loaded.path is not None and not is_walked(path, loaded.root, loaded.config):
-            return FileResult(path=str(path), skipped="excluded by the configuration"), True
+        skipped = walk_skip_reason(path, pair.full.loaded)
+        if skipped is not None:
+            return FileResult(path=str(path), skipped=skipped), True
         complete = pair.nlp_ready.is_set()
         linter = pair.full if complete else pair.structural
         return linter.lint_bytes(text.encode("utf-8"), str(path)), complete

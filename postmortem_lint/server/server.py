@@ -129,12 +129,11 @@ class PostmortemServer(LanguageServer):
         self._executor.shutdown(wait=False, cancel_futures=True)
 
 
-@functools.cache  # the project's homepage comes from package metadata: read it once
+@functools.cache
 def help_uri(code: str) -> str | None:
-    from postmortem_lint.reporters.sarif import rule_help_uri
+    from postmortem_lint.links import rule_url
 
-    rule = all_rules().get(code)
-    return rule_help_uri(rule) if rule is not None else None
+    return rule_url(code) if code in all_rules() else None
 
 
 @functools.cache
