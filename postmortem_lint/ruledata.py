@@ -143,6 +143,18 @@ class BlameLexicon(BaseModel):
     software_terms: list[str] = _words(
         "Technical terms that contain a blame word and are never blame (lazy loading, "
         "user errors, fault injection).")
+    leadership: list[str] = _words(
+        "Those a person answers to for an outcome (CTO, VP, leadership): 'will answer to the "
+        "CTO' is discipline.")
+    irregular_verbs: dict[str, list[str]] = Field(
+        default_factory=new_dict,
+        description="Irregular verbs the lexicons use: base form -> its other forms.")
+    verb_prefixes: list[str] = _words(
+        "Prefixes whose verbs inflect like their base (over, mis: overwrite -> overwrote).")
+    grammar: dict[str, list[str]] = Field(
+        default_factory=new_dict,
+        description="Named groups of function words and cues the analysis reads (pronouns, "
+        "negators, time markers…); a group name ending in '_verbs' holds base forms.")
 
 
 class RuleData(BaseModel):
@@ -176,6 +188,14 @@ class RuleData(BaseModel):
     phases: dict[str, list[str]] = Field(
         default_factory=new_dict,
         description="Timeline phase -> words that mark an entry as that phase.")
+    phase_change_words: list[str] = Field(
+        default_factory=new_list,
+        description="Onset words that name a change (deployed, merged, rolled out): the "
+        "change is the fix, a mitigation, when the entry names a fix or comes after the "
+        "incident was detected.")
+    phase_fix_words: list[str] = Field(
+        default_factory=new_list,
+        description="Words that make a deployed or merged change a fix (fix, hotfix, patch).")
     time_zones: dict[str, float] = Field(
         default_factory=new_dict, description="Zone abbreviation -> offset from UTC in hours.")
     statuses: dict[str, list[str]] = Field(default_factory=new_dict)

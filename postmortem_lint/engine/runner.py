@@ -229,6 +229,9 @@ class Linter:
             if code not in ignored]
         facts = incident_facts(document)
         metrics: dict[str, Any] = facts.as_metrics()
+        day = document.meta.incident_date
+        metrics["incident_date"] = day.value.isoformat() if day is not None else None
+        metrics["incident_date_source"] = document.meta.incident_date_source
         if self.extension is not None:
             metrics[self.extension.key] = self.extension(document, facts, self.data)
         return FileResult(path=shown, findings=_dedupe(findings), metrics=metrics,

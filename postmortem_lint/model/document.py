@@ -71,7 +71,11 @@ class Metadata(BaseModel):
     owner: Located[str] | None = None
     incident_start: Located[dt.datetime] | None = None
     incident_end: Located[dt.datetime] | None = None
+    # The incident's calendar day: the one fact every rule, the timeline and audits read.
     incident_date: Located[dt.date] | None = None
+    # Where incident_date was read: "front-matter" (front matter or a date field),
+    # "title", "first-paragraph", "timeline" (its first full date) or "file-name".
+    incident_date_source: str | None = None
     date_written: Located[dt.date] | None = None
     services: list[Located[str]] = Field(default_factory=list)
     incident_class: Located[str] | None = None
@@ -87,6 +91,9 @@ class Impact(BaseModel):
     text: list[Prose] = Field(default_factory=list)
     users_affected: Located[int] | None = None
     duration: Located[dt.timedelta] | None = None
+    # The first length of time the impact or summary text mentions ("for 2h 15m", "a
+    # 34 minute outage"), read once by the parser for rules that only ask whether one is.
+    duration_mentioned: Located[dt.timedelta] | None = None
     revenue: Located[str] | None = None
     sla_breached: Located[bool] | None = None
     data_loss: Located[str] | None = None
@@ -104,7 +111,10 @@ class TimelineEntry(BaseModel):
     has_time: bool = True
     zone: str | None = None  # as written ("UTC", "PST", "+02:00"); None when missing
     is_utc: bool = False
-    phase: Phase | None = None
+    phase: Phase | None = None  # the first of ``phases``
+    # Every phase the entry marks ("rollback done, error rate back to normal" is both
+    # mitigation and resolution).
+    phases: list[Phase] = Field(default_factory=list)
     phase_explicit: bool = False
     text: Prose
 

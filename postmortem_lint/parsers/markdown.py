@@ -23,14 +23,20 @@ from postmortem_lint.model import (
 from postmortem_lint.parsers import action_items
 from postmortem_lint.parsers.builder import DocumentBuilder
 from postmortem_lint.parsers.markdown_blocks import Block, markdown_parser, to_blocks
+from postmortem_lint.parsers.markdown_timeline import TimelineReader
 from postmortem_lint.parsers.sections import is_exact_heading, section_kind
 from postmortem_lint.parsers.suppressions import directives_in, yaml_suppressions
 from postmortem_lint.parsers.times import (
-    declared_zone,
     find_date,
     find_duration,
     find_stated_duration,
     find_timestamp,
+    numeric_day_first,
+)
+from postmortem_lint.parsers.toml_front_matter import (
+    blank_front_matter,
+    read_toml_front_matter,
+    toml_front_matter,
 )
 from postmortem_lint.parsers.values import (
     column_for_header,
@@ -68,7 +74,8 @@ class _Reader:
         self.doc = self.b.doc
         self.sections: list[tuple[Section, str | None]] = []  # (section, effective kind)
         self.action_level = 0  # list depth of the last list item read as an action item
-        self.note_date: dt.date | None = None  # from a timeline note: "2015-10-21 (all times UTC)"
+        self.b.dayfirst = numeric_day_first(source.text)
+        self.timeline = TimelineReader(self.b, self.code_time)
         self.field_heading: str | None = None  # the field a heading such as "## Authors" names
         # (level, status, owner) of the headings above the current line in an action section
         self.action_headings: list[tuple[int, ItemStatus | None, Located[str] | None]] = []
@@ -88,6 +95,11 @@ class _Reader:
                         and not is_exact_heading(block.prose.text, self.data):
                     own = None  # the document title: "Incident review: API returned 429"
                 inherited = next((k for _, k, _ in reversed(stack) if k), None)
+                if self.sections and self.sections[-1][1] == "timeline" \
+                        and self.timeline.is_time_heading(block.prose.text, own is None):
+                    # "## May 12" below "## Timeline" is its next day; "### 4:09 PM:
+                    # Follow-up" is a time of it, whatever its words
+                    own, inherited = None, "timeline"
                 effective = own or inherited
                 if block.level == 1 and own is None and self.doc.meta.title is None:
                     self.doc.meta.title = Located(value=block.prose.text.strip(),
@@ -119,6 +131,7 @@ class _Reader:
             if block.kind == "front_matter":
                 self.read_front_matter(block)
         kinds = self.assign_sections(blocks)
+        self.date_from_opening(blocks)
         timeline_date: dt.date | None = None
         for block, kind in zip(blocks, kinds, strict=True):
             if block.prose is not None:
@@ -132,10 +145,7 @@ class _Reader:
                 else:
                     self.action_headings = []
                 if kind == "timeline" and block.prose is not None:
-                    found = find_date(block.prose.text, self.b.default_date())
-                    timeline_date = found[0] if found else timeline_date
-                    self.note_date = None if found else self.note_date
-                    self.timeline_zone(block.prose)  # "## Timeline (all times UTC)"
+                    self.timeline.heading(block.prose, block.first_line)
                 self.doc.prose.append(block.prose) if block.prose else None
                 continue
             if block.kind == "html":
@@ -146,7 +156,9 @@ class _Reader:
                     span=Span.lines(block.first_line, max(block.first_line, block.last_line)),
                     info=block.info))
                 self.doc.code.append(self.code_prose(block))
-                if kind in ("timeline", "action_items"):
+                if kind == "timeline":
+                    self.timeline.code(block, self.code_rows(block, kind))
+                elif kind == "action_items":
                     self.read_code_rows(block, kind, timeline_date)
                 continue
             if block.kind == "table":
@@ -162,6 +174,24 @@ class _Reader:
             self.read_text_block(block, kind, timeline_date)
         self.finish_sections()
         return self.b.finish()
+
+    def date_from_opening(self, blocks: list[Block]) -> None:
+        """The incident's day as the title or the first paragraph states it ("… Outage -
+        September 29, 2025", "On Wednesday 4 December 2019, …")."""
+        self.b.date_from_title()
+        self.b.date_from_file_name()  # until a better source: the year of "Feb 7 15:06"
+        for block in blocks:
+            if block.kind == "heading" and block.level > 1:
+                return  # the opening ends at the first section
+            if block.kind != "paragraph" or block.quoted or block.prose is None \
+                    or len(block.prose.text.split()) < 5:
+                continue
+            found = find_date(block.prose.text, dayfirst=self.b.dayfirst)
+            if found is not None:
+                day, start, end = found
+                self.b.date_incident(Located(value=day, span=block.prose.span(start, end)),
+                                     "first-paragraph")
+            return
 
     def read_front_matter(self, block: Block) -> None:
         # the YAML reader (ruamel.yaml) is imported only for a document with front matter
@@ -238,10 +268,7 @@ class _Reader:
                 not block.quoted:
             self.read_stated_action(prose, kind)
         if kind == "timeline":
-            for line in prose.lines():
-                stripped = line.strip()
-                if stripped.text:
-                    self.timeline_line(stripped, timeline_date)
+            self.timeline.text(block, prose)
             return
         if kind == "five_whys":
             for line in prose.lines():
@@ -369,28 +396,6 @@ class _Reader:
         return next((owner for _, _, owner in reversed(self.action_headings)
                      if owner is not None), None)
 
-    def timeline_line(self, line: Prose, default_date: dt.date | None) -> None:
-        date = default_date or self.b.default_date()
-        found = find_timestamp(line.text, self.data.time_zones, within=12, default_date=date)
-        if found is None:
-            code_time = self.code_time(line)
-            if code_time is not None:  # "- `2021-10-28 08:26` droplet created"
-                declared = self.doc.timeline.declared_zone
-                event = line.slice(len(line.text) - len(line.text.lstrip(" -–—:|*")),
-                                   len(line.text))
-                self.b.add_timeline_entry(code_time, event, line.whole,
-                                          default_date=self.note_date or date,
-                                          declared_zone=declared.value if declared else None)
-                return
-            self.timeline_note(line)
-            return
-        event = line.slice(found.end, len(line.text))
-        event = event.slice(len(event.text) - len(event.text.lstrip(" -–—:|*")),
-                            len(event.text))
-        declared = self.doc.timeline.declared_zone
-        self.b.add_timeline_entry(line, event, line.whole, default_date=self.note_date or date,
-                                  declared_zone=declared.value if declared else None)
-
     def heading_field(self, block: Block, kind: str | None) -> str | None:
         """The metadata field a heading outside every known section names, if any."""
         if kind is not None or block.prose is None:
@@ -410,21 +415,6 @@ class _Reader:
             if find_timestamp(code.text, self.data.time_zones, within=0) is not None:
                 return code
         return None
-
-    def timeline_note(self, line: Prose) -> None:
-        """A line in the timeline that is not an entry may state the zone and the day of the
-        entries below it: "All times are UTC on 2026-03-03.", "2015-10-21 (all times UTC)"."""
-        zone = self.timeline_zone(line)
-        found = find_date(line.text, self.b.default_date())
-        if found is not None and (zone is not None or len(line.text.split()) <= 4):
-            self.note_date = found[0]
-
-    def timeline_zone(self, text: Prose) -> tuple[str, int, int] | None:
-        zone = declared_zone(text.text, self.data.time_zones)
-        if zone is not None and self.doc.timeline.declared_zone is None:
-            self.doc.timeline.declared_zone = Located(value=zone[0],
-                                                      span=text.span(zone[1], zone[2]))
-        return zone
 
     def key_value(self, line: Prose, kind: str | None, block: Block) -> bool:
         match = _KEY_VALUE.match(line.text)
@@ -513,38 +503,32 @@ class _Reader:
     def read_timeline_table(self, block: Block, time_col: int | None, event_col: int | None,
                             default_date: dt.date | None) -> None:
         time_col = 0 if time_col is None else time_col
-        note = self.doc.timeline.declared_zone
-        declared = note.value if note is not None else None
-        default_date = self.note_date or default_date
         if time_col < len(block.header):
             header = block.header[time_col].text
-            for zone in re.findall(r"[A-Za-z+\-:0-9]+", header):
+            for zone in re.findall(r"[A-Za-z+\-:0-9/]+", header):
                 if zone.lower() in self.data.time_zones or re.fullmatch(r"[+-]\d{2}:?\d{2}", zone):
-                    declared = zone
                     self.doc.timeline.declared_zone = Located(
                         value=zone, span=block.header[time_col].whole)
         phase_col = _column(block.header, self.data, ("phase",))
         date_col = next((i for i, h in enumerate(block.header)
                          if normalise_key(h.text) == "date" and i != time_col), None)
-        date = default_date or self.b.default_date()
+        self.timeline.start_table()
         for line, row in block.rows:
             if time_col >= len(row):
                 continue
-            time_prose = row[time_col]
             if date_col is not None and date_col < len(row):
-                found_date = find_date(row[date_col].text)
-                date = found_date[0] if found_date else date
+                self.timeline.row_date(row[date_col])
             if event_col is not None and event_col < len(row):
                 event = row[event_col]
             else:
-                event = _join([c for i, c in enumerate(row) if i not in (time_col, phase_col)])
+                event = _join([c for i, c in enumerate(row)
+                               if i not in (time_col, phase_col, date_col)])
             phase = row[phase_col].text if phase_col is not None and phase_col < len(row) \
                 else None
             span = Span(line=line, column=1, end_line=line,
                         end_column=len(self.lines[line - 1]) + 1 if line <= len(self.lines)
                         else 2)
-            self.b.add_timeline_entry(time_prose, event, span, phase_text=phase,
-                                      declared_zone=declared, default_date=date)
+            self.timeline.row(row[time_col], event, span, phase)
 
     def read_action_table(self, block: Block) -> None:
         columns = [column_for_header(h.text, self.data, _ACTION_COLUMNS) for h in block.header]
@@ -572,8 +556,9 @@ class _Reader:
                         else 2)
             self.b.add_action_item(description, span, cells)
 
-    def read_code_rows(self, block: Block, kind: str, default_date: dt.date | None) -> None:
-        """Pipe-separated rows inside a code block (a common way to paste a timeline)."""
+    def code_rows(self, block: Block, kind: str) -> list[Prose]:
+        """The non-empty lines of a code block, each mapped to its place."""
+        rows = []
         for number, text in enumerate(block.text.split("\n")):
             line = block.first_line + number
             source = self.lines[line - 1] if line - 1 < len(self.lines) else ""
@@ -582,10 +567,14 @@ class _Reader:
             column = source.find(text.strip()) + 1 if text.strip() else 1
             builder = ProseBuilder(role=ProseRole.field, section=kind)
             builder.add(text.strip(), line, max(column, 1))
-            prose = builder.build()
-            if kind == "timeline":
-                self.timeline_line(prose, default_date)
-            elif "|" in text:
+            rows.append(builder.build())
+        return rows
+
+    def read_code_rows(self, block: Block, kind: str, default_date: dt.date | None) -> None:
+        """Pipe-separated rows inside a code block (a common way to paste a table)."""
+        for prose in self.code_rows(block, kind):
+            text = prose.text
+            if "|" in text:
                 cells = [prose.slice(m.start(), m.end()).strip()
                          for m in re.finditer(r"[^|]+", prose.text)]
                 self.code_action_row(cells, prose)
@@ -731,8 +720,13 @@ def _join(cells: list[Prose]) -> Prose:
 
 
 def parse_markdown(source: SourceText, data: RuleData) -> Postmortem:
-    tokens = markdown_parser().parse(source.text)
     reader = _Reader(source, data)
+    text = source.text
+    toml = toml_front_matter(reader.lines)
+    if toml is not None:  # "+++" front matter: metadata, never body text
+        read_toml_front_matter(reader.b, reader.lines, *toml)
+        text = blank_front_matter(text, toml[1])
+    tokens = markdown_parser().parse(text)
     blocks = to_blocks(tokens, reader.lines)
     reader.read_code_spans(tokens)
     return reader.read(blocks)

@@ -31,6 +31,20 @@ def fixed(text: str, select: list[str], unsafe: bool = False, name: str = "pm.md
 
 
 # -- PM302: a time in another zone, rewritten in UTC ------------------------------------------
+def test_entries_reported_together_are_fixed_together():
+    before = """\
+        ## Timeline
+
+        - 2026-02-17 18:02 PST — Deploy started
+        - 2026-02-17 18:09 PST — Alert fired
+        - 18:30 PST — Rollback started
+        """
+    # the last one has no date and would change day: none is fixed
+    assert fixed(before, ["PM302"], unsafe=True) == textwrap.dedent(before)
+    fixable = textwrap.dedent(before).replace("18:30 PST", "2026-02-17 18:30 PST")
+    assert fixed(fixable, ["PM302"]).count(" UTC — ") == 3
+
+
 def test_dated_time_is_rewritten_in_utc_with_the_date_rolling_over():
     before = """\
         ## Timeline
@@ -217,10 +231,13 @@ def test_a_standard_time_abbreviation_in_summer_is_an_unsafe_fix():
         - 2026-07-14 18:02 PST — Deploy started
         - 2026-01-14 18:02 PST — Deploy started
         """
-    safe = fixed(before, ["PM302"])
-    assert "2026-07-14 18:02 PST" in safe  # in July, Pacific time is PDT: ask a person
-    assert "2026-01-15 02:02 UTC" in safe
-    assert "2026-07-15 02:02 UTC" in fixed(before, ["PM302"], unsafe=True)
+    # In July, Pacific time is PDT: ask a person. The two entries are one finding, fixed
+    # together, so the fix is unsafe as a whole.
+    assert fixed(before, ["PM302"]) == textwrap.dedent(before)
+    after = fixed(before, ["PM302"], unsafe=True)
+    assert "2026-07-15 02:02 UTC" in after and "2026-01-15 02:02 UTC" in after
+    winter = "## Timeline\n\n- 2026-01-14 18:02 PST — Deploy started\n"
+    assert "2026-01-15 02:02 UTC" in fixed(winter, ["PM302"])
 
 
 def test_a_time_range_is_not_read_as_a_numeric_offset():

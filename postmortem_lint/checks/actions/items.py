@@ -109,16 +109,9 @@ def quoted(prose: Prose, limit: int = 60) -> str:
 
 
 def incident_day(doc: Postmortem) -> Located[dt.date] | None:
-    """The day deadlines are counted from."""
-    meta = doc.meta
-    if meta.incident_date is not None:
-        return meta.incident_date
-    if meta.incident_start is not None:
-        return Located(value=meta.incident_start.value.date(), span=meta.incident_start.span)
-    for entry in doc.timeline.entries:
-        if entry.has_date and entry.at is not None:
-            return Located(value=entry.at.date(), span=entry.time_text.span)
-    return meta.date_written
+    """The day deadlines are counted from: the model's incident day, else the date the
+    document was written."""
+    return doc.meta.incident_date or doc.meta.date_written
 
 
 def next_business_day(day: dt.date) -> dt.date:

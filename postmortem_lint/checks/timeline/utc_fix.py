@@ -55,6 +55,19 @@ def utc_fix(entry: TimelineEntry) -> Fix | None:
                edits=[Edit(span=span, text=text)])
 
 
+def all_in_utc(entries: list[TimelineEntry]) -> Fix | None:
+    """One fix for entries reported together: every time rewritten in UTC, or no fix (half
+    a timeline in UTC would read worse than none); unsafe when one of them is."""
+    fixes = [utc_fix(entry) for entry in entries]
+    if not fixes or any(fix is None for fix in fixes):
+        return None
+    applicability = Applicability.unsafe if any(
+        fix.applicability is Applicability.unsafe for fix in fixes if fix is not None) \
+        else Applicability.safe
+    return Fix(message=f"write the {len(entries)} times in UTC", applicability=applicability,
+               edits=[edit for fix in fixes if fix is not None for edit in fix.edits])
+
+
 def _offset_is_certain(zone: str, written: str) -> bool:
     if not _OFFSET_SIGN.match(zone):
         return True

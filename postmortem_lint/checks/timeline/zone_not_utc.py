@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from postmortem_lint.checks.timeline.anchor import show_time
-from postmortem_lint.checks.timeline.utc_fix import utc_fix
+from postmortem_lint.checks.timeline.utc_fix import all_in_utc, utc_fix
 from postmortem_lint.engine.finding import Applicability, Level, Problem
 from postmortem_lint.engine.rule import Rule, RuleContext
 from postmortem_lint.model import TimelineEntry
@@ -31,13 +31,16 @@ class TimelineZoneNotUtc(Rule):
     UTC; responders and readers sit in several zones; local zones change with
     daylight saving, so durations across the change come out wrong and readers
     must convert every line. A zone declared once in a column header
-    (``Time (PST)``) is reported once, at the header.
+    (``Time (PST)``) is reported once, at the header; entries that each write the
+    same zone are reported once, at the first of them, with the count. A time
+    also given in UTC (``13:14 EDT (17:14 UTC)``) is in UTC.
 
     Fix: a time written with its zone on a known day is rewritten in UTC
     (``2026-02-17 18:02 PST`` becomes ``2026-02-18 02:02 UTC``); a time without
-    a date in its text is fixed only when the day stays the same. The fix is
-    safe, except for abbreviations that name several zones (CST, IST, BST),
-    where it is unsafe.
+    a date in its text is fixed only when the day stays the same. Entries reported
+    together are fixed together, or not at all. The fix is safe, except for
+    abbreviations that name several zones (CST, IST, BST) and standard-time
+    abbreviations on a daylight-saving day (PST in July), where it is unsafe.
 
     Bad::
 
@@ -61,24 +64,29 @@ class TimelineZoneNotUtc(Rule):
     def check(self, ctx: RuleContext) -> Iterator[Problem]:
         timeline = ctx.document.timeline
         declared = timeline.declared_zone
-        header_reported = False
+        by_zone: dict[str, list[TimelineEntry]] = {}
         for entry in timeline.entries:
-            if entry.zone is None or entry.is_utc:
-                continue
-            converted = _in_utc(entry)
-            from_header = declared is not None and entry.zone == declared.value \
-                and entry.zone not in entry.time_text.value
-            if from_header and declared is not None:
-                if not header_reported:
-                    header_reported = True
-                    yield self.problem(
-                        declared.span, f"Timeline times are in {entry.zone}, not UTC; convert "
-                        'them to UTC and say "Time (UTC)"',
-                        hint=f"e.g. {entry.time_text.value} {entry.zone} is {converted}"
-                        if converted else None)
-                continue
-            yield self.problem(
-                entry.time_text.span, f'Timeline entry "{entry.time_text.value}" is in '
-                f"{entry.zone}, not UTC; write it in UTC",
-                hint=f"write {converted}" if converted else
-                'convert the time to UTC and add "UTC" after it', fix=utc_fix(entry))
+            if entry.zone is not None and not entry.is_utc:
+                by_zone.setdefault(entry.zone, []).append(entry)
+        for zone, entries in by_zone.items():
+            first = entries[0]
+            converted = _in_utc(first)
+            written = first.time_text.value
+            if zone not in written:
+                written = f"{written} {zone}"
+            example = f"e.g. {written} is {converted}" if converted else None
+            if declared is not None and declared.value == zone:
+                yield self.problem(
+                    declared.span, f"Timeline times are in {zone}, not UTC; convert them to "
+                    'UTC and say "Time (UTC)"', hint=example)
+            elif len(entries) > 1:
+                yield self.problem(
+                    first.time_text.span, f"{len(entries)} timeline entries are in {zone}, "
+                    "not UTC; write the timeline in UTC", hint=example,
+                    fix=all_in_utc(entries))
+            else:
+                yield self.problem(
+                    first.time_text.span, f'Timeline entry "{first.time_text.value}" is in '
+                    f"{zone}, not UTC; write it in UTC",
+                    hint=f"write {converted}" if converted else
+                    'convert the time to UTC and add "UTC" after it', fix=utc_fix(first))
