@@ -55,6 +55,10 @@ class Rule:
     family: ClassVar[str] = ""
     Options: ClassVar[type[BaseModel]] = NoOptions
     needs_nlp: ClassVar[bool] = False
+    # Off unless a select / extend-select pattern other than ALL names it (its code, a
+    # prefix of the code, or its name): for rules that ask for a template convention
+    # many well-written postmortems legitimately leave out.
+    default_enabled: ClassVar[bool] = True
     # The surest fix the rule offers (None: it has none); shown by explain, rules and docs.
     fix_kind: ClassVar[Applicability | None] = None
 

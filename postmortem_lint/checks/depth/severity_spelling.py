@@ -32,7 +32,10 @@ class SeveritySpelling(Rule):
     as written; ``Sev 1``, ``sev1`` and ``SEV-1`` in one archive are three labels
     for one level. Only spellings of the SEV scheme (``Sev 1``, ``sev1``, ``S1``)
     are reported; a priority-style (``P1``) or named (``Critical``) severity is
-    another scheme and is left alone. The spelling is the ``spelling`` option.
+    another scheme and is left alone. The ``spelling`` option sets the one
+    spelling; unset, ``SEV-1`` and ``SEV1`` both pass and other forms become
+    ``SEV-1``. Off by default: a team that agrees on a spelling turns it on
+    (``extend-select: [PM704]``).
 
     Fix (safe): the severity is rewritten in the configured spelling.
 
@@ -51,6 +54,7 @@ class SeveritySpelling(Rule):
     family = "depth"
     Options = SeveritySpellingOptions
     fix_kind = Applicability.safe
+    default_enabled = False  # a team convention: on when the team selects it
 
     def check(self, ctx: RuleContext) -> Iterator[Problem]:
         assert isinstance(self.options, SeveritySpellingOptions)
