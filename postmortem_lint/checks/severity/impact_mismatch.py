@@ -1,0 +1,95 @@
+"""PM211."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+
+from postmortem_lint.engine.finding import Level, Problem
+from postmortem_lint.engine.rule import Rule, RuleContext
+from postmortem_lint.model import Postmortem, Span
+
+_RANK = {"internal": 0, "customer": 1, "revenue": 2}
+
+
+def _level_for(meaning: str, scale: Mapping[int, str]) -> str:
+    """The least severe label whose definition covers ``meaning`` ("SEV-2")."""
+    levels = [level for level, means in scale.items() if _RANK[means] >= _RANK[meaning]]
+    return f"SEV-{max(levels)}" if levels else "a higher severity"
+
+
+def _quote(doc: Postmortem, span: Span, limit: int = 90) -> str:
+    """The text of the impact line at ``span``, shortened."""
+    for prose in [*doc.impact.text, *doc.prose]:
+        for line in prose.lines():
+            if line.text.strip() and line.whole.line == span.line:
+                text = " ".join(line.text.split())
+                return text if len(text) <= limit else text[:limit - 1] + "…"
+    return ""
+
+
+class SeverityImpactMismatch(Rule):
+    """The declared severity does not match what the impact section says.
+
+    The review framework defines its scale by impact: "Severity: SEV-1 (revenue
+    impact) | SEV-2 (customer impact) | SEV-3 (internal impact)". A SEV-3 whose
+    impact names customers or lost revenue was under-rated (it gets a lightweight
+    review, a coarse timeline and no prevention checklist); a SEV-1 whose impact
+    states no effect on customers or revenue at all either was over-rated or its
+    impact section leaves out what made it a SEV-1. The guides also say "severity
+    should match depth of postmortem", so the label decides how much of the
+    document is required.
+
+    The scale is rule data (``severity_impact`` in ``rules/severity.yaml``: level ->
+    ``revenue``, ``customer`` or ``internal``), and so are the words that show a
+    customer or revenue effect (``impact_classes``). Sentences that deny or limit
+    the effect ("no customers were affected", "internal users only",
+    ``impact_negations``) are not counted as naming customers, and count as
+    naming them when the question is whether the impact mentions customers at all:
+    either way the rule stays silent when unsure. Silent when the severity is
+    unknown or the document has no impact statement.
+
+    Bad::
+
+        **Severity:** SEV-3
+
+        ## Impact
+        - 2,300 customers could not check out for 40 minutes.
+
+    Good::
+
+        **Severity:** SEV-2
+
+        ## Impact
+        - 2,300 customers could not check out for 40 minutes.
+    """
+
+    code = "PM211"
+    name = "severity-impact-mismatch"
+    level = Level.warning
+    family = "severity"
+
+    def check(self, ctx: RuleContext) -> Iterator[Problem]:
+        doc = ctx.document
+        severity = doc.meta.severity
+        scale = ctx.data.severity_impact
+        reach = doc.impact_reach
+        if severity is None or not reach.read or severity.value.level not in scale:
+            return
+        label = severity.value.label
+        means = scale[severity.value.level]
+        if means == "internal" and (reach.revenue or reach.customer):
+            kind = "revenue" if reach.revenue else "customer"
+            span = (reach.revenue or reach.customer)[0]
+            what = "lost revenue" if kind == "revenue" else "customers"
+            yield self.problem(
+                severity.span, f"{label} means internal impact only, but the impact names "
+                f'{what} (line {span.line}: "{_quote(doc, span)}"); by the severity scale '
+                f"this is {_level_for(kind, scale)}, or the impact needs correcting",
+                hint="raise the severity (and the depth of the postmortem with it), or say "
+                "in the impact why no customer was affected")
+        elif means == "revenue" and not (reach.revenue or reach.customer or reach.denied):
+            yield self.problem(
+                severity.span, f"{label} means revenue or customer impact, but the impact "
+                "states no effect on customers or revenue; state it, or lower the severity",
+                hint='e.g. "- **Revenue:** about $18,000 in failed checkouts" or '
+                '"- **Customers:** 4,100 merchants could not take payments"')

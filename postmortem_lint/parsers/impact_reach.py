@@ -1,0 +1,35 @@
+"""Who the impact statement says was affected: customers, revenue, or neither
+(``impact_classes`` and ``impact_negations``, ``rules/severity.yaml``)."""
+
+from __future__ import annotations
+
+from postmortem_lint.checks.phrases import has_phrase
+from postmortem_lint.model import Postmortem
+from postmortem_lint.parsers.sentences import sentences
+from postmortem_lint.ruledata import RuleData
+
+
+def read_impact_reach(doc: Postmortem, data: RuleData) -> None:
+    reach = doc.impact_reach
+    texts = list(doc.impact.text)
+    seen = {id(prose) for prose in texts}
+    texts += [prose for prose in doc.prose if prose.section == "impact" and id(prose) not in seen]
+    revenue = doc.impact.revenue
+    reach.read = bool(texts or revenue)
+    if revenue is not None:
+        reach.revenue.append(revenue.span)
+    customer_words = data.impact_classes.get("customer", [])
+    revenue_words = data.impact_classes.get("revenue", [])
+    for sentence in sentences(texts):
+        text = sentence.text
+        names_customer = has_phrase(text, customer_words)
+        names_revenue = has_phrase(text, revenue_words)
+        if not (names_customer or names_revenue):
+            continue
+        if has_phrase(text, data.impact_negations):
+            reach.denied.append(sentence.whole)
+            continue
+        if names_customer:
+            reach.customer.append(sentence.whole)
+        if names_revenue:
+            reach.revenue.append(sentence.whole)
