@@ -64,6 +64,8 @@ class ImpactReach(BaseModel):
     customer: list[Span] = Field(default_factory=list)
     revenue: list[Span] = Field(default_factory=list)
     denied: list[Span] = Field(default_factory=list)
+    # Every sentence whose words name customers or revenue, denied, hypothetical or not.
+    mentioned: list[Span] = Field(default_factory=list)
     read: bool = False  # whether the document has an impact statement to read
 
 

@@ -54,7 +54,9 @@ def read_detection(doc: Postmortem, data: RuleData) -> None:
     summary = {id(prose) for prose in doc.summary}
     others = [prose for prose in doc.prose if id(prose) not in summary
               and prose.section not in _NOT_NARRATIVE and prose.section != "summary"]
-    found += _statements(others, data, "prose")
+    lines = {statement.span.line for statement in found}
+    found += [statement for statement in _statements(others, data, "prose")
+              if statement.span.line not in lines]  # a field line is read once
     if not found:
         detection.mentioned = next((sentence.whole for sentence in sentences(doc.prose)
                                     if has_phrase(sentence.text, data.detection_cues)), None)

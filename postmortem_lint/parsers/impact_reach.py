@@ -3,10 +3,16 @@
 
 from __future__ import annotations
 
+import re
+
 from postmortem_lint.checks.phrases import has_phrase
 from postmortem_lint.model import Postmortem
 from postmortem_lint.parsers.sentences import sentences
 from postmortem_lint.ruledata import RuleData
+
+
+# A short "Label:" that opens a line names the topic, not who was affected.
+_LABEL = re.compile(r"^\W{0,3}[A-Za-z][\w /-]{0,30}:\s")
 
 
 def read_impact_reach(doc: Postmortem, data: RuleData) -> None:
@@ -21,7 +27,9 @@ def read_impact_reach(doc: Postmortem, data: RuleData) -> None:
     customer_words = data.impact_classes.get("customer", [])
     revenue_words = data.impact_classes.get("revenue", [])
     for sentence in sentences(texts):
-        text = sentence.text
+        if has_phrase(sentence.text, [*customer_words, *revenue_words]):
+            reach.mentioned.append(sentence.whole)
+        text = _LABEL.sub("", sentence.text)  # "User impact: team members could not merge"
         names_customer = has_phrase(text, customer_words)
         names_revenue = has_phrase(text, revenue_words)
         if not (names_customer or names_revenue):

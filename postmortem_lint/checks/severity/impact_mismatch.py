@@ -43,9 +43,10 @@ class SeverityImpactMismatch(Rule):
     ``revenue``, ``customer`` or ``internal``), and so are the words that show a
     customer or revenue effect (``impact_classes``). Sentences that deny or limit
     the effect ("no customers were affected", "internal users only",
-    ``impact_negations``) are not counted as naming customers, and count as
-    naming them when the question is whether the impact mentions customers at all:
-    either way the rule stays silent when unsure. Silent when the severity is
+    ``impact_negations``), hypothetical ones ("would have"), and a line's label
+    ("User impact: team members could not merge") are not counted as naming
+    customers; they do count when the question is whether the impact mentions
+    customers at all: either way the rule stays silent when unsure. Silent when the severity is
     unknown or the document has no impact statement.
 
     Bad::
@@ -87,7 +88,7 @@ class SeverityImpactMismatch(Rule):
                 f"this is {_level_for(kind, scale)}, or the impact needs correcting",
                 hint="raise the severity (and the depth of the postmortem with it), or say "
                 "in the impact why no customer was affected")
-        elif means == "revenue" and not (reach.revenue or reach.customer or reach.denied):
+        elif means == "revenue" and not reach.mentioned:
             yield self.problem(
                 severity.span, f"{label} means revenue or customer impact, but the impact "
                 "states no effect on customers or revenue; state it, or lower the severity",
