@@ -61,11 +61,11 @@ class ImpactReach(BaseModel):
     revenue, and sentences that deny or limit such an effect ("no customers were
     affected", "internal users only")."""
 
-    customer: list[Span] = Field(default_factory=list)
-    revenue: list[Span] = Field(default_factory=list)
-    denied: list[Span] = Field(default_factory=list)
+    customer: list[Located[str]] = Field(default_factory=list)
+    revenue: list[Located[str]] = Field(default_factory=list)
+    denied: list[Located[str]] = Field(default_factory=list)
     # Every sentence whose words name customers or revenue, denied, hypothetical or not.
-    mentioned: list[Span] = Field(default_factory=list)
+    mentioned: list[Located[str]] = Field(default_factory=list)
     read: bool = False  # whether the document has an impact statement to read
 
 
@@ -88,10 +88,12 @@ class IncidentCost(BaseModel):
     declined: Located[str] | None = None
     # "No financial impact": a cost stated as nothing.
     none_stated: Located[str] | None = None
+    # A cost named without an amount: a Cost or Revenue field, "service credits apply".
+    described: Located[str] | None = None
 
     @property
     def stated(self) -> bool:
-        return bool(self.amounts or self.declined or self.none_stated)
+        return bool(self.amounts or self.declined or self.none_stated or self.described)
 
     def totals(self) -> dict[str, float]:
         """Currency -> amount: a stated total when there is one, else the sum of the parts

@@ -76,9 +76,12 @@ def read_cost(doc: Postmortem, data: RuleData) -> None:
               if id(prose) not in seen and prose.section in _COST_SECTIONS]
     for prose, kind in texts:
         for sentence in sentences([prose]):
-            stated = kind is not None or _kind(sentence.text, data) is not None
-            if not stated:
+            named = _kind(sentence.text, data)
+            if kind is None and named is None:
                 continue
+            if cost.described is None and (kind is not None or named != "total"):
+                cost.described = Located(value=sentence.text, span=sentence.whole,
+                                         raw=sentence.text)
             cost.amounts += [money for money in find_money(sentence, data, kind)
                              if money.span not in {m.span for m in cost.amounts}]
             if cost.declined is None and has_phrase(sentence.text, data.cost_declined):

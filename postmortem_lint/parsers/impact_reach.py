@@ -6,10 +6,9 @@ from __future__ import annotations
 import re
 
 from postmortem_lint.checks.phrases import has_phrase
-from postmortem_lint.model import Postmortem
+from postmortem_lint.model import Located, Postmortem
 from postmortem_lint.parsers.sentences import sentences
 from postmortem_lint.ruledata import RuleData
-
 
 # A short "Label:" that opens a line names the topic, not who was affected.
 _LABEL = re.compile(r"^\W{0,3}[A-Za-z][\w /-]{0,30}:\s")
@@ -22,22 +21,28 @@ def read_impact_reach(doc: Postmortem, data: RuleData) -> None:
     texts += [prose for prose in doc.prose if prose.section == "impact" and id(prose) not in seen]
     revenue = doc.impact.revenue
     reach.read = bool(texts or revenue)
-    if revenue is not None:
-        reach.revenue.append(revenue.span)
+    if revenue is not None:  # a Revenue field: "$18,000 in failed checkouts", or "none"
+        text = revenue.raw or str(revenue.value)
+        said = Located(value=text, span=revenue.span, raw=text)
+        reach.mentioned.append(said)
+        denied = text.strip().lower() in data.empty_values or has_phrase(
+            text, data.impact_negations)
+        (reach.denied if denied else reach.revenue).append(said)
     customer_words = data.impact_classes.get("customer", [])
     revenue_words = data.impact_classes.get("revenue", [])
-    for sentence in sentences(texts):
+    for sentence in sentences(sorted(texts, key=lambda prose: prose.whole.line)):
+        said = Located(value=sentence.text, span=sentence.whole, raw=sentence.text)
         if has_phrase(sentence.text, [*customer_words, *revenue_words]):
-            reach.mentioned.append(sentence.whole)
+            reach.mentioned.append(said)
         text = _LABEL.sub("", sentence.text)  # "User impact: team members could not merge"
         names_customer = has_phrase(text, customer_words)
         names_revenue = has_phrase(text, revenue_words)
         if not (names_customer or names_revenue):
             continue
         if has_phrase(text, data.impact_negations):
-            reach.denied.append(sentence.whole)
+            reach.denied.append(said)
             continue
         if names_customer:
-            reach.customer.append(sentence.whole)
+            reach.customer.append(said)
         if names_revenue:
-            reach.revenue.append(sentence.whole)
+            reach.revenue.append(said)

@@ -278,7 +278,7 @@ def test_the_checklist_is_reported_once_with_every_open_line():
 
         ## Action items
         - Alert on replica lag above 30 s. Owner: @kim.
-        - Migrate reads to a replica. Owner: @sam.
+        - Redesign reads to go to a replica. Owner: @sam.
         """, select=["PM511"])
     assert codes(findings) == ["PM511"]
     message = findings[0].message
@@ -416,3 +416,25 @@ def test_the_healthcare_example_postmortem(tmp_path):
     text = (EXAMPLES / "regulated" / "healthcare-phi-export.md").read_text(encoding="utf-8")
     findings = lint_text(text, select=GUIDE_RULES, industry="healthcare")
     assert codes(findings) == ["PM852"]
+
+
+def test_yaml_postmortems_state_the_same_facts():
+    text = """\
+        title: Checkout errors
+        severity: SEV-1
+        incident:
+          start: 2026-03-04T14:32:00Z
+          end: 2026-03-04T15:10:00Z
+        detection: customer report via support
+        cost: "$23,000"
+        summary_written: 2026-03-06T09:00:00Z
+        impact:
+          summary: 2,300 customers could not check out.
+        action_items:
+          - action: Add a schema check to the deploy pipeline
+            owner: lee
+        """
+    findings = lint_text(text, name="pm.yaml", select=GUIDE_RULES)
+    assert sorted(codes(findings)) == ["PM312", "PM511", "PM611"]
+    doc = parsed(text, "pm.yaml")
+    assert doc.incident_cost.totals() == {"USD": 23000.0}

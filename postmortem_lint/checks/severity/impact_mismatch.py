@@ -6,7 +6,6 @@ from collections.abc import Iterator, Mapping
 
 from postmortem_lint.engine.finding import Level, Problem
 from postmortem_lint.engine.rule import Rule, RuleContext
-from postmortem_lint.model import Postmortem, Span
 
 _RANK = {"internal": 0, "customer": 1, "revenue": 2}
 
@@ -17,14 +16,9 @@ def _level_for(meaning: str, scale: Mapping[int, str]) -> str:
     return f"SEV-{max(levels)}" if levels else "a higher severity"
 
 
-def _quote(doc: Postmortem, span: Span, limit: int = 90) -> str:
-    """The text of the impact line at ``span``, shortened."""
-    for prose in [*doc.impact.text, *doc.prose]:
-        for line in prose.lines():
-            if line.text.strip() and line.whole.line == span.line:
-                text = " ".join(line.text.split())
-                return text if len(text) <= limit else text[:limit - 1] + "…"
-    return ""
+def _quote(text: str, limit: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 class SeverityImpactMismatch(Rule):
@@ -80,11 +74,11 @@ class SeverityImpactMismatch(Rule):
         means = scale[severity.value.level]
         if means == "internal" and (reach.revenue or reach.customer):
             kind = "revenue" if reach.revenue else "customer"
-            span = (reach.revenue or reach.customer)[0]
+            said = (reach.revenue or reach.customer)[0]
             what = "lost revenue" if kind == "revenue" else "customers"
             yield self.problem(
                 severity.span, f"{label} means internal impact only, but the impact names "
-                f'{what} (line {span.line}: "{_quote(doc, span)}"); by the severity scale '
+                f'{what} (line {said.span.line}: "{_quote(said.value)}"); by the severity scale '
                 f"this is {_level_for(kind, scale)}, or the impact needs correcting",
                 hint="raise the severity (and the depth of the postmortem with it), or say "
                 "in the impact why no customer was affected")
