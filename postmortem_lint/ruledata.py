@@ -272,6 +272,9 @@ class RuleData(BaseModel):
     impact_negations: list[str] = Field(
         default_factory=new_list, description="Words that deny an effect in a sentence "
         "(no, not, without, unaffected).")
+    impact_not_people: list[str] = Field(
+        default_factory=new_list, description="Phrases with a customer word that name no "
+        "affected customer (internal users, team members, the user interface).")
     detection_methods: dict[str, list[str]] = Field(
         default_factory=new_dict, description="monitoring / customer / outsider / internal -> "
         "phrases that say the incident was found that way.")

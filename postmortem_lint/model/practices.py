@@ -64,6 +64,8 @@ class ImpactReach(BaseModel):
     customer: list[Located[str]] = Field(default_factory=list)
     revenue: list[Located[str]] = Field(default_factory=list)
     denied: list[Located[str]] = Field(default_factory=list)
+    # The denied sentences that name customers: "no customers were affected".
+    denied_customer: list[Located[str]] = Field(default_factory=list)
     # Every sentence whose words name customers or revenue, denied, hypothetical or not.
     mentioned: list[Located[str]] = Field(default_factory=list)
     read: bool = False  # whether the document has an impact statement to read

@@ -76,14 +76,40 @@ def test_nobody_using_the_affected_part_is_not_customer_impact():
         """, select=["PM211"]) == []
 
 
-def test_sev1_without_customer_or_revenue_effect_is_reported():
+def test_headings_team_members_and_user_interfaces_are_not_customers():
+    """Regressions: a sub-heading "Impact on users", "team members could not merge", and
+    "the user interface" named no affected customer."""
+    assert lint_text("""\
+        **Severity:** SEV-3
+
+        ## Impact
+
+        ### Impact on users
+
+        Release team members were unable to merge changes for an hour.
+        The admin user interface showed a stale banner.
+        """, select=["PM211"]) == []
+
+
+def test_sev1_whose_impact_denies_any_customer_effect_is_reported():
     findings = lint_text("""\
         **Severity:** SEV-1
 
         ## Impact
-        - The build farm was down for 3 hours.
+        - No customers were affected; the nightly build farm was down for 3 hours.
         """, select=["PM211"])
     assert codes(findings) == ["PM211"]
+    assert "No customers were affected" in findings[0].message
+
+
+def test_sev1_impact_in_words_outside_the_lexicon_is_not_reported():
+    """Regression: "logging in was broken" states a user-facing effect without "users"."""
+    assert lint_text("""\
+        **Severity:** SEV-1
+
+        ## Impact
+        Edits and logging in were not working for two hours.
+        """, select=["PM211"]) == []
     assert lint_text("""\
         **Severity:** SEV-1
 

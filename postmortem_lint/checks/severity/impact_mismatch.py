@@ -28,20 +28,22 @@ class SeverityImpactMismatch(Rule):
     impact) | SEV-2 (customer impact) | SEV-3 (internal impact)". A SEV-3 whose
     impact names customers or lost revenue was under-rated (it gets a lightweight
     review, a coarse timeline and no prevention checklist); a SEV-1 whose impact
-    states no effect on customers or revenue at all either was over-rated or its
-    impact section leaves out what made it a SEV-1. The guides also say "severity
-    should match depth of postmortem", so the label decides how much of the
-    document is required.
+    says there was no effect on customers or revenue ("no customers were affected",
+    "internal users only") either was over-rated or its impact leaves out what made
+    it a SEV-1. The guides also say "severity should match depth of postmortem", so
+    the label decides how much of the document is required.
 
     The scale is rule data (``severity_impact`` in ``rules/severity.yaml``: level ->
     ``revenue``, ``customer`` or ``internal``), and so are the words that show a
-    customer or revenue effect (``impact_classes``). Sentences that deny or limit
-    the effect ("no customers were affected", "internal users only",
-    ``impact_negations``), hypothetical ones ("would have"), and a line's label
-    ("User impact: team members could not merge") are not counted as naming
-    customers; they do count when the question is whether the impact mentions
-    customers at all: either way the rule stays silent when unsure. Silent when the severity is
-    unknown or the document has no impact statement.
+    customer or revenue effect (``impact_classes``) and the phrases that deny or
+    limit it (``impact_negations``). A sentence with such a phrase, a hypothetical
+    one ("would have"), a line's label ("User impact:") and phrases that name no
+    customer ("team members", "the user interface": ``impact_not_people``) do not
+    count as naming customers. A SEV-1 is reported only when its impact denies an
+    effect on customers, never merely because the impact's words for who was
+    affected ("logging in was broken", "validators had to restore") are not in the
+    lexicon. Silent when the severity is unknown or the document has no impact
+    statement.
 
     Bad::
 
@@ -82,9 +84,12 @@ class SeverityImpactMismatch(Rule):
                 f"this is {_level_for(kind, scale)}, or the impact needs correcting",
                 hint="raise the severity (and the depth of the postmortem with it), or say "
                 "in the impact why no customer was affected")
-        elif means == "revenue" and not reach.mentioned:
+        elif means == "revenue" and reach.denied_customer and not (reach.revenue
+                                                                     or reach.customer):
+            said = reach.denied_customer[0]
             yield self.problem(
-                severity.span, f"{label} means revenue or customer impact, but the impact "
-                "states no effect on customers or revenue; state it, or lower the severity",
+                severity.span, f"{label} means revenue or customer impact, but the impact says "
+                f'there was none (line {said.span.line}: "{_quote(said.value)}"); state the '
+                "effect on customers or revenue, or lower the severity",
                 hint='e.g. "- **Revenue:** about $18,000 in failed checkouts" or '
                 '"- **Customers:** 4,100 merchants could not take payments"')
