@@ -5,6 +5,7 @@ a Cost field, an incident-cost section, the revenue field, and the impact and su
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from postmortem_lint.checks.phrases import find_phrases, has_phrase
 from postmortem_lint.model import Located, Postmortem, Prose
@@ -20,8 +21,14 @@ _COST_SECTIONS = frozenset(("cost", "impact", "summary"))
 
 
 def _money_pattern(data: RuleData) -> re.Pattern[str]:
-    symbols = sorted((c for c in data.currencies if not c.isalpha()), key=len, reverse=True)
-    words = sorted((c for c in data.currencies if c.isalpha()), key=len, reverse=True)
+    return _compiled_money(tuple(data.currencies))
+
+
+@cache
+def _compiled_money(currencies: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern per currency list: amounts written with a currency before or after."""
+    symbols = sorted((c for c in currencies if not c.isalpha()), key=len, reverse=True)
+    words = sorted((c for c in currencies if c.isalpha()), key=len, reverse=True)
     before = "|".join([*(re.escape(s) for s in symbols), *(rf"\b{w}\b" for w in words)])
     after = "|".join(rf"\b{w}\b" for w in words)
     return re.compile(rf"(?:(?P<pre>{before})\s?){_NUMBER}{_MULTIPLIER}"

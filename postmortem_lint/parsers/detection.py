@@ -6,7 +6,7 @@ from __future__ import annotations
 from postmortem_lint.checks.phrases import find_phrases, has_phrase
 from postmortem_lint.model import Postmortem, Prose
 from postmortem_lint.model.practices import DetectionMethod, DetectionStatement
-from postmortem_lint.parsers.sentences import sentences
+from postmortem_lint.parsers.sentences import outside_lists, sentences
 from postmortem_lint.ruledata import RuleData
 
 # Within one sentence a report from outside wins: "customers reported errors before the
@@ -46,25 +46,30 @@ def read_detection(doc: Postmortem, data: RuleData) -> None:
         if section.kind == "detection" and doc.has_text(section):
             detection.declared = detection.declared or section.title.span
             found += _statements(section.body, data, "section")
-    for entry in doc.timeline.entries:
-        found += _statements([entry.text], data, "timeline")[:1]
-        if entry.phase is not None and entry.phase.value == "detection":
+    for entry in doc.timeline.entries:  # the first entry that says how it was found
+        said = _statements([entry.text], data, "timeline")[:1]
+        found += said
+        if said or (entry.phase is not None and entry.phase.value == "detection"):
             break
     found += _statements(doc.summary, data, "summary")
     summary = {id(prose) for prose in doc.summary}
-    others = [prose for prose in doc.prose if id(prose) not in summary
+    others = [prose for prose in outside_lists(doc, doc.prose) if id(prose) not in summary
               and prose.section not in _NOT_NARRATIVE and prose.section != "summary"]
     lines = {statement.span.line for statement in found}
     found += [statement for statement in _statements(others, data, "prose")
               if statement.span.line not in lines]  # a field line is read once
     if not found:
-        detection.mentioned = next((sentence.whole for sentence in sentences(doc.prose)
-                                    if has_phrase(sentence.text, data.detection_cues)), None)
+        cues = tuple(data.detection_cues)
+        detection.mentioned = next((sentence.whole for sentence in sentences(
+            prose for prose in doc.prose if has_phrase(prose.text, cues))
+            if has_phrase(sentence.text, cues)), None)
 
 
 def _statements(texts: list[Prose], data: RuleData, source: str) -> list[DetectionStatement]:
+    phrases = tuple(phrase for words in data.detection_methods.values() for phrase in words)
     out = []
-    for sentence in sentences(texts):
+    candidates = [prose for prose in texts if has_phrase(prose.text, phrases)]
+    for sentence in sentences(candidates):  # split only the texts that can match
         method = classify(sentence.text, data)
         if method is not None:
             out.append(DetectionStatement(method=method, span=sentence.whole,

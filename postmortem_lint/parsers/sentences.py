@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from postmortem_lint.model import Prose
+from postmortem_lint.model import Postmortem, Prose
 from postmortem_lint.nlp.text import sentence_spans
 
 
@@ -15,3 +15,11 @@ def sentences(texts: Iterable[Prose]) -> Iterator[Prose]:
         for line in prose.lines():
             for start, end in sentence_spans(line.text):
                 yield line.slice(start, end)
+
+
+def outside_lists(doc: Postmortem, texts: Iterable[Prose]) -> list[Prose]:
+    """The texts that are not in the timeline or the action items (whose table cells do
+    not always carry their section)."""
+    spans = [span for span in (doc.timeline.span, doc.action_items_span) if span is not None]
+    return [prose for prose in texts if prose.section not in ("timeline", "action_items")
+            and not any(span.covers_line(prose.whole.line) for span in spans)]

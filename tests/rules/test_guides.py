@@ -464,3 +464,30 @@ def test_yaml_postmortems_state_the_same_facts():
     assert sorted(codes(findings)) == ["PM312", "PM511", "PM611"]
     doc = parsed(text, "pm.yaml")
     assert doc.incident_cost.totals() == {"USD": 23000.0}
+
+
+def test_a_timeline_entry_dates_its_notification_and_a_planned_one_does_not_count():
+    text = """\
+        **Date:** 2026-03-08
+
+        ## Impact
+        - PHI of 312 patients was exposed to another clinic.
+
+        ## Timeline
+        | Time (UTC) | Event |
+        |---|---|
+        | 2026-03-08 10:55 | Detection: the clinic reports the files. |
+        | {notified} | Breach notification letters sent to affected patients. |
+
+        ## Action items
+        | Action | Owner | Due |
+        |---|---|---|
+        | Notify affected patients again with the final report | Ana Ruiz | 2026-03-20 |
+        """
+    late = lint_text(text.format(notified="2026-06-01 09:00"), select=["PM852"],
+                     industry="healthcare")
+    assert codes(late) == ["PM852"] and "85 days" in late[0].message
+    assert lint_text(text.format(notified="2026-03-19 09:00"), select=["PM852"],
+                     industry="healthcare") == []
+    doc = parsed(text.format(notified="2026-03-19 09:00"))
+    assert [n.on.value.isoformat() for n in doc.notifications if n.on] == ["2026-03-19"]
