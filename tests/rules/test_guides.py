@@ -491,3 +491,31 @@ def test_a_timeline_entry_dates_its_notification_and_a_planned_one_does_not_coun
                      industry="healthcare") == []
     doc = parsed(text.format(notified="2026-03-19 09:00"))
     assert [n.on.value.isoformat() for n in doc.notifications if n.on] == ["2026-03-19"]
+
+
+def test_rules_above_a_severity_are_silent_when_it_cannot_be_read():
+    text = """\
+        **Severity:** whenever it hurts
+
+        ## Impact
+        - 2,300 customers could not check out; no cost is given.
+
+        ## Action items
+        - Raise the pool size. Owner: @kim.
+        """
+    assert lint_text(text, select=["PM211", "PM221", "PM511"]) == []
+
+
+def test_a_payment_incident_records_card_data_exposure_and_brand_notification():
+    text = """\
+        ## Impact
+        - Card payments failed for 40 minutes; 1,900 orders could not be paid.
+        {line}
+        """
+    findings = lint_text(text.format(line=""), select=["PM851"], industry="e-commerce")
+    assert codes(findings) == ["PM851"]
+    assert "cardholder data was exposed" in findings[0].message
+    assert "acquirer" in findings[0].message
+    assert lint_text(text.format(line="- No cardholder data was exposed: card details are "
+                                      "tokenized before they reach us."),
+                     select=["PM851"], industry="e-commerce") == []
