@@ -13,7 +13,9 @@ from postmortem_lint.model.practices import Money
 from postmortem_lint.parsers.sentences import sentences
 from postmortem_lint.ruledata import RuleData
 
-_NUMBER = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+# A match starts only where a number starts: a long run of digits is read once, not once
+# per position (linear time).
+_NUMBER = r"(?<![\d,.])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _MULTIPLIER = r"(?:\s?(?P<mult>thousand|million|billion|bn|mm|k|m)(?![a-z]))?"
 _MULTIPLIERS = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "million": 1e6,
                 "bn": 1e9, "billion": 1e9}

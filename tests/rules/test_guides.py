@@ -519,3 +519,13 @@ def test_a_payment_incident_records_card_data_exposure_and_brand_notification():
     assert lint_text(text.format(line="- No cardholder data was exposed: card details are "
                                       "tokenized before they reach us."),
                      select=["PM851"], industry="e-commerce") == []
+
+
+def test_reading_amounts_is_linear_on_long_digit_runs():
+    """A money pattern tried at every position of a long digit run would be quadratic."""
+    import time
+
+    text = "## Impact\n- Cost: " + "1" * 200_000 + " and " + "1," * 50_000 + "\n"
+    start = time.perf_counter()
+    parsed(text)
+    assert time.perf_counter() - start < 10
