@@ -529,3 +529,19 @@ def test_reading_amounts_is_linear_on_long_digit_runs():
     start = time.perf_counter()
     parsed(text)
     assert time.perf_counter() - start < 10
+
+
+def test_the_osha_clock_is_one_day():
+    text = """\
+        **Date:** 2026-05-04
+
+        ## Impact
+        - One operator was injured by the press and hospitalised overnight.
+        - Reported to OSHA on {day}. Entered in the OSHA 300 log.
+        """
+    late = lint_text(text.format(day="2026-05-07"), select=["PM851", "PM852"],
+                     industry="manufacturing")
+    assert codes(late) == ["PM852"]
+    assert "3 days after discovery" in late[0].message and "deadline is 1 day" in late[0].message
+    assert lint_text(text.format(day="2026-05-05"), select=["PM851", "PM852"],
+                     industry="manufacturing") == []

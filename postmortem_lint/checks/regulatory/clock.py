@@ -15,6 +15,10 @@ from postmortem_lint.engine.finding import Level, Problem
 from postmortem_lint.engine.rule import Rule, RuleContext
 
 
+def _days(count: int) -> str:
+    return f"{count} day" if count == 1 else f"{count} days"
+
+
 class RegulatoryClock(Rule):
     """A notification with a regulatory deadline has no date, or came after the deadline.
 
@@ -67,7 +71,7 @@ class RegulatoryClock(Rule):
                     what = record.what.split(",")[0]
                     yield self.problem(
                         span, f"{framework.title}: the document records {what} but not the "
-                        f"date; the deadline is {record.within_days} days after discovery",
+                        f"date; the deadline is {_days(record.within_days)} after discovery",
                         hint='give the date, e.g. "notified on 2026-03-20, 12 days after '
                         'discovery"')
                     continue
@@ -79,8 +83,8 @@ class RegulatoryClock(Rule):
                 days = (first.on.value - start).days
                 if days > record.within_days:
                     yield self.problem(
-                        first.on.span, f"{framework.title}: notified {days} days after "
+                        first.on.span, f"{framework.title}: notified {_days(days)} after "
                         f"discovery ({start.isoformat()}); the deadline is "
-                        f"{record.within_days} days",
+                        f"{_days(record.within_days)}",
                         hint="if the discovery date differs from the incident date, state it "
                         "(\"Discovered: 2026-03-08\"); otherwise record why notice was late")
