@@ -154,6 +154,9 @@ class PreventionItem(BaseModel):
     link_terms: list[str] = Field(
         default_factory=new_list, description="When set, an action item that covers this line "
         "should link a design record that one of these words names (RFC, design doc).")
+    link_when: list[str] = Field(
+        default_factory=new_list, description="Words that make a covering action item big "
+        "enough to need that link (redesign, decouple); empty: any covering item.")
 
 
 class RegulatoryRecord(BaseModel):

@@ -43,6 +43,11 @@ def _linked(texts: list[Prose], item: PreventionItem) -> bool:
                for prose in texts)
 
 
+def _needs_link(covering: list[Prose], item: PreventionItem) -> bool:
+    return not item.link_when or any(has_phrase(prose.text, item.link_when)
+                                     for prose in covering)
+
+
 class PreventionChecklistIncomplete(Rule):
     """A severe incident's action items leave part of the prevention checklist open.
 
@@ -53,8 +58,9 @@ class PreventionChecklistIncomplete(Rule):
     the same parts (monitoring and alerting, process, automation, documentation
     and training). Each line is either covered by an action item or explicitly
     declined ("Training: not needed, the runbook covers it"); a line that is neither
-    was probably not considered. An architecture change should link its RFC or
-    design document.
+    was probably not considered. An architecture change named as such (a redesign,
+    decoupling, a new service: ``link_when``) should link its RFC or design
+    document.
 
     What covers each line, and what declines it, is rule data
     (``prevention_checklist`` and ``prevention_declined`` in
@@ -107,8 +113,8 @@ class PreventionChecklistIncomplete(Rule):
             if not covering:
                 if not _declined(doc, item, data):
                     missing.append(item.label)
-            elif item.link_terms and not _linked(plans, item) and not _declined(doc, item,
-                                                                               data):
+            elif item.link_terms and _needs_link(covering, item) and not _linked(plans, item) \
+                    and not _declined(doc, item, data):
                 missing.append(f"an RFC or design-document link for {item.label}")
         if not missing:
             return
