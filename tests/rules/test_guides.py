@@ -545,3 +545,18 @@ def test_the_osha_clock_is_one_day():
     assert "3 days after discovery" in late[0].message and "deadline is 1 day" in late[0].message
     assert lint_text(text.format(day="2026-05-05"), select=["PM851", "PM852"],
                      industry="manufacturing") == []
+
+
+def test_a_fintech_ledger_incident_records_integrity_and_audit_trail():
+    text = """\
+        ## Impact
+        - Ledger postings were delayed by 40 minutes for 1,200 accounts.
+        {line}
+        """
+    findings = lint_text(text.format(line=""), select=["PM851"], industry="fintech")
+    assert codes(findings) == ["PM851"] and "audit trail" in findings[0].message
+    assert lint_text(text.format(line="- All postings were reconciled; the audit log shows "
+                                      "every replayed entry."),
+                     select=["PM851"], industry="fintech") == []
+    assert lint_text("## Impact\n- We paid the CI provider to restore build minutes.\n",
+                     select=["PM851"], industry="fintech") == []
