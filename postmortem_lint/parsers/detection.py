@@ -55,9 +55,12 @@ def read_detection(doc: Postmortem, data: RuleData) -> None:
     summary = {id(prose) for prose in doc.summary}
     others = [prose for prose in outside_lists(doc, doc.prose) if id(prose) not in summary
               and prose.section not in _NOT_NARRATIVE and prose.section != "summary"]
-    lines = {statement.span.line for statement in found}
-    found += [statement for statement in _statements(others, data, "prose")
-              if statement.span.line not in lines]  # a field line is read once
+    found += _statements(others, data, "prose")
+    # A "Detection:" field line is also narrative text: keep one statement per line.
+    first_on_line: dict[int, DetectionStatement] = {}
+    for statement in found:
+        first_on_line.setdefault(statement.span.line, statement)
+    found[:] = list(first_on_line.values())
     if not found:
         cues = tuple(data.detection_cues)
         detection.mentioned = next((sentence.whole for sentence in sentences(
