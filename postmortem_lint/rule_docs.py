@@ -48,7 +48,8 @@ def _markdown_body(doc: str) -> str:
     while index < len(lines):
         line = lines[index]
         if line.rstrip().endswith("::"):
-            out.append(line.rstrip()[:-1].rstrip() + ":" if line.strip() != "::" else "")
+            language = "yaml" if "YAML" in line else "markdown"
+            out.append(line.rstrip()[:-2].rstrip() + ":" if line.strip() != "::" else "")
             index += 1
             block: list[str] = []
             while index < len(lines) and (not lines[index].strip() or lines[index].startswith(" ")):
@@ -59,11 +60,22 @@ def _markdown_body(doc: str) -> str:
             while block and not block[0].strip():
                 block.pop(0)
             indent = min((len(b) - len(b.lstrip()) for b in block if b.strip()), default=0)
-            out += ["", "```markdown", *[b[indent:] for b in block], "```", ""]
+            out += ["", f"```{language}", *[b[indent:] for b in block], "```", ""]
             continue
         out.append(line)
         index += 1
     return re.sub(r"\n{3,}", "\n\n", "\n".join(out)).strip()
+
+
+def plain_text(doc: str) -> str:
+    """Docstring for a terminal: no reStructuredText markup (````code```` becomes ``code``,
+    ``Bad::`` becomes ``Bad:``); literal blocks keep their indentation."""
+    out = []
+    for line in doc.split("\n"):
+        if line.rstrip().endswith("::") and not line.startswith(" "):
+            line = line.rstrip()[:-1]
+        out.append(re.sub(r"``(.+?)``", r"\1", line))
+    return "\n".join(out)
 
 
 def rules_reference() -> str:

@@ -26,9 +26,11 @@ class DepthPolicy(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     name: str
-    max_level: int = Field(description="Applies to severities at or above this one (0 = most severe).")
+    max_level: int = Field(
+        description="Applies to severities at or above this one (0 = most severe).")
     required: list[str] = Field(description="Canonical section kinds that must be present.")
-    five_whys: bool = Field(False, description="Whether a five-whys (or fishbone) analysis is expected.")
+    five_whys: bool = Field(
+        False, description="Whether a five-whys (or fishbone) analysis is expected.")
     timeline_resolution_minutes: int = Field(
         15, description="The coarsest timeline granularity acceptable at this severity.")
 

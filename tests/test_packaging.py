@@ -2,12 +2,12 @@
 
 import subprocess
 import sys
-import venv
 import zipfile
 
 import pytest
 
 from tests.conftest import EXAMPLES, REPO
+from tests.environments import clean_environment, create_venv
 
 
 @pytest.fixture(scope="module")
@@ -33,23 +33,24 @@ def test_wheel_contains_rule_data_and_schemas(wheel):
 
 @pytest.mark.slow
 def test_wheel_lints_examples_from_a_fresh_venv(wheel, tmp_path):
-    # Dependencies come from this environment (no network needed); the package itself
-    # comes only from the wheel, so missing data files would show up here.
+    # Dependencies come from the environment running the tests (no network needed), be it
+    # a virtualenv or the system interpreter; the package itself comes only from the
+    # wheel, so missing data files would show up here.
     env_dir = tmp_path / "venv"
-    venv.EnvBuilder(system_site_packages=True, with_pip=True).create(env_dir)
-    python = env_dir / "bin" / "python"
+    python = create_venv(env_dir)
+    environment = clean_environment()
     subprocess.run([str(python), "-m", "pip", "install", "--no-deps", "--force-reinstall",
-                    "--no-index", str(wheel)], check=True, capture_output=True)
+                    "--no-index", str(wheel)], check=True, capture_output=True, env=environment)
     where = subprocess.run([str(python), "-c", "import postmortem_lint, sys; "
                             "print(postmortem_lint.__file__)"], check=True,
-                           capture_output=True, text=True, cwd=tmp_path).stdout
+                           capture_output=True, text=True, cwd=tmp_path, env=environment).stdout
     assert str(env_dir) in where, where
     clean = subprocess.run([str(env_dir / "bin" / "postmortem-lint"), "check", "--no-cache",
                             str(EXAMPLES / "clean.md")], capture_output=True, text=True,
-                           cwd=tmp_path)
+                           cwd=tmp_path, env=environment)
     assert clean.returncode == 0, clean.stdout + clean.stderr
     flawed = subprocess.run([str(env_dir / "bin" / "postmortem-lint"), "check", "--no-cache",
                              str(EXAMPLES / "flawed.md")], capture_output=True, text=True,
-                            cwd=tmp_path)
+                            cwd=tmp_path, env=environment)
     assert flawed.returncode == 1, flawed.stdout + flawed.stderr
     assert "PM" in flawed.stdout

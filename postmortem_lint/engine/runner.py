@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import fnmatch
+import os
 import traceback
 from functools import cached_property
 from pathlib import Path
@@ -15,8 +16,14 @@ from typing import TYPE_CHECKING, Any, Protocol
 from pydantic import ValidationError
 
 from postmortem_lint import __version__
+from postmortem_lint.engine import references
 from postmortem_lint.engine.cache import ResultCache, json_key, prepare_cache_dir
-from postmortem_lint.engine.config import Config, ConfigError, LoadedConfig
+from postmortem_lint.engine.config import (
+    Config,
+    ConfigError,
+    LoadedConfig,
+    check_rule_references,
+)
 from postmortem_lint.engine.finding import FileResult, Finding, Level, Problem
 from postmortem_lint.engine.registry import IndexedRule, all_rules, rule_index
 from postmortem_lint.model.span import Span
@@ -34,20 +41,14 @@ if TYPE_CHECKING:
 # Codes the engine itself reports (each is also a documented rule).
 READ_CODES = {"PM001", "PM004", "PM005", "PM006"}
 UNUSED_SUPPRESSION = "PM007"
+INVALID_SUPPRESSION = "PM009"
 RULE_CRASHED = "PM008"
 INVALID_YAML = "PM002"
 FILE_FAMILY = "PM0"  # problems with the file itself: reading, YAML, suppressions
 
 
 def _matches(code: str, name: str, patterns: list[str]) -> bool:
-    return any(p == "ALL" or code.startswith(p.upper()) or p == name for p in patterns)
-
-
-def select_rules(config: Config, extra_select: list[str] | None = None,
-                 extra_ignore: list[str] | None = None) -> list[type[Rule]]:
-    rules = all_rules()
-    return [rules[code] for code in _selected_codes(rules.values(), config, extra_select,
-                                                    extra_ignore)]
+    return any(references.matches(pattern, code, name) for pattern in patterns)
 
 
 def _selected_codes(rules: Any, config: Config, extra_select: list[str] | None,
@@ -99,6 +100,11 @@ class Linter:
         # rule module; configured rule options are still validated here, up front.
         index: dict[str, IndexedRule] = rule_index(self.cache_dir if use_cache and not
                                                    self.config.rules else None)
+        check_rule_references(loaded, index.values())
+        self._levels = {references.exact(name, index.values()): level
+                        for name, level in self.config.severity.items()}
+        self._options = {references.exact(name, index.values()): options
+                         for name, options in self.config.rules.items()}
         self._selected = _selected_codes(index.values(), self.config, select, ignore)
         self.active_codes = set(self._selected)
         if self.config.rules:
@@ -131,11 +137,11 @@ class Linter:
         configured = self.config.cache_dir
         folder = Path(configured) if configured else Path(".postmortem-lint-cache")
         if not folder.is_absolute():
-            folder = (self.loaded.root if self.loaded.path else Path.cwd()) / folder
+            folder = default_cache_root(self.loaded) / folder
         return prepare_cache_dir(folder)
 
     def _instantiate(self, rule: type[Rule]) -> Rule:
-        raw = self.config.rules.get(rule.code) or self.config.rules.get(rule.name) or {}
+        raw = self._options.get(rule.code) or {}
         try:
             return rule(rule.Options.model_validate(raw))
         except ValidationError as error:
@@ -148,21 +154,24 @@ class Linter:
     def lint_path(self, path: Path, shown_as: str | None = None) -> FileResult:
         shown = shown_as or path.as_posix()
         source = read_source(path, shown, self.config.max_file_size)
-        return self._lint_source(source, shown)
+        return self._lint_source(source, shown, self.loaded.relative(path))
 
     def lint_bytes(self, data: bytes, shown_as: str) -> FileResult:
+        """Lint text given as bytes, reported (and matched by ``per-file-ignores``) as the
+        file ``shown_as``, e.g. an editor buffer passed with ``--stdin-filename``."""
         source = decode(data, shown_as)
-        return self._lint_source(source, shown_as)
+        return self._lint_source(source, shown_as, self.loaded.relative(Path(shown_as)))
 
     # -- the pipeline ----------------------------------------------------------------------
-    def _lint_source(self, source: SourceText | ReadProblem, shown: str) -> FileResult:
+    def _lint_source(self, source: SourceText | ReadProblem, shown: str,
+                     relative: str) -> FileResult:
         if isinstance(source, ReadProblem):
             return self._read_failure(source, shown)
-        key = self.cache.key(shown, source.digest)
+        key = self.cache.key(f"{shown}\0{relative}", source.digest)
         cached = self.cache.get(key)
         if cached is not None:
             return cached
-        result = self._lint_text(source, shown)
+        result = self._lint_text(source, shown, relative)
         self.cache.put(key, result)
         return result
 
@@ -174,7 +183,7 @@ class Linter:
                 span=Span.point(problem.line, problem.column), message=problem.message), shown))
         return result
 
-    def _lint_text(self, source: SourceText, shown: str) -> FileResult:
+    def _lint_text(self, source: SourceText, shown: str, relative: str) -> FileResult:
         from postmortem_lint.engine.redact import redact_findings, sensitive_values
         from postmortem_lint.engine.rule import RuleContext
         from postmortem_lint.engine.suppress import apply_suppressions
@@ -201,27 +210,41 @@ class Linter:
         if any(problem.code == INVALID_YAML for problem in document.problems):
             raw = _without_consequences(raw, document)
         lines = source.lines
-        kept, unused = apply_suppressions(raw, document.suppressions, document.line_count,
-                                          lines, self.active_codes)
-        if UNUSED_SUPPRESSION in self.active_codes:
-            kept += [(UNUSED_SUPPRESSION, problem) for problem in unused]
-        ignored = {code for pattern, codes in self.config.per_file_ignores.items()
-                   if fnmatch.fnmatch(shown, pattern) or fnmatch.fnmatch(Path(shown).name, pattern)
-                   for code in codes}
         rules = all_rules()
-        findings = [self._finding(rules[code] if code in rules else None, problem, shown, code)
-                    for code, problem in kept
-                    if not any(code.startswith(prefix) for prefix in ignored)]
+        outcome = apply_suppressions(
+            raw, document.suppressions, document.line_count, lines, self.active_codes,
+            resolve=lambda reference: references.resolve(reference, rules.values()),
+            known=lambda reference: references.did_you_mean(reference, rules.values()))
+        kept = outcome.kept
+        if UNUSED_SUPPRESSION in self.active_codes:
+            kept += [(UNUSED_SUPPRESSION, problem) for problem in outcome.unused]
+        if INVALID_SUPPRESSION in self.active_codes:
+            kept += [(INVALID_SUPPRESSION, problem) for problem in outcome.invalid]
+        ignored = self._ignored_in(relative, rules)
+        findings = [self._finding(rules.get(code), problem, shown, code)
+                    for code, problem in kept if code not in ignored]
         findings = [_clamped(finding, document.line_count, lines) for finding in findings]
         # Whatever a rule quotes, a secret or personal data never leaves in a finding.
-        findings = redact_findings(findings, sensitive_values(
-            [source.text, *(prose.text for prose in document.prose)], self.data))
+        secrets = sensitive_values([source.text, *(prose.text for prose in document.prose)],
+                                   self.data)
+        findings = redact_findings(findings, secrets)
         findings.sort(key=lambda f: (f.span.line, f.span.column, f.code))
+        silenced = [self._finding(rules.get(code), problem, shown, code).model_copy(
+            update={"justification": reason}) for code, problem, reason in outcome.silenced
+            if code not in ignored]
         facts = incident_facts(document)
         metrics: dict[str, Any] = facts.as_metrics()
         if self.extension is not None:
             metrics[self.extension.key] = self.extension(document, facts, self.data)
-        return FileResult(path=shown, findings=_dedupe(findings), metrics=metrics)
+        return FileResult(path=shown, findings=_dedupe(findings), metrics=metrics,
+                          suppressed=redact_findings(_dedupe(silenced), secrets))
+
+    def _ignored_in(self, relative: str, rules: dict[str, type[Rule]]) -> set[str]:
+        """Codes ``per-file-ignores`` turns off for a file (its path relative to the config)."""
+        name = relative.rsplit("/", 1)[-1]
+        return {code for pattern, values in self.config.per_file_ignores.items()
+                if fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(name, pattern)
+                for value in values for code in references.resolve(value, rules.values())}
 
     def _parser_crashed(self, error: Exception, shown: str) -> FileResult:
         detail = traceback.format_exc() if self.debug else f"{type(error).__name__}: {error}"
@@ -234,7 +257,7 @@ class Linter:
     def _finding(self, rule: type[Rule] | None, problem: Problem, shown: str,
                  code: str | None = None) -> Finding:
         code = code or (rule.code if rule else "PM000")
-        level = self.config.severity.get(code) or (rule.level if rule else Level.error)
+        level = self._levels.get(code) or (rule.level if rule else Level.error)
         return Finding(code=code, rule=rule.name if rule else "internal", level=level,
                        message=problem.message, hint=problem.hint, path=shown, span=problem.span)
 
@@ -288,3 +311,37 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
             seen.add(key)
             out.append(finding)
     return out
+
+
+def default_cache_root(loaded: LoadedConfig) -> Path:
+    """Where the cache lives: next to the config; without one, at the root of the git
+    repository of the working directory; else in the user's cache folder. Never in
+    whichever folder the command happens to run from."""
+    if loaded.path is not None:
+        return loaded.root
+    here = Path.cwd().resolve()
+    for folder in (here, *here.parents):
+        if (folder / ".git").exists():
+            return folder
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "postmortem-lint"
+
+
+class LinterPool:
+    """One :class:`Linter` per config, so that each file is linted with its closest config.
+    Building one validates its config: a config error surfaces as :class:`ConfigError`."""
+
+    def __init__(self, finder: ConfigFinderLike, **options: Any):
+        self.finder = finder
+        self.options = options
+        self._linters: dict[Path | None, Linter] = {}
+
+    def for_file(self, path: Path) -> Linter:
+        loaded = self.finder.for_file(path)
+        if loaded.path not in self._linters:
+            self._linters[loaded.path] = Linter(loaded, **self.options)
+        return self._linters[loaded.path]
+
+
+class ConfigFinderLike(Protocol):
+    def for_file(self, path: Path) -> LoadedConfig: ...

@@ -55,7 +55,8 @@ class ActionItemRow(_Open):
     due: DateOrText | None = None
     priority: str | None = Field(None, description="P0, P1, P2 …")
     status: str | None = Field(None, description="open, in progress, done, won't do")
-    type: Literal["prevent", "detect", "recover", "process", "mitigate", "other"] | str | None = None
+    type: (Literal["prevent", "detect", "recover", "process", "mitigate", "other"] | str
+           | None) = None
     ticket: str | None = Field(None, description="Tracker key or URL.")
 
 

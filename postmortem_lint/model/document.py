@@ -191,9 +191,13 @@ class SuppressionKind(str, Enum):
 
 
 class Suppression(BaseModel):
-    kind: SuppressionKind
-    codes: list[str]  # empty = every rule
+    """An inline ``postmortem-lint:`` directive, as written."""
+
+    kind: SuppressionKind | None  # None: the directive does not parse (see ``problem``)
+    codes: list[str]  # rule codes, prefixes or names as written; empty = every rule
     span: Span
+    reason: str | None = None  # the justification written after ``--``
+    problem: str | None = None  # why the directive does not parse; it then suppresses nothing
 
 
 class Postmortem(BaseModel):

@@ -64,9 +64,10 @@ def entry_times(entries: list[TimelineEntry]) -> list[dt.datetime | None]:
             continue
         if at.tzinfo is not None:
             at = at.astimezone(dt.UTC)
-        if previous is not None and (at.tzinfo is None) == (previous.tzinfo is None):
-            if not entry.has_date and at < previous and previous - at > dt.timedelta(hours=12):
-                at += dt.timedelta(days=1) * ((previous - at).days + 1)
+        comparable = previous is not None and (at.tzinfo is None) == (previous.tzinfo is None)
+        if comparable and previous is not None and not entry.has_date and at < previous \
+                and previous - at > dt.timedelta(hours=12):
+            at += dt.timedelta(days=1) * ((previous - at).days + 1)
         out.append(at)
         previous = at
     return out

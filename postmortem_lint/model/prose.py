@@ -16,7 +16,8 @@ from postmortem_lint.defaults import new_list
 from postmortem_lint.model.span import Span
 
 # Characters a reader never sees; they are dropped so "ca\u200breless" reads "careless".
-INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u00ad")
+INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a\u202b\u202c\u202d"
+                      "\u202e\u2066\u2067\u2068\u2069\u00ad")
 
 
 class ProseRole(str, Enum):

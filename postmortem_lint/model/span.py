@@ -10,7 +10,8 @@ T = TypeVar("T")
 
 
 class Span(BaseModel):
-    """A region of the source file: from (line, column) up to and excluding (end_line, end_column)."""
+    """A region of the source file: from (line, column) up to and excluding
+    (end_line, end_column)."""
 
     model_config = ConfigDict(frozen=True)
 

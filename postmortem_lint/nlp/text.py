@@ -18,7 +18,8 @@ _ABBREVIATIONS = frozenset((
     "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "a.m", "p.m",
 ))
 # A run of "." / "!" / "?" is matched from its start only: "!!!!…" stays linear.
-_END = re.compile(r"(?<![.!?])[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9\u00C0-\u024F])")
+_END = re.compile(r"(?<![.!?])[.!?]+[\"'\u201d\u2019)\]]*"
+                  r"(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9\u00C0-\u024F])")
 _BREAK = re.compile(r"\n[ \t]*\n")
 _DOUBLE_QUOTES = (('"', '"'), ("\u201c", "\u201d"), ("\u201e", "\u201c"), ("\u00ab", "\u00bb"))
 _SINGLE_QUOTES = (("'", "'"), ("\u2018", "\u2019"))

@@ -33,7 +33,8 @@ from postmortem_lint.parsers.values import column_for_header, field_for_key, nor
 from postmortem_lint.ruledata import RuleData
 from postmortem_lint.sources.reading import SourceText
 
-_KEY_VALUE = re.compile(r"^\s*(?P<key>[A-Za-z][A-Za-z0-9 /()&'’.\-]{0,48}?)\s*[:：]\s*(?P<value>.*)$")
+_KEY_VALUE = re.compile(r"^\s*(?P<key>[A-Za-z][A-Za-z0-9 /()&'’.\-]{0,48}?)"
+                        r"\s*[:：]\s*(?P<value>.*)$")
 _WHY_LINE = re.compile(r"^\s*(?:why\s*#?\d|\d[.)]\s*why\b|why\?)", re.IGNORECASE)
 _STRUCTURED = {"timeline", "action_items", "five_whys", "contributing_factors"}
 # A narrative sentence that states the cause outright: "The direct cause was a malformed

@@ -198,6 +198,7 @@ class MappingReader:
         doc = self.b.doc
         section = self.add_section("timeline", root, key, [])
         doc.timeline.span = section.span
+        before = len(doc.timeline.entries)  # a second timeline key adds to the same list
         if not isinstance(value, CommentedSeq):
             self.wrong_type(root, key, "a list of entries", value)
             return
@@ -243,7 +244,7 @@ class MappingReader:
             else:
                 self.wrong_type(value, index, "a mapping with time and event", entry)
         section.span = Span(line=section.span.line, column=1,
-                            end_line=max([e.span.line for e in doc.timeline.entries]
+                            end_line=max([e.span.line for e in doc.timeline.entries[before:]]
                                          + [section.span.line]), end_column=1)
         doc.timeline.span = section.span
 
@@ -251,6 +252,7 @@ class MappingReader:
         doc = self.b.doc
         section = self.add_section("action_items", root, key, [])
         doc.action_items_span = section.span
+        before = len(doc.action_items)  # a second action-items key adds to the same list
         if not isinstance(value, CommentedSeq):
             self.wrong_type(root, key, "a list of action items", value)
             return
@@ -287,8 +289,8 @@ class MappingReader:
                 continue
             doc.prose.append(description)
             self.b.add_action_item(description, description.whole, cells)
-        if doc.action_items:
-            last = max(item.span.end_line for item in doc.action_items)
+        if added := doc.action_items[before:]:
+            last = max(item.span.end_line for item in added)
             section.span = Span(line=section.span.line, column=1, end_line=last, end_column=1)
             doc.action_items_span = section.span
 

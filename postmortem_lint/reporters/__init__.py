@@ -27,7 +27,15 @@ def get_reporter(name: str, **options: object) -> Reporter:
         from postmortem_lint.reporters.sarif import render_sarif
 
         return render_sarif
+    if name == "gitlab":
+        from postmortem_lint.reporters.gitlab import render_gitlab
+
+        return render_gitlab
+    if name == "junit":
+        from postmortem_lint.reporters.junit import render_junit
+
+        return render_junit
     raise ValueError(f"unknown format {name!r}")
 
 
-FORMATS = ["text", "json", "github", "sarif"]
+FORMATS = ["text", "json", "github", "sarif", "gitlab", "junit"]

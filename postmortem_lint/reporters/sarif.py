@@ -13,7 +13,6 @@ import json
 import re
 import urllib.parse
 from collections.abc import Iterable
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +22,7 @@ import sarif_om as om
 from postmortem_lint import __version__
 from postmortem_lint.engine.finding import FileResult, Finding, Level
 from postmortem_lint.engine.rule import Rule
+from postmortem_lint.links import homepage, rule_url
 from postmortem_lint.reporters.locations import region, relative_path
 from postmortem_lint.sources.reading import SourceText, read_source
 
@@ -30,7 +30,6 @@ SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 SRCROOT = "%SRCROOT%"
 FINGERPRINT_KEY = "postmortemLint/v1"
 MAX_RESULTS = 25_000  # GitHub code scanning rejects runs with more results
-DEFAULT_HOMEPAGE = "https://github.com/postmortem-lint/postmortem-lint"
 
 _SARIF_LEVEL = {Level.error: "error", Level.warning: "warning", Level.info: "note"}
 # Properties written even when equal to sarif-om's default: a result's absent ``level``
@@ -68,19 +67,8 @@ def to_sarif_dict(value: Any) -> Any:
 
 
 # -- rules ----------------------------------------------------------------------------------
-def homepage() -> str:
-    try:
-        for entry in metadata.metadata("postmortem-lint").get_all("Project-URL") or []:
-            label, _, url = entry.partition(",")
-            if label.strip().lower() == "homepage" and url.strip():
-                return url.strip()
-    except metadata.PackageNotFoundError:
-        pass
-    return DEFAULT_HOMEPAGE
-
-
 def rule_help_uri(rule: type[Rule]) -> str:
-    return f"{homepage()}/blob/main/docs/rules.md#{rule.code.lower()}"
+    return rule_url(rule.code)
 
 
 def _paragraphs(doc: str) -> list[str]:
@@ -180,8 +168,8 @@ def _message(finding: Finding) -> str:
     return text
 
 
-def _results(findings: Iterable[Finding], indexes: dict[str, int], root: Path | None
-             ) -> list[om.Result]:
+def _results(findings: Iterable[Finding], indexes: dict[str, int], root: Path | None,
+             suppressed: bool = False) -> list[om.Result]:
     texts = _LineTexts()
     seen: dict[tuple[str, str, str], int] = {}
     results: list[om.Result] = []
@@ -202,7 +190,10 @@ def _results(findings: Iterable[Finding], indexes: dict[str, int], root: Path | 
                 region=om.Region(start_line=where.line, start_column=where.column,
                                  end_line=where.end_line, end_column=where.end_column)))],
             partial_fingerprints={FINGERPRINT_KEY: _fingerprint(
-                finding.code, uri, anchor, occurrence)}))
+                finding.code, uri, anchor, occurrence)},
+            # a finding silenced by a comment stays visible to code scanning as suppressed
+            suppressions=[om.Suppression(kind="inSource", justification=finding.justification)]
+            if suppressed else None))
     return results
 
 
@@ -217,7 +208,8 @@ def build_sarif(results: list[FileResult], rules: dict[str, type[Rule]] | None =
     descriptors = [rule_descriptor(rule) for rule in rules.values()]
     indexes = {rule.code: index for index, rule in enumerate(rules.values())}
     findings = [finding for result in results for finding in result.findings]
-    for finding in findings:
+    silenced = [finding for result in results for finding in result.suppressed]
+    for finding in findings + silenced:
         if finding.code not in indexes:
             indexes[finding.code] = len(descriptors)
             descriptors.append(_unknown_descriptor(finding))
@@ -238,7 +230,8 @@ def build_sarif(results: list[FileResult], rules: dict[str, type[Rule]] | None =
                                    tool_execution_notifications=notifications or None)],
         original_uri_base_ids={SRCROOT: om.ArtifactLocation(uri=root.as_uri().rstrip("/") + "/")},
         column_kind="unicodeCodePoints",
-        results=_results(findings, indexes, root))
+        results=_results(findings, indexes, root) + _results(
+            silenced[:max(MAX_RESULTS - len(findings), 0)], indexes, root, suppressed=True))
     return om.SarifLog(version="2.1.0", schema_uri=SCHEMA_URI, runs=[run])
 
 

@@ -10,7 +10,12 @@ from postmortem_lint.engine.finding import FileResult, Level
 _COLOURS = {Level.error: "red", Level.warning: "yellow", Level.info: "blue"}
 
 
-def render_text(results: list[FileResult], color: bool = False, hints: bool = True) -> str:
+def render_text(results: list[FileResult], color: bool = False, hints: bool = True,
+                statistics: bool = False, links: bool = True) -> str:
+    """The findings (or with ``statistics``, their count per rule), a summary line, and
+    with ``links`` the documentation address of each rule that fired."""
+    if statistics:
+        return _statistics(results, color)
     lines: list[str] = []
     counts = {level: 0 for level in Level}
     files_with = 0
@@ -30,6 +35,15 @@ def render_text(results: list[FileResult], color: bool = False, hints: bool = Tr
             lines.append(f"{where} {code} {level} {finding.message}")
             if hints and finding.hint:
                 lines.append(f"    hint: {finding.hint}")
+    if links and files_with:
+        lines += _links(results)
+    lines += _summary(results, counts, files_with)
+    return "\n".join(lines) + "\n"
+
+
+def _summary(results: list[FileResult], counts: dict[Level, int], files_with: int
+             ) -> list[str]:
+    lines = []
     total = sum(counts.values())
     if total:
         parts = [f"{counts[level]} {level.value}{'s' if counts[level] != 1 else ''}"
@@ -38,4 +52,30 @@ def render_text(results: list[FileResult], color: bool = False, hints: bool = Tr
                      f"in {files_with} of {len(results)} file{'s' if len(results) != 1 else ''}.")
     else:
         lines.append(f"All checks passed ({len(results)} file{'s' if len(results) != 1 else ''}).")
-    return "\n".join(lines) + "\n"
+    return lines
+
+
+def _links(results: list[FileResult]) -> list[str]:
+    from postmortem_lint.links import rule_url
+
+    fired = sorted({(f.code, f.rule) for result in results for f in result.findings})
+    return ["Rules:"] + [f"  {name}: {rule_url(code)}" for code, name in fired]
+
+
+def _statistics(results: list[FileResult], color: bool) -> str:
+    """``--statistics``: findings per rule, most frequent first (like ruff's)."""
+    counted: dict[tuple[str, str, Level], int] = {}
+    counts = {level: 0 for level in Level}
+    for result in results:
+        for finding in result.findings:
+            key = (finding.code, finding.rule, finding.level)
+            counted[key] = counted.get(key, 0) + 1
+            counts[finding.level] += 1
+    width = max((len(str(n)) for n in counted.values()), default=1)
+    lines = []
+    for (code, name, level), number in sorted(counted.items(), key=lambda item: (-item[1],
+                                                                                 item[0])):
+        shown = click.style(code, fg=_COLOURS[level], bold=True) if color else code
+        lines.append(f"{number:>{width}}  {shown}  {'[' + level.value + ']':<9}  {name}")
+    files_with = sum(1 for result in results if result.findings)
+    return "\n".join(lines + _summary(results, counts, files_with)) + "\n"

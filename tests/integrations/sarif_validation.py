@@ -11,7 +11,7 @@ from typing import Any
 
 from jsonschema import Draft4Validator, FormatChecker
 
-SCHEMA = Path(__file__).resolve().parents[3] / "shared" / "schemas" / "sarif-schema-2.1.0.json"
+SCHEMA = Path(__file__).resolve().parents[1] / "data" / "sarif-schema-2.1.0.json"  # OASIS, vendored
 
 # RFC 3986, section 3 and appendix A: URI and URI-reference made of valid characters.
 _PCT = r"%[0-9A-Fa-f]{2}"

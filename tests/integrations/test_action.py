@@ -6,12 +6,13 @@ from __future__ import annotations
 import json
 import re
 import subprocess
-import venv
+import sys
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import REPO
+from tests.environments import create_venv
 from tests.integrations.action_runner import EXPRESSION, load_action, read_outputs, run_action
 from tests.integrations.conftest import CLEAN, FLAWED
 from tests.integrations.gitrepo import GIT_ENV, Repo, git
@@ -20,6 +21,7 @@ from tests.integrations.workflow_commands import parse_output
 
 ACTION = REPO / "action.yml"
 INSTALL, LINT = "Install postmortem-lint", "Lint postmortems"
+CACHE_KEY = "Key the pip cache"
 # The flawed postmortem with its last timeline entry (line 68) in UTC, so that PM301
 # reports each of the eight entries without a zone, lines 60-67 (a timeline with no zone
 # at all is reported once, at its first entry).
@@ -29,8 +31,10 @@ assert "- 13:40 UTC —" in FLAWED_TEXT
 
 # -- the metadata ---------------------------------------------------------------------------
 def test_action_metadata_validates_against_the_actions_schema():
-    done = subprocess.run(["check-jsonschema", "--builtin-schema", "vendor.github-actions",
-                           str(ACTION)], capture_output=True, text=True, check=False)
+    # the module, not a script on PATH: a virtualenv need not be activated to run the tests
+    done = subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema",
+                           "vendor.github-actions", str(ACTION)], capture_output=True,
+                          text=True, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
 
 
@@ -84,7 +88,7 @@ def runner(checkout_snapshot, tmp_path_factory):
     env_dir = root / "python"
     # Dependencies (spaCy…) come from this environment; postmortem-lint itself is installed
     # from the action's checkout by the action's own install step.
-    venv.EnvBuilder(system_site_packages=True, with_pip=True).create(env_dir)
+    create_venv(env_dir)
     bin_dir = env_dir / "bin"
     workspace = root / "workspace"
     workspace.mkdir()
@@ -92,8 +96,10 @@ def runner(checkout_snapshot, tmp_path_factory):
     temp.mkdir()
     run = run_action(checkout_snapshot, workspace, {}, path_prefix=[bin_dir], runner_temp=temp,
                      skip={LINT})
-    assert [step.name for step in run.steps] == [INSTALL]
-    assert run.returncode == 0, run.steps[0].stdout + run.steps[0].stderr
+    assert [step.name for step in run.steps] == [CACHE_KEY, INSTALL]
+    assert run.returncode == 0, run.steps[-1].stdout + run.steps[-1].stderr
+    key = run.steps[0].outputs
+    assert key["key"].startswith("postmortem-lint-pip-") and key["dir"]
     assert (bin_dir / "postmortem-lint").exists()
     return checkout_snapshot, bin_dir
 
@@ -113,7 +119,7 @@ def _run(runner, tmp_path, inputs, *, workspace=None, env=None):
     temp = tmp_path / "runner-temp"
     temp.mkdir(exist_ok=True)
     return run_action(action_dir, workspace, inputs, path_prefix=[bin_dir], runner_temp=temp,
-                      skip={INSTALL}, env=env), workspace
+                      skip={INSTALL, CACHE_KEY}, env=env), workspace
 
 
 @pytest.mark.slow
@@ -208,6 +214,9 @@ def test_a_usage_error_names_no_sarif_file(runner, tmp_path):
     run, workspace = _run(runner, tmp_path, {"paths": "postmortems", "fail-level": "fatal"})
     assert run.returncode == 2
     assert "--fail-level" in run.steps[-1].stderr
+    # shown as an error annotation on the run, not only as a log line
+    errors = [line for line in run.steps[-1].stdout.splitlines() if line.startswith("::error")]
+    assert errors and "--fail-level" in errors[0] and "fatal" in errors[0], run.steps[-1].stdout
     assert run.outputs["sarif-file"] == ""  # so the guarded upload step is skipped
     assert run.outputs["findings"] == "0"
     assert not (workspace / "postmortem-lint.sarif").exists()

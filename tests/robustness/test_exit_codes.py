@@ -73,7 +73,7 @@ def test_internal_errors_are_2_with_one_line_and_debug_shows_the_traceback(
     def explode(*args: object, **kwargs: object) -> None:
         raise RuntimeError("the engine broke")
 
-    monkeypatch.setattr("postmortem_lint.cli.check.Linter.lint_path", explode)
+    monkeypatch.setattr("postmortem_lint.engine.runner.Linter.lint_path", explode)
     code, output = run("check", "--no-cache", str(pages / "clean.md"))
     assert code == 2
     line = _one_line_error(output)
@@ -113,9 +113,9 @@ def test_exit_codes_from_a_subprocess(pages: Path) -> None:
 
 def test_internal_error_in_a_subprocess_is_one_line_and_debug_shows_the_traceback(
         pages: Path) -> None:
-    script = ("import sys\nfrom postmortem_lint.cli import check\n"
+    script = ("import sys\nfrom postmortem_lint.engine import runner\n"
               "def explode(*a, **k):\n    raise RuntimeError('the engine broke')\n"
-              "check.Linter.lint_path = explode\nfrom postmortem_lint.cli.main import main\n"
+              "runner.Linter.lint_path = explode\nfrom postmortem_lint.cli.main import main\n"
               "sys.argv = ['postmortem-lint', *sys.argv[1:]]\nmain()\n")
     plain = subprocess.run([sys.executable, "-c", script, "check", "--no-cache", "clean.md"],
                            cwd=pages, capture_output=True, text=True, timeout=300, check=False)

@@ -8,7 +8,7 @@ import codecs
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from postmortem_lint.engine.runner import Linter
+from postmortem_lint.engine.runner import RULE_CRASHED, Linter
 from postmortem_lint.model import ProseRole
 from postmortem_lint.model.prose import INVISIBLE
 from postmortem_lint.parsers import parse
@@ -51,12 +51,37 @@ def assert_findings_inside(linter: Linter, data: bytes, name: str) -> None:
     result = linter.lint_bytes(data, name)
     source = decode(data, name)
     lines = source.lines if isinstance(source, SourceText) else [""]
+    crashed = [finding.message for finding in result.findings if finding.code == RULE_CRASHED]
+    assert not crashed, crashed  # the engine keeps a crash at a valid position: not good enough
     for finding in result.findings:
         problem = finding_outside(finding, lines)
         assert problem is None, f"{finding.code} at {finding.span}: {problem}"
         assert finding.message.strip()
     if isinstance(source, ReadProblem):
         assert result.skipped
+
+
+def test_a_planted_rule_crash_fails_the_property_check(monkeypatch) -> None:  # noqa: ANN001
+    """A crash the engine turns into a PM008 finding must still fail these tests."""
+    import datetime as dt
+
+    import pytest
+
+    from postmortem_lint.checks.actions.duplicate import ActionDuplicate
+    from postmortem_lint.engine.config import LoadedConfig
+
+    def explode(self, ctx):  # noqa: ANN001, ANN202
+        raise RuntimeError("planted")
+
+    monkeypatch.setattr(ActionDuplicate, "check", explode)
+    planted = Linter(LoadedConfig(), use_cache=False, today=dt.date(2026, 6, 1),
+                     select=["PM509"])
+    with pytest.raises(AssertionError, match="planted"):
+        assert_findings_inside(planted, b"# Title\n", "p.md")
+
+
+def test_the_property_tests_are_deterministic() -> None:
+    assert settings.get_profile("robustness").derandomize
 
 
 # -- the parsers -----------------------------------------------------------------------
@@ -70,6 +95,8 @@ def test_markdown_parser_keeps_every_position_inside(text: str) -> None:
 
 @PARSER_CASES
 @given(st.one_of(st.builds(dump_yaml, yaml_tree()), yaml_ish()))
+@example("action items:\n- ''\nAction items: []\n")  # a repeated key: span ended before start
+@example("timeline:\n- 14:32 UTC x\nTimeline: []\n")
 def test_yaml_parser_keeps_every_position_inside(text: str) -> None:
     count_case("YAML parser: dumped trees and YAML-ish text")
     assert_model_inside(text, "postmortem.yaml")

@@ -24,10 +24,18 @@ def test_patterns_are_found_in_every_source() -> None:
 
 
 def test_the_probe_flags_a_quadratic_pattern() -> None:
-    _, growth = regex_probe.probe(re.compile(r"\s+#"), "search")
-    assert growth > 2.6  # about 4 when quiet; linear work grows about 2
+    # The same test the probe applies to every pattern: a canary it would not flag would
+    # prove nothing about the patterns it passes. A machine busy with other work can
+    # squeeze one measurement, so the canary gets three tries.
+    quadratic = re.compile(r"\s+#")
+    growths = []
+    for _ in range(3):
+        growths.append(regex_probe.probe(quadratic, "search")[1])
+        if regex_probe.is_quadratic(growths[-1]):
+            break
+    assert regex_probe.is_quadratic(max(growths)), growths
     _, growth = regex_probe.probe(re.compile(r"(?<!\s)\s+#"), "search")
-    assert growth <= 3.0
+    assert not regex_probe.is_quadratic(growth), growth
 
 
 def test_no_pattern_backtracks_on_adversarial_text() -> None:

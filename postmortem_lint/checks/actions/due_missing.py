@@ -31,9 +31,13 @@ class ActionDueMissing(Rule):
 
     Bad::
 
+        ## Action items
+
         - Page the growth on-call at high urgency — owner: Nora Eriksen, P1, GROW-612
 
     Good::
+
+        ## Action items
 
         - Page the growth on-call at high urgency — owner: Nora Eriksen, due 2026-04-09,
           P1, GROW-612

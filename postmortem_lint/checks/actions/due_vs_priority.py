@@ -37,12 +37,24 @@ class ActionDueVsPriority(Rule):
     may be due on Monday. Items marked done or won't do are skipped unless
     ``include-done`` is set: their dates record what happened, not a plan.
 
-    Bad (incident on 2026-02-17)::
+    Bad::
 
+        Date: 2026-02-17
+
+        ## Action items
+
+        | Action | Priority | Due |
+        |---|---|---|
         | Lower the CheckoutErrorRate alert threshold to 5% | P0 | 2026-03-03 |
 
     Good::
 
+        Date: 2026-02-17
+
+        ## Action items
+
+        | Action | Priority | Due |
+        |---|---|---|
         | Lower the CheckoutErrorRate alert threshold to 5% | P1 | 2026-02-24 |
     """
 

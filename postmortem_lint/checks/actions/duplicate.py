@@ -39,10 +39,14 @@ class ActionDuplicate(Rule):
 
     Bad::
 
+        ## Action items
+
         - Re-route the QuotaUsageHigh alert (85% of quota) to the media on-call pager
         - Re-route the QuotaUsageHigh alert at 85% of quota to the media on-call pager
 
     Good::
+
+        ## Action items
 
         - Re-route the QuotaUsageHigh alert (85% of quota) to the media on-call pager
         - Add a second QuotaUsageHigh alert at 95% of quota

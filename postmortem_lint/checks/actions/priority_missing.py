@@ -20,18 +20,20 @@ class ActionPriorityMissing(Rule):
     ``priority: high`` in the item. Items marked done or won't do are skipped
     unless ``include-done`` is set.
 
-    Bad::
+    Bad (YAML)::
 
-        - action: Add a "storage growth impact" field to the retention change template
-          owner: Helena Costa
-          due: 2026-03-27
+        action_items:
+          - action: Add a "storage growth impact" field to the retention change template
+            owner: Helena Costa
+            due: 2026-03-27
 
-    Good::
+    Good (YAML)::
 
-        - action: Add a "storage growth impact" field to the retention change template
-          owner: Helena Costa
-          due: 2026-03-27
-          priority: P2
+        action_items:
+          - action: Add a "storage growth impact" field to the retention change template
+            owner: Helena Costa
+            due: 2026-03-27
+            priority: P2
     """
 
     code = "PM504"

@@ -27,9 +27,13 @@ class ActionTicketMissing(Rule):
 
     Bad::
 
+        ## Action items
+
         - [ ] Remove the legacy tax table from tax-service — @olga, due 2026-02-09
 
     Good::
+
+        ## Action items
 
         - [ ] Remove the legacy tax table from tax-service — @olga, due 2026-02-09, TAX-721
     """

@@ -33,9 +33,13 @@ class ActionVague(Rule):
 
     Bad::
 
+        ## Action items
+
         - Improve monitoring of the search cluster — owner: @aisha, due 2026-02-06
 
     Good::
+
+        ## Action items
 
         - Alert when the search zero-result rate exceeds twice its 7-day baseline for
           10 minutes — owner: @aisha, due 2026-02-06

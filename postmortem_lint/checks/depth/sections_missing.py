@@ -64,19 +64,29 @@ class SectionsMissingForSeverity(Rule):
     or "Incident summary" count as a summary. One finding per missing section;
     sections with a dedicated rule (impact, timeline, root cause…) are left to it.
 
-    Bad (SEV-2)::
+    Bad::
 
         # Search returned partial results
+
+        Severity: SEV-2
+
         ## Timeline
-        ...
 
-    Good (SEV-2)::
+        - 09:48 UTC — **Detection:** seller reports reach support
+
+    Good::
 
         # Search returned partial results
+
+        Severity: SEV-2
+
         ## Summary
-        On 2026-01-19 search served a partly built index for 100 minutes…
+
+        On 2026-01-19 search served a partly built index for 100 minutes.
+
         ## Timeline
-        ...
+
+        - 09:48 UTC — **Detection:** seller reports reach support
     """
 
     code = "PM702"

@@ -144,6 +144,37 @@ class UnusedSuppression(Rule):
         return iter(())  # reported by the engine, which knows what was suppressed
 
 
+class InvalidSuppression(Rule):
+    """A suppression comment does not parse, or names no known rule; it suppresses nothing.
+
+    A misspelt directive must not be read as "every rule", nor be dropped in silence:
+    the finding it was meant to silence still shows, and this says why. Rules are named
+    by code (any case), code prefix or name; a reason may follow ``--``.
+
+    Bad::
+
+        ## Timeline
+
+        <!-- postmortem-lint: disable-next-line=PM3O1 -->
+        - 14:32 — Deploy started
+
+    Good::
+
+        ## Timeline
+
+        <!-- postmortem-lint: disable-next-line=PM301 -- the vendor's log has no zone -->
+        - 14:32 — Deploy started
+    """
+
+    code = "PM009"
+    name = "invalid-suppression"
+    level = Level.error
+    family = "document"
+
+    def check(self, ctx: RuleContext) -> Iterator[Problem]:
+        return iter(())  # reported by the engine, which knows the registered rules
+
+
 class RuleCrashed(Rule):
     """A rule raised an exception on this file; the other rules still ran.
 

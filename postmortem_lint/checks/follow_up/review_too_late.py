@@ -24,13 +24,15 @@ class ReviewTooLate(Rule):
     they are done and that they worked; a review months later finds fixes
     forgotten and owners moved on. The limit is the ``max-days`` option.
 
-    Bad::
+    Bad (YAML)::
 
+        date: 2026-03-10
         follow_up:
-          review_date: 2026-07-20   # incident on 2026-03-10: 132 days
+          review_date: 2026-07-20   # 132 days after the incident
 
-    Good::
+    Good (YAML)::
 
+        date: 2026-03-10
         follow_up:
           review_date: 2026-04-21   # 42 days
     """

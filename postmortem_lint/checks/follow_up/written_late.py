@@ -29,11 +29,19 @@ class WrittenLate(Rule):
 
     Bad::
 
-        Date written: 2026-03-09   # resolved 2026-02-26 15:10 UTC
+        Date written: 2026-03-09
+
+        ## Timeline
+
+        - 2026-02-26 15:10 UTC — **Resolution:** error rate back at baseline
 
     Good::
 
         Date written: 2026-02-27
+
+        ## Timeline
+
+        - 2026-02-26 15:10 UTC — **Resolution:** error rate back at baseline
     """
 
     code = "PM604"

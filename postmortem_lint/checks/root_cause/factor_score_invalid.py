@@ -25,11 +25,15 @@ class ContributingFactorScoreInvalid(Rule):
 
     Bad::
 
+        ## Contributing factors
+
         | Factor | Score |
         |---|---|
         | Change management failure | 5 |
 
     Good::
+
+        ## Contributing factors
 
         | Factor | Score |
         |---|---|

@@ -28,14 +28,18 @@ class FiveWhysShallow(Rule):
     ``five_whys`` flag of their depth policy (``rules/depth.yaml``): the full
     template for SEV-1/2, not for minor incidents.
 
-    Bad (SEV-2)::
+    Bad::
+
+        Severity: SEV-2
 
         ## Five whys
         1. Why were results incomplete? The alias pointed at a partial index.
         2. Why? The switch ran before the copy finished.
         3. Why? The manual procedure allows it.
 
-    Good (SEV-2)::
+    Good::
+
+        Severity: SEV-2
 
         ## Five whys
         1. Why were results incomplete? The alias pointed at a partial index.

@@ -28,13 +28,13 @@ class SecurityReviewMissing(Rule):
     ``security review`` / ``legal review`` field or heading, or a sentence with
     a phrase from ``security_review_terms`` ("reviewed by legal", "infosec review").
 
-    Bad::
+    Bad (YAML)::
 
         title: SMS provider API key extracted from Android app bundle
         security: true
         # no security or legal review anywhere
 
-    Good::
+    Good (YAML)::
 
         title: SMS provider API key extracted from Android app bundle
         security: true

@@ -53,16 +53,22 @@ class SensitiveDataInCustomerDoc(Rule):
 
     Bad::
 
-        audience: customer-facing
-        ...
-        14:41 UTC - Old certificate active again on the identity proxy at 10.8.14.22.
+        Audience: customer-facing
+
+        ## Timeline
+
+        - 14:41 UTC - Old certificate active again on the identity proxy at 10.8.14.22.
+
         For questions, write to jordan.morgan@brightdesk.example.
 
     Good::
 
-        audience: customer-facing
-        ...
-        14:41 UTC - Old certificate active again on every identity proxy.
+        Audience: customer-facing
+
+        ## Timeline
+
+        - 14:41 UTC - Old certificate active again on every identity proxy.
+
         For questions, contact support@brightdesk.example.
     """
 

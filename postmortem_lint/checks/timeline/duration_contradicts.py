@@ -41,13 +41,24 @@ class DurationContradictsTimeline(Rule):
     Bad::
 
         - **Duration:** 45 minutes
-        ...
-        | 18:12 | Onset | First HTTP 500s |
-        | 19:57 | Resolution | Error rate at baseline |
+
+        ## Timeline
+
+        | Time | Phase | Event |
+        |---|---|---|
+        | 18:12 UTC | Onset | First HTTP 500s |
+        | 19:57 UTC | Resolution | Error rate at baseline |
 
     Good::
 
         - **Duration:** 1 hour 45 minutes (18:12 UTC to 19:57 UTC)
+
+        ## Timeline
+
+        | Time | Phase | Event |
+        |---|---|---|
+        | 18:12 UTC | Onset | First HTTP 500s |
+        | 19:57 UTC | Resolution | Error rate at baseline |
     """
 
     code = "PM307"

@@ -18,12 +18,12 @@ class TimelineMissing(Rule):
     checked against logs and alerts. Minor incidents whose depth policy
     (``rules/depth.yaml``) does not require a timeline are not reported.
 
-    Bad::
+    Bad (YAML)::
 
         summary: The key was abused from 04:20 UTC until we rotated it at 09:05 UTC.
         root_cause: ...
 
-    Good::
+    Good (YAML)::
 
         timeline:
           - time: 2026-01-08T04:20Z

@@ -21,11 +21,19 @@ class TimelineOutOfOrder(Rule):
 
     Bad::
 
+        ## Timeline
+
+        | Time | Event |
+        |---|---|
         | 2026-03-04 10:14 UTC | auth-service scaled to 120 pods |
         | 2026-03-04 10:09 UTC | Resize rollback started |
 
     Good::
 
+        ## Timeline
+
+        | Time | Event |
+        |---|---|
         | 2026-03-04 10:09 UTC | Resize rollback started |
         | 2026-03-04 10:14 UTC | auth-service scaled to 120 pods |
     """

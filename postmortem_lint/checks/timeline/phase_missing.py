@@ -30,12 +30,16 @@ class TimelinePhaseMissing(Rule):
 
     Bad::
 
+        ## Timeline
+
         - 09:02 UTC — **Onset:** flag cache refreshes; 2025 tax tables used.
         - 11:52 UTC — Incident declared SEV3.
         - 12:21 UTC — **Mitigation:** flag restored.
         - 12:30 UTC — **Resolution:** new orders taxed correctly.
 
     Good::
+
+        ## Timeline
 
         - 09:02 UTC — **Onset:** flag cache refreshes; 2025 tax tables used.
         - 11:40 UTC — **Detection:** hourly tax reconciliation report shows a mismatch.

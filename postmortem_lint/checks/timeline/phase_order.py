@@ -56,11 +56,19 @@ class TimelinePhaseOrder(Rule):
 
     Bad::
 
+        ## Timeline
+
+        | Time | Phase | Event |
+        |---|---|---|
         | 10:21 UTC | Onset      | Alias switched to the partial index |
         | 09:48 UTC | Detection  | Seller reports reach support |
 
     Good::
 
+        ## Timeline
+
+        | Time | Phase | Event |
+        |---|---|---|
         | 09:48 UTC | Onset      | Alias switched to the partial index |
         | 10:21 UTC | Detection  | Seller reports reach support |
     """

@@ -31,14 +31,22 @@ class TimelineTooCoarse(Rule):
     depth policy (``rules/depth.yaml``). Rounded times hide the detection delay
     and the order of events during the minutes that matter most.
 
-    Bad (SEV-1)::
+    Bad::
+
+        Severity: SEV-1
+
+        ## Timeline
 
         - 14:00 UTC — Deploy starts
         - 14:15 UTC — Errors begin
         - 14:30 UTC — Alert fires
         - 14:45 UTC — Rollback complete
 
-    Good (SEV-1)::
+    Good::
+
+        Severity: SEV-1
+
+        ## Timeline
 
         - 14:02 UTC — Deploy starts
         - 14:07 UTC — Errors begin

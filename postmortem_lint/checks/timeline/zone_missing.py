@@ -22,9 +22,13 @@ class TimelineZoneMissing(Rule):
 
     Bad::
 
+        ## Timeline
+
         - 14:32 — Deploy of checkout-api v2.1.3 started
 
     Good::
+
+        ## Timeline
 
         - 14:32 UTC — Deploy of checkout-api v2.1.3 started
     """
