@@ -143,6 +143,18 @@ class BlameLexicon(BaseModel):
     software_terms: list[str] = _words(
         "Technical terms that contain a blame word and are never blame (lazy loading, "
         "user errors, fault injection).")
+    leadership: list[str] = _words(
+        "Those a person answers to for an outcome (CTO, VP, leadership): 'will answer to the "
+        "CTO' is discipline.")
+    irregular_verbs: dict[str, list[str]] = Field(
+        default_factory=new_dict,
+        description="Irregular verbs the lexicons use: base form -> its other forms.")
+    verb_prefixes: list[str] = _words(
+        "Prefixes whose verbs inflect like their base (over, mis: overwrite -> overwrote).")
+    grammar: dict[str, list[str]] = Field(
+        default_factory=new_dict,
+        description="Named groups of function words and cues the analysis reads (pronouns, "
+        "negators, time markers…); a group name ending in '_verbs' holds base forms.")
 
 
 class PreventionItem(BaseModel):
@@ -202,6 +214,10 @@ class RuleData(BaseModel):
     sections: dict[str, list[str]] = Field(
         default_factory=new_dict,
         description="Canonical section kind -> heading phrases that mean it.")
+    action_verbs: list[str] = Field(
+        default_factory=new_list,
+        description="Verbs that open an action item ('add', 'document', 'migrate'): a list "
+        "of such items under a heading of no known kind is a list of action items.")
     fields: dict[str, list[str]] = Field(
         default_factory=new_dict,
         description="Canonical field -> 'Key:' labels and YAML keys that mean it.")
@@ -220,6 +236,14 @@ class RuleData(BaseModel):
     phases: dict[str, list[str]] = Field(
         default_factory=new_dict,
         description="Timeline phase -> words that mark an entry as that phase.")
+    phase_change_words: list[str] = Field(
+        default_factory=new_list,
+        description="Onset words that name a change (deployed, merged, rolled out): the "
+        "change is the fix, a mitigation, when the entry names a fix or comes after the "
+        "incident was detected.")
+    phase_fix_words: list[str] = Field(
+        default_factory=new_list,
+        description="Words that make a deployed or merged change a fix (fix, hotfix, patch).")
     time_zones: dict[str, float] = Field(
         default_factory=new_dict, description="Zone abbreviation -> offset from UTC in hours.")
     statuses: dict[str, list[str]] = Field(default_factory=new_dict)
@@ -234,6 +258,15 @@ class RuleData(BaseModel):
         description="Actions that ask people to try harder; vague whatever else the item names.")
     empty_values: list[str] = Field(
         default_factory=new_list, description="Field values that mean 'left empty' (n/a, -, none).")
+    item_intents: list[str] = Field(
+        default_factory=new_list, description="Openings of a sentence that commits to an "
+        "action (we will, we need to): such a sentence under an action heading is an item.")
+    item_deferrals: list[str] = Field(
+        default_factory=new_list, description="Verbs that put a decision off (discuss, "
+        "decide): a sentence under an action heading that opens with one is no item.")
+    item_rejections: list[str] = Field(
+        default_factory=new_list, description="Words that mark a proposal as not taken "
+        "(rejected, declined, decided against): the item is won't do.")
     placeholders: list[str] = Field(default_factory=new_list,
         description="Template text left unfilled.")
     sensitive_data: list[SensitivePattern] = Field(

@@ -1,12 +1,13 @@
-"""The blameless rules' precision and recall on the labeled sentences must not regress.
+"""The blameless rules' results on the labeled development sentences must not regress, and
+the sets must be able to notice when a core pattern goes missing.
 
-Floors sit slightly below the figures ``bench/blame_quality.py`` measured (see its output
-for the per-category table). ``dev``, ``dev_extra`` and ``dev2`` are the sets the rules
-were tuned on. ``holdout`` and ``holdout2`` are measured, not tuned on, but both have been
-looked at, so neither is blind any more: ``holdout2`` was measured blind once, before any
-change it prompted (precision 1.000, recall 0.761, F1 0.864, phrase 0.965), and the
-failure shapes it showed were then fixed from new ``dev2`` sentences, never from its own.
-Its floor below guards the final figure; the blind figure is the honest estimate.
+``dev`` to ``dev4`` are development sets: the rules are tuned on them, so
+their figures say what the rules do, not how well they generalise (that is measured on
+sets kept out of the repository). The allowances below are the measured counts with no
+slack: a change that loses one caught sentence or adds one false positive fails, and the
+change has to update the number on purpose. The mutation tests check that the sets are
+sharp enough for that to mean something: removing one core word of the lexicon must lose
+sentences.
 """
 
 from __future__ import annotations
@@ -16,16 +17,21 @@ import sys
 
 import pytest
 
+from postmortem_lint.nlp.service import NlpService
+from postmortem_lint.ruledata import load_rule_data
 from tests.conftest import REPO
 
-# split: (precision, recall, share of caught blame marked on the labeled phrase)
-FLOORS = {
-    "dev": (0.98, 0.97, 0.95),  # measured 1.000 / 1.000 / 1.000
-    "dev_extra": (0.97, 0.93, 0.95),  # measured 1.000 / 0.955 / 1.000
-    "dev2": (0.97, 0.94, 0.95),  # measured 1.000 / 0.962 / 0.983
-    "holdout": (0.96, 0.88, 0.93),  # measured 1.000 / 0.908 / 0.966 (was 0.979 / 0.708)
-    # holdout2: blind 1.000 / 0.761 / 0.965 before the fixes; final 1.000 / 0.947 / 0.963
-    "holdout2": (0.96, 0.92, 0.93),
+# split: (most blame sentences missed, most neutral sentences flagged, share of caught
+# blame marked on the labeled phrase)
+ALLOWED = {
+    "dev": (0, 0, 1.0),
+    "dev_extra": (11, 0, 0.989),
+    "dev2": (13, 0, 0.975),
+    "dev3": (0, 0, 1.0),
+    "dev4": (3, 0, 0.973),
+    "dev5": (5, 1, 1.0),
+    "dev6": (3, 0, 1.0),
+    "dev7": (0, 0, 1.0),
 }
 
 
@@ -45,18 +51,67 @@ def linter(bench):  # noqa: ANN001, ANN201
     return bench.make_linter()
 
 
-@pytest.mark.parametrize("split", sorted(FLOORS))
-def test_quality_floor(bench, linter, split: str) -> None:  # noqa: ANN001
+@pytest.mark.parametrize("split", sorted(ALLOWED))
+def test_no_regression_on_the_development_sets(bench, linter, split: str) -> None:  # noqa: ANN001
     report = bench.measure(split, linter)
-    precision, recall, phrase = FLOORS[split]
+    missed, flagged, phrase = ALLOWED[split]
     detail = bench.render(report, show_errors=True)
     assert report.crashes == 0, detail
-    assert report.overall.precision >= precision, detail
-    assert report.overall.recall >= recall, detail
-    assert report.phrase_hit_rate >= phrase, detail
+    assert report.overall.fn <= missed, detail
+    assert report.overall.fp <= flagged, detail
+    assert report.phrase_hit_rate >= phrase - 1e-9, detail
 
 
 def test_never_flag_categories_stay_clean_on_dev(bench, linter) -> None:  # noqa: ANN001
     report = bench.measure("dev", linter)
     flagged = {name: s.fp for name, s in report.categories.items() if s.fp}
     assert flagged == {}
+
+
+# -- mutation tests: each core lexicon entry carries sentences of its own ----------------------
+
+MUTATIONS = [
+    ("failure_verbs", "ignore"),
+    ("failure_verbs", "forget"),
+    ("failure_verbs", "overlook"),
+    ("failure_verbs", "neglect"),
+    ("negated_verbs", "check"),
+    ("fault_nouns", "mistake"),
+    ("judgment_words", "careless"),
+    ("judgment_words", "sloppy"),
+    ("human_error_phrases", "human error"),
+    ("discipline_phrases", "formal warning"),
+    ("discipline_verbs", "retrain"),
+    ("minimisers", "simply"),
+    ("cause_links", "caused by"),
+    ("damage_verbs", "take down"),
+    ("roles", "engineer"),
+]
+
+
+@pytest.fixture(scope="module")
+def blame_sentences(bench) -> list[str]:  # noqa: ANN001
+    return [s.text for split in bench.SPLITS for s in bench.load(split)
+            if s.blame]
+
+
+def _caught(data, sentences: list[str]) -> int:  # noqa: ANN001
+    service = NlpService(None, None, data)
+    return sum(bool(hits) for hits in service.analyze(sentences))
+
+
+@pytest.fixture(scope="module")
+def caught_with_everything(blame_sentences: list[str]) -> int:
+    return _caught(load_rule_data(), blame_sentences)
+
+
+@pytest.mark.parametrize(("field", "entry"), MUTATIONS)
+def test_removing_a_core_entry_loses_sentences(blame_sentences: list[str],
+                                               caught_with_everything: int,
+                                               field: str, entry: str) -> None:
+    data = load_rule_data()
+    words = getattr(data.blame, field)
+    assert entry in words
+    mutated = data.model_copy(update={"blame": data.blame.model_copy(
+        update={field: [w for w in words if w != entry]})})
+    assert _caught(mutated, blame_sentences) < caught_with_everything

@@ -67,8 +67,8 @@ class DocumentProfile(BaseModel):
     root_cause_category: str = UNCLASSIFIED
     incident_date: dt.date | None = None
     date_source: str | None = Field(
-        default=None, description="Where incident_date came from: incident date, incident start, "
-        "timeline or date written.")
+        default=None, description="Where incident_date came from: front-matter (or a date "
+        "field), title, first-paragraph, timeline, file-name, or date written.")
     date_written: dt.date | None = None
     detection_minutes: float | None = Field(default=None, description="Onset to detection (MTTD).")
     resolution_minutes: float | None = Field(
@@ -194,14 +194,11 @@ def _services(names: list[str]) -> list[str]:
 
 
 def _incident_date(doc: Postmortem, facts: IncidentFacts) -> tuple[dt.date | None, str | None]:
+    """The model's incident day (front matter, title, opening, timeline or file name),
+    else the date the document was written."""
     meta = doc.meta
     if meta.incident_date is not None:
-        return meta.incident_date.value, "incident date"
-    if meta.incident_start is not None:
-        return meta.incident_start.value.date(), "incident start"
-    # A time written without any date sits on a placeholder day in 1970: not a date.
-    if facts.onset is not None and facts.onset.year > 1970:
-        return facts.onset.date(), "timeline"
+        return meta.incident_date.value, meta.incident_date_source or "front-matter"
     if meta.date_written is not None:
         return meta.date_written.value, "date written"
     return None, None

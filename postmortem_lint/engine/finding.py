@@ -29,6 +29,8 @@ class Problem(BaseModel):
     span: Span
     message: str
     hint: str | None = None
+    # Other places the finding is about: the items of a list reported once for the list.
+    related: list[Span] = Field(default_factory=new_list)
 
 
 class Finding(BaseModel):
@@ -41,6 +43,8 @@ class Finding(BaseModel):
     hint: str | None = None
     path: str
     span: Span
+    related: list[Span] = Field(default_factory=new_list, description="Other places the "
+                                "finding is about (the items of a list reported once).")
     justification: str | None = Field(
         default=None, description="For a finding silenced by a suppression comment: the reason "
         "written after '--' in it.")

@@ -74,5 +74,6 @@ class Rule:
         return cls.doc().split("\n", 1)[0].strip()
 
     @staticmethod
-    def problem(span: Span, message: str, hint: str | None = None) -> Problem:
-        return Problem(span=span, message=message, hint=hint)
+    def problem(span: Span, message: str, hint: str | None = None,
+                related: list[Span] | None = None) -> Problem:
+        return Problem(span=span, message=message, hint=hint, related=related or [])

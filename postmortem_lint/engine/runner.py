@@ -234,6 +234,9 @@ class Linter:
             if code not in ignored]
         facts = incident_facts(document)
         metrics: dict[str, Any] = facts.as_metrics()
+        day = document.meta.incident_date
+        metrics["incident_date"] = day.value.isoformat() if day is not None else None
+        metrics["incident_date_source"] = document.meta.incident_date_source
         if self.extension is not None:
             metrics[self.extension.key] = self.extension(document, facts, self.data)
         return FileResult(path=shown, findings=_dedupe(findings), metrics=metrics,
@@ -259,7 +262,8 @@ class Linter:
         code = code or (rule.code if rule else "PM000")
         level = self._levels.get(code) or (rule.level if rule else Level.error)
         return Finding(code=code, rule=rule.name if rule else "internal", level=level,
-                       message=problem.message, hint=problem.hint, path=shown, span=problem.span)
+                       message=problem.message, hint=problem.hint, path=shown, span=problem.span,
+                       related=problem.related)
 
 
 def _without_consequences(raw: list[tuple[str, Problem]], document: Postmortem
@@ -290,7 +294,14 @@ def _as_parse_problem(problem: ReadProblem):  # noqa: ANN202
 
 def _clamped(finding: Finding, line_count: int, lines: list[str]) -> Finding:
     """Positions always lie inside the document, whatever a rule computed."""
-    span = finding.span
+    fixed = _clamped_span(finding.span, line_count, lines)
+    related = [_clamped_span(span, line_count, lines) for span in finding.related]
+    if fixed == finding.span and related == finding.related:
+        return finding
+    return finding.model_copy(update={"span": fixed, "related": related})
+
+
+def _clamped_span(span: Span, line_count: int, lines: list[str]) -> Span:
     line = min(max(span.line, 1), max(line_count, 1))
     end_line = min(max(span.end_line, line), max(line_count, 1))
     width = len(lines[line - 1]) if 0 < line <= len(lines) else 0
@@ -300,7 +311,7 @@ def _clamped(finding: Finding, line_count: int, lines: list[str]) -> Finding:
     if end_line == line and end_column <= column:
         end_column = column + 1 if column <= width else column
     fixed = Span(line=line, column=column, end_line=end_line, end_column=end_column)
-    return finding if fixed == span else finding.model_copy(update={"span": fixed})
+    return span if fixed == span else fixed
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:

@@ -78,7 +78,11 @@ class Metadata(BaseModel):
     owner: Located[str] | None = None
     incident_start: Located[dt.datetime] | None = None
     incident_end: Located[dt.datetime] | None = None
+    # The incident's calendar day: the one fact every rule, the timeline and audits read.
     incident_date: Located[dt.date] | None = None
+    # Where incident_date was read: "front-matter" (front matter or a date field),
+    # "title", "first-paragraph", "timeline" (its first full date) or "file-name".
+    incident_date_source: str | None = None
     date_written: Located[dt.date] | None = None
     services: list[Located[str]] = Field(default_factory=list)
     incident_class: Located[str] | None = None
@@ -95,6 +99,9 @@ class Impact(BaseModel):
     text: list[Prose] = Field(default_factory=list)
     users_affected: Located[int] | None = None
     duration: Located[dt.timedelta] | None = None
+    # The first length of time the impact or summary text mentions ("for 2h 15m", "a
+    # 34 minute outage"), read once by the parser for rules that only ask whether one is.
+    duration_mentioned: Located[dt.timedelta] | None = None
     revenue: Located[str] | None = None
     sla_breached: Located[bool] | None = None
     data_loss: Located[str] | None = None
@@ -112,7 +119,10 @@ class TimelineEntry(BaseModel):
     has_time: bool = True
     zone: str | None = None  # as written ("UTC", "PST", "+02:00"); None when missing
     is_utc: bool = False
-    phase: Phase | None = None
+    phase: Phase | None = None  # the first of ``phases``
+    # Every phase the entry marks ("rollback done, error rate back to normal" is both
+    # mitigation and resolution).
+    phases: list[Phase] = Field(default_factory=list)
     phase_explicit: bool = False
     text: Prose
 
@@ -142,6 +152,9 @@ class ContributingFactor(BaseModel):
 class ActionItem(BaseModel):
     span: Span
     description: Prose
+    # The action's own words: the description without the status, owner, priority and the
+    # trailing list of fields written in it ("Done — Fix X — owner: Ana, P1" -> "Fix X").
+    text: Prose | None = None
     owner: Located[str] | None = None
     due: Located[dt.date] | None = None
     due_unparsed: Located[str] | None = None
@@ -149,6 +162,21 @@ class ActionItem(BaseModel):
     status: Located[ItemStatus] | None = None
     type: Located[ActionType] | None = None
     ticket: Located[str] | None = None
+    # Fields written with a value that means "left empty" ("Owner: -", "Due: n/a").
+    empty: list[str] = Field(default_factory=list)
+    # Read from a sentence of prose ("We will add rate limiting …"), not from a list or table.
+    in_prose: bool = False
+
+    @property
+    def words(self) -> Prose:
+        """The action's own words (the whole description when nothing was cut off)."""
+        return self.text if self.text is not None else self.description
+
+    @property
+    def closed(self) -> bool:
+        """Whether the item is done or won't be done: its record is history, not a plan."""
+        return self.status is not None and self.status.value in (ItemStatus.done,
+                                                                 ItemStatus.wont_do)
 
 
 class FollowUp(BaseModel):
@@ -224,6 +252,9 @@ class Postmortem(BaseModel):
     got_lucky: list[Prose] = Field(default_factory=list)
     action_items: list[ActionItem] = Field(default_factory=list)
     action_items_span: Span | None = None
+    # A tracker written in the action-items section outside its items ("all items are
+    # tracked in PLAT-1500", a bare link to the board): it covers every item.
+    action_items_tracker: Located[str] | None = None
     follow_up: FollowUp = Field(default_factory=FollowUp)
     prose: list[Prose] = Field(default_factory=list)  # every visible text, in reading order
     code_blocks: list[CodeBlock] = Field(default_factory=list)

@@ -73,6 +73,13 @@ def entry_times(entries: list[TimelineEntry]) -> list[dt.datetime | None]:
     return out
 
 
+def entry_phases(entry: TimelineEntry) -> list[Phase]:
+    """The phases an entry marks (models built before ``phases`` existed carry one)."""
+    if entry.phases:
+        return entry.phases
+    return [entry.phase] if entry.phase is not None else []
+
+
 def _utc(at: dt.datetime) -> dt.datetime:
     return at.astimezone(dt.UTC) if at.tzinfo is not None else at
 
@@ -88,9 +95,10 @@ def incident_facts(doc: Postmortem) -> IncidentFacts:
     labelled: dict[Phase, tuple[dt.datetime, bool]] = {}
     guessed: dict[Phase, tuple[dt.datetime, bool]] = {}
     for entry, at in zip(entries, times, strict=True):
-        if at is not None and entry.phase is not None:
+        if at is not None:
             found = labelled if entry.phase_explicit else guessed
-            found.setdefault(entry.phase, (at, entry.dated))
+            for phase in entry_phases(entry):
+                found.setdefault(phase, (at, entry.dated))
     meta = doc.meta
     stated = {Phase.onset: meta.incident_start, Phase.resolution: meta.incident_end}
     chosen: dict[Phase, dt.datetime] = {}

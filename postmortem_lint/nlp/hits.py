@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 
@@ -23,12 +23,15 @@ class BlameKind(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class BlameHit:
-    """A blaming phrase at ``start:end`` of the sentence; ``who`` is the person, role or team."""
+    """A blaming phrase at ``start:end`` (character offsets) of the sentence; ``who`` is the
+    person, role or team. ``anchor`` is where the cue itself is: the analyzer merges hits
+    whose cues overlap, and it is not kept once they are merged (nor cached)."""
 
     kind: BlameKind
     start: int
     end: int
     who: str = ""
+    anchor: tuple[int, int] = field(default=(0, 0), compare=False, repr=False)
 
     def shifted(self, offset: int) -> BlameHit:
         return BlameHit(self.kind, self.start + offset, self.end + offset, self.who)

@@ -1,4 +1,4 @@
-"""The blame lexicon made ready for matching: inflected word forms and the cheap prefilter.
+"""The prefilter: whether a sentence could hold blame, read from the vocabulary without a parse.
 
 Nothing here imports spaCy: the prefilter runs on every sentence of every
 document, and a warm run must not pay for the parser.
@@ -8,122 +8,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cached_property
 
+from postmortem_lint.nlp.vocabulary import Vocabulary, phrase_tokens, vocabulary
 from postmortem_lint.ruledata import BlameLexicon
 
-# English irregular verbs the lexicons use (base -> other forms). Prefixed verbs
-# (overwrite, misread, rerun) are covered by their base.
-_IRREGULAR: dict[str, tuple[str, ...]] = {
-    "be": ("am", "is", "are", "was", "were", "been", "being", "'s", "'re", "'m"),
-    "have": ("has", "had", "having", "'ve", "'d"),
-    "do": ("does", "did", "done", "doing"),
-    "forget": ("forgot", "forgotten", "forgetting"),
-    "take": ("took", "taken", "taking"),
-    "break": ("broke", "broken", "breaking"),
-    "bring": ("brought", "bringing"),
-    "write": ("wrote", "written", "writing"),
-    "hold": ("held", "holding"),
-    "run": ("ran", "running"),
-    "set": ("setting",),
-    "let": ("letting",),
-    "put": ("putting",),
-    "read": ("reading",),
-    "blow": ("blew", "blown"),
-    "make": ("made", "making"),
-    "go": ("went", "gone", "goes"),
-    "lose": ("lost", "losing"),
-    "leave": ("left", "leaving"),
-    "see": ("saw", "seen", "seeing"),
-    "know": ("knew", "known"),
-    "get": ("got", "gotten", "getting"),
-    "give": ("gave", "given"),
-    "tell": ("told",),
-    "think": ("thought",),
-    "send": ("sent",),
-    "keep": ("kept",),
-    "throw": ("threw", "thrown"),
-    "fall": ("fell", "fallen"),
-    "feel": ("felt",),
-    "find": ("found",),
-    "begin": ("began", "begun", "beginning"),
-    "choose": ("chose", "chosen"),
-    "speak": ("spoke", "spoken"),
-    "strike": ("struck",),
-    "pay": ("paid",),
-    "say": ("said",),
-    "mean": ("meant",),
-    "sit": ("sat", "sitting"),
-    "shut": ("shutting",),
-    "split": ("splitting",),
-    "hit": ("hitting",),
-    "knock": (),
-    "fat-finger": ("fat-fingered", "fat-fingering"),
-    "slip": ("slipped", "slipping"),
-    "drop": ("dropped", "dropping"),
-    "stop": ("stopped", "stopping"),
-    "admit": ("admitted",),
-    "omit": ("omitted", "omitting"),
-    "scan": ("scanned",),
-    "plan": ("planned", "planning"),
-    "ship": ("shipped", "shipping"),
-    "skip": ("skipped", "skipping"),
-    "flub": ("flubbed", "flubbing"),
-    "bench": ("benched",),
-    "dock": ("docked",),
-    "spot": ("spotted", "spotting"),
-    "commit": ("committed", "committing"),
-    "ack": ("acked", "acking"),
-    "rerun": ("reran",),
-    "overrule": ("overruled",),
-    "hang": ("hung",),
-    "sleep": ("slept",),
-    "catch": ("caught", "catching"),
-}
-_PREFIXES = ("over", "mis", "re", "un", "double-", "double ", "fat-")
-_VOWELS = set("aeiou")
-
-
-@cache
-def _irregular() -> dict[str, tuple[str, ...]]:
-    """Irregular forms by word, prefixed verbs included (overwrite -> overwrote…)."""
-    table = dict(_IRREGULAR)
-    for base, forms in _IRREGULAR.items():
-        for prefix in _PREFIXES:
-            table.setdefault(prefix + base, tuple(prefix + form for form in forms))
-    return table
-
-
-@cache
-def inflections(word: str) -> frozenset[str]:
-    """Every form of a lower-case word: itself plus verb and plural forms (over-generated)."""
-    forms = {word, *_irregular().get(word, ())}
-    if not word[-1:].isalpha():
-        return frozenset(forms)
-    if word.endswith("e"):
-        forms.update({word + "s", word + "d", word[:-1] + "ing"})
-    elif word.endswith("y") and len(word) > 2 and word[-2] not in _VOWELS:
-        forms.update({word[:-1] + "ies", word[:-1] + "ied", word + "ing"})
-    else:
-        suffix_es = word.endswith(("s", "x", "z", "ch", "sh"))
-        forms.update({word + ("es" if suffix_es else "s"), word + "ed", word + "ing"})
-        if (len(word) >= 3 and word[-1] not in _VOWELS | {"w", "x", "y"}
-                and word[-2] in _VOWELS and word[-3] not in _VOWELS):
-            forms.update({word + word[-1] + "ed", word + word[-1] + "ing"})
-    return frozenset(forms)
-
-
 _ON_CALL = re.compile(r"\bon[- ]?call\b", re.IGNORECASE)
+_HANDLE = re.compile(r"(?<![\w.])@[A-Za-z0-9][\w-]+")
 _WORD = re.compile(r"[A-Za-z\u00C0-\u024F0-9]+(?:['\u2019][A-Za-z]+)?")
-_SPLIT = re.compile(r"\s+|(?=-)|(?<=-)")
-
-
-@cache
-def phrase_tokens(phrase: str) -> tuple[str, ...]:
-    """How spaCy's tokenizer cuts a lexicon phrase: words and hyphens ("on-call" -> on - call)."""
-    return tuple(part for part in _SPLIT.split(phrase.strip().lower()) if part)
-
-
 # Constructions the parser reads as blame that no single cue word announces.
 _PATTERN_CUES = tuple(re.compile(pattern, re.IGNORECASE) for pattern in (
     r"\bit (?:was|is|'s)\b.{1,100}?\b(?:that|who)\b",  # "It was X's change that broke…"
@@ -149,42 +41,15 @@ def words_of(text: str) -> list[str]:
     return out
 
 
-# Sentence starters that are never a person: a capitalised first word is a person cue
-# only when it is not one of these.
-_FUNCTION_WORDS = frozenset((
-    "a", "an", "the", "this", "that", "these", "those", "there", "it", "its", "we", "our",
-    "us", "in", "on", "at", "after", "before", "when", "while", "because", "since", "during",
-    "no", "nothing", "all", "each", "every", "both", "neither", "if", "as", "for", "to",
-    "with", "by", "from", "why", "how", "what", "which", "who", "once", "then", "later",
-    "also", "but", "and", "or", "so", "however", "although", "though", "until", "although",
-    "yes", "not", "some", "any", "most", "many", "several", "one", "two", "three", "four",
-    "five", "first", "second", "third", "next", "finally", "meanwhile", "initially", "overall",
-    "later", "root", "primary", "impact", "summary", "cause", "action",
-))
-
-
 @dataclass(frozen=True)
 class CompiledLexicon:
     """The lexicon expanded to word forms, built once per service (cheap, no spaCy)."""
 
     source: BlameLexicon
 
-    def forms(self, entries: list[str]) -> frozenset[str]:
-        """Every inflected form of every single word in the entries (for token tests)."""
-        out: set[str] = set()
-        for entry in entries:
-            for token in phrase_tokens(entry):
-                if token != "-":
-                    out |= inflections(token)
-        return frozenset(out)
-
-    def heads(self, entries: list[str]) -> frozenset[str]:
-        """Inflected forms of the first word of each entry (verbs of phrasal entries)."""
-        return frozenset(f for entry in entries if phrase_tokens(entry)
-                         for f in inflections(phrase_tokens(entry)[0]))
-
-    def lowered(self, entries: list[str]) -> frozenset[str]:
-        return frozenset(entry.lower() for entry in entries)
+    @cached_property
+    def vocabulary(self) -> Vocabulary:
+        return vocabulary(self.source)
 
     # -- the prefilter ------------------------------------------------------------------
     # A sentence goes to the parser when the parser could find blame in it. Rare cue words
@@ -195,6 +60,10 @@ class CompiledLexicon:
     def _cues(self) -> tuple[frozenset[str], dict[str, list[_Phrase]],
                              frozenset[str], dict[str, list[_Phrase]]]:
         lex = self.source
+        v = self.vocabulary
+        w = v.w
+        inflections = v.inflect
+        gated_words = v.w.gated_words
         strong: set[str] = set()
         phrases: dict[str, list[_Phrase]] = {}
         gated: set[str] = set()
@@ -207,13 +76,13 @@ class CompiledLexicon:
                     continue
                 if len(tokens) == 1:
                     forms = inflections(tokens[0])
-                    (gated if person or tokens[0] in _GATED_WORDS else strong).update(forms)
+                    (gated if person or tokens[0] in gated_words else strong).update(forms)
                     continue
                 sets = tuple(frozenset(inflections(t)) if (verb and i == 0) or (
                     not verb and i == len(tokens) - 1) else frozenset({t})
                     for i, t in enumerate(tokens))
                 index = max(range(len(tokens)), key=lambda i: len(tokens[i]))
-                target = gated_phrases if person or tokens[0] in _GATED_WORDS else phrases
+                target = gated_phrases if person or tokens[0] in gated_words else phrases
                 for form in sets[index]:
                     target.setdefault(form, []).append((matched, sets))
 
@@ -227,19 +96,22 @@ class CompiledLexicon:
         add(lex.judgment_words, verb=False, person=False, matched=True)
         add(lex.judgment_phrases, verb=True, person=False, matched=True)
         add(lex.counterfactual_judgments, verb=True, person=False, matched=True)
+        add(lex.grammar.get("negated_judgments", []), verb=True, person=True, matched=True)
         add(lex.hindsight_adverbs, verb=False, person=True)
         add(lex.minimisers, verb=False, person=True)
         add(lex.discipline_phrases, verb=True, person=True, matched=True)
         add(lex.discipline_verbs, verb=True, person=True)
         add(lex.human_error_phrases, verb=False, person=False, matched=True)
-        gated.update({"had", "needed", "supposed", "error", "errors", "responsible", "because",
-                      "since", "only", "blame", "blamed", "fault", "reason",
-                      "responsibility", "accountability"})
+        gated.update(v.w.gated_cues)
+        # the words of the constructions the patterns find (see blame/patterns.py)
+        for group in (w.sit_verbs, w.privileges, w.engagements, w.forced_through_verbs,
+                      w.answer_verbs, w.accident_adverbs):
+            gated.update(group)
         return frozenset(strong), phrases, frozenset(gated), gated_phrases
 
     @cached_property
     def _diligence(self) -> frozenset[str]:
-        return self.heads(self.source.negated_verbs)
+        return self.vocabulary.negated
 
     @cached_property
     def person_words(self) -> frozenset[str]:
@@ -250,7 +122,8 @@ class CompiledLexicon:
         for entries in (lex.people, lex.roles, lex.teams, lex.team_heads):
             for entry in entries:
                 tokens = [t for t in phrase_tokens(entry) if t != "-"]
-                if len(tokens) == 1 or tokens and tokens[-1] not in _NOT_PERSON_TAILS:
+                if len(tokens) == 1 or tokens and \
+                        tokens[-1] not in self.vocabulary.w.not_person_tails:
                     words.add(tokens[-1])
         plurals = {w + ("es" if w.endswith(("s", "x", "ch", "sh")) else "s")
                    for w in words if len(w) > 2}
@@ -273,17 +146,29 @@ class CompiledLexicon:
             return True  # "a manual slip": the modifier comes before the fault noun
         if not person:
             return False
-        if _fault_cues(words & gated, ordered) or _has_phrase(words, gated_phrases, ordered):
+        w = self.vocabulary.w
+        if _fault_cues(words & gated, ordered, w.metric_modifiers, w.metrics) or \
+                _has_phrase(words, gated_phrases, ordered):
             return True
-        if words & _NEGATIONS and words & self._diligence:
+        if words & w.negations and words & self._diligence:
             return True
-        if words & self._undone:  # "went unheeded by the mobile team"
+        if words & self._undone:  # "went unheeded by <someone>"
             return True
         if "without" in words and words & self._diligence:
             return True
-        if words & _MODALS and words & {"have", "'ve", "should've", "could've"}:
+        if words & w.modals and words & w.perfect_have:
             return True
-        return any(pattern.search(sentence) for pattern in _PATTERN_CUES)
+        return any(pattern.search(sentence) for pattern in self._pattern_cues)
+
+    @cached_property
+    def _pattern_cues(self) -> tuple[re.Pattern[str], ...]:
+        """The fixed constructions, and an imagined better colleague: "a competent engineer
+        would…", "nobody with any experience would…"."""
+        w = self.vocabulary.w
+        better = "|".join(sorted(re.escape(word) for word in w.competent_words |
+                                 w.competence_nouns))
+        return (*_PATTERN_CUES,
+                re.compile(rf"\b(?:{better})\b.{{1,60}}?\bwould\b", re.IGNORECASE))
 
     @cached_property
     def _undone(self) -> frozenset[str]:
@@ -302,7 +187,7 @@ class CompiledLexicon:
 
     @cached_property
     def _fault_forms(self) -> frozenset[str]:
-        return self.forms(self.source.fault_nouns)
+        return self.vocabulary.forms(self.source.fault_nouns)
 
     def _person_cue(self, sentence: str, words: set[str]) -> bool:
         """Does the sentence name someone: a role, a pronoun, or a capitalised name?"""
@@ -310,35 +195,43 @@ class CompiledLexicon:
             return True
         if "call" in words and _ON_CALL.search(sentence):  # "the weekend on-call"
             return True
+        if "@" in sentence and _HANDLE.search(sentence):  # an @handle
+            return True
         safe = self._safe
+        w = self.vocabulary.w
         for index, match in enumerate(_WORD.finditer(sentence)):
             word = match.group()
             if not word[:1].isupper() or word.isupper() or "'" in word[1:-2]:
                 continue
             lower = word.lower().split("'")[0].split("\u2019")[0]
-            if lower in _FUNCTION_WORDS or lower in safe:
+            if lower in w.function_words or lower in safe:
                 continue
-            if index == 0 and (lower.endswith(_COMMON_SUFFIXES) or lower in _IMPERATIVES):
+            if index == 0 and (lower.endswith(self._suffixes) or lower in w.imperatives):
                 continue
             return True
         return False
+
+    @cached_property
+    def _suffixes(self) -> tuple[str, ...]:
+        return tuple(sorted(self.vocabulary.w.common_noun_suffixes))
 
     @cached_property
     def _safe(self) -> frozenset[str]:
         return frozenset(w.lower() for w in self.source.safe_subjects)
 
 
-def _fault_cues(cues: set[str], ordered: list[str]) -> set[str]:
+def _fault_cues(cues: set[str], ordered: list[str], modifiers: frozenset[str],
+                metrics: frozenset[str]) -> set[str]:
     """The gated cue words, without "error(s)" where every one names a metric ("error rate
     9%", "the error budget"): a compound modifier of a measure, never a fault someone owns
     (the possessive reading needs "error" to head its noun phrase). Timeline rows often
     pair an error rate with the on-call engineer; they need no parse."""
-    metric_words = cues & _METRIC_MODIFIERS
+    metric_words = cues & modifiers
     if not metric_words:
         return cues
     for index, word in enumerate(ordered):
         if word in metric_words and (index + 1 == len(ordered) or
-                                     ordered[index + 1] not in _METRICS):
+                                     ordered[index + 1] not in metrics):
             metric_words = metric_words - {word}
     return cues - metric_words
 
@@ -377,34 +270,6 @@ def _before(ordered: list[str], first: frozenset[str], then: frozenset[str]) -> 
     return False
 
 
-# Single cue words too common to send a sentence to the parser without a person in it.
-_GATED_WORDS = frozenset({"fail", "drop", "take", "bring", "knock", "blow", "set", "start",
-                          "mess", "screw", "slip", "lose", "miss", "skip", "run", "error",
-                          "break", "crash", "cause", "trigger", "introduce", "create", "doing",
-                          "reason", "lapse"})
 # A lexicon phrase as the prefilter sees it: whether only the Matcher reads it (so its words
 # must come in order), and the forms each of its words may take.
 _Phrase = tuple[bool, tuple[frozenset[str], ...]]
-# "error rate", "errors budget": the word qualifies a measure (see _fault_cues).
-_METRIC_MODIFIERS = frozenset({"error", "errors"})
-_METRICS = frozenset({"rate", "rates", "budget", "budgets", "ratio", "ratios"})
-_NEGATIONS = frozenset({"not", "never", "n't", "didn't", "don't", "doesn't", "hadn't", "wasn't",
-                        "weren't", "couldn't", "wouldn't", "haven't", "hasn't", "didnt", "dont",
-                        "did't", "no"})
-# First words of action items ("Add a check…"): verbs, not names.
-_IMPERATIVES = frozenset((
-    "add", "fix", "make", "update", "create", "remove", "move", "review", "document", "run",
-    "set", "change", "write", "stage", "switch", "enable", "disable", "ensure", "require",
-    "rewrite", "block", "align", "script", "alert", "page", "lower", "raise", "use", "replace",
-    "introduce", "implement", "migrate", "test", "verify", "investigate", "schedule",
-    "automate", "track", "define", "publish", "build", "deploy", "rotate", "monitor",
-    "measure", "limit", "cap", "split", "merge", "drop", "delete", "keep", "start", "stop",
-    "send", "notify", "inform", "record", "log", "expose", "surface", "show", "link", "audit",
-    "backfill", "reconcile", "retry", "roll", "validate", "check", "confirm", "pin", "upgrade",
-    "downgrade", "tune", "adjust", "increase", "decrease", "reduce", "extend",
-))
-_NOT_PERSON_TAILS = frozenset({"question", "responsible", "call", "us", "involved"})
-_MODALS = frozenset({"should", "ought", "could", "should've", "could've", "shouldve",
-                     "shouldn't", "shouldn", "shouldnt"})
-_COMMON_SUFFIXES = ("tion", "sion", "ment", "ness", "ity", "ing", "ance", "ence", "ure", "age",
-                    "ism", "ics", "ogy", "ery", "ship", "ware", "able")

@@ -9,10 +9,11 @@ agent of an act is itself the finding (PM110).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from postmortem_lint.model import Postmortem, Prose, ProseRole, Span
-from postmortem_lint.nlp.hits import BlameKind
+from postmortem_lint.nlp.hits import BlameHit, BlameKind
 from postmortem_lint.nlp.service import NlpService
 from postmortem_lint.nlp.text import mask_quotations, sentence_spans
 
@@ -20,23 +21,28 @@ _READ_ROLES = (ProseRole.narrative, ProseRole.table_cell)
 
 
 @dataclass(frozen=True, slots=True)
-class BlameFinding:
-    """One blaming phrase in the document."""
+class ProseHit:
+    """A blame hit placed in the document: its offsets are into ``prose.text``."""
 
-    kind: BlameKind
+    hit: BlameHit
     prose: Prose
-    start: int  # offsets into prose.text
-    end: int
-    who: str
     in_cause: bool  # read as part of a root cause, contributing factor or last why
 
     @property
+    def kind(self) -> BlameKind:
+        return self.hit.kind
+
+    @property
+    def who(self) -> str:
+        return self.hit.who
+
+    @property
     def span(self) -> Span:
-        return self.prose.span(self.start, self.end)
+        return self.prose.span(self.hit.start, self.hit.end)
 
     @property
     def phrase(self) -> str:
-        return " ".join(self.prose.text[self.start:self.end].split())
+        return " ".join(self.prose.text[self.hit.start:self.hit.end].split())
 
     @property
     def sentence_key(self) -> tuple[int, int, int]:
@@ -44,7 +50,7 @@ class BlameFinding:
         return (span.line, span.column, span.end_column)
 
 
-def find_blame(nlp: NlpService, doc: Postmortem) -> list[BlameFinding]:
+def find_blame(nlp: NlpService, doc: Postmortem) -> list[ProseHit]:
     """Every blame hit in the document, analysed once however many rules ask."""
     return nlp.memo(doc, "blame", lambda: _scan(nlp, doc))
 
@@ -89,7 +95,38 @@ def _start(prose: Prose) -> tuple[int, int]:
     return prose.position(stripped)
 
 
-def _scan(nlp: NlpService, doc: Postmortem) -> list[BlameFinding]:
+_NAME = re.compile(r"^[A-Z][a-z]+(?:['\u2019]s)?$")
+# a word written in a path, host, package or code-like place: "prow.example.io", "/flutter/",
+# "elan-pipeline", "pkg:name"
+_TECHNICAL_WORD = re.compile(r"(?:(?<=[/.:_@`])|(?<=\w-))([a-z][a-z0-9]+)|"
+                             r"\b([a-z][a-z0-9]+)(?=[/:_`]|[.-]\w)")
+_WORDS = re.compile(r"[a-z][a-z0-9]+")
+
+
+def _single_name(who: str) -> str:
+    """The name a hit is about when it is one capitalised word ("Prow", "Ana's"), else ""."""
+    words = who.split()
+    if len(words) != 1 or not _NAME.match(words[0]):
+        return ""
+    return words[0].split("'")[0].split("\u2019")[0]
+
+
+def _thing_names(doc: Postmortem) -> set[str]:
+    """Lower-case words the document writes as code, in link targets, or in paths and host
+    names: a capitalised word it also writes that way names a thing (a repository, package,
+    service or host), not a colleague. People's names are not written in lower case there."""
+    names: set[str] = set()
+    for code in doc.code:
+        names.update(_WORDS.findall(code.text))
+    for prose in doc.prose:
+        for _, _, target in prose.links:
+            names.update(_WORDS.findall(target))
+        for match in _TECHNICAL_WORD.finditer(prose.text):
+            names.add(match.group(1) or match.group(2))
+    return names
+
+
+def _scan(nlp: NlpService, doc: Postmortem) -> list[ProseHit]:
     units: list[tuple[Prose, int, str, bool]] = []
     for cause, texts in ((False, narrative_prose(doc)), (True, cause_prose(doc))):
         for prose in texts:
@@ -97,11 +134,16 @@ def _scan(nlp: NlpService, doc: Postmortem) -> list[BlameFinding]:
             for start, end in sentence_spans(masked):
                 units.append((prose, start, masked[start:end], cause))
     analyses = nlp.analyze([unit[2] for unit in units], [unit[3] for unit in units])
-    findings: dict[tuple[BlameKind, int, int, int, int], BlameFinding] = {}
+    findings: dict[tuple[BlameKind, int, int, int, int], ProseHit] = {}
+    things: set[str] | None = None
     for (prose, offset, _, cause), hits in zip(units, analyses, strict=True):
         for hit in hits:
-            finding = BlameFinding(hit.kind, prose, offset + hit.start, offset + hit.end,
-                                   hit.who, cause)
+            name = _single_name(hit.who)
+            if name:
+                things = _thing_names(doc) if things is None else things
+                if name.lower() in things:
+                    continue  # a repository, package or host the document names: not a person
+            finding = ProseHit(hit.shifted(offset), prose, cause)
             span = finding.span
             key = (hit.kind, span.line, span.column, span.end_line, span.end_column)
             if key not in findings or cause:

@@ -39,7 +39,8 @@ _BATCH = 64  # measured: larger batches parse no faster and hold more memory
 # bound (the on-disk cache keeps everything).
 MEMORY_SENTENCES = 20_000
 # The analysis code is part of every cache key: editing it invalidates cached results.
-_ANALYSIS_SOURCES = ("lexicon.py", "hits.py", "text.py", "matching.py", "blame/")
+_ANALYSIS_SOURCES = ("lexicon.py", "vocabulary.py", "hits.py", "text.py", "matching.py",
+                     "blame/")
 
 
 @functools.cache
@@ -48,7 +49,7 @@ def analysis_version() -> str:
     digest = hashlib.sha256()
     folder = Path(__file__).parent
     for name in _ANALYSIS_SOURCES:
-        paths = sorted((folder / name).glob("*.py")) if name.endswith("/") else [folder / name]
+        paths = sorted((folder / name).rglob("*.py")) if name.endswith("/") else [folder / name]
         for path in paths:
             try:
                 digest.update(path.name.encode() + path.read_bytes())

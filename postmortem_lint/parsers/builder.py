@@ -13,19 +13,23 @@ from functools import cache
 from postmortem_lint.model import (
     ActionItem,
     ContributingFactor,
+    ItemStatus,
     Located,
     ParseProblem,
     Phase,
     Postmortem,
     Prose,
+    ProseBuilder,
     Span,
     TimelineEntry,
     Why,
 )
-from postmortem_lint.parsers import practices, times, values
+from postmortem_lint.parsers import action_items, practices, times, values
 from postmortem_lint.ruledata import RuleData
 
 _PHASE_ORDER = ("resolution", "mitigation", "detection", "escalation", "onset")
+# Where the incident's day may be read, best first.
+_DATE_SOURCES = ("front-matter", "title", "first-paragraph", "timeline", "file-name")
 
 
 @cache
@@ -42,11 +46,14 @@ _INLINE_DUE_VALUE = re.compile(r"\b(?:due(?: date)?|deadline)\s*[:=]\s*([^,;|·(
                                re.IGNORECASE)
 
 
-def _linked_ticket(texts: list[Prose]) -> tuple[tuple[str, int, int] | None, Prose | None]:
-    """The first link whose target is a ticket, with the span of the link's text."""
+def _linked_ticket(texts: list[Prose], any_link: bool = False
+                   ) -> tuple[tuple[str, int, int] | None, Prose | None]:
+    """The first link whose target is a ticket (any link in a Ticket column), with the span
+    of the link's text."""
+    find = values.find_ticket if any_link else values.find_tracker
     for prose in texts:
         for start, end, href in prose.links:
-            if values.find_ticket(href) is not None:
+            if find(href) is not None:
                 return (href, start, max(end, start + 1)), prose
     return None, None
 
@@ -60,6 +67,10 @@ class DocumentBuilder:
         self.doc = Postmortem(path=path, format=fmt, line_count=max(line_count, 1))
         self.data = data
         self._undated: dict[str, tuple[Prose, dt.datetime]] = {}  # bare start/end times
+        # Whether numeric dates ("06/04/2023") are written day first: one reading per document.
+        self.dayfirst = False
+        self._date_stated = False  # whether a date field (not a start time) gave the day
+        self.timeline_day: Located[dt.date] | None = None  # the first day the timeline states
 
     # -- problems ---------------------------------------------------------------
     def problem(self, code: str, message: str, span: Span) -> None:
@@ -112,6 +123,8 @@ class DocumentBuilder:
                 meta.unparsed.append(_located(prose, text))
             elif at is not None and getattr(meta, name) is None:
                 setattr(meta, name, _located(prose, at))
+                if name == "incident_start":
+                    self.date_incident(_located(prose, at.date()), "front-matter")
         elif name in ("incident_date", "date_written", "review_date"):
             self._set_date(name, prose, text)
         elif name == "security":
@@ -145,9 +158,9 @@ class DocumentBuilder:
         return True
 
     def _set_date(self, name: str, prose: Prose, text: str) -> None:
-        day = times.parse_date(text)
+        day = times.parse_date(text, dayfirst=self.dayfirst)
         if day is None:
-            found = times.find_date(text)
+            found = times.find_date(text, dayfirst=self.dayfirst)
             day = found[0] if found else None
         if day is None:
             if times.is_impossible_date(text):
@@ -161,51 +174,84 @@ class DocumentBuilder:
             follow = self.doc.follow_up
             follow.review_date = follow.review_date or _located(prose, day)
             follow.span = follow.span or prose.whole
+        elif name == "incident_date":
+            self.date_incident(_located(prose, day), "front-matter", stated=True)
         elif getattr(self.doc.meta, name) is None:
             setattr(self.doc.meta, name, _located(prose, day))
 
-    # -- timeline -----------------------------------------------------------------
-    def default_date(self) -> dt.date | None:
+    # -- the incident's day ---------------------------------------------------------
+    def date_incident(self, day: Located[dt.date], source: str, *, stated: bool = False
+                      ) -> None:
+        """Record the incident's day unless a better source already gave it. A stated date
+        field wins over the start field's day; both win over a date read from prose."""
         meta = self.doc.meta
-        if meta.incident_start is not None:
-            return meta.incident_start.value.date()
-        if meta.incident_date is not None:
-            return meta.incident_date.value
-        return None
+        current = _DATE_SOURCES.index(meta.incident_date_source) \
+            if meta.incident_date_source in _DATE_SOURCES else len(_DATE_SOURCES)
+        wanted = _DATE_SOURCES.index(source)
+        if meta.incident_date is None or wanted < current or (
+                stated and wanted == current and not self._date_stated):
+            meta.incident_date, meta.incident_date_source = day, source
+            self._date_stated = self._date_stated or stated
+
+    def default_date(self) -> dt.date | None:
+        """The day of the incident (the model's one fact), for times written without one."""
+        meta = self.doc.meta
+        return meta.incident_date.value if meta.incident_date is not None else None
+
+    # -- timeline -----------------------------------------------------------------
 
     def add_timeline_entry(self, time_prose: Prose, event: Prose, span: Span, *,
                            phase_text: str | None = None, declared_zone: str | None = None,
-                           default_date: dt.date | None = None) -> bool:
-        """Add a row whose time is at the start of ``time_prose``; False if it has no time."""
+                           default_date: dt.date | None = None) -> TimelineEntry | None:
+        """Add a row whose time is at the start of ``time_prose``; None if it has no time."""
         zones = self.data.time_zones
         found = times.find_timestamp(time_prose.text, zones, within=12,
-                                     default_date=default_date)
+                                     default_date=default_date, dayfirst=self.dayfirst)
         if found is None:
-            return False
+            return None
         zone, is_utc, at = found.zone, found.is_utc, found.at
         if zone is None and declared_zone is not None and at is not None:
             tzinfo, is_utc = times._zone_offset(declared_zone, zones)  # noqa: SLF001
             zone = declared_zone
             if tzinfo is not None:
                 at = at.replace(tzinfo=tzinfo)
-        phase, explicit = None, False
-        if phase_text:
-            try:
-                phase, explicit = Phase(values.normalise_key(phase_text)), True
-            except ValueError:
-                phase = None
-        if phase is None:
-            phase = self.label_phase(event.text)
-            explicit = phase is not None
-        if phase is None:
-            phase = self.classify_phase(event.text)
-        self.doc.timeline.entries.append(TimelineEntry(
+        entry = TimelineEntry(
             span=span,
             time_text=Located(value=time_prose.text[found.start:found.end],
                               span=time_prose.span(found.start, found.end)),
-            at=at, has_date=found.has_date, zone=zone, is_utc=is_utc,
-            phase=phase, phase_explicit=explicit, text=event))
-        return True
+            at=at, has_date=found.has_date, zone=zone, is_utc=is_utc, text=event)
+        labelled = self.phase_from_label(phase_text) if phase_text else None
+        if labelled is not None:
+            entry.phases, entry.phase_explicit = [labelled], True
+        self.read_phases(entry)
+        self.doc.timeline.entries.append(entry)
+        return entry
+
+    def read_phases(self, entry: TimelineEntry) -> None:
+        """The phases an entry's words mark, unless the author labelled one."""
+        if not entry.phase_explicit:
+            labelled = self.label_phase(entry.text.text)
+            if labelled is not None:
+                entry.phases, entry.phase_explicit = [labelled], True
+            else:
+                entry.phases = self.classify_phases(entry.text.text)
+        entry.phase = entry.phases[0] if entry.phases else None
+
+    def extend_entry(self, entry: TimelineEntry, more: Prose) -> None:
+        """A line that continues the entry above it: its words count for the entry's phase."""
+        entry.text = _join_lines([entry.text, more]) if entry.text.text.strip() else more
+        self.read_phases(entry)
+
+    def phase_from_label(self, text: str) -> Phase | None:
+        """A Phase/Stage column's label: "Onset", "Identify", "Remediate", "Resolve"."""
+        label = values.normalise_key(text)
+        if not label:
+            return None
+        for phase in Phase:
+            if label == phase.value or label in self.data.phases.get(phase.value, []):
+                return phase
+        found = self.classify_phases(label)
+        return found[0] if found else None
 
     def label_phase(self, text: str) -> Phase | None:
         """A phase the author labelled: "**Onset:** first errors", "Resolved: all clear"."""
@@ -219,17 +265,90 @@ class DocumentBuilder:
         return None
 
     def classify_phase(self, text: str) -> Phase | None:
+        found = self.classify_phases(text)
+        return found[0] if found else None
+
+    def classify_phases(self, text: str) -> list[Phase]:
+        """Every phase whose words the text contains, main phase first. A change that is
+        deployed or merged is a fix, not the onset, when the text says it is one."""
         lowered = text.lower()
+        found = []
         for phase in _PHASE_ORDER:
             pattern = _words_pattern(tuple(self.data.phases.get(phase, [])))
             if pattern is not None and pattern.search(lowered):
-                return Phase(phase)
-        return None
+                found.append(Phase(phase))
+        if self._is_fix(lowered):  # "fix deployed": the response, not the cause
+            found = [phase for phase in found if phase is not Phase.onset]
+            found += [phase for phase in (Phase.mitigation, Phase.resolution)
+                      if phase not in found]
+        elif Phase.mitigation in found and Phase.onset in found and self._is_change(lowered):
+            found.remove(Phase.onset)  # "rolled back the deploy": the change is the rollback
+        return found
+
+    def _is_change(self, lowered: str) -> bool:
+        pattern = _words_pattern(tuple(self.data.phase_change_words))
+        return pattern is not None and pattern.search(lowered) is not None
+
+    def _is_fix(self, lowered: str) -> bool:
+        pattern = _words_pattern(tuple(self.data.phase_fix_words))
+        return self._is_change(lowered) and pattern is not None \
+            and pattern.search(lowered) is not None
+
+    def settle_phases(self) -> None:
+        """A change deployed after the incident was detected is the response to it (a fix):
+        mitigation and resolution, not onset."""
+        detected = False
+        for entry in self.doc.timeline.entries:
+            phases = entry.phases
+            if detected and not entry.phase_explicit and Phase.onset in phases \
+                    and self._is_change(entry.text.text.lower()):
+                phases = [p for p in phases if p is not Phase.onset]
+                entry.phases = phases + [p for p in (Phase.mitigation, Phase.resolution)
+                                         if p not in phases]
+                entry.phase = entry.phases[0]
+            detected = detected or Phase.detection in entry.phases
 
     # -- action items -----------------------------------------------------------------
     def add_action_item(self, description: Prose, span: Span, cells: dict[str, Prose],
-                        checkbox: str | None = None) -> None:
-        self.doc.action_items.append(self.read_action_item(description, span, cells, checkbox))
+                        checkbox: str | None = None, *,
+                        status: ItemStatus | None = None, owner: Located[str] | None = None
+                        ) -> None:
+        """Add an item; ``status`` and ``owner`` come from the heading above it ("Completed",
+        "Platform team (@platform)") and apply when the item does not say its own."""
+        item = self.read_action_item(description, span, cells, checkbox)
+        if item.status is None and status is not None:
+            item.status = Located(value=status, span=item.words.span(0, 1))
+        if item.owner is None and owner is not None:
+            item.owner = owner
+        self.doc.action_items.append(item)
+
+    def add_action_detail(self, prose: Prose) -> None:
+        """A line that describes the item above it (a nested bullet, a continuation): its
+        ticket link and its status mark belong to that item."""
+        if not self.doc.action_items:
+            return
+        item = self.doc.action_items[-1]
+        details = self.read_action_item(prose, prose.whole, {})
+        if item.ticket is None:
+            item.ticket = details.ticket
+        mark = action_items.status_mark(prose, self.data)
+        if mark is not None and (item.status is None or item.status.value == ItemStatus.open):
+            item.status = mark
+
+    def heading_owner(self, heading: Prose) -> Located[str] | None:
+        """An owner named in a heading above items: "Platform (@platform)", "Owner: Ana"."""
+        return _inline_owner(heading)
+
+    def add_action_reference(self, prose: Prose) -> None:
+        """A link or "See …" line in the action list outside any item: when it points at a
+        tracker, every item is tracked there."""
+        found = values.find_tracker(prose.text)
+        if found is None:
+            found, linked = _linked_ticket([prose])
+            prose = linked or prose
+        if found is not None and self.doc.action_items_tracker is None:
+            self.doc.action_items_tracker = Located(value=found[0],
+                                                    span=prose.span(found[1], found[2]))
 
     def add_action_details(self, prose: Prose) -> bool:
         """Fill the last action item's missing fields from a line that starts with a field
@@ -251,7 +370,8 @@ class DocumentBuilder:
         if "owner" in cells and cells["owner"].text.strip():
             item.owner = _located(cells["owner"].strip(), cells["owner"].text.strip())
         else:
-            item.owner = _inline_owner(description)
+            item.owner = _inline_owner(description) or action_items.lead_owner(description,
+                                                                              data)
         if "due" in cells and cells["due"].text.strip():
             self._set_due(item, cells["due"].strip())
         else:
@@ -276,13 +396,20 @@ class DocumentBuilder:
             if found_priority:
                 item.priority = Located(value=found_priority[0],
                                         span=description.span(found_priority[1], found_priority[2]))
+            else:
+                item.priority = action_items.lead_priority(description, data)
+        marked = next((found for found in (action_items.status_mark(prose, data)
+                                           for prose in (description, *cells.values()))
+                       if found is not None), None)
         if "status" in cells and cells["status"].text.strip():
             status = values.parse_status(cells["status"].text, data)
             if status is not None:
                 item.status = _located(cells["status"].strip(), status)
+            else:
+                item.status = marked
+        elif marked is not None and (checkbox is None or checkbox.lower() != "x"):
+            item.status = marked
         elif checkbox is not None:
-            from postmortem_lint.model import ItemStatus
-
             item.status = Located(value=ItemStatus.done if checkbox.lower() == "x"
                                   else ItemStatus.open, span=span)
         else:
@@ -302,23 +429,58 @@ class DocumentBuilder:
                     item.type = Located(value=kind, span=description.span(*match.span()))
                     break
         ticket_source = cells.get("ticket") or description
-        found_ticket = values.find_ticket(ticket_source.text)
+        # In a Ticket column any link is the ticket; in the text only a tracker's link is.
+        found_ticket = (values.find_ticket if "ticket" in cells else values.find_tracker)(
+            ticket_source.text)
         if found_ticket is None:
             for cell in cells.values():
-                found_ticket = values.find_ticket(cell.text)
+                found_ticket = values.find_tracker(cell.text)
                 if found_ticket:
                     ticket_source = cell
                     break
         if found_ticket is None:  # "[JIRA](https://…)": the ticket is the link's target
             found_ticket, linked = _linked_ticket(
-                [cells["ticket"]] if "ticket" in cells else [description, *cells.values()])
+                [cells["ticket"]] if "ticket" in cells else [description, *cells.values()],
+                any_link="ticket" in cells)
             ticket_source = linked or ticket_source
         if found_ticket:
             item.ticket = Located(value=found_ticket[0],
                                   span=ticket_source.span(found_ticket[1], found_ticket[2]))
         if not cells and (item.status is None or item.type is None):
             _bare_status_and_type(item, description, data)
+        item.empty = [name for name, located in (("owner", item.owner),
+                                                 ("due", item.due_unparsed))
+                      if located is not None and self._is_empty(located.value)]
+        item.text = action_items.item_words(item)
         return item
+
+    def _is_empty(self, value: str) -> bool:
+        """Whether a field value means "left empty" ("-", "n/a", "unassigned")."""
+        wanted = {values.normalise_key(v) or v.strip() for v in self.data.empty_values}
+        return (values.normalise_key(value) or value.strip()) in wanted
+
+    def finish_actions(self) -> None:
+        """Items that report work already done ("Added monitoring for …") in a list of such
+        items are done; a list of plans with one past-tense line stays open."""
+        items = self.doc.action_items
+        kept = action_items.label_owners_kept(items)
+        for item in items:
+            owner = item.owner
+            if owner is not None and owner.raw == action_items.LABEL_OWNER and \
+                    owner.value not in kept:
+                item.owner = None
+                item.text = action_items.item_words(item)
+        for item in items:  # a link to the commit that made the change: the work is done
+            if item.status is None and item.ticket is not None and \
+                    values.is_commit_link(item.ticket.value):
+                item.status = Located(value=ItemStatus.done, span=item.ticket.span)
+        unmarked = [item for item in items if item.status is None]
+        past = [item for item in unmarked if action_items.past_tense(item.words.text)
+                or action_items.past_tense(item.description.text, self.data)
+                or action_items.reports_done(item.description.text)]
+        if past and len(past) * 2 > len(unmarked):
+            for item in past:
+                item.status = Located(value=ItemStatus.done, span=item.words.span(0, 1))
 
     def _set_due(self, item: ActionItem, prose: Prose) -> None:
         day = times.parse_date(prose.text, self.default_date())
@@ -353,8 +515,57 @@ class DocumentBuilder:
         self._undated.setdefault(name, (prose, found.at))
         return True
 
+    def mentioned_duration(self) -> None:
+        """The first duration the impact or summary text mentions, with its span."""
+        impact = self.doc.impact
+        for prose in [*impact.text, *self.doc.summary]:
+            found = times.find_duration(prose.text)
+            if found is not None:
+                value, start, end = found
+                impact.duration_mentioned = Located(value=value, span=prose.span(start, end),
+                                                    raw=prose.text[start:end])
+                return
+
+    def date_from_title(self) -> None:
+        """The incident's day as the title states it: "API outage - September 29, 2025"."""
+        title = self.doc.meta.title
+        if title is None:
+            return
+        found = times.find_date(title.value, dayfirst=self.dayfirst)
+        if found is not None:
+            self.date_incident(Located(value=found[0], span=title.span), "title")
+
+    def date_from_timeline_and_name(self) -> None:
+        """Without a better source, the incident's day is the timeline's first full date,
+        else a date at the start of the file's name ("2019-01-23-hook-outage.md")."""
+        first = next((entry for entry in self.doc.timeline.entries
+                      if entry.has_date and entry.at is not None), None)
+        if self.timeline_day is not None:
+            self.date_incident(self.timeline_day, "timeline")
+        elif first is not None and first.at is not None:
+            self.date_incident(Located(value=first.at.date(), span=first.time_text.span),
+                               "timeline")
+        self.date_from_file_name()
+
+    def date_from_file_name(self) -> None:
+        """A full date in the file's name ("2019-01-23-hook-outage.md"): the last resort."""
+        name = re.split(r"[\\/]", self.doc.path)[-1]
+        found = _NAME_DATE.search(name)
+        if found is None:
+            return
+        try:
+            day = dt.date(int(found.group(1)), int(found.group(2)), int(found.group(3)))
+        except ValueError:
+            return
+        self.date_incident(Located(value=day, span=Span.point(1)), "file-name")
+
     def finish(self) -> Postmortem:
         """Give bare start/end times the incident's date, or report that they have none."""
+        self.settle_phases()
+        self.mentioned_duration()
+        self.date_from_title()
+        self.date_from_timeline_and_name()
+        self.finish_actions()
         meta = self.doc.meta
         for name, (prose, at) in sorted(self._undated.items(), reverse=True):
             if getattr(meta, name) is not None:
@@ -371,6 +582,22 @@ class DocumentBuilder:
         self._undated = {}
         practices.read_facts(self.doc, self.data)
         return self.doc
+
+
+# A full date in a file's name: "2019-01-23-hook-outage.md", "outage-2019-01-23.md".
+_NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_]?(\d{2})[-_]?(\d{2})(?!\d)")
+
+
+def _join_lines(parts: list[Prose]) -> Prose:
+    """Several pieces of text as one, a line each, every piece keeping its positions."""
+    builder = ProseBuilder(role=parts[0].role, section=parts[0].section)
+    for index, part in enumerate(parts):
+        if index:
+            builder.add_unmapped("\n")
+        for offset, (start, line, column) in enumerate(part.runs):
+            end = part.runs[offset + 1][0] if offset + 1 < len(part.runs) else len(part.text)
+            builder.add(part.text[start:end], line, column)
+    return builder.build()
 
 
 _PHASE_LABEL = re.compile(r"\W{0,4}([A-Za-z][A-Za-z -]{1,24}?)\s*:")

@@ -4,7 +4,7 @@ the summary (phrases in ``detection_methods``, ``rules/detection.yaml``)."""
 from __future__ import annotations
 
 from postmortem_lint.checks.phrases import find_phrases, has_phrase
-from postmortem_lint.model import Postmortem, Prose
+from postmortem_lint.model import Phase, Postmortem, Prose
 from postmortem_lint.model.practices import DetectionMethod, DetectionStatement
 from postmortem_lint.parsers.sentences import outside_lists, sentences
 from postmortem_lint.ruledata import RuleData
@@ -49,7 +49,7 @@ def read_detection(doc: Postmortem, data: RuleData) -> None:
     for entry in doc.timeline.entries:  # the first entry that says how it was found
         said = _statements([entry.text], data, "timeline")[:1]
         found += said
-        if said or (entry.phase is not None and entry.phase.value == "detection"):
+        if said or Phase.detection in entry.phases or entry.phase is Phase.detection:
             break
     found += _statements(doc.summary, data, "summary")
     summary = {id(prose) for prose in doc.summary}

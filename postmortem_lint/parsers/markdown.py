@@ -8,7 +8,9 @@ import re
 from markdown_it.token import Token
 
 from postmortem_lint.model import (
+    ActionItem,
     CodeBlock,
+    ItemStatus,
     Located,
     Postmortem,
     Prose,
@@ -18,18 +20,30 @@ from postmortem_lint.model import (
     Span,
     prose_at,
 )
+from postmortem_lint.parsers import action_items
 from postmortem_lint.parsers.builder import DocumentBuilder
 from postmortem_lint.parsers.markdown_blocks import Block, markdown_parser, to_blocks
+from postmortem_lint.parsers.markdown_timeline import TimelineReader
 from postmortem_lint.parsers.sections import is_exact_heading, section_kind
 from postmortem_lint.parsers.suppressions import directives_in, yaml_suppressions
 from postmortem_lint.parsers.times import (
-    declared_zone,
     find_date,
     find_duration,
     find_stated_duration,
     find_timestamp,
+    numeric_day_first,
 )
-from postmortem_lint.parsers.values import column_for_header, field_for_key, normalise_key
+from postmortem_lint.parsers.toml_front_matter import (
+    blank_front_matter,
+    read_toml_front_matter,
+    toml_front_matter,
+)
+from postmortem_lint.parsers.values import (
+    column_for_header,
+    field_for_key,
+    normalise_key,
+    parse_status,
+)
 from postmortem_lint.ruledata import RuleData
 from postmortem_lint.sources.reading import SourceText
 
@@ -60,8 +74,12 @@ class _Reader:
         self.doc = self.b.doc
         self.sections: list[tuple[Section, str | None]] = []  # (section, effective kind)
         self.action_level = 0  # list depth of the last list item read as an action item
-        self.note_date: dt.date | None = None  # from a timeline note: "2015-10-21 (all times UTC)"
+        self.b.dayfirst = numeric_day_first(source.text)
+        self.timeline = TimelineReader(self.b, self.code_time)
         self.field_heading: str | None = None  # the field a heading such as "## Authors" names
+        # (level, status, owner) of the headings above the current line in an action section
+        self.action_headings: list[tuple[int, ItemStatus | None, Located[str] | None]] = []
+        self.prose_items: set[int] = set()  # ids of items read from sentences, not lists
 
     # -- pass 1: sections --------------------------------------------------------
     def assign_sections(self, blocks: list[Block]) -> list[str | None]:
@@ -77,6 +95,11 @@ class _Reader:
                         and not is_exact_heading(block.prose.text, self.data):
                     own = None  # the document title: "Incident review: API returned 429"
                 inherited = next((k for _, k, _ in reversed(stack) if k), None)
+                if self.sections and self.sections[-1][1] == "timeline" \
+                        and self.timeline.is_time_heading(block.prose.text, own is None):
+                    # "## May 12" below "## Timeline" is its next day; "### 4:09 PM:
+                    # Follow-up" is a time of it, whatever its words
+                    own, inherited = None, "timeline"
                 effective = own or inherited
                 if block.level == 1 and own is None and self.doc.meta.title is None:
                     self.doc.meta.title = Located(value=block.prose.text.strip(),
@@ -108,6 +131,7 @@ class _Reader:
             if block.kind == "front_matter":
                 self.read_front_matter(block)
         kinds = self.assign_sections(blocks)
+        self.date_from_opening(blocks)
         timeline_date: dt.date | None = None
         for block, kind in zip(blocks, kinds, strict=True):
             if block.prose is not None:
@@ -116,11 +140,12 @@ class _Reader:
                     block.prose.role = ProseRole.field if False else block.prose.role
             if block.kind == "heading":
                 self.field_heading = self.heading_field(block, kind)
+                if kind == "action_items" and block.prose is not None:
+                    self.action_heading(block)
+                else:
+                    self.action_headings = []
                 if kind == "timeline" and block.prose is not None:
-                    found = find_date(block.prose.text, self.b.default_date())
-                    timeline_date = found[0] if found else timeline_date
-                    self.note_date = None if found else self.note_date
-                    self.timeline_zone(block.prose)  # "## Timeline (all times UTC)"
+                    self.timeline.heading(block.prose, block.first_line)
                 self.doc.prose.append(block.prose) if block.prose else None
                 continue
             if block.kind == "html":
@@ -131,7 +156,9 @@ class _Reader:
                     span=Span.lines(block.first_line, max(block.first_line, block.last_line)),
                     info=block.info))
                 self.doc.code.append(self.code_prose(block))
-                if kind in ("timeline", "action_items"):
+                if kind == "timeline":
+                    self.timeline.code(block, self.code_rows(block, kind))
+                elif kind == "action_items":
                     self.read_code_rows(block, kind, timeline_date)
                 continue
             if block.kind == "table":
@@ -147,6 +174,24 @@ class _Reader:
             self.read_text_block(block, kind, timeline_date)
         self.finish_sections()
         return self.b.finish()
+
+    def date_from_opening(self, blocks: list[Block]) -> None:
+        """The incident's day as the title or the first paragraph states it ("… Outage -
+        September 29, 2025", "On Wednesday 4 December 2019, …")."""
+        self.b.date_from_title()
+        self.b.date_from_file_name()  # until a better source: the year of "Feb 7 15:06"
+        for block in blocks:
+            if block.kind == "heading" and block.level > 1:
+                return  # the opening ends at the first section
+            if block.kind != "paragraph" or block.quoted or block.prose is None \
+                    or len(block.prose.text.split()) < 5:
+                continue
+            found = find_date(block.prose.text, dayfirst=self.b.dayfirst)
+            if found is not None:
+                day, start, end = found
+                self.b.date_incident(Located(value=day, span=block.prose.span(start, end)),
+                                     "first-paragraph")
+            return
 
     def read_front_matter(self, block: Block) -> None:
         # the YAML reader (ruamel.yaml) is imported only for a document with front matter
@@ -217,11 +262,13 @@ class _Reader:
         span = Span.lines(block.first_line, block.last_line)
         if kind == "action_items" and block.level > 0 and self.read_action_block(block, prose):
             return
+        if kind == "action_items" and block.kind == "paragraph" and not block.quoted:
+            self.read_action_paragraph(prose)
+        if kind in _MAY_STATE_ACTIONS and block.kind == "item" and block.level == 1 and \
+                not block.quoted:
+            self.read_stated_action(prose, kind)
         if kind == "timeline":
-            for line in prose.lines():
-                stripped = line.strip()
-                if stripped.text:
-                    self.timeline_line(stripped, timeline_date)
+            self.timeline.text(block, prose)
             return
         if kind == "five_whys":
             for line in prose.lines():
@@ -245,44 +292,109 @@ class _Reader:
                 self.route(kind, line, span)
 
     def read_action_block(self, block: Block, prose: Prose) -> bool:
-        """A list item (or a paragraph inside one) in an action-items section: an action, or
-        details of the action above it ("  - Owner: Ana · Due: 2026-02-04")."""
+        """A list item (or a paragraph inside one) in an action-items section: an action, a
+        detail of the action above it ("  - Owner: Ana · Due: 2026-02-04", a note, a link),
+        or a reference to where the actions are tracked."""
         items = self.doc.action_items
-        nested = bool(items) and (block.level > self.action_level or
-                                  block.kind == "paragraph" and block.level == self.action_level)
+        last = items[-1] if items else None
+        nested = last is not None and (block.level > self.action_level or
+                                       block.kind == "paragraph" and
+                                       block.level == self.action_level)
         if nested and self.b.add_action_details(prose):
             return True
         if block.kind != "item":
-            return False
-        last = items[-1] if items else None
-        if nested and last is not None and last.description.text.rstrip().endswith(":") and \
-                last.owner is None and last.due is None and last.ticket is None:
-            items.pop()  # "- Immediate actions:" groups the actions nested below it
-        self.b.add_action_item(prose, prose.whole, {}, block.checkbox)
+            if nested:
+                self.b.add_action_detail(prose)  # a continuation paragraph of the item
+            return nested
+        if action_items.is_bare_link(prose) or action_items.is_reference(prose.text):
+            if nested:
+                self.b.add_action_detail(prose)
+            else:
+                self.b.add_action_reference(prose)
+            return True
+        if not action_items.long_enough(prose.text, self.data):
+            return True  # "- sequence", "- `screen -r` to stop": too few words for an action
+        if nested and last is not None and block.level > self.action_level:
+            if _groups_items(last):
+                items.pop()  # "- Immediate actions:" groups the actions nested below it
+            elif not self.own_item(block, prose, last):
+                self.b.add_action_detail(prose)
+                return True
+        self.b.add_action_item(prose, prose.whole, {}, block.checkbox,
+                               status=self.heading_status(), owner=self.heading_owner())
         self.action_level = block.level
         return True
 
-    def timeline_line(self, line: Prose, default_date: dt.date | None) -> None:
-        date = default_date or self.b.default_date()
-        found = find_timestamp(line.text, self.data.time_zones, within=12, default_date=date)
-        if found is None:
-            code_time = self.code_time(line)
-            if code_time is not None:  # "- `2021-10-28 08:26` droplet created"
-                declared = self.doc.timeline.declared_zone
-                event = line.slice(len(line.text) - len(line.text.lstrip(" -–—:|*")),
-                                   len(line.text))
-                self.b.add_timeline_entry(code_time, event, line.whole,
-                                          default_date=self.note_date or date,
-                                          declared_zone=declared.value if declared else None)
-                return
-            self.timeline_note(line)
+    def own_item(self, block: Block, prose: Prose, parent: ActionItem) -> bool:
+        """Whether a bullet nested under an item is an item of its own ("Turn the job back
+        on") rather than a detail of its parent ("22.1.0 will contain the patches")."""
+        if parent.description.text.rstrip().endswith(":"):
+            return False  # "Ensure alerting is in place for:" lists what the item covers
+        text = prose.text
+        return block.checkbox is not None or action_items.starts_with_verb(text, self.data) \
+            or action_items.states_intent(text, self.data)
+
+    def read_action_paragraph(self, prose: Prose) -> None:
+        """Prose under an action heading: each sentence that commits to an action is an item
+        (what follows it, "(added in March)", "filed as #12", belongs to it); a tracker link
+        outside the items covers them all."""
+        sentences = action_items.item_sentences(prose, self.data)
+        for sentence, tail in sentences:
+            done = ItemStatus.done if action_items.reports_done(sentence.text) else None
+            self.b.add_action_item(sentence, sentence.whole, {},
+                                   status=done or self.heading_status(),
+                                   owner=self.heading_owner())
+            self.doc.action_items[-1].in_prose = True
+            self.prose_items.add(id(self.doc.action_items[-1]))
+            if tail is not None:
+                self.b.add_action_detail(tail)
+        if not sentences:
+            self.b.add_action_reference(prose)
+        self.action_level = 0
+
+    def read_stated_action(self, prose: Prose, kind: str | None) -> None:
+        """A bullet outside the action items that commits to an action ("We will add
+        monitoring for replica lag", "We need to document the deploy process") or reports one
+        taken ("We have rotated every token"): the action items of a document that has no
+        action-items section; dropped when the document lists its actions there. A step of
+        a procedure ("we must stop both services"), or a step of the fix reported in the
+        resolution ("We have restarted the node"), is neither."""
+        text = prose.text
+        taken = _ACTION_TAKEN.match(text) is not None and kind not in _FIX_STEPS
+        promised = action_items.states_intent(text, self.data) and \
+            _PROCEDURE_STEP.match(text) is None and not action_items.defers(text, self.data)
+        if not (taken or promised):
             return
-        event = line.slice(found.end, len(line.text))
-        event = event.slice(len(event.text) - len(event.text.lstrip(" -–—:|*")),
-                            len(event.text))
-        declared = self.doc.timeline.declared_zone
-        self.b.add_timeline_entry(line, event, line.whole, default_date=self.note_date or date,
-                                  declared_zone=declared.value if declared else None)
+        self.b.add_action_item(prose, prose.whole, {},
+                               status=ItemStatus.done if taken else None)
+        self.doc.action_items[-1].in_prose = True  # no field list: asked for owner and date
+        self.prose_items.add(id(self.doc.action_items[-1]))
+
+    def action_heading(self, block: Block) -> bool:
+        """A heading inside the action-items section: it may say the status or the owner of
+        the items below it ("Completed", "Platform (@platform)"), or be an item itself
+        ("### TODO: Rotate the signing key")."""
+        assert block.prose is not None
+        text = block.prose.text
+        while self.action_headings and self.action_headings[-1][0] >= block.level:
+            self.action_headings.pop()
+        status = action_items.status_from_heading(text, self.data)
+        owner = self.b.heading_owner(block.prose)
+        words = action_items.item_heading(block.prose, self.data)
+        if words is not None:
+            self.b.add_action_item(words, block.prose.whole, {}, status=status,
+                                   owner=owner or self.heading_owner())
+            return True
+        self.action_headings.append((block.level, status, owner))
+        return False
+
+    def heading_status(self) -> ItemStatus | None:
+        return next((status for _, status, _ in reversed(self.action_headings)
+                     if status is not None), None)
+
+    def heading_owner(self) -> Located[str] | None:
+        return next((owner for _, _, owner in reversed(self.action_headings)
+                     if owner is not None), None)
 
     def heading_field(self, block: Block, kind: str | None) -> str | None:
         """The metadata field a heading outside every known section names, if any."""
@@ -303,21 +415,6 @@ class _Reader:
             if find_timestamp(code.text, self.data.time_zones, within=0) is not None:
                 return code
         return None
-
-    def timeline_note(self, line: Prose) -> None:
-        """A line in the timeline that is not an entry may state the zone and the day of the
-        entries below it: "All times are UTC on 2026-03-03.", "2015-10-21 (all times UTC)"."""
-        zone = self.timeline_zone(line)
-        found = find_date(line.text, self.b.default_date())
-        if found is not None and (zone is not None or len(line.text.split()) <= 4):
-            self.note_date = found[0]
-
-    def timeline_zone(self, text: Prose) -> tuple[str, int, int] | None:
-        zone = declared_zone(text.text, self.data.time_zones)
-        if zone is not None and self.doc.timeline.declared_zone is None:
-            self.doc.timeline.declared_zone = Located(value=zone[0],
-                                                      span=text.span(zone[1], zone[2]))
-        return zone
 
     def key_value(self, line: Prose, kind: str | None, block: Block) -> bool:
         match = _KEY_VALUE.match(line.text)
@@ -406,38 +503,32 @@ class _Reader:
     def read_timeline_table(self, block: Block, time_col: int | None, event_col: int | None,
                             default_date: dt.date | None) -> None:
         time_col = 0 if time_col is None else time_col
-        note = self.doc.timeline.declared_zone
-        declared = note.value if note is not None else None
-        default_date = self.note_date or default_date
         if time_col < len(block.header):
             header = block.header[time_col].text
-            for zone in re.findall(r"[A-Za-z+\-:0-9]+", header):
+            for zone in re.findall(r"[A-Za-z+\-:0-9/]+", header):
                 if zone.lower() in self.data.time_zones or re.fullmatch(r"[+-]\d{2}:?\d{2}", zone):
-                    declared = zone
                     self.doc.timeline.declared_zone = Located(
                         value=zone, span=block.header[time_col].whole)
         phase_col = _column(block.header, self.data, ("phase",))
         date_col = next((i for i, h in enumerate(block.header)
                          if normalise_key(h.text) == "date" and i != time_col), None)
-        date = default_date or self.b.default_date()
+        self.timeline.start_table()
         for line, row in block.rows:
             if time_col >= len(row):
                 continue
-            time_prose = row[time_col]
             if date_col is not None and date_col < len(row):
-                found_date = find_date(row[date_col].text)
-                date = found_date[0] if found_date else date
+                self.timeline.row_date(row[date_col])
             if event_col is not None and event_col < len(row):
                 event = row[event_col]
             else:
-                event = _join([c for i, c in enumerate(row) if i not in (time_col, phase_col)])
+                event = _join([c for i, c in enumerate(row)
+                               if i not in (time_col, phase_col, date_col)])
             phase = row[phase_col].text if phase_col is not None and phase_col < len(row) \
                 else None
             span = Span(line=line, column=1, end_line=line,
                         end_column=len(self.lines[line - 1]) + 1 if line <= len(self.lines)
                         else 2)
-            self.b.add_timeline_entry(time_prose, event, span, phase_text=phase,
-                                      declared_zone=declared, default_date=date)
+            self.timeline.row(row[time_col], event, span, phase)
 
     def read_action_table(self, block: Block) -> None:
         columns = [column_for_header(h.text, self.data, _ACTION_COLUMNS) for h in block.header]
@@ -450,6 +541,12 @@ class _Reader:
         for line, row in block.rows:
             cells = {name: row[i] for i, name in enumerate(columns)
                      if name is not None and i < len(row)}
+            if "status" not in cells:  # a "Notes" column that says "Done"
+                said = next((row[i] for i, name in enumerate(columns) if name is None
+                             and i < len(row) and parse_status(row[i].text, self.data)),
+                            None)
+                if said is not None:
+                    cells["status"] = said
             description = cells.pop("action", None)
             if description is None or not description.text.strip():
                 continue
@@ -459,8 +556,9 @@ class _Reader:
                         else 2)
             self.b.add_action_item(description, span, cells)
 
-    def read_code_rows(self, block: Block, kind: str, default_date: dt.date | None) -> None:
-        """Pipe-separated rows inside a code block (a common way to paste a timeline)."""
+    def code_rows(self, block: Block, kind: str) -> list[Prose]:
+        """The non-empty lines of a code block, each mapped to its place."""
+        rows = []
         for number, text in enumerate(block.text.split("\n")):
             line = block.first_line + number
             source = self.lines[line - 1] if line - 1 < len(self.lines) else ""
@@ -469,17 +567,21 @@ class _Reader:
             column = source.find(text.strip()) + 1 if text.strip() else 1
             builder = ProseBuilder(role=ProseRole.field, section=kind)
             builder.add(text.strip(), line, max(column, 1))
-            prose = builder.build()
-            if kind == "timeline":
-                self.timeline_line(prose, default_date)
-            elif "|" in text:
+            rows.append(builder.build())
+        return rows
+
+    def read_code_rows(self, block: Block, kind: str, default_date: dt.date | None) -> None:
+        """Pipe-separated rows inside a code block (a common way to paste a table)."""
+        for prose in self.code_rows(block, kind):
+            text = prose.text
+            if "|" in text:
                 cells = [prose.slice(m.start(), m.end()).strip()
                          for m in re.finditer(r"[^|]+", prose.text)]
                 self.code_action_row(cells, prose)
 
     def code_action_row(self, cells: list[Prose], prose: Prose) -> None:
         named: dict[str, Prose] = {}
-        from postmortem_lint.parsers.values import parse_priority, parse_status
+        from postmortem_lint.parsers.values import parse_priority
 
         rest = []
         for cell in cells:
@@ -539,6 +641,10 @@ class _Reader:
 
     def finish_sections(self) -> None:
         doc = self.doc
+        if any(id(item) not in self.prose_items for item in doc.action_items):
+            # With a list or table of items, the prose around it is commentary on them.
+            doc.action_items = [item for item in doc.action_items
+                                if id(item) not in self.prose_items]
         for section, kind in self.sections:
             if kind == "timeline" and section.kind == "timeline":
                 doc.timeline.span = doc.timeline.span or section.span
@@ -570,6 +676,23 @@ class _Reader:
             doc.timeline.span = Span.lines(first.line, last.end_line)
 
 
+# Sections whose bullets may state the document's actions when it has no action-items
+# section: lessons ("We need to document …"), the overview ("We have rotated …") …
+_FIX_STEPS = frozenset(("resolution", "response"))
+_MAY_STATE_ACTIONS = frozenset((None, "lessons", "prevention", "follow_up", "summary",
+                                "went_wrong", *_FIX_STEPS))
+# "We have rotated every token": an action reported as taken (not "We noticed …").
+_ACTION_TAKEN = re.compile(r"\W{0,3}(?:we|i)\s+have\s+(?:now\s+|also\s+|since\s+)?[a-z]{3,}ed\b",
+                           re.IGNORECASE)
+_PROCEDURE_STEP = re.compile(r"\W{0,3}we\s+must\b", re.IGNORECASE)
+
+
+def _groups_items(item: ActionItem) -> bool:
+    """"- Immediate actions:" with the actions nested below it: a label, not an item."""
+    return action_items.is_group_label(item.description.text) and item.owner is None and \
+        item.due is None and item.ticket is None
+
+
 def _column(header: list[Prose], data: RuleData, names: tuple[str, ...]) -> int | None:
     for index, cell in enumerate(header):
         if column_for_header(cell.text, data, names) is not None:
@@ -597,8 +720,13 @@ def _join(cells: list[Prose]) -> Prose:
 
 
 def parse_markdown(source: SourceText, data: RuleData) -> Postmortem:
-    tokens = markdown_parser().parse(source.text)
     reader = _Reader(source, data)
+    text = source.text
+    toml = toml_front_matter(reader.lines)
+    if toml is not None:  # "+++" front matter: metadata, never body text
+        read_toml_front_matter(reader.b, reader.lines, *toml)
+        text = blank_front_matter(text, toml[1])
+    tokens = markdown_parser().parse(text)
     blocks = to_blocks(tokens, reader.lines)
     reader.read_code_spans(tokens)
     return reader.read(blocks)

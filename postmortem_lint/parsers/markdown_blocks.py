@@ -70,6 +70,10 @@ def inline_prose(token: Token, lines: list[str], role: ProseRole, *, row_cursor:
         elif kind == "link_close" and link is not None:
             builder.add_link(*link)
             link = None
+        if kind == "html_inline" and child.content.lower().startswith("<br"):
+            builder.add_unmapped("\n")  # "<br>" ends a line as a hard break does
+            offset = max(offset, content.find(child.content, offset) + len(child.content))
+            continue
         if kind in ("softbreak", "hardbreak"):
             newline = content.find("\n", offset)
             offset = newline + 1 if newline >= 0 else offset

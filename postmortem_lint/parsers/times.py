@@ -17,22 +17,37 @@ from dateutil import tz
 from postmortem_lint.model.document import UNDATED
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?"
+_ORDINAL = r"(?:st|nd|rd|th)?"
+# Numeric day and month in either order ("06/04/2023", "9/25/20", "04-11-2023"); which
+# comes first is decided once per document (:func:`numeric_day_first`).
+_NUMERIC = r"\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})(?![\d/.-]\d)"
 _DATE = (
     r"(?P<date>\d{4}-\d{1,2}-\d{1,2}|\d{4}/\d{1,2}/\d{1,2}"
-    rf"|{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? ?(?:\d{{4}})?"
-    rf"|\d{{1,2}} {_MONTH},? ?(?:\d{{4}})?)"
+    rf"|{_NUMERIC}"
+    rf"|{_MONTH} \d{{1,2}}{_ORDINAL},? ?(?:\d{{4}})?"
+    rf"|\d{{1,2}}{_ORDINAL} (?:of )?{_MONTH},? ?(?:\d{{4}})?"
+    # month and day without a year, only right before a time: "[12-05 16:21]"
+    r"|\d{1,2}[/-]\d{1,2}(?=[ T]\d{1,2}:\d{2}))"
 )
 # The clock must not run on into more digits ("14:321"); "AM"/"PM" may be followed by a
-# colon ("9:55 AM: alert fires"), but not by more letters ("10:00 amended").
+# colon ("9:55 AM: alert fires"), but not by more letters ("10:00 amended"). A colon after
+# the minutes ends the time ("- 13:11: text") unless seconds follow. Four digits without a
+# colon ("1625") count only after a date or before a zone (checked in find_timestamp).
 _TIME = (
     r"(?P<time>(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:\.\d{1,9})?)?"
-    r"(?![\d:])(?: ?(?P<ampm>[ap]\.?m\.?)(?![a-z]))?"
-    r"|(?P<hour_only>\d{1,2}) ?(?P<ampm2>[ap]\.?m\.?)(?![a-z\d]))"
+    r"(?!\d|:\d)(?: ?(?P<ampm>[ap]\.?m\.?)(?![a-z]))?"
+    r"|(?P<hour_only>\d{1,2}) ?(?P<ampm2>[ap]\.?m\.?)(?![a-z\d])"
+    r"|(?<![\d.:,/-])(?P<hhmm_h>[01]\d|2[0-3])(?P<hhmm_m>[0-5]\d)(?![\d,./-]\d|\d))"
 )
-# Between a date and its time: "T", " at ", ", ", " - " or any run of blanks (tables are
-# often padded: "2021-12-10   15:40").
+# Between a date and its time: "T", " at ", ", ", " - ", "/" or any run of blanks (tables
+# are often padded: "2021-12-10   15:40").
 _TIMESTAMP = re.compile(
-    rf"(?:{_DATE}(?:T|\s+at\s+|,\s*|\s+-\s+|\s+)?)?{_TIME}", re.IGNORECASE)
+    rf"(?:{_DATE}(?:T|\s+at\s+|,\s*|\s+-\s+|/|\s+)?)?{_TIME}", re.IGNORECASE)
+# A date written after the time: "11:10 6th Nov 2023", "11:10 on 6 Nov 2023".
+_DATE_AFTER = re.compile(rf"(?:,\s*|(?<!\s)\s+on\s+|(?<!\s)\s+)(?:[A-Za-z]{{3,9}},?\s+)?{_DATE}",
+                         re.IGNORECASE)
+# "10:07-10:29": the end of a range of times, which a zone offset (-10:29) resembles.
+_RANGE_END = re.compile(r"[-–]\d{1,2}:\d{2}(?!:\d)")
 _DATE_ONLY = re.compile(rf"^{_DATE}$", re.IGNORECASE)
 _OFFSET = re.compile(r"(?P<sign>[+-])(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?")
 _ZONE_WORD = re.compile(r"\(?(?P<word>[A-Za-z][A-Za-z_/]{0,40}(?:[+-]\d{1,2}(?::?\d{2})?)?)\)?")
@@ -84,11 +99,23 @@ def _zone_offset(word: str, zones: dict[str, float]) -> tuple[dt.tzinfo | None, 
 
 
 def find_timestamp(text: str, zones: dict[str, float], *, within: int = 60,
-                   default_date: dt.date | None = None) -> TimeMatch | None:
-    """The first timestamp that starts within ``within`` characters of the text's start."""
-    match = _TIMESTAMP.search(text, 0, min(len(text), within + 40))
-    if match is None or match.start() > within:
-        return None
+                   default_date: dt.date | None = None,
+                   dayfirst: bool = False) -> TimeMatch | None:
+    """The first timestamp that starts within ``within`` characters of the text's start.
+
+    A time written in two zones ("13:14 EDT (17:14 UTC)") is read in UTC."""
+    for match in _TIMESTAMP.finditer(text, 0, min(len(text), within + 40)):
+        if match.start() > within:
+            return None
+        found = _timestamp_at(text, match, zones, default_date, dayfirst)
+        if found is not None:
+            return found
+    return None
+
+
+def _clock(match: re.Match[str]) -> tuple[int, int, int] | None:
+    if match.group("hhmm_h") is not None:
+        return int(match.group("hhmm_h")), int(match.group("hhmm_m")), 0
     hour = int(match.group("hour") or match.group("hour_only"))
     minute = int(match.group("minute") or 0)
     second = int(match.group("second") or 0)
@@ -99,27 +126,90 @@ def find_timestamp(text: str, zones: dict[str, float], *, within: int = 60,
         hour = 0
     if hour > 23 or minute > 59 or second > 59:
         return None
+    return hour, minute, second
+
+
+def _timestamp_at(text: str, match: re.Match[str], zones: dict[str, float],
+                  default_date: dt.date | None, dayfirst: bool) -> TimeMatch | None:
+    clock = _clock(match)
+    if clock is None:
+        return None
+    hour, minute, second = clock
     date_text = match.group("date")
-    day = _parse_date_text(date_text, default_date) if date_text else None
+    day = _parse_date_text(date_text, default_date, dayfirst) if date_text else None
     end = match.end()
+    if date_text is None:  # "11:10 6th Nov 2023": the date after the time
+        after = _DATE_AFTER.match(text, end)
+        if after is not None:
+            day = _parse_date_text(after.group("date"), default_date, dayfirst)
+            end = after.end() if day is not None else end
+    iso_like = "T" in match.group(0).upper() or match.group("second") is not None
+    range_end = None if iso_like else _RANGE_END.match(text, end)
+    if range_end is not None:  # "10:07-10:29": the range is written as the entry's time
+        end = range_end.end()
     zone_text, tzinfo, is_utc = _read_zone(text, end, zones)
+    if match.group("hhmm_h") is not None and zone_text is None and not (
+            date_text and re.search(r"\d{4}", date_text)):
+        return None  # "2019" or "1625" alone is a year or a number, not a time
     if zone_text is not None:
         end = _zone_end(text, end, zone_text)
     base = day or default_date
     # A time with no date sits on a placeholder day, so entries still order by time of day.
     on = base if base is not None else UNDATED
     at = dt.datetime(on.year, on.month, on.day, hour, minute, second, tzinfo=tzinfo)
-    return TimeMatch(start=match.start(), end=end, at=at, has_date=day is not None,
-                     zone=zone_text, is_utc=is_utc)
+    # a day without a year ("Feb 7") is a full date only when the incident's year is known
+    dated = day is not None and (default_date is not None or _has_year(date_text or text))
+    found = TimeMatch(start=match.start(), end=end, at=at, has_date=dated,
+                      zone=zone_text, is_utc=is_utc)
+    if zone_text is not None and not is_utc:
+        return _prefer_utc(text, found, zones, on, dayfirst) or found
+    return found
 
 
-def _read_zone(text: str, pos: int, zones: dict[str, float]
+def _second_rendering(text: str, pos: int) -> int | None:
+    """Where a second rendering of the same moment starts after a time: "13:14 EDT
+    (17:14 UTC)", "09:41 CET / 08:41 UTC"; None when nothing of the kind follows."""
+    window = text[pos:pos + 8]
+    stripped = window.lstrip(" \t")
+    if not stripped or stripped[0] not in "(/|," or len(window) - len(stripped) > 3:
+        return None
+    start = pos + len(window) - len(stripped) + 1
+    rest = text[start:start + 4]
+    return start + len(rest) - len(rest.lstrip(" \t"))
+
+
+def _prefer_utc(text: str, found: TimeMatch, zones: dict[str, float], on: dt.date,
+                dayfirst: bool) -> TimeMatch | None:
+    """The same moment written again in UTC right after a local time, if it is."""
+    after = _second_rendering(text, found.end)
+    if after is None:
+        return None
+    second = _TIMESTAMP.match(text, after)
+    if second is None:
+        return None
+    again = _timestamp_at(text, second, zones, on, dayfirst)
+    if again is None or not again.is_utc or again.at is None or found.at is None:
+        return None
+    at = again.at
+    if not again.has_date:  # the UTC time may be on the next or previous day
+        local = found.at.astimezone(dt.UTC)
+        at = min((at + dt.timedelta(days=shift) for shift in (-1, 0, 1)),
+                 key=lambda candidate: abs(candidate - local))
+    end = again.end + (1 if text[again.end:again.end + 1] == ")" else 0)
+    return TimeMatch(start=found.start, end=end, at=at, has_date=found.has_date,
+                     zone=again.zone, is_utc=True)
+
+
+def _read_zone(text: str, pos: int, zones: dict[str, float], *, offsets: bool = True
                ) -> tuple[str | None, dt.tzinfo | None, bool]:
     rest = text[pos:pos + 48]
     stripped = rest.lstrip(" ")
     if not stripped:
         return None, None, False
-    offset = _OFFSET.match(stripped) if stripped[0] in "+-" and rest[:1] != " " else None
+    offset = _OFFSET.match(stripped) if stripped[0] in "+-" and rest[:1] != " " \
+        and offsets else None
+    if stripped[0] in "+-" and not offsets:
+        return None, None, False  # "10:07-10:29": a range, not an offset
     if offset is not None:
         word = offset.group(0)
         tzinfo, is_utc = _zone_offset(word, zones)
@@ -149,7 +239,7 @@ def declared_zone(text: str, zones: dict[str, float]) -> tuple[str, int, int] | 
             return word, match.start(), match.end()
     lowered = text.lower()
     for name in zones:  # written out: "Timeline (Eastern Time)"
-        if " " in name:
+        if " " in name or "/" in name:
             found = re.search(rf"\b{re.escape(name)}\b", lowered)
             if found:
                 return text[found.start():found.end()], found.start(), found.end()
@@ -164,19 +254,65 @@ def _zone_end(text: str, pos: int, zone: str) -> int:
     return end
 
 
-def _parse_date_text(text: str, default: dt.date | None) -> dt.date | None:
+def _parse_date_text(text: str, default: dt.date | None, dayfirst: bool = False
+                     ) -> dt.date | None:
     fallback = dt.datetime.combine(default or dt.date(1970, 1, 1), dt.time())
     try:
-        return date_parser.parse(text, default=fallback).date()
+        day = date_parser.parse(text, default=fallback, dayfirst=dayfirst).date()
     except (ValueError, OverflowError):
         return None
+    if default is not None and not _has_year(text):
+        # A date without a year is the one closest to the day it is read on: "Dec 5"
+        # in the timeline of a March incident is in the December before.
+        candidates = []
+        for year in (day.year - 1, day.year, day.year + 1):
+            try:
+                candidates.append(day.replace(year=year))
+            except ValueError:
+                continue
+        day = min(candidates, key=lambda option: abs((option - default).days))
+    return day
 
 
-def parse_date(text: str, default: dt.date | None = None) -> dt.date | None:
+def _has_year(text: str) -> bool:
+    return re.search(r"\d{4}|\d[/.-]\d{1,2}[/.-]\d{2}\b", text) is not None
+
+
+def numeric_day_first(text: str) -> bool:
+    """Whether the document writes numeric dates day first ("06/04/2023" for 6 April).
+
+    A part over 12 decides; otherwise the reading under which the dates lie closest
+    together wins (an incident's dates cluster), month first on a tie."""
+    pairs = [(int(m.group(1)), int(m.group(2)), m.group(3)) for m in
+             re.finditer(r"(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?![\d/.-]\d)",
+                         text[:200_000])]
+    if any(first > 12 >= second for first, second, _ in pairs):
+        return True
+    if not pairs or any(second > 12 >= first for first, second, _ in pairs):
+        return False
+
+    def spread(day_first: bool) -> int:
+        days = []
+        for first, second, year in pairs:
+            day, month = (first, second) if day_first else (second, first)
+            try:
+                days.append(dt.date(int(year) % 100 + 2000 if len(year) == 2 else int(year),
+                                    month, day).toordinal())
+            except ValueError:
+                return 10**9
+        return max(days) - min(days)
+
+    return spread(True) < spread(False)
+
+
+def parse_date(text: str, default: dt.date | None = None, dayfirst: bool = False
+               ) -> dt.date | None:
     """A calendar date written on its own ("2026-03-11", "Mar 11, 2026"), else None."""
     value = text.strip().strip("*_` ")
     if not value or len(value) > 40:
         return None
+    if _DATE_ONLY.match(value):
+        return _parse_date_text(value, default, dayfirst)
     iso = re.match(r"(\d{4})-(\d{1,2})-(\d{1,2})", value)
     if iso:
         try:
@@ -185,18 +321,20 @@ def parse_date(text: str, default: dt.date | None = None) -> dt.date | None:
             return None
     head = _TIMESTAMP.match(value)
     if head and head.group("date"):
-        return _parse_date_text(head.group("date"), default)
+        return _parse_date_text(head.group("date"), default, dayfirst)
     if _DATE_ONLY.match(value):
-        return _parse_date_text(value, default)
+        return _parse_date_text(value, default, dayfirst)
     return None
 
 
-def find_date(text: str, default: dt.date | None = None) -> tuple[dt.date, int, int] | None:
+def find_date(text: str, default: dt.date | None = None, dayfirst: bool = False
+              ) -> tuple[dt.date, int, int] | None:
     """The first calendar date anywhere in a short text, with its offsets."""
     for match in re.finditer(_DATE, text[:400], re.IGNORECASE):
-        day = parse_date(match.group("date"), default)
-        if day is not None and (match.group("date")[0].isdigit() and "-" in match.group("date")
-                                or re.search(r"\d{4}", match.group("date"))):
+        day = parse_date(match.group("date"), default, dayfirst)
+        written = match.group("date")
+        if day is not None and (written[0].isdigit() and "-" in written
+                                or re.search(r"\d{4}", written) or re.fullmatch(_NUMERIC, written)):
             return day, match.start(), match.end()
     return None
 

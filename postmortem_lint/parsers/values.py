@@ -162,3 +162,30 @@ def find_ticket(text: str) -> tuple[str, int, int] | None:
     if match is None:
         return None
     return match.group(0), match.start(), match.end()
+
+
+# A link to where work is tracked: an issue, pull/merge request, commit or tracker board.
+_TRACKER_URL = re.compile(
+    r"/(?:issues?|pulls?|merge_requests|commits?|browse|tickets?|bugs?|show_bug\.cgi|"
+    r"work_?items?|tasks?|projects?|boards?|milestones?|discussions)\b|jira|linear\.app|"
+    r"trello\.com|youtrack|bugzilla|crbug\.com|\bb/\d|phabricator|redmine|asana\.com",
+    re.IGNORECASE)
+
+
+def find_tracker(text: str) -> tuple[str, int, int] | None:
+    """A ticket key or a link to an issue tracker; a link elsewhere (a wiki page, a blog
+    post, a bounty programme) is no ticket."""
+    for match in _TICKET.finditer(text):
+        found = match.group(0)
+        if not found.lower().startswith("http") or is_tracker_link(found):
+            return found, match.start(), match.end()
+    return None
+
+
+def is_tracker_link(url: str) -> bool:
+    return _TRACKER_URL.search(url) is not None
+
+
+def is_commit_link(url: str) -> bool:
+    """A link to a commit: the change it describes has been made."""
+    return re.search(r"^https?://\S+/commits?/[0-9a-f]{7,40}\b", url) is not None

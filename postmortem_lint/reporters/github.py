@@ -12,6 +12,7 @@ from pathlib import Path
 
 from postmortem_lint.engine.finding import FileResult, Finding, Level
 from postmortem_lint.reporters.locations import region, relative_path
+from postmortem_lint.reporters.text import related_lines
 
 COMMANDS = {Level.error: "error", Level.warning: "warning", Level.info: "notice"}
 
@@ -32,7 +33,8 @@ def annotation(finding: Finding, root: Path | None = None) -> str:
     if where.single_line and where.column is not None and where.end_column is not None:
         properties += [("col", str(where.column)), ("endColumn", str(where.end_column))]
     properties.append(("title", f"{finding.code} {finding.rule}"))
-    message = finding.message + (f"\nhint: {finding.hint}" if finding.hint else "")
+    message = finding.message + (f"\nat: {related_lines(finding)}" if finding.related else "")
+    message += f"\nhint: {finding.hint}" if finding.hint else ""
     joined = ",".join(f"{key}={escape_property(value)}" for key, value in properties)
     return f"::{COMMANDS[finding.level]} {joined}::{escape_data(message)}"
 

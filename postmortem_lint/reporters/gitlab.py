@@ -9,6 +9,7 @@ import json
 
 from postmortem_lint.engine.finding import FileResult, Level
 from postmortem_lint.reporters.locations import relative_path
+from postmortem_lint.reporters.text import related_lines
 
 SEVERITY = {Level.error: "major", Level.warning: "minor", Level.info: "info"}
 
@@ -23,7 +24,8 @@ def render_gitlab(results: list[FileResult]) -> str:
             occurrence = seen.get(key, 0)
             seen[key] = occurrence + 1
             issues.append({
-                "description": f"{finding.code} {finding.message}",
+                "description": f"{finding.code} {finding.message}" + (
+                    f" (at {related_lines(finding)})" if finding.related else ""),
                 "check_name": finding.code,
                 "fingerprint": hashlib.sha256(f"{key}\0{occurrence}".encode()).hexdigest(),
                 "severity": SEVERITY[finding.level],

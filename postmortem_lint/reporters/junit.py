@@ -6,6 +6,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from postmortem_lint.engine.finding import FileResult
+from postmortem_lint.reporters.text import related_lines
 
 
 def render_junit(results: list[FileResult]) -> str:
@@ -27,6 +28,7 @@ def render_junit(results: list[FileResult]) -> str:
             failure = ET.SubElement(case, "failure", message=finding.message,
                                     type=finding.code)
             failure.text = f"{where}: {finding.code} [{finding.level.value}] {finding.message}" + (
+                f"\nat: {related_lines(finding)}" if finding.related else "") + (
                 f"\nhint: {finding.hint}" if finding.hint else "")
     ET.indent(suites)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(

@@ -189,12 +189,25 @@ def _results(findings: Iterable[Finding], indexes: dict[str, int], root: Path | 
                 artifact_location=om.ArtifactLocation(uri=uri, uri_base_id=SRCROOT),
                 region=om.Region(start_line=where.line, start_column=where.column,
                                  end_line=where.end_line, end_column=where.end_column)))],
+            related_locations=_related(finding, uri),
             partial_fingerprints={FINGERPRINT_KEY: _fingerprint(
                 finding.code, uri, anchor, occurrence)},
             # a finding silenced by a comment stays visible to code scanning as suppressed
             suppressions=[om.Suppression(kind="inSource", justification=finding.justification)]
             if suppressed else None))
     return results
+
+
+def _related(finding: Finding, uri: str) -> list[om.Location] | None:
+    """The other places a finding is about (the items of a list reported once)."""
+    out = []
+    for index, span in enumerate(finding.related, start=1):
+        where = region(span)
+        out.append(om.Location(id=index, physical_location=om.PhysicalLocation(
+            artifact_location=om.ArtifactLocation(uri=uri, uri_base_id=SRCROOT),
+            region=om.Region(start_line=where.line, start_column=where.column,
+                             end_line=where.end_line, end_column=where.end_column))))
+    return out or None
 
 
 def build_sarif(results: list[FileResult], rules: dict[str, type[Rule]] | None = None,

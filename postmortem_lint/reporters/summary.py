@@ -7,6 +7,7 @@ import re
 from collections import Counter
 
 from postmortem_lint.engine.finding import FileResult, Level
+from postmortem_lint.reporters.text import related_lines
 
 FIRST_FINDINGS = 50
 _LEVELS = (Level.error, Level.warning, Level.info)
@@ -70,6 +71,7 @@ def render_summary(results: list[FileResult], first: int = FIRST_FINDINGS) -> st
     out += [title, ""]
     out += _table(["File", "Line", "Code", "Level", "Message"],
                   [[cell(f.path), str(f.span.line), cell(f.code), f.level.value,
-                    cell(f.message + (f"\nhint: {f.hint}" if f.hint else ""))] for f in shown],
+                    cell(f.message + (f"\nat: {related_lines(f)}" if f.related else "")
+                         + (f"\nhint: {f.hint}" if f.hint else ""))] for f in shown],
                   ["l", "r", "l", "l", "l"])
     return "\n".join(out) + "\n"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import click
 
-from postmortem_lint.engine.finding import FileResult, Level
+from postmortem_lint.engine.finding import FileResult, Finding, Level
 
 _COLOURS = {Level.error: "red", Level.warning: "yellow", Level.info: "blue"}
 
@@ -33,6 +33,8 @@ def render_text(results: list[FileResult], color: bool = False, hints: bool = Tr
             else:
                 code = finding.code
             lines.append(f"{where} {code} {level} {finding.message}")
+            if finding.related:
+                lines.append(f"    at: {related_lines(finding)}")
             if hints and finding.hint:
                 lines.append(f"    hint: {finding.hint}")
     if links and files_with:
@@ -79,3 +81,10 @@ def _statistics(results: list[FileResult], color: bool) -> str:
         lines.append(f"{number:>{width}}  {shown}  {'[' + level.value + ']':<9}  {name}")
     files_with = sum(1 for result in results if result.findings)
     return "\n".join(lines + _summary(results, counts, files_with)) + "\n"
+
+
+def related_lines(finding: Finding) -> str:
+    """The related locations as a reader scans them: "lines 12, 14, 19"."""
+    numbers = sorted({span.line for span in finding.related})
+    label = "line" if len(numbers) == 1 else "lines"
+    return f"{label} {', '.join(str(number) for number in numbers)}"

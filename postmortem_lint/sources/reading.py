@@ -43,31 +43,39 @@ class SourceText:
 
 
 def decode(data: bytes, path: str) -> SourceText | ReadProblem:
-    """Decode bytes to text, reporting undecodable bytes instead of failing."""
+    """Decode bytes to text. Undecodable bytes are replaced (U+FFFD) and reported as one
+    PM004 at the first of them; the rest of the document is read as usual."""
     import hashlib
 
     digest = hashlib.sha256(data).hexdigest()
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            try:
-                text = data.decode(encoding)
-            except UnicodeDecodeError as error:
-                return ReadProblem("PM004", f"file starts with a {encoding} byte-order mark "
-                                   f"but is not valid {encoding} ({error.reason})")
-            return SourceText(path, _normalise_newlines(text.lstrip("\ufeff")), encoding, digest)
+            return _decode_as(data, len(bom), encoding, path, digest)
     if b"\x00" in data[:8192]:
         return ReadProblem("PM006", "binary file skipped (it contains NUL bytes)")
+    return _decode_as(data, 0, "utf-8", path, digest)
+
+
+def _decode_as(data: bytes, skip: int, encoding: str, path: str, digest: str) -> SourceText:
+    codec = {"utf-8-sig": "utf-8"}.get(encoding, encoding)
+    body = data[skip:]
+    if codec in ("utf-16", "utf-32"):  # the BOM gave the byte order
+        codec += "-le" if data[:2] == b"\xff\xfe" else "-be"
     try:
-        return SourceText(path, _normalise_newlines(data.decode("utf-8")), "utf-8", digest)
+        return SourceText(path, _normalise_newlines(body.decode(codec).lstrip("\ufeff")),
+                          encoding, digest)
     except UnicodeDecodeError as error:
-        text = _normalise_newlines(data.decode("utf-8", errors="replace"))
-        before = data[: error.start]
-        line = before.count(b"\n") + 1
-        column = len(before.rsplit(b"\n", 1)[-1].decode("utf-8", errors="replace")) + 1
-        source = SourceText(path, text, "utf-8", digest)
+        text = _normalise_newlines(body.decode(codec, errors="replace").lstrip("\ufeff"))
+        before = _normalise_newlines(body[: error.start].decode(codec, errors="replace")
+                                     .lstrip("\ufeff"))
+        line = before.count("\n") + 1
+        column = len(before.rsplit("\n", 1)[-1]) + 1
+        bad = body[error.start:error.end][:4].hex(" ")
+        name = {"utf-8-sig": "utf-8"}.get(encoding, encoding).upper()
+        source = SourceText(path, text, encoding, digest)
         source.problems.append(ReadProblem(
-            "PM004", f"invalid UTF-8 byte 0x{data[error.start]:02x}; save the file as UTF-8 "
-            "(undecodable bytes were read as \ufffd)", line, column))
+            "PM004", f"invalid {name} byte 0x{bad.replace(' ', ' 0x')}; save the file as "
+            f"{name} (undecodable bytes were read as \ufffd)", line, column))
         return source
 
 

@@ -21,7 +21,7 @@ from tests.conftest import REPO
 
 SENTENCES = [
     json.loads(line)["text"]
-    for name in ("dev.jsonl", "holdout.jsonl")
+    for name in ("dev.jsonl", "dev_extra.jsonl")
     for line in (REPO / "tests" / "data" / "blame" / name).read_text(encoding="utf-8")
     .splitlines() if line.strip()
 ]

@@ -295,3 +295,45 @@ def test_a_phrase_hit_as_agent_and_as_cause_is_reported_once() -> None:
         **Root Causes:** Ben Okafor renamed the column without a migration.
         """, select=["PM110"])
     assert len(findings) == 1
+
+
+def test_a_cause_statement_naming_people_acting_is_reported_once() -> None:
+    findings = lint_text("""\
+        ## Root cause
+
+        - The author of the patch misjudged its reach. She merged it alone after an hour.
+        """, select=["PM110"])
+    assert len(findings) == 1
+
+
+def test_a_team_at_ordinary_work_in_a_cause_statement_passes() -> None:
+    # a team making changes is how the system got here, not who is to blame; a team
+    # deleting or pushing something is still named as the cause
+    assert blame_codes("""\
+        ## Root cause
+
+        The Storage team recently made changes to split the staging and production buckets.
+        """) == []
+    assert blame_codes("""\
+        ## Root cause
+
+        The Storage team deleted the production bucket while cleaning up staging.
+        """) == ["PM110"]
+
+
+def test_a_name_the_document_writes_as_a_package_or_host_is_a_thing() -> None:
+    # "Quill" is also written `quill` in code and as a host in a link: a tool, not a colleague
+    text = """\
+        # Webhooks dropped
+
+        ## Summary
+
+        Quill did not respond to any webhook events for two hours.
+
+        ## Detection
+
+        The [status page](https://quill.example.org/status) showed the `quill` pods restarting.
+        """
+    assert blame_codes(text) == []
+    assert blame_codes(text.replace("`quill`", "`hook`").replace("quill.example", "hooks.example")
+                       ) == ["PM101"]

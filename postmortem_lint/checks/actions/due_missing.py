@@ -6,14 +6,14 @@ from collections.abc import Iterator
 
 from postmortem_lint.checks.actions.items import (
     ActionOptions,
-    action_text,
     deadline_for,
-    is_empty_value,
-    open_items,
+    field_gap,
+    items_anchor,
     quoted,
 )
 from postmortem_lint.engine.finding import Level, Problem
 from postmortem_lint.engine.rule import Rule, RuleContext
+from postmortem_lint.model import ActionItem
 
 
 class ActionDueMissing(Rule):
@@ -27,7 +27,9 @@ class ActionDueMissing(Rule):
     "empty" (``-``, ``n/a``) count as missing; a placeholder such as
     ``YYYY-MM-DD`` is reported by placeholder-left (PM901), and a written but
     unusual deadline ("end of sprint 14") is left alone. Items marked done or
-    won't do are skipped unless ``include-done`` is set.
+    won't do are skipped unless ``include-done`` is set. When most items have a
+    date, each item without one is reported; when the list has no dates (or only
+    a few), one finding says how many items lack one and lists their lines.
 
     Bad::
 
@@ -51,19 +53,27 @@ class ActionDueMissing(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Problem]:
         assert isinstance(self.options, ActionOptions)
-        for item in open_items(ctx.document, self.options.include_done):
-            if item.due is not None:
-                continue
-            written = item.due_unparsed
-            if written is not None and not is_empty_value(written.value, ctx.data.empty_values):
-                continue
-            text = action_text(item)
+
+        def dated(item: ActionItem) -> bool:  # "end of sprint 14" is written: left alone
+            return item.due is not None or (item.due_unparsed is not None
+                                            and "due" not in item.empty)
+
+        gap = field_gap(ctx.document, self.options.include_done, dated)
+        if gap is None:
+            return
+        hint = ("fill the Due column, or add 'due: YYYY-MM-DD' to the item; the priority "
+                "sets how soon (P0 next business day, P1 a week, P2 a month)")
+        if not gap.per_item:
+            yield self.problem(
+                items_anchor(ctx.document), f"{gap.count('due date')}; write the date each "
+                "will be done by", hint=hint, related=gap.related)
+            return
+        for item in gap.lacking:
             deadline = deadline_for(item, ctx.document, ctx.data.priority_deadline_days)
             advice = "write the date it will be done by (due: YYYY-MM-DD)"
             if deadline is not None and item.priority is not None:
                 advice = (f"as a {item.priority.value.label} item it should be done by "
                           f"{deadline.isoformat()}: write due: {deadline.isoformat()} or earlier")
-            yield self.problem(
-                text.whole, f"Action item {quoted(text)} has no due date; {advice}",
-                hint="fill the Due column, or add 'due: YYYY-MM-DD' to the item; the priority "
-                "sets how soon (P0 next business day, P1 a week, P2 a month)")
+            yield self.problem(item.words.whole,
+                               f"Action item {quoted(item.words)} has no due date; {advice}",
+                               hint=hint)

@@ -8,9 +8,10 @@ from collections.abc import Iterator
 from pydantic import Field
 
 from postmortem_lint.checks.actions.items import (
-    ActionOptions,
-    action_text,
+    PerItemOptions,
+    collapsed,
     incident_day,
+    items_anchor,
     next_business_day,
     open_items,
     quoted,
@@ -19,7 +20,7 @@ from postmortem_lint.engine.finding import Level, Problem
 from postmortem_lint.engine.rule import Rule, RuleContext
 
 
-class DueVsPriorityOptions(ActionOptions):
+class DueVsPriorityOptions(PerItemOptions):
     grace_days: int = Field(0, ge=0, description="Extra days allowed beyond each deadline.")
 
 
@@ -35,7 +36,8 @@ class ActionDueVsPriority(Rule):
     the rule data (P0 1 day, P1 7, P2 30, P3 90, P4 180). A deadline that falls
     on a Saturday or Sunday moves to the Monday, so a P0 from a Friday incident
     may be due on Monday. Items marked done or won't do are skipped unless
-    ``include-done`` is set: their dates record what happened, not a plan.
+    ``include-done`` is set: their dates record what happened, not a plan. More
+    than ``max-per-item`` late items become one finding for the list.
 
     Bad::
 
@@ -70,6 +72,7 @@ class ActionDueVsPriority(Rule):
         start = incident_day(doc)
         if start is None:
             return
+        late: list[Problem] = []
         for item in open_items(doc, self.options.include_done):
             if item.due is None or item.priority is None:
                 continue
@@ -80,16 +83,22 @@ class ActionDueVsPriority(Rule):
             deadline = next_business_day(start.value + dt.timedelta(days=days))
             if item.due.value <= deadline + dt.timedelta(days=self.options.grace_days):
                 continue
-            late = (item.due.value - start.value).days
+            gap = (item.due.value - start.value).days
             label = item.priority.value.label
-            yield self.problem(
-                action_text(item).whole,
-                f"Action item {quoted(action_text(item))} is {label} but due "
-                f"{item.due.value.isoformat()}, {late} days after the incident on "
+            late.append(self.problem(
+                item.words.whole,
+                f"Action item {quoted(item.words)} is {label} but due "
+                f"{item.due.value.isoformat()}, {gap} days after the incident on "
                 f"{start.value.isoformat()}; a {label} item is due within {_days(days)} "
                 f"(by {deadline.isoformat()})",
                 hint=f"bring the due date forward to {deadline.isoformat()} or earlier, or "
-                "lower the priority to match the plan")
+                "lower the priority to match the plan"))
+        yield from collapsed(
+            late, items_anchor(doc), f"{len(late)} action items are due later than their "
+            f"priorities allow, counted from the incident on {start.value.isoformat()} (P0 "
+            "by the next business day, P1 within a week, P2 within a month)",
+            "bring the dates forward or lower the priorities; if the incident date is wrong, "
+            "fix it", self.options.max_per_item)
 
 
 def _days(days: int) -> str:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from pydantic import Field
 
-from postmortem_lint.checks.actions.items import action_text, quoted
+from postmortem_lint.checks.actions.items import quoted
 from postmortem_lint.engine.finding import Level, Problem
 from postmortem_lint.engine.rule import Rule, RuleContext, RuleOptions
 
@@ -62,7 +62,7 @@ class ActionDuplicate(Rule):
         assert isinstance(self.options, DuplicateOptions)
         seen: list[tuple[frozenset[str], int, str]] = []
         for item in ctx.document.action_items:
-            text = action_text(item)
+            text = item.words
             words = frozenset(_singular(w) for w in _WORD.findall(text.text.lower())
                               if w not in _STOP)
             if not words:

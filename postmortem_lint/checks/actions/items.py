@@ -1,24 +1,19 @@
 """Which action items the PM5xx rules look at, and the words of an item without its fields.
 
-Shared by the action-item rules so that "skip done items" and "the description
-without `owner: … due: …`" mean the same thing in each of them.
+Shared by the action-item rules so that "skip done items" and "report a missing field once
+for the list, or per item" mean the same thing in each of them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
-from pydantic import Field
+from pydantic import BaseModel, Field
 
+from postmortem_lint.engine.finding import Problem
 from postmortem_lint.engine.rule import RuleOptions
-from postmortem_lint.model import ActionItem, ItemStatus, Located, Postmortem, Prose, Span
-from postmortem_lint.parsers.values import normalise_key
-
-_CLOSED = (ItemStatus.done, ItemStatus.wont_do)
-# What is left at the edges once inline fields are cut off: "— owner:", "Done —".
-_EDGE = " \t\n,;:·|()[]—–-"
-_LABELS = frozenset(("owner", "assignee", "dri", "due", "by", "priority", "prio", "status",
-                     "type", "ticket", "tracker", "eta", "deadline"))
+from postmortem_lint.model import ActionItem, Located, Postmortem, Prose, Span
 
 
 class ActionOptions(RuleOptions):
@@ -27,57 +22,83 @@ class ActionOptions(RuleOptions):
         "finished item no longer needs a plan, and its record is history.")
 
 
+class PerItemOptions(ActionOptions):
+    max_per_item: int = Field(
+        3, ge=1, description="Findings named one by one per document; more than this many "
+        "become one finding for the action list, with each item as a related location.")
+
+
+def collapsed(problems: list[Problem], anchor: Span, summary: str, hint: str | None,
+              limit: int) -> list[Problem]:
+    """The problems as they are, or one for the whole list when there are more than
+    ``limit``: a reader wants one note about a pattern, not the same note ten times."""
+    if len(problems) <= limit:
+        return problems
+    return [Problem(span=anchor, message=summary, hint=hint,
+                    related=[problem.span for problem in problems])]
+
+
 def open_items(doc: Postmortem, include_done: bool = False) -> list[ActionItem]:
     """The items still to do (every item when ``include_done``)."""
     if include_done:
         return list(doc.action_items)
-    return [item for item in doc.action_items
-            if item.status is None or item.status.value not in _CLOSED]
+    return [item for item in doc.action_items if not item.closed]
 
 
-def offset_in(prose: Prose, span: Span) -> int | None:
-    """Offset in ``prose.text`` of where ``span`` starts, or None when it lies elsewhere."""
-    for index, (start, line, column) in enumerate(prose.runs):
-        end = prose.runs[index + 1][0] if index + 1 < len(prose.runs) else len(prose.text)
-        if line == span.line and column <= span.column < column + (end - start):
-            return start + span.column - column
-    return None
+class Gap(BaseModel):
+    """The open items that lack a field, and whether to say so once or per item."""
+
+    lacking: list[ActionItem]
+    total: int  # the items looked at (open ones, unless done ones are included)
+    per_item: bool  # the document uses the field (most items have it): name each that lacks it
+
+    @property
+    def related(self) -> list[Span]:
+        return [item.words.whole for item in self.lacking]
+
+    def count(self, what: str) -> str:
+        """"None of the 12 open action items has an owner", "4 of the 6 … have no owner"."""
+        items = "action item" if self.total == 1 else "action items"
+        if len(self.lacking) == self.total:
+            if self.total == 1:
+                return f"The only open action item has no {what}"
+            return f"None of the {self.total} open {items} has {_article(what)}"
+        verb = "has" if len(self.lacking) == 1 else "have"
+        return f"{len(self.lacking)} of the {self.total} open {items} {verb} no {what}"
 
 
-def action_text(item: ActionItem) -> Prose:
-    """The description without the fields written inside it ("… — owner: Ana, due …")."""
-    description = item.description
-    start, cut = 0, len(description.text)
-    for located in (item.owner, item.due, item.due_unparsed, item.priority, item.status,
-                    item.type, item.ticket):
-        if located is None:
-            continue
-        offset = offset_in(description, located.span)
-        if offset is None:
-            continue
-        if offset <= 2 and located.span.end_line == located.span.line:  # "Done — Fix …"
-            start = max(start, offset + located.span.end_column - located.span.column)
-        elif offset > start:
-            cut = min(cut, offset)
-    text = description.text[:cut].rstrip(_EDGE)
-    last_word = text.rsplit(None, 1)[-1] if text.split() else ""
-    if last_word.lower() in _LABELS:
-        text = text[: len(text) - len(last_word)].rstrip(_EDGE)
-    cut = len(text)
-    while start < cut and text[start] in _EDGE:
-        start += 1
-    if start >= cut:
-        return description
-    return description.slice(start, cut)
+def _article(what: str) -> str:
+    return ("an " if what[:1] in "aeiou" else "a ") + what
+
+
+def field_gap(doc: Postmortem, include_done: bool, has: Callable[[ActionItem], bool],
+              listed_only: bool = False) -> Gap | None:
+    """Which open items lack a field. When most items carry it, the document uses the
+    convention and each item without it is worth a finding (as is a single item that
+    lacks it); otherwise the list as a whole lacks it, and one finding says so (one cause,
+    one finding). With ``listed_only``, items written as sentences of prose are left out:
+    a field such as a priority or a type belongs to a list or table of items."""
+    looked_at = [item for item in open_items(doc, include_done)
+                 if not (listed_only and item.in_prose)]
+    lacking = [item for item in looked_at if not has(item)]
+    if not lacking:
+        return None
+    carrying = sum(1 for item in doc.action_items if has(item))
+    uses_it = carrying * 2 > len(doc.action_items)
+    return Gap(lacking=lacking, total=len(looked_at), per_item=uses_it or len(lacking) == 1)
 
 
 def items_anchor(doc: Postmortem) -> Span:
-    """Where a finding about the action items as a whole points: the section heading."""
+    """Where a finding about the action items as a whole points: the section heading, else
+    the first item (a table or a list of commitments under another heading), else the
+    document's title."""
     section = doc.section("action_items")
     if section is not None:
         return section.title.span
     if doc.action_items_span is not None:
         return Span.point(doc.action_items_span.line)
+    if doc.action_items:
+        return doc.action_items[0].words.whole
     return doc.top
 
 
@@ -87,23 +108,10 @@ def quoted(prose: Prose, limit: int = 60) -> str:
     return '"' + (text if len(text) <= limit else text[: limit - 1].rstrip() + "…") + '"'
 
 
-def is_empty_value(value: str, empty_values: list[str]) -> bool:
-    """Whether a field value means "left empty" ("-", "n/a", "unassigned")."""
-    wanted = {normalise_key(v) or v.strip() for v in empty_values}
-    return (normalise_key(value) or value.strip()) in wanted
-
-
 def incident_day(doc: Postmortem) -> Located[dt.date] | None:
-    """The day deadlines are counted from."""
-    meta = doc.meta
-    if meta.incident_date is not None:
-        return meta.incident_date
-    if meta.incident_start is not None:
-        return Located(value=meta.incident_start.value.date(), span=meta.incident_start.span)
-    for entry in doc.timeline.entries:
-        if entry.has_date and entry.at is not None:
-            return Located(value=entry.at.date(), span=entry.time_text.span)
-    return meta.date_written
+    """The day deadlines are counted from: the model's incident day, else the date the
+    document was written."""
+    return doc.meta.incident_date or doc.meta.date_written
 
 
 def next_business_day(day: dt.date) -> dt.date:

@@ -17,7 +17,10 @@ class ActionItemsMissing(Rule):
     improvement. Without action items the same failure is free to happen again.
     Items are read from an action-items section (also "Corrective actions",
     "Next steps", "What we are doing"…) as a table, a checklist or bullets, or
-    from the ``action_items`` list of a YAML postmortem.
+    from the ``action_items`` list of a YAML postmortem. Under an action heading,
+    sentences that commit to a change ("We will add rate limiting to …") are
+    items too, and a list of tracker links or keys ("- #2127") says the items
+    live in the tracker.
 
     Bad::
 
@@ -41,8 +44,8 @@ class ActionItemsMissing(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Problem]:
         doc = ctx.document
-        if doc.action_items:
-            return
+        if doc.action_items or doc.action_items_tracker is not None:
+            return  # items, or a pointer to the tracker that holds them
         if doc.section("action_items") is not None or doc.action_items_span is not None:
             yield self.problem(
                 items_anchor(doc), "The action items section lists no action items; write "

@@ -4,16 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from postmortem_lint.checks.actions.items import (
-    ActionOptions,
-    action_text,
-    is_empty_value,
-    open_items,
-    quoted,
-)
+from postmortem_lint.checks.actions.items import ActionOptions, field_gap, items_anchor, quoted
 from postmortem_lint.checks.phrases import has_phrase
 from postmortem_lint.engine.finding import Level, Problem
 from postmortem_lint.engine.rule import Rule, RuleContext
+from postmortem_lint.model import ActionItem
 
 
 class ActionOwnerMissing(Rule):
@@ -26,7 +21,9 @@ class ActionOwnerMissing(Rule):
     mean "empty" (``-``, ``n/a``, ``unassigned``; see ``empty_values`` in the rule
     data) count as missing. Template placeholders such as ``TBD`` or ``[Owner]``
     are reported by placeholder-left (PM901) instead. Items marked done or won't
-    do are skipped unless ``include-done`` is set.
+    do are skipped unless ``include-done`` is set. When most items name an owner,
+    each item without one is reported; when the list has no owners (or only a
+    few), one finding says how many items lack one and lists their lines.
 
     Bad::
 
@@ -49,21 +46,27 @@ class ActionOwnerMissing(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Problem]:
         assert isinstance(self.options, ActionOptions)
-        for item in open_items(ctx.document, self.options.include_done):
-            owner = item.owner
-            if owner is not None and has_phrase(owner.value, ctx.data.placeholders,
-                                                case_sensitive=True):
-                continue  # a placeholder: PM901 reports it
-            if owner is not None and not is_empty_value(owner.value, ctx.data.empty_values):
-                continue
-            text = action_text(item)
-            what = quoted(text)
+        placeholders = ctx.data.placeholders
+
+        def owned(item: ActionItem) -> bool:
+            owner = item.owner  # a placeholder ("[Owner]") is reported by PM901 instead
+            return owner is not None and ("owner" not in item.empty or has_phrase(
+                owner.value, placeholders, case_sensitive=True))
+
+        gap = field_gap(ctx.document, self.options.include_done, owned)
+        if gap is None:
+            return
+        hint = "fill the Owner column, or add 'owner: Name' or an @handle to the item"
+        if not gap.per_item:
+            yield self.problem(
+                items_anchor(ctx.document), f"{gap.count('owner')}; name the person or team "
+                "responsible for each", hint=hint, related=gap.related)
+            return
+        for item in gap.lacking:
+            what = quoted(item.words)
             message = (f"Action item {what} has no owner; name the person or team "
                        "responsible for it")
-            if owner is not None:
-                message = (f'Action item {what} has owner "{owner.value.strip()}", which '
+            if item.owner is not None:
+                message = (f'Action item {what} has owner "{item.owner.value.strip()}", which '
                            "names no one; name the person or team responsible for it")
-            yield self.problem(text.whole, message,
-                               hint="fill the Owner column, or add 'owner: Name' or an "
-                               "@handle to the item")
-
+            yield self.problem(item.words.whole, message, hint=hint)

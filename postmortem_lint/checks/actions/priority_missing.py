@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from postmortem_lint.checks.actions.items import ActionOptions, action_text, open_items, quoted
+from postmortem_lint.checks.actions.items import ActionOptions, field_gap, items_anchor, quoted
 from postmortem_lint.engine.finding import Level, Problem
 from postmortem_lint.engine.rule import Rule, RuleContext
 
@@ -17,8 +17,12 @@ class ActionPriorityMissing(Rule):
     sprint or month. Without a priority, readers cannot tell the fix that must
     ship tomorrow from the improvement that can wait, and the deadline cannot be
     checked. A priority is read from a Priority column or key, or from ``P1``,
-    ``priority: high`` in the item. Items marked done or won't do are skipped
-    unless ``include-done`` is set.
+    ``priority: high`` in the item, or a priority word before it (``HIGH Fix …``,
+    ``**Critical** – Fix …``). Items marked done or won't do are skipped unless
+    ``include-done`` is set. When most items have a priority, each item without
+    one is reported; otherwise one finding covers the list and lists its lines.
+    Actions written as sentences of prose ("We will add …") have no field list
+    and are not asked for a priority.
 
     Bad (YAML)::
 
@@ -44,11 +48,19 @@ class ActionPriorityMissing(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Problem]:
         assert isinstance(self.options, ActionOptions)
-        for item in open_items(ctx.document, self.options.include_done):
-            if item.priority is not None:
-                continue
-            text = action_text(item)
+        gap = field_gap(ctx.document, self.options.include_done,
+                        lambda item: item.priority is not None, listed_only=True)
+        if gap is None:
+            return
+        hint = "fill the Priority column, or add 'priority: P1' to the item"
+        if not gap.per_item:
             yield self.problem(
-                text.whole, f"Action item {quoted(text)} has no priority; give it P0, P1 or "
-                "P2 (P0 by the next business day, P1 within a week, P2 within a month)",
-                hint="fill the Priority column, or add 'priority: P1' to the item")
+                items_anchor(ctx.document), f"{gap.count('priority')}; give each P0, P1 or P2 "
+                "(P0 by the next business day, P1 within a week, P2 within a month)",
+                hint=hint, related=gap.related)
+            return
+        for item in gap.lacking:
+            yield self.problem(
+                item.words.whole, f"Action item {quoted(item.words)} has no priority; give it "
+                "P0, P1 or P2 (P0 by the next business day, P1 within a week, P2 within a "
+                "month)", hint=hint)

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from postmortem_lint.checks.actions.items import ActionOptions, action_text, open_items, quoted
+from postmortem_lint.checks.actions.items import ActionOptions, field_gap, items_anchor, quoted
 from postmortem_lint.engine.finding import Level, Problem
 from postmortem_lint.engine.rule import Rule, RuleContext
-from postmortem_lint.model import Postmortem
-from postmortem_lint.parsers.values import find_ticket
 
 
 class ActionTicketMissing(Rule):
@@ -20,10 +18,14 @@ class ActionTicketMissing(Rule):
     team's planning and is the first to be forgotten; the quarterly review of
     the completion rate needs tickets to count. A ticket is a key such as
     ``PAY-4410``, ``#123``, ``org/repo#123``, ``gh-45``, ``Bug 5554823`` or
-    ``b/5554823``, or a link (also a Markdown link such as ``[JIRA](https://…)``
-    whose text names no key), in a Ticket column or in the item. A tracker link written once in the
-    action-items section ("all items are tracked in PLAT-1500") covers every
-    item. Items marked done or won't do are skipped unless ``include-done`` is set.
+    ``b/5554823``, any link in a Ticket column, or a link to an issue tracker
+    (an issue, pull request or commit; also a Markdown link such as
+    ``[JIRA](https://…)`` whose text names no key) in the item. A tracker link
+    written once in the action-items section ("all items are tracked in
+    PLAT-1500") covers every item. Items marked done or won't do are skipped
+    unless ``include-done`` is set. When most items have a ticket, each item
+    without one is reported; otherwise one finding covers the list. Actions
+    written as sentences of prose ("We will add …") are not asked for a ticket.
 
     Bad::
 
@@ -47,26 +49,22 @@ class ActionTicketMissing(Rule):
     def check(self, ctx: RuleContext) -> Iterator[Problem]:
         assert isinstance(self.options, ActionOptions)
         doc = ctx.document
-        if _section_links_a_tracker(doc):
+        if doc.action_items_tracker is not None:
             return
-        for item in open_items(doc, self.options.include_done):
-            if item.ticket is not None:
-                continue
-            text = action_text(item)
+        gap = field_gap(doc, self.options.include_done, lambda item: item.ticket is not None,
+                        listed_only=True)
+        if gap is None:
+            return
+        hint = ("add the ticket key or URL (e.g. OPS-1234 or https://tracker/OPS-1234) in a "
+                "Ticket column or at the end of the item")
+        if not gap.per_item:
             yield self.problem(
-                text.whole, f"Action item {quoted(text)} has no ticket; link it to the issue "
-                "tracker so it is planned and its completion can be reviewed",
-                hint="add the ticket key or URL (e.g. OPS-1234 or https://tracker/OPS-1234) "
-                "in a Ticket column or at the end of the item")
-
-
-def _section_links_a_tracker(doc: Postmortem) -> bool:
-    """Whether the action-items section has text outside its items that links a tracker."""
-    section = doc.section("action_items")
-    if section is None:
-        return False
-    descriptions = {(item.description.whole.line, item.description.whole.column)
-                    for item in doc.action_items}
-    return any(find_ticket(prose.text) is not None for prose in section.body
-               if (prose.whole.line, prose.whole.column) not in descriptions
-               and prose.text.strip())
+                items_anchor(doc), f"{gap.count('ticket')}; link each to the issue tracker so "
+                "it is planned and its completion can be reviewed", hint=hint,
+                related=gap.related)
+            return
+        for item in gap.lacking:
+            yield self.problem(
+                item.words.whole, f"Action item {quoted(item.words)} has no ticket; link it to "
+                "the issue tracker so it is planned and its completion can be reviewed",
+                hint=hint)

@@ -4,13 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from postmortem_lint.checks.actions.items import (
-    ActionOptions,
-    action_text,
-    items_anchor,
-    open_items,
-    quoted,
-)
+from postmortem_lint.checks.actions.items import ActionOptions, field_gap, items_anchor, quoted
 from postmortem_lint.engine.finding import Level, Problem
 from postmortem_lint.engine.rule import Rule, RuleContext
 
@@ -24,10 +18,12 @@ class ActionTypeMissing(Rule):
     process". The mix tells the reader whether the postmortem only patched the
     symptom (all recover) or also stops the class of failure (prevent) and
     catches it sooner next time (detect). Many real templates have no type
-    column, so this rule is informational: when no item has a type it reports
-    once, at the action-items heading; when some items have one, it reports
-    each item that lacks it. A type is read from a Type/Category column or key,
-    ``type: detect``, ``(detect)`` or a bare ``detect`` in the item's field list.
+    column, so this rule is informational: when most items have a type, it
+    reports each item that lacks one; otherwise it reports once, at the
+    action-items heading, with the lines of the items that lack one. A type is
+    read from a Type/Category column or key, ``type: detect``, ``(detect)`` or a
+    bare ``detect`` in the item's field list. Actions written as sentences of
+    prose are not asked for a type.
     Items marked done or won't do are skipped unless ``include-done`` is set.
 
     Bad::
@@ -52,20 +48,19 @@ class ActionTypeMissing(Rule):
     def check(self, ctx: RuleContext) -> Iterator[Problem]:
         assert isinstance(self.options, ActionOptions)
         doc = ctx.document
-        untyped = [item for item in open_items(doc, self.options.include_done)
-                   if item.type is None]
-        if not untyped:
+        gap = field_gap(doc, self.options.include_done, lambda item: item.type is not None,
+                        listed_only=True)
+        if gap is None:
             return
-        if all(item.type is None for item in doc.action_items):
+        if not gap.per_item:
             yield self.problem(
-                items_anchor(doc), f"No action item says its type ({_TYPES}); add a Type "
-                "column so the mix of fixes can be reviewed",
+                items_anchor(doc), f"{gap.count('type')} ({_TYPES}); add a Type column so the "
+                "mix of fixes can be reviewed",
                 hint="a Type column with one of prevent, detect, recover, process per row, or "
-                "'type: detect' in each item")
+                "'type: detect' in each item", related=gap.related)
             return
-        for item in untyped:
-            text = action_text(item)
+        for item in gap.lacking:
             yield self.problem(
-                text.whole, f"Action item {quoted(text)} has no type; mark it {_TYPES}",
-                hint="fill the Type column, or add 'type: prevent' (or detect, recover, "
-                "process) to the item")
+                item.words.whole, f"Action item {quoted(item.words)} has no type; mark it "
+                f"{_TYPES}", hint="fill the Type column, or add 'type: prevent' (or detect, "
+                "recover, process) to the item")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from postmortem_lint.checks.actions.items import action_text
+from postmortem_lint.checks.actions.items import PerItemOptions, collapsed, items_anchor
 from postmortem_lint.checks.phrases import find_phrases, has_phrase
 from postmortem_lint.engine.finding import Level, Problem
 from postmortem_lint.engine.rule import Rule, RuleContext
@@ -30,6 +30,8 @@ class ActionVague(Rule):
     dashboard, runbook…), an identifier (``QuotaUsageHigh``, ``queue_depth``) or
     code. Exhortations (``vague_exhortations``: "be more careful", "pay more
     attention") ask people to try harder and are vague whatever else the item says.
+    Items marked done or won't do are history and are not checked. More than
+    ``max-per-item`` vague items become one finding for the list.
 
     Bad::
 
@@ -49,11 +51,23 @@ class ActionVague(Rule):
     name = "action-vague"
     level = Level.warning
     family = "actions"
+    Options = PerItemOptions
 
     def check(self, ctx: RuleContext) -> Iterator[Problem]:
+        assert isinstance(self.options, PerItemOptions)
+        found = list(self._vague(ctx))
+        yield from collapsed(
+            found, items_anchor(ctx.document), f"{len(found)} action items are too vague to "
+            "be done or checked; say in each what will change and how you will know it is "
+            "done", "name the signal and the condition, e.g. 'alert when checkout_5xx_ratio > "
+            "2% for 5 minutes, paging payments on-call'", self.options.max_per_item)
+
+    def _vague(self, ctx: RuleContext) -> Iterator[Problem]:
         data = ctx.data
         for item in ctx.document.action_items:
-            text = action_text(item)
+            if item.closed:
+                continue  # done or dropped: its wording is history, not a plan to check
+            text = item.words
             found = next(find_phrases(text.text, data.vague_exhortations), None)
             if found is not None:
                 yield self._exhortation(text, *found)

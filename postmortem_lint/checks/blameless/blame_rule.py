@@ -10,7 +10,7 @@ from postmortem_lint.engine.rule import Rule, RuleContext
 from postmortem_lint.nlp.hits import BlameKind
 
 if TYPE_CHECKING:
-    from postmortem_lint.nlp.scan import BlameFinding
+    from postmortem_lint.nlp.scan import ProseHit
 
 
 class BlameLanguageRule(Rule):
@@ -26,20 +26,25 @@ class BlameLanguageRule(Rule):
             return
         from postmortem_lint.nlp.scan import find_blame
 
-        reported = set()  # one phrase can be hit twice (as the agent and as the cause)
+        reported: set[object] = set()  # one phrase can be hit twice (agent and cause)
         for finding in find_blame(ctx.nlp, ctx.document):
-            if self.reports(finding) and finding.span not in reported:
-                reported.add(finding.span)
+            key = self.once_per(finding)
+            if self.reports(finding) and finding.span not in reported and key not in reported:
+                reported.update((finding.span, key))
                 yield self.problem(finding.span, self.message(finding), self.hint)
 
-    def reports(self, finding: BlameFinding) -> bool:
+    def once_per(self, finding: ProseHit) -> object:
+        """What the rule reports at most once besides each phrase (by default nothing more)."""
+        return finding.span
+
+    def reports(self, finding: ProseHit) -> bool:
         return finding.kind is self.kind
 
-    def message(self, finding: BlameFinding) -> str:
+    def message(self, finding: ProseHit) -> str:
         raise NotImplementedError
 
 
-def person(finding: BlameFinding, default: str = "a person") -> str:
+def person(finding: ProseHit, default: str = "a person") -> str:
     """Who the phrase is about, as it reads mid-sentence ("the on-call engineer")."""
     who = " ".join(finding.who.split())[:60]
     first, _, rest = who.partition(" ")
@@ -48,6 +53,6 @@ def person(finding: BlameFinding, default: str = "a person") -> str:
     return who or default
 
 
-def quoted(finding: BlameFinding) -> str:
+def quoted(finding: ProseHit) -> str:
     phrase = finding.phrase
     return f'"{phrase[:80]}…"' if len(phrase) > 80 else f'"{phrase}"'

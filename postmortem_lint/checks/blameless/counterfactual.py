@@ -9,7 +9,7 @@ from postmortem_lint.engine.finding import Level
 from postmortem_lint.nlp.hits import BlameKind
 
 if TYPE_CHECKING:
-    from postmortem_lint.nlp.scan import BlameFinding
+    from postmortem_lint.nlp.scan import ProseHit
 
 
 class BlameCounterfactual(BlameLanguageRule):
@@ -40,6 +40,6 @@ class BlameCounterfactual(BlameLanguageRule):
     hint = ("turn \"X should have…\" into the safeguard that was missing (e.g. \"the failover "
             "script has no pre-flight check\", \"the runbook does not say to drain first\")")
 
-    def message(self, finding: BlameFinding) -> str:
+    def message(self, finding: ProseHit) -> str:
         return f"Blame language: {quoted(finding)} is hindsight about what " \
                f"{person(finding, 'someone')} should have done"

@@ -9,7 +9,7 @@ from postmortem_lint.engine.finding import Level
 from postmortem_lint.nlp.hits import BlameKind
 
 if TYPE_CHECKING:
-    from postmortem_lint.nlp.scan import BlameFinding
+    from postmortem_lint.nlp.scan import ProseHit
 
 
 class BlameDiscipline(BlameLanguageRule):
@@ -40,5 +40,5 @@ class BlameDiscipline(BlameLanguageRule):
     hint = ("postmortems are for learning, not punishment: replace it with an action item that "
             "changes the system (a guard, a check, an alert or a runbook step)")
 
-    def message(self, finding: BlameFinding) -> str:
+    def message(self, finding: ProseHit) -> str:
         return f"Blame language: {quoted(finding)} is disciplinary"

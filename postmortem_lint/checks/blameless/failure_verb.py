@@ -9,7 +9,7 @@ from postmortem_lint.engine.finding import Level
 from postmortem_lint.nlp.hits import BlameKind
 
 if TYPE_CHECKING:
-    from postmortem_lint.nlp.scan import BlameFinding
+    from postmortem_lint.nlp.scan import ProseHit
 
 
 class BlameFailureVerb(BlameLanguageRule):
@@ -44,5 +44,5 @@ class BlameFailureVerb(BlameLanguageRule):
             "be skipped or the signal go unseen (e.g. \"the warning was not surfaced in the "
             "deploy UI\", \"the runbook had no step to…\")")
 
-    def message(self, finding: BlameFinding) -> str:
+    def message(self, finding: ProseHit) -> str:
         return f"Blame language: {quoted(finding)} puts the failure on {person(finding)}"

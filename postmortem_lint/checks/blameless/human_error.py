@@ -9,7 +9,7 @@ from postmortem_lint.engine.finding import Level
 from postmortem_lint.nlp.hits import BlameKind
 
 if TYPE_CHECKING:
-    from postmortem_lint.nlp.scan import BlameFinding
+    from postmortem_lint.nlp.scan import ProseHit
 
 
 class HumanErrorAsCause(BlameLanguageRule):
@@ -40,5 +40,5 @@ class HumanErrorAsCause(BlameLanguageRule):
     hint = ("\"human error\" is a symptom: name the guard, check or design that let the slip "
             "reach production (e.g. \"the CLI ran a production command without confirmation\")")
 
-    def message(self, finding: BlameFinding) -> str:
+    def message(self, finding: ProseHit) -> str:
         return f"Human error as cause: {quoted(finding)} explains nothing about the system"

@@ -9,7 +9,7 @@ from postmortem_lint.engine.finding import Level
 from postmortem_lint.nlp.hits import BlameKind
 
 if TYPE_CHECKING:
-    from postmortem_lint.nlp.scan import BlameFinding
+    from postmortem_lint.nlp.scan import ProseHit
 
 
 class BlameJudgment(BlameLanguageRule):
@@ -39,5 +39,5 @@ class BlameJudgment(BlameLanguageRule):
     hint = ("drop the judgment and state the fact and the condition that made it easy (e.g. "
             "\"the change skipped the staging soak because the pipeline allowed it\")")
 
-    def message(self, finding: BlameFinding) -> str:
+    def message(self, finding: ProseHit) -> str:
         return f"Blame language: {quoted(finding)} judges a person or their work"

@@ -9,7 +9,7 @@ from postmortem_lint.engine.finding import Level
 from postmortem_lint.nlp.hits import BlameKind
 
 if TYPE_CHECKING:
-    from postmortem_lint.nlp.scan import BlameFinding
+    from postmortem_lint.nlp.scan import ProseHit
 
 
 class BlameMinimising(BlameLanguageRule):
@@ -39,5 +39,5 @@ class BlameMinimising(BlameLanguageRule):
     hint = ("remove \"just\"/\"simply\" and say why the step was easy to miss (e.g. \"the "
             "confirmation prompt defaults to yes\", \"the status is not shown before promotion\")")
 
-    def message(self, finding: BlameFinding) -> str:
+    def message(self, finding: ProseHit) -> str:
         return f"Blame language: {quoted(finding)} minimises a slip by {person(finding)}"

@@ -9,7 +9,7 @@ from postmortem_lint.engine.finding import Level
 from postmortem_lint.nlp.hits import BlameKind
 
 if TYPE_CHECKING:
-    from postmortem_lint.nlp.scan import BlameFinding
+    from postmortem_lint.nlp.scan import ProseHit
 
 
 class PersonAsRootCause(BlameLanguageRule):
@@ -24,7 +24,9 @@ class PersonAsRootCause(BlameLanguageRule):
     "Root cause: Ravi truncated the table", "Root cause: the intern.", "checkout
     went down when Omar deployed the branch"). People doing neutral things
     (paging, rolling back, investigating) are not causes, nor is a timeline fact
-    such as "error rates rose after Ravi deployed 4.12".
+    such as "error rates rose after Ravi deployed 4.12", nor a team at ordinary work
+    ("the storage team made changes to…"). A cause statement that names people acting is
+    reported once, not once per act.
 
     Bad::
 
@@ -49,11 +51,17 @@ class PersonAsRootCause(BlameLanguageRule):
             "let the action cause harm (e.g. \"the deploy tool allows skipping the canary without "
             "approval\")")
 
-    def reports(self, finding: BlameFinding) -> bool:
+    def reports(self, finding: ProseHit) -> bool:
         return finding.kind is BlameKind.person_as_cause or (
             finding.kind is BlameKind.agent and finding.in_cause)
 
-    def message(self, finding: BlameFinding) -> str:
+    def once_per(self, finding: ProseHit) -> object:
+        # a cause statement that names people acting is reported once, not once per act
+        if finding.kind is BlameKind.agent:
+            return ("cause statement", id(finding.prose))
+        return finding.span
+
+    def message(self, finding: ProseHit) -> str:
         if finding.kind is BlameKind.agent:
             return f"Person as root cause: the cause statement {quoted(finding)} names a " \
                    f"person as the one acting ({person(finding)})"

@@ -9,7 +9,7 @@ from postmortem_lint.engine.finding import Level
 from postmortem_lint.nlp.hits import BlameKind
 
 if TYPE_CHECKING:
-    from postmortem_lint.nlp.scan import BlameFinding
+    from postmortem_lint.nlp.scan import ProseHit
 
 
 class BlamePossessiveFault(BlameLanguageRule):
@@ -38,5 +38,5 @@ class BlamePossessiveFault(BlameLanguageRule):
     hint = ("describe the gap the slip went through instead of whose it was (e.g. \"the config "
             "had no schema check\", \"nothing alerted when the job was disabled\")")
 
-    def message(self, finding: BlameFinding) -> str:
+    def message(self, finding: ProseHit) -> str:
         return f"Blame language: {quoted(finding)} lays the fault on {person(finding)}"

@@ -9,7 +9,6 @@ from postmortem_lint.checks.impact.missing import has_impact
 from postmortem_lint.engine.finding import Level, Problem
 from postmortem_lint.engine.rule import Rule, RuleContext
 from postmortem_lint.model.facts import incident_facts
-from postmortem_lint.parsers.times import find_duration
 
 
 class ImpactDurationMissing(Rule):
@@ -43,7 +42,7 @@ class ImpactDurationMissing(Rule):
         impact = doc.impact
         if not has_impact(doc) or impact.duration is not None:
             return
-        if any(find_duration(prose.text) for prose in [*impact.text, *doc.summary]):
+        if impact.duration_mentioned is not None:
             return
         if incident_facts(doc).time_to_resolve_minutes is not None:
             return

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 
 from postmortem_lint.checks.timeline.anchor import timeline_anchor
@@ -15,9 +16,10 @@ class TimelineOutOfOrder(Rule):
 
     A timeline is read top to bottom as the story of the incident; an entry out
     of place makes readers (and the detection-delay and time-to-resolve metrics)
-    get the sequence wrong. Times are compared in UTC, and a time-only timeline
-    that passes midnight is understood as continuing on the next day. A timeline
-    written entirely newest-first is reported once.
+    get the sequence wrong. Only the entries out of place are reported: one wrong
+    date does not make every later entry a finding. Times are compared in UTC, and
+    a time-only timeline that passes midnight is understood as continuing on the
+    next day. A timeline written entirely newest-first is reported once.
 
     Bad::
 
@@ -59,16 +61,53 @@ class TimelineOutOfOrder(Rule):
                 "oldest first so it reads as the story of the incident",
                 hint="reverse the order of the entries")
             return
-        latest = None
-        latest_text = ""
-        for entry, at in zip(entries, times, strict=True):
-            if at is None:
+        placed = [(entry, at) for entry, at in zip(entries, times, strict=True)
+                  if at is not None]
+        in_order = _longest_in_order([at for _, at in placed])
+        for index, (entry, at) in enumerate(placed):
+            if index in in_order:
                 continue
-            if latest is not None and at < latest:
-                yield self.problem(
-                    entry.time_text.span, f'Timeline entry "{entry.time_text.value}" is '
-                    f'earlier than the entry before it ("{latest_text}"); move it to its '
-                    "place in time order",
-                    hint="check the time against the logs; if it is right, move the entry up")
-                continue
-            latest, latest_text = at, entry.time_text.value
+            before = next((placed[i] for i in range(index - 1, -1, -1) if i in in_order), None)
+            after = next((placed[i] for i in range(index + 1, len(placed)) if i in in_order),
+                         None)
+            if before is not None and at < before[1]:
+                where = f'earlier than the entry before it ("{before[0].time_text.value}")'
+            elif after is not None:
+                where = f'later than the entry after it ("{after[0].time_text.value}")'
+            else:
+                where = "out of time order"
+            yield self.problem(
+                entry.time_text.span, f'Timeline entry "{entry.time_text.value}" is {where}; '
+                "move it to its place in time order or correct its time",
+                hint="check the time against the logs; if it is right, move the entry")
+
+
+def _longest_in_order(times: list[dt.datetime]) -> set[int]:
+    """Indexes of the longest run of entries (not necessarily adjacent) already in time
+    order: the other entries are the ones out of place, however many follow them. Of
+    equally long runs, the one that keeps the earlier-listed entries wins."""
+    ranks = {at: rank for rank, at in enumerate(sorted(set(times)))}
+    # Read from the last entry back, each rank negated: a non-decreasing run of these is
+    # an in-order run of the entries, and ties keep the entry listed first.
+    values = [-ranks[at] for at in reversed(times)]
+    tails: list[int] = []  # position of the last value of the best run of each length
+    previous: list[int] = [-1] * len(values)
+    for position, value in enumerate(values):
+        low, high = 0, len(tails)
+        while low < high:  # the first run whose last value is greater than this one
+            middle = (low + high) // 2
+            if values[tails[middle]] <= value:
+                low = middle + 1
+            else:
+                high = middle
+        previous[position] = tails[low - 1] if low else -1
+        if low == len(tails):
+            tails.append(position)
+        else:
+            tails[low] = position
+    kept: set[int] = set()
+    position = tails[-1] if tails else -1
+    while position >= 0:
+        kept.add(len(values) - 1 - position)
+        position = previous[position]
+    return kept

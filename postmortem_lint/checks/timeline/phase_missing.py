@@ -8,7 +8,9 @@ from postmortem_lint.checks.timeline.anchor import timeline_anchor
 from postmortem_lint.engine.finding import Level, Problem
 from postmortem_lint.engine.rule import Rule, RuleContext
 from postmortem_lint.model import Phase
+from postmortem_lint.model.facts import entry_phases
 
+_MIN_ENTRIES = 2
 _REQUIRED = (Phase.onset, Phase.detection, Phase.mitigation, Phase.resolution)
 _EXAMPLES = {
     Phase.onset: "**Onset:** first errors returned to customers",
@@ -25,8 +27,10 @@ class TimelinePhaseMissing(Rule):
     resolution". Those four moments give the numbers every review tracks: time to
     detect (MTTD), time to mitigate and time to resolve (MTTR). An entry counts
     when it is labelled (a Phase column, ``**Detected:**``) or its words say so
-    (``rules/timeline.yaml``); incident start and end fields count as onset and
-    resolution. One finding per missing phase.
+    (``rules/timeline.yaml``); an entry may mark several phases, and a deployed
+    fix is mitigation and resolution, not onset. Incident start and end fields
+    count as onset and resolution. One finding lists every missing phase; a
+    narrative with a single timed entry is not judged.
 
     Bad::
 
@@ -56,17 +60,20 @@ class TimelinePhaseMissing(Rule):
     def check(self, ctx: RuleContext) -> Iterator[Problem]:
         doc = ctx.document
         entries = doc.timeline.entries
-        if not entries:
-            return  # no timeline at all is PM300
-        present = {entry.phase for entry in entries}
+        if len([entry for entry in entries if entry.at is not None]) < _MIN_ENTRIES:
+            return  # no timeline at all is PM300; one time in a story is no list
+        present = {phase for entry in entries for phase in entry_phases(entry)}
         if doc.meta.incident_start is not None:
             present.add(Phase.onset)
         if doc.meta.incident_end is not None:
             present.add(Phase.resolution)
-        for phase in _REQUIRED:
-            if phase in present:
-                continue
-            yield self.problem(
-                timeline_anchor(doc), f"The timeline has no {phase.value} entry; add the time "
-                f"of {phase.value} and label it",
-                hint=f'e.g. "- 14:09 UTC — {_EXAMPLES[phase]}"')
+        missing = [phase for phase in _REQUIRED if phase not in present]
+        if not missing:
+            return
+        names = [phase.value for phase in missing]
+        listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+        noun = "entry" if len(names) == 1 else "entries"
+        yield self.problem(
+            timeline_anchor(doc), f"The timeline has no {listed} {noun}; add "
+            f"{'its time' if len(names) == 1 else 'the time of each'} and label it",
+            hint="e.g. " + "; ".join(f'"- 14:09 UTC — {_EXAMPLES[phase]}"' for phase in missing))

@@ -11,7 +11,7 @@ from postmortem_lint.checks.timeline.anchor import show_time, timeline_anchor
 from postmortem_lint.engine.finding import Level, Problem
 from postmortem_lint.engine.rule import Rule, RuleContext, RuleOptions
 from postmortem_lint.model import Phase, Postmortem, Span
-from postmortem_lint.model.facts import IncidentFacts, incident_facts
+from postmortem_lint.model.facts import IncidentFacts, entry_phases, incident_facts
 
 # (later, earlier): the later phase cannot begin before the earlier one.
 _ORDER = (
@@ -35,7 +35,7 @@ def _span(doc: Postmortem, phase: Phase, source: str) -> Span:
         if field is not None:
             return field.span
     for entry in doc.timeline.entries:
-        if entry.phase is phase and (entry.phase_explicit or source == "guessed"):
+        if phase in entry_phases(entry) and (entry.phase_explicit or source == "guessed"):
             return entry.time_text.span
     return timeline_anchor(doc)
 

@@ -30,7 +30,9 @@ class TimelineZoneNotUtc(Rule):
     UTC; responders and readers sit in several zones; local zones change with
     daylight saving, so durations across the change come out wrong and readers
     must convert every line. A zone declared once in a column header
-    (``Time (PST)``) is reported once, at the header.
+    (``Time (PST)``) is reported once, at the header; entries that each write the
+    same zone are reported once, at the first of them, with the count. A time
+    also given in UTC (``13:14 EDT (17:14 UTC)``) is in UTC.
 
     Bad::
 
@@ -53,24 +55,28 @@ class TimelineZoneNotUtc(Rule):
     def check(self, ctx: RuleContext) -> Iterator[Problem]:
         timeline = ctx.document.timeline
         declared = timeline.declared_zone
-        header_reported = False
+        by_zone: dict[str, list[TimelineEntry]] = {}
         for entry in timeline.entries:
-            if entry.zone is None or entry.is_utc:
-                continue
-            converted = _in_utc(entry)
-            from_header = declared is not None and entry.zone == declared.value \
-                and entry.zone not in entry.time_text.value
-            if from_header and declared is not None:
-                if not header_reported:
-                    header_reported = True
-                    yield self.problem(
-                        declared.span, f"Timeline times are in {entry.zone}, not UTC; convert "
-                        'them to UTC and say "Time (UTC)"',
-                        hint=f"e.g. {entry.time_text.value} {entry.zone} is {converted}"
-                        if converted else None)
-                continue
-            yield self.problem(
-                entry.time_text.span, f'Timeline entry "{entry.time_text.value}" is in '
-                f"{entry.zone}, not UTC; write it in UTC",
-                hint=f"write {converted}" if converted else
-                'convert the time to UTC and add "UTC" after it')
+            if entry.zone is not None and not entry.is_utc:
+                by_zone.setdefault(entry.zone, []).append(entry)
+        for zone, entries in by_zone.items():
+            first = entries[0]
+            converted = _in_utc(first)
+            written = first.time_text.value
+            if zone not in written:
+                written = f"{written} {zone}"
+            example = f"e.g. {written} is {converted}" if converted else None
+            if declared is not None and declared.value == zone:
+                yield self.problem(
+                    declared.span, f"Timeline times are in {zone}, not UTC; convert them to "
+                    'UTC and say "Time (UTC)"', hint=example)
+            elif len(entries) > 1:
+                yield self.problem(
+                    first.time_text.span, f"{len(entries)} timeline entries are in {zone}, "
+                    "not UTC; write the timeline in UTC", hint=example)
+            else:
+                yield self.problem(
+                    first.time_text.span, f'Timeline entry "{first.time_text.value}" is in '
+                    f"{zone}, not UTC; write it in UTC",
+                    hint=f"write {converted}" if converted else
+                    'convert the time to UTC and add "UTC" after it')

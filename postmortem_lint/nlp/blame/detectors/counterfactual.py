@@ -1,0 +1,147 @@
+"""What a person should have done: "X should have run the tests", "had Y double-checked…",
+"was supposed to renew…", "the outage is avoided if X waits", "were X to have checked"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from postmortem_lint.nlp.blame.sentence import Mention, Sentence
+from postmortem_lint.nlp.blame.tokens import Word
+from postmortem_lint.nlp.hits import BlameHit, BlameKind
+
+KIND = BlameKind.counterfactual
+_AND_DID_NOT = re.compile(r"\b(and|but)\s+(did ?n[o']t|didn't|never did|did not)\b|"
+                          r"[;,]\s*instead\b")
+
+
+def detect(s: Sentence) -> Iterator[BlameHit]:
+    for verb in s.verbs:
+        subject = s.who(s.subject(verb))
+        aux = s.auxiliaries(verb)
+        found = _should_have(s, verb, subject, aux)
+        if found is None:
+            found = _had_done(s, verb, subject, aux)
+        if found is None:
+            found = _supposed_to(s, verb, subject)
+        if found:
+            yield from found
+    yield from _avoided_if(s)
+    yield from _were_to_have(s)
+
+
+def _should_have(s: Sentence, verb: Word, subject: Mention | None,
+                 aux: list[Word]) -> list[BlameHit] | None:
+    """"X should have run…", "she shouldn't have pushed…"; None when not this shape."""
+    w = s.w
+    modal = next((c for c in aux if c.lower_ in w.regret_modals), None)
+    if modal is None and verb.dep_ == "xcomp" and verb.head.lower_ == "ought":
+        modal = verb.head
+    if modal is None or not any(c.lower_ in w.have_verbs for c in aux) or verb.tag_ != "VBN":
+        return None
+    if s.passive(verb) or verb.lower_ in w.be_verbs:
+        return []
+    if modal.lower_ == "could" and not _regret(s, verb):
+        return []
+    if not s.blameable(subject, 2):
+        return []
+    negation = s.negated(verb)
+    # "she shouldn't have pushed to main" blames; "he shouldn't have had to…" and "could
+    # not have known" do not
+    negated_ok = negation is not None and modal.lower_ in w.blame_modals and \
+        verb.lower_ not in w.have_verbs
+    if s.suppressed(verb, own_negation_ok=negated_ok):
+        return []
+    if negated_ok and negation is not None:
+        modal = min(modal, negation, key=lambda t: t.i)
+    return [s.hit(KIND, modal.i, verb.i + 1, subject.text, modal.i, verb.i + 1)]
+
+
+def _had_done(s: Sentence, verb: Word, subject: Mention | None,
+              aux: list[Word]) -> list[BlameHit] | None:
+    """"had Y double-checked…", "if X had read…": None when not this shape."""
+    w = s.w
+    inverted = s.inversion(verb)
+    had = next((c for c in aux if c.lower_ in w.past_perfect), None)
+    has_have = any(c.lower_ in w.have_verbs for c in aux)
+    perfect = had is not None or inverted is not None and (
+        has_have or inverted.lower_ in w.past_perfect)
+    # "had she looked…": the tagger may leave the participle as a bare VB
+    participle = verb.tag_ in ("VBN", "VBD") or verb.tag_ == "VB" and inverted is not None
+    if not (perfect and participle and s.counterfactual_clause(verb)) or s.passive(verb) or \
+            s.negated(verb) is not None:
+        return None
+    if verb.lower_ in w.be_verbs:
+        return []  # "had we been more careful" is a judgment
+    if not s.blameable(subject, level=2) or s.suppressed(verb):
+        return []
+    mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ in w.if_words),
+                None)
+    start = mark.i if mark is not None else inverted.i if inverted is not None \
+        else had.i if had is not None else verb.i
+    end = verb.i + 1
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "prep", "xcomp")
+                and c.i > verb.i), None)
+    if obj is not None:
+        end = min(obj.right_edge.i + 1, verb.i + 8)
+    return [s.hit(KIND, start, end, subject.text, verb.i, verb.i + 1)]
+
+
+def _supposed_to(s: Sentence, verb: Word, subject: Mention | None) -> list[BlameHit]:
+    """"was supposed to renew", "needed to <do it>… and didn't"."""
+    w = s.w
+    if verb.lower_ not in w.obligation_words:
+        return []
+    if subject is None and verb.lower_ in w.passive_obligations:
+        subject = s.who(next((c for c in verb.children if c.dep_ == "nsubjpass"), None))
+    complement = next((c for c in verb.children if c.dep_ in ("xcomp", "advcl") and
+                       any(t.lower_ == "to" for t in c.children)), None)
+    if complement is None or not s.blameable(subject, 1):
+        return []
+    if verb.lower_ != "supposed" and not _AND_DID_NOT.search(s.doc[verb.i:].text.lower()):
+        return []
+    if s.suppressed(verb):
+        return []
+    return [s.hit(KIND, verb.i, complement.i + 1, subject.text, verb.i, complement.i + 1)]
+
+
+def _avoided_if(s: Sentence) -> Iterator[BlameHit]:
+    """"The whole outage is avoided if X waits…": a present-tense counterfactual."""
+    w = s.w
+    for verb in s.verbs:
+        if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in w.if_words
+                                           for c in verb.children):
+            continue
+        main = verb.head  # (no lemmatizer in the pipeline: compare word forms)
+        if main.lower_ not in w.avoid_verbs | w.happen_verbs or s.negated(verb):
+            continue
+        if main.lower_ in w.happen_verbs and s.negated(main) is None and not any(
+                c.lower_ in w.nothing for c in main.subtree):
+            continue  # "none of this happens if…"
+        subject = s.who(s.subject(verb))
+        if not s.blameable(subject, 1) or verb.lower_ in s.v.stative:
+            continue
+        mark = next(c for c in verb.children if c.dep_ == "mark")
+        yield s.hit(KIND, mark.i, verb.i + 1, subject.text, verb.i, verb.i + 1)
+
+
+def _were_to_have(s: Sentence) -> Iterator[BlameHit]:
+    """"Were X to have looked first, …": the parser splits the inversion apart."""
+    doc, w = s.doc, s.w
+    if len(doc) < 5 or doc[0].lower_ != "were":
+        return
+    subject = next((c for c in doc[0].children if c.dep_ == "nsubj"), None)
+    mention = s.who(subject)
+    if subject is None or not s.blameable(mention, 2):
+        return
+    verb = next((t for t in doc[subject.i + 1:subject.i + 6] if t.tag_ == "VBN" and any(
+        c.lower_ == "to" for c in t.children) and any(c.lower_ in w.have_verbs
+                                                     for c in t.children)), None)
+    if verb is None or s.negated(verb) is not None:
+        return
+    yield s.hit(KIND, 0, verb.i + 1, mention.text, verb.i, verb.i + 1)
+
+
+def _regret(s: Sentence, verb: Word) -> bool:
+    """'X could have caught it' blames; 'it could have been worse' does not."""
+    return verb.lower_ not in s.w.be_verbs and verb.dep_ in ("ROOT", "conj", "ccomp")

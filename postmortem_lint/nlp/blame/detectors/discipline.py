@@ -1,0 +1,75 @@
+"""Disciplinary language about a person: "will be held accountable", "was reprimanded",
+"removed from the rotation", "retraining for X", "must answer to the VP"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from postmortem_lint.nlp.blame.sentence import Mention, Sentence
+from postmortem_lint.nlp.blame.tokens import Word
+from postmortem_lint.nlp.hits import BlameHit, BlameKind
+
+KIND = BlameKind.discipline
+
+
+def detect(s: Sentence) -> Iterator[BlameHit]:
+    yield from _phrases(s)
+    for verb in s.doc:
+        if verb.lower_ in s.v.discipline_verbs and verb.tag_.startswith("VB"):
+            yield from _sanctioned(s, verb)
+
+
+def _phrases(s: Sentence) -> Iterator[BlameHit]:
+    # "…at his own request" is not a sanction
+    voluntary = any(t.lower_ in s.w.voluntary_words for t in s.doc)
+    spans = [*s.matches.get("DISCIPLINE", []), *s.matches.get("ANSWER_TO", []),
+             *s.matches.get("LOSE_PRIVILEGES", []), *s.matches.get("ENGAGEMENT_ENDED", []),
+             *([] if voluntary else s.matches.get("OFF_ROTATION", []))]
+    if not spans:
+        return
+    mentions = [m for m in (s.who(t) for t in s.doc if s.nounish(t))
+                if s.blameable(m, level=2)]
+    if not mentions:
+        return
+    for span in spans:
+        if not s.suppressed(span.root):
+            yield s.hit(KIND, span.start, span.end, mentions[0].text, span.start, span.end)
+
+
+def _sanctioned(s: Sentence, verb: Word) -> Iterator[BlameHit]:
+    """A person undergoing a disciplinary verb: "was reprimanded", "we will retrain X"."""
+    particles = s.v.discipline_particles.get(verb.lower_)
+    if particles is not None and not any(
+            word.lower_ in particles for word in s.doc[verb.i + 1:verb.i + 4]):
+        return  # a phrasal sanction ("written up", "let go") without its particle
+    if s.passive(verb) and verb.lower_ in s.w.reassign_verbs and any(
+            c.dep_ == "dobj" for c in verb.children):
+        return  # "was reassigned the incident commander role": given a task
+    mention = _patient(s, verb)
+    if not s.blameable(mention, level=2) or s.suppressed(verb):
+        return
+    start = min([verb.i] + [c.i for c in verb.children
+                            if c.dep_ in ("aux", "auxpass") and c.i < verb.i])
+    end = verb.i + 1
+    particle = next((c for c in verb.children if c.dep_ == "prt"), None)
+    if particle is not None:
+        end = max(end, particle.i + 1)
+    yield s.hit(KIND, start, end, mention.text, verb.i, verb.i + 1)
+
+
+def _patient(s: Sentence, verb: Word) -> Mention | None:
+    """Who undergoes the sanction: the passive subject or the object, or their owner."""
+    if s.passive(verb):
+        patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if patient is not None and patient.lower_ in s.w.relative_pronouns and \
+                verb.dep_ == "relcl":
+            patient = verb.head
+    else:
+        patient = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    # a person's access may be revoked, not a leaked key's
+    mention = None if verb.lower_ in s.w.revoke_verbs else s.who(patient)
+    if not s.blameable(mention, level=2) and patient is not None:
+        owner = next((c for c in patient.children if c.dep_ == "poss"), None) or \
+            s.pobj(patient, "for")
+        mention = s.who(owner)
+    return mention

@@ -1,0 +1,216 @@
+"""A person, role or team as the subject of a failure: "X forgot", "the DBA never checked",
+"the page was ignored by <a role>", "went unheeded by the <team>", "approved it without
+reading the diff"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from postmortem_lint.nlp.blame.sentence import Sentence
+from postmortem_lint.nlp.blame.tokens import Phrase, Word
+from postmortem_lint.nlp.hits import BlameHit, BlameKind
+
+KIND = BlameKind.failure_verb
+
+
+def detect(s: Sentence) -> Iterator[BlameHit]:
+    phrasal = {span.start: span for label in ("FAILURE", "SAT_ON")
+               for span in s.matches.get(label, [])}
+    yield from _undone_by(s)
+    yield from _forced_through(s)
+    v = s.v
+    for verb in s.doc:
+        lower = verb.lower_
+        span = phrasal.get(verb.i)
+        if not (lower in v.failure or span is not None or lower in s.w.fail_verbs or
+                s.diligence(verb)):
+            continue
+        if not (verb.tag_.startswith("VB") or (span is not None and verb.tag_ in ("NN", "JJ"))):
+            continue
+        yield from _failure_at(s, verb, span)
+
+
+def _failure_at(s: Sentence, verb: Word, span: Phrase | None) -> Iterator[BlameHit]:
+    misread_subject = None
+    if verb.dep_ in ("amod", "compound"):
+        head = verb.head  # "<Name> glossed over…" parsed as a name with an adjective
+        if not (span is not None and head.i == verb.i - 1 and head.tag_ == "NNP" and
+                head.dep_ == "ROOT"):
+            return
+        misread_subject = head
+    negation = s.negated(verb)
+    if negation is None and _double_checked(s, verb):
+        yield from _double_check(s, verb)
+        return
+    if negation is None and _diligence(s, verb, span):
+        yield from _without(s, verb)
+        return
+    cue = _cue(s, verb, span, negation)
+    if cue is None:
+        return
+    cue_start, end = cue
+    if s.passive(verb) or s.by_agent(verb) is not None:
+        # "…was seen, then forgotten by <someone>": a conjoined passive
+        hit = s.passive_agent(verb, KIND, cue_start)
+        if hit is not None:
+            yield hit
+        return
+    subject_word = misread_subject or s.subject(verb)
+    subject = s.who(subject_word)
+    # a capitalised plural first word ("Crates failed to build") is a name only with a verb
+    # only people do
+    plural = subject_word is not None and subject_word.tag_ == "NNS"
+    level = 1 if plural and verb.lower_ not in s.w.person_only_verbs else 2
+    if verb.lower_ in s.w.fail_verbs and not _failed_diligence(s, verb):
+        level = 0  # "Builds failed to link": things fail; a capitalised word is no name here
+    if not s.blameable(subject, level):
+        return
+    if s.suppressed(verb, own_negation_ok=negation is not None) or s.made_to(verb):
+        return
+    start, stop = s.span_with_subject(subject, cue_start, end)
+    yield s.hit(KIND, start, stop, subject.text, cue_start, end)
+
+
+def _cue(s: Sentence, verb: Word, span: Phrase | None,
+         negation: Word | None) -> tuple[int, int] | None:
+    """Where the failure cue starts and ends, or None when the verb is no failure here."""
+    v, lower = s.v, verb.lower_
+    end = verb.i + 1
+    if lower in s.w.fail_verbs:
+        complement = next((c for c in verb.children if c.dep_ == "xcomp" and
+                           c.tag_.startswith("VB")), None)
+        following = s.doc[verb.i + 1].lower_ if verb.i + 1 < len(s.doc) else ""
+        if complement is None or following in s.w.failover_particles or any(
+                c.dep_ == "prt" for c in verb.children):
+            return None  # "failed over" is a neutral act
+        end = complement.i + 1
+    elif span is not None:
+        end = span.end
+    elif lower in v.failure and not s.diligence(verb):
+        if lower.startswith("bother") and negation is None:
+            return None
+    elif not _diligence_not_done(s, verb, negation):
+        return None
+    if lower in v.failure and negation is not None and not s.diligence(verb):
+        return None  # "did not forget"
+    if any(c.dep_ == "dobj" and c.lower_ in s.w.nothing for c in verb.children):
+        return None  # "<someone> missed nothing in the notes"
+    if negation is not None and (_looked_and_found_nothing(s, verb) or _experience(s, verb)):
+        return None
+    if negation is not None and _decided_not_to(s, verb, negation):
+        return None
+    cue_start = verb.i
+    if negation is not None:
+        aux = [c.i for c in verb.children if c.dep_ == "aux" and c.i < verb.i and
+               c.lower_ in s.w.do_verbs]
+        cue_start = min([negation.i, cue_start, *aux])
+    return cue_start, end
+
+
+def _failed_diligence(s: Sentence, verb: Word) -> bool:
+    """"failed to notify", "failed to check": what people fail to do."""
+    complement = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+    return complement is not None and s.diligence(complement)
+
+
+def _looked_and_found_nothing(s: Sentence, verb: Word) -> bool:
+    """"not seeing anything wrong", "didn't find anything": a search that came up empty."""
+    return any(c.dep_ == "dobj" and c.lower_ in s.w.indefinites for c in verb.children)
+
+
+def _experience(s: Sentence, verb: Word) -> bool:
+    """"I have never seen the lag this high": what someone has lived through."""
+    return verb.lower_ in s.w.experience_verbs and any(
+        c.dep_ == "aux" and c.lower_ in s.w.have_verbs and c.lower_ not in s.w.past_perfect
+        for c in verb.children)
+
+
+def _forced_through(s: Sentence) -> Iterator[BlameHit]:
+    """"The change was pushed through by the release manager": forced past the checks."""
+    for verb in s.verbs:
+        if verb.lower_ in s.w.forced_through_verbs and s.passive(verb) and any(
+                c.dep_ == "prt" and c.lower_ == "through" for c in verb.children):
+            hit = s.passive_agent(verb, KIND, verb.i)
+            if hit is not None:
+                yield hit
+
+
+def _decided_not_to(s: Sentence, verb: Word, negation: Word) -> bool:
+    """"agreed not to update", "decided to not page": a choice, its negation inside the
+    infinitive (not "failed to…", "didn't bother to…", whose negation is on the head)."""
+    return verb.dep_ == "xcomp" and negation.i < verb.i and verb.head.i < negation.i and \
+        verb.head.lower_ not in s.w.fail_verbs and not s.diligence(verb.head)
+
+
+def _diligence(s: Sentence, verb: Word, span: Phrase | None) -> bool:
+    """A diligence verb ("check", "read"): blame only when negated or skipped."""
+    v, lower = s.v, verb.lower_
+    return lower not in s.w.fail_verbs and span is None and not (
+        lower in v.failure and not s.diligence(verb))
+
+
+def _diligence_not_done(s: Sentence, verb: Word, negation: Word | None) -> bool:
+    """A diligence verb is a failure only when negated ("never checked"), not where the
+    system hid the thing ("could not see") or in a counterfactual."""
+    if negation is None:
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in s.w.inability_modals for c in verb.children):
+        return False
+    return not s.counterfactual_clause(verb)
+
+
+def _double_checked(s: Sentence, verb: Word) -> bool:
+    """"didn't double-check": the parser heads the verb with "double"."""
+    host = verb.head
+    return verb.dep_ == "xcomp" and host.i == verb.i - 2 and s.doc[verb.i - 1].text == "-" \
+        and host.lower_ in s.w.double_prefixes and s.negated(host) is not None
+
+
+def _double_check(s: Sentence, verb: Word) -> Iterator[BlameHit]:
+    host = verb.head
+    negation = s.negated(host)
+    if negation is None or not s.diligence(verb):
+        return
+    subject = s.who(s.subject(host))
+    if s.blameable(subject, 1) and not s.suppressed(host, own_negation_ok=True):
+        start = min(negation.i, *(c.i for c in host.children if c.dep_ == "aux" and c.i < host.i))
+        start, stop = s.span_with_subject(subject, start, verb.i + 1)
+        yield s.hit(KIND, start, stop, subject.text, host.i, verb.i + 1)
+
+
+def _undone_by(s: Sentence) -> Iterator[BlameHit]:
+    """"The warnings went unheeded by <someone>": diligence not done, by someone."""
+    for word in s.doc:
+        if word.lower_ not in s.v.undone:
+            continue
+        holders = [word, word.head] if word.dep_ in ("acomp", "advmod", "advcl", "oprd",
+                                                     "xcomp") \
+            else [word]  # "remained unanswered by X": the parser hangs "by" on the verb
+        agent = next((found for found in (s.by_agent(h) or s.pobj(h, "by", deps=("prep", "agent"))
+                                        for h in holders)
+                      if found is not None), None)
+        mention = s.who(agent)
+        if agent is None or not s.blameable(mention, 2) or s.suppressed(word):
+            continue
+        start = word.head.i if word.dep_ in ("advcl", "acomp", "xcomp", "oprd") and \
+            word.head.i == word.i - 1 else word.i
+        yield s.hit(KIND, start, agent.i + 1, mention.text, word.i, word.i + 1)
+
+
+def _without(s: Sentence, verb: Word) -> Iterator[BlameHit]:
+    """"approved the change without reading the diff": a person skipping diligence."""
+    prep = verb.head
+    if verb.tag_ != "VBG" or prep.lower_ not in s.w.without_words or \
+            verb.dep_ not in ("pcomp", "pobj"):
+        return
+    acting = prep.head
+    if not acting.tag_.startswith("VB"):
+        return
+    mention = s.who(s.by_agent(acting) if s.passive(acting) else s.subject(acting))
+    if not s.blameable(mention, 1) or s.suppressed(acting):
+        return
+    end = verb.i + 1
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "prep")), None)
+    if obj is not None:
+        end = min(obj.right_edge.i + 1, verb.i + 6)
+    yield s.hit(KIND, prep.i, end, mention.text, prep.i, end)

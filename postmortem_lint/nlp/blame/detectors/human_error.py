@@ -1,0 +1,61 @@
+"""Human error given as the cause: "human error", "operator error", "a manual slip",
+"Primary cause: human"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from postmortem_lint.nlp.blame.sentence import Sentence
+from postmortem_lint.nlp.blame.tokens import Word
+from postmortem_lint.nlp.hits import BlameHit, BlameKind
+
+KIND = BlameKind.human_error
+
+
+def detect(s: Sentence) -> Iterator[BlameHit]:
+    w = s.w
+    for span in s.matches.get("HUMAN_ERROR", []):
+        root = span.root
+        # "the review blamed human error for…" cites it as the cause; "it is tempting to
+        # blame human error" does not
+        anchor = root.head if root.head.lower_ in w.blame_verbs and root.dep_ == "dobj" \
+            else root
+        if not s.suppressed(anchor) and not _looked_past(s, root):
+            yield s.hit(KIND, span.start, span.end, "", span.start, span.end)
+    yield from _human_fault(s)
+    yield from _labelled_human(s)
+
+
+def _human_fault(s: Sentence) -> Iterator[BlameHit]:
+    """"a manual slip", "an operator misstep": a human-error word before any fault noun."""
+    modifiers = s.v.human_error_modifiers
+    for span in s.matches.get("FAULT", []):
+        noun = span.root
+        modifier = next((c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")
+                         and c.i < noun.i and (c.lower_ in modifiers or
+                                               s.hyphenated(c) in modifiers)), None)
+        if modifier is None or noun.tag_ == "NNS" and modifier.lower_ == "user":
+            continue
+        if s.suppressed(noun) or _looked_past(s, noun):
+            continue
+        yield s.hit(KIND, modifier.i, span.end, "", modifier.i, span.end)
+
+
+def _labelled_human(s: Sentence) -> Iterator[BlameHit]:
+    """"Primary cause: human (wrong flag passed…)"."""
+    if s.label_end is None or s.label_end + 1 >= len(s.doc):
+        return
+    word = s.doc[s.label_end + 1]
+    after = s.doc[word.i + 1] if word.i + 1 < len(s.doc) else None
+    if word.lower_ in s.w.human_labels and (after is None or after.is_punct):
+        yield s.hit(KIND, word.i, word.i + 1, "", word.i, word.i + 1)
+
+
+def _looked_past(s: Sentence, noun: Word) -> bool:
+    """"looks past human error", "rather than operator error": named to be set aside;
+    "issues that allowed a fat finger to take down…": the system is the subject."""
+    head, w = noun.head, s.w
+    if head.lower_ in w.set_aside or (
+            head.lower_ == "of" and head.head.lower_ in w.instead_of):
+        return True
+    return any(verb.lower_ in w.enabling_verbs and noun.i > verb.i for verb in (head, head.head))

@@ -1,0 +1,135 @@
+"""Judgments of people or their work: careless, sloppy, "should have known better",
+"obviously" about a person's act, "had we been more careful", "anyone paying attention
+would have seen…"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from postmortem_lint.nlp.blame.sentence import Sentence
+from postmortem_lint.nlp.blame.tokens import Word
+from postmortem_lint.nlp.hits import BlameHit, BlameKind
+
+KIND = BlameKind.judgment
+
+
+def detect(s: Sentence) -> Iterator[BlameHit]:
+    yield from _hindsight_subjects(s)
+    yield from _judging_words(s)
+    yield from _counterfactual_judgments(s)
+    yield from _not_thought_through(s)
+    yield from _hindsight_adverbs(s)
+
+
+def _judging_words(s: Sentence) -> Iterator[BlameHit]:
+    for label in ("JUDGMENT_WORD", "JUDGMENT"):
+        for span in s.matches.get(label, []):
+            root = span.root
+            if len(span) == 1 and root.lower_ in s.w.technical_judgments and \
+                    root.head.lower_ in s.w.technical_heads:
+                continue  # "lazy lookups", "a dumb pipe": a technical sense
+            # the phrase may carry its own negation: "not paying attention", "couldn't be
+            # bothered to"
+            own = label == "JUDGMENT" and (root.lower_ == "bothered" or any(
+                t.dep_ == "neg" for t in span))
+            if not s.suppressed(root, own_negation_ok=own):
+                yield s.hit(KIND, span.start, span.end, "", span.start, span.end)
+
+
+def _not_thought_through(s: Sentence) -> Iterator[BlameHit]:
+    """"didn't think it through", "without thinking twice": about a person's act."""
+    for span in s.matches.get("NEGATED_JUDGMENT", []):
+        root = s.doc[span.start]
+        negation = s.negated(root)
+        without = root.head.lower_ in s.w.without_words
+        subject = s.who(s.subject(root.head if without else root))
+        if not (negation is not None or without) or not s.blameable(subject, 2):
+            continue
+        if s.suppressed(root, own_negation_ok=True):
+            continue
+        start = negation.i if negation is not None and negation.i < span.start else span.start
+        yield s.hit(KIND, start, span.end, subject.text, span.start, span.end)
+
+
+def _counterfactual_judgments(s: Sentence) -> Iterator[BlameHit]:
+    for span in s.matches.get("CF_JUDGMENT", []):
+        governor = _cf_governor(s, span.root.head if span.root.dep_ != "ROOT" else span.root,
+                                span.start)
+        if governor is None and span.root.tag_ == "VBG":
+            governor = _cf_governor(s, span.root, span.start)  # "had X been paying…"
+        if governor is None or s.suppressed(governor) or _to_the_reader(s, governor):
+            continue
+        start = min([span.start] + [c.i for c in governor.children
+                                    if c.dep_ in ("aux", "mark") and c.i < span.start])
+        yield s.hit(KIND, start, span.end, "", span.start, span.end)
+
+
+def _to_the_reader(s: Sentence, governor: Word) -> bool:
+    """"if you have been paying attention to our blog": the reader, not a colleague."""
+    subject = s.subject(governor)
+    return subject is not None and subject.lower_ in s.w.reader_pronouns
+
+
+def _hindsight_adverbs(s: Sentence) -> Iterator[BlameHit]:
+    for adverb in s.doc:
+        if adverb.lower_ not in s.v.hindsight:
+            continue
+        verb = adverb.head
+        doer = (s.by_agent(verb) if s.passive(verb) else s.subject(verb)) \
+            if verb.tag_.startswith("VB") else None
+        subject = s.who(doer)
+        if s.blameable(subject, 1):
+            yield s.hit(KIND, adverb.i, adverb.i + 1, subject.text, adverb.i, adverb.i + 1)
+
+
+def _hindsight_subjects(s: Sentence) -> Iterator[BlameHit]:
+    """"Anyone paying attention would have seen…", "even a junior engineer would have
+    known…", "a competent engineer would have checked…", "nobody with any experience would
+    run…": hindsight that judges whoever did not."""
+    w = s.w
+    for verb in s.verbs:
+        aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+        subject = s.subject(verb)
+        if not aux & w.would or subject is None:
+            continue
+        perfect = bool(aux & w.have_verbs) and verb.tag_ == "VBN"
+        if _nobody_competent(s, subject):
+            if s.negated(verb) is not None:  # "nobody" is the construction itself
+                continue
+        elif not (perfect and _imagined_better(s, subject)) or s.suppressed(verb):
+            continue
+        even = any(c.lower_ in w.even_words for c in subject.children)
+        start = s.left_edge(subject) if even or subject.lower_ not in w.anybody | s.v.nobody \
+            else subject.i
+        yield s.hit(KIND, start, verb.i + 1, "", start, verb.i + 1)
+
+
+def _imagined_better(s: Sentence, subject: Word) -> bool:
+    """"anyone paying attention", "even a junior engineer", "a competent engineer"."""
+    w = s.w
+    if subject.lower_ in w.anybody:
+        return any(c.dep_ in ("acl", "prep", "relcl", "amod") for c in subject.children)
+    if not s.blameable(s.who(subject), 2):
+        return False
+    return any(c.lower_ in w.even_words for c in subject.children) or any(
+        c.dep_ == "amod" and c.lower_ in w.competent_words for c in subject.children)
+
+
+def _nobody_competent(s: Sentence, subject: Word) -> bool:
+    """"nobody with any experience", "no one in their right mind"."""
+    return subject.lower_ in s.v.nobody | s.w.anybody and any(
+        t.lower_ in s.w.competence_nouns for t in subject.subtree if t.i > subject.i)
+
+
+def _cf_governor(s: Sentence, governor: Word, cue: int) -> Word | None:
+    """The verb that makes a judgment phrase counterfactual, if any: "had we been more
+    careful", "X should have been more careful", "a more careful <role> would have…"."""
+    while governor.dep_ not in ("ROOT",) and not governor.tag_.startswith("VB"):
+        governor = governor.head
+    would_subject = any(c.lower_ in s.w.would for c in governor.children) and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.left_edge.i <= cue <= c.i
+        for c in governor.children)
+    if would_subject or s.counterfactual_clause(governor) or any(
+            c.lower_ in s.w.regret_modals for c in governor.children):
+        return governor
+    return None

@@ -1,0 +1,102 @@
+"""Minimising hindsight: "she simply forgot", "he just didn't check", "all X had to do was",
+"one glance from X would have shown it", "it would have taken X a minute"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from postmortem_lint.nlp.blame.sentence import NAME_SHAPE, PERSON, Mention, Sentence
+from postmortem_lint.nlp.blame.tokens import Word
+from postmortem_lint.nlp.hits import BlameHit, BlameKind
+
+KIND = BlameKind.minimising
+
+
+def detect(s: Sentence) -> Iterator[BlameHit]:
+    for adverb in s.doc:
+        if adverb.lower_ in s.v.minimisers or adverb.lower_ in s.w.only_words:
+            yield from _minimised(s, adverb)
+    yield from _one_look(s)
+    yield from _it_took(s)
+    yield from _all_had_to(s)
+
+
+def _minimised(s: Sentence, adverb: Word) -> Iterator[BlameHit]:
+    verb = adverb.head
+    if not verb.tag_.startswith("VB") or adverb.i > verb.i:
+        return
+    w = s.w
+    subject = s.who(s.subject(verb))
+    if not s.blameable(subject, 2 if verb.lower_ in w.person_only_verbs else 1):
+        return
+    complement = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+    must = verb.lower_ in w.have_verbs | w.need_verbs and complement is not None
+    without = any(c.lower_ in w.without_words for c in verb.children) or any(
+        c.lower_ in w.without_words for c in verb.subtree if c.dep_ == "prep")
+    if adverb.lower_ in w.only_words and not must:
+        return
+    failed = verb.lower_ in s.v.failure or verb.lower_ in w.fail_verbs or \
+        s.negated(verb) is not None
+    judgmental = adverb.lower_ in w.minimiser_judgments and not s.neutral(verb)
+    if not (failed or must or without or judgmental):
+        return
+    if s.suppressed(verb, own_negation_ok=True):
+        return
+    end = verb.i + 1
+    if must and complement is not None:
+        end = complement.i + 1
+        obj = next((c for c in complement.children if c.dep_ == "dobj"), None)
+        if obj is not None:
+            end = obj.right_edge.i + 1
+    elif without:
+        end = min(max(t.i for t in verb.subtree if t.i >= verb.i) + 1, verb.i + 8)
+    yield s.hit(KIND, adverb.i, end, subject.text, adverb.i, end)
+
+
+def _one_look(s: Sentence) -> Iterator[BlameHit]:
+    """"One glance from <someone> would have shown it": hindsight that makes a person's
+    missed check look trivial."""
+    w = s.w
+    for verb in s.verbs:
+        aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+        if not aux & w.would or not aux & w.have_verbs:
+            continue
+        subject = s.subject(verb)
+        if subject is None or not any(c.lower_ in w.trivial_words for c in subject.children
+                                      if c.dep_ in ("amod", "nummod", "det")):
+            continue
+        mention = next((m for m in (s.who(p) for p in subject.subtree
+                                    if p.dep_ in ("pobj", "poss"))
+                        if s.blameable(m, 1)), None)
+        if mention is None or s.suppressed(verb):
+            continue
+        start = subject.left_edge.i
+        yield s.hit(KIND, start, subject.i + 1, mention.text, start, subject.i + 1)
+
+
+def _it_took(s: Sentence) -> Iterator[BlameHit]:
+    """"All it would have taken was for X to…", "as simple as X running…", "it would have
+    taken X ten seconds"."""
+    for label in ("ALL_IT_TOOK", "AS_EASY_AS", "WOULD_HAVE_TAKEN"):
+        for span in s.matches.get(label, []):
+            mention = next((m for m in (s.who(t) for t in s.doc[span.end:span.end + 5])
+                            if s.blameable(m, 2)), None)
+            after = s.doc[span.end] if span.end < len(s.doc) else None
+            if mention is None and label == "WOULD_HAVE_TAKEN" and after is not None and \
+                    NAME_SHAPE.match(after.text) and after.lower_ not in s.v.safe:
+                # "it would have taken <Name> ten seconds": the tagger may not see a name
+                mention = Mention(PERSON, after.i, after.i + 1, after.text)
+            if mention is None or s.suppressed(span.root):
+                continue
+            yield s.hit(KIND, span.start, max(span.end, mention.end), mention.text,
+                        span.start, span.end)
+
+
+def _all_had_to(s: Sentence) -> Iterator[BlameHit]:
+    for span in s.matches.get("ALL_HAD_TO", []):
+        between = span[1:-4]
+        mention = next((m for m in (s.who(t) for t in between) if s.blameable(m, level=2)),
+                       None)
+        if mention is None or s.suppressed(span[-1]):
+            continue
+        yield s.hit(KIND, span.start, span.end, mention.text, span.start, span.end)

@@ -1,0 +1,351 @@
+"""A person as the cause: cause links ("caused by X"), damage verbs ("X took down the
+cluster", "X's deploy broke…"), copulas and clefts ("X is the root cause", "It was X's change
+that broke…", "What took down the service was X's push"), "because X…", "went down when X
+deployed…", and a person acting right after a "Root cause:" label."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from postmortem_lint.nlp.blame.detectors.agent import agent_clauses
+from postmortem_lint.nlp.blame.sentence import NAME_SHAPE, Mention, Sentence
+from postmortem_lint.nlp.blame.tokens import Phrase, Word
+from postmortem_lint.nlp.hits import BlameHit, BlameKind
+
+KIND = BlameKind.person_as_cause
+
+
+def detect(s: Sentence) -> Iterator[BlameHit]:
+    yield from _cause_links(s)
+    yield from _damage(s)
+    yield from _copula_cause(s)
+    yield from _because(s)
+    yield from _when(s)
+    yield from _labelled(s)
+
+
+def _cause_links(s: Sentence) -> Iterator[BlameHit]:
+    for span in s.matches.get("CAUSE_LINK", []):
+        last = span[-1]
+        target = next((c for c in last.children if c.dep_ in ("pobj", "pcomp")), None)
+        if target is None and span.end < len(s.doc):
+            target = s.next_noun(span.end)
+        mention = s.person_or_work(target)
+        if mention is None and target is not None:
+            # "caused by X pushing…": the gerund's subject, or the noun after the link
+            mention = s.person_or_work(s.next_noun(span.end))
+        if mention is None or s.suppressed(span.root) or _exposed(s, span.root):
+            continue
+        end = max(mention.end, span.end)
+        yield s.hit(KIND, span.start, end, mention.text, span.start, end)
+
+
+def _exposed(s: Sentence, verb: Word) -> bool:
+    """"the bug was triggered by X's fuzzer": a latent fault exposed, not damage caused."""
+    return verb.lower_ in s.w.exposing_verbs and any(
+        c.dep_ in ("nsubjpass", "nsubj") and c.lower_ in s.w.latent_faults
+        for c in verb.children)
+
+
+def _damage(s: Sentence) -> Iterator[BlameHit]:
+    v = s.v
+    phrasal = {span.start: span for span in s.matches.get("DAMAGE", [])}
+    for verb in s.verbs:
+        lower = verb.lower_
+        span = phrasal.get(verb.i)
+        damage = lower in v.damage or span is not None
+        cause = lower in v.cause_verbs and _damage_object(s, verb) or (
+            lower in v.actions and (_which_damaged(s, verb) or _by_accident(s, verb)))
+        if not (damage or cause or _wrong_object(s, verb)):
+            continue
+        if s.passive(verb):
+            hit = s.passive_agent(verb, KIND, verb.i) if damage or cause else None
+            if hit is not None:
+                yield hit
+            continue
+        if s.negated(verb) is None:
+            yield from _damaged_by(s, verb, span)
+
+
+def _damaged_by(s: Sentence, verb: Word, span: Phrase | None) -> Iterator[BlameHit]:
+    mention = s.person_or_work(s.subject(verb), 1)
+    if mention is None or s.suppressed(verb) or s.made_to(verb):
+        return
+    end = span.end if span is not None else verb.i + 1
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is not None:
+        end = max(end, min(obj.right_edge.i + 1, obj.i + 4))
+    start, stop = s.span_with_subject(mention, verb.i, end)
+    yield s.hit(KIND, start, stop, mention.text, verb.i, end)
+
+
+def _by_accident(s: Sentence, verb: Word) -> bool:
+    """"accidentally deleted the customer table": an act done by mistake."""
+    return any(c.dep_ == "advmod" and c.lower_ in s.w.accident_adverbs for c in verb.children)
+
+
+def _which_damaged(s: Sentence, verb: Word) -> bool:
+    """"deleted the DNS zone, which took every domain offline": the act's own damage."""
+    return any(clause.dep_ == "relcl" and any(c.lower_ == "which" and c.dep_ == "nsubj"
+                                              for c in clause.children) and damaging(s, clause)
+               for obj in verb.children if obj.dep_ == "dobj" for clause in obj.children)
+
+
+def _damage_object(s: Sentence, verb: Word) -> bool:
+    nouns = s.v.damage_nouns
+    return any(child.dep_ in ("dobj", "attr", "nsubjpass") and (
+        child.lower_ in nouns or any(c.lower_ in nouns for c in child.children
+                                     if c.dep_ == "compound"))
+        for child in verb.children
+        if not any(c.dep_ == "det" and c.lower_ == "no" for c in child.children))
+
+
+def _wrong_object(s: Sentence, verb: Word) -> bool:
+    for child in verb.children:
+        targets = [child] if child.dep_ == "dobj" else [
+            p for p in child.children if p.dep_ == "pobj"] if child.dep_ == "prep" else []
+        if any(c.lower_ in s.v.wrong for target in targets for c in target.children
+               if c.dep_ == "amod"):
+            return True
+    return False
+
+
+def damaging(s: Sentence, verb: Word) -> bool:
+    """A damage verb ("broke", "took down") or a cause verb with damage as its object."""
+    v = s.v
+    phrasal = any(span.start == verb.i for span in s.matches.get("DAMAGE", []))
+    return verb.lower_ in v.damage or phrasal or (
+        verb.lower_ in v.cause_verbs and _damage_object(s, verb))
+
+
+# -- copulas: "X is the root cause", clefts, "what broke it was X's push" ----------------------
+
+def _copula_cause(s: Sentence) -> Iterator[BlameHit]:
+    for verb in s.doc:
+        if verb.lower_ not in s.w.be_verbs:
+            continue
+        subject = s.subject(verb)
+        if subject is not None and subject.lower_ == "it":
+            yield from _cleft(s, verb)
+        elif subject is not None and (subject.lower_ in s.v.cause_nouns or
+                                      _reason_for_damage(s, subject)):
+            yield from _cause_is(s, verb, subject)
+        else:
+            clause = next((c for c in verb.children if c.dep_ == "csubj"), None)
+            if clause is not None and damaging(s, clause):
+                yield from _what_damaged(s, verb, clause)
+            else:
+                yield from _person_is(s, verb, subject)
+
+
+def _reason_for_damage(s: Sentence, subject: Word) -> bool:
+    """"the reason for the outage"."""
+    return subject.lower_ in s.w.reason_words and any(
+        p.lower_ in s.v.damage_nouns for c in subject.children if c.dep_ == "prep"
+        for p in c.children if p.dep_ == "pobj")
+
+
+def _cause_is(s: Sentence, verb: Word, subject: Word) -> Iterator[BlameHit]:
+    """"The culprit was the night-shift operator", "the reason for it was X deploying"."""
+    attr = next((c for c in verb.children if c.dep_ == "attr"), None)
+    if attr is None:  # "…was X deploying on a Friday": the parser makes it a clause
+        act = next((c for c in verb.children if c.dep_ == "ccomp" and c.tag_ == "VBG"), None)
+        attr = s.subject(act) if act is not None else None
+    mention = s.person_or_work(attr, 1)
+    if mention is not None and attr is not None and not s.suppressed(verb):
+        yield s.hit(KIND, subject.i, attr.i + 1, mention.text, verb.i, attr.i + 1)
+
+
+def _what_damaged(s: Sentence, verb: Word, clause: Word) -> Iterator[BlameHit]:
+    """"What took down the checkout service was X's config push"."""
+    attr = next((c for c in verb.children if c.dep_ == "attr"), None)
+    if attr is None:  # "…was X running a reindex": the parser makes it a clause
+        act = next((c for c in verb.children if c.dep_ == "ccomp" and c.tag_ == "VBG"), None)
+        attr = s.subject(act) if act is not None else None
+    mention = s.person_or_work(attr, 1)
+    if mention is not None and attr is not None and not s.suppressed(verb):
+        yield s.hit(KIND, clause.left_edge.i, attr.i + 1, mention.text, verb.i, attr.i + 1)
+
+
+def _person_is(s: Sentence, verb: Word, subject: Word | None) -> Iterator[BlameHit]:
+    """"X's script is what corrupted…", "the <team> is the reason…", "X is to blame"."""
+    mention = s.person_or_work(subject, 1)
+    if mention is None or s.suppressed(verb):
+        return
+    w = s.w
+    clause = next((c for c in verb.children if c.dep_ in ("ccomp", "attr") and any(
+        g.lower_ == "what" and g.dep_ == "nsubj" for g in c.children)), None)
+    if clause is not None and damaging(s, clause):
+        yield s.hit(KIND, mention.start, clause.i + 1, mention.text, verb.i, clause.i + 1)
+        return
+    reason = next((c for c in verb.children if c.dep_ == "attr" and
+                   c.lower_ in w.reason_words), None)
+    if reason is not None and any(t.lower_ in s.v.outcomes for t in reason.subtree
+                                  if t.i > reason.i):
+        yield s.hit(KIND, mention.start, reason.i + 1, mention.text, verb.i, reason.i + 1)
+        return
+    child = next((c for c in verb.children if _is_cause(s, c)), None)
+    if child is not None:
+        end = child.right_edge.i + 1 if child.dep_ != "attr" else child.i + 1
+        yield s.hit(KIND, mention.start, end, mention.text, verb.i, end)
+
+
+def _is_cause(s: Sentence, child: Word) -> bool:
+    if child.dep_ == "attr" and child.lower_ in s.v.cause_nouns:
+        return True
+    if child.dep_ in ("acomp", "xcomp", "prep") and child.lower_ in s.w.responsible_preps:
+        words = {t.lower_ for t in child.subtree}
+        return bool(words & s.w.blame_words) or (
+            child.lower_ == "responsible" and bool(words & s.v.damage_nouns))
+    return False
+
+
+def _cleft(s: Sentence, verb: Word) -> Iterator[BlameHit]:
+    """"It was the contractor's change that broke…": the cleft singles out the cause."""
+    for attr in verb.children:
+        if attr.dep_ != "attr":
+            continue
+        clause = next((c for c in attr.children if c.dep_ == "relcl"), None)
+        if clause is None or (s.subject(clause) or clause).i != attr.i:
+            continue
+        mention = s.person_or_work(attr)
+        if mention is None or s.suppressed(verb):
+            continue
+        if (s.neutral(clause) or clause.lower_ in s.v.stative) and not _bad_object(s, clause):
+            continue
+        yield s.hit(KIND, mention.start, clause.i + 1, mention.text, verb.i, clause.i + 1)
+
+
+def _bad_object(s: Sentence, verb: Word) -> bool:
+    """"approved the build with two failing checks": an act on something known to be bad."""
+    return verb.lower_ in s.v.actions and any(
+        t.lower_ in s.w.bad_state_words for c in verb.children if c.dep_ in ("dobj", "prep")
+        for t in c.subtree)
+
+
+# -- "because X…", "when X…" ---------------------------------------------------------------
+
+def _because(s: Sentence) -> Iterator[BlameHit]:
+    v = s.v
+    for verb in s.verbs:
+        mark = next((c for c in verb.children if c.dep_ == "mark" and
+                     c.lower_ in s.w.cause_markers), None)
+        if verb.dep_ != "advcl" or mark is None:
+            continue
+        if (s.neutral(verb) and not _bad_object(s, verb)) or verb.lower_ in v.stative or \
+                s.passive(verb) or s.negated(verb) is not None:
+            continue
+        mention = s.who(s.subject(verb))
+        if not s.blameable(mention):
+            continue
+        main = verb.head
+        outcome = [t for t in main.subtree if not (verb.left_edge.i <= t.i <= verb.right_edge.i)
+                   and t.lower_ in v.outcomes]
+        if not outcome or s.suppressed(main):
+            continue
+        end = verb.i + 1
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is not None:
+            end = min(obj.right_edge.i + 1, verb.i + 6)
+        yield s.hit(KIND, mark.i, end, mention.text, verb.i, verb.i + 1)
+
+
+def _when(s: Sentence) -> Iterator[BlameHit]:
+    """"Checkout went down when X deployed the branch": damage timed to a person's act."""
+    v, w = s.v, s.w
+    for verb in s.verbs:
+        if verb.dep_ != "advcl" or not any(c.lower_ in w.time_markers and c.dep_ in (
+                "advmod", "mark") for c in verb.children):
+            continue
+        if s.neutral(verb) and verb.lower_ not in v.actions or \
+                verb.lower_ in v.stative or s.passive(verb) or s.negated(verb):
+            continue
+        if not _outright_damage(s, verb.head):
+            continue
+        mention = s.who(s.subject(verb))
+        if not s.blameable(mention) or s.suppressed(verb.head):
+            continue
+        mark = next(c for c in verb.children if c.lower_ in w.time_marks)
+        yield s.hit(KIND, mark.i, verb.i + 1, mention.text, verb.i, verb.i + 1)
+
+
+def _outright_damage(s: Sentence, main: Word) -> bool:
+    """Only outright damage ("broke", "crashed", "went down", "the outage started"): "errors
+    rose after X deployed 4.2" is a timeline fact."""
+    down = any(c.lower_ in s.w.down_words for c in main.children)
+    began = main.lower_ in s.w.start_verbs and any(
+        c.dep_ == "nsubj" and c.lower_ in s.v.damage_nouns for c in main.children)
+    return (main.lower_ in s.v.damage or down or began) and s.negated(main) is None
+
+
+# -- after a "Root cause:" label -------------------------------------------------------------
+
+def _labelled(s: Sentence) -> Iterator[BlameHit]:
+    """"Root cause: X truncated the table": a person acting, right after a cause label."""
+    if s.label_end is None:
+        return
+    for start, end, who, anchor in agent_clauses(s, after=s.label_end, labelled=True):
+        yield s.hit(KIND, start, end, who, anchor, anchor + 1)
+        return
+    yield from _named_cause(s)
+    yield from _their_work(s)
+    yield from _fragment(s)
+
+
+def _fragment(s: Sentence) -> Iterator[BlameHit]:
+    """The parser can miss the subject of a fragment ("Root cause: X force-pushed…")."""
+    assert s.label_end is not None
+    doc = s.doc
+    index = s.label_end + 1
+    while index < len(doc) and doc[index].lower_ in s.w.articles:
+        index += 1
+    if index >= len(doc):
+        return
+    head = doc[index]
+    while head.i + 1 < len(doc):
+        following = doc[head.i + 1]
+        name_goes_on = following.tag_ in ("NNP", "NN") and NAME_SHAPE.match(following.text)
+        if following.dep_ == "punct" or not (name_goes_on or head.lower_ in ("on", "-", "call")):
+            break
+        head = following
+    mention = s.who(head)
+    if not s.blameable(mention, level=2):
+        return
+    verb = next((t for t in doc[head.i + 1:head.i + 4] if t.tag_ in ("VBD", "VBN", "VBZ")), None)
+    if verb is None or s.neutral(verb) or verb.lower_ in s.v.stative:
+        return
+    yield s.hit(KIND, mention.start, verb.i + 1, mention.text, verb.i, verb.i + 1)
+
+
+def _their_work(s: Sentence) -> Iterator[BlameHit]:
+    """"Root cause: X's untested change to the limiter": the label's answer is a person's
+    work, with no verb saying what the work did."""
+    assert s.label_end is not None
+    rest = s.doc[s.label_end + 1:]
+    if not len(rest) or any(t.tag_ in ("VBD", "VBZ", "VBP") for t in rest):
+        return
+    head = next((t for t in rest if t.head.i == t.i or t.head.i <= s.label_end), None)
+    owner = next((c for c in head.children if c.dep_ == "poss"), None) if head else None
+    mention = s.who(owner)
+    if head is None or owner is None or not s.blameable(mention, 2):
+        return
+    yield s.hit(KIND, mention.start, head.i + 1, mention.text, head.i, head.i + 1)
+
+
+def _named_cause(s: Sentence) -> Iterator[BlameHit]:
+    """"Root cause: the intern.", "Primary trigger: <Name>.": the label's whole answer is a
+    person."""
+    assert s.label_end is not None
+    rest = [t for t in s.doc[s.label_end + 1:] if not (t.is_punct or t.is_space)]
+    if not rest or len(rest) > 4:
+        return
+    head = next((t for t in rest if t.head.i == t.i or not (
+        rest[0].i <= t.head.i <= rest[-1].i)), rest[-1])
+    mention: Mention | None = s.who(head)
+    if not s.blameable(mention, 2) or any(t.tag_.startswith("VB") for t in rest):
+        return
+    if mention.weak:
+        return  # "Root cause: <Product>." may be a product: a lone first name is not enough
+    if any(t.lower_ in s.w.owner_labels for t in s.doc[:s.label_end]):
+        return  # "Root cause owner: <Name>" names who follows up, not a cause
+    yield s.hit(KIND, rest[0].i, rest[-1].i + 1, mention.text, head.i, head.i + 1)

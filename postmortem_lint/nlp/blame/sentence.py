@@ -1,0 +1,553 @@
+"""One view of a parsed sentence: who a noun phrase is (a person, a role, a team, "we",
+nobody or a system), the subject and agent of a verb, whether a cue is negated or only
+talked about, and what the patterns matched. Every detector reads the sentence through
+this view; its answers are kept, so each is computed once."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+
+from typing_extensions import TypeIs
+
+from postmortem_lint.nlp.blame.tokens import ParsedSentence, Phrase, Word
+from postmortem_lint.nlp.hits import BlameHit, BlameKind
+from postmortem_lint.nlp.vocabulary import Vocabulary, norm
+
+PERSON, ROLE, TEAM, WE, NOBODY, SYSTEM = "person", "role", "team", "we", "nobody", "system"
+_BLAMEABLE = frozenset({PERSON, ROLE, TEAM})
+_SUBJECTS = ("nsubj", "csubj")
+NAME_SHAPE = re.compile(r"^[A-Z\u00C0-\u00DE][a-z\u00DF-\u00FF'\u2019]+(?:-[A-Z][a-z]+)?$")
+_NOUN_TAGS = ("NN", "NNS", "NNP", "NNPS", "PRP", "PRP$")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    kind: str
+    start: int  # token indices, end exclusive
+    end: int
+    text: str
+    # How sure the analysis is that a capitalised word is a name: 0 sure (a role, a pronoun,
+    # a name inside the sentence or with a surname), 1 a clause's first word tagged as a
+    # proper noun, 2 a clause's first word tagged as a common noun ("Ravi", but "Traffic").
+    weak: int = 0
+
+
+MentionOf = Callable[..., Mention]
+
+
+class Sentence:
+    """One parsed sentence, with the questions every detector asks about it."""
+
+    def __init__(self, vocabulary: Vocabulary, doc: ParsedSentence,
+                 matches: dict[str, list[Phrase]], structures: list[tuple[str, list[int]]]):
+        self.v = vocabulary
+        self.w = vocabulary.w
+        self.doc = doc
+        self.matches = matches
+        self._who: dict[int, Mention | None] = {}
+        self._subjects: dict[int, Word | None] = {}
+        # Verbs are asked for by most detectors: found once.
+        self.verbs = [token for token in doc if token.tag_.startswith("VB") and
+                      token.dep_ not in ("aux", "auxpass")]
+        self.label_end = self._cause_label_end()
+        # What the DependencyMatcher found: the "by" agent of each passive verb, and the
+        # fault nouns that have an owner ("Tom's mistake", "a mistake by the DBA").
+        self.agents_by_verb: dict[int, Word] = {}
+        self.owned_faults: set[int] = set()
+        for label, token_ids in structures:
+            if label == "PASSIVE_BY":
+                self.agents_by_verb[token_ids[0]] = doc[token_ids[2]]
+            else:
+                self.owned_faults.add(token_ids[0])
+
+    def hit(self, kind: BlameKind, start: int, end: int, who: str, anchor_start: int,
+            anchor_end: int) -> BlameHit:
+        """A hit on the words ``start:end``; the anchor (the cue's own words) decides which
+        hits overlap when the analyzer merges them."""
+        doc = self.doc
+        return BlameHit(kind, doc[start].idx, _end(doc[end - 1]), who,
+                        (doc[anchor_start].idx, _end(doc[anchor_end - 1])))
+
+    def by_agent(self, verb: Word) -> Word | None:
+        """The agent of a passive verb: "ignored by the on-call engineer" -> engineer."""
+        return self.agents_by_verb.get(verb.i)
+
+    # -- who is it about ---------------------------------------------------------------
+    def who(self, token: Word | None) -> Mention | None:
+        """Classify the noun phrase headed by ``token`` (kept: asked many times)."""
+        if token is None:
+            return None
+        if token.i not in self._who:
+            self._who[token.i] = self._classify(token)
+        return self._who[token.i]
+
+    def _classify(self, token: Word) -> Mention | None:
+        left = self.left_edge(token)
+        found = self._pronoun(token, partial(Mention, start=left, end=token.i + 1,
+                                             text=self.doc[left:token.i + 1].text))
+        if found is not None:
+            return found
+        end, on_call = self._on_call_end(token)
+        mention = partial(Mention, start=left, end=end, text=self.doc[left:end].text)
+        if on_call:
+            return mention(ROLE)  # "the weekend on-call": the parser leaves "on-call" hanging
+        return self._noun(token, end, mention)
+
+    def _pronoun(self, token: Word, mention: MentionOf) -> Mention | None:
+        """Determiners, pronouns and "nobody" words; None when the word is a noun."""
+        v, w = self.v, self.w
+        lower = token.lower_.replace("\u2019", "'")
+        if self._has_det(token, w.none_determiners):
+            return mention(NOBODY)
+        if self._has_det(token, w.any_determiners) and not self._modifiers(token):
+            return mention(SYSTEM)  # nobody in particular: "every developer will break something"
+        if lower in v.nobody or f"no {lower}" in v.nobody and self._prev(token, "no"):
+            return mention(NOBODY)
+        if lower in w.person_pronouns:
+            following = self.doc[token.i + 1] if token.i + 1 < len(self.doc) else None
+            if following is not None and following.text == "/":
+                return mention(SYSTEM)  # "I/O"
+            return mention(PERSON)
+        if token.text.startswith("@") and len(token.text) > 2 and \
+                token.text[1:].lower() not in v.safe:
+            return mention(PERSON)  # an @handle
+        if lower in w.partitives:  # "one of the <role>s", "two of our SREs"
+            found = self._partitive(token)
+            if found is not None:
+                return found
+        if lower in w.anyone:
+            return mention(SYSTEM)  # nobody in particular: "anyone could have made this slip"
+        if lower in w.plural_pronouns:
+            return mention(SYSTEM if self._plural_thing_before(token) else PERSON)
+        if lower in v.collective and not self._modifiers(token):
+            return mention(WE)
+        if token.tag_ in ("PRP", "PRP$", "WDT", "EX", "DT"):
+            return mention(SYSTEM)
+        return None
+
+    def _partitive(self, token: Word) -> Mention | None:
+        whole = next((p for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for p in c.children if p.dep_ == "pobj"), None)
+        inner = self.who(whole) if whole is not None else None
+        if self.blameable(inner) and whole is not None:
+            left = self.left_edge(token)
+            return Mention(inner.kind, left, whole.i + 1, self.doc[left:whole.i + 1].text)
+        return None
+
+    def _on_call_end(self, token: Word) -> tuple[int, bool]:
+        """Where a noun phrase ends that the parser cut before "on-call", and whether the
+        phrase is "<noun> on-call" (a role whatever the noun)."""
+        doc, end = self.doc, token.i + 1
+        if end + 2 < len(doc) and doc[end].lower_ == "on" and doc[end + 1].text == "-" and \
+                doc[end + 2].lower_ == "call" and token.tag_ in ("NN", "JJ", "NNP"):
+            return end + 3, True
+        if token.lower_ == "on" and end + 1 < len(doc) and doc[end].text == "-" and \
+                doc[end + 1].lower_ == "call":
+            return end + 2, False  # the parser can head "the secondary on-call" with "on"
+        return end, False
+
+    def _noun(self, token: Word, end: int, mention: MentionOf) -> Mention | None:
+        v = self.v
+        lower = token.lower_.replace("\u2019", "'")
+        phrase = norm(self.doc[self._modifier_edge(token):end].text)
+        if phrase in v.roles and phrase not in v.ambiguous or phrase in v.people or \
+                _ends_with_any(phrase, v.multiword_persons):
+            return mention(ROLE)  # "our new hire", "the on-call SRE"
+        poss = [c for c in token.children if c.dep_ == "poss"]
+        if poss and poss[0].lower_ in self.w.collective_possessives and \
+                lower not in v.role_words:
+            return mention(SYSTEM)
+        if lower in v.team_heads:
+            modifiers = self._modifiers(token)
+            if not modifiers or any(m.lower_ in self.w.our for m in modifiers):
+                return mention(WE)
+            return mention(TEAM)
+        if lower in v.people:
+            return mention(PERSON)
+        if lower in v.role_words:
+            return mention(ROLE if self._role_is_human(token) else SYSTEM)
+        if lower in v.teams and (token.is_upper or token.is_title) and not any(
+                c.dep_ == "det" for c in token.children):
+            return mention(TEAM)
+        return self._name(token, mention)
+
+    def _role_is_human(self, token: Word) -> bool:
+        """"the mobile lead", "the storage admin": people; "the Kubernetes operator": not."""
+        v = self.v
+        if token.lower_ not in v.ambiguous or self._human_role(token):
+            return True
+        return token.lower_ in self.w.team_roles and token.tag_.startswith("NN") and not any(
+            m.lower_ in v.safe and not m.is_lower or m.lower_ in self.w.tool_parts
+            for m in self._modifiers(token))
+
+    def _name(self, token: Word, mention: MentionOf) -> Mention | None:
+        v, w = self.v, self.w
+        lower = token.lower_
+        if not (NAME_SHAPE.match(token.text) or self._hyphenated_name(token)) or \
+                token.tag_ not in ("NNP", "NN", "NNPS", "NNS", "VBN", "JJ"):
+            return mention(SYSTEM)
+        if lower in v.safe or lower in w.calendar_words or lower in v.role_words:
+            return mention(SYSTEM)
+        if any(c.dep_ == "det" and c.lower_ not in w.group_determiners for c in token.children):
+            return mention(SYSTEM)
+        if self._not_a_name(token):
+            return mention(SYSTEM)
+        surname = any(c.dep_ == "compound" and NAME_SHAPE.match(c.text)
+                      for c in token.children) or (
+            token.dep_ == "compound" and NAME_SHAPE.match(token.head.text))
+        first = token.i == self._clause_start(token)
+        if first and not surname:
+            if token.tag_ != "NNP" and len(lower) >= 6 and lower.endswith(self._suffixes):
+                return mention(SYSTEM)
+            return mention(PERSON, weak=1 if token.tag_ == "NNP" else 2)
+        # a capitalised plural inside the sentence may be a name the tagger took for a
+        # plural ("Beatriz", "Ines"), or a product's plural: only as sure as a first word
+        return mention(PERSON, weak=2 if token.tag_ == "NNS" else 0)
+
+    def _hyphenated_name(self, token: Word) -> bool:
+        """The second half of a hyphenated given name the tokenizer split ("Joon-ho")."""
+        doc, i = self.doc, token.i
+        return token.is_lower and i >= 2 and doc[i - 1].text == "-" and \
+            bool(NAME_SHAPE.match(doc[i - 2].text)) and doc[i - 2].head.i == i
+
+    def _not_a_name(self, token: Word) -> bool:
+        """A capitalised word that is no person's name by its place in the phrase: a plural
+        ("Published Artifact Groups"), a word qualifying a lower-case noun after it ("Latent
+        bug", "Dev workloads"), the first part of a hyphenated term ("Denial-of-Service"),
+        or a word of a tool's name ("Terraform Cloud")."""
+        doc, w = self.doc, self.w
+        if token.tag_ == "NNPS" and any(c.dep_ == "compound" for c in token.children):
+            return True
+        if token.tag_ == "NNS" and token.lower_.endswith(self._plurals):
+            return True  # "Validators", "Consumers": a common noun's plural, capitalised
+        if token.dep_ in ("amod", "compound", "nmod") and token.head.i > token.i and \
+                token.head.is_lower and token.head.tag_.startswith("NN") and \
+                token.head.lower_ not in w.hyphen_verb_prefixes:
+            return True
+        if token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and \
+                doc[token.i + 2].lower_ in w.hyphen_links:
+            return True
+        parts = [c for c in token.children if c.dep_ == "compound"]
+        chain = [t for t in token.subtree if t.i < token.i and t.dep_ == "compound"]
+        if len(chain) >= 2 and all(NAME_SHAPE.match(part.text) for part in chain):
+            return True  # "Session Token Format": a title-cased term, not a full name
+        if token.dep_ == "compound":
+            parts.append(token.head)
+        return any(part.lower_ in self.v.safe for part in parts)
+
+    @property
+    def _plurals(self) -> tuple[str, ...]:
+        return tuple(sorted(self.w.plural_suffixes))
+
+    @property
+    def _suffixes(self) -> tuple[str, ...]:
+        return tuple(sorted(self.w.common_noun_suffixes))
+
+    def _has_det(self, token: Word, words: frozenset[str]) -> bool:
+        return any(c.dep_ == "det" and c.lower_ in words for c in token.children)
+
+    def _clause_start(self, token: Word) -> int:
+        """Index of the first word of the sentence, or of the clause after a 'Label:'."""
+        start = token.sent.start
+        while start < len(self.doc) and (self.doc[start].is_punct or self.doc[start].is_space):
+            start += 1
+        if self.label_end is not None and token.i > self.label_end:
+            start = self.label_end + 1
+            while start < len(self.doc) and self.doc[start].lower_ in self.w.articles:
+                start += 1
+        return start
+
+    def _modifiers(self, token: Word) -> list[Word]:
+        return [c for c in token.children if c.dep_ in ("compound", "amod", "nmod", "poss",
+                                                         "npadvmod") and c.i < token.i]
+
+    def _human_role(self, token: Word) -> bool:
+        modifiers = self._modifiers(token)
+        if not modifiers:
+            return True
+        phrase = norm(self.doc[min(m.left_edge.i for m in modifiers):token.i + 1].text)
+        if phrase in self.v.roles:
+            return True
+        words = {norm(m.text) for m in modifiers} | {
+            t.lower_ for m in modifiers for t in m.subtree if not t.is_punct}
+        return bool(words) and words <= (self.v.qualifiers | self.w.personal_determiners |
+                                         self.w.competent_words)
+
+    def _modifier_edge(self, token: Word) -> int:
+        """Where the compounds and adjectives before ``token`` start (no determiner)."""
+        left = token.i
+        for child in token.lefts:
+            if child.dep_ in ("amod", "compound", "nmod") and child.i == left - 1 or (
+                    child.dep_ in ("amod", "compound", "nmod") and child.right_edge.i >= left - 2):
+                left = min(left, child.left_edge.i)
+        return left
+
+    def left_edge(self, token: Word) -> int:
+        left = token.i
+        for child in token.lefts:
+            if child.dep_ in ("det", "amod", "compound", "nmod", "poss", "nummod", "quantmod",
+                              "punct", "predet", "advmod"):
+                left = min(left, child.left_edge.i)
+        return left
+
+    def _prev(self, token: Word, word: str) -> bool:
+        return token.i > 0 and self.doc[token.i - 1].lower_ == word
+
+    def _plural_thing_before(self, token: Word) -> bool:
+        v = self.v
+        return any(other.tag_ in ("NNS", "NNPS") and other.lower_ not in v.team_heads and
+                   other.lower_ not in v.role_words and other.lower_ not in v.people
+                   for other in self.doc[token.sent.start:token.i])
+
+    @staticmethod
+    def blameable(mention: Mention | None, level: int = 0) -> TypeIs[Mention]:
+        """A person, role or team, named at least as surely as ``level`` (see Mention.weak)."""
+        if mention is None or mention.kind not in _BLAMEABLE:
+            return False
+        return mention.weak <= level
+
+    # -- grammar helpers ---------------------------------------------------------------
+    def subject(self, verb: Word) -> Word | None:
+        """The subject of ``verb``, repairing the parser's usual misreadings (kept)."""
+        if verb.i not in self._subjects:
+            self._subjects[verb.i] = self._find_subject(verb)
+        return self._subjects[verb.i]
+
+    def _find_subject(self, verb: Word) -> Word | None:
+        for child in verb.children:
+            if child.dep_ in _SUBJECTS:
+                return self._explicit_subject(verb, child)
+        for aux in verb.children:  # "X should have double-checked": hung on "have"
+            if aux.dep_ == "aux" and aux.i < verb.i:
+                found = next((c for c in aux.children if c.dep_ == "nsubj"), None)
+                if found is not None:
+                    return found
+        return self._implicit_subject(verb)
+
+    def _explicit_subject(self, verb: Word, child: Word) -> Word:
+        if child.lower_ in self.w.relative_pronouns and verb.dep_ == "relcl":
+            return verb.head
+        if child.lower_ in self.w.hyphen_verb_prefixes and child.i + 2 == verb.i and \
+                self.doc[child.i + 1].text == "-":
+            # "X force-pushed": the parser makes "force" the subject
+            owner = next((c for c in child.children if c.dep_ in (
+                "compound", "nmod", "amod", "poss")), None)
+            if owner is not None:
+                return owner
+        return child
+
+    def _implicit_subject(self, verb: Word) -> Word | None:
+        if verb.tag_ in ("VBD", "VBZ") and not any(c.dep_.startswith("nsubj") for c in
+                                                   verb.children):
+            # "The <role> forgot…": the noun before a subjectless finite verb is read as its
+            # compound; it is the subject
+            noun = next((c for c in verb.children if c.dep_ == "compound" and c.i < verb.i
+                         and c.tag_.startswith("NN")), None)
+            if noun is not None:
+                return noun
+        before = self.doc[verb.i - 1] if verb.i else None
+        if verb.dep_ == "amod" and verb.tag_ in ("VBD", "VBZ") and before is not None and \
+                before.tag_.startswith("NN") and before.dep_ in ("ROOT", "nsubj"):
+            return before  # "X's deploy broke uploads": "broke" misread as an adjective
+        if verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBZ", "VBP") and \
+                verb.head.tag_.startswith("NN") and verb.head.i < verb.i:
+            # "The <role> needed to…": a finite verb misread as a noun's clause
+            return verb.head
+        if verb.dep_ == "ccomp" and verb.head.tag_.startswith("VB") and verb.head.i == verb.i - (
+                1 + sum(1 for c in verb.children if c.dep_ == "aux" and c.i < verb.i)) and \
+                verb.head.lower_ in self.v.role_words:
+            return verb.head  # "The team lead should…": "lead" misread as a verb
+        if verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
+            head = verb.head
+            if head.tag_.startswith("VB") or head.dep_ == "ROOT":
+                return self.subject(head)
+        return None
+
+    def diligence(self, verb: Word) -> bool:
+        """A diligence verb ("check", "read", "make sure"): blame when not done."""
+        return verb.lower_ in self.v.negated or self._followed_by(verb, self.v.negated_phrases)
+
+    def neutral(self, verb: Word) -> bool:
+        """What responders do that is never blame ("paged", "rolled back", "took over")."""
+        return verb.lower_ in self.v.neutral or self._followed_by(verb, self.v.neutral_phrases)
+
+    def _followed_by(self, verb: Word, tails: dict[str, tuple[tuple[str, ...], ...]]) -> bool:
+        words = tuple(t.lower_ for t in self.doc[verb.i + 1:verb.i + 4])
+        return any(words[:len(rest)] == rest for rest in tails.get(verb.lower_, ()))
+
+    def made_to(self, verb: Word) -> bool:
+        """Whether a thing made the person act: "the dashboard led the operator to…", "made
+        the on-call look in the wrong place" (the causer, not the person, is the agent)."""
+        head = verb.head
+        if verb.dep_ not in ("ccomp", "xcomp") or head.i >= verb.i or \
+                head.lower_ not in self.w.causative_verbs:
+            return False
+        return not self.blameable(self.who(self.subject(head)), 2)
+
+    @staticmethod
+    def auxiliaries(verb: Word) -> list[Word]:
+        """The verb's auxiliaries, with those the parser hangs on another auxiliary ("should"
+        under "have" in "X should have double-checked")."""
+        aux = [c for c in verb.children if c.dep_ == "aux"]
+        return sorted(aux + [g for c in aux for g in c.children if g.dep_ == "aux"],
+                      key=lambda word: word.i)
+
+    @staticmethod
+    def passive(verb: Word) -> bool:
+        return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+    def negated(self, verb: Word) -> Word | None:
+        for child in verb.children:
+            if child.dep_ == "neg" or (child.lower_ in self.w.negators and
+                                       child.dep_ in ("advmod", "neg")):
+                return child
+        return None
+
+    def suppressed(self, anchor: Word, *, own_negation_ok: bool = False) -> bool:
+        """Negated, denied ("nobody…"), or talked about ("we avoid calling this…").
+
+        Negation reaches up the parse only within a clause: "If X had read the runbook,
+        none of this would have happened" still blames X.
+        """
+        token = anchor
+        in_scope = True
+        for _ in range(40):
+            if in_scope and self._denied_at(token, anchor, own_negation_ok):
+                return True
+            if token.i != anchor.i and token.lower_ in self.v.meta:
+                return True
+            if token.dep_ == "ROOT" or token.head.i == token.i:
+                return False
+            if token.dep_ in ("conj", "advcl", "relcl", "parataxis") or (
+                    token.dep_ == "ccomp" and self.inversion(token) is not None):
+                in_scope = False  # "Had X checked, nothing would have broken"
+            token = token.head
+        return False
+
+    def _denied_at(self, token: Word, anchor: Word, own_negation_ok: bool) -> bool:
+        if self._has_det(token, self.w.none_determiners):
+            return True
+        if (token.i != anchor.i or not own_negation_ok) and (
+                token.tag_.startswith(("VB", "JJ")) or token.dep_ == "ROOT") and \
+                self.negated(token) is not None:
+            return True
+        return any(child.dep_ in ("nsubj", "nsubjpass") and (
+            child.lower_ in self.v.nobody or any(c.dep_ == "det" and c.lower_ == "no"
+                                                 for c in child.children))
+            for child in token.children)
+
+    @staticmethod
+    def span_with_subject(subject: Mention | None, start: int, end: int) -> tuple[int, int]:
+        """Include the subject when it directly precedes the cue ("The DBA neglected")."""
+        if subject is not None and subject.end <= start and start - subject.end <= 3:
+            return subject.start, end
+        return start, end
+
+    def _cause_label_end(self) -> int | None:
+        """Index of the ':' of a leading "Root cause:" style label, if any."""
+        doc = self.doc
+        for token in doc[:10]:
+            if token.text in (":", "\u2014", "-") and token.i > 0:
+                words = {t.lower_ for t in doc[:token.i]}
+                if words & self.v.cause_labels:
+                    return token.i
+                return None
+        return None
+
+    def counterfactual_clause(self, verb: Word) -> bool:
+        """"if X had…", or an inversion: "had X…", "were X to have…"."""
+        if any(c.dep_ == "mark" and c.lower_ in self.w.if_words for c in verb.children):
+            return True
+        return self.inversion(verb) is not None
+
+    def inversion(self, verb: Word) -> Word | None:
+        """The "had"/"were"/"should" right before the verb's subject, if the clause is
+        inverted ("Had the DBA taken…", "…had the <team> read…")."""
+        subject = self.subject(verb)
+        if subject is None:
+            subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if subject is None or subject.i > verb.i:
+            return None
+        start = self.left_edge(subject)
+        if start == 0:
+            return None
+        before = self.doc[start - 1]
+        if before.lower_ in self.w.inverters and before.i < subject.i:
+            return before
+        return None
+
+    def person_or_work(self, token: Word | None, level: int = 2) -> Mention | None:
+        """A person, or a person's work ("the intern's script")."""
+        if token is None:
+            return None
+        mention = self.who(token)
+        if self.blameable(mention, level):
+            return mention
+        owner = next((c for c in token.children if c.dep_ == "poss"), None) or next((
+            g for c in token.children if c.dep_ in ("amod", "compound") and c.i < token.i
+            for g in c.children if g.dep_ == "poss"), None)  # "X's manual failover"
+        mention = self.who(owner)
+        if self.blameable(mention, level):
+            return Mention(mention.kind, mention.start, token.i + 1,
+                           self.doc[mention.start:token.i + 1].text)
+        mention = self.who(self.pobj(token, "by"))
+        if self.blameable(mention, level):
+            return mention
+        if token.tag_ == "VBG":  # "by X force-pushing…": the gerund's subject as a compound
+            doer = next((c for c in token.children if c.i < token.i and c.dep_ in (
+                "compound", "nmod", "nsubj", "poss")), None)
+            mention = self.who(doer)
+            if self.blameable(mention, level):
+                return mention
+        return None
+
+    @staticmethod
+    def pobj(token: Word, *prepositions: str, deps: tuple[str, ...] = ("prep",)) -> Word | None:
+        """The object of the first of ``token``'s prepositions named (``by`` -> its noun)."""
+        return next((p for c in token.children if c.dep_ in deps and
+                     c.lower_ in prepositions for p in c.children if p.dep_ == "pobj"), None)
+
+    def next_noun(self, index: int) -> Word | None:
+        for token in self.doc[index:index + 5]:
+            if token.tag_ in _NOUN_TAGS:
+                head = token
+                while head.dep_ in ("compound",) and head.head.i != head.i:
+                    head = head.head
+                return head
+        return None
+
+    def passive_agent(self, verb: Word, kind: BlameKind, cue_start: int) -> BlameHit | None:
+        agent = self.by_agent(verb)
+        mention = self.who(agent)
+        if not self.blameable(mention, level=2) or agent is None:
+            return None
+        if self.suppressed(verb, own_negation_ok=False):
+            return None
+        aux = [c.i for c in verb.children if c.dep_ in ("auxpass",)]
+        start = min([cue_start, *aux])
+        return self.hit(kind, start, agent.i + 1, mention.text, verb.i, verb.i + 1)
+
+    def hyphenated(self, token: Word) -> str:
+        """"hand-typed" as one word: spaCy splits it into hand - typed."""
+        return norm(self.doc[token.left_edge.i:token.right_edge.i + 1].text)
+
+    def nounish(self, token: Word) -> bool:
+        return token.tag_ in (*_NOUN_TAGS, "WP") or token.lower_ in self.w.person_pronouns
+
+
+def _end(word: Word) -> int:
+    return word.idx + len(word.text)
+
+
+def _ends_with_any(phrase: str, words: frozenset[str]) -> bool:
+    """Whether ``phrase`` ends with " " + one of ``words``: a set lookup per space in the
+    phrase instead of a pass over every word."""
+    index = phrase.find(" ")
+    while index != -1:
+        if phrase[index + 1:] in words:
+            return True
+        index = phrase.find(" ", index + 1)
+    return False

@@ -1,0 +1,494 @@
+"""How an action item is written in real documents: its status marks, the owner and priority
+written before the action, the words of the action itself, and which lines are items.
+
+The builder reads an item's fields with these; the Markdown reader asks them whether a
+line under an action heading is an item at all. Rules read only the results in the model.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from postmortem_lint.model import ActionItem, ItemStatus, Located, Priority, Prose, Span
+from postmortem_lint.parsers import values
+from postmortem_lint.ruledata import RuleData
+
+# What is left at the edges once inline fields are cut off: "— owner:", "Done —".
+_EDGE = " \t\n,;:·|()[]—–-*_"
+_SEPARATORS = "—–-,;(|·[:"
+_LABELS = frozenset(("owner", "owners", "assignee", "dri", "due", "by", "priority", "prio",
+                     "status", "type", "ticket", "tracker", "eta", "deadline", "target", "see",
+                     "issue", "pr", "bug", "link", "tracking"))
+
+# ✅ and friends: the item is done.
+_DONE_MARKS = re.compile("[\u2705\u2714\u2611\u2713]\ufe0f?")
+_PROGRESS_MARKS = re.compile("\U0001f6a7")
+# "(done)", "[FIXED]", "(Done as of 2021-06-30)", "(in progress)".
+_BRACKETED_STATUS = re.compile(
+    r"[(\[]\s*(?P<word>done|completed?|fixed|resolved|implemented|shipped|merged|finished|added|"
+    r"in[ -]progress|wip|ongoing|won'?t do|won'?t fix|wontfix|rejected|declined|todo)\b"
+    r"[^)\]]{0,200}[)\]]", re.IGNORECASE)
+# "… metrics. Done in grafana." at the end of the item.
+_TRAILING_DONE = re.compile(r"(?:[.;!]\s+|\s[—–-]\s+)(?P<word>done|completed|fixed|finished)\b"
+                            r"[^.\n]{0,40}\.?\s*$", re.IGNORECASE)
+# A past-tense first word ("Added", "Removed"), after at most one adverb ("Temporarily").
+_PAST_TENSE = re.compile(r"^(?:[A-Z][a-z]+ly\s+)?(?P<verb>[A-Za-z][a-z]{2,}ed)\b")
+_NOT_PAST = frozenset(("need", "feed", "seed", "speed", "embed", "shed", "proceed", "succeed",
+                       "exceed", "red", "bed", "bred", "breed", "weed", "based", "related",
+                       "detailed", "automated", "advanced", "dedicated", "distributed",
+                       "expected", "limited", "unified", "centralized", "centralised"))
+
+# An owner written before the action: "[ICL] Removed …", "Hypha + ICL: Investigate …",
+# "ICL to build 22.0.3", "Hypha will run …".
+_LEAD_BRACKET = re.compile(r"^\[(?P<name>[A-Za-z][\w&+.,/ -]{0,30})\]\s+(?=\S)")
+_NAME = r"[A-Z][\w.&-]{0,30}"
+_LEAD_LABEL = re.compile(rf"^(?P<name>{_NAME}(?:\s*(?:\+|&|/|,|and)\s*{_NAME}){{0,3}})\s*:\s+")
+_LEAD_SUBJECT = re.compile(
+    rf"^(?P<name>{_NAME}(?:\s*(?:\+|&|and)\s*{_NAME})?)\s+(?:to|will|should|must|needs? to)"
+    r"\s+(?P<verb>[a-z]+)")
+_LEAD_TEAM = re.compile(r"^(?P<name>[A-Z][A-Z0-9]{1,6})\s+(?P<verb>[a-z]+)\b")
+# "… and the storage team will migrate …": a team named as the subject of the commitment.
+_TEAM_SUBJECT = re.compile(r"(?<![\w.-])(?:the\s+)?"
+                           r"(?P<name>[A-Za-z][\w.-]*(?:\s+[A-Za-z][\w.-]*)?\s+"
+                           r"team)\s+(?:will|intends? to|plans? to|is (?:going|planning) to)\b")
+_TRAILING_NAME = re.compile(r"\((?P<name>@?[A-Z][\w.-]+(?: [A-Z][\w.-]+){0,2})\)(?:\s*\.)?\s*$")
+_NOT_NAMES = frozenset((
+    "we", "i", "you", "they", "it", "this", "that", "these", "those", "the", "our", "a", "an",
+    "all", "each", "everyone", "someone", "users", "people", "there", "note", "notes", "nb",
+    "issue", "issues", "bug", "problem", "goal", "why", "what", "how", "context", "example",
+    "e.g", "i.e", "idea", "question", "answer", "update", "fix", "summary", "details",
+    "background", "short term", "long term", "action", "actions", "task", "step", "also",
+    "then", "next", "later", "optional", "maybe", "proposal", "option", "warning", "important",
+    "hint", "see", "tl;dr", "pr", "commit", "link", "links", "ticket", "status", "github"))
+
+# A priority written before the action: "HIGH Include …", "Critical – Rotate …", "[High] …".
+_LEAD_PRIORITY = re.compile(
+    r"^[\[(]?(?P<word>[A-Za-z]{1,12})(?: priority)?[\])]?(?P<sep>[ \t]*[:\-–—|][ \t]*|[ \t]+)"
+    r"(?=\S)")
+_BRACKETED_PRIORITY = re.compile(
+    r"[(\[](?P<word>critical|urgent|highest|high|medium|normal|low|lowest)(?: priority)?"
+    r"[)\]]", re.IGNORECASE)
+
+_URL = re.compile(r"<?https?://\S+>?")
+_SEE = re.compile(r"^\W{0,3}(?:see|cf\.?|refs?\.?|related|more (?:details|info(?:rmation)?)"
+                  r"(?: in| at)?)\b", re.IGNORECASE)
+
+
+@cache
+def _phrases(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not words:
+        return None
+    alternatives = "|".join(re.escape(w).replace("'", "['’]") for w in
+                            sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w'])(?:{alternatives})(?![\w'])", re.IGNORECASE)
+
+
+def _first_word(text: str) -> str:
+    match = re.match(r"\W*([A-Za-z][A-Za-z'’-]*)", text)
+    return match.group(1).lower() if match else ""
+
+
+# -- which lines are items -----------------------------------------------------------------
+def starts_with_verb(text: str, data: RuleData) -> bool:
+    """Whether the line opens with an imperative verb: "Add an alert on …"."""
+    return _first_word(text) in data.action_verbs
+
+
+def states_intent(text: str, data: RuleData) -> bool:
+    """Whether the sentence commits to an action: "We will add rate limiting …", "Going
+    forward, we will …"; not a counterfactual ("We should have tested …")."""
+    pattern = _phrases(tuple(data.item_intents))
+    if pattern is None:
+        return False
+    found = pattern.search(text[:80])
+    lead = text[: found.start()] if found is not None else ""
+    return found is not None and (not lead.strip(" *_-") or lead.rstrip().endswith(",")) \
+        and re.match(r"\s*(?:have|been)\b", text[found.end():]) is None
+
+
+# Under an action heading, a sentence that says something will or should change is an
+# action, whoever its subject: "The monitoring system should page two people."
+_COMMITMENT = re.compile(r"\b(?:will|shall|should|must|needs? to|plans? to|planning to|"
+                         r"intends? to|going to|it would be (?:useful|good|nice|better|"
+                         r"helpful) to)\s+(?!not\b|have\b|been\b)\w", re.IGNORECASE)
+# "We updated the spec file …": work the authors report as done.
+_DONE_SENTENCE = re.compile(r"^(?:we|i)\s+(?:have\s+|also\s+|now\s+|then\s+)?"
+                            r"(?P<verb>[a-z]{3,}ed)\b", re.IGNORECASE)
+
+
+def commits(text: str) -> bool:
+    return _COMMITMENT.search(text) is not None
+
+
+def reports_done(text: str) -> bool:
+    """Whether the sentence reports an action already taken: "We updated the spec file"."""
+    found = _DONE_SENTENCE.match(text.lstrip(" *_-"))
+    return found is not None and found.group("verb").lower() not in _NOT_PAST
+
+
+def defers(text: str, data: RuleData) -> bool:
+    """Whether the sentence puts the decision off: "We will discuss follow-ups …"."""
+    rest = text.lstrip(" *_-")
+    intents = _phrases(tuple(data.item_intents))
+    found = intents.match(rest) if intents is not None else None
+    rest = rest[found.end():].lstrip() if found is not None else rest
+    rest = re.sub(r"^(?:also|first|then|now|further|additionally|be)\s+", "", rest,
+                  flags=re.IGNORECASE)
+    deferrals = _phrases(tuple(data.item_deferrals))
+    return deferrals is not None and deferrals.match(rest) is not None
+
+
+# A sentence ends at . ! or ? followed by a space and a capital ("crates.io" goes on).
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[A-Z\"'(\[*_])")
+# Sentences that do not state an action of their own: a subordinate opening ("To
+# understand why…", "If …") or a pronoun that continues the one before ("These will be
+# run off-peak").
+_NOT_AN_ITEM = re.compile(r"^(?:to|if|when|whenever|because|since|as|while|although|though|"
+                          r"unless|once|after|before|this|these|that|those|it|you)\b",
+                          re.IGNORECASE)
+
+
+def _sentences(text: str, start: int) -> list[tuple[int, int]]:
+    out, begin = [], start
+    for found in _SENTENCE_END.finditer(text, start):
+        out.append((begin, found.start()))
+        begin = found.end()
+    out.append((begin, len(text)))
+    return [(first, last) for first, last in out if text[first:last].strip()]
+_LABEL = re.compile(r"^\s*[A-Z][\w ]{0,40}?:\s+")
+
+
+def item_sentences(prose: Prose, data: RuleData) -> list[tuple[Prose, Prose | None]]:
+    """The sentences of a paragraph under an action heading that are action items, each with
+    the text after it up to the next item ("… (added in March)", "Filed as #12"): each
+    commits to an action ("We will add …", "The alert should page …"), opens with an
+    imperative verb ("Add …") or reports one done ("We updated …")."""
+    text = prose.text
+    label = _LABEL.match(text)  # "Action planned: We will …"
+    start = label.end() if label is not None else 0
+    found: list[tuple[int, int]] = []
+    for first, last in _sentences(text, start):
+        sentence = text[first:last]
+        lead = len(sentence) - len(sentence.lstrip())
+        words = sentence.strip()
+        if len(words.split()) < 3 or defers(words, data) or \
+                _NOT_AN_ITEM.match(words.lstrip(" *_-\"'")) is not None:
+            continue
+        if states_intent(words, data) or starts_with_verb(words, data) or commits(words) \
+                or reports_done(words):
+            found.append((first + lead, last))
+    out = []
+    for index, (first, last) in enumerate(found):
+        after = found[index + 1][0] if index + 1 < len(found) else len(text)
+        tail = prose.slice(last, after) if text[last:after].strip() else None
+        out.append((prose.slice(first, last), tail))
+    return out
+
+
+def is_bare_link(prose: Prose) -> bool:
+    """A line that is only a link (or a link's own text) or a ticket key ("#2127"): a
+    reference to where the action is described, not an action."""
+    label = _LABEL.match(prose.text)  # "Uptime and alerting issue: https://…"
+    if label is not None and len(prose.text[: label.end()].split()) <= 5:
+        prose = prose.slice(label.end(), len(prose.text))
+    ticket = values.find_ticket(prose.text)
+    if ticket is not None and not re.sub(r"[\W_]+", "", prose.text.replace(ticket[0], "")):
+        return True
+    rest = _URL.sub("", prose.text)
+    for start, end, _ in prose.links:
+        rest = rest.replace(prose.text[start:end], "", 1)
+    return bool(prose.links or _URL.search(prose.text)) and not re.sub(r"[\W_]+", "", rest)
+
+
+def is_reference(text: str) -> bool:
+    """"See …", "More details in …": a pointer to other text, not an action."""
+    return _SEE.match(text) is not None
+
+
+_STATUS_LEAD = re.compile(r"^\W{0,3}(?P<word>todo|to do|done|wip|in progress|won'?t do|open|"
+                          r"closed|fixed)\b\W{0,3}(?=\w)", re.IGNORECASE)
+
+
+def item_heading(heading: Prose, data: RuleData) -> Prose | None:
+    """A heading that is an item: it opens with the item's status ("TODO: Rotate the signing
+    key", "[DONE] Add a canary"); None for a heading that groups items."""
+    found = _STATUS_LEAD.match(heading.text)
+    if found is None or len(heading.text[found.end():].split()) < 2:
+        return None
+    return heading.slice(found.end(), len(heading.text))
+
+
+def long_enough(text: str, data: RuleData) -> bool:
+    """Whether a bullet has words enough to be an action: three, or two that start with a
+    verb ("Automate deploys"); "- sequence" or "- to stop" is a fragment."""
+    words = re.findall(r"[^\W\d_]{2,}", text)
+    return len(words) >= 3 or (len(words) == 2 and starts_with_verb(text, data))
+
+
+def is_group_label(text: str) -> bool:
+    """A short label that groups the items nested below it: "Short term:", "Process"."""
+    stripped = text.strip().rstrip(":").strip()
+    return text.strip().endswith(":") and 0 < len(stripped.split()) <= 4
+
+
+# -- status ---------------------------------------------------------------------------------
+def status_mark(prose: Prose, data: RuleData) -> Located[ItemStatus] | None:
+    """A status written with the item: ✅, "(done)", "[FIXED]", "(in progress)", a trailing
+    "Done in …", or a proposal marked as rejected."""
+    text = prose.text
+    found = _DONE_MARKS.search(text)
+    if found is not None:
+        return Located(value=ItemStatus.done, span=prose.span(*found.span()))
+    found = _PROGRESS_MARKS.search(text)
+    if found is not None:
+        return Located(value=ItemStatus.in_progress, span=prose.span(*found.span()))
+    for found in _BRACKETED_STATUS.finditer(text):
+        status = _status_word(found.group("word"), data)
+        if status is not None:
+            return Located(value=status, span=prose.span(*found.span()))
+    found = _TRAILING_DONE.search(text)
+    if found is not None:
+        return Located(value=ItemStatus.done, span=prose.span(*found.span("word")))
+    rejected = _rejection(text, data)
+    if rejected is not None:
+        return Located(value=ItemStatus.wont_do, span=prose.span(*rejected))
+    return None
+
+
+def _status_word(word: str, data: RuleData) -> ItemStatus | None:
+    lowered = word.lower()
+    if lowered in ("rejected", "declined"):
+        return ItemStatus.wont_do
+    if lowered == "todo":
+        return ItemStatus.open
+    if lowered == "added":
+        return ItemStatus.done
+    return values.parse_status(lowered, data)
+
+
+def _rejection(text: str, data: RuleData) -> tuple[int, int] | None:
+    """"Rejected: …", "… (declined)", "we decided not to …": a proposal not taken."""
+    pattern = _phrases(tuple(data.item_rejections))
+    if pattern is None:
+        return None
+    for found in pattern.finditer(text):
+        before = text[: found.start()].rstrip()
+        after = text[found.end():].lstrip()
+        at_start = not re.sub(r"[\W_]+", "", before)
+        marked = before.endswith(("(", "[", "—", "–", "-", ":")) or after.startswith((":", ")"))
+        decided = found.group(0).lower().startswith("decided")
+        if at_start or marked or decided:
+            return found.span()
+    return None
+
+
+_DONE_WORDS = frozenset(("completed", "complete", "done", "finished", "resolved", "fixed",
+                        "shipped", "implemented", "closed"))
+_WONT_WORDS = frozenset(("rejected", "declined", "wontfix", "dropped", "abandoned"))
+_OPEN_WORDS = frozenset(("todo", "open", "pending", "planned", "remaining", "outstanding"))
+
+
+def status_from_heading(text: str, data: RuleData) -> ItemStatus | None:
+    """"Completed", "Actions (done)", "Won't do", "Open items": the status of the items under a
+    heading that says one in its first or last word or in brackets; None otherwise ("What is
+    being done about this?" says no status)."""
+    words = values.normalise_key(text).split()
+    bracketed = re.findall(r"[(\[]([^)\]]{1,30})[)\]]", text)
+    candidates = [*(values.normalise_key(b) for b in bracketed)]
+    if words and len(words) <= 4:
+        candidates += [words[0], words[-1]]
+    elif words:
+        candidates.append(words[0])
+    for word in candidates:
+        if word in _DONE_WORDS or word in ("already done", "already completed"):
+            return ItemStatus.done
+        if word in _WONT_WORDS or word.startswith(("won t", "not doing")):
+            return ItemStatus.wont_do
+        if word in _OPEN_WORDS:
+            return ItemStatus.open
+    return None
+
+
+# "The spec file is updated to …", "Blockchain tests were extended": done, in the passive.
+_PASSIVE_DONE = re.compile(r"^(?:[\w#.'’-]+\s+){1,4}(?:is|are|was|were|has been|have been)\s+"
+                           r"(?:now\s+|also\s+)?(?P<verb>[a-z]{3,}ed)\b")
+
+
+# "Execution clients implemented a fix …": a subject (not an imperative verb) and a past verb.
+_SUBJECT_DONE = re.compile(r"^(?P<first>[\w#.'’-]+)\s+(?:[\w#.'’-]+\s+){0,2}"
+                           r"(?P<verb>[a-z]{3,}ed)\s+(?:a|an|the|this|these|our|their|its|"
+                           r"new|all|support|changes?|fix(?:es)?)\b")
+
+
+def past_tense(text: str, data: RuleData | None = None) -> bool:
+    """Whether the item reports work already done: "Added monitoring for …", "The spec
+    file is updated to …", "Clients implemented a fix …" (with ``data``, to tell a subject
+    from an imperative verb)."""
+    stripped = text.lstrip(" *_-")
+    found = _PAST_TENSE.match(stripped) or _PASSIVE_DONE.match(stripped)
+    if found is None and data is not None:
+        found = _SUBJECT_DONE.match(stripped)
+        if found is not None and found.group("first").lower() in data.action_verbs:
+            found = None
+    return found is not None and found.group("verb").lower() not in _NOT_PAST
+
+
+# -- owner and priority written before the action -------------------------------------------
+def _is_name(name: str, data: RuleData) -> bool:
+    norm = values.normalise_key(name)
+    if not norm or norm in _NOT_NAMES or norm in data.action_verbs:
+        return False
+    if values.parse_status(norm, data) is not None or norm in data.priorities:
+        return False
+    if values.parse_action_type(norm, data) is not None:
+        return False
+    if values.find_ticket(name) is not None or re.fullmatch(r"[\d\s.:-]+", name):
+        return False
+    return not any(norm in labels for labels in data.columns.values()) and \
+        not any(norm in labels for labels in data.fields.values())
+
+
+LABEL_OWNER = "label"  # the raw text of an owner read from a leading "Name:" label
+
+
+def label_owners_kept(items: list[ActionItem]) -> set[str]:
+    """Which leading "Name:" labels are owners: a name that other items name as owner too
+    ("Hypha: …", "Hypha + ICL: …"), or that reads as a team ("ICL:", "Ops + Dev:"). A
+    one-off "Diagnosis:" is a label."""
+    counts: dict[str, int] = {}
+    for item in items:
+        if item.owner is not None:
+            for name in re.split(r"[+&/,]|\band\b", item.owner.value):
+                counts[name.strip()] = counts.get(name.strip(), 0) + 1
+    return {item.owner.value for item in items
+            if item.owner is not None and item.owner.raw == LABEL_OWNER and
+            (counts.get(item.owner.value, 0) >= 2 or item.owner.value.isupper()
+             or re.search(r"[+&/,]| and ", item.owner.value))}
+
+
+def lead_owner(prose: Prose, data: RuleData) -> Located[str] | None:
+    """An owner written before the action ("[ICL] …", "Hypha: …", "ICL to …") or as a name in
+    brackets at its end ("… (Ana Lima)")."""
+    text = prose.text
+    found = _LEAD_BRACKET.match(text)
+    if found is not None and _is_name(found.group("name"), data):
+        return Located(value=found.group("name").strip(), span=prose.span(*found.span("name")))
+    found = _LEAD_LABEL.match(text)
+    if found is not None and _is_name(found.group("name"), data):
+        return Located(value=found.group("name").strip(), span=prose.span(*found.span("name")),
+                       raw=LABEL_OWNER)
+    found = _LEAD_SUBJECT.match(text)
+    if found is not None and _is_name(found.group("name"), data):
+        return Located(value=found.group("name"), span=prose.span(*found.span("name")))
+    found = _LEAD_TEAM.match(text)
+    if found is not None and _is_name(found.group("name"), data) and \
+            found.group("verb") in data.action_verbs:
+        return Located(value=found.group("name"), span=prose.span(*found.span("name")))
+    found = _TEAM_SUBJECT.search(text)
+    if found is not None:
+        return Located(value=found.group("name"), span=prose.span(*found.span("name")))
+    found = _TRAILING_NAME.search(text)
+    if found is not None and _is_name(found.group("name"), data) and \
+            len(text[: found.start()].split()) >= 3:
+        return Located(value=found.group("name"), span=prose.span(*found.span("name")))
+    return None
+
+
+def lead_priority(prose: Prose, data: RuleData) -> Located[Priority] | None:
+    """A priority written before the action ("HIGH Include …", "Critical – Rotate …",
+    "[High] …") or in brackets ("(high)")."""
+    text = prose.text
+    found = _LEAD_PRIORITY.match(text)
+    if found is not None:
+        word = found.group("word")
+        marked = bool(found.group("sep").strip()) or text.startswith(("[", "("))
+        if word.lower() in data.priorities and (marked or (word.isupper() and len(word) > 2)):
+            priority = values.parse_priority(word, data)
+            if priority is not None:
+                return Located(value=priority, span=prose.span(*found.span("word")))
+    found = _BRACKETED_PRIORITY.search(text)
+    if found is not None:
+        priority = values.parse_priority(found.group("word"), data)
+        if priority is not None:
+            return Located(value=priority, span=prose.span(*found.span()))
+    return None
+
+
+# -- the action's own words -----------------------------------------------------------------
+def offset_in(prose: Prose, span: Span) -> int | None:
+    """Offset in ``prose.text`` of where ``span`` starts, or None when it lies elsewhere."""
+    for index, (start, line, column) in enumerate(prose.runs):
+        end = prose.runs[index + 1][0] if index + 1 < len(prose.runs) else len(prose.text)
+        if line == span.line and column <= span.column < column + (end - start):
+            return start + span.column - column
+    return None
+
+
+def _field_ranges(item: ActionItem) -> list[tuple[int, int]]:
+    ranges = []
+    for located in (item.owner, item.due, item.due_unparsed, item.priority, item.status,
+                    item.type, item.ticket):
+        if located is None or located.span.end_line != located.span.line:
+            continue
+        offset = offset_in(item.description, located.span)
+        if offset is not None:
+            ranges.append((offset, offset + located.span.end_column - located.span.column))
+    return sorted(ranges)
+
+
+def _only_fields(text: str, ranges: list[tuple[int, int]], start: int) -> bool:
+    """Whether ``text[start:]`` holds nothing but fields, separators and field labels."""
+    rest = list(text[start:])
+    for first, last in ranges:
+        for index in range(max(first, start), min(last, len(text))):
+            rest[index - start] = " "
+    words = re.findall(r"[A-Za-z]+", "".join(rest))
+    return all(word.lower() in _LABELS or len(word) <= 2 for word in words)
+
+
+def _after_separator(text: str) -> bool:
+    """Whether ``text`` (what comes before a field) ends with a separator: "Fix X — owner:"."""
+    before = text.rstrip(" :=")
+    last = before.rsplit(None, 1)[-1] if before.split() else ""
+    if last.lower().strip("*_") in _LABELS:
+        before = before[: len(before) - len(last)].rstrip()
+    return before.endswith(tuple(_SEPARATORS)) or before.endswith("**")
+
+
+def item_words(item: ActionItem) -> Prose:
+    """The description without what is written around the action: a leading status, owner
+    or priority ("Done — ", "[ICL] ", "HIGH ") and a trailing list of fields
+    (" — owner: Ana, due 2026-03-09, P1, OPS-12"). A ticket-like id inside the sentence
+    ("Patch CVE-2022-1234 in repo-a") is part of the action and stays."""
+    description = item.description
+    text = description.text
+    ranges = _field_ranges(item)
+    ticket = _field_ranges(item.model_copy(update={
+        "owner": None, "due": None, "due_unparsed": None, "priority": None, "status": None,
+        "type": None}))
+    start = 0
+    for first, last in ranges:
+        subject = (first, last) in ticket and re.match(r"\s*\w", text[last:]) is not None
+        if not text[start:first].strip(_EDGE) and not subject:  # "#12: Fix …", not "EIP-1 is …"
+            start = max(start, last)
+    cut = len(text)
+    for first, _ in ranges:
+        if first <= start:
+            continue
+        if _after_separator(text[start:first]) or _only_fields(text, ranges, first):
+            cut = min(cut, first)
+            break
+    words = text[start:cut].rstrip(_EDGE)
+    last_word = words.rsplit(None, 1)[-1] if words.split() else ""
+    if last_word.lower().strip("*_") in _LABELS:
+        words = words[: len(words) - len(last_word)].rstrip(_EDGE)
+    cut = start + len(words)
+    while start < cut and text[start] in _EDGE:
+        start += 1
+    if start > 0:  # "ICL to build …", "Hypha will run …": the action starts at the verb
+        lead = re.match(r"(?:to|will|should|must|needs? to)\s+", text[start:cut])
+        start += lead.end() if lead else 0
+    if start >= cut:
+        return description
+    return description.slice(start, cut)

@@ -1,0 +1,138 @@
+"""The incident's day (one fact, with its source), TOML front matter, and forgiving
+decoding."""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import json
+import textwrap
+
+import pytest
+from click.testing import CliRunner
+
+from postmortem_lint.cli.main import cli
+from postmortem_lint.engine.config import LoadedConfig
+from postmortem_lint.engine.runner import Linter
+from postmortem_lint.model import Postmortem
+from postmortem_lint.parsers import parse
+from postmortem_lint.ruledata import load_rule_data
+from postmortem_lint.sources.reading import SourceText, decode
+from tests.conftest import codes, lint_text
+
+
+def _doc(text: str, name: str = "pm.md") -> Postmortem:
+    source = decode(textwrap.dedent(text).encode(), name)
+    assert isinstance(source, SourceText)
+    return parse(source, load_rule_data())
+
+
+def _dated(doc: Postmortem) -> tuple[dt.date | None, str | None]:
+    meta = doc.meta
+    return (meta.incident_date.value if meta.incident_date else None,
+            meta.incident_date_source)
+
+
+# -- dating ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "name", "expected"), [
+    ("---\ndate: 2024-02-10\n---\n# Queue outage - March 3, 2024\n", "x.md",
+     (dt.date(2024, 2, 10), "front-matter")),
+    ("# Queue outage - March 3, 2024\n\nOn Monday 4 March 2024 the queue stalled.\n", "x.md",
+     (dt.date(2024, 3, 3), "title")),
+    ("# Queue outage\n\nOn Wednesday 4 December 2019, the queue stalled for an hour.\n",
+     "2020-01-01-queue.md", (dt.date(2019, 12, 4), "first-paragraph")),
+    ("# Queue outage\n\n## Timeline\n\n- 2019-12-04 10:00 UTC queue stalls\n",
+     "2020-01-01-queue.md", (dt.date(2019, 12, 4), "timeline")),
+    ("# Queue outage\n\n## Timeline\n\n- 10:00 UTC queue stalls\n", "2019-01-23-queue.md",
+     (dt.date(2019, 1, 23), "file-name")),
+    ("# Queue outage\n\nThe queue stalled.\n", "queue.md", (None, None)),
+])
+def test_the_incident_day_comes_from_the_best_source(text: str, name: str, expected):
+    assert _dated(_doc(text, name)) == expected
+
+
+def test_a_date_field_in_the_body_outranks_the_title():
+    doc = _doc("# Outage - March 3, 2024\n\n**Date:** 2024-03-02\n\nThe queue stalled.\n")
+    assert _dated(doc) == (dt.date(2024, 3, 2), "front-matter")
+
+
+def test_the_timeline_uses_the_incident_day_for_times_without_a_date():
+    doc = _doc("# Queue outage - March 3, 2024\n\n## Timeline\n\n- 10:00 UTC queue stalls\n")
+    assert doc.timeline.entries[0].at == dt.datetime(2024, 3, 3, 10, 0, tzinfo=dt.UTC)
+    assert doc.timeline.entries[0].dated
+
+
+def test_the_incident_day_and_its_source_are_in_the_json_output(tmp_path):
+    path = tmp_path / "queue.md"
+    path.write_text("# Queue outage - March 3, 2024\n\nThe queue stalled.\n")
+    result = CliRunner().invoke(cli, ["check", "--no-cache", "--format", "json", str(path)])
+    metrics = json.loads(result.output)["files"][0]["metrics"]
+    assert (metrics["incident_date"], metrics["incident_date_source"]) == ("2024-03-03", "title")
+
+
+# -- TOML front matter ----------------------------------------------------------------------
+
+TOML = """\
++++
+title = "Registry outage postmortem"
+date = 2024-04-11
+authors = ["Ana Silva", "Bo Chen"]
+aliases = ["old/registry-outage.html"]
+
+[extra]
+team = "the [registry] team"
++++
+
+The registry returned errors for two hours.
+"""
+
+
+def test_toml_front_matter_gives_the_metadata_with_its_lines():
+    doc = _doc(TOML)
+    meta = doc.meta
+    assert meta.title is not None and meta.title.value == "Registry outage postmortem"
+    assert meta.title.span.line == 2
+    assert [a.value for a in meta.authors] == ["Ana Silva", "Bo Chen"]
+    assert meta.authors[0].span.line == 4
+    assert _dated(doc) == (dt.date(2024, 4, 11), "front-matter")
+
+
+def test_toml_front_matter_is_not_body_text():
+    doc = _doc(TOML)
+    assert all("aliases" not in prose.text and "[registry]" not in prose.text
+               for prose in doc.prose)
+    assert "PM901" not in codes(lint_text(TOML, select=["PM901"]))
+
+
+def test_invalid_toml_front_matter_is_a_finding_not_a_crash():
+    findings = lint_text("+++\ntitle = \n+++\n\n# T\n", select=["PM002"])
+    assert codes(findings) == ["PM002"]
+
+
+# -- decoding -------------------------------------------------------------------------------
+
+def test_a_stray_windows_1252_byte_is_reported_where_it_is_and_the_rest_is_linted():
+    data = "# Checkout\n\nThe team’s deploy\n\n## Timeline\n\n- 14:32 Deploy\n".encode()
+    data = data.replace("’".encode(), b"\x92")
+    source = decode(data, "p.md")
+    assert isinstance(source, SourceText)
+    assert [(p.code, p.line, p.column) for p in source.problems] == [("PM004", 3, 9)]
+    assert "\ufffd" in source.text
+    linter = Linter(LoadedConfig(), select=["PM004", "PM301"], use_cache=False)
+    result = linter.lint_bytes(data, "p.md")
+    assert sorted(codes(result.findings)) == ["PM004", "PM301"]
+
+
+@pytest.mark.parametrize(("bom", "codec"), [(codecs.BOM_UTF8, "utf-8"),
+                                            (codecs.BOM_UTF16_LE, "utf-16-le"),
+                                            (codecs.BOM_UTF16_BE, "utf-16-be")])
+def test_a_bad_byte_behind_a_bom_is_reported_and_the_rest_is_read(bom: bytes, codec: str):
+    good = "# Checkout\n\nfine line\n".encode(codec)
+    bad = b"\xff" if codec == "utf-8" else ("\ud800".encode(codec, "surrogatepass"))
+    data = bom + good + bad + "\n## Timeline\n\n- 14:32 Deploy\n".encode(codec)
+    source = decode(data, "p.md")
+    assert isinstance(source, SourceText)
+    assert [(p.code, p.line, p.column) for p in source.problems] == [("PM004", 4, 1)]
+    assert "- 14:32 Deploy" in source.text
