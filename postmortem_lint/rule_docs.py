@@ -33,10 +33,11 @@ def _cell(text: str) -> str:
 
 
 def rules_table() -> str:
-    lines = ["| Code | Name | Level | What it checks |", "|---|---|---|---|"]
+    lines = ["| Code | Name | Level | Default | What it checks |", "|---|---|---|---|---|"]
     for rule in all_rules().values():
         lines.append(f"| [{rule.code}](docs/rules.md#{rule.code.lower()}) | `{rule.name}` | "
-                     f"{rule.level.value} | {_cell(rule.summary())} |")
+                     f"{rule.level.value} | {'on' if rule.default_enabled else 'off'} | "
+                     f"{_cell(rule.summary())} |")
     return "\n".join(lines)
 
 
@@ -90,7 +91,9 @@ def rules_reference() -> str:
             parts += [f"## {family}", ""]
             current = family
         parts += [f"### {rule.code}", "", f"`{rule.name}` — default level **{rule.level.value}**"
-                  + (" — uses the NLP layer" if rule.needs_nlp else ""), "",
+                  + (" — uses the NLP layer" if rule.needs_nlp else "")
+                  + ("" if rule.default_enabled else " — **off by default**: select it by "
+                     f"code, prefix or name (`extend-select: [{rule.code}]`)"), "",
                   _markdown_body(rule.doc()), ""]
         schema = rule.Options.model_json_schema()
         if schema.get("properties"):

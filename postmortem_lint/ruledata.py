@@ -289,6 +289,13 @@ class RuleData(BaseModel):
     impact_units: list[str] = Field(
         default_factory=new_list, description="What an impact count counts (users, requests, "
         "orders…): a number followed by one of these quantifies the impact.")
+    impact_totals: list[str] = Field(
+        default_factory=new_list, description="Words that state a whole or none as the "
+        "impact's size: 'all users', 'every hub', 'everyone', 'no customers'.")
+    impact_cues: list[str] = Field(
+        default_factory=new_list, description="Words of a sentence that states what the "
+        "incident did to users or services (unavailable, could not, outage): such a sentence "
+        "in the overview is the impact statement when there is no impact section.")
     data_loss_terms: list[str] = Field(
         default_factory=new_list,
         description="Phrases that state whether data was lost or corrupted.")

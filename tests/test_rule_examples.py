@@ -48,9 +48,11 @@ def examples(doc: str) -> list[tuple[str, str, str]]:
 
 @cache
 def linter(config: tuple[tuple[str, str], ...] = ()) -> Linter:
+    # Every rule by its code: rules that are off by default document themselves as selected.
     loaded = LoadedConfig(config=Config.model_validate(dict(config))) if config \
         else LoadedConfig()
-    return Linter(loaded, use_cache=False, today=dt.date(2026, 6, 1))
+    return Linter(loaded, select=sorted(all_rules()), use_cache=False,
+                  today=dt.date(2026, 6, 1))
 
 
 def configured(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:

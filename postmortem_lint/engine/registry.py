@@ -78,7 +78,7 @@ def find_rule(code_or_name: str) -> type[Rule] | None:
 
 # -- the index of rule codes and names ------------------------------------------------------
 _INDEX = "rules.json"
-_INDEX_VERSION = 1
+_INDEX_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -88,6 +88,7 @@ class IndexedRule:
     code: str
     name: str
     needs_nlp: bool
+    default_enabled: bool = True
 
 
 def rule_index(cache_dir: Path | None) -> dict[str, IndexedRule]:
@@ -105,15 +106,16 @@ def rule_index(cache_dir: Path | None) -> dict[str, IndexedRule]:
     try:
         stored = json.loads(target.read_text(encoding="utf-8"))
         if stored["environment"] == environment and _unchanged(stored["files"]):
-            return {code: IndexedRule(code, name, bool(nlp))
-                    for code, name, nlp in stored["rules"]}
+            return {code: IndexedRule(code, name, bool(nlp), bool(enabled))
+                    for code, name, nlp, enabled in stored["rules"]}
     except (OSError, ValueError, KeyError, TypeError):
         pass
     rules = all_rules()
     index = _index_of(rules)
     try:
         blob = json.dumps({"environment": environment, "files": _stamps(rules),
-                           "rules": [[r.code, r.name, r.needs_nlp] for r in index.values()]})
+                           "rules": [[r.code, r.name, r.needs_nlp, r.default_enabled]
+                                     for r in index.values()]})
         temp = target.with_name(f".{_INDEX}.{os.getpid()}")
         temp.write_text(blob, encoding="utf-8")
         os.replace(temp, target)  # write-then-rename: parallel runs never read half a file
@@ -123,8 +125,9 @@ def rule_index(cache_dir: Path | None) -> dict[str, IndexedRule]:
 
 
 def _index_of(rules: dict[str, type[Rule]]) -> dict[str, IndexedRule]:
-    return {code: IndexedRule(code, rule.name, bool(rule.needs_nlp)) for code, rule in
-            rules.items()}
+    return {code: IndexedRule(code, rule.name, bool(rule.needs_nlp),
+                              bool(getattr(rule, "default_enabled", True)))
+            for code, rule in rules.items()}
 
 
 def _environment() -> list[object]:

@@ -56,6 +56,10 @@ class Rule:
     family: ClassVar[str] = ""
     Options: ClassVar[type[BaseModel]] = NoOptions
     needs_nlp: ClassVar[bool] = False
+    # Off unless a select / extend-select pattern other than ALL names it (its code, a
+    # prefix of the code, or its name): for rules that ask for a template convention
+    # many well-written postmortems legitimately leave out.
+    default_enabled: ClassVar[bool] = True
 
     def __init__(self, options: BaseModel | None = None):
         self.options = options if options is not None else self.Options()

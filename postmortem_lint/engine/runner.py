@@ -47,18 +47,24 @@ INVALID_YAML = "PM002"
 FILE_FAMILY = "PM0"  # problems with the file itself: reading, YAML, suppressions
 
 
-def _matches(code: str, name: str, patterns: list[str]) -> bool:
-    return any(references.matches(pattern, code, name) for pattern in patterns)
+def _matches(code: str, name: str, patterns: list[str], *, explicit: bool = False) -> bool:
+    """Whether a pattern names the rule; with ``explicit``, ALL does not count."""
+    return any(references.matches(pattern, code, name)
+               and not (explicit and pattern.strip().upper() == references.ALL)
+               for pattern in patterns)
 
 
 def _selected_codes(rules: Any, config: Config, extra_select: list[str] | None,
                     extra_ignore: list[str] | None) -> list[str]:
-    """The codes of the selected rules (classes or IndexedRule: each has a code and name)."""
+    """The codes of the selected rules (classes or IndexedRule: each has a code, a name and
+    ``default_enabled``). A rule that is not enabled by default runs only when a pattern
+    other than ALL selects it."""
     select = (extra_select or config.select) + config.extend_select
     ignore = config.ignore + (extra_ignore or [])
     return [rule.code for rule in rules
-            if _matches(rule.code, rule.name, select) and not _matches(rule.code, rule.name,
-                                                                        ignore)]
+            if _matches(rule.code, rule.name, select,
+                        explicit=not getattr(rule, "default_enabled", True))
+            and not _matches(rule.code, rule.name, ignore)]
 
 
 class MetricsExtension(Protocol):

@@ -99,12 +99,17 @@ class Impact(BaseModel):
     text: list[Prose] = Field(default_factory=list)
     users_affected: Located[int] | None = None
     duration: Located[dt.timedelta] | None = None
-    # The first length of time the impact or summary text mentions ("for 2h 15m", "a
-    # 34 minute outage"), read once by the parser for rules that only ask whether one is.
-    duration_mentioned: Located[dt.timedelta] | None = None
     revenue: Located[str] | None = None
     sla_breached: Located[bool] | None = None
     data_loss: Located[str] | None = None
+    # Where the impact, the overview or the opening says how much was affected ("1,240
+    # orders", "31%", "$12,400", "all users", "everyone"); None when nothing does.
+    quantity: Located[str] | None = None
+    # A length of time the impact, the overview or the title mentions ("for 2h 15m",
+    # "between 19:00 and 21:00 UTC"), or one a sentence anywhere gives as the incident's
+    # ("it took us 9 hours to resolve"); read once by the parser for rules that only ask
+    # whether one is. Not always the incident's own length, so ``duration`` stays apart.
+    duration_mentioned: Located[dt.timedelta] | None = None
 
 
 # The calendar day given to a time written without a date in a document that states none.
@@ -195,6 +200,8 @@ class Section(BaseModel):
     kind: str | None = None  # canonical section kind from the synonyms in rule data
     span: Span
     body: list[Prose] = Field(default_factory=list)
+    list_items: int = 0  # items of lists written directly under the heading (not nested)
+    also: list[str] = Field(default_factory=list)  # other kinds the heading names
 
 
 class CodeBlock(BaseModel):
@@ -273,6 +280,11 @@ class Postmortem(BaseModel):
 
     def has_section(self, kind: str) -> bool:
         return any(s.kind == kind for s in self.sections)
+
+    def section_about(self, kind: str) -> Section | None:
+        """The section of that kind, else one whose heading also names it ("Recovery and
+        lessons learned" for lessons)."""
+        return self.section(kind) or next((s for s in self.sections if kind in s.also), None)
 
     def has_text(self, section: Section) -> bool:
         """Whether the section, or a subsection under its heading, has any text."""

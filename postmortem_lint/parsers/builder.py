@@ -20,11 +20,12 @@ from postmortem_lint.model import (
     Postmortem,
     Prose,
     ProseBuilder,
+    ProseRole,
     Span,
     TimelineEntry,
     Why,
 )
-from postmortem_lint.parsers import action_items, practices, times, values
+from postmortem_lint.parsers import action_items, practices, prose_facts, times, values
 from postmortem_lint.ruledata import RuleData
 
 _PHASE_ORDER = ("resolution", "mitigation", "detection", "escalation", "onset")
@@ -515,17 +516,6 @@ class DocumentBuilder:
         self._undated.setdefault(name, (prose, found.at))
         return True
 
-    def mentioned_duration(self) -> None:
-        """The first duration the impact or summary text mentions, with its span."""
-        impact = self.doc.impact
-        for prose in [*impact.text, *self.doc.summary]:
-            found = times.find_duration(prose.text)
-            if found is not None:
-                value, start, end = found
-                impact.duration_mentioned = Located(value=value, span=prose.span(start, end),
-                                                    raw=prose.text[start:end])
-                return
-
     def date_from_title(self) -> None:
         """The incident's day as the title states it: "API outage - September 29, 2025"."""
         title = self.doc.meta.title
@@ -562,7 +552,6 @@ class DocumentBuilder:
     def finish(self) -> Postmortem:
         """Give bare start/end times the incident's date, or report that they have none."""
         self.settle_phases()
-        self.mentioned_duration()
         self.date_from_title()
         self.date_from_timeline_and_name()
         self.finish_actions()
@@ -580,9 +569,99 @@ class DocumentBuilder:
                          "write it in full (2026-03-04 14:32 UTC) or give the incident's date",
                          prose.whole)
         self._undated = {}
+        self.prose_facts()
         practices.read_facts(self.doc, self.data)
         return self.doc
 
+    # -- facts stated in sentences ------------------------------------------------------
+    def prose_facts(self) -> None:
+        """The root cause, the impact, its size and its duration where the text states them
+        in sentences rather than in sections or fields."""
+        doc, data = self.doc, self.data
+        narrative = [p for p in doc.prose if p.role == ProseRole.narrative]
+        opening = [p for p in narrative if p.section in ("summary", None)
+                   and not p.text.startswith("[^")]  # not a footnote's text
+        title = [] if doc.meta.title is None else [
+            Prose(text=doc.meta.title.value, runs=[(0, doc.meta.title.span.line,
+                                                     doc.meta.title.span.column)])]
+        if not doc.root_cause and doc.root_cause_span is None:
+            for prose in [*title, *opening, *(p for p in narrative if p not in opening
+                                              and p.section not in _NOT_CAUSE_SECTIONS)]:
+                found = prose_facts.find_cause(prose.text)
+                if found is not None:
+                    doc.root_cause.append(prose.slice(*found))
+                    doc.root_cause_span = prose.span(*found)
+                    break
+        impact = doc.impact
+        if impact.span is None and not impact.text and not doc.has_section("impact"):
+            self._impact_in_overview(opening)
+        if impact.duration is None:
+            for prose in [*impact.text, *doc.summary]:
+                stated = times.find_stated_duration(prose.text) \
+                    if prose.role == ProseRole.narrative else None
+                if stated is not None:
+                    value, start, end = stated
+                    impact.duration = Located(value=value, span=prose.span(start, end),
+                                              raw=prose.text[start:end])
+                    break
+        for prose in [*impact.text, *doc.summary, *title]:
+            mentioned = times.find_duration(prose.text) or prose_facts.find_time_range(
+                prose.text) or prose_facts.find_spoken_duration(prose.text)
+            if mentioned is not None:
+                impact.duration_mentioned = Located(
+                    value=mentioned[0], span=prose.span(mentioned[1], mentioned[2]),
+                    raw=prose.text[mentioned[1]:mentioned[2]])
+                break
+        for prose in narrative if impact.duration_mentioned is None else []:
+            # Anywhere in the text: "the outage lasted 45 minutes", "it took us 9 hours to
+            # resolve"; a duration mentioned in passing elsewhere is not the incident's.
+            stated = times.find_stated_duration(prose.text)
+            where = prose_facts.find_resolution_time(prose.text)
+            if stated is None and where is not None:
+                length = times.find_duration(prose.text[where:]) or \
+                    prose_facts.find_spoken_duration(prose.text[where:])
+                stated = None if length is None or length[1] != 0 else \
+                    (length[0], where, where + length[2])
+            if stated is not None:
+                impact.duration_mentioned = Located(
+                    value=stated[0], span=prose.span(stated[1], stated[2]),
+                    raw=prose.text[stated[1]:stated[2]])
+                break
+        if impact.quantity is None:
+            # With an impact section its size is read there; else in the overview.
+            in_section = doc.has_section("impact") or any(p.role == ProseRole.field
+                                                          for p in impact.text)
+            for prose in impact.text if in_section else [*impact.text, *opening]:
+                found = prose_facts.find_quantity(prose.text, data.impact_units,
+                                                  data.impact_totals, data.sla_terms)
+                if found is not None:
+                    impact.quantity = Located(value=prose.text[found[0]:found[1]],
+                                              span=prose.span(*found))
+                    break
+
+    def _impact_in_overview(self, opening: list[Prose]) -> None:
+        """With no impact section or field, the overview's sentence that says what the
+        incident did to users or services, or how long the outage lasted ("a 34 minute
+        outage starting at 14:44 UTC"), is the impact statement; the impact rules then ask
+        for what it leaves out."""
+        impact = self.doc.impact
+        for prose in opening:
+            if prose.role != ProseRole.narrative:
+                continue
+            found = prose_facts.find_impact(prose.text, self.data.impact_cues,
+                                            self.data.impact_units)
+            if found is None and times.find_duration(prose.text) is not None \
+                    and prose in self.doc.summary:
+                found = (0, len(prose.text))
+            if found is not None:
+                impact.text.append(prose)
+                impact.span = prose.span(*found)
+                return
+
+
+# Sections whose sentences are not where a document states what caused the incident.
+_NOT_CAUSE_SECTIONS = {"action_items", "went_well", "got_lucky", "appendix", "prevention",
+                       "follow_up", "communication"}
 
 # A full date in a file's name: "2019-01-23-hook-outage.md", "outage-2019-01-23.md".
 _NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_]?(\d{2})[-_]?(\d{2})(?!\d)")

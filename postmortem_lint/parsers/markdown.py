@@ -24,12 +24,10 @@ from postmortem_lint.parsers import action_items
 from postmortem_lint.parsers.builder import DocumentBuilder
 from postmortem_lint.parsers.markdown_blocks import Block, markdown_parser, to_blocks
 from postmortem_lint.parsers.markdown_timeline import TimelineReader
-from postmortem_lint.parsers.sections import is_exact_heading, section_kind
+from postmortem_lint.parsers.sections import is_exact_heading, other_kinds, section_kind
 from postmortem_lint.parsers.suppressions import directives_in, yaml_suppressions
 from postmortem_lint.parsers.times import (
     find_date,
-    find_duration,
-    find_stated_duration,
     find_timestamp,
     numeric_day_first,
 )
@@ -51,14 +49,9 @@ _KEY_VALUE = re.compile(r"^\s*(?P<key>[A-Za-z][A-Za-z0-9 /()&'’.\-]{0,48}?)"
                         r"\s*[:：]\s*(?P<value>.*)$")
 _WHY_LINE = re.compile(r"^\s*(?:why\s*#?\d|\d[.)]\s*why\b|why\?)", re.IGNORECASE)
 _STRUCTURED = {"timeline", "action_items", "five_whys", "contributing_factors"}
-# A narrative sentence that states the cause outright: "The direct cause was a malformed
-# post", "The root cause of the outage was an expired certificate"; not "The root cause is
-# still unknown".
-_CAUSE_SENTENCE = re.compile(
-    r"(?:^|(?<=[.!?] ))(?:the )?(?:root|direct|underlying|primary) causes? (?:of [^.]{1,80}? )?"
-    r"(?:was|were|is|are) (?![^.]{0,24}\b(?:unknown|unclear|tbd|to be determined|under "
-    r"investigation|being investigated|not (?:yet )?(?:known|clear|determined|identified)))"
-    r"[^.]+", re.IGNORECASE)
+# A bold label alone on its line: "**Impact**:", "**Review actions:**", "__Trigger__".
+_BOLD_LABEL = re.compile(r"^\s{0,3}(?:\*\*|__)[^*_\n]{2,60}?:?(?:\*\*|__)\s*:?\s*$")
+_LABEL_LEVEL = 7  # below every Markdown heading level
 _ACTION_COLUMNS = ("action", "owner", "due", "priority", "status", "type", "ticket")
 # Metadata written as a heading with its value below ("## Authors" then a list of names).
 _FIELD_HEADINGS = {"id", "authors", "owner", "severity", "status", "audience", "incident_date",
@@ -86,7 +79,27 @@ class _Reader:
         """The effective section kind of every block (inherited from enclosing headings)."""
         stack: list[tuple[int, str | None, Section]] = []
         kinds: list[str | None] = []
-        for block in blocks:
+        for index, block in enumerate(blocks):
+            label = self.label_heading(block)
+            if label is not None:
+                # "**Impact**:" or "**Review actions:**" alone on its line: a heading below
+                # every real one, closed by the next heading or label.
+                while stack and stack[-1][0] >= _LABEL_LEVEL:
+                    stack.pop()
+                section = Section(title=Located(value=label.text.strip(), span=label.whole),
+                                  level=_LABEL_LEVEL, kind=section_kind(label.text, self.data),
+                                  span=Span.lines(block.first_line, block.last_line))
+                self.doc.sections.append(section)
+                self.sections.append((section, section.kind))
+                stack.append((_LABEL_LEVEL, section.kind, section))
+                for _, _, open_section in stack:
+                    open_section.span = Span.lines(open_section.span.line,
+                                                   max(open_section.span.end_line,
+                                                       block.last_line))
+                assert block.prose is not None
+                section.body.append(block.prose)
+                kinds.append(section.kind)
+                continue
             if block.kind == "heading" and block.prose is not None:
                 while stack and stack[-1][0] >= block.level:
                     stack.pop()
@@ -100,6 +113,8 @@ class _Reader:
                     # "## May 12" below "## Timeline" is its next day; "### 4:09 PM:
                     # Follow-up" is a time of it, whatever its words
                     own, inherited = None, "timeline"
+                if own is None and inherited is None:
+                    own = self.kind_by_content(blocks, index + 1)
                 effective = own or inherited
                 if block.level == 1 and own is None and self.doc.meta.title is None:
                     self.doc.meta.title = Located(value=block.prose.text.strip(),
@@ -107,7 +122,8 @@ class _Reader:
                 section = Section(title=Located(value=block.prose.text.strip(),
                                                 span=block.prose.whole),
                                   level=block.level, kind=own,
-                                  span=Span.lines(block.first_line, block.first_line))
+                                  span=Span.lines(block.first_line, block.first_line),
+                                  also=other_kinds(block.prose.text, own, self.data))
                 self.doc.sections.append(section)
                 self.sections.append((section, effective))
                 stack.append((block.level, effective, section))
@@ -123,7 +139,43 @@ class _Reader:
                                                        block.last_line))
                 if block.prose is not None:
                     section.body.append(block.prose)
+                if block.kind == "item" and block.level == 1:
+                    section.list_items += 1
         return kinds
+
+    def kind_by_content(self, blocks: list[Block], start: int) -> str | None:
+        """The kind of a section whose heading names none, from what it holds: a table
+        with a time column is a timeline; a list whose items all open with an action verb
+        ("Add an alert on …", "Document the failover") is a list of action items."""
+        items: list[Prose] = []
+        for block in blocks[start:]:
+            if block.kind == "heading" or self.label_heading(block) is not None:
+                break
+            if block.kind == "table":
+                if not items and _time_column(block.header, self.data) is not None:
+                    return "timeline"
+                return None
+            if block.kind == "item" and block.level == 1 and block.prose is not None:
+                items.append(block.prose)
+        verbs = set(self.data.action_verbs)
+        if len(items) >= 2 and all(_first_word(item.text) in verbs for item in items):
+            return "action_items"
+        return None
+
+    def label_heading(self, block: Block) -> Prose | None:
+        """The label of a paragraph that opens with a bold section label alone on its line
+        ("**Impact**:", "**Actions planned:**"), when the label names a section kind."""
+        if block.kind != "paragraph" or block.prose is None or block.quoted or block.level:
+            return None
+        source = self.lines[block.first_line - 1] if block.first_line <= len(self.lines) else ""
+        if _BOLD_LABEL.match(source) is None:
+            return None
+        first = block.prose.lines()[0]
+        label = first.text.strip().rstrip(":：").strip()
+        if not label or section_kind(label, self.data) is None \
+                or not is_exact_heading(label, self.data):
+            return None
+        return first.slice(0, len(first.text.rstrip().rstrip(":：").rstrip()))
 
     # -- pass 2: content ---------------------------------------------------------------
     def read(self, blocks: list[Block]) -> Postmortem:
@@ -603,42 +655,6 @@ class _Reader:
             named["owner"] = names[-1]
         self.b.add_action_item(description, prose.whole, named)
 
-    def cause_in_overview(self) -> None:
-        """With no root cause section, a sentence of the overview that states the cause
-        outright ("The direct cause was a malformed post …") is the root cause statement."""
-        for prose in self.doc.prose:
-            if prose.section not in ("summary", None) or prose.role != ProseRole.narrative:
-                continue
-            cause = _CAUSE_SENTENCE.search(prose.text)
-            if cause is not None:
-                self.doc.root_cause.append(prose.slice(cause.start(), cause.end()))
-                self.doc.root_cause_span = prose.span(cause.start(), cause.end())
-                return
-
-    def impact_in_overview(self) -> None:
-        """With no impact section or field, an overview paragraph that says how long the
-        outage lasted ("a 34 minute outage starting at 14:44 UTC") is the impact statement;
-        the impact rules then ask for what it leaves out (users, data loss, SLA)."""
-        for prose in self.doc.summary:
-            if prose.role == ProseRole.narrative and find_duration(prose.text) is not None:
-                self.doc.impact.text.append(prose)
-                self.doc.impact.span = prose.whole
-                return
-
-    def duration_in_prose(self) -> None:
-        """With no Duration field, the incident's length as the impact or the overview states
-        it in a sentence ("For 1 hour 25 minutes, …", "the outage lasted 45 minutes")."""
-        doc = self.doc
-        for prose in [*doc.impact.text, *doc.summary]:
-            if prose.role != ProseRole.narrative:
-                continue
-            found = find_stated_duration(prose.text)
-            if found is not None:
-                value, start, end = found
-                doc.impact.duration = Located(value=value, span=prose.span(start, end),
-                                              raw=prose.text[start:end])
-                return
-
     def finish_sections(self) -> None:
         doc = self.doc
         if any(id(item) not in self.prose_items for item in doc.action_items):
@@ -664,16 +680,15 @@ class _Reader:
                 doc.went_wrong_span = doc.went_wrong_span or section.span
             elif section.kind == "follow_up":
                 doc.follow_up.span = doc.follow_up.span or section.span
-        if not doc.root_cause and doc.root_cause_span is None:
-            self.cause_in_overview()
-        impact = doc.impact
-        if impact.span is None and not impact.text and not doc.has_section("impact"):
-            self.impact_in_overview()
-        if impact.duration is None:
-            self.duration_in_prose()
         if doc.timeline.span is None and doc.timeline.entries:
             first, last = doc.timeline.entries[0].span, doc.timeline.entries[-1].span
             doc.timeline.span = Span.lines(first.line, last.end_line)
+
+
+def _first_word(text: str) -> str:
+    """The first word of an item, lower-cased, after any checkbox, label or emphasis."""
+    match = re.match(r"(?<![\W\d_])[\W\d_]*+([A-Za-z]+)", text)
+    return match.group(1).lower() if match else ""
 
 
 # Sections whose bullets may state the document's actions when it has no action-items

@@ -40,3 +40,14 @@ def section_kind(heading: str, data: RuleData) -> str | None:
             if best is None or score[:2] > best[:2]:
                 best = score
     return best[2] if best else None
+
+
+def other_kinds(heading: str, kind: str | None, data: RuleData) -> list[str]:
+    """Section kinds a heading names besides its own: "Recovery and lessons learned" is a
+    recovery section that also holds the lessons; "What went well and what didn't" both."""
+    words = _heading_words(heading)
+    if not words or kind is None:
+        return []
+    text = " " + " ".join(words) + " "
+    return sorted(other for other, phrases in data.sections.items() if other != kind
+                  and any(" " + phrase + " " in text for phrase in phrases))

@@ -12,9 +12,17 @@ from postmortem_lint.ruledata import RuleData
 _NOT_WORD = re.compile(r"[^0-9a-z\u00c0-\uffff]+")
 
 
+# Where a camelCase or PascalCase identifier's next word starts: rootCause, HTTPStatus.
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+
+
 @lru_cache(maxsize=16_384)  # called for every spelling of every value: keep it cheap
 def normalise_key(text: str) -> str:
-    """'**Date/Time (UTC)**' -> 'date time utc': how labels and headings are compared."""
+    """'**Date/Time (UTC)**' -> 'date time utc': how labels and headings are compared. A
+    key written as one identifier is split into its words whatever its spelling:
+    'rootCause', 'RootCause', 'root_cause' and 'root-cause' are all 'root cause'."""
+    if text.strip() and not any(char.isspace() for char in text.strip()):
+        text = _CAMEL.sub(" ", text)
     lowered = text.lower().replace("’", "'").replace("'", " ")
     words = _NOT_WORD.sub(" ", lowered).split()
     return " ".join(words)

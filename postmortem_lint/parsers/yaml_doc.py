@@ -82,7 +82,8 @@ class MappingReader:
         last = max([p.whole.end_line for p in body if p.runs] + [title_span.line])
         section = Section(
             title=_located_text(str(key), title_span), level=1, kind=kind,
-            span=Span(line=title_span.line, column=1, end_line=last, end_column=1), body=body)
+            span=Span(line=title_span.line, column=1, end_line=last, end_column=1), body=body,
+            list_items=len(node[key]) if isinstance(node.get(key), list) else 0)
         self.b.doc.sections.append(section)
         return section
 

@@ -29,7 +29,9 @@ class LessonsMissing(Rule):
     slow escalation"). Leaving out what went well loses the practices worth
     keeping; leaving out what went wrong loses the gaps the action items should
     close. "What could be better", "What didn't go so well" and the other
-    synonyms in ``rules/sections.yaml`` count. One finding per missing part.
+    synonyms in ``rules/sections.yaml`` count, also inside a heading that names another
+    section first ("Recovery and lessons learned"). One finding per missing part, or one
+    finding when the document reflects on neither.
 
     Bad::
 
@@ -57,10 +59,17 @@ class LessonsMissing(Rule):
         found = {"went_well": bool(doc.went_well or doc.went_well_span),
                  "went_wrong": bool(doc.went_wrong or doc.went_wrong_span)}
         for kind in found:
-            found[kind] = found[kind] or doc.has_section(kind)
-        lessons = doc.section("lessons")
+            found[kind] = found[kind] or doc.section_about(kind) is not None
+        lessons = doc.section_about("lessons")
         if not any(found.values()) and self.options.accept_lessons and lessons is not None \
                 and doc.has_text(lessons):
+            return
+        if not any(found.values()):
+            yield self.problem(
+                doc.top, 'The postmortem says neither what went well nor what went wrong; '
+                'add "## What went well" and "## What went wrong" (or "## Lessons learned")',
+                hint="the practices worth keeping and the gaps the action items close, 3 to "
+                "5 bullet points each")
             return
         for kind, heading, about in _PARTS:
             if found[kind]:

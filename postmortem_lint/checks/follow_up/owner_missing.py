@@ -23,7 +23,9 @@ class DocumentOwnerMissing(Rule):
     answer questions; review and action-item owners are not the same role.
     ``Owner:``, ``Document owner:``, ``Postmortem owner:`` and (unless
     ``accept-authors`` is off) ``Authors:`` count, also written as a heading with
-    the names below it (``## Authors`` and a list).
+    the names below it (``## Authors`` and a list). Off by default: naming an owner is a
+    template convention that most published postmortems leave out; select it where the
+    template has the field.
 
     Bad::
 
@@ -41,6 +43,8 @@ class DocumentOwnerMissing(Rule):
     name = "document-owner-missing"
     level = Level.warning
     family = "follow-up"
+    # Published postmortems rarely name a document owner: a team template convention.
+    default_enabled = False
     Options = OwnerMissingOptions
     options: OwnerMissingOptions
 

@@ -12,10 +12,15 @@ from postmortem_lint.checks.texts import visible_texts
 from postmortem_lint.engine.finding import Level, Problem
 from postmortem_lint.engine.rule import Rule, RuleContext, RuleOptions
 from postmortem_lint.model import Postmortem, Prose, Span
-from postmortem_lint.parsers.values import normalise_key
 
 # A template prompt: two or more words in square brackets ("[Two or three sentences]").
 _PROMPT = re.compile(r"\[(?=[^\]\n]{0,200}\s)[^\[\]\n]{3,200}\]")
+# Bracketed text that is not a prompt: a quoted name ('["Require review"]', a UI setting
+# or a list of strings), a time or date ("[5:07 PM]", "[3 hours ago]", a chat log's
+# stamp), a channel or a handle ("[#ops-chat]", "[@ana]").
+_NOT_PROMPT = re.compile(r"\[\s{0,3}(?:[\"'“‘`]|\d|[^\]\n#@]{0,200}[#@])")
+# A status word that opens a filled-in item: "TODO: rotate the keys", "[TODO] add an alert".
+_STATUS_OPENER = re.compile(r"\W{0,4}(?<!\w)(\w++)\W{1,4}\w++\W{1,4}\w")
 
 
 class PlaceholderOptions(RuleOptions):
@@ -33,10 +38,15 @@ class PlaceholderLeft(Rule):
     ``YYYY-MM-DD`` has no date, and readers cannot tell a draft from the final
     document. Placeholders come from ``placeholders`` in the rule data, matched
     case-sensitively as whole tokens (``TBD`` but not ``TBDs``); text in square
-    brackets with two or more words is a template prompt too. Code blocks and
-    code spans are never checked, so ``XXX`` in a log line is fine. On an action
+    brackets with two or more words is a template prompt too, unless it holds a quoted
+    name (a UI setting, ``["Require review"]``), a time or date (a chat log's
+    ``[5:07 PM]``), a channel or a handle. The skeleton id ``INC-YYYY-NNN`` is a
+    placeholder. Code blocks and code spans are never checked, so ``XXX`` in a log line
+    is fine. On an action
     item's row, a word that is also an item status (``TODO`` next to ``DONE`` in a
-    status marker) is read as the status, unless it stands in the owner or due cell.
+    status marker) is read as the status, unless it stands in the owner or due cell; so is
+    a status word opening a filled-in item or heading under the action items ("TODO:
+    rotate the signing keys").
 
     Bad::
 
@@ -56,16 +66,18 @@ class PlaceholderLeft(Rule):
     def check(self, ctx: RuleContext) -> Iterator[Problem]:
         assert isinstance(self.options, PlaceholderOptions)
         placeholders = ctx.data.placeholders
-        statuses = {normalise_key(word) for words in ctx.data.statuses.values()
+        statuses = {word.strip().lower() for words in ctx.data.statuses.values()
                     for word in words}
         action_lines, taken = _action_cells(ctx.document)
         for prose in visible_texts(ctx.document):
             found = [(start, end) for start, end in
                      find_phrases(prose.text, placeholders, case_sensitive=True)
-                     if not _is_status_marker(prose, start, end, statuses, action_lines, taken)]
+                     if not _is_status_marker(prose, start, end, statuses, action_lines, taken)
+                     and not _opens_action(prose, start, end, statuses)]
             if self.options.bracketed_prompts:
                 found += [m.span() for m in _PROMPT.finditer(prose.text)
-                          if not any(s <= m.start() < e for s, e in found)]
+                          if not any(s <= m.start() < e for s, e in found)
+                          and not _NOT_PROMPT.match(prose.text, m.start())]
             for start, end in sorted(found):
                 token = prose.text[start:end]
                 yield self.problem(
@@ -86,7 +98,7 @@ def _action_cells(doc: Postmortem) -> tuple[set[int], list[Span]]:
 def _is_status_marker(prose: Prose, start: int, end: int, statuses: set[str],
                       action_lines: set[int], taken: list[Span]) -> bool:
     """"**TODO**" beside a ticket on an action item's row is the item's status."""
-    if normalise_key(prose.text[start:end]) not in statuses:
+    if prose.text[start:end].lower() not in statuses:
         return False
     where = prose.span(start, end)
     if where.line not in action_lines:
@@ -94,6 +106,16 @@ def _is_status_marker(prose: Prose, start: int, end: int, statuses: set[str],
     return not any(span.line <= where.line <= span.end_line
                    and span.column <= where.column < max(span.end_column, span.column + 1)
                    for span in taken)
+
+
+def _opens_action(prose: Prose, start: int, end: int, statuses: set[str]) -> bool:
+    """"TODO: rotate the signing keys" as the first words of an item or heading in the
+    action items: the item's status, followed by what is to be done."""
+    if prose.section != "action_items" or prose.text[start:end].lower() not in statuses:
+        return False
+    line_start = prose.text.rfind("\n", 0, start) + 1
+    match = _STATUS_OPENER.match(prose.text, line_start)
+    return match is not None and match.start(1) == start
 
 
 def _short(token: str, limit: int = 40) -> str:

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from postmortem_lint.checks.impact.evidence import impact_anchor
 from postmortem_lint.checks.impact.missing import has_impact
+from postmortem_lint.checks.safety.security_review import security_marker
 from postmortem_lint.engine.finding import Level, Problem
 from postmortem_lint.engine.rule import Rule, RuleContext
 from postmortem_lint.model.facts import incident_facts
@@ -17,8 +18,12 @@ class ImpactDurationMissing(Rule):
     Duration is one of the four things the guides ask the impact to state (users
     affected, duration, data integrity, SLA breach). It is the basis of time to
     resolve (MTTR) in quarterly reviews and of any SLA calculation. A duration in
-    the impact or summary text, a ``duration`` field, incident start and end fields, or a
-    timeline with both an onset and a resolution entry is enough.
+    the impact, summary or title, a range of clock times there ("between 19:00 and 21:00
+    UTC"), a sentence anywhere that says how long it lasted or took to resolve ("it took
+    us 9 hours to resolve"), a ``duration`` field, incident start and end fields, or a
+    timeline with two or more timed entries (its phases are PM304's concern) is enough.
+    Security incidents (PM803's test) are not asked: a vulnerability's exposure is not an
+    outage's length.
 
     Bad::
 
@@ -40,12 +45,15 @@ class ImpactDurationMissing(Rule):
     def check(self, ctx: RuleContext) -> Iterator[Problem]:
         doc = ctx.document
         impact = doc.impact
-        if not has_impact(doc) or impact.duration is not None:
-            return
-        if impact.duration_mentioned is not None:
+        if not has_impact(doc) or impact.duration is not None \
+                or impact.duration_mentioned is not None:
             return
         if incident_facts(doc).time_to_resolve_minutes is not None:
             return
+        if sum(1 for entry in doc.timeline.entries if entry.at is not None) >= 2:
+            return  # the timeline shows how long it went on; its phases are PM304's
+        if security_marker(doc, ctx.data) is not None:
+            return  # a vulnerability's exposure is not an outage's length
         yield self.problem(
             impact_anchor(doc), "The impact does not say how long it lasted, and the timeline "
             "has no onset and resolution to compute it from; state the duration",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from postmortem_lint.checks.impact.evidence import counts_something, impact_anchor, mentions
+from postmortem_lint.checks.impact.evidence import impact_anchor, mentions
 from postmortem_lint.checks.impact.missing import has_impact
 from postmortem_lint.engine.finding import Level, Problem
 from postmortem_lint.engine.rule import Rule, RuleContext
@@ -43,11 +43,10 @@ class ImpactNotQuantified(Rule):
     def check(self, ctx: RuleContext) -> Iterator[Problem]:
         doc = ctx.document
         impact = doc.impact
-        if not has_impact(doc) or impact.users_affected is not None:
+        if not has_impact(doc) or impact.users_affected is not None \
+                or impact.quantity is not None:
             return
         units = ctx.data.impact_units
-        if any(counts_something(prose.text, units, ctx.data.sla_terms) for prose in impact.text):
-            return
         # Point at the statement that talks about users or orders without a number, if any.
         vague = next((line for prose in impact.text for line in prose.lines()
                       if mentions([line], units)), None)

@@ -21,7 +21,9 @@ class SlaUnstated(Rule):
     (phrases in ``sla_terms``, ``rules/impact.yaml``) is enough; "no SLA covers
     this service" is an answer too. Documents without any impact section are
     left to PM201, and minor incidents whose depth policy does not require an
-    impact section are not reported.
+    impact section are not reported. Off by default: many services have no SLA or SLO
+    and most published postmortems do not write an SLA line; select it where the
+    template has one.
 
     Bad::
 
@@ -39,6 +41,8 @@ class SlaUnstated(Rule):
     name = "sla-unstated"
     level = Level.warning
     family = "impact"
+    # Most services, and most published postmortems, have no SLA to state.
+    default_enabled = False
 
     def check(self, ctx: RuleContext) -> Iterator[Problem]:
         doc = ctx.document

@@ -24,7 +24,9 @@ class RootCauseNotSeparated(Rule):
     checklist asks "root cause vs contributing factors distinguished". Incidents
     come from several failures lining up (the Swiss-cheese model); one list
     mixing them hides which fix stops the class of failure and which ones only
-    lower the odds. A separate contributing-factors section or list is expected.
+    lower the odds. A root-cause section that lists several causes is reported unless
+    a contributing-factors (or trigger) section keeps the rest apart; a single stated
+    cause is not asked for a list of other factors.
 
     Bad::
 
@@ -55,13 +57,17 @@ class RootCauseNotSeparated(Rule):
             return
         if self.options.accept_trigger and doc.has_section("trigger"):
             return
-        # Point at the root-cause section holding the most text: the one mixing causes
-        # ("Fault" and "Root cause and contributing factors" are both root-cause sections).
-        sections = [s for s in doc.sections if s.kind == "root_cause"]
-        section = max(sections, key=lambda s: len(s.body), default=None)
-        span = section.title.span if section is not None else (doc.root_cause_span or doc.top)
+        # The root-cause section listing several causes in one list mixes the root cause
+        # with what else contributed ("Fault" and "Root cause and contributing factors" are
+        # both root-cause sections). One stated cause with nothing else listed is not.
+        mixed = [s for s in doc.sections if s.kind == "root_cause" and s.list_items >= 2]
+        if not mixed:
+            return
+        section = max(mixed, key=lambda s: len(s.body))
+        span = section.title.span
         yield self.problem(
             span, "No contributing factors are listed apart from the root cause; state the "
             'one root cause here and list the rest under "## Contributing factors"',
             hint="contributing factors are process gaps, missing tests, alert gaps: the "
             "conditions that let the root cause turn into an incident")
+

@@ -17,6 +17,9 @@ class AudienceMissing(Rule):
     be written: internal hosts, names and security detail are fine for
     engineers and must not reach customers. Declaring it also lets
     sensitive-data-in-customer-doc (PM802) check a customer-facing document.
+    Off by default: declaring the audience is a template convention that most
+    well-written published postmortems leave out; select it where the template has
+    the field.
 
     Bad::
 
@@ -38,6 +41,8 @@ class AudienceMissing(Rule):
     name = "audience-missing"
     level = Level.warning
     family = "safety"
+    # Most published postmortems never declare an audience: a team template convention.
+    default_enabled = False
 
     def check(self, ctx: RuleContext) -> Iterator[Problem]:
         if ctx.document.meta.audience is not None:

@@ -1,0 +1,290 @@
+"""Facts a postmortem states in its sentences rather than in fields: the impact, how much of
+it there was, and the root cause ("The root cause was …", "This is due to …").
+
+Words come from rule data (``impact_units``, ``impact_totals``, ``impact_cues``,
+``sla_terms``); the patterns here only find numbers, whole words and sentence bounds.
+Each finder returns offsets into the text it was given, so the caller keeps the span.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+# A number as impact is written: 412000, 18,430, 1.21 million, 3.1M, 40k.
+_NUMBER = re.compile(
+    r"(?<![\w.:/-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s?(?:[kKmM]\b|million|billion|thousand))?"
+    r"(?![\d:/-]|\.\d|st\b|nd\b|rd\b|th\b)")
+_TIME_UNIT = re.compile(r"(?:ms|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|"
+                        r"weeks?|months?|years?)\b", re.IGNORECASE)
+# Money lost or refunded: "$12,400", "€3k", "USD 40,000", "2.5 ETH".
+_MONEY = re.compile(
+    r"(?:[$€£¥]\s?\d[\d,.]{0,20}(?:\s?(?:[kKmM]\b|million|billion|thousand))?"
+    r"|(?<![\d,.])\d[\d,.]{0,20}\s?(?:[kKmM]\s)?(?:usd|eur|gbp|dollars|euros|eth|btc)\b)",
+    re.IGNORECASE)
+_MAX_TRIED = 200  # numbers (or whole-words) tried per text: a log pasted as prose stays cheap
+_WORDS_AFTER = 4  # "18,430 payment authorization requests failed"
+_OBJECTIVE_MIN_PERCENT = 90.0  # "99.9% availability" is an objective, not what was hit
+_OBJECTIVE_WORDS_AFTER = 7  # "41% of the monthly error budget"
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'(“‘`*_\[])|\n\s*\n")
+
+# A sentence that states the cause outright. Not "the root cause is still unknown".
+_UNKNOWN = (r"(?![^.]{0,30}\b(?:unknown|unclear|tbd|to be determined|under investigation|"
+            r"being investigated|not (?:yet )?(?:known|clear|determined|identified|found)))"
+            # "until the underlying issue is resolved", "before the direct cause was determined"
+            r"(?! (?:determined|identified|found|confirmed|known|validated|discovered|resolved|"
+            r"fixed|addressed|mitigated|understood|investigated|being|still)\b)")
+_CAUSE_PATTERNS = (
+    # "The root cause was …", "The underlying issue is …", "the main reason for the outage was"
+    r"\b(?:the|a|our|its|one|their) (?:(?:real|actual|ultimate|technical|main|primary|"
+    r"immediate|direct|underlying|root|proximate) )+(?:cause|causes|issue|problem|reason|"
+    r"culprit|bug|fault)(?: (?:of|for|behind|why) [^.]{1,80}?)? (?:was|were|is|are|"
+    r"turned out to be|appears to be|seems to be|has been|lies|lay|boiled down to|came down to)"
+    + _UNKNOWN,
+    # "we identified the root cause as …", "we traced the problem to …"
+    r"\b(?:we|they|engineers|the team|investigation) (?:have |had )?(?:identified|determined|"
+    r"found|traced|tracked|narrowed|pinned)(?: down)? (?:the )?(?:root )?(?:cause|issue|"
+    r"problem|outage|failure|fault|bug)s?(?: (?:down|back))? (?:as|to|was|in)\b",
+    # "This is due to …", "The outage was caused by …", "It was the result of …"
+    r"\b(?:this|that|it|which|the (?:outage|incident|issue|problem|failure|error|errors|"
+    r"downtime|bug|crash|crashes|degradation|breakage|disruption|delay|delays|slowdown|"
+    r"breach|vulnerability|leak|loss)) (?:was|is|were|are|has been|had been) "
+    r"(?:(?:ultimately|primarily|mainly|largely|partly|directly|actually|likely|probably) )?"
+    r"(?:caused by|due to|the result of|a result of|triggered by|rooted in|a consequence of)\b",
+    # "The problem was that …", "the cause was …", "the reason: …"
+    r"\bthe (?:cause|reason|culprit)s? (?:was|were|is|are)\b(?! (?:\w+ed|found|known|not|"
+    r"still|being)\b)" + _UNKNOWN,
+    r"\bthe (?:problem|issue) (?:was|is) that\b",
+    # "The outage was a result of …", "The entire incident was caused by …"
+    r"\bthe (?:\w+ )?(?:outage|incident|issue|problem|failure|downtime|breakage|disruption)s? "
+    r"(?:was|were|is|are) (?:\w+ )?(?:a |the )?(?:result|consequence) of\b",
+    # "… were mainly caused by a fuzzer", "an outage caused by a DoS attack"
+    r"\b(?:was|were|is|are|been|outage|outages|incident|issue|issues|problem|problems|"
+    r"failure|failures|errors|downtime|crash|crashes|bug) (?:\w+ )?"
+    r"(?:caused|triggered|blocked) by\b",
+    # "errors … due to a misconfiguration", "stopped due to double signing"
+    r"\b(?:errors?|outages?|failures?|downtime|crash(?:es|ed)?|stopped|failed|broke|went "
+    r"down|unavailable|issues?|problems?|bugs?)\b[^.]{0,100}?\bdue to\b",
+    # "began tripping the filters due to a newly installed profile"
+    r"\bdue to (?:a|an|our|their|its) (?:\w+ ){0,3}(?:change|profile|bug|misconfiguration|"
+    r"config|configuration|deploy|deployment|release|upgrade|update|race|leak|limit|quota|"
+    r"attack|outage|failure|error|mistake|regression|expir\w*)\b",
+    # "Local access did not work because …", "the job failed because …"
+    r"\b(?:errors?|outages?|failures?|downtime|crash(?:es|ed)?|stopped|failed|broke|went down|"
+    r"unavailable|did not work|didn't work|not working|was down|were down)\b[^.]{0,100}?"
+    r"\bbecause\b",
+    # "it was a bug in the quota object", "This is a regression in …"
+    r"\b(?:was|is) (?:a|an) (?:\w+ )?(?:bug|regression|race condition|misconfiguration|"
+    r"vulnerability) in\b",
+    # "Upgrading ingress-nginx caused a brief outage", "A bad deploy caused the incident"
+    r"\bcaused (?:a |an |the )?(?:\w+ )?(?:outage|incident|downtime|failures?|errors|"
+    r"breakage|disruption)\b",
+    # "Upon investigation we found out that …", "It turned out that …"
+    r"\b(?:turned out (?:that|to be)|we found out that)\b",
+    r"\b(?:root cause|root-cause|rca)\s*[:：-]\s*\S",
+)
+_CAUSE = re.compile("|".join(f"(?:{p})" for p in _CAUSE_PATTERNS), re.IGNORECASE)
+# A reporting clause before a cause: "They mentioned (that) …", "Support confirmed …".
+_REPORTING = re.compile(r"\b(?:mentioned|said|says|confirmed|explained|told us|believes?|"
+                        r"thinks?|suspects?|reported|noted|found)(?: that)? ", re.IGNORECASE)
+# A question label with its answer on the same line: "What caused it? A power outage …";
+# not the question quoted in a checklist ('"What caused it?" - please answer').
+_CAUSE_QUESTION = re.compile(
+    r"(?<![\"“'])\b(?:what caused (?:it|this|the [\w -]{1,30})|why did (?:it|this) happen)"
+    r"\s*\?[ \t*_:]{0,4}[A-Za-z][^\n]*", re.IGNORECASE)
+
+
+# "between 19:00 and 21:00 UTC", "from 1900 to 2100", "from 9:05 PM until 11:40 PM".
+_CLOCK = r"(\d{1,2})(?::|h|\.)?(\d{2})(?:\s?([ap])\.?m\.?)?"
+_TIME_RANGE = re.compile(
+    rf"\b(?:between|from)\s(?:the hours of\s)?{_CLOCK}(?:\s?[A-Z]{{2,5}})?\s(?:and|to|until|till)\s"
+    rf"{_CLOCK}\b", re.IGNORECASE)
+
+
+def find_time_range(text: str) -> tuple[dt.timedelta, int, int] | None:
+    """The length of a range of clock times the text gives ("between 19:00 and 21:00 UTC"),
+    with its offsets; a range past midnight wraps to the next day."""
+    for match in _TIME_RANGE.finditer(text):
+        minutes = []
+        for hour, minute, half in (match.group(1, 2, 3), match.group(4, 5, 6)):
+            value = int(hour) % (12 if half else 24) + (12 if half and half.lower() == "p"
+                                                      else 0)
+            if int(hour) > 23 or int(minute) > 59:
+                break
+            minutes.append(value * 60 + int(minute))
+        if len(minutes) == 2:
+            length = (minutes[1] - minutes[0]) % (24 * 60)
+            if length:
+                return dt.timedelta(minutes=length), match.start(), match.end()
+    return None
+
+
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+                 "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
+                 "twelve": 12}
+# "four and a half days", "2 weeks", "a week and a half": lengths the clock-time parser leaves.
+_SPOKEN_DURATION = re.compile(
+    r"\b(?:(\d{1,3}(?:\.\d)?)|(" + "|".join(_NUMBER_WORDS) + r"))(?: and a half)? "
+    r"(weeks?|days?|hours?|minutes?)\b(?: and a half)?", re.IGNORECASE)
+_UNIT_MINUTES = {"w": 7 * 24 * 60, "d": 24 * 60, "h": 60, "m": 1}
+# "It took us 9 hours to resolve", "restored within 45 minutes", "fixed in 2 hours".
+_RESOLVED_IN = re.compile(
+    r"\b(?:took(?: us| them| the team)?|(?:resolved|fixed|restored|recovered|mitigated|solved) "
+    r"(?:with)?in) (?:about |around |approximately |roughly |nearly |over |under |just )?"
+    r"(?=\d|a |an |one|two|three|four|five|six|seven|eight|nine|ten)", re.IGNORECASE)
+
+
+def find_spoken_duration(text: str) -> tuple[dt.timedelta, int, int] | None:
+    """A length in words the clock-time parser does not read: weeks, and "… and a half"."""
+    for match in _SPOKEN_DURATION.finditer(text):
+        half = "and a half" in match.group(0).lower()
+        unit = match.group(3).lower()[0]
+        if unit not in "w" and not half:
+            continue
+        amount = float(match.group(1)) if match.group(1) else \
+            _NUMBER_WORDS[match.group(2).lower()]
+        amount += 0.5 if half else 0
+        return dt.timedelta(minutes=amount * _UNIT_MINUTES[unit]), match.start(), match.end()
+    return None
+
+
+def find_resolution_time(text: str) -> int | None:
+    """Where a sentence says how long the incident took to resolve ("It took us 9 hours to
+    resolve", "restored within 45 minutes"): the offset of the length, else None."""
+    for match in _RESOLVED_IN.finditer(text):
+        rest = text[match.end():match.end() + 60]
+        if match.group(0).lower().startswith("took") and not re.search(
+                r"\bto (?:resolve|fix|restore|recover|mitigate|solve)", rest):
+            continue
+        return match.end()
+    return None
+
+
+@lru_cache(maxsize=32)
+def _words(phrases: tuple[str, ...], plurals: bool = True) -> re.Pattern[str] | None:
+    """One pattern matching any phrase as whole words (plurals allowed)."""
+    forms: set[str] = set()
+    for phrase in phrases:
+        phrase = phrase.strip().lower()
+        if not phrase or phrase == "%":
+            continue
+        forms.add(phrase)
+        if plurals and phrase[-1].isalpha():
+            forms.update((phrase + "s", phrase + "es"))
+    if not forms:
+        return None
+    body = "|".join(r"\s+".join(re.escape(w) for w in form.split())
+                    for form in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+
+
+def has_words(text: str, phrases: Iterable[str]) -> bool:
+    pattern = _words(tuple(phrases))
+    return pattern is not None and pattern.search(text) is not None
+
+
+def sentences(text: str) -> Iterable[tuple[int, int]]:
+    """(start, end) of each sentence of a paragraph (line breaks of a list item split too)."""
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        if text[start:match.start()].strip():
+            yield start, match.start()
+        start = match.end()
+    if text[start:].strip():
+        yield start, len(text.rstrip())
+
+
+def find_cause(text: str) -> tuple[int, int] | None:
+    """The sentence that states the cause ("The root cause was a stale DNS record"), with
+    offsets; None when no sentence does."""
+    question = _CAUSE_QUESTION.search(text)
+    if question is not None:
+        return question.span()
+    for start, end in sentences(text):
+        found = _CAUSE.search(text, start, end)
+        if found is not None:
+            # Not who reported it: "The vendor mentioned it was a bug in …" states the bug.
+            reports = [m.end() for m in _REPORTING.finditer(text, start, found.start())]
+            return (reports[-1] if reports else start), end
+    return None
+
+
+def find_impact(text: str, cues: Iterable[str], units: Iterable[str]) -> tuple[int, int] | None:
+    """The first sentence that says what the incident did to users or services: it names an
+    effect ("unavailable", "could not", "failed") and who or what had it."""
+    cue_pattern = _words(tuple(cues), plurals=False)
+    if cue_pattern is None:
+        return None
+    for start, end in sentences(text):
+        sentence = " ".join(text[start:end].split())
+        if cue_pattern.search(sentence) is not None:
+            return start, end
+    return None
+
+
+def find_quantity(text: str, units: Iterable[str], totals: Iterable[str],
+                  sla_terms: Iterable[str] = ()) -> tuple[int, int] | None:
+    """Where the text says how much was affected: a count of what was hit ("1,240 orders",
+    "3 IP addresses"), a share ("31%"), an amount of money ("$12,400"), or a whole
+    ("all users", "everyone", "no customers", "the entire site"). A percentage that states
+    an objective or the error budget spent ("the 99.9% SLO") is not what was affected."""
+    unit_tuple = tuple(units)
+    unit_pattern = _words(unit_tuple)
+    targets = _words(tuple(sla_terms))
+    percent = "%" in unit_tuple
+    for seen, match in enumerate(_NUMBER.finditer(text)):
+        if seen >= _MAX_TRIED:
+            break
+        rest = text[match.end():match.end() + 80]
+        is_share = rest.lstrip(" ").startswith(("%", "percent", "per cent"))
+        if is_share and targets is not None and _is_objective(text, match, rest, targets):
+            continue
+        if percent and is_share:
+            return match.start(), match.end() + rest.find("%") + 1 if "%" in rest[:3] \
+                else match.end()
+        if _TIME_UNIT.match(rest.lstrip(" -")):
+            continue  # "7 hours": a duration, not a count
+        after = " ".join(re.split(r"[,.;:()!?]", rest, maxsplit=1)[0].split()[:_WORDS_AFTER])
+        if unit_pattern is not None and unit_pattern.search(after) is not None:
+            return match.start(), match.end()
+    money = _MONEY.search(text)
+    if money is not None:
+        return money.span()
+    whole = _words(tuple(totals), plurals=False)
+    if whole is not None:
+        for seen, found in enumerate(whole.finditer(text)):
+            if seen >= _MAX_TRIED:
+                break
+            after = " ".join(re.split(r"[,.;:()!?]", text[found.end():found.end() + 80],
+                                      maxsplit=1)[0].split()[:_WORDS_AFTER])
+            word = found.group(0).lower()
+            if word.endswith(("one", "body", "unavailable", "down", "affected")) \
+                    or word.startswith("none") \
+                    or " " in word and not word.endswith((" our", " the")) \
+                    and not word.startswith(("a ", "two ", "three ")):
+                return found.span()  # "everyone", "nobody", "none of the hubs"
+            if unit_pattern is not None and unit_pattern.search(after) is not None:
+                return found.span()
+    return None
+
+
+def _is_objective(text: str, match: re.Match[str], rest: str, targets: re.Pattern[str]) -> bool:
+    """Whether the percentage at ``match`` states an objective or an error-budget share."""
+    # The sentence around the number, looked for at most 300 characters either way.
+    before = text[max(0, match.start() - 300):match.start()]
+    stops = [before.rfind(stop) for stop in (". ", "; ", "! ", "? ", "\n\n")]
+    start = max(0, match.start() - 300) + max(stops) + 1 if max(stops) >= 0 \
+        else max(0, match.start() - 300)
+    after = text[match.end():match.end() + 300]
+    ends = [i for i in (after.find(stop) for stop in (". ", "; ", "! ", "? ", "\n\n")) if i >= 0]
+    end = match.end() + (min(ends) if ends else len(after))
+    if targets.search(text[start:end]) is None:
+        return False
+    if targets.search(" ".join(rest.split()[:_OBJECTIVE_WORDS_AFTER])) is not None:
+        return True
+    try:
+        return float(match.group(1).replace(",", "")) >= _OBJECTIVE_MIN_PERCENT
+    except ValueError:
+        return False
