@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationInfo, field_validator
 
 from postmortem_lint.defaults import new_dict, new_list
 
@@ -64,6 +64,48 @@ class SensitivePattern(BaseModel):
         except re.error as error:
             raise ValueError(f"invalid regular expression {value!r}: {error}") from error
         return value
+
+
+class ScoreArea(BaseModel):
+    """One area of the audit's compliance score and the points it holds."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    points: float = Field(ge=0, description="The area's share of the 100 points.")
+    label: str = Field(description="How reports name the area.")
+
+
+class ScorePolicy(BaseModel):
+    """How the audit's compliance score is made (``rules/score.yaml``): areas and their
+    points, what a finding of each level takes from its area, and which area a rule
+    belongs to (by code, else by the code's prefix; anything else is ``metadata``)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    areas: dict[str, ScoreArea] = Field(default_factory=new_dict)
+    loss: dict[str, float] = Field(
+        default_factory=new_dict,
+        description="Level (error, warning, info) -> share of the area's points a rule "
+        "takes the first time it fires.")
+    repeat: float = Field(
+        default=0.25, ge=0,
+        description="Each further finding of the same rule takes this times as much.")
+    max_counted: int = Field(default=3, ge=1, description="Findings of one rule counted at most.")
+    prefixes: dict[str, str] = Field(
+        default_factory=new_dict, description="Rule-code prefix (PM2) -> area.")
+    rules: dict[str, str] = Field(default_factory=new_dict, description="Rule code -> area.")
+    _filed: dict[str, str] = PrivateAttr(default_factory=dict)
+
+    def area_of(self, code: str) -> str:
+        """The area of a rule code (remembered: asked for every finding of an audit)."""
+        area = self._filed.get(code)
+        if area is None:
+            best = max((prefix for prefix in self.prefixes if code.startswith(prefix)),
+                       key=len, default=None)
+            area = self.rules.get(code) or (self.prefixes[best] if best is not None
+                                            else "metadata")
+            self._filed[code] = area
+        return area
 
 
 def _words(description: str) -> Any:
@@ -307,6 +349,15 @@ class RuleData(BaseModel):
     root_cause_categories: dict[str, list[str]] = Field(
         default_factory=new_dict,
         description="Root-cause category -> words and phrases that point to it (audits).")
+    incident_classes: dict[str, list[str]] = Field(
+        default_factory=new_dict,
+        description="Incident class an organisation tracks -> words and phrases that put a "
+        "postmortem in it (its declared class, title or root cause). Audits count repeats "
+        "per class; without a named class they use the declared class, else service + "
+        "root-cause category.")
+    score: ScorePolicy = Field(
+        default_factory=lambda: ScorePolicy(),
+        description="The audit's compliance score (score.yaml).")
 
     severity_impact: dict[int, Literal["revenue", "customer", "internal"]] = Field(
         default_factory=new_dict, description="Severity level -> the impact that defines it "

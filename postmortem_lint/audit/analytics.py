@@ -9,9 +9,14 @@ Definitions (the guides' quarterly incident review):
 - **Follow-up review**: *missing* without a review date (due 30 days after the
   incident); *overdue* when the date has passed and the document was not updated
   (date written / last updated) on or after it; *held* when it was; else *scheduled*.
-- **Repeat incidents**: documents sharing an incident class, a service or a root-cause
-  category: 2 → escalate, 3 or more → management review. Unclassified root causes are
-  not grouped.
+- **Repeat incidents** (the guides' incident-class tracking): documents of the same
+  incident class — one the organisation names in its rule data (``incident_classes``),
+  else the class the document declares, else derived from a service it names and its
+  root-cause category. 2 → escalate prevention, 3 or more → management review. A broad
+  root-cause category alone is never a class: incidents of different services that
+  share "deployment/config change" are not repeats.
+- **Overdue** can only be known for open items with a due date; reports say how many
+  open items have none.
 - **MTTD / MTTR**: onset → detection and onset → resolution from each timeline
   (:mod:`postmortem_lint.model.facts`), mean and median per quarter and per severity;
   documents whose timelines cannot be used are listed with the reason.
@@ -27,13 +32,14 @@ the answers (overdue items, repeat groups, durations), never the archive.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import statistics
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from postmortem_lint.audit.profile import UNCLASSIFIED, ActionRecord
-from postmortem_lint.audit.record import DocumentRecord
+from postmortem_lint.audit.record import DocumentRecord, quarter_of
 from postmortem_lint.audit.report import (
     ActionRef,
     Actions,
@@ -43,7 +49,9 @@ from postmortem_lint.audit.report import (
     Costs,
     DocumentRef,
     Money,
+    OpenAction,
     OverdueAction,
+    OwnerOpen,
     OwnerOverdue,
     QuarterTrend,
     RepeatGroup,
@@ -67,6 +75,8 @@ AGE_BUCKETS = ((30, "1-30 days"), (90, "31-90 days"), (180, "91-180 days"),
                (None, "over 180 days"))
 NO_OWNER = "(no owner)"
 UNDATED = "undated"
+LATE_RULE = "written-late"
+INCOMPLETE_RULES = frozenset({"impact-missing", "timeline-missing", "root-cause-missing"})
 
 
 @dataclass
@@ -133,11 +143,15 @@ class _ActionStats:
             out.total += 1
             out.done += item.status == "done"
             out.wont_do += item.status == "won't do"
-            ref = ActionRef(path=doc.path, document=doc.label, **item.model_dump())
+            out.with_status += item.status not in (None, "unknown")
+            fields = {"path": doc.path, "document": doc.label, **item.__dict__}
+            ref = ActionRef(**fields)
             late = days_overdue(item, self.today)
+            if not item.closed:
+                out.open_with_due += item.due is not None
+                out.open_items.append(OpenAction(**fields, days_overdue=late))
             if late is not None:
-                out.overdue.append(OverdueAction(**ref.model_dump(), days_overdue=late,
-                                                 age=_age(late)))
+                out.overdue.append(OverdueAction(**fields, days_overdue=late, age=_age(late)))
             if item.owner is None:
                 out.no_owner.append(ref)
             if item.due is None:
@@ -158,6 +172,19 @@ class _ActionStats:
             by_age=_bucket_counts(items)) for owner, items in by_owner.items()),
             key=lambda o: (-o.overdue, -o.oldest_days, o.owner))
         out.overdue_by_age = _bucket_counts(out.overdue)
+        out.open_items.sort(key=lambda a: (-(a.days_overdue or -1), a.owner is None,
+                                           (a.owner or "").lower(), a.path, a.line))
+        owners: dict[str, list[OpenAction]] = defaultdict(list)
+        for item in out.open_items:
+            owners[item.owner or NO_OWNER].append(item)
+        out.open_by_owner = sorted((OwnerOpen(
+            owner=owner, open=len(items),
+            overdue=sum(1 for i in items if i.days_overdue is not None),
+            no_due_date=sum(1 for i in items if i.due is None),
+            oldest_overdue_days=max((i.days_overdue for i in items
+                                     if i.days_overdue is not None), default=None))
+            for owner, items in owners.items()),
+            key=lambda o: (-o.overdue, o.owner == NO_OWNER, -o.open, o.owner.lower()))
         return out
 
 
@@ -205,14 +232,18 @@ class _Repeats:
 
     @staticmethod
     def keys(doc: DocumentRecord) -> list[tuple[RepeatKind, str]]:
+        """The incident classes a document belongs to (see the module's definitions)."""
         profile = doc.profile
-        keys: list[tuple[RepeatKind, str]] = []
+        if doc.skipped is not None:
+            return []
+        if profile.named_class:
+            return [("named class", profile.named_class)]
         if profile.incident_class:
-            keys.append(("incident class", profile.incident_class))
-        keys += [("service", service) for service in profile.services]
-        if doc.skipped is None and profile.root_cause_category != UNCLASSIFIED:
-            keys.append(("root cause", profile.root_cause_category))
-        return keys
+            return [("declared class", profile.incident_class)]
+        if profile.root_cause_category == UNCLASSIFIED:
+            return []
+        return [("service + cause", f"{service} · {profile.root_cause_category}")
+                for service in profile.services]
 
     def add(self, doc: DocumentRecord) -> None:
         ref: DocumentRef | None = None
@@ -222,7 +253,7 @@ class _Repeats:
             if norm in seen:
                 continue
             seen.add(norm)
-            ref = ref or DocumentRef(path=doc.path, id=doc.profile.id, title=doc.profile.title,
+            ref = ref or DocumentRef(path=doc.path, id=doc.label, title=doc.profile.title,
                                      incident_date=doc.profile.incident_date)
             self.groups[norm].append(ref)
             self.spellings[norm][key] += 1
@@ -239,8 +270,20 @@ class _Repeats:
                 kind=norm[0], key=key, count=len(members),
                 flag="management review" if len(members) >= MANAGEMENT_REVIEW_AT
                 else "escalate", documents=members))
-        order = {"incident class": 0, "service": 1, "root cause": 2}
+        order = {"named class": 0, "declared class": 1, "service + cause": 2}
         return sorted(out, key=lambda g: (-g.count, order[g.kind], g.key.lower()))
+
+
+def repeat_quarters(groups: list[RepeatGroup]) -> Counter[str]:
+    """Per quarter, the incidents whose class had happened before (each incident once)."""
+    seen: set[str] = set()
+    counts: Counter[str] = Counter()
+    for group in groups:
+        for ref in group.documents[1:]:
+            if ref.path not in seen and ref.incident_date is not None:
+                seen.add(ref.path)
+                counts[quarter_of(ref.incident_date) or UNDATED] += 1
+    return counts
 
 
 @dataclass
@@ -323,13 +366,24 @@ class _Quarter:
     actions: int = 0
     done: int = 0
     wont_do: int = 0
+    with_status: int = 0
     overdue: int = 0
     causes: Counter[str] = field(default_factory=Counter)
     rules: Counter[str] = field(default_factory=Counter)
     cost: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+    durations: _Durations = field(default_factory=lambda: _Durations())
+    owners: Counter[str] = field(default_factory=Counter)
+    late: int = 0
+    incomplete: int = 0
+    costed: int = 0
 
     def add(self, doc: DocumentRecord, today: dt.date) -> None:
         self.incidents += 1
+        if doc.skipped is None:
+            self.durations.add(doc)
+            names = {finding.rule for finding in doc.findings}
+            self.late += LATE_RULE in names
+            self.incomplete += bool(names & INCOMPLETE_RULES)
         for finding in doc.findings:
             self.findings[finding.level] += 1
             self.rules[finding.code] += 1
@@ -340,29 +394,41 @@ class _Quarter:
             self.actions += 1
             self.done += item.status == "done"
             self.wont_do += item.status == "won't do"
-            self.overdue += days_overdue(item, today) is not None
+            self.with_status += item.status not in (None, "unknown")
+            if days_overdue(item, today) is not None:
+                self.overdue += 1
+                self.owners[item.owner or NO_OWNER] += 1
         if doc.skipped is None:
             self.causes[doc.profile.root_cause_category] += 1
         cost = doc.profile.cost
         if cost is not None and cost.amount is not None:
             self.cost[cost.currency or "unspecified"] += cost.amount
+            self.costed += 1
 
     def trend(self, quarter: str) -> QuarterTrend:
         return QuarterTrend(
             quarter=quarter, incidents=self.incidents, findings=self.findings,
             mean_score=_mean(self.score_total, self.scored), actions=self.actions,
-            actions_done=self.done,
+            actions_done=self.done, actions_wont_do=self.wont_do,
+            actions_with_status=self.with_status,
             completion_rate=completion_rate(self.done, self.actions, self.wont_do),
             overdue_actions=self.overdue, root_causes=_by_count(self.causes),
-            rules=_by_count(self.rules), cost=_money(self.cost))
+            rules=_by_count(self.rules), cost=_money(self.cost),
+            top_causes=[c for c in _by_count(self.causes) if c != UNCLASSIFIED][:3],
+            classified=sum(n for c, n in self.causes.items() if c != UNCLASSIFIED),
+            mttd=_stat(self.durations.detect), mttr=_stat(self.durations.resolve),
+            overdue_by_owner=_by_count(self.owners), late=self.late,
+            incomplete=self.incomplete, costed=self.costed)
 
 
 class AuditBuilder:
     """Takes records one at a time, in any order, and builds the audit at the end."""
 
     def __init__(self, today: dt.date, since: dt.date | None = None,
-                 store: RecordStore | None = None):
+                 store: RecordStore | None = None, base: str | None = None):
         self.today = today
+        self.base = base
+        self.scores: list[int] = []
         self.since = since
         self.store = store if store is not None else RecordStore()
         self.files = self.filtered_out = 0
@@ -380,11 +446,15 @@ class AuditBuilder:
     def add(self, record: DocumentRecord) -> bool:
         """Keep ``record`` unless its incident is before ``since``; returns whether kept."""
         self.files += 1
+        if self.base is not None:
+            record.path = relative_path(record.path, self.base)
         day = record.profile.incident_date
         if self.since is not None and day is not None and day < self.since:
             self.filtered_out += 1
             return False
         self.store.add(record)
+        if record.score is not None:
+            self.scores.append(record.score)
         self.undated += day is None
         self.skipped += record.skipped is not None
         self.all.add(record, self.today)
@@ -401,6 +471,13 @@ class AuditBuilder:
 
     def finish(self) -> Audit:
         linted = sum(self.all.causes.values())
+        repeats = self.repeats.result()
+        again = repeat_quarters(repeats)
+        trends = []
+        for q in sorted(self.quarters, key=_quarter_order):
+            trend = self.quarters[q].trend(q)
+            trend.repeats = again[q]
+            trends.append(trend)
         summary = AuditSummary(
             today=self.today, since=self.since,
             totals=Totals(files=self.files, documents=len(self.store),
@@ -408,21 +485,30 @@ class AuditBuilder:
                           skipped=self.skipped, findings=self.all.findings,
                           mean_score=_mean(self.all.score_total, self.all.scored)),
             actions=self.actions.result(), reviews=self.reviews.result(),
-            repeats=self.repeats.result(), timing=self.timing.result(),
+            repeats=repeats, timing=self.timing.result(),
             top_rules=self.rules.result(),
             root_causes=[CategoryCount(category=name, documents=count,
                                        share=round(count / linted, 3))
                          for name, count in _by_count(self.all.causes).items()],
             costs=Costs(documents_with_cost=self.costed,
                         unreadable=sorted(self.cost_unreadable), totals=_money(self.all.cost)),
-            quarters=[self.quarters[q].trend(q) for q in sorted(self.quarters,
-                                                                key=_quarter_order)])
+            quarters=trends,
+            median_score=statistics.median(self.scores) if self.scores else None)
         return Audit(summary=summary, documents=self.store)
 
 
+def relative_path(path: str, base: str) -> str:
+    """``path`` from the audited folder ``base`` (POSIX slashes); unchanged outside it."""
+    folder = os.path.join(os.path.abspath(base), "")
+    full = os.path.abspath(path)
+    if not full.startswith(folder):
+        return path
+    return full[len(folder):].replace(os.sep, "/")
+
+
 def build_audit(records: Iterable[DocumentRecord], today: dt.date,
-                since: dt.date | None = None) -> Audit:
-    builder = AuditBuilder(today, since)
+                since: dt.date | None = None, base: str | None = None) -> Audit:
+    builder = AuditBuilder(today, since, base=base)
     for record in records:
         builder.add(record)
     return builder.finish()

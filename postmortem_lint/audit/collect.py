@@ -58,7 +58,7 @@ def default_jobs() -> int:
 def audit_file(linter: Linter, path: str) -> DocumentRecord:
     """Lint one file into its record; an unexpected failure becomes a finding."""
     try:
-        return build_record(linter.lint_path(Path(path)))
+        return build_record(linter.lint_path(Path(path)), linter.data.score)
     except Exception as error:  # one broken file must not end the audit
         return failed_record(path, f"postmortem-lint failed on this file: "
                                    f"{type(error).__name__}: {error}")

@@ -24,13 +24,12 @@ from postmortem_lint.model.facts import IncidentFacts
 from postmortem_lint.ruledata import RuleData
 
 UNCLASSIFIED = "unclassified"
-_ACTION_TEXT_LIMIT = 140
 
 
 class ActionRecord(BaseModel):
     """One action item, as much as the quarterly review needs."""
 
-    text: str = Field(description="The action, shortened to 140 characters.")
+    text: str = Field(description="The action's full text, on one line.")
     line: int
     owner: str | None = Field(
         default=None, description="None when missing, empty or a placeholder.")
@@ -62,7 +61,10 @@ class DocumentProfile(BaseModel):
     title: str | None = None
     severity: str | None = Field(default=None, description="Normalised label, e.g. SEV-1.")
     severity_level: int | None = None
-    incident_class: str | None = None
+    incident_class: str | None = Field(default=None, description="As the document declares it.")
+    named_class: str | None = Field(
+        default=None, description="The organisation's incident class (rule data "
+        "incident_classes) whose phrases the document matches most.")
     services: list[str] = Field(default_factory=list)
     root_cause_category: str = UNCLASSIFIED
     incident_date: dt.date | None = None
@@ -85,7 +87,7 @@ class DocumentProfile(BaseModel):
 class AuditProfiler:
     """The engine extension that profiles each parsed document for audits."""
 
-    key = "audit-profile-2"
+    key = "audit-profile-3"
 
     def __call__(self, document: Postmortem, facts: IncidentFacts,
                  data: RuleData) -> dict[str, Any]:
@@ -106,6 +108,7 @@ class RootCauseClassifier:
 
     def __init__(self, data: RuleData):
         self.categories = data.root_cause_categories
+        self.classes = data.incident_classes
         self.empty_owner = {value.lower() for value in getattr(data, "empty_values", [])
                             if isinstance(value, str)}
         self.placeholders = set(data.placeholders)
@@ -115,10 +118,28 @@ class RootCauseClassifier:
         return [(name, [re.compile(rf"(?<![\w-]){re.escape(phrase.lower())}(?![\w-])")
                         for phrase in phrases]) for name, phrases in self.categories.items()]
 
+    @cached_property
+    def _class_patterns(self) -> list[tuple[str, list[re.Pattern[str]]]]:
+        return self._compile(self.classes)
+
+    @staticmethod
+    def _compile(named: dict[str, list[str]]) -> list[tuple[str, list[re.Pattern[str]]]]:
+        return [(name, [re.compile(rf"(?<![\w-]){re.escape(phrase.lower())}(?![\w-])")
+                        for phrase in [name, *phrases]]) for name, phrases in named.items()]
+
+    def named_class(self, text: str) -> str | None:
+        """The organisation's incident class the text matches most, if any."""
+        found = self._best(text, self._class_patterns)
+        return None if found == UNCLASSIFIED else found
+
     def classify(self, text: str) -> str:
+        return self._best(text, self._patterns)
+
+    @staticmethod
+    def _best(text: str, named: list[tuple[str, list[re.Pattern[str]]]]) -> str:
         lowered = text.lower()
         best, best_hits = UNCLASSIFIED, 0
-        for name, patterns in self._patterns:
+        for name, patterns in named:
             hits = sum(1 for pattern in patterns if pattern.search(lowered))
             if hits > best_hits:
                 best, best_hits = name, hits
@@ -149,9 +170,14 @@ def profile_document(doc: Postmortem, facts: IncidentFacts, classifier: RootCaus
     profile.incident_date, profile.date_source = _incident_date(doc, facts)
     profile.date_written = meta.date_written.value if meta.date_written else None
     _timing(profile, doc, facts)
-    profile.root_cause_category = classifier.classify(_root_cause_text(doc))
+    cause = _root_cause_text(doc)
+    profile.root_cause_category = classifier.classify(cause)
+    if classifier.classes:
+        profile.named_class = classifier.named_class(
+            "\n".join(filter(None, [profile.incident_class, meta.title.value if meta.title
+                                     else None, cause])))
     profile.action_items = [ActionRecord(
-        text=_shorten(hide(item.description.text)), line=item.span.line,
+        text=" ".join(hide(item.description.text).split()), line=item.span.line,
         owner=classifier.owner(hide(item.owner.value) if item.owner else None),
         due=item.due.value if item.due else None,
         due_text=hide(item.due_unparsed.value) if item.due_unparsed and not item.due else None,
@@ -241,11 +267,6 @@ def _root_cause_text(doc: Postmortem) -> str:
     if doc.meta.incident_class is not None:
         parts.append(doc.meta.incident_class.value)
     return "\n".join(parts)
-
-
-def _shorten(text: str) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= _ACTION_TEXT_LIMIT else flat[:_ACTION_TEXT_LIMIT - 1] + "…"
 
 
 _SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}

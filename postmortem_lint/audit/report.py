@@ -12,7 +12,7 @@ from postmortem_lint import __version__
 from postmortem_lint.audit.record import DocumentRecord
 from postmortem_lint.engine.finding import Level
 
-RepeatKind = Literal["incident class", "service", "root cause"]
+RepeatKind = Literal["named class", "declared class", "service + cause"]
 RepeatFlag = Literal["escalate", "management review"]
 ReviewState = Literal["missing", "overdue"]
 
@@ -71,6 +71,23 @@ class OverdueAction(ActionRef):
     age: str = Field(description="Age bucket: 1-30 days, 31-90 days, 91-180 days, over 180 days.")
 
 
+class OpenAction(ActionRef):
+    """An action item not done and not won't do."""
+
+    days_overdue: int | None = Field(
+        default=None, description="Days past due; None when not due yet or without a due date.")
+
+
+class OwnerOpen(BaseModel):
+    """One owner's open action items: what a manager follows up on."""
+
+    owner: str = Field(description="The owner, or '(no owner)'.")
+    open: int
+    overdue: int
+    no_due_date: int
+    oldest_overdue_days: int | None = None
+
+
 class OwnerOverdue(BaseModel):
     owner: str = Field(description="The owner, or '(no owner)'.")
     overdue: int
@@ -83,6 +100,8 @@ class Actions(BaseModel):
     done: int = 0
     wont_do: int = 0
     open: int = Field(default=0, description="Not done and not won't do (includes unknown status).")
+    with_status: int = Field(
+        default=0, description="Items that state a status; the others count as open.")
     completion_rate: float | None = Field(
         default=None, description="done / (total - won't do), 0-1; None without items.")
     overdue: list[OverdueAction] = Field(
@@ -91,6 +110,11 @@ class Actions(BaseModel):
     overdue_by_age: dict[str, int] = Field(default_factory=dict)
     no_owner: list[ActionRef] = Field(default_factory=list)
     no_due_date: list[ActionRef] = Field(default_factory=list)
+    open_items: list[OpenAction] = Field(
+        default_factory=list, description="Every open item, most overdue first, then by owner.")
+    open_by_owner: list[OwnerOpen] = Field(default_factory=list)
+    open_with_due: int = Field(
+        default=0, description="Open items with a due date: the only ones that can be overdue.")
 
 
 class Review(BaseModel):
@@ -113,10 +137,15 @@ class Reviews(BaseModel):
 
 
 class RepeatGroup(BaseModel):
-    kind: RepeatKind
+    """Incidents of one class (the guides' incident-class tracking)."""
+
+    kind: RepeatKind = Field(description="How the class was found: named in rule data "
+                             "(incident_classes), declared by the documents, or derived from "
+                             "a service and the root-cause category.")
     key: str
     count: int
-    flag: RepeatFlag = Field(description="2 incidents: escalate; 3 or more: management review.")
+    flag: RepeatFlag = Field(description="2 incidents: escalate prevention; 3 or more: "
+                             "management review.")
     documents: list[DocumentRef]
 
 
@@ -147,17 +176,50 @@ class Costs(BaseModel):
 
 
 class QuarterTrend(BaseModel):
+    """One quarter of the quarterly incident review."""
+
     quarter: str = Field(description="2026-Q1, or 'undated'.")
     incidents: int
+    top_causes: list[str] = Field(
+        default_factory=list, description="The three most common root-cause categories "
+        "(classified documents only).")
+    classified: int = Field(default=0, description="Documents with a root-cause category.")
+    mttd: Stat = Field(default_factory=Stat)
+    mttr: Stat = Field(default_factory=Stat)
+    overdue_by_owner: dict[str, int] = Field(default_factory=dict)
+    repeats: int = Field(
+        default=0, description="Incidents of this quarter whose class happened before.")
+    late: int = Field(default=0, description="Postmortems written late (PM604).")
+    incomplete: int = Field(
+        default=0, description="Postmortems without impact, timeline or root cause.")
+    costed: int = Field(default=0, description="Documents stating a cost we could read.")
     findings: dict[Level, int]
     mean_score: float | None = None
     actions: int = 0
     actions_done: int = 0
+    actions_wont_do: int = 0
+    actions_with_status: int = 0
     completion_rate: float | None = None
     overdue_actions: int = 0
     root_causes: dict[str, int] = Field(default_factory=dict)
     rules: dict[str, int] = Field(default_factory=dict, description="Findings per rule code.")
     cost: list[Money] = Field(default_factory=list)
+
+
+class RunPoint(BaseModel):
+    """One earlier (or this) audit run, from ``--history``."""
+
+    run: int
+    at: dt.datetime
+    today: dt.date
+    documents: int
+    mean_score: float | None = None
+    actions: int
+    done: int
+    completion_rate: float | None = None
+    open: int
+    open_with_due: int
+    overdue: int
 
 
 class Totals(BaseModel):
@@ -186,6 +248,9 @@ class AuditSummary(BaseModel):
     root_causes: list[CategoryCount] = Field(default_factory=list)
     costs: Costs
     quarters: list[QuarterTrend] = Field(default_factory=list)
+    history: list[RunPoint] = Field(
+        default_factory=list, description="Runs recorded with --history, oldest first.")
+    median_score: float | None = None
 
 
 class AuditReport(AuditSummary):

@@ -4,6 +4,7 @@ quarterly-review analytics (overdue actions, reviews, repeats, MTTD/MTTR, trends
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 import time
 from collections.abc import Iterable, Iterator
@@ -49,12 +50,16 @@ def failed(audit: Audit, fail_level: Level) -> bool:
 @click.option("--fail-level", type=click.Choice([level.value for level in Level]),
               help="Lowest level that makes the exit code 1 (default from config: warning).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option("--history", type=click.Path(dir_okay=False, path_type=Path),
+              help="Append this run's per-document and per-item state to the SQLite file "
+              "FILE (created if missing); the report then shows how the completion rate and "
+              "overdue items move from run to run. Without it nothing is written.")
 @lint_options
 @click.pass_context
 def command(ctx: click.Context, paths: tuple[Path, ...], jobs: int | None, since: str | None,
             output_format: str, output: Path | None, fail_level: str | None, quiet: bool,
-            config_path: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
-            no_cache: bool, today: str | None) -> None:
+            history: Path | None, config_path: str | None, select: tuple[str, ...],
+            ignore: tuple[str, ...], no_cache: bool, today: str | None) -> None:
     """Audit the postmortems in PATHS (files or folders).
 
     Every file is linted (in parallel, reusing the cache) and scored; across documents
@@ -87,7 +92,7 @@ def command(ctx: click.Context, paths: tuple[Path, ...], jobs: int | None, since
                             if output_format == "csv" else None}, found)
     files = [file.as_posix() for file in found]
     workers = jobs or default_jobs()
-    builder = AuditBuilder(day, start)
+    builder = AuditBuilder(day, start, base=audited_folder(paths))
     began = time.perf_counter()
     records = collect(files, settings, workers, linter=linter)
     show_progress = not quiet and sys.stderr.isatty() and bool(files)
@@ -95,12 +100,26 @@ def command(ctx: click.Context, paths: tuple[Path, ...], jobs: int | None, since
         builder.add(record)
     with builder.store:
         audit = builder.finish()
+        if history is not None:
+            from postmortem_lint.audit.history import HistoryError, record_run
+
+            try:
+                record_run(audit, history)
+            except HistoryError as error:
+                raise click.UsageError(str(error)) from error
         _emit(audit, output_format, output)
     if show_progress:
         click.echo(f"Audited {len(files)} files in {time.perf_counter() - began:.1f}s "
                    f"with {min(workers, max(len(files), 1))} worker(s).", err=True)
     level = Level(fail_level) if fail_level else loaded.config.fail_level
     ctx.exit(1 if failed(audit, level) else 0)
+
+
+def audited_folder(paths: Iterable[Path]) -> str:
+    """The folder report paths are relative to: the audited folder, a file's folder, or
+    the deepest folder holding all of several paths."""
+    folders = [os.path.abspath(p if p.is_dir() else p.parent) for p in paths]
+    return os.path.commonpath(folders) if folders else os.getcwd()
 
 
 def _with_progress(records: Iterable[DocumentRecord], total: int) -> Iterator[DocumentRecord]:

@@ -25,7 +25,7 @@ def audit_of(root: Path, *, jobs: int = 1, since: dt.date | None = None,
     loaded = discover(root)
     settings = LintSettings(loaded, today=today, use_cache=use_cache)
     files = [file.as_posix() for file in iter_files([root], loaded.config)]
-    return build_audit(collect(files, settings, jobs), today, since)
+    return build_audit(collect(files, settings, jobs), today, since, base=str(root))
 
 
 def audit(root: Path, **options: object) -> AuditReport:

@@ -60,17 +60,88 @@ def test_follow_up_reviews(report: AuditReport):
     }
 
 
-def test_repeat_incidents_twice_escalate_three_times_management_review(report: AuditReport):
+def test_repeats_are_incidents_of_the_same_declared_class(report: AuditReport):
     groups = {(g.kind, g.key.lower()): (g.count, g.flag, [d.id for d in g.documents])
               for g in report.repeats}
+    # INC-C and INC-D share only the broad category certificate/expiry, on different
+    # services (checkout vs search): not a repeat. Nor is sharing a service alone.
     assert groups == {
-        ("service", "orders-db"): (3, "management review", ["INC-A", "INC-B", "INC-C"]),
-        ("incident class", "connection pool exhaustion"): (2, "escalate", ["INC-A", "INC-B"]),
-        ("service", "checkout"): (2, "escalate", ["INC-A", "INC-C"]),
-        ("root cause", "capacity"): (2, "escalate", ["INC-A", "INC-B"]),
-        ("root cause", "certificate/expiry"): (2, "escalate", ["INC-C", "INC-D"]),
-    }
-    assert report.repeats[0].flag == "management review"  # most repeated first
+        ("declared class", "connection pool exhaustion"): (2, "escalate", ["INC-A", "INC-B"])}
+
+
+def _derived(service: str, number: int, day: str) -> str:
+    return f"""# Pool exhausted {number}
+
+**Incident ID:** PAY-{number}
+**Date:** {day}
+**Services:** {service}
+
+## Root Cause
+
+The connection pool was exhausted under peak traffic.
+"""
+
+
+def test_service_and_cause_make_a_class_three_times_is_management_review(tmp_path):
+    for number, (service, day) in enumerate([("payments", "2026-01-05"),
+                                             ("payments", "2026-02-05"),
+                                             ("payments", "2026-04-05"),
+                                             ("search", "2026-04-06")]):
+        (tmp_path / f"pay-{number}.md").write_text(_derived(service, number, day),
+                                                   encoding="utf-8")
+    report = audit(tmp_path)
+    assert [(g.kind, g.key, g.count, g.flag, [d.id for d in g.documents])
+            for g in report.repeats] == [
+        ("service + cause", "payments · capacity", 3, "management review",
+         ["PAY-0", "PAY-1", "PAY-2"])]  # search shares the category only
+    again = {q.quarter: q.repeats for q in report.quarters}
+    assert again == {"2026-Q1": 1, "2026-Q2": 1}  # PAY-1, then PAY-2; PAY-0 was the first
+
+
+def test_an_organisation_names_its_incident_classes_in_its_config(tmp_path):
+    (tmp_path / "classes.yaml").write_text(
+        "incident_classes:\n  database saturation: [connection pool, pool exhausted]\n",
+        encoding="utf-8")
+    (tmp_path / ".postmortem-lint.yaml").write_text("rule-data: [classes.yaml]\n",
+                                                    encoding="utf-8")
+    for number, service in enumerate(["payments", "search"]):
+        (tmp_path / f"pay-{number}.md").write_text(_derived(service, number, "2026-01-05"),
+                                                   encoding="utf-8")
+    report = audit(tmp_path, use_cache=False)
+    assert [(g.kind, g.key, g.count, g.flag) for g in report.repeats] == [
+        ("named class", "database saturation", 2, "escalate")]
+
+
+def test_open_items_by_owner_and_what_can_be_overdue(report: AuditReport):
+    actions = report.actions
+    assert actions.open == 5 and actions.open_with_due == 4  # Cara's item has no due date
+    assert [(a.document, a.owner, a.days_overdue) for a in actions.open_items] == [
+        ("INC-E", "Ben Okoro", 212), ("INC-A", "Ben Okoro", 122), ("INC-A", None, 11),
+        ("INC-B", "Ben Okoro", 1), ("INC-B", "Cara Diaz", None)]
+    owners = {o.owner: (o.open, o.overdue, o.no_due_date, o.oldest_overdue_days)
+              for o in actions.open_by_owner}
+    assert owners == {"Ben Okoro": (3, 3, 0, 212), "(no owner)": (1, 1, 0, 11),
+                      "Cara Diaz": (1, 0, 1, None)}
+
+
+def test_paths_are_relative_to_the_audited_folder(report: AuditReport):
+    assert sorted(d.path for d in report.documents) == [
+        "2025/inc-e.md", "2026/broken.md", "2026/inc-a.md", "2026/inc-b.yaml",
+        "2026/inc-c.md", "2026/inc-d.md"]
+    assert all(not a.path.startswith("/") for a in report.actions.open_items)
+
+
+def test_quarterly_review(report: AuditReport):
+    quarters = {q.quarter: q for q in report.quarters}
+    q1, q2 = quarters["2026-Q1"], quarters["2026-Q2"]
+    assert q1.top_causes == ["capacity"] and q2.top_causes == ["certificate/expiry"]
+    assert (q1.mttd.median, q1.mttd.count, q1.mttr.median, q1.mttr.count) == (12.5, 2, 90.0, 2)
+    assert (q2.mttd.count, q2.mttr.count) == (1, 2)
+    assert q1.overdue_by_owner == {"Ben Okoro": 2, "(no owner)": 1}
+    assert q1.repeats == 1  # INC-B repeats INC-A's class
+    assert (q1.costed, q2.costed) == (1, 1)
+    assert q2.late == 1  # INC-D written 27 days after the incident
+    assert quarters["2025-Q4"].incomplete == 1  # INC-E has no timeline
 
 
 def test_mttd_and_mttr_per_quarter(report: AuditReport):

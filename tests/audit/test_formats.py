@@ -48,9 +48,34 @@ def test_csv_on_stdout_has_a_document_table_then_an_action_table(audited: Audit,
         str(report.documents[[d.profile.id for d in report.documents].index("INC-A")].score),
         "5.0", "2")
     assert inc_a["review_state"] == "overdue"
-    assert "service=orders-db (management review)" in inc_a["repeats"]
+    assert (inc_a["repeat_classes"], inc_a["repeat_flag"]) == (
+        "Connection pool exhaustion", "escalate")
+    assert inc_a["path"] == "2026/inc-a.md"  # relative to the audited folder
+    assert 0 <= float(inc_a["score_root_cause"]) < 20 and inc_a["incident_date"] == "2026-01-10"
+    assert next(r for r in doc_rows if r["path"] == "2026/broken.md")["id"] == "broken"
     late = [r for r in action_rows if r["days_overdue"]]
     assert sorted(int(r["days_overdue"]) for r in late) == [1, 11, 122, 212]
+    assert {r["id"] for r in action_rows} <= {"INC-A", "INC-B", "INC-C", "INC-E"}
+
+
+def test_csv_and_json_hold_the_full_action_text(tmp_path: Path):
+    action = ("Add a statement timeout of five seconds to every order history query, and "
+              "alert when more than one percent of those queries time out over ten minutes, "
+              "so slow plans are caught before they hold the pool")
+    assert len(action) > 140
+    (tmp_path / "pm-7.md").write_text(
+        "# Slow queries\n\n## Action items\n\n| Action | Owner | Due |\n|---|---|---|\n"
+        f"| {action} | Ana | 2026-03-01 |\n",
+        encoding="utf-8")
+    result = CliRunner().invoke(cli, ["audit", str(tmp_path), "--today", "2026-07-01",
+                                      "--format", "csv", "--no-cache"])
+    actions = list(csv.DictReader(io.StringIO(result.output.split("\n\n")[1])))
+    assert [(r["id"], r["path"], r["action"]) for r in actions] == [("pm-7", "pm-7.md", action)]
+    result = CliRunner().invoke(cli, ["audit", str(tmp_path), "--today", "2026-07-01",
+                                      "--format", "json", "--no-cache"])
+    document = json.loads(result.output)
+    assert document["actions"]["open_items"][0]["text"] == action
+    assert [(d["id"], d["path"]) for d in document["documents"]] == [("pm-7", "pm-7.md")]
 
 
 def test_csv_output_writes_two_files(archive: Path, tmp_path: Path):
@@ -66,10 +91,11 @@ def test_csv_output_writes_two_files(archive: Path, tmp_path: Path):
 def test_markdown_and_text_hold_every_section(audited: Audit):
     markdown = render(audited, "markdown")
     text = render(audited, "text")
-    for title in ("Overdue action items by owner", "Follow-up reviews missing or overdue",
-                  "Repeat incidents", "MTTD and MTTR per quarter", "MTTD and MTTR per severity",
-                  "Top rule violations", "Root-cause categories", "Incident cost",
-                  "Trend per quarter", "Documents"):
+    for title in ("Weakest documents", "Open action items by owner",
+                  "Overdue action items by owner", "Follow-up reviews missing or overdue",
+                  "Repeat incidents", "Quarterly incident review", "MTTD and MTTR per quarter",
+                  "MTTD and MTTR per severity", "Top rule violations", "Root-cause categories",
+                  "Incident cost", "Findings per quarter", "Documents"):
         assert f"## {title}" in markdown
         assert title in text
     assert "| INC-A |" in markdown

@@ -1,8 +1,9 @@
 """The HTML report's charts as a reader sees them, measured in headless Chromium: x-axis
 labels neither overlap nor leave the chart, the trend axis is time (every quarter, gaps
-included, no "undated"), and the legend tells a mean's solid line from a median's dashed
-one. A probe script appended to the page measures the laid-out SVG and writes what it
-found into ``<body data-layout>``, which ``--dump-dom`` returns."""
+included, no "undated"), a quarter without a value is a gap in the line, and one outlier
+quarter switches to a logarithmic scale so typical values stay readable. A probe script
+appended to the page measures the laid-out SVG and writes what it found into
+``<body data-layout>``, which ``--dump-dom`` returns."""
 
 from __future__ import annotations
 
@@ -65,11 +66,15 @@ PROBE = r"""
     }
   });
   document.querySelectorAll("#chart-timing .legend span").forEach(function (span) {
-    var before = getComputedStyle(span, "::before");
-    legend.push([span.textContent, before.borderTopStyle, before.borderTopColor]);
+    legend.push(span.textContent);
   });
+  var paths = Array.prototype.map.call(document.querySelectorAll("#chart-timing path.series"),
+    function (p) { return p.getAttribute("d"); });
+  var ticks = Array.prototype.map.call(document.querySelectorAll("#chart-timing > svg > text"),
+    function (t) { return t.textContent; });
   document.body.setAttribute("data-layout", JSON.stringify(
-    { problems: problems, axes: axes, legend: legend }));
+    { problems: problems, axes: axes, legend: legend, paths: paths, ticks: ticks,
+      log: /Logarithmic/.test(document.getElementById("chart-timing").textContent) }));
 })();
 </script>
 """
@@ -99,8 +104,7 @@ def test_quarter_axis_is_continuous_and_dated_only():
 
 @needs_browser
 @pytest.mark.parametrize("years", [range(2025, 2027), range(2010, 2027)])
-def test_axis_labels_are_readable_and_the_legend_tells_mean_from_median(tmp_path: Path,
-                                                                        years: range):
+def test_axis_labels_are_readable_and_the_chart_shows_medians(tmp_path: Path, years: range):
     archive = tmp_path / "archive"
     archive.mkdir()
     number = 0
@@ -117,17 +121,39 @@ def test_axis_labels_are_readable_and_the_legend_tells_mean_from_median(tmp_path
 
     assert layout["problems"] == []
     quarters = [f"{y}-Q{q}" for y in years for q in (1, 2, 3, 4)][:-1]  # ends at the Q3
-    for chart in ("chart-timing", "chart-findings"):
+    for chart in ("chart-timing", "chart-incidents"):
         labels = layout["axes"][chart]
         assert "undated" not in labels
-        assert labels[0] == quarters[0]
+        assert labels[0] == quarters[-20:][0]  # five years at most; the table has the rest
         assert set(labels) <= set(quarters)
         if len(quarters) <= 8:
             assert labels == quarters  # every quarter, the empty ones too
         else:
             assert len(labels) >= 8  # thinned, but still a readable scale
-    legend = {label: (style, colour) for label, style, colour in layout["legend"]}
-    assert legend["MTTD mean"][0] == legend["MTTR mean"][0] == "solid"
-    assert legend["MTTD median"][0] == legend["MTTR median"][0] == "dashed"
-    assert legend["MTTD mean"][1] == legend["MTTD median"][1] != legend["MTTR mean"][1]
-    assert dom.count("1 undated document is not on this chart") == 2  # said, not hidden
+    assert layout["legend"] == ["MTTD median", "MTTR median"]
+    # Q2 and Q4 have no incident: each line is broken there, never bridged
+    shown = [q for q in quarters[-20:] if q.endswith(("Q1", "Q3"))]
+    assert all(path.count("M") == len(shown) for path in layout["paths"])
+    assert dom.count("1 undated document is not on this chart") == 3  # said, not hidden
+    if len(quarters) > 20:
+        assert dom.count("earlier incidents are in the quarterly table") == 3
+
+
+@needs_browser
+def test_an_outlier_quarter_does_not_flatten_the_others(tmp_path: Path):
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    for number, month in enumerate(("01", "04", "07")):
+        (archive / f"{month}.md").write_text(_postmortem(f"2025-{month}-10", number),
+                                             encoding="utf-8")
+    slow = _postmortem("2025-10-10", 9).replace("| 11:00 | Resolution", "| 11:00 | Update")
+    slow = slow.replace("## Action Items", "| 2025-10-17 10:00 | Resolution | Fixed. |\n\n"
+                        "## Action Items")
+    (archive / "10.md").write_text(slow, encoding="utf-8")
+    report = audit_of(archive, today=TODAY, use_cache=False)
+    mttr = {q.quarter: q.mttr.median for q in report.summary.quarters}
+    assert mttr["2025-Q4"] > 20 * mttr["2025-Q1"], mttr  # a week against an hour
+    _, layout = _laid_out(render(report, "html"), tmp_path)
+    assert layout["problems"] == []
+    assert layout["log"] is True
+    assert "1h" in layout["ticks"] and "7d" in layout["ticks"]

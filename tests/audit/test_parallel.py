@@ -79,10 +79,10 @@ def test_a_worker_that_dies_costs_only_its_file(archive: Path, monkeypatch):
 def test_an_exception_on_one_file_becomes_a_finding(archive: Path, monkeypatch):
     real = collect_module.build_record
 
-    def broken(result):
+    def broken(result, policy=None):
         if result.path.endswith("inc-c.md"):
             raise RecursionError("maximum recursion depth exceeded")
-        return real(result)
+        return real(result, policy)
 
     monkeypatch.setattr(collect_module, "build_record", broken)
     report = audit(archive, jobs=1, use_cache=False)

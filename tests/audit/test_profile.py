@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
 import pytest
 
 from postmortem_lint.audit.profile import RootCauseClassifier, parse_cost
-from postmortem_lint.audit.record import compliance_score
+from postmortem_lint.audit.record import FindingRow, compliance_score, score_areas
 from postmortem_lint.engine.finding import Level
-from postmortem_lint.ruledata import RuleData, load_rule_data
+from postmortem_lint.ruledata import RuleData, ScorePolicy, load_rule_data
 
 
 @pytest.mark.parametrize(("text", "category"), [
@@ -56,11 +54,47 @@ def test_stated_costs_are_read(text, amount, currency):
     assert (cost.amount, cost.currency) == (amount, currency)
 
 
-def test_compliance_score_formula():
-    levels = {"PM301": Level.error, "PM503": Level.warning, "PM006": Level.info}
-    assert compliance_score(levels, Counter()) == 100
-    # error 10, warning 4, info 1; a rule counts at most three times
-    assert compliance_score(levels, Counter({"PM301": 9, "PM503": 2, "PM006": 1})) == \
-        100 - 30 - 8 - 1
-    many = {f"PM{n}": Level.error for n in range(100, 120)}
-    assert compliance_score(many, Counter(dict.fromkeys(many, 1))) == 0
+def _rows(*codes: tuple[str, str, Level]) -> list[FindingRow]:
+    return [FindingRow(code=code, rule=rule, level=level, line=1, column=1, message="m")
+            for code, rule, level in codes]
+
+
+def _score(rows: list[FindingRow], policy: ScorePolicy | None = None) -> int:
+    return compliance_score(score_areas(policy or load_rule_data().score, rows))
+
+
+def test_the_score_is_explained_by_area():
+    rows = _rows(("PM401", "root-cause-missing", Level.error),
+                 ("PM302", "timeline-zone-not-utc", Level.warning),
+                 ("PM302", "timeline-zone-not-utc", Level.warning))
+    areas = {a.area: a for a in score_areas(load_rule_data().score, rows)}
+    assert list(areas) == ["impact", "timeline", "root_cause", "actions", "follow_up",
+                           "blameless", "metadata"]
+    assert sum(a.max for a in areas.values()) == 100
+    assert areas["root_cause"].points == 0  # an error takes the whole area
+    assert [(loss.code, loss.findings) for loss in areas["root_cause"].lost] == [("PM401", 1)]
+    timeline = areas["timeline"]
+    assert 0 < timeline.points < timeline.max and timeline.lost[0].findings == 2
+    assert areas["impact"].points == areas["impact"].max and not areas["impact"].lost
+    assert _score([]) == 100
+
+
+def test_substance_weighs_more_than_metadata():
+    template_fields = _rows(("PM504", "action-priority-missing", Level.warning),
+                            ("PM603", "document-owner-missing", Level.warning),
+                            ("PM801", "audience-missing", Level.warning),
+                            ("PM701", "severity-missing", Level.warning))
+    no_root_cause = _rows(("PM401", "root-cause-missing", Level.error))
+    assert _score(template_fields) > 90  # four missing fields cost a few points
+    assert _score(no_root_cause) <= 80
+    many = _rows(*[(f"PM{n}", f"rule-{n}", Level.error) for n in range(100, 700, 100)],
+                 ("PM901", "placeholder-left", Level.error))
+    assert _score(many) == 0
+
+
+def test_score_weights_are_rule_data():
+    policy = load_rule_data().merged(RuleData.model_validate(
+        {"score": {"areas": {"metadata": {"points": 60, "label": "Metadata"}}}})).score
+    rows = _rows(("PM701", "severity-missing", Level.error))
+    assert _score(rows, policy) < _score(rows)
+    assert policy.area_of("PM504") == "metadata" and policy.area_of("PM302") == "timeline"

@@ -15,7 +15,8 @@ from postmortem_lint.audit.render.tables import Table, all_tables
 TERMINAL_LIMIT = 10
 _SHORTENED = {"Action"}  # the rest of the text is in the other formats
 _WRAPPING = {"Path", "Documents", "Value", "Action", "Reason", "Owner", "Measure",
-             "Root cause", "Top root cause"}
+             "Root cause", "Top root causes", "Why (biggest losses)", "Document",
+             "Incident class", "Overdue (by owner)", "Cost"}
 
 
 def render_text(audit: Audit, color: bool = False, width: int | None = None) -> str:
