@@ -46,6 +46,7 @@ class RuleContext:
     data: RuleData
     nlp: NlpService | None = None
     today: dt.date | None = None
+    frameworks: tuple[str, ...] = ()  # regulatory packs the config turns on
 
 
 class Rule:

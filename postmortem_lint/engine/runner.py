@@ -97,6 +97,11 @@ class Linter:
                 cache_dir=self.cache_dir if use_cache else None)
         except RuleDataError as error:
             raise ConfigError(str(error)) from error
+        try:
+            self.frameworks = tuple(self.data.frameworks_for(self.config.industry,
+                                                             self.config.frameworks))
+        except ValueError as error:
+            raise ConfigError(f"invalid config: {error}") from error
         # Codes and names come from the rule index, so a run the cache answers imports no
         # rule module; configured rule options are still validated here, up front.
         index: dict[str, IndexedRule] = rule_index(self.cache_dir if use_cache and not
@@ -197,7 +202,8 @@ class Linter:
             return self._parser_crashed(error, shown)
         for problem in source.problems:
             document.problems.append(_as_parse_problem(problem))
-        ctx = RuleContext(document=document, data=self.data, nlp=self.nlp, today=self.today)
+        ctx = RuleContext(document=document, data=self.data, nlp=self.nlp, today=self.today,
+                          frameworks=self.frameworks)
         raw: list[tuple[str, Problem]] = []
         for rule in self.rules:
             try:
