@@ -17,13 +17,13 @@ TABLE_END = "<!-- rules-table:end -->"
 _FAMILIES = {
     "PM0": "Document: reading and parsing",
     "PM1": "Blameless language",
-    "PM2": "Impact",
-    "PM3": "Timeline",
+    "PM2": "Impact, severity and cost",
+    "PM3": "Timeline and detection",
     "PM4": "Root cause",
-    "PM5": "Action items",
-    "PM6": "Follow-up",
+    "PM5": "Action items and prevention",
+    "PM6": "Follow-up and summary",
     "PM7": "Depth for severity",
-    "PM8": "Audience and safety",
+    "PM8": "Audience, safety and regulation",
     "PM9": "Hygiene",
 }
 
@@ -93,7 +93,8 @@ def rules_reference() -> str:
         parts += [f"### {rule.code}", "", f"`{rule.name}` — default level **{rule.level.value}**"
                   + (" — uses the NLP layer" if rule.needs_nlp else "")
                   + ("" if rule.default_enabled else " — **off by default**: select it by "
-                     f"code, prefix or name (`extend-select: [{rule.code}]`)"), "",
+                     f"code, prefix or name (`extend-select: [{rule.code}]`)")
+                  + f" — {rule.fix_summary()}", "",
                   _markdown_body(rule.doc()), ""]
         schema = rule.Options.model_json_schema()
         if schema.get("properties"):

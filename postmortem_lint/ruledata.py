@@ -199,6 +199,54 @@ class BlameLexicon(BaseModel):
         "negators, time markers…); a group name ending in '_verbs' holds base forms.")
 
 
+class PreventionItem(BaseModel):
+    """One line of the review framework's recurrence-prevention checklist."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    label: str = Field(description="How a finding names it, e.g. 'monitoring for this "
+                       "failure mode'.")
+    terms: list[str] = Field(description="Words in an action item that cover it.")
+    link_terms: list[str] = Field(
+        default_factory=new_list, description="When set, an action item that covers this line "
+        "should link a design record that one of these words names (RFC, design doc).")
+    link_when: list[str] = Field(
+        default_factory=new_list, description="Words that make a covering action item big "
+        "enough to need that link (redesign, decouple); empty: any covering item.")
+
+
+class RegulatoryRecord(BaseModel):
+    """Something a framework needs the postmortem to record."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    what: str = Field(description="What the document must record, as a finding says it.")
+    terms: list[str] = Field(description="Phrases that show the document records it.")
+    declined_terms: list[str] = Field(
+        default_factory=new_list, description="Phrases that say it was not required; the "
+        "document then needs no date for it.")
+    fields: list[str] = Field(
+        default_factory=new_list, description="Metadata fields whose value records it (id).")
+    within_days: int | None = Field(
+        None, description="Days from discovery within which it must happen (a notification "
+        "clock); the document must then also say when it happened.")
+
+
+class RegulatoryFramework(BaseModel):
+    """A regulation or standard whose incident obligations a postmortem records."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    title: str = Field(description="How a finding names it, e.g. 'HIPAA breach notification'.")
+    source: str = Field(description="The text the obligation comes from, cited in the docs.")
+    industries: list[str] = Field(
+        default_factory=new_list, description="Industries whose config turns it on.")
+    applies_when: list[str] = Field(
+        default_factory=new_list, description="Phrases that make an incident fall under it "
+        "(PHI, cardholder data…); empty: every incident of the industry.")
+    records: list[RegulatoryRecord] = Field(default_factory=new_list)
+
+
 class RuleData(BaseModel):
     """One rule-pack file. Every key is optional; packs are merged in order."""
 
@@ -316,6 +364,69 @@ class RuleData(BaseModel):
         default_factory=lambda: ScorePolicy(),
         description="The audit's compliance score (score.yaml).")
 
+    severity_impact: dict[int, Literal["revenue", "customer", "internal"]] = Field(
+        default_factory=new_dict, description="Severity level -> the impact that defines it "
+        "(the review framework: SEV-1 revenue, SEV-2 customer, SEV-3 internal).")
+    impact_classes: dict[str, list[str]] = Field(
+        default_factory=new_dict, description="customer / revenue -> phrases in the impact "
+        "that show that kind of effect.")
+    impact_negations: list[str] = Field(
+        default_factory=new_list, description="Words that deny an effect in a sentence "
+        "(no, not, without, unaffected).")
+    impact_not_people: list[str] = Field(
+        default_factory=new_list, description="Phrases with a customer word that name no "
+        "affected customer (internal users, team members, the user interface).")
+    detection_methods: dict[str, list[str]] = Field(
+        default_factory=new_dict, description="monitoring / customer / outsider / internal -> "
+        "phrases that say the incident was found that way.")
+    detection_cues: list[str] = Field(
+        default_factory=new_list, description="Words of a sentence that tells how someone "
+        "learned of the incident, without saying which way (noticed, reported, alerted).")
+    detection_field_words: dict[str, list[str]] = Field(
+        default_factory=new_dict, description="Bare words a Detection field is filled with "
+        "(Monitoring, Customer report) -> the method they name.")
+    detect_signals: list[str] = Field(
+        default_factory=new_list, description="Words that make an action item a detection "
+        "action (alert, dashboard, probe, metric).")
+    cost_kinds: dict[str, list[str]] = Field(
+        default_factory=new_dict, description="What an amount is (total, revenue, sla_credits, "
+        "vendor, engineering) -> the words that introduce it.")
+    cost_declined: list[str] = Field(
+        default_factory=new_list, description="Phrases that say why a cost is not given "
+        "(not estimated, cannot be quantified).")
+    cost_none: list[str] = Field(
+        default_factory=new_list, description="Phrases that state the cost as nothing (no "
+        "financial impact, no revenue impact).")
+    currencies: dict[str, str] = Field(
+        default_factory=new_dict, description="Currency symbol or word -> ISO code.")
+    prevention_checklist: dict[str, PreventionItem] = Field(
+        default_factory=new_dict, description="The recurrence-prevention checklist for "
+        "severe incidents: key -> what covers it.")
+    prevention_declined: list[str] = Field(
+        default_factory=new_list, description="Phrases that decline a checklist line "
+        "explicitly (not needed, not required, n/a because).")
+    notification_terms: list[str] = Field(
+        default_factory=new_list, description="Phrases of a sentence that records a "
+        "notification or report (notified, reported to, filed with).")
+    regulatory: dict[str, RegulatoryFramework] = Field(
+        default_factory=new_dict, description="Regulatory packs: framework key -> what it "
+        "needs recorded; turned on by the config's industry or frameworks keys.")
+
+    def frameworks_for(self, industries: list[str], names: list[str]) -> list[str]:
+        """The framework keys an industry list and an explicit list turn on, in data order;
+        raises ValueError for an industry or framework no pack defines."""
+        known_industries = {i for f in self.regulatory.values() for i in f.industries}
+        for industry in industries:
+            if industry not in known_industries:
+                raise ValueError(f"unknown industry {industry!r}; known: "
+                                 f"{', '.join(sorted(known_industries)) or 'none'}")
+        for name in names:
+            if name not in self.regulatory:
+                raise ValueError(f"unknown framework {name!r}; known: "
+                                 f"{', '.join(sorted(self.regulatory)) or 'none'}")
+        return [key for key, framework in self.regulatory.items()
+                if key in names or set(framework.industries) & set(industries)]
+
     def depth_for(self, level: int) -> DepthPolicy | None:
         """The depth policy for a severity level: the strictest one that covers it."""
         covering = [policy for policy in self.depth if level <= policy.max_level]
@@ -353,6 +464,13 @@ def builtin_data_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "rules"
 
 
+def builtin_packs() -> list[Path]:
+    """The built-in rule-data files: ``rules/*.yaml``, then packs in sub-folders
+    (``rules/regulatory/*.yaml``)."""
+    folder = builtin_data_dir()
+    return [*sorted(folder.glob("*.yaml")), *sorted(folder.glob("*/*.yaml"))]
+
+
 def builtin_schema_dir() -> Path:
     packaged = Path(__file__).parent / "_data" / "schemas"
     if packaged.is_dir():
@@ -381,7 +499,7 @@ def read_pack(path: Path) -> RuleData:
 @cache
 def _builtin() -> RuleData:
     data = RuleData()
-    for path in sorted(builtin_data_dir().glob("*.yaml")):
+    for path in builtin_packs():
         data = data.merged(read_pack(path))
     return data
 
@@ -405,7 +523,7 @@ def _cached_rule_data(extra: tuple[str, ...], cache_dir: Path) -> RuleData:
     digest = hashlib.sha256()
     try:
         digest.update(Path(__file__).read_bytes())
-        for path in [*sorted(builtin_data_dir().glob("*.yaml")), *(Path(n) for n in extra)]:
+        for path in [*builtin_packs(), *(Path(n) for n in extra)]:
             digest.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
     except OSError:
         return load_rule_data(extra)  # reports the unreadable pack

@@ -20,8 +20,9 @@ def wheel(tmp_path_factory):
 
 def test_wheel_contains_rule_data_and_schemas(wheel):
     names = zipfile.ZipFile(wheel).namelist()
-    for data in (REPO / "rules").glob("*.yaml"):
-        assert f"postmortem_lint/_data/rules/{data.name}" in names
+    for data in (REPO / "rules").rglob("*.yaml"):  # regulatory packs live in a sub-folder
+        assert f"postmortem_lint/_data/rules/{data.relative_to(REPO / 'rules').as_posix()}" \
+            in names
     for schema in (REPO / "schemas").glob("*.json"):
         assert f"postmortem_lint/_data/schemas/{schema.name}" in names
     assert "postmortem_lint/templates/postmortem.md" in names

@@ -21,7 +21,7 @@ def test_rule_data_files_match_their_schema():
 
     schema = json.loads((REPO / "schemas" / "rule-data.schema.json").read_text())
     validator = Draft202012Validator(schema)
-    for path in sorted((REPO / "rules").glob("*.yaml")):
+    for path in sorted((REPO / "rules").rglob("*.yaml")):
         data = json.loads(json.dumps(YAML(typ="safe").load(path.read_text()), default=str))
         errors = [e.message for e in validator.iter_errors(data)]
         assert errors == [], f"{path.name}: {errors}"

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from postmortem_lint.cli.fixing import FixSession, filter_baselined
 from postmortem_lint.cli.options import (
     check_output_path,
     config_errors,
@@ -64,6 +65,16 @@ def _failed_each(judged: list[tuple[FileResult, Level]]) -> bool:
               help="Print the settings FILE is linted with and where each comes from.")
 @click.option("--show-files", is_flag=True,
               help="List the files that would be linted, and those skipped and why.")
+@click.option("--fix", is_flag=True,
+              help="Apply safe fixes to the files, then report what is left.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply unsafe fixes "
+              "(new text a person should confirm, such as a due date from the priority policy).")
+@click.option("--diff", "show_diff", is_flag=True,
+              help="Print the fixes as a unified diff instead of writing them; exit 1 if any.")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Baseline file (default: .postmortem-lint-baseline.json next to the config "
+              "or in a parent folder up to the repository root).")
+@click.option("--no-baseline", is_flag=True, help="Report baselined findings too.")
 @lint_options
 @click.pass_context
 def command(ctx: click.Context, paths: tuple[Path, ...], output_format: str, color: str,
@@ -71,7 +82,9 @@ def command(ctx: click.Context, paths: tuple[Path, ...], output_format: str, col
             output: Path | None, sarif_output: Path | None, fail_level: str | None,
             stdin_filename: str | None, no_hints: bool, summary_path: Path | None,
             diff_base: str | None, changed_only: bool, quiet: bool,
-            show_settings: Path | None, show_files: bool, config_path: str | None,
+            show_settings: Path | None, show_files: bool, fix: bool, unsafe_fixes: bool,
+            show_diff: bool, baseline_path: Path | None, no_baseline: bool,
+            config_path: str | None,
             select: tuple[str, ...], ignore: tuple[str, ...], no_cache: bool,
             today: str | None) -> None:
     """Lint postmortems in PATHS (files or folders; '-' reads standard input)."""
@@ -100,9 +113,12 @@ def command(ctx: click.Context, paths: tuple[Path, ...], output_format: str, col
                          today=parse_date_option(today, "--today"), debug=debug)
     judged: list[tuple[FileResult, Level]] = []
     linted: list[Path] = []
+    session = FixSession(fix=fix, diff=show_diff, unsafe=unsafe_fixes)
     with config_errors():
         for path in paths:
             if str(path) == "-":
+                if session.active:
+                    raise click.UsageError("--fix and --diff need files, not standard input")
                 name = stdin_filename or "stdin.md"
                 linter = linters.for_file(Path(name))
                 judged.append((linter.lint_bytes(sys.stdin.buffer.read(), name),
@@ -115,13 +131,26 @@ def command(ctx: click.Context, paths: tuple[Path, ...], output_format: str, col
                 found += 1
                 linter = linters.for_file(candidate.path)
                 linted.append(candidate.path)
-                judged.append((linter.lint_path(candidate.path), linter.config.fail_level))
+                judged.append((session.lint(linter, candidate.path),
+                               linter.config.fail_level))
             if not found:
                 click.echo(f"postmortem-lint: warning: no postmortem found under {path} "
                            "(see --show-files for what was skipped and why)", err=True)
     results = [result for result, _ in judged]
     refuse_overwriting({"--output": output, "--sarif-output": sarif_output,
                         "--summary": summary_path}, linted)
+    if session.active:
+        if show_diff:
+            click.echo("".join(session.diffs), nl=False)
+        click.echo(session.summary(), err=True)
+        if show_diff:
+            ctx.exit(1 if session.files_changed else 0)
+    named = [p for p in paths if str(p) != "-"]
+    with config_errors():
+        config_file = finder.for_file(named[0] if named else Path(stdin_filename or ".")).path
+    results = filter_baselined(results, config_file, named, baseline_path, no_baseline)
+    level_of = {result.path: level for result, level in judged}
+    judged = [(result, level_of[result.path]) for result in results]
     if diff_base or changed_only:
         from postmortem_lint.sources.changes import ChangesError, keep_changed
 

@@ -22,7 +22,8 @@ def command(code: str) -> None:
 
         raise click.UsageError(f"no rule {code!r}{did_you_mean(code, all_rules().values())}; "
                                "see 'postmortem-lint rules'")
-    click.echo(f"{rule.code} ({rule.name}) — default level: {rule.level.value}\n")
+    click.echo(f"{rule.code} ({rule.name}) — default level: {rule.level.value}; "
+               f"{rule.fix_summary()}\n")
     click.echo(plain_text(rule.doc()))
     schema = rule.Options.model_json_schema()
     if schema.get("properties"):

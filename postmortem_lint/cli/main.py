@@ -19,7 +19,7 @@ EXIT_ERROR = 2
 # Each command lives in postmortem_lint/cli/<name>.py as ``command`` and is imported only
 # when it runs: a pre-commit ``check`` does not pay for importing ``audit``. Commands added
 # by later work register themselves here the same way.
-_COMMANDS = ("check", "rules", "explain", "schema", "new", "audit")
+_COMMANDS = ("check", "rules", "explain", "schema", "new", "audit", "baseline", "server")
 
 
 def _command_module(name: str) -> str | None:

@@ -20,7 +20,8 @@ def command(output_format: str) -> None:
     if output_format == "json":
         click.echo(json.dumps([{"code": r.code, "name": r.name, "level": r.level.value,
                                 "family": r.family, "summary": r.summary(),
-                                "needs_nlp": r.needs_nlp, "default_enabled": r.default_enabled}
+                                "needs_nlp": r.needs_nlp, "default_enabled": r.default_enabled,
+                                "fix": r.fix_kind.value if r.fix_kind else None}
                                for r in rules], indent=2))
         return
     if output_format == "markdown":
@@ -31,8 +32,9 @@ def command(output_format: str) -> None:
         return
     width = max(len(r.name) for r in rules)
     for rule in rules:
+        fix = "[*]" if rule.fix_kind else "   "
         click.echo(f"{rule.code}  {rule.name:<{width}}  {rule.level.value:<7}  "
-                   f"{_default(rule):<3}  {rule.summary()}")
+                   f"{_default(rule):<3}  {fix} {rule.summary()}")
 
 
 def _default(rule: type[Rule]) -> str:

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from postmortem_lint.defaults import new_dict, new_list
 from postmortem_lint.engine import references
@@ -65,6 +65,18 @@ class Config(BaseModel):
     cache_dir: str | None = Field(None, description="Cache folder (default .postmortem-lint-cache "
                                   "next to the config; without a config, at the root of the "
                                   "git repository, else in the user's cache folder).")
+
+    industry: list[str] = Field(
+        default_factory=new_list, description="Industries whose regulatory packs apply "
+        "(healthcare, fintech, e-commerce, saas, manufacturing); one name or a list.")
+    frameworks: list[str] = Field(
+        default_factory=new_list, description="Regulatory packs to apply by name (hipaa, "
+        "pci-dss, sox, soc2, osha), in addition to the industry's.")
+
+    @field_validator("industry", mode="before")
+    @classmethod
+    def _one_or_many(cls, value: object) -> object:
+        return [value] if isinstance(value, str) else value
 
     @property
     def fingerprint(self) -> str:

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import Enum, StrEnum
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from postmortem_lint.defaults import new_dict, new_list
 from postmortem_lint.model.span import Span
+
+# Part of the whole-file cache key: bump when a cached Finding would lack what is now
+# computed (2: findings carry their fix).
+FINDING_FORMAT = 2
 
 
 class Level(str, Enum):
@@ -23,6 +27,31 @@ class Level(str, Enum):
         return {"info": 0, "warning": 1, "error": 2}[self.value]
 
 
+class Applicability(StrEnum):
+    """How sure a fix is, as in ruff: ``safe`` fixes are applied by ``--fix``; ``unsafe``
+    ones (a person should confirm the new text) only with ``--unsafe-fixes``."""
+
+    safe = "safe"
+    unsafe = "unsafe"
+
+
+class Edit(BaseModel):
+    """Replace the text in ``span`` (an empty span inserts) with ``text``."""
+
+    model_config = ConfigDict(frozen=True)
+
+    span: Span
+    text: str
+
+
+class Fix(BaseModel):
+    """The repair a finding carries: edits of the text the rule owns, and how sure it is."""
+
+    message: str
+    applicability: Applicability
+    edits: list[Edit]
+
+
 class Problem(BaseModel):
     """What a rule yields: where, what, and how to fix it. The engine adds the rest."""
 
@@ -31,6 +60,7 @@ class Problem(BaseModel):
     hint: str | None = None
     # Other places the finding is about: the items of a list reported once for the list.
     related: list[Span] = Field(default_factory=new_list)
+    fix: Fix | None = None
 
 
 class Finding(BaseModel):
@@ -48,6 +78,8 @@ class Finding(BaseModel):
     justification: str | None = Field(
         default=None, description="For a finding silenced by a suppression comment: the reason "
         "written after '--' in it.")
+    fix: Fix | None = Field(default=None, description="The repair, when the rule knows it: "
+                            "edits and whether they are safe (applied by --fix) or unsafe.")
 
 
 class FileResult(BaseModel):

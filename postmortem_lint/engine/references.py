@@ -44,18 +44,28 @@ def exact(reference: str, rules: Iterable[NamedRule]) -> str | None:
                  or rule.name.lower() == wanted.lower()), None)
 
 
+_LOOKALIKES = str.maketrans("OoIlL", "00111")
+
+
 def did_you_mean(reference: str, rules: Iterable[NamedRule]) -> str:
     """`` (did you mean 'PM301'?)`` for the closest code or name, or an empty string."""
     listed = list(rules)
     wanted = reference.strip()
-    candidates = difflib.get_close_matches(wanted.upper(), [r.code for r in listed], n=1,
+    # A letter typed for the digit it looks like ("PM3O1", "PM2l1") names that code.
+    digits = wanted[:2].upper() + wanted[2:].translate(_LOOKALIKES)
+    if any(rule.code == digits for rule in listed):
+        return f" (did you mean '{digits}'?)"
+    candidates = difflib.get_close_matches(wanted.upper(), [r.code for r in listed], n=3,
                                            cutoff=0.6)
-    candidates += difflib.get_close_matches(wanted.lower(), [r.name for r in listed], n=1,
+    candidates += difflib.get_close_matches(wanted.lower(), [r.name for r in listed], n=3,
                                             cutoff=0.6)
     if not candidates:
         return ""
-    best = max(candidates, key=lambda option: difflib.SequenceMatcher(
-        None, wanted.lower(), option.lower()).ratio())
+    # Equal ratios ("PM3O1" is as close to PM312 as to PM301) go to the option with more
+    # characters in the same places: a typo replaces a character, it does not move others.
+    best = max(candidates, key=lambda option: (difflib.SequenceMatcher(
+        None, wanted.lower(), option.lower()).ratio(), sum(
+        a == b for a, b in zip(wanted.lower(), option.lower(), strict=False))))
     return f" (did you mean '{best}'?)"
 
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from pydantic import BaseModel, ConfigDict
 
-from postmortem_lint.engine.finding import Level, Problem
+from postmortem_lint.engine.finding import Applicability, Fix, Level, Problem
 from postmortem_lint.model.span import Span
 from postmortem_lint.ruledata import RuleData
 
@@ -46,6 +46,7 @@ class RuleContext:
     data: RuleData
     nlp: NlpService | None = None
     today: dt.date | None = None
+    frameworks: tuple[str, ...] = ()  # regulatory packs the config turns on
 
 
 class Rule:
@@ -59,6 +60,8 @@ class Rule:
     # prefix of the code, or its name): for rules that ask for a template convention
     # many well-written postmortems legitimately leave out.
     default_enabled: ClassVar[bool] = True
+    # The surest fix the rule offers (None: it has none); shown by explain, rules and docs.
+    fix_kind: ClassVar[Applicability | None] = None
 
     def __init__(self, options: BaseModel | None = None):
         self.options = options if options is not None else self.Options()
@@ -76,7 +79,16 @@ class Rule:
         """The first line of the docstring: what the rule checks."""
         return cls.doc().split("\n", 1)[0].strip()
 
+    @classmethod
+    def fix_summary(cls) -> str:
+        """Whether and how ``check --fix`` repairs the rule's findings."""
+        if cls.fix_kind is Applicability.safe:
+            return "safe fix (applied by --fix)"
+        if cls.fix_kind is Applicability.unsafe:
+            return "unsafe fix (applied by --fix --unsafe-fixes, to confirm)"
+        return "no automatic fix"
+
     @staticmethod
     def problem(span: Span, message: str, hint: str | None = None,
-                related: list[Span] | None = None) -> Problem:
-        return Problem(span=span, message=message, hint=hint, related=related or [])
+                related: list[Span] | None = None, fix: Fix | None = None) -> Problem:
+        return Problem(span=span, message=message, hint=hint, related=related or [], fix=fix)

@@ -24,7 +24,7 @@ from postmortem_lint.engine.config import (
     LoadedConfig,
     check_rule_references,
 )
-from postmortem_lint.engine.finding import FileResult, Finding, Level, Problem
+from postmortem_lint.engine.finding import FINDING_FORMAT, FileResult, Finding, Level, Problem
 from postmortem_lint.engine.registry import IndexedRule, all_rules, rule_index
 from postmortem_lint.model.span import Span
 from postmortem_lint.ruledata import RuleData, RuleDataError, load_rule_data
@@ -97,6 +97,11 @@ class Linter:
                 cache_dir=self.cache_dir if use_cache else None)
         except RuleDataError as error:
             raise ConfigError(str(error)) from error
+        try:
+            self.frameworks = tuple(self.data.frameworks_for(self.config.industry,
+                                                             self.config.frameworks))
+        except ValueError as error:
+            raise ConfigError(f"invalid config: {error}") from error
         # Codes and names come from the rule index, so a run the cache answers imports no
         # rule module; configured rule options are still validated here, up front.
         index: dict[str, IndexedRule] = rule_index(self.cache_dir if use_cache and not
@@ -121,7 +126,8 @@ class Linter:
             # A whole-file result must not outlive a change to the sentence analysis.
             analysis = analysis_version()
         salt = json_key(__version__, self.config.fingerprint, self.data.fingerprint,
-                        sorted(self.active_codes), self.today.isoformat(), analysis)
+                        sorted(self.active_codes), self.today.isoformat(), analysis,
+                        FINDING_FORMAT)
         self.extension = extension
         if extension is not None:
             salt = json_key(salt, extension.key)
@@ -196,7 +202,8 @@ class Linter:
             return self._parser_crashed(error, shown)
         for problem in source.problems:
             document.problems.append(_as_parse_problem(problem))
-        ctx = RuleContext(document=document, data=self.data, nlp=self.nlp, today=self.today)
+        ctx = RuleContext(document=document, data=self.data, nlp=self.nlp, today=self.today,
+                          frameworks=self.frameworks)
         raw: list[tuple[str, Problem]] = []
         for rule in self.rules:
             try:
@@ -263,7 +270,7 @@ class Linter:
         level = self._levels.get(code) or (rule.level if rule else Level.error)
         return Finding(code=code, rule=rule.name if rule else "internal", level=level,
                        message=problem.message, hint=problem.hint, path=shown, span=problem.span,
-                       related=problem.related)
+                       related=problem.related, fix=problem.fix)
 
 
 def _without_consequences(raw: list[tuple[str, Problem]], document: Postmortem

@@ -92,3 +92,11 @@ class YamlPostmortem(_Open):
     where_we_got_lucky: list[Text] | Text | None = None
     action_items: list[ActionItemRow | Text] | None = None
     follow_up: FollowUpBlock | DateOrText | None = None
+    detection: Text | None = Field(
+        None, description="How it was found: monitoring, a customer report, internal discovery.")
+    cost: str | int | float | None = Field(
+        None, description='Total incident cost with its currency, e.g. "$23,000", or why it '
+        "is not estimated.")
+    summary_written: TimeOrText | None = Field(
+        None, description="When the incident summary was first written (target: within 24 "
+        "hours).")

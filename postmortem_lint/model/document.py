@@ -11,6 +11,13 @@ from enum import Enum
 
 from pydantic import BaseModel, Field
 
+from postmortem_lint.model.practices import (
+    Detection,
+    ImpactReach,
+    IncidentCost,
+    Notification,
+    WrittenAt,
+)
 from postmortem_lint.model.prose import Prose
 from postmortem_lint.model.span import Located, Span
 
@@ -84,6 +91,7 @@ class Metadata(BaseModel):
     cost: Located[str] | None = None
     # Values of date fields that could not be read as dates ("YYYY-MM-DD", "next week").
     unparsed: list[Located[str]] = Field(default_factory=list)
+    summary_written: Located[WrittenAt] | None = None  # when the incident summary was written
 
 
 class Impact(BaseModel):
@@ -265,6 +273,11 @@ class Postmortem(BaseModel):
     code: list[Prose] = Field(default_factory=list)
     problems: list[ParseProblem] = Field(default_factory=list)
     suppressions: list[Suppression] = Field(default_factory=list)
+    # The review framework's facts: how it was found, what it cost, who was notified.
+    detection: Detection = Field(default_factory=Detection)
+    incident_cost: IncidentCost = Field(default_factory=IncidentCost)
+    notifications: list[Notification] = Field(default_factory=list)
+    impact_reach: ImpactReach = Field(default_factory=ImpactReach)
 
     def section(self, kind: str) -> Section | None:
         return next((s for s in self.sections if s.kind == kind), None)

@@ -25,7 +25,7 @@ from postmortem_lint.model import (
     TimelineEntry,
     Why,
 )
-from postmortem_lint.parsers import action_items, prose_facts, times, values
+from postmortem_lint.parsers import action_items, practices, prose_facts, times, values
 from postmortem_lint.ruledata import RuleData
 
 _PHASE_ORDER = ("resolution", "mitigation", "detection", "escalation", "onset")
@@ -154,8 +154,8 @@ class DocumentBuilder:
             impact.data_loss = impact.data_loss or _located(prose, text)
         elif name == "review_owner":
             self.doc.follow_up.owner = self.doc.follow_up.owner or _located(prose, text)
-        elif name == "detection":
-            pass  # narrative only; detection delay comes from the timeline
+        elif name in practices.FIELDS:
+            practices.read_field(self.doc, name, prose, self.data)
         else:
             return False
         return True
@@ -572,6 +572,7 @@ class DocumentBuilder:
                          prose.whole)
         self._undated = {}
         self.prose_facts()
+        practices.read_facts(self.doc, self.data)
         return self.doc
 
     # -- facts stated in sentences ------------------------------------------------------

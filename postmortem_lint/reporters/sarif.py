@@ -8,7 +8,6 @@ lines move. The output keeps within GitHub code scanning's upload limits.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import urllib.parse
@@ -21,14 +20,13 @@ import sarif_om as om
 
 from postmortem_lint import __version__
 from postmortem_lint.engine.finding import FileResult, Finding, Level
+from postmortem_lint.engine.fingerprint import FINGERPRINT_KEY, fingerprints
 from postmortem_lint.engine.rule import Rule
 from postmortem_lint.links import homepage, rule_url
 from postmortem_lint.reporters.locations import region, relative_path
-from postmortem_lint.sources.reading import SourceText, read_source
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 SRCROOT = "%SRCROOT%"
-FINGERPRINT_KEY = "postmortemLint/v1"
 MAX_RESULTS = 25_000  # GitHub code scanning rejects runs with more results
 
 _SARIF_LEVEL = {Level.error: "error", Level.warning: "warning", Level.info: "note"}
@@ -134,33 +132,6 @@ def artifact_uri(path: str, root: Path | None = None) -> str:
     return urllib.parse.quote(relative_path(path, root), safe="/")
 
 
-class _LineTexts:
-    """The source lines of each file, read once, for fingerprints."""
-
-    def __init__(self) -> None:
-        self._files: dict[str, list[str] | None] = {}
-
-    def line(self, path: str, number: int) -> str | None:
-        if path not in self._files:
-            file = Path(path)
-            source = read_source(file, path) if file.is_file() else None
-            self._files[path] = source.lines if isinstance(source, SourceText) else None
-        lines = self._files[path]
-        if lines is None or not 0 < number <= len(lines):
-            return None
-        return lines[number - 1]
-
-
-_DIGITS = re.compile(r"\d+")
-
-
-def _fingerprint(code: str, uri: str, anchor: str, occurrence: int) -> str:
-    """Like GitHub's own ``primaryLocationLineHash``: a hash of what is on the line, not of
-    its number, plus which occurrence of that same text this is."""
-    data = "\0".join([code, uri, anchor])
-    return hashlib.sha256(data.encode("utf-8")).hexdigest()[:32] + f":{occurrence}"
-
-
 def _message(finding: Finding) -> str:
     text = finding.message.strip() or f"{finding.code} ({finding.rule})"
     if finding.hint:
@@ -170,18 +141,12 @@ def _message(finding: Finding) -> str:
 
 def _results(findings: Iterable[Finding], indexes: dict[str, int], root: Path | None,
              suppressed: bool = False) -> list[om.Result]:
-    texts = _LineTexts()
-    seen: dict[tuple[str, str, str], int] = {}
+    findings = list(findings)
+    prints = fingerprints(findings, lambda path: artifact_uri(path, root))
     results: list[om.Result] = []
-    for finding in findings:
+    for finding, fingerprint in zip(findings, prints, strict=True):
         uri = artifact_uri(finding.path, root)
         where = region(finding.span)
-        line_text = texts.line(finding.path, where.line)
-        # The message tells apart two findings of one rule on one line (PM703's "went well"
-        # and "went wrong"); its numbers are dropped, as they change from day to day.
-        anchor = " ".join((line_text or "").split()) + "\0" + _DIGITS.sub("#", finding.message)
-        occurrence = seen.get((finding.code, uri, anchor), 0)
-        seen[(finding.code, uri, anchor)] = occurrence + 1
         results.append(om.Result(
             rule_id=finding.code, rule_index=indexes[finding.code],
             level=_SARIF_LEVEL[finding.level], message=om.Message(text=_message(finding)),
@@ -190,8 +155,7 @@ def _results(findings: Iterable[Finding], indexes: dict[str, int], root: Path | 
                 region=om.Region(start_line=where.line, start_column=where.column,
                                  end_line=where.end_line, end_column=where.end_column)))],
             related_locations=_related(finding, uri),
-            partial_fingerprints={FINGERPRINT_KEY: _fingerprint(
-                finding.code, uri, anchor, occurrence)},
+            partial_fingerprints={FINGERPRINT_KEY: fingerprint},
             # a finding silenced by a comment stays visible to code scanning as suppressed
             suppressions=[om.Suppression(kind="inSource", justification=finding.justification)]
             if suppressed else None))

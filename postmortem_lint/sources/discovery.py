@@ -248,3 +248,25 @@ def iter_files(paths: list[Path], config: Config) -> Iterator[Path]:
     for candidate in discover_files(paths, finder):
         if candidate.skipped is None:
             yield candidate.path
+
+
+def walk_skip_reason(file: Path, loaded: LoadedConfig) -> str | None:
+    """Why walking the folder of ``file``'s config would not lint it (None: it would): an
+    excluded or git-ignored folder on the way, or the file's own skip reason. How the
+    language server picks what to lint."""
+    if loaded.path is None:
+        return None
+    root = loaded.root
+    try:
+        parts = file.absolute().relative_to(root.absolute()).parts
+    except ValueError:
+        return None  # outside the config's folder: treated as a named file
+    exclude = DEFAULT_EXCLUDE + loaded.config.exclude
+    ignores = GitIgnores()
+    for depth in range(1, len(parts)):
+        folder = root.joinpath(*parts[:depth])
+        if _excluded(loaded.relative(folder, root), parts[depth - 1], exclude):
+            return "excluded"
+        if ignores.ignored(folder, is_dir=True):
+            return "ignored by .gitignore"
+    return _skip_reason(file, file.name, root.resolve(), root, loaded, ignores)

@@ -243,3 +243,25 @@ def test_changed_only_in_a_pull_request(runner, tmp_path):
     assert [(a.properties["file"], a.properties["line"]) for a in annotations] == [
         ("postmortems/a.md", "64")]
     assert re.search(r"in 1 of 1 file", run.summary)
+
+
+@pytest.mark.slow
+def test_a_committed_baseline_hides_old_findings(runner, tmp_path):
+    _, bin_dir = runner
+    workspace = _workspace(tmp_path / "workspace")
+    done = subprocess.run([str(bin_dir / "postmortem-lint"), "baseline", "--no-cache",
+                           "postmortems"], cwd=workspace, capture_output=True, text=True,
+                          check=False)
+    assert done.returncode == 0, done.stderr
+    assert (workspace / ".postmortem-lint-baseline.json").is_file()
+    run, _ = _run(runner, tmp_path, {"paths": "postmortems"}, workspace=workspace)
+    assert run.returncode == 0, run.steps[-1].stderr
+    assert run.outputs["findings"] == "0"
+    assert "baselined findings hidden" in run.steps[-1].stderr
+    # a new problem in an old postmortem still fails the job
+    flawed = workspace / "postmortems" / "clean.md"
+    flawed.write_text(flawed.read_text(encoding="utf-8") + "\nThe on-call engineer was "
+                      "careless and ignored the alert.\n", encoding="utf-8")
+    run, _ = _run(runner, tmp_path, {"paths": "postmortems"}, workspace=workspace)
+    assert run.returncode == 1
+    assert {a.properties["file"] for a in parse_output(run.stdout)} == {"postmortems/clean.md"}

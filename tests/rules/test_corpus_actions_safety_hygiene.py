@@ -23,9 +23,14 @@ KINDS = {
 }
 DOCUMENT_LEVEL = {"PM501", "PM801"}  # reported at the title (doc.top); the sidecars say line 1
 
+# The review framework's rules (severity vs impact, cost, detection, prevention checklist,
+# summary timing) are tested in test_guides.py; the sidecars list only the planted defects.
+REVIEW_FRAMEWORK = ("PM211", "PM221", "PM311", "PM312", "PM511", "PM611")
 
-def _lint(path: Path) -> list[tuple[str, int]]:
-    findings = lint_text(path.read_text(encoding="utf-8"), name=path.name, select=FAMILIES)
+
+def _lint(path: Path, ignore: tuple[str, ...] = ()) -> list[tuple[str, int]]:
+    findings = lint_text(path.read_text(encoding="utf-8"), name=path.name, select=FAMILIES,
+                         ignore=list(ignore))
     return sorted((f.code, f.span.line) for f in findings)
 
 
@@ -50,7 +55,7 @@ def test_clean_corpus_has_no_findings(path: Path):
 
 @pytest.mark.parametrize("path", _postmortems("flawed"), ids=lambda p: p.name)
 def test_flawed_corpus_defects_are_found(path: Path):
-    found = _lint(path)
+    found = _lint(path, ignore=REVIEW_FRAMEWORK)
     expected = _expected(path)
     normalised = [(code, 1 if code in DOCUMENT_LEVEL else line) for code, line in found]
     assert sorted(normalised) == expected

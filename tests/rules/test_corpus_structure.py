@@ -47,11 +47,16 @@ def _expected(path: Path) -> list[tuple[str, int]]:
             out.append((code, int(match.group(2))))
     return sorted(out)
 
+# The review framework's rules (severity vs impact, cost, detection, prevention checklist,
+# summary timing) are tested in test_guides.py; the sidecars list only the planted defects.
+REVIEW_FRAMEWORK = ("PM211", "PM221", "PM311", "PM312", "PM511", "PM611")
 
-def _lint(path: Path) -> list[tuple[str, int]]:
+
+def _lint(path: Path, ignore: tuple[str, ...] = ()) -> list[tuple[str, int]]:
     """Findings as (code, line); document-level ones (at the title) count as line 1."""
     top = parse(read_source(path, path.name), load_rule_data()).top.line
-    findings = lint_text(path.read_text(encoding="utf-8"), name=path.name, select=FAMILIES)
+    findings = lint_text(path.read_text(encoding="utf-8"), name=path.name, select=FAMILIES,
+                         ignore=list(ignore))
     out: list[tuple[str, int]] = []
     for finding in findings:
         line = 1 if finding.span.line == top else finding.span.line
@@ -72,4 +77,4 @@ def test_clean_corpus_has_no_findings(path: Path):
 
 @pytest.mark.parametrize("path", _postmortems("flawed"), ids=lambda p: p.name)
 def test_flawed_corpus_defects_are_found(path: Path):
-    assert _lint(path) == _expected(path)
+    assert _lint(path, ignore=REVIEW_FRAMEWORK) == _expected(path)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from postmortem_lint.checks.actions.due_fix import due_date_fix
 from postmortem_lint.checks.actions.items import (
     ActionOptions,
     deadline_for,
@@ -11,7 +12,7 @@ from postmortem_lint.checks.actions.items import (
     items_anchor,
     quoted,
 )
-from postmortem_lint.engine.finding import Level, Problem
+from postmortem_lint.engine.finding import Applicability, Level, Problem
 from postmortem_lint.engine.rule import Rule, RuleContext
 from postmortem_lint.model import ActionItem
 
@@ -30,6 +31,9 @@ class ActionDueMissing(Rule):
     won't do are skipped unless ``include-done`` is set. When most items have a
     date, each item without one is reported; when the list has no dates (or only
     a few), one finding says how many items lack one and lists their lines.
+
+    Fix (unsafe, to confirm): a due value written as empty (``-``, ``n/a``) on an
+    item reported on its own becomes the latest date the item's priority allows.
 
     Bad::
 
@@ -50,6 +54,7 @@ class ActionDueMissing(Rule):
     level = Level.warning
     family = "actions"
     Options = ActionOptions
+    fix_kind = Applicability.unsafe
 
     def check(self, ctx: RuleContext) -> Iterator[Problem]:
         assert isinstance(self.options, ActionOptions)
@@ -74,6 +79,9 @@ class ActionDueMissing(Rule):
             if deadline is not None and item.priority is not None:
                 advice = (f"as a {item.priority.value.label} item it should be done by "
                           f"{deadline.isoformat()}: write due: {deadline.isoformat()} or earlier")
+            written = item.due_unparsed if "due" in item.empty else None
+            fix = due_date_fix(written, deadline, item.priority.value.label) \
+                if written is not None and item.priority is not None else None
             yield self.problem(item.words.whole,
                                f"Action item {quoted(item.words)} has no due date; {advice}",
-                               hint=hint)
+                               hint=hint, fix=fix)

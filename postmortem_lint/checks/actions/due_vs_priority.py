@@ -7,16 +7,18 @@ from collections.abc import Iterator
 
 from pydantic import Field
 
+from postmortem_lint.checks.actions.due_fix import due_date_fix
 from postmortem_lint.checks.actions.items import (
     PerItemOptions,
     collapsed,
+    deadline_for,
     incident_day,
     items_anchor,
     next_business_day,
     open_items,
     quoted,
 )
-from postmortem_lint.engine.finding import Level, Problem
+from postmortem_lint.engine.finding import Applicability, Level, Problem
 from postmortem_lint.engine.rule import Rule, RuleContext
 
 
@@ -38,6 +40,9 @@ class ActionDueVsPriority(Rule):
     may be due on Monday. Items marked done or won't do are skipped unless
     ``include-done`` is set: their dates record what happened, not a plan. More
     than ``max-per-item`` late items become one finding for the list.
+
+    Fix (unsafe, to confirm): the due date of an item reported on its own becomes
+    the latest the priority allows, from the same policy.
 
     Bad::
 
@@ -65,6 +70,7 @@ class ActionDueVsPriority(Rule):
     level = Level.warning
     family = "actions"
     Options = DueVsPriorityOptions
+    fix_kind = Applicability.unsafe
 
     def check(self, ctx: RuleContext) -> Iterator[Problem]:
         assert isinstance(self.options, DueVsPriorityOptions)
@@ -92,7 +98,9 @@ class ActionDueVsPriority(Rule):
                 f"{start.value.isoformat()}; a {label} item is due within {_days(days)} "
                 f"(by {deadline.isoformat()})",
                 hint=f"bring the due date forward to {deadline.isoformat()} or earlier, or "
-                "lower the priority to match the plan"))
+                "lower the priority to match the plan",
+                fix=due_date_fix(item.due, deadline_for(item, doc, ctx.data
+                                                        .priority_deadline_days), label)))
         yield from collapsed(
             late, items_anchor(doc), f"{len(late)} action items are due later than their "
             f"priorities allow, counted from the incident on {start.value.isoformat()} (P0 "

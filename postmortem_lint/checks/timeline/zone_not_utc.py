@@ -6,7 +6,8 @@ import datetime as dt
 from collections.abc import Iterator
 
 from postmortem_lint.checks.timeline.anchor import show_time
-from postmortem_lint.engine.finding import Level, Problem
+from postmortem_lint.checks.timeline.utc_fix import all_in_utc, utc_fix
+from postmortem_lint.engine.finding import Applicability, Level, Problem
 from postmortem_lint.engine.rule import Rule, RuleContext
 from postmortem_lint.model import TimelineEntry
 
@@ -34,6 +35,13 @@ class TimelineZoneNotUtc(Rule):
     same zone are reported once, at the first of them, with the count. A time
     also given in UTC (``13:14 EDT (17:14 UTC)``) is in UTC.
 
+    Fix: a time written with its zone on a known day is rewritten in UTC
+    (``2026-02-17 18:02 PST`` becomes ``2026-02-18 02:02 UTC``); a time without
+    a date in its text is fixed only when the day stays the same. Entries reported
+    together are fixed together, or not at all. The fix is safe, except for
+    abbreviations that name several zones (CST, IST, BST) and standard-time
+    abbreviations on a daylight-saving day (PST in July), where it is unsafe.
+
     Bad::
 
         | Time (PST) | Event |
@@ -51,6 +59,7 @@ class TimelineZoneNotUtc(Rule):
     name = "timeline-zone-not-utc"
     level = Level.warning
     family = "timeline"
+    fix_kind = Applicability.safe
 
     def check(self, ctx: RuleContext) -> Iterator[Problem]:
         timeline = ctx.document.timeline
@@ -73,10 +82,11 @@ class TimelineZoneNotUtc(Rule):
             elif len(entries) > 1:
                 yield self.problem(
                     first.time_text.span, f"{len(entries)} timeline entries are in {zone}, "
-                    "not UTC; write the timeline in UTC", hint=example)
+                    "not UTC; write the timeline in UTC", hint=example,
+                    fix=all_in_utc(entries))
             else:
                 yield self.problem(
                     first.time_text.span, f'Timeline entry "{first.time_text.value}" is in '
                     f"{zone}, not UTC; write it in UTC",
                     hint=f"write {converted}" if converted else
-                    'convert the time to UTC and add "UTC" after it')
+                    'convert the time to UTC and add "UTC" after it', fix=utc_fix(first))

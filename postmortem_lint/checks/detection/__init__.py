@@ -1,0 +1,1 @@
+"""PM31x: how the incident was detected, and monitoring when an outsider found it."""

@@ -1,0 +1,1 @@
+"""PM51x: the review framework's recurrence-prevention checklist."""

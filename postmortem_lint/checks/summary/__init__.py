@@ -1,0 +1,1 @@
+"""PM61x: the incident summary's 24-hour target."""

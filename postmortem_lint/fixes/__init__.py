@@ -1,0 +1,1 @@
+"""Applying the fixes findings carry: ``check --fix``, ``--diff`` and the language server."""

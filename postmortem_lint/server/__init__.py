@@ -1,0 +1,1 @@
+"""``postmortem-lint server``: the linter as a Language Server (LSP over stdio)."""
