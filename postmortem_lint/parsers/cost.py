@@ -7,10 +7,10 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from postmortem_lint.checks.phrases import find_phrases, has_phrase
 from postmortem_lint.model import Located, Postmortem, Prose
 from postmortem_lint.model.practices import Money
 from postmortem_lint.parsers.sentences import sentences
+from postmortem_lint.phrases import find_phrases, has_phrase
 from postmortem_lint.ruledata import RuleData
 
 # A match starts only where a number starts: a long run of digits is read once, not once

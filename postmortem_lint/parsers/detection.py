@@ -3,10 +3,10 @@ the summary (phrases in ``detection_methods``, ``rules/detection.yaml``)."""
 
 from __future__ import annotations
 
-from postmortem_lint.checks.phrases import find_phrases, has_phrase
 from postmortem_lint.model import Phase, Postmortem, Prose
 from postmortem_lint.model.practices import DetectionMethod, DetectionStatement
 from postmortem_lint.parsers.sentences import outside_lists, sentences
+from postmortem_lint.phrases import find_phrases, has_phrase
 from postmortem_lint.ruledata import RuleData
 
 # Within one sentence a report from outside wins: "customers reported errors before the

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
-from postmortem_lint.checks.phrases import find_phrases, has_phrase
 from postmortem_lint.model import Located, Postmortem, ProseRole
 from postmortem_lint.parsers.sentences import sentences
+from postmortem_lint.phrases import find_phrases, has_phrase
 from postmortem_lint.ruledata import RuleData
 
 # A short "Label:" that opens a line names the topic, not who was affected.

@@ -3,11 +3,11 @@
 
 from __future__ import annotations
 
-from postmortem_lint.checks.phrases import has_phrase
 from postmortem_lint.model import Located, Postmortem
 from postmortem_lint.model.practices import Notification
 from postmortem_lint.parsers import times
 from postmortem_lint.parsers.sentences import outside_lists, sentences
+from postmortem_lint.phrases import has_phrase
 from postmortem_lint.ruledata import RuleData
 
 _PLANS = frozenset(("action_items", "prevention"))

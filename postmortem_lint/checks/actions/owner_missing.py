@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from postmortem_lint.checks.actions.items import ActionOptions, field_gap, items_anchor, quoted
-from postmortem_lint.checks.phrases import has_phrase
 from postmortem_lint.engine.finding import Level, Problem
 from postmortem_lint.engine.rule import Rule, RuleContext
 from postmortem_lint.model import ActionItem
+from postmortem_lint.phrases import has_phrase
 
 
 class ActionOwnerMissing(Rule):

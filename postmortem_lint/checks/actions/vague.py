@@ -6,10 +6,10 @@ import re
 from collections.abc import Iterator
 
 from postmortem_lint.checks.actions.items import PerItemOptions, collapsed, items_anchor
-from postmortem_lint.checks.phrases import find_phrases, has_phrase
 from postmortem_lint.engine.finding import Level, Problem
 from postmortem_lint.engine.rule import Rule, RuleContext
 from postmortem_lint.model import Postmortem, Prose, Span
+from postmortem_lint.phrases import find_phrases, has_phrase
 
 # A named signal: QuotaUsageHigh, queue_depth, http.server.duration, 5xx.
 _IDENTIFIER = re.compile(r"\b[A-Z][a-z0-9]{1,30}[A-Z][A-Za-z0-9]{1,40}\b|"

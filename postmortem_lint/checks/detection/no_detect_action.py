@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from postmortem_lint.checks.phrases import has_phrase
 from postmortem_lint.engine.finding import Level, Problem
 from postmortem_lint.engine.rule import Rule, RuleContext
 from postmortem_lint.model import ActionItem, ActionType
 from postmortem_lint.model.practices import DetectionStatement
+from postmortem_lint.phrases import has_phrase
 from postmortem_lint.ruledata import RuleData
 
 # Where a statement says how it was found with authority: not a stray sentence elsewhere.

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from postmortem_lint.checks.phrases import find_phrases
 from postmortem_lint.engine.finding import Level, Problem
 from postmortem_lint.engine.rule import Rule, RuleContext
+from postmortem_lint.phrases import find_phrases
 
 
 class ReviewNotScheduled(Rule):

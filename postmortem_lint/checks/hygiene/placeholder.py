@@ -7,11 +7,11 @@ from collections.abc import Iterator
 
 from pydantic import Field
 
-from postmortem_lint.checks.phrases import find_phrases
 from postmortem_lint.checks.texts import visible_texts
 from postmortem_lint.engine.finding import Level, Problem
 from postmortem_lint.engine.rule import Rule, RuleContext, RuleOptions
 from postmortem_lint.model import Postmortem, Prose, Span
+from postmortem_lint.phrases import find_phrases
 
 # A template prompt: two or more words in square brackets ("[Two or three sentences]").
 _PROMPT = re.compile(r"\[(?=[^\]\n]{0,200}\s)[^\[\]\n]{3,200}\]")

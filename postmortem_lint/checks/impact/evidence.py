@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from postmortem_lint.checks.phrases import has_phrase
 from postmortem_lint.model import Postmortem, Prose, Section, Span
+from postmortem_lint.phrases import has_phrase
 
 
 def _with_plurals(phrases: Iterable[str]) -> tuple[str, ...]:

@@ -6,10 +6,10 @@ from collections.abc import Iterator
 
 from pydantic import Field
 
-from postmortem_lint.checks.phrases import has_phrase
 from postmortem_lint.engine.finding import Level, Problem
 from postmortem_lint.engine.rule import Rule, RuleContext, RuleOptions
 from postmortem_lint.model import Postmortem, Prose
+from postmortem_lint.phrases import has_phrase
 from postmortem_lint.ruledata import PreventionItem, RuleData
 
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from postmortem_lint.checks.phrases import find_phrases, has_phrase
 from postmortem_lint.model import Postmortem, Prose, Span
 from postmortem_lint.model.document import UNDATED
 from postmortem_lint.model.facts import incident_facts
 from postmortem_lint.model.practices import Notification
+from postmortem_lint.phrases import find_phrases, has_phrase
 from postmortem_lint.ruledata import RegulatoryFramework, RegulatoryRecord, RuleData
 
 

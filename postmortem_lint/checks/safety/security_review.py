@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from postmortem_lint.checks.phrases import find_phrases, has_phrase
 from postmortem_lint.checks.texts import visible_texts
 from postmortem_lint.engine.finding import Level, Problem
 from postmortem_lint.engine.rule import Rule, RuleContext
 from postmortem_lint.model import Located, Postmortem, Span
+from postmortem_lint.phrases import find_phrases, has_phrase
 from postmortem_lint.ruledata import RuleData
 
 
