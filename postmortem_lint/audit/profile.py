@@ -87,7 +87,7 @@ class DocumentProfile(BaseModel):
 class AuditProfiler:
     """The engine extension that profiles each parsed document for audits."""
 
-    key = "audit-profile-3"
+    key = "audit-profile-4"
 
     def __call__(self, document: Postmortem, facts: IncidentFacts,
                  data: RuleData) -> dict[str, Any]:
@@ -186,8 +186,7 @@ def profile_document(doc: Postmortem, facts: IncidentFacts, classifier: RootCaus
         for item in doc.action_items]
     review = doc.follow_up.review_date
     profile.review_date = review.value if review else None
-    if meta.cost is not None:
-        profile.cost = parse_cost(hide(meta.cost.value))
+    profile.cost = stated_cost(doc, hide)
     return profile
 
 
@@ -269,34 +268,17 @@ def _root_cause_text(doc: Postmortem) -> str:
     return "\n".join(parts)
 
 
-_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
-_MULTIPLIERS = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "million": 1e6,
-                "bn": 1e9, "b": 1e9, "billion": 1e9}
-_AMOUNT = re.compile(
-    r"(?P<pre>[$€£¥]|\b(?:USD|EUR|GBP|JPY|CHF|CAD|AUD)\b)?\s?"
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    r"(?:\s?(?P<mult>thousand|million|billion|bn|mm|k|m)\b)?"
-    r"(?:\s?(?P<post>\b(?:USD|EUR|GBP|JPY|CHF|CAD|AUD)\b))?", re.IGNORECASE)
-
-
-def parse_cost(text: str) -> Cost:
-    """The stated amount: the first with a currency ('$94,000', 'EUR 12k', '1.2M USD'),
-    else the first with a multiplier or of three digits or more ('12000')."""
-    best: tuple[int, re.Match[str]] | None = None
-    for match in _AMOUNT.finditer(text[:300]):
-        currency = match.group("pre") or match.group("post")
-        rank = 0 if currency else 1 if match.group("mult") else 2
-        if rank == 2 and len(match.group("num").replace(",", "")) < 3:
-            continue  # a stray small number ("2 engineers") is not a cost
-        if rank == 2 and re.match(r"-\d", text[match.end():match.end() + 2]):
-            continue  # the year of a date
-        if best is None or rank < best[0]:
-            best = (rank, match)
-    if best is None:
-        return Cost(text=text.strip())
-    match = best[1]
-    currency = match.group("pre") or match.group("post")
-    amount = float(match.group("num").replace(",", ""))
-    amount *= _MULTIPLIERS.get((match.group("mult") or "").lower(), 1)
-    code = _SYMBOLS.get(currency or "", (currency or "").upper() or None)
-    return Cost(text=text.strip(), amount=round(amount, 2), currency=code)
+def stated_cost(doc: Postmortem, hide: Callable[[str], str]) -> Cost | None:
+    """The incident cost the parser read (``doc.incident_cost``), as the audit sums it: one
+    amount and currency per document; amounts in several currencies stay unread."""
+    cost, field = doc.incident_cost, doc.meta.cost
+    if field is None and cost.described is None and not cost.amounts:
+        return None
+    text = field.value if field is not None else cost.described.value if cost.described \
+        else cost.amounts[0].raw
+    totals = cost.totals()
+    if len(totals) != 1:
+        return Cost(text=hide(text).strip())
+    currency, amount = next(iter(totals.items()))
+    return Cost(text=hide(text).strip(), amount=amount,
+                currency=None if currency == "unspecified" else currency)

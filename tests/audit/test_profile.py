@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from postmortem_lint.audit.profile import RootCauseClassifier, parse_cost
+from postmortem_lint.audit.profile import RootCauseClassifier, stated_cost
 from postmortem_lint.audit.record import FindingRow, compliance_score, score_areas
 from postmortem_lint.engine.finding import Level
+from postmortem_lint.parsers import parse
 from postmortem_lint.ruledata import RuleData, ScorePolicy, load_rule_data
+from postmortem_lint.sources.reading import SourceText
 
 
 @pytest.mark.parametrize(("text", "category"), [
@@ -45,13 +47,23 @@ def test_owner_placeholders_are_no_owner():
     ("1.2M USD", 1200000.0, "USD"),
     ("£1.5 million", 1500000.0, "GBP"),
     ("2026-03-04: $3,500 in credits", 3500.0, "USD"),
-    ("12000", 12000.0, None),
+    ("12000", None, None),  # a bare number names no currency: not read as money
     ("$___", None, None),
     ("about 2 engineers for a day", None, None),
 ])
 def test_stated_costs_are_read(text, amount, currency):
-    cost = parse_cost(text)
+    # The audit sums the cost the parser read into the model: one reading of money.
+    doc = parse(SourceText("pm.md", f"# Outage\n\n- **Cost:** {text}\n", "utf-8"),
+                load_rule_data())
+    cost = stated_cost(doc, str)
+    assert cost is not None
     assert (cost.amount, cost.currency) == (amount, currency)
+
+
+def test_a_document_that_states_no_cost_has_none():
+    doc = parse(SourceText("pm.md", "# Outage\n\nThe API was down.\n", "utf-8"),
+                load_rule_data())
+    assert stated_cost(doc, str) is None
 
 
 def _rows(*codes: tuple[str, str, Level]) -> list[FindingRow]:
