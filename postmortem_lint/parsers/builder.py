@@ -25,7 +25,7 @@ from postmortem_lint.model import (
     TimelineEntry,
     Why,
 )
-from postmortem_lint.parsers import action_items, practices, prose_facts, times, values
+from postmortem_lint.parsers import action_items, cost, practices, prose_facts, times, values
 from postmortem_lint.ruledata import RuleData
 
 _PHASE_ORDER = ("resolution", "mitigation", "detection", "escalation", "onset")
@@ -643,7 +643,8 @@ class DocumentBuilder:
                                                           for p in impact.text)
             for prose in impact.text if in_section else [*impact.text, *opening]:
                 found = prose_facts.find_quantity(prose.text, data.impact_units,
-                                                  data.impact_totals, data.sla_terms)
+                                                  data.impact_totals, data.sla_terms,
+                                                  cost.money_pattern(data))
                 if found is not None:
                     impact.quantity = Located(value=prose.text[found[0]:found[1]],
                                               span=prose.span(*found))

@@ -22,7 +22,8 @@ _MULTIPLIERS = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "million": 1e6,
 _COST_SECTIONS = frozenset(("cost", "impact", "summary"))
 
 
-def _money_pattern(data: RuleData) -> re.Pattern[str]:
+def money_pattern(data: RuleData) -> re.Pattern[str]:
+    """Amounts of money with a currency from the rule data: the one reading of money."""
     return _compiled_money(tuple(data.currencies))
 
 
@@ -43,7 +44,7 @@ def find_money(prose: Prose, data: RuleData, default_kind: str | None = None) ->
     """Every amount with a currency in a text; its kind is the cost word nearest before it
     on its line (else after it, else ``default_kind``)."""
     out = []
-    for match in _money_pattern(data).finditer(prose.text):
+    for match in money_pattern(data).finditer(prose.text):
         currency_text = (match.group("pre") or match.group("post") or "").lower()
         number = match.group("num") or match.group("num2")
         multiplier = (match.group("mult") or match.group("mult2") or "").lower()

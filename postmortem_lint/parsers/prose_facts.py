@@ -21,11 +21,6 @@ _NUMBER = re.compile(
     r"(?![\d:/-]|\.\d|st\b|nd\b|rd\b|th\b)")
 _TIME_UNIT = re.compile(r"(?:ms|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|"
                         r"weeks?|months?|years?)\b", re.IGNORECASE)
-# Money lost or refunded: "$12,400", "€3k", "USD 40,000", "2.5 ETH".
-_MONEY = re.compile(
-    r"(?:[$€£¥]\s?\d[\d,.]{0,20}(?:\s?(?:[kKmM]\b|million|billion|thousand))?"
-    r"|(?<![\d,.])\d[\d,.]{0,20}\s?(?:[kKmM]\s)?(?:usd|eur|gbp|dollars|euros|eth|btc)\b)",
-    re.IGNORECASE)
 _MAX_TRIED = 200  # numbers (or whole-words) tried per text: a log pasted as prose stays cheap
 _WORDS_AFTER = 4  # "18,430 payment authorization requests failed"
 _OBJECTIVE_MIN_PERCENT = 90.0  # "99.9% availability" is an objective, not what was hit
@@ -267,7 +262,8 @@ def find_impact(text: str, cues: Iterable[str], units: Iterable[str]) -> tuple[i
 
 
 def find_quantity(text: str, units: Iterable[str], totals: Iterable[str],
-                  sla_terms: Iterable[str] = ()) -> tuple[int, int] | None:
+                  sla_terms: Iterable[str] = (),
+                  money: re.Pattern[str] | None = None) -> tuple[int, int] | None:
     """Where the text says how much was affected: a count of what was hit ("1,240 orders",
     "3 IP addresses"), a share ("31%"), an amount of money ("$12,400"), or a whole
     ("all users", "everyone", "no customers", "the entire site"). A percentage that states
@@ -291,9 +287,9 @@ def find_quantity(text: str, units: Iterable[str], totals: Iterable[str],
         after = " ".join(re.split(r"[,.;:()!?]", rest, maxsplit=1)[0].split()[:_WORDS_AFTER])
         if unit_pattern is not None and unit_pattern.search(after) is not None:
             return match.start(), match.end()
-    money = _MONEY.search(text)
-    if money is not None:
-        return money.span()
+    amount = money.search(text) if money is not None else None  # "$12,400", "2.5 ETH"
+    if amount is not None:
+        return amount.span()
     whole = _words(tuple(totals), plurals=False)
     if whole is not None:
         for seen, found in enumerate(whole.finditer(text)):
