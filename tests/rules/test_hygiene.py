@@ -52,3 +52,10 @@ def test_the_new_template_reports_its_placeholders_until_filled():
     for number, text in enumerate(numbered, start=1):
         if "[" in text and "]" in text and not text.startswith("|---"):
             assert number in lines, f"placeholder on template line {number} is not reported"
+
+
+def test_a_prompt_holding_placeholders_is_one_finding():
+    # "[YYYY-MM-DD HH:MM UTC, …]" is one prompt to fill in, not three findings on one line.
+    findings = lint_text("# Outage\n\n- **Written:** [YYYY-MM-DD HH:MM UTC, within a day]\n"
+                         "- **Review:** YYYY-MM-DD\n", select=["PM901"])
+    assert [(f.span.line, f.span.column) for f in findings] == [(3, 16), (4, 15)]

@@ -75,9 +75,13 @@ class PlaceholderLeft(Rule):
                      if not _is_status_marker(prose, start, end, statuses, action_lines, taken)
                      and not _opens_action(prose, start, end, statuses)]
             if self.options.bracketed_prompts:
-                found += [m.span() for m in _PROMPT.finditer(prose.text)
-                          if not any(s <= m.start() < e for s, e in found)
-                          and not _NOT_PROMPT.match(prose.text, m.start())]
+                prompts = [m.span() for m in _PROMPT.finditer(prose.text)
+                           if not any(s <= m.start() < e for s, e in found)
+                           and not _NOT_PROMPT.match(prose.text, m.start())]
+                # One finding per placeholder: "[YYYY-MM-DD HH:MM UTC]" is one prompt, not
+                # also a "YYYY-MM-DD" and an "HH:MM" inside it.
+                found = [(s, e) for s, e in found
+                         if not any(ps <= s and e <= pe for ps, pe in prompts)] + prompts
             for start, end in sorted(found):
                 token = prose.text[start:end]
                 yield self.problem(
