@@ -349,6 +349,8 @@ class _Reader:
         if kind == "timeline":
             self.timeline.text(block, prose)
             return
+        if block.kind == "paragraph" and not block.quoted:
+            self.timeline.declare_zone(prose)  # "All times PDT." stated once above the timeline
         if kind == "five_whys":
             for line in prose.lines():
                 self.b.add_why(line.strip())

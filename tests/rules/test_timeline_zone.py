@@ -48,3 +48,18 @@ def test_only_the_entries_missing_a_zone_are_reported_when_others_have_one():
         - 15:02 UTC — Rollback finished
         """, select=["PM301"])
     assert [f.span.line for f in findings] == [4]
+
+
+def test_a_zone_stated_once_above_the_timeline_covers_its_entries():
+    findings = lint_text("""\
+        # Outage
+
+        All times PDT.
+
+        ## Timeline
+
+        - 10:01 alert fired
+        - 10:30 rolled back
+        """, select=["PM301", "PM302"])
+    assert codes(findings) == ["PM302"]
+    assert findings[0].span.line == 3
