@@ -39,3 +39,28 @@ def test_yaml_examples_match_the_postmortem_schema():
         data = json.loads(json.dumps(YAML(typ="safe").load(path.read_text()), default=str))
         errors = [e.message for e in validator.iter_errors(data)]
         assert errors == [], f"{path.name}: {errors}"
+
+
+def test_builtin_rule_data_snapshot_is_current():
+    # The snapshot spares a cold run the YAML parsing; it must say what the packs say.
+    from postmortem_lint.ruledata import SNAPSHOT, snapshot_text
+
+    committed = (REPO / "rules" / SNAPSHOT).read_text(encoding="utf-8")
+    assert committed == snapshot_text(), "rules/builtin.json is stale: run " \
+        "python -m postmortem_lint.ruledata"
+
+
+def test_a_stale_snapshot_is_not_used(tmp_path, monkeypatch):
+    import shutil
+
+    from postmortem_lint import ruledata
+
+    folder = tmp_path / "rules"
+    shutil.copytree(REPO / "rules", folder)
+    (folder / "zz_local.yaml").write_text("placeholders: [ZZZ-UNFILLED]\n", encoding="utf-8")
+    monkeypatch.setattr(ruledata, "builtin_data_dir", lambda: folder)
+    ruledata._builtin.cache_clear()
+    try:
+        assert "ZZZ-UNFILLED" in ruledata.load_rule_data().placeholders
+    finally:
+        ruledata._builtin.cache_clear()
