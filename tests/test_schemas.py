@@ -64,3 +64,9 @@ def test_a_stale_snapshot_is_not_used(tmp_path, monkeypatch):
         assert "ZZZ-UNFILLED" in ruledata.load_rule_data().placeholders
     finally:
         ruledata._builtin.cache_clear()
+
+
+def test_the_snapshot_reads_back_as_the_packs_say_in_their_order():
+    from postmortem_lint.ruledata import _builtin, _merged_packs
+
+    assert _builtin().model_dump_json() == _merged_packs().model_dump_json()
