@@ -471,13 +471,6 @@ def builtin_packs() -> list[Path]:
     return [*sorted(folder.glob("*.yaml")), *sorted(folder.glob("*/*.yaml"))]
 
 
-def builtin_schema_dir() -> Path:
-    packaged = Path(__file__).parent / "_data" / "schemas"
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parent.parent / "schemas"
-
-
 class RuleDataError(ValueError):
     """A rule-data file that cannot be read or does not match the schema."""
 

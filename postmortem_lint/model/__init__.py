@@ -32,17 +32,24 @@ if TYPE_CHECKING:
         TimelineEntry,
         Why,
     )
-    from postmortem_lint.model.prose import Prose, ProseBuilder, ProseRole, prose_at
+    from postmortem_lint.model.prose import (
+        Prose,
+        ProseBuilder,
+        ProseRole,
+        join_prose,
+        prose_at,
+    )
     from postmortem_lint.model.span import Located, Span
 
 __all__ = [
     "ActionItem", "ActionType", "Audience", "CodeBlock", "ContributingFactor", "FollowUp",
     "Impact", "ItemStatus", "Located", "Metadata", "ParseProblem", "Phase", "Postmortem",
     "Priority", "Prose", "ProseBuilder", "ProseRole", "Section", "Severity", "Span",
-    "Suppression", "SuppressionKind", "Timeline", "TimelineEntry", "Why", "prose_at",
+    "Suppression", "SuppressionKind", "Timeline", "TimelineEntry", "Why", "join_prose",
+    "prose_at",
 ]
 _MODULES = {"Prose": "prose", "ProseBuilder": "prose", "ProseRole": "prose",
-            "prose_at": "prose", "Located": "span", "Span": "span"}
+            "prose_at": "prose", "join_prose": "prose", "Located": "span", "Span": "span"}
 
 
 def __getattr__(name: str) -> Any:

@@ -185,3 +185,18 @@ def prose_at(text: str, line: int, column: int, role: ProseRole = ProseRole.fiel
             builder.add_unmapped("\n")
         builder.add(part, line + index, column if index == 0 else 1)
     return builder.build()
+
+
+def join_prose(parts: list[Prose], separator: str = " | ", role: ProseRole | None = None
+               ) -> Prose:
+    """Several pieces of text as one (a row's cells, an entry and its continuation line),
+    each piece keeping its source positions; the role and section are the first piece's
+    unless ``role`` is given."""
+    builder = ProseBuilder(role=role or parts[0].role, section=parts[0].section)
+    for index, part in enumerate(parts):
+        if index:
+            builder.add_unmapped(separator)
+        for offset, (start, line, column) in enumerate(part.runs):
+            end = part.runs[offset + 1][0] if offset + 1 < len(part.runs) else len(part.text)
+            builder.add(part.text[start:end], line, column)
+    return builder.build()

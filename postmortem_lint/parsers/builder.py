@@ -19,11 +19,11 @@ from postmortem_lint.model import (
     Phase,
     Postmortem,
     Prose,
-    ProseBuilder,
     ProseRole,
     Span,
     TimelineEntry,
     Why,
+    join_prose,
 )
 from postmortem_lint.parsers import action_items, cost, practices, prose_facts, times, values
 from postmortem_lint.ruledata import RuleData
@@ -242,7 +242,8 @@ class DocumentBuilder:
 
     def extend_entry(self, entry: TimelineEntry, more: Prose) -> None:
         """A line that continues the entry above it: its words count for the entry's phase."""
-        entry.text = _join_lines([entry.text, more]) if entry.text.text.strip() else more
+        entry.text = join_prose([entry.text, more], separator="\n") \
+            if entry.text.text.strip() else more
         self.read_phases(entry)
 
     def phase_from_label(self, text: str) -> Phase | None:
@@ -676,18 +677,6 @@ _NOT_CAUSE_SECTIONS = {"action_items", "went_well", "got_lucky", "appendix", "pr
 
 # A full date in a file's name: "2019-01-23-hook-outage.md", "outage-2019-01-23.md".
 _NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_]?(\d{2})[-_]?(\d{2})(?!\d)")
-
-
-def _join_lines(parts: list[Prose]) -> Prose:
-    """Several pieces of text as one, a line each, every piece keeping its positions."""
-    builder = ProseBuilder(role=parts[0].role, section=parts[0].section)
-    for index, part in enumerate(parts):
-        if index:
-            builder.add_unmapped("\n")
-        for offset, (start, line, column) in enumerate(part.runs):
-            end = part.runs[offset + 1][0] if offset + 1 < len(part.runs) else len(part.text)
-            builder.add(part.text[start:end], line, column)
-    return builder.build()
 
 
 _PHASE_LABEL = re.compile(r"\W{0,4}([A-Za-z][A-Za-z -]{1,24}?)\s*:")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from markdown_it.token import Token
@@ -18,6 +17,7 @@ from postmortem_lint.model import (
     ProseRole,
     Section,
     Span,
+    join_prose,
     prose_at,
 )
 from postmortem_lint.parsers import action_items
@@ -208,12 +208,9 @@ class _Reader:
                 self.read_front_matter(block)
         kinds = self.assign_sections(blocks)
         self.date_from_opening(blocks)
-        timeline_date: dt.date | None = None
         for block, kind in zip(blocks, kinds, strict=True):
             if block.prose is not None:
                 block.prose.section = kind
-                if block.quoted:
-                    block.prose.role = ProseRole.field if False else block.prose.role
             if block.kind == "heading":
                 self.field_heading = self.heading_field(block, kind)
                 if kind == "action_items" and block.prose is not None:
@@ -235,10 +232,10 @@ class _Reader:
                 if kind == "timeline":
                     self.timeline.code(block, self.code_rows(block, kind))
                 elif kind == "action_items":
-                    self.read_code_rows(block, kind, timeline_date)
+                    self.read_code_rows(block, kind)
                 continue
             if block.kind == "table":
-                self.read_table(block, kind, timeline_date)
+                self.read_table(block, kind)
                 continue
             if block.prose is None:
                 continue
@@ -247,7 +244,7 @@ class _Reader:
             else:
                 block.prose.role = ProseRole.field  # quotations are not the authors' narrative
                 self.doc.prose.append(block.prose)
-            self.read_text_block(block, kind, timeline_date)
+            self.read_text_block(block, kind)
         self.finish_sections()
         return self.b.finish()
 
@@ -331,8 +328,7 @@ class _Reader:
             self.doc.suppressions += found
 
     # -- text blocks ---------------------------------------------------------------------
-    def read_text_block(self, block: Block, kind: str | None, timeline_date: dt.date | None
-                        ) -> None:
+    def read_text_block(self, block: Block, kind: str | None) -> None:
         prose = block.prose
         assert prose is not None
         span = Span.lines(block.first_line, block.last_line)
@@ -561,7 +557,7 @@ class _Reader:
             doc.follow_up.span = doc.follow_up.span or span
 
     # -- tables ----------------------------------------------------------------------------
-    def read_table(self, block: Block, kind: str | None, timeline_date: dt.date | None) -> None:
+    def read_table(self, block: Block, kind: str | None) -> None:
         headers = [normalise_key(h.text) for h in block.header]
         time_col = _time_column(block.header, self.data)
         event_col = _column(block.header, self.data, ("event",))
@@ -574,7 +570,7 @@ class _Reader:
             return
         if kind == "timeline" or (time_col is not None and event_col is not None
                                   and kind not in _STRUCTURED):
-            self.read_timeline_table(block, time_col, event_col, timeline_date)
+            self.read_timeline_table(block, time_col, event_col)
             return
         if kind == "contributing_factors":
             factor = _column(block.header, self.data, ("factor",)) or 0
@@ -597,8 +593,8 @@ class _Reader:
             for cell in row:
                 self.route(kind, cell, cell.whole)
 
-    def read_timeline_table(self, block: Block, time_col: int | None, event_col: int | None,
-                            default_date: dt.date | None) -> None:
+    def read_timeline_table(self, block: Block, time_col: int | None,
+                            event_col: int | None) -> None:
         time_col = 0 if time_col is None else time_col
         if time_col < len(block.header):
             header = block.header[time_col].text
@@ -618,8 +614,9 @@ class _Reader:
             if event_col is not None and event_col < len(row):
                 event = row[event_col]
             else:
-                event = _join([c for i, c in enumerate(row)
-                               if i not in (time_col, phase_col, date_col)])
+                event = join_prose([c for i, c in enumerate(row)
+                                    if i not in (time_col, phase_col, date_col)],
+                                   role=ProseRole.table_cell)
             phase = row[phase_col].text if phase_col is not None and phase_col < len(row) \
                 else None
             span = Span(line=line, column=1, end_line=line,
@@ -667,7 +664,7 @@ class _Reader:
             rows.append(builder.build())
         return rows
 
-    def read_code_rows(self, block: Block, kind: str, default_date: dt.date | None) -> None:
+    def read_code_rows(self, block: Block, kind: str) -> None:
         """Pipe-separated rows inside a code block (a common way to paste a table)."""
         for prose in self.code_rows(block, kind):
             text = prose.text
@@ -766,17 +763,6 @@ def _time_column(header: list[Prose], data: RuleData) -> int | None:
              if column_for_header(cell.text, data, ("time",)) is not None]
     clock = [index for index in found if normalise_key(header[index].text) != "date"]
     return next(iter(clock or found), None)
-
-
-def _join(cells: list[Prose]) -> Prose:
-    builder = ProseBuilder(role=ProseRole.table_cell)
-    for index, cell in enumerate(cells):
-        if index:
-            builder.add_unmapped(" | ")
-        for offset, (start, line, column) in enumerate(cell.runs):
-            end = cell.runs[offset + 1][0] if offset + 1 < len(cell.runs) else len(cell.text)
-            builder.add(cell.text[start:end], line, column)
-    return builder.build()
 
 
 def parse_markdown(source: SourceText, data: RuleData) -> Postmortem:

@@ -16,7 +16,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-from postmortem_lint.model import Prose, ProseBuilder, ProseRole, Span
+from postmortem_lint.model import Prose, ProseBuilder, ProseRole
 from postmortem_lint.model.prose import INVISIBLE
 
 MAX_NODES = 50_000
@@ -230,11 +230,6 @@ def _locate(part: str, lines: list[str], cursor: int, min_column: int) -> tuple[
             return line_no, max(found - (len(part) - len(part.lstrip())), 0)
     line_no = min(cursor, max(len(lines) - 1, 0))
     return line_no, min_column
-
-
-def node_span(node: Any, position: tuple[int, int], line_offset: int = 0) -> Span:
-    line = position[0] + line_offset + 1
-    return Span(line=line, column=position[1] + 1, end_line=line, end_column=position[1] + 2)
 
 
 def type_name(value: Any) -> str:

@@ -112,15 +112,6 @@ def write_csv(audit: Audit, out: TextIO, actions: TextIO | None = None) -> None:
     _write(ACTION_COLUMNS, action_rows(audit), actions or out)
 
 
-def write_csv_files(audit: Audit, output: Path) -> tuple[Path, Path]:
-    """Documents to ``output``, action items to ``actions_path(output)``."""
-    actions = actions_path(output)
-    with output.open("w", encoding="utf-8", newline="") as documents, \
-            actions.open("w", encoding="utf-8", newline="") as action_stream:
-        write_csv(audit, documents, action_stream)
-    return output, actions
-
-
 def actions_path(output: Path) -> Path:
     """Where the action-item table goes next to ``--output``: audit.csv -> audit-actions.csv."""
     return output.with_name(f"{output.stem}-actions{output.suffix or '.csv'}")
