@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import os
 import sys
 import traceback
 
@@ -47,6 +48,11 @@ class _Group(click.Group):
         except KeyboardInterrupt:
             click.echo("postmortem-lint: interrupted", err=True)
             sys.exit(EXIT_ERROR)
+        except BrokenPipeError:
+            # The reader went away (`postmortem-lint rules | head`): stop quietly, and keep
+            # Python from reporting the failed flush of standard output at exit.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(1)
         except Exception as error:  # the contract: no traceback unless --debug
             from postmortem_lint.nlp.model import NlpUnavailable
 

@@ -30,11 +30,13 @@ def command(output_format: str) -> None:
             click.echo(f"| {rule.code} | `{rule.name}` | {rule.level.value} | "
                        f"{_default(rule)} | {rule.summary()} |")
         return
+    from postmortem_lint.rule_docs import plain_text
+
     width = max(len(r.name) for r in rules)
     for rule in rules:
         fix = "[*]" if rule.fix_kind else "   "
         click.echo(f"{rule.code}  {rule.name:<{width}}  {rule.level.value:<7}  "
-                   f"{_default(rule):<3}  {fix} {rule.summary()}")
+                   f"{_default(rule):<3}  {fix} {plain_text(rule.summary())}")
 
 
 def _default(rule: type[Rule]) -> str:

@@ -94,3 +94,24 @@ def test_a_report_never_overwrites_a_linted_postmortem(folder: Path, args):
     done = run_cli(*args, "--no-cache", "postmortems", cwd=folder)
     _one_clear_line(done, "is one of the files being linted")
     assert (folder / "postmortems" / "checkout.md").read_bytes() == before
+
+
+def test_a_reader_that_stops_early_is_not_an_internal_error():
+    # `postmortem-lint rules | head -3`: the reader may be gone before the list is written.
+    import subprocess
+    import sys
+
+    lister = subprocess.Popen([sys.executable, "-m", "postmortem_lint", "rules"],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert lister.stdout is not None and lister.stderr is not None
+    lister.stdout.close()  # the reader goes away before anything is written
+    errors = lister.stderr.read().decode()
+    lister.wait(timeout=60)
+    assert "internal error" not in errors and "Traceback" not in errors, errors
+
+
+def test_the_rule_list_is_plain_text():
+    done = run_cli("rules")
+    assert done.returncode == 0
+    assert "``" not in done.stdout
+    assert "max-file-size (default 5 MB)" in done.stdout
