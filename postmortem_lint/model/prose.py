@@ -192,7 +192,9 @@ def join_prose(parts: list[Prose], separator: str = " | ", role: ProseRole | Non
     """Several pieces of text as one (a row's cells, an entry and its continuation line),
     each piece keeping its source positions; the role and section are the first piece's
     unless ``role`` is given."""
-    builder = ProseBuilder(role=role or parts[0].role, section=parts[0].section)
+    first = parts[0] if parts else None  # a row may have no cell besides its time
+    builder = ProseBuilder(role=role or (first.role if first else ProseRole.narrative),
+                           section=first.section if first else None)
     for index, part in enumerate(parts):
         if index:
             builder.add_unmapped(separator)

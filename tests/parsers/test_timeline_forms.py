@@ -277,3 +277,14 @@ def test_a_chat_log_under_a_time_heading_does_not_grow_the_entry_without_end():
     doc = _doc(f"## Timeline (UTC)\n\n### 10:00\n\n{log}")
     assert len(doc.timeline.entries) == 1
     assert len(doc.timeline.entries[0].text.text) < 1000
+
+
+def test_a_timeline_row_with_only_an_empty_time_cell_is_read_without_error():
+    # Found by the property test: a row with no event cell joins no pieces.
+    from postmortem_lint.parsers import parse
+    from postmortem_lint.ruledata import load_rule_data
+    from postmortem_lint.sources.reading import SourceText
+
+    text = "# Timeline\n| Time (UTC) |\n|---|\n|  |"
+    doc = parse(SourceText("pm.md", text, "utf-8"), load_rule_data())
+    assert doc.timeline.entries == []
