@@ -27,6 +27,7 @@ _PATTERN_CUES = tuple(re.compile(pattern, re.IGNORECASE) for pattern in (
     r"\bit(?: would|'d|\u2019d)(?: have|'ve|\u2019ve)? taken?\b",  # "it would have taken X…"
     r"^\W*were\b.{1,40}?\bto (?:have|'ve)\b",  # "Were Mikko to have checked…"
     r"\b(?:avoided|prevented|happens)\b.{0,20}\bif\b",  # "the outage is avoided if X waits"
+    r"\b(?:were|had|if) it (?:(?:was|were)(?:n't| not) |not )(?:been )?for\b",  # "were it not for"
     r"\b(?:quick|simple|single|one|cursory|brief)\b.{1,60}?\bwould(?: have|'ve|\u2019ve)\b",
 ))
 def words_of(text: str) -> list[str]:
@@ -105,7 +106,7 @@ class CompiledLexicon:
         gated.update(v.w.gated_cues)
         # the words of the constructions the patterns find (see blame/patterns.py)
         for group in (w.sit_verbs, w.privileges, w.engagements, w.forced_through_verbs,
-                      w.answer_verbs, w.accident_adverbs):
+                      w.answer_verbs, w.accident_adverbs, w.conduct_nouns, w.hindsight_nouns):
             gated.update(group)
         return frozenset(strong), phrases, frozenset(gated), gated_phrases
 
@@ -167,8 +168,12 @@ class CompiledLexicon:
         w = self.vocabulary.w
         better = "|".join(sorted(re.escape(word) for word in w.competent_words |
                                  w.competence_nouns))
+        moved = "|".join(sorted(re.escape(word) for word in w.off_rotation_verbs))
+        off = "|".join(sorted(re.escape(word) for word in w.from_off))
         return (*_PATTERN_CUES,
-                re.compile(rf"\b(?:{better})\b.{{1,60}}?\bwould\b", re.IGNORECASE))
+                re.compile(rf"\b(?:{better})\b.{{1,60}}?\bwould\b", re.IGNORECASE),
+                # "was moved off the <team>": a person taken off their work
+                re.compile(rf"\b(?:{moved})\s+(?:{off})\b", re.IGNORECASE))
 
     @cached_property
     def _undone(self) -> frozenset[str]:

@@ -188,6 +188,13 @@ class Words:
     competent_words: frozenset[str]
     competence_nouns: frozenset[str]
     bad_state_words: frozenset[str]
+    renew_words: frozenset[str]
+    hindsight_nouns: frozenset[str]
+    but_for_heads: frozenset[str]
+    inquiry_nouns: frozenset[str]
+    inquiry_links: frozenset[str]
+    conduct_nouns: frozenset[str]
+    outsider_words: frozenset[str]
     common_noun_suffixes: frozenset[str]
     plural_suffixes: frozenset[str]
 

@@ -76,7 +76,7 @@ def _constructions(v: Vocabulary) -> dict[str, list[Pattern]]:
         "AS_EASY_AS": [[  # "it was as simple as <someone> running…"
             {"LOWER": "as"}, _in(w.easy_words), {"LOWER": "as"}]],
         "SAT_ON": [[  # "sat on the security report for a week"
-            _in(w.sit_verbs), {"LOWER": "on"}, {"IS_PUNCT": False, "OP": "{0,3}"},
+            _in(w.sit_verbs), {"LOWER": "on"}, {"IS_PUNCT": False, "OP": "{0,4}"},
             _in(w.held_items)]],
         "LOSE_PRIVILEGES": [  # "will lose his production privileges", "loses deploy access"
             [_in(w.lose_verbs), {"IS_PUNCT": False, "OP": "{0,3}"}, _in(w.privileges)],
@@ -84,7 +84,16 @@ def _constructions(v: Vocabulary) -> dict[str, list[Pattern]]:
              {"LOWER": "access"}]],
         "ENGAGEMENT_ENDED": [  # "the intern's placement was ended", "ended her contract"
             [_in(w.engagements), {"IS_PUNCT": False, "OP": "{0,3}"}, _in(w.ended_words)],
-            [_in(w.ended_words), {"IS_PUNCT": False, "OP": "{0,3}"}, _in(w.engagements)]],
+            [_in(w.ended_words), {"IS_PUNCT": False, "OP": "{0,3}"}, _in(w.engagements)],
+            # "the contractor's agreement will not be renewed"
+            [_in(w.engagements), {"IS_PUNCT": False, "OP": "{0,3}"}, _in(w.negators),
+             {"IS_PUNCT": False, "OP": "{0,2}"}, _in(w.renew_words)]],
+        "CONDUCT_INQUIRY": [[  # "an investigation into the operator's conduct"
+            _in(w.inquiry_nouns), _in(w.inquiry_links),
+            {"IS_PUNCT": False, "OP": "{0,4}"}, _in(w.conduct_nouns)]],
+        "BUT_FOR": [[  # "were it not for", "had it not been for", "if it weren't for"
+            _in(w.but_for_heads), {"LOWER": "it"}, {**_in(w.be_verbs), "OP": "?"},
+            _in(w.negators), {**_in(w.be_verbs), "OP": "?"}, {"LOWER": "for"}]],
     }
 
 
@@ -109,6 +118,9 @@ def phrase_patterns(v: Vocabulary, label: str, phrases: Iterable[str], *, verb: 
             # a phrasal verb may have its object in between: "took the cluster down"
             patterns.append([pattern[0], {"IS_PUNCT": False, "OP": "{0,3}"}, *pattern[1:]])
         patterns.append(pattern)
+        if label == "DISCIPLINE" and verb:
+            # an adverb may come between: "held personally accountable"
+            patterns.append([pattern[0], {"TAG": {"IN": ["RB", "RBR"]}}, *pattern[1:]])
     if single:
         patterns.append([_in(single)])
     return patterns

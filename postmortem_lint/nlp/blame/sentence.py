@@ -19,7 +19,8 @@ from postmortem_lint.nlp.vocabulary import Vocabulary, norm
 PERSON, ROLE, TEAM, WE, NOBODY, SYSTEM = "person", "role", "team", "we", "nobody", "system"
 _BLAMEABLE = frozenset({PERSON, ROLE, TEAM})
 _SUBJECTS = ("nsubj", "csubj")
-NAME_SHAPE = re.compile(r"^[A-Z\u00C0-\u00DE][a-z\u00DF-\u00FF'\u2019]+(?:-[A-Z][a-z]+)?$")
+NAME_SHAPE = re.compile(r"^[A-Z\u00C0-\u00DE\u0100-\u017E][a-z\u00DF-\u00FF\u0100-\u017F'\u2019]+"
+                        r"(?:-[A-Z][a-z]+)?$")
 _NOUN_TAGS = ("NN", "NNS", "NNP", "NNPS", "PRP", "PRP$")
 
 
@@ -363,7 +364,12 @@ class Sentence:
         if verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
             head = verb.head
             if head.tag_.startswith("VB") or head.dep_ == "ROOT":
-                return self.subject(head)
+                found = self.subject(head)
+                if found is None and verb.dep_ == "conj" and not self.passive(verb):
+                    # "X was expected to check … and should have done so": the passive
+                    # subject of the first verb acts in the second
+                    found = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+                return found
         return None
 
     def diligence(self, verb: Word) -> bool:
@@ -414,16 +420,22 @@ class Sentence:
         """
         token = anchor
         in_scope = True
+        subject_of = False
+        if any(c.dep_ in ("compound", "appos") and c.lower_ in self.v.meta
+               for c in anchor.children):
+            return True  # "the phrase operator error", "the label human error": a name
         for _ in range(40):
             if in_scope and self._denied_at(token, anchor, own_negation_ok):
                 return True
-            if token.i != anchor.i and token.lower_ in self.v.meta:
+            if token.i != anchor.i and token.lower_ in self.v.meta and not subject_of:
                 return True
             if token.dep_ == "ROOT" or token.head.i == token.i:
                 return False
             if token.dep_ in ("conj", "advcl", "relcl", "parataxis") or (
                     token.dep_ == "ccomp" and self.inversion(token) is not None):
                 in_scope = False  # "Had X checked, nothing would have broken"
+            # "Her mistake was assuming…": the cue is what assumes, not what is talked about
+            subject_of = token.dep_ in ("nsubj", "nsubjpass")
             token = token.head
         return False
 
@@ -493,9 +505,11 @@ class Sentence:
         if self.blameable(mention, level):
             return Mention(mention.kind, mention.start, token.i + 1,
                            self.doc[mention.start:token.i + 1].text)
-        mention = self.who(self.pobj(token, "by"))
-        if self.blameable(mention, level):
-            return mention
+        # "a delete by X", "a manual kubectl delete by X": the by-phrase may hang on a modifier
+        for holder in (token, *(c for c in token.children if c.dep_ in ("amod", "compound"))):
+            mention = self.who(self.pobj(holder, "by"))
+            if self.blameable(mention, level):
+                return mention
         if token.tag_ == "VBG":  # "by X force-pushing…": the gerund's subject as a compound
             doer = next((c for c in token.children if c.i < token.i and c.dep_ in (
                 "compound", "nmod", "nsubj", "poss")), None)

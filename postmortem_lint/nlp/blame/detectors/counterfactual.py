@@ -11,7 +11,7 @@ from postmortem_lint.nlp.blame.tokens import Word
 from postmortem_lint.nlp.hits import BlameHit, BlameKind
 
 KIND = BlameKind.counterfactual
-_AND_DID_NOT = re.compile(r"\b(and|but)\s+(did ?n[o']t|didn't|never did|did not)\b|"
+_AND_DID_NOT = re.compile(r"\b(and|but)\s+(\w+\s+)?(did ?n[o']t|didn't|never did|did not)\b|"
                           r"[;,]\s*instead\b")
 
 
@@ -28,6 +28,7 @@ def detect(s: Sentence) -> Iterator[BlameHit]:
             yield from found
     yield from _avoided_if(s)
     yield from _were_to_have(s)
+    yield from _but_for(s)
 
 
 def _should_have(s: Sentence, verb: Word, subject: Mention | None,
@@ -68,12 +69,15 @@ def _had_done(s: Sentence, verb: Word, subject: Mention | None,
         has_have or inverted.lower_ in w.past_perfect)
     # "had she looked…": the tagger may leave the participle as a bare VB
     participle = verb.tag_ in ("VBN", "VBD") or verb.tag_ == "VB" and inverted is not None
+    # "if X had not disabled the alert": not doing a harmful act, so the act is blamed
+    harmful = verb.lower_ in s.v.actions and not s.neutral(verb)
+    negated = s.negated(verb) is not None
     if not (perfect and participle and s.counterfactual_clause(verb)) or s.passive(verb) or \
-            s.negated(verb) is not None:
+            negated and not harmful:
         return None
     if verb.lower_ in w.be_verbs:
         return []  # "had we been more careful" is a judgment
-    if not s.blameable(subject, level=2) or s.suppressed(verb):
+    if not s.blameable(subject, level=2) or s.suppressed(verb, own_negation_ok=negated):
         return []
     mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ in w.if_words),
                 None)
@@ -98,7 +102,9 @@ def _supposed_to(s: Sentence, verb: Word, subject: Mention | None) -> list[Blame
                        any(t.lower_ == "to" for t in c.children)), None)
     if complement is None or not s.blameable(subject, 1):
         return []
-    if verb.lower_ != "supposed" and not _AND_DID_NOT.search(s.doc[verb.i:].text.lower()):
+    hindsight = any(t.lower_ in w.hindsight_nouns for t in s.doc)  # "In hindsight, X needed to"
+    if verb.lower_ != "supposed" and not hindsight and \
+            not _AND_DID_NOT.search(s.doc[verb.i:].text.lower()):
         return []
     if s.suppressed(verb):
         return []
@@ -145,3 +151,18 @@ def _were_to_have(s: Sentence) -> Iterator[BlameHit]:
 def _regret(s: Sentence, verb: Word) -> bool:
     """'X could have caught it' blames; 'it could have been worse' does not."""
     return verb.lower_ not in s.w.be_verbs and verb.dep_ in ("ROOT", "conj", "ccomp")
+
+
+def _but_for(s: Sentence) -> Iterator[BlameHit]:
+    """"Were it not for X skipping the checklist, …": a person's failure as the cause."""
+    for span in s.matches.get("BUT_FOR", []):
+        act = next((t for t in s.doc[span.end:span.end + 6] if t.tag_ == "VBG"), None)
+        if act is None or not (act.lower_ in s.v.failure or s.diligence(act) and
+                               s.negated(act) is not None):
+            continue
+        doer = s.subject(act) or next((t for t in s.doc[span.end:act.i]
+                                       if s.nounish(t)), None)
+        mention = s.who(doer)
+        if not s.blameable(mention, 1):
+            continue
+        yield s.hit(KIND, span.start, act.i + 1, mention.text, span.start, act.i + 1)

@@ -24,6 +24,7 @@ def _phrases(s: Sentence) -> Iterator[BlameHit]:
     voluntary = any(t.lower_ in s.w.voluntary_words for t in s.doc)
     spans = [*s.matches.get("DISCIPLINE", []), *s.matches.get("ANSWER_TO", []),
              *s.matches.get("LOSE_PRIVILEGES", []), *s.matches.get("ENGAGEMENT_ENDED", []),
+             *s.matches.get("CONDUCT_INQUIRY", []),
              *([] if voluntary else s.matches.get("OFF_ROTATION", []))]
     if not spans:
         return
@@ -32,7 +33,9 @@ def _phrases(s: Sentence) -> Iterator[BlameHit]:
     if not mentions:
         return
     for span in spans:
-        if not s.suppressed(span.root):
+        # a phrase may hold its own negation: "will not be renewed"
+        own = any(t.lower_ in s.w.negators for t in span)
+        if not s.suppressed(span.root, own_negation_ok=own):
             yield s.hit(KIND, span.start, span.end, mentions[0].text, span.start, span.end)
 
 

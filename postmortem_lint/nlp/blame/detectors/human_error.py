@@ -29,10 +29,12 @@ def detect(s: Sentence) -> Iterator[BlameHit]:
 def _human_fault(s: Sentence) -> Iterator[BlameHit]:
     """"a manual slip", "an operator misstep": a human-error word before any fault noun."""
     modifiers = s.v.human_error_modifiers
+    # a role names a human as well: "technician error", "contractor mistake"
+    roles = s.v.role_words - s.v.ambiguous
     for span in s.matches.get("FAULT", []):
         noun = span.root
         modifier = next((c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")
-                         and c.i < noun.i and (c.lower_ in modifiers or
+                         and c.i < noun.i and (c.lower_ in modifiers or c.lower_ in roles or
                                                s.hyphenated(c) in modifiers)), None)
         if modifier is None or noun.tag_ == "NNS" and modifier.lower_ == "user":
             continue

@@ -92,10 +92,12 @@ def _which_damaged(s: Sentence, verb: Word) -> bool:
 
 
 def _damage_object(s: Sentence, verb: Word) -> bool:
-    nouns = s.v.damage_nouns
+    """"caused the outage", "created the corrupted index": damage, or a thing in a bad state."""
+    nouns, bad = s.v.damage_nouns, s.w.bad_state_words
     return any(child.dep_ in ("dobj", "attr", "nsubjpass") and (
         child.lower_ in nouns or any(c.lower_ in nouns for c in child.children
-                                     if c.dep_ == "compound"))
+                                     if c.dep_ == "compound") or
+        any(c.lower_ in bad for c in child.children if c.dep_ == "amod"))
         for child in verb.children
         if not any(c.dep_ == "det" and c.lower_ == "no" for c in child.children))
 
@@ -217,10 +219,11 @@ def _cleft(s: Sentence, verb: Word) -> Iterator[BlameHit]:
 
 
 def _bad_object(s: Sentence, verb: Word) -> bool:
-    """"approved the build with two failing checks": an act on something known to be bad."""
+    """"approved the build with two failing checks": an act on something known to be bad;
+    "restarted the primary instead of the replica": an act on the wrong thing."""
     return verb.lower_ in s.v.actions and any(
-        t.lower_ in s.w.bad_state_words for c in verb.children if c.dep_ in ("dobj", "prep")
-        for t in c.subtree)
+        t.lower_ in s.w.bad_state_words | s.w.instead_of for c in verb.children
+        if c.dep_ in ("dobj", "prep", "advmod") for t in c.subtree)
 
 
 # -- "because X…", "when X…" ---------------------------------------------------------------

@@ -119,9 +119,10 @@ def _was_theirs(s: Sentence, noun: Word) -> Owner | None:
 
 
 def _made_by(s: Sentence, noun: Word) -> Owner | None:
-    """"a typo made by an engineer"."""
-    clause = next((c for c in noun.children if c.dep_ in ("acl", "relcl") and
-                   c.lower_ in s.w.make_verbs), None)
+    """"a typo made by an engineer", "an error introduced by the contractor"."""
+    clause = next((c for c in noun.children if c.dep_ in ("acl", "relcl") and (
+        c.lower_ in s.w.make_verbs or c.tag_ == "VBN" and not s.neutral(c) and
+        c.lower_ not in s.v.stative)), None)
     if clause is None:
         return None
     agent = s.by_agent(clause)
