@@ -18,6 +18,10 @@ from postmortem_lint.nlp.service import NlpService
 from postmortem_lint.nlp.text import mask_quotations, sentence_spans
 
 _READ_ROLES = (ProseRole.narrative, ProseRole.table_cell)
+# Sections of praise and luck: a person named there did something well, never a cause.
+_PRAISE_SECTIONS = frozenset({"went_well", "got_lucky"})
+_CAUSE_KINDS = (BlameKind.person_as_cause, BlameKind.agent)
+_INDEFINITE = re.compile(r"^(?:an?|one|some)\s", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,12 +73,20 @@ def narrative_prose(doc: Postmortem) -> list[Prose]:
 
 
 def cause_prose(doc: Postmortem) -> list[Prose]:
-    """Root cause, contributing factors and the last why: where a person must not be a cause."""
-    texts = list(doc.root_cause)
+    """Root cause, contributing factors and the last why: where a person must not be a cause.
+    An answer in a chain of whys that the next text questions further ("… Why did …?") is a
+    step toward the cause, not the cause."""
+    causes = doc.root_cause
+    texts = [prose for index, prose in enumerate(causes)
+             if index + 1 == len(causes) or not _question(causes[index + 1].text)]
     texts += [factor.text for factor in doc.contributing_factors]
     if doc.five_whys:
         texts.append(doc.five_whys[-1].text)
     return [prose for prose in texts if prose.text.strip()]
+
+
+def _question(text: str) -> bool:
+    return text.rstrip().rstrip("*_").rstrip().endswith("?")
 
 
 def _structured_cells(doc: Postmortem) -> set[tuple[int, int]]:
@@ -136,16 +148,38 @@ def _scan(nlp: NlpService, doc: Postmortem) -> list[ProseHit]:
     analyses = nlp.analyze([unit[2] for unit in units], [unit[3] for unit in units])
     findings: dict[tuple[BlameKind, int, int, int, int], ProseHit] = {}
     things: set[str] | None = None
-    for (prose, offset, _, cause), hits in zip(units, analyses, strict=True):
+    said: set[tuple[BlameKind, str]] = set()
+    systemic = _systemic_root_cause(doc, units, analyses)
+    for (prose, offset, text, cause), hits in zip(units, analyses, strict=True):
         for hit in hits:
             name = _single_name(hit.who)
             if name:
                 things = _thing_names(doc) if things is None else things
                 if name.lower() in things:
                     continue  # a repository, package or host the document names: not a person
+            said_before = (hit.kind, hit.who.lower()) in said
+            said.add((hit.kind, hit.who.lower()))
+            if said_before and _question(text):
+                continue  # the next why restating a blame statement: reported once
+            if hit.kind in _CAUSE_KINDS and not cause and (
+                    prose.section in _PRAISE_SECTIONS or
+                    systemic and _INDEFINITE.match(hit.who)):
+                # praise names who acted well; where the document states a systemic root
+                # cause, "an engineer deleted…" tells how it was triggered
+                continue
             finding = ProseHit(hit.shifted(offset), prose, cause)
             span = finding.span
             key = (hit.kind, span.line, span.column, span.end_line, span.end_column)
             if key not in findings or cause:
                 findings[key] = finding
     return sorted(findings.values(), key=lambda f: (f.span.line, f.span.column, f.kind.value))
+
+
+def _systemic_root_cause(doc: Postmortem, units: list[tuple[Prose, int, str, bool]],
+                         analyses: list[tuple[BlameHit, ...]]) -> bool:
+    """Whether the document states a root cause and names no one in it."""
+    if not doc.root_cause:
+        return False
+    stated = {id(prose) for prose in doc.root_cause}
+    return not any(hits for (prose, _, _, _), hits in zip(units, analyses, strict=True)
+                   if id(prose) in stated)

@@ -349,3 +349,74 @@ def test_a_name_the_document_writes_as_a_package_or_host_is_a_thing() -> None:
     assert blame_codes(text) == []
     assert blame_codes(text.replace("`quill`", "`hook`").replace("quill.example", "hooks.example")
                        ) == ["PM101"]
+
+
+# -- real-prose classes: where naming someone is not a cause, and blame said once -------------
+def test_they_standing_for_customers_is_no_person_in_a_cause() -> None:
+    assert lint_text("""\
+        ## Root cause
+
+        1. The client library reads the schema version the customer's app was built with.
+        2. A merchant's app keeps whatever release they have deployed for months.
+        """, select=["PM110"]) == []
+
+
+def test_praise_of_the_person_who_triggered_it_is_not_a_cause() -> None:
+    text = """\
+        ## What went well
+
+        The operator who triggered the outage spotted the split brain before any alert fired.
+        """
+    assert lint_text(text, select=["PM110"]) == []
+    # the same sentence in the narrative still names a person as the cause
+    assert codes(lint_text(text.replace("What went well", "Summary"),
+                           select=["PM110"])) == ["PM110"]
+
+
+def test_an_answer_the_next_why_questions_further_is_not_the_root_cause() -> None:
+    text = """\
+        ## Root cause
+
+        - The upgrade skipped the schema check.
+
+          **Why was the check skipped?**
+
+          - The release captain judged the change too small to need it.
+
+            **Why could a judgment decide that?**
+
+            - The release checklist has no rule for when the schema check is required.
+        """
+    assert lint_text(text, select=["PM110"]) == []
+    ended_there = text.split("\n\n            **Why could")[0] + "\n"
+    assert codes(lint_text(ended_there, select=["PM110"])) == ["PM110"]
+
+
+def test_a_why_question_restating_a_blame_statement_is_reported_once() -> None:
+    findings = lint_text("""\
+        ## Five whys
+
+        - The release captain forgot to run the schema check.
+
+          **Why did the release captain forget to run it?**
+
+          - The checklist lives in a wiki page nobody links from the release tool.
+        """, select=["PM101"])
+    assert [f.span.line for f in findings] == [3]
+
+
+def test_an_unnamed_trigger_beside_a_systemic_root_cause_is_not_the_cause() -> None:
+    text = """\
+        ## Summary
+
+        On May 3 an engineer accidentally deleted the `billing` queue while cleaning up a test stack.
+
+        ## Root cause
+
+        The cleanup script matches queues by prefix, and test and production queues share one.
+        """
+    assert lint_text(text, select=["PM110"]) == []
+    # a named person stays named; without a stated root cause the act is the cause given
+    assert codes(lint_text(text.replace("an engineer", "Priya"), select=["PM110"])) == ["PM110"]
+    summary_only = text.split("\n\n        ## Root cause")[0] + "\n"
+    assert codes(lint_text(summary_only, select=["PM110"])) == ["PM110"]

@@ -298,8 +298,11 @@ class Sentence:
         return token.i > 0 and self.doc[token.i - 1].lower_ == word
 
     def _plural_thing_before(self, token: Word) -> bool:
+        """Whether "they" may stand for things, or for outsiders ("the customer's app loads
+        the version they have installed"), rather than for colleagues."""
         v = self.v
-        return any(other.tag_ in ("NNS", "NNPS") and other.lower_ not in v.team_heads and
+        return any(other.lower_ in self.w.outsider_words or
+                   other.tag_ in ("NNS", "NNPS") and other.lower_ not in v.team_heads and
                    other.lower_ not in v.role_words and other.lower_ not in v.people
                    for other in self.doc[token.sent.start:token.i])
 
