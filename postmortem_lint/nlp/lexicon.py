@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from postmortem_lint.nlp.vocabulary import Vocabulary, phrase_tokens, vocabulary
+from postmortem_lint.nlp.vocabulary import Vocabulary, phrase_tokens, verb_index, vocabulary
 from postmortem_lint.ruledata import BlameLexicon
 
 _ON_CALL = re.compile(r"\bon[- ]?call\b", re.IGNORECASE)
@@ -72,14 +72,16 @@ class CompiledLexicon:
 
         def add(entries: list[str], *, verb: bool, person: bool, matched: bool = False) -> None:
             for entry in entries:
-                tokens = [t for t in phrase_tokens(entry) if t != "-"]
+                raw = phrase_tokens(entry)
+                tokens = [t for t in raw if t != "-"]
                 if not tokens:
                     continue
+                inflected = 1 if verb_index(raw) else 0  # (the hyphen is left out here)
                 if len(tokens) == 1:
                     forms = inflections(tokens[0])
                     (gated if person or tokens[0] in gated_words else strong).update(forms)
                     continue
-                sets = tuple(frozenset(inflections(t)) if (verb and i == 0) or (
+                sets = tuple(frozenset(inflections(t)) if (verb and i == inflected) or (
                     not verb and i == len(tokens) - 1) else frozenset({t})
                     for i, t in enumerate(tokens))
                 index = max(range(len(tokens)), key=lambda i: len(tokens[i]))

@@ -24,6 +24,12 @@ def phrase_tokens(phrase: str) -> tuple[str, ...]:
     return tuple(part for part in _SPLIT.split(phrase.strip().lower()) if part)
 
 
+def verb_index(tokens: tuple[str, ...]) -> int:
+    """Which word of a verb phrase inflects: the first ("drop the ball" -> dropped), or the
+    second half of a hyphenated verb ("rubber-stamp" -> rubber-stamped)."""
+    return 2 if len(tokens) > 2 and tokens[1] == "-" else 0
+
+
 def norm(text: str) -> str:
     """'on - call  engineer' -> 'on-call engineer'."""
     return re.sub(r" ?- ?", "-", " ".join(text.lower().split()))
@@ -163,6 +169,8 @@ class Words:
     was_is_than: frozenset[str]
     was_is: frozenset[str]
     easy_words: frozenset[str]
+    matter_words: frozenset[str]
+    presume_verbs: frozenset[str]
     would_forms: frozenset[str]
     have_forms: frozenset[str]
     taken_forms: frozenset[str]

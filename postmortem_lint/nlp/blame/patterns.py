@@ -14,7 +14,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.matcher import DependencyMatcher, Matcher
 
-from postmortem_lint.nlp.vocabulary import Vocabulary, phrase_tokens
+from postmortem_lint.nlp.vocabulary import Vocabulary, phrase_tokens, verb_index
 
 Pattern = list[dict[str, Any]]
 
@@ -75,6 +75,8 @@ def _constructions(v: Vocabulary) -> dict[str, list[Pattern]]:
             _in(w.rotation_words)]],
         "AS_EASY_AS": [[  # "it was as simple as <someone> running…"
             {"LOWER": "as"}, _in(w.easy_words), {"LOWER": "as"}]],
+        "SIMPLE_MATTER": [[  # "a simple matter of reading the runbook, which X didn't do"
+            _in(w.easy_words), _in(w.matter_words), {"LOWER": "of"}]],
         "SAT_ON": [[  # "sat on the security report for a week"
             _in(w.sit_verbs), {"LOWER": "on"}, {"IS_PUNCT": False, "OP": "{0,4}"},
             _in(w.held_items)]],
@@ -110,7 +112,7 @@ def phrase_patterns(v: Vocabulary, label: str, phrases: Iterable[str], *, verb: 
         if len(tokens) == 1:
             single |= _forms(v, tokens[0], verb or noun)
             continue
-        pattern = [_token_spec(v, token, (verb and index == 0) or
+        pattern = [_token_spec(v, token, (verb and index == verb_index(tokens)) or
                                (noun and index == len(tokens) - 1))
                    for index, token in enumerate(tokens)]
         if verb and len(pattern) > 1 and pattern[1].get("LOWER") and label in (

@@ -103,12 +103,18 @@ def _supposed_to(s: Sentence, verb: Word, subject: Mention | None) -> list[Blame
     if complement is None or not s.blameable(subject, 1):
         return []
     hindsight = any(t.lower_ in w.hindsight_nouns for t in s.doc)  # "In hindsight, X needed to"
-    if verb.lower_ != "supposed" and not hindsight and \
-            not _AND_DID_NOT.search(s.doc[verb.i:].text.lower()):
+    if verb.lower_ != "supposed" and not hindsight and not _needs_care(s, verb, complement) \
+            and not _AND_DID_NOT.search(s.doc[verb.i:].text.lower()):
         return []
     if s.suppressed(verb):
         return []
     return [s.hit(KIND, verb.i, complement.i + 1, subject.text, verb.i, complement.i + 1)]
+
+
+def _needs_care(s: Sentence, verb: Word, complement: Word) -> bool:
+    """"The SRE needs to read the runbook first": a person told what they must check."""
+    return verb.lower_ in s.w.need_verbs and verb.tag_ in ("VBZ", "VBP") and \
+        s.diligence(complement)
 
 
 def _avoided_if(s: Sentence) -> Iterator[BlameHit]:

@@ -14,8 +14,9 @@ KIND = BlameKind.failure_verb
 
 
 def detect(s: Sentence) -> Iterator[BlameHit]:
-    phrasal = {span.start: span for label in ("FAILURE", "SAT_ON")
-               for span in s.matches.get(label, [])}
+    # keyed by the phrase's verb: its first word, or the half after a hyphen ("rubber-stamped")
+    phrasal = {span.start + (2 if len(span) > 2 and span[1].text == "-" else 0): span
+               for label in ("FAILURE", "SAT_ON") for span in s.matches.get(label, [])}
     yield from _undone_by(s)
     yield from _forced_through(s)
     v = s.v

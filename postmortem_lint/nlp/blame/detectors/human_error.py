@@ -13,13 +13,11 @@ KIND = BlameKind.human_error
 
 
 def detect(s: Sentence) -> Iterator[BlameHit]:
-    w = s.w
     for span in s.matches.get("HUMAN_ERROR", []):
         root = span.root
         # "the review blamed human error for…" cites it as the cause; "it is tempting to
         # blame human error" does not
-        anchor = root.head if root.head.lower_ in w.blame_verbs and root.dep_ == "dobj" \
-            else root
+        anchor = _blamed_for(s, root)
         if not s.suppressed(anchor) and not _looked_past(s, root):
             yield s.hit(KIND, span.start, span.end, "", span.start, span.end)
     yield from _human_fault(s)
@@ -38,9 +36,21 @@ def _human_fault(s: Sentence) -> Iterator[BlameHit]:
                                                s.hyphenated(c) in modifiers)), None)
         if modifier is None or noun.tag_ == "NNS" and modifier.lower_ == "user":
             continue
-        if s.suppressed(noun) or _looked_past(s, noun):
+        if s.suppressed(_blamed_for(s, noun)) or _looked_past(s, noun):
             continue
         yield s.hit(KIND, modifier.i, span.end, "", modifier.i, span.end)
+
+
+def _blamed_for(s: Sentence, noun: Word) -> Word:
+    """Where suppression is read from: "the review blamed human error for…" and "blamed the
+    outage on operator error" cite it as the cause (from the verb up); "it is tempting to
+    blame human error" does not."""
+    head = noun.head
+    if head.lower_ in s.w.blame_verbs and noun.dep_ == "dobj":
+        return head
+    if noun.dep_ == "pobj" and head.head.lower_ in s.w.blame_verbs:
+        return head.head
+    return noun
 
 
 def _labelled_human(s: Sentence) -> Iterator[BlameHit]:

@@ -19,6 +19,7 @@ def detect(s: Sentence) -> Iterator[BlameHit]:
     yield from _one_look(s)
     yield from _it_took(s)
     yield from _all_had_to(s)
+    yield from _simple_matter(s)
 
 
 def _minimised(s: Sentence, adverb: Word) -> Iterator[BlameHit]:
@@ -38,7 +39,10 @@ def _minimised(s: Sentence, adverb: Word) -> Iterator[BlameHit]:
     failed = verb.lower_ in s.v.failure or verb.lower_ in w.fail_verbs or \
         s.negated(verb) is not None
     judgmental = adverb.lower_ in w.minimiser_judgments and not s.neutral(verb)
-    if not (failed or must or without or judgmental):
+    # "just assumed it was fine", "just typed the production host instead of staging"
+    careless = verb.lower_ in w.presume_verbs or any(
+        t.lower_ in w.instead_of for t in verb.subtree if t.i > verb.i)
+    if not (failed or must or without or judgmental or careless):
         return
     if s.suppressed(verb, own_negation_ok=True):
         return
@@ -90,6 +94,20 @@ def _it_took(s: Sentence) -> Iterator[BlameHit]:
                 continue
             yield s.hit(KIND, span.start, max(span.end, mention.end), mention.text,
                         span.start, span.end)
+
+
+def _simple_matter(s: Sentence) -> Iterator[BlameHit]:
+    """"It was a simple matter of reading the runbook, which the operator didn't do": the
+    act made trivial, then a person not doing it."""
+    for span in s.matches.get("SIMPLE_MATTER", []):
+        rest = s.doc[span.end:]
+        mention = next((m for m in (s.who(t) for t in rest if s.nounish(t))
+                        if s.blameable(m, 2)), None)
+        failed = any(s.negated(t) is not None or t.lower_ in s.v.failure
+                     for t in rest if t.tag_.startswith("VB"))
+        if mention is None or not failed or s.suppressed(span.root):
+            continue
+        yield s.hit(KIND, span.start, span.end, mention.text, span.start, span.end)
 
 
 def _all_had_to(s: Sentence) -> Iterator[BlameHit]:

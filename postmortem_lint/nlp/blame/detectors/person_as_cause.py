@@ -85,10 +85,14 @@ def _by_accident(s: Sentence, verb: Word) -> bool:
 
 
 def _which_damaged(s: Sentence, verb: Word) -> bool:
-    """"deleted the DNS zone, which took every domain offline": the act's own damage."""
-    return any(clause.dep_ == "relcl" and any(c.lower_ == "which" and c.dep_ == "nsubj"
-                                              for c in clause.children) and damaging(s, clause)
-               for obj in verb.children if obj.dep_ == "dobj" for clause in obj.children)
+    """"deleted the DNS zone, which took every domain offline": the act's own damage (the
+    parser may hang ", which…" on any noun after the verb)."""
+    doc = s.doc
+    return any(clause.dep_ == "relcl" and any(
+        c.lower_ == "which" and c.dep_ == "nsubj" and (
+            c.head.head.head.i == verb.i or c.i > 0 and doc[c.i - 1].text == ",")
+        for c in clause.children) and damaging(s, clause)
+        for clause in verb.subtree if clause.i > verb.i)
 
 
 def _damage_object(s: Sentence, verb: Word) -> bool:
