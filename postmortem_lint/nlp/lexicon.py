@@ -147,6 +147,8 @@ class CompiledLexicon:
         if words & self._human_error_modifiers and words & self._fault_forms and \
                 _before(ordered, self._modifier_parts, self._fault_forms):
             return True  # "a manual slip": the modifier comes before the fault noun
+        if words & self._fault_forms and self._unnamed_fault.search(sentence):
+            return True
         if not person:
             return False
         w = self.vocabulary.w
@@ -176,6 +178,14 @@ class CompiledLexicon:
                 re.compile(rf"\b(?:{better})\b.{{1,60}}?\bwould\b", re.IGNORECASE),
                 # "was moved off the <team>": a person taken off their work
                 re.compile(rf"\b(?:{moved})\s+(?:{off})\b", re.IGNORECASE))
+
+    @cached_property
+    def _unnamed_fault(self) -> re.Pattern[str]:
+        """"an error was made": a mistake with the person left out (no one is named)."""
+        faults = "|".join(sorted(re.escape(word) for word in self._fault_forms))
+        made = "|".join(sorted(re.escape(word) for word in self.vocabulary.w.make_verbs))
+        return re.compile(rf"\b(?:{faults})\s+(?:was|were|(?:has|have|had) been)\s+"
+                          rf"(?:{made})\b", re.IGNORECASE)
 
     @cached_property
     def _undone(self) -> frozenset[str]:

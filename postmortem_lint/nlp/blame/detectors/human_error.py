@@ -22,6 +22,18 @@ def detect(s: Sentence) -> Iterator[BlameHit]:
             yield s.hit(KIND, span.start, span.end, "", span.start, span.end)
     yield from _human_fault(s)
     yield from _labelled_human(s)
+    yield from _made_unnamed(s)
+
+
+def _made_unnamed(s: Sentence) -> Iterator[BlameHit]:
+    """"an error was made when republishing": a person's mistake with the person left out."""
+    for span in s.matches.get("FAULT", []):
+        noun = span.root
+        verb = noun.head
+        if noun.dep_ != "nsubjpass" or verb.lower_ not in s.w.make_verbs or \
+                s.by_agent(verb) is not None or s.suppressed(verb):
+            continue
+        yield s.hit(KIND, s.left_edge(noun), verb.i + 1, "", noun.i, noun.i + 1)
 
 
 def _human_fault(s: Sentence) -> Iterator[BlameHit]:
