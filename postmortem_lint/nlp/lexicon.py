@@ -174,7 +174,10 @@ class CompiledLexicon:
                                  w.competence_nouns))
         moved = "|".join(sorted(re.escape(word) for word in w.off_rotation_verbs))
         off = "|".join(sorted(re.escape(word) for word in w.from_off))
+        destroy = "|".join(sorted(re.escape(word) for word in w.destructive_verbs))
         return (*_PATTERN_CUES,
+                # "the intern's script deleted…": someone's work destroying something
+                re.compile(rf"['\u2019]s\b.{{1,40}}?\b(?:{destroy})\b", re.IGNORECASE),
                 re.compile(rf"\b(?:{better})\b.{{1,60}}?\bwould\b", re.IGNORECASE),
                 # "was moved off the <team>": a person taken off their work
                 re.compile(rf"\b(?:{moved})\s+(?:{off})\b", re.IGNORECASE))

@@ -90,9 +90,11 @@ def _constructions(v: Vocabulary) -> dict[str, list[Pattern]]:
             # "the contractor's agreement will not be renewed"
             [_in(w.engagements), {"IS_PUNCT": False, "OP": "{0,3}"}, _in(w.negators),
              {"IS_PUNCT": False, "OP": "{0,2}"}, _in(w.renew_words)]],
-        "CONDUCT_INQUIRY": [[  # "an investigation into the operator's conduct"
-            _in(w.inquiry_nouns), _in(w.inquiry_links),
-            {"IS_PUNCT": False, "OP": "{0,4}"}, _in(w.conduct_nouns)]],
+        "CONDUCT_INQUIRY": [  # "an investigation into the operator's conduct"
+            [_in(w.inquiry_nouns), _in(w.inquiry_links),
+             {"IS_PUNCT": False, "OP": "{0,4}"}, _in(w.conduct_nouns)],
+            # "HR will review the operator's conduct"
+            [_in(w.inquiry_verbs), {"IS_PUNCT": False, "OP": "{0,4}"}, _in(w.conduct_nouns)]],
         "BUT_FOR": [[  # "were it not for", "had it not been for", "if it weren't for"
             _in(w.but_for_heads), {"LOWER": "it"}, {**_in(w.be_verbs), "OP": "?"},
             _in(w.negators), {**_in(w.be_verbs), "OP": "?"}, {"LOWER": "for"}]],

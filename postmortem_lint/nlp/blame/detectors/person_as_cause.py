@@ -55,7 +55,8 @@ def _damage(s: Sentence) -> Iterator[BlameHit]:
         span = phrasal.get(verb.i)
         damage = lower in v.damage or span is not None
         cause = lower in v.cause_verbs and _damage_object(s, verb) or (
-            lower in v.actions and (_which_damaged(s, verb) or _by_accident(s, verb)))
+            lower in v.actions and (_which_damaged(s, verb) or _by_accident(s, verb))) or \
+            _work_destroyed(s, verb)
         if not (damage or cause or _wrong_object(s, verb)):
             continue
         if s.passive(verb):
@@ -77,6 +78,18 @@ def _damaged_by(s: Sentence, verb: Word, span: Phrase | None) -> Iterator[BlameH
         end = max(end, min(obj.right_edge.i + 1, obj.i + 4))
     start, stop = s.span_with_subject(mention, verb.i, end)
     yield s.hit(KIND, start, stop, mention.text, verb.i, end)
+
+
+def _work_destroyed(s: Sentence, verb: Word) -> bool:
+    """"the intern's script deleted 40,000 customer records": a person's work (not the person:
+    people delete things as their work) destroying data that matters."""
+    if verb.lower_ not in s.w.destructive_verbs or s.passive(verb):
+        return False
+    valuable = any(t.lower_ in s.w.valuable_words or t.tag_ == "CD"
+                   for c in verb.children if c.dep_ == "dobj" for t in c.subtree)
+    subject = s.subject(verb)
+    return valuable and not s.blameable(s.who(subject), 2) and \
+        s.person_or_work(subject, 1) is not None
 
 
 def _by_accident(s: Sentence, verb: Word) -> bool:
