@@ -98,6 +98,9 @@ NEVER = {
         "The Kubernetes operator failed to reconcile the StatefulSet after the CRD upgrade.",
         "Dependabot missed the advisory because the package was vendored.",
         "The pods kept restarting and they failed to pass readiness checks.",
+        # a first word that owns an "its" is a thing
+        "Sextant forgot its peer list after the restart.",
+        "Dev workloads were moved off the shared cluster at noon.",
     ],
     "software term": [
         "We burned 40% of the monthly error budget for checkout-api in under an hour.",
@@ -111,6 +114,11 @@ NEVER = {
         "Li paged the storage team at 14:05 UTC.",
         "Marcus rolled back checkout-api to v4.11.2 at 15:47 UTC.",
         "Priya just restarted the pod and it recovered within a minute.",
+        "Our SRE just assumed role credentials from the CI runner.",
+        "Imani's cleanup job deleted the stale production snapshots as designed.",
+        "Juno was taken off the search project after the reorg.",
+        "The on-call engineer needs to check five dashboards to find the failing shard.",
+        "Developers who simply want to push code wait for the merge queue.",
         "Sam failed over the database to us-west-2 at 10:14 UTC.",
         "They were written to a node that was demoted on the next failover.",
         "The release manager paused the rollout at 20% while the team looked at the canary.",
@@ -118,6 +126,7 @@ NEVER = {
     "praise": [
         "Ada's quick rollback limited the impact to nine minutes.",
         "Thanks to Kofi's careful read of the replication logs, we avoided a second failover.",
+        "Were it not for Ana restarting the pods, the outage would have lasted hours.",
         "Big thanks to the contractor who stayed on the bridge until 05:00 UTC.",
     ],
     "meta and negation": [
@@ -128,6 +137,7 @@ NEVER = {
         "No one will be disciplined as a result of this review.",
         "It would be easy to say the reviewer should have caught it, but the diff was huge.",
         "We do not treat the rename as a mistake by the vendor or by anyone here.",
+        "We avoid the label operator error because it stops the analysis.",
     ],
     "process gap": [
         "The runbook did not say to drain the node first.",

@@ -69,8 +69,8 @@ def _constructions(v: Vocabulary) -> dict[str, list[Pattern]]:
         "WOULD_HAVE_TAKEN": [[  # "it would have taken <someone> a minute to…"
             {"LOWER": "it"}, _in(w.would_forms), {**_in(w.have_forms), "OP": "?"},
             _in(w.taken_forms)]],
-        "OFF_ROTATION": [[  # "removed from the escalation rotation"
-            _in(w.off_rotation_verbs), _in(w.from_off),
+        "OFF_ROTATION": [[  # "was removed from the escalation rotation" (done to someone)
+            {**_in(w.off_rotation_verbs), "TAG": {"IN": ["VBN", "JJ"]}}, _in(w.from_off),
             {"TEXT": {"NOT_IN": [".", ",", ";", ":", "(", ")"]}, "OP": "{0,5}"},
             _in(w.rotation_words)]],
         "AS_EASY_AS": [[  # "it was as simple as <someone> running…"

@@ -171,7 +171,7 @@ class Sentence:
         if lower in v.role_words:
             return mention(ROLE if self._role_is_human(token) else SYSTEM)
         if lower in v.teams and (token.is_upper or token.is_title) and not any(
-                c.dep_ == "det" for c in token.children):
+                c.dep_ == "det" for c in token.children) and not self._qualifier(token):
             return mention(TEAM)
         return self._name(token, mention)
 
@@ -203,6 +203,9 @@ class Sentence:
         if first and not surname:
             if token.tag_ != "NNP" and len(lower) >= 6 and lower.endswith(self._suffixes):
                 return mention(SYSTEM)
+            if any(p.lower_ in w.thing_pronouns for o in token.head.children
+                   if o.dep_ == "dobj" for p in o.children):
+                return mention(SYSTEM)  # "Bifrost forgot its routing table"
             return mention(PERSON, weak=1 if token.tag_ == "NNP" else 2)
         # a capitalised plural inside the sentence may be a name the tagger took for a
         # plural ("Beatriz", "Ines"), or a product's plural: only as sure as a first word
@@ -224,9 +227,7 @@ class Sentence:
             return True
         if token.tag_ == "NNS" and token.lower_.endswith(self._plurals):
             return True  # "Validators", "Consumers": a common noun's plural, capitalised
-        if token.dep_ in ("amod", "compound", "nmod") and token.head.i > token.i and \
-                token.head.is_lower and token.head.tag_.startswith("NN") and \
-                token.head.lower_ not in w.hyphen_verb_prefixes:
+        if self._qualifier(token):
             return True
         if token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and \
                 doc[token.i + 2].lower_ in w.hyphen_links:
@@ -238,6 +239,15 @@ class Sentence:
         if token.dep_ == "compound":
             parts.append(token.head)
         return any(part.lower_ in self.v.safe for part in parts)
+
+    def _qualifier(self, token: Word) -> bool:
+        """A capitalised word qualifying a lower-case noun after it ("Dev workloads", "Latent
+        bug"): part of the noun's name, not someone."""
+        head = token.head
+        return token.dep_ in ("amod", "compound", "nmod") and head.i > token.i and \
+            head.is_lower and head.tag_.startswith("NN") and \
+            head.lower_ not in self.w.hyphen_verb_prefixes and \
+            head.lower_ not in self.v.team_heads and head.lower_ not in self.v.role_words
 
     @property
     def _plurals(self) -> tuple[str, ...]:
@@ -424,8 +434,9 @@ class Sentence:
         token = anchor
         in_scope = True
         subject_of = False
-        if any(c.dep_ in ("compound", "appos") and c.lower_ in self.v.meta
-               for c in anchor.children):
+        if any(t.dep_ in ("compound", "appos") and t.lower_ in self.v.meta
+               for c in anchor.children if c.dep_ in ("compound", "appos")
+               for t in (c, *c.children)):
             return True  # "the phrase operator error", "the label human error": a name
         for _ in range(40):
             if in_scope and self._denied_at(token, anchor, own_negation_ok):

@@ -32,7 +32,11 @@ def _phrases(s: Sentence) -> Iterator[BlameHit]:
                 if s.blameable(m, level=2)]
     if not mentions:
         return
+    incident = any(t.lower_ in s.v.damage_nouns for t in s.doc)
     for span in spans:
+        if not incident and span[-1].lower_ in s.w.assignment_words and \
+                span[0].lower_ in s.w.off_rotation_verbs:
+            continue  # "taken off the project after the reorg": not about an incident
         # a phrase may hold its own negation: "will not be renewed"
         own = any(t.lower_ in s.w.negators for t in span)
         if not s.suppressed(span.root, own_negation_ok=own):

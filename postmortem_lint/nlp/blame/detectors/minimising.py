@@ -38,9 +38,12 @@ def _minimised(s: Sentence, adverb: Word) -> Iterator[BlameHit]:
         return
     failed = verb.lower_ in s.v.failure or verb.lower_ in w.fail_verbs or \
         s.negated(verb) is not None
-    judgmental = adverb.lower_ in w.minimiser_judgments and not s.neutral(verb)
+    # (not a state: "developers who simply want to push code")
+    judgmental = adverb.lower_ in w.minimiser_judgments and not s.neutral(verb) and \
+        verb.lower_ not in s.v.stative
     # "just assumed it was fine", "just typed the production host instead of staging"
-    careless = verb.lower_ in w.presume_verbs or any(
+    careless = verb.lower_ in w.presume_verbs and any(c.dep_ == "ccomp" for c in verb.children) \
+        or any(
         t.lower_ in w.instead_of for t in verb.subtree if t.i > verb.i)
     if not (failed or must or without or judgmental or careless):
         return

@@ -85,8 +85,9 @@ def _work_destroyed(s: Sentence, verb: Word) -> bool:
     people delete things as their work) destroying data that matters."""
     if verb.lower_ not in s.w.destructive_verbs or s.passive(verb):
         return False
-    valuable = any(t.lower_ in s.w.valuable_words or t.tag_ == "CD"
-                   for c in verb.children if c.dep_ == "dobj" for t in c.subtree)
+    words = [t for c in verb.children if c.dep_ == "dobj" for t in c.subtree]
+    valuable = any(t.lower_ in s.w.valuable_words or t.tag_ == "CD" for t in words) and \
+        not any(t.lower_ in s.w.disposable_words for t in words)
     subject = s.subject(verb)
     return valuable and not s.blameable(s.who(subject), 2) and \
         s.person_or_work(subject, 1) is not None
