@@ -24,7 +24,7 @@ _PATTERN_CUES = tuple(re.compile(pattern, re.IGNORECASE) for pattern in (
     r"\b(?:all|nothing)\b.{0,30}?\b(?:took|taken|takes|needed|required)\b.{0,10}?\bfor\b",
     r"\bas (?:simple|easy|trivial|straightforward) as\b",
     r"\bwhat\b.{1,60}?\b(?:was|is)\b",  # "What took down X was…", "X is what broke…"
-    r"\bit(?: would|'d|\u2019d)(?: have|'ve|\u2019ve)? taken?\b",  # "it would have taken X…"
+    r"(?:\bwould|'d|\u2019d)(?: have|'ve|\u2019ve)? taken?\b",  # "it would have taken X…"
     r"^\W*were\b.{1,40}?\bto (?:have|'ve)\b",  # "Were Mikko to have checked…"
     r"\b(?:avoided|prevented|happens)\b.{0,20}\bif\b",  # "the outage is avoided if X waits"
     r"\b(?:were|had|if) it (?:(?:was|were)(?:n't| not) |not )(?:been )?for\b",  # "were it not for"
@@ -172,6 +172,8 @@ class CompiledLexicon:
         w = self.vocabulary.w
         better = "|".join(sorted(re.escape(word) for word in w.competent_words |
                                  w.competence_nouns))
+        began = "|".join(sorted(re.escape(word) for word in w.start_verbs | w.down_words))
+        when = "|".join(sorted(re.escape(word) for word in w.time_marks))
         moved = "|".join(sorted(re.escape(word) for word in w.off_rotation_verbs))
         off = "|".join(sorted(re.escape(word) for word in w.from_off))
         destroy = "|".join(sorted(re.escape(word) for word in w.destructive_verbs))
@@ -179,6 +181,8 @@ class CompiledLexicon:
                 # "the intern's script deleted…": someone's work destroying something
                 re.compile(rf"['\u2019]s\b.{{1,40}}?\b(?:{destroy})\b", re.IGNORECASE),
                 re.compile(rf"\b(?:{better})\b.{{1,60}}?\bwould\b", re.IGNORECASE),
+                # "the spike began when X flipped…", "went down after X…"
+                re.compile(rf"\b(?:{began})\b.{{0,40}}?\b(?:{when})\b", re.IGNORECASE),
                 # "was moved off the <team>": a person taken off their work
                 re.compile(rf"\b(?:{moved})\s+(?:{off})\b", re.IGNORECASE))
 

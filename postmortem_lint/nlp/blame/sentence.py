@@ -107,14 +107,16 @@ class Sentence:
             return mention(SYSTEM)  # nobody in particular: "every developer will break something"
         if lower in v.nobody or f"no {lower}" in v.nobody and self._prev(token, "no"):
             return mention(NOBODY)
+        if lower in w.relative_pronouns and token.head.dep_ == "relcl" and \
+                token.head.head.i != token.i:
+            return self.who(token.head.head)  # "customers who…": whoever "who" stands for
         if lower in w.person_pronouns:
             following = self.doc[token.i + 1] if token.i + 1 < len(self.doc) else None
             if following is not None and following.text == "/":
                 return mention(SYSTEM)  # "I/O"
             return mention(PERSON)
-        if token.text.startswith("@") and len(token.text) > 2 and \
-                token.text[1:].lower() not in v.safe:
-            return mention(PERSON)  # an @handle
+        if self._handle(token):
+            return mention(PERSON)  # an @handle, or the end of a hyphenated one
         if lower in w.partitives:  # "one of the <role>s", "two of our SREs"
             found = self._partitive(token)
             if found is not None:
@@ -123,11 +125,25 @@ class Sentence:
             return mention(SYSTEM)  # nobody in particular: "anyone could have made this slip"
         if lower in w.plural_pronouns:
             return mention(SYSTEM if self._plural_thing_before(token) else PERSON)
-        if lower in v.collective and not self._modifiers(token):
+        if lower in v.collective and not self._modifiers(token) and not self._sub_team(token):
             return mention(WE)
         if token.tag_ in ("PRP", "PRP$", "WDT", "EX", "DT"):
             return mention(SYSTEM)
         return None
+
+    def _sub_team(self, token: Word) -> bool:
+        """"the team in Lisbon", "the team at the exchange": a part, not the authors."""
+        return any(c.dep_ == "prep" and c.lower_ in self.w.sub_team_preps
+                   for c in token.children)
+
+    def _handle(self, token: Word) -> bool:
+        """"@lena", or the last part of "@tobias-w" (the tokenizer splits at the hyphen)."""
+        doc, i = self.doc, token.i
+        start = token
+        while start.i >= 2 and doc[start.i - 1].text == "-" and doc[start.i - 2].head.i == i:
+            start = doc[start.i - 2]
+        return start.text.startswith("@") and len(start.text) > 2 and \
+            start.text[1:].lower() not in self.v.safe
 
     def _partitive(self, token: Word) -> Mention | None:
         whole = next((p for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -163,7 +179,8 @@ class Sentence:
             return mention(SYSTEM)
         if lower in v.team_heads:
             modifiers = self._modifiers(token)
-            if not modifiers or any(m.lower_ in self.w.our for m in modifiers):
+            ours = not modifiers or any(m.lower_ in self.w.our for m in modifiers)
+            if ours and not self._sub_team(token):
                 return mention(WE)
             return mention(TEAM)
         if lower in v.people:
@@ -331,6 +348,9 @@ class Sentence:
         return self._subjects[verb.i]
 
     def _find_subject(self, verb: Word) -> Word | None:
+        proxy = self.split_perfect(verb)
+        if proxy is not None:
+            return self.subject(proxy)
         for child in verb.children:
             if child.dep_ in _SUBJECTS:
                 return self._explicit_subject(verb, child)
@@ -406,10 +426,21 @@ class Sentence:
             return False
         return not self.blameable(self.who(self.subject(head)), 2)
 
-    @staticmethod
-    def auxiliaries(verb: Word) -> list[Word]:
+    def split_perfect(self, verb: Word) -> Word | None:
+        """The "have" of "should have force-pushed" when the parser, split at the hyphen,
+        made "have" the main verb and the participle its clause."""
+        head = verb.head
+        if verb.dep_ != "ccomp" or verb.tag_ != "VBN" or head.lower_ not in self.w.have_verbs \
+                or not 2 <= verb.i - head.i <= 3 or self.doc[verb.i - 1].text != "-":
+            return None
+        return head
+
+    def auxiliaries(self, verb: Word) -> list[Word]:
         """The verb's auxiliaries, with those the parser hangs on another auxiliary ("should"
         under "have" in "X should have double-checked")."""
+        proxy = self.split_perfect(verb)
+        if proxy is not None:
+            return sorted([proxy, *self.auxiliaries(proxy)], key=lambda word: word.i)
         aux = [c for c in verb.children if c.dep_ == "aux"]
         return sorted(aux + [g for c in aux for g in c.children if g.dep_ == "aux"],
                       key=lambda word: word.i)
@@ -419,6 +450,9 @@ class Sentence:
         return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
     def negated(self, verb: Word) -> Word | None:
+        proxy = self.split_perfect(verb)
+        if proxy is not None:
+            verb = proxy
         for child in verb.children:
             if child.dep_ == "neg" or (child.lower_ in self.w.negators and
                                        child.dep_ in ("advmod", "neg")):
@@ -431,6 +465,7 @@ class Sentence:
         Negation reaches up the parse only within a clause: "If X had read the runbook,
         none of this would have happened" still blames X.
         """
+        anchor = self.split_perfect(anchor) or anchor
         token = anchor
         in_scope = True
         subject_of = False
@@ -524,6 +559,12 @@ class Sentence:
             mention = self.who(self.pobj(holder, "by"))
             if self.blameable(mention, level):
                 return mention
+        doer = next((c for c in token.children if c.dep_ in ("compound", "nmod") and
+                     c.i < token.i and any(t.tag_ == "VBG" for t in self.doc[c.i + 1:token.i])),
+                    None)  # "the engineer bulk-editing customer plans": misread as a compound
+        mention = self.who(doer)
+        if self.blameable(mention, level):
+            return mention
         if token.tag_ == "VBG":  # "by X force-pushing…": the gerund's subject as a compound
             doer = next((c for c in token.children if c.i < token.i and c.dep_ in (
                 "compound", "nmod", "nsubj", "poss")), None)

@@ -24,7 +24,7 @@ def _phrases(s: Sentence) -> Iterator[BlameHit]:
     voluntary = any(t.lower_ in s.w.voluntary_words for t in s.doc)
     spans = [*s.matches.get("DISCIPLINE", []), *s.matches.get("ANSWER_TO", []),
              *s.matches.get("LOSE_PRIVILEGES", []), *s.matches.get("ENGAGEMENT_ENDED", []),
-             *s.matches.get("CONDUCT_INQUIRY", []),
+             *s.matches.get("CONDUCT_INQUIRY", []), *s.matches.get("HOLD_ACCOUNTABLE", []),
              *([] if voluntary else s.matches.get("OFF_ROTATION", []))]
     if not spans:
         return

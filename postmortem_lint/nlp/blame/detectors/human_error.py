@@ -18,6 +18,8 @@ def detect(s: Sentence) -> Iterator[BlameHit]:
         # "the review blamed human error for…" cites it as the cause; "it is tempting to
         # blame human error" does not
         anchor = _blamed_for(s, root)
+        if _term(s, root):
+            continue
         if not s.suppressed(anchor) and not _looked_past(s, root):
             yield s.hit(KIND, span.start, span.end, "", span.start, span.end)
     yield from _human_fault(s)
@@ -43,14 +45,24 @@ def _human_fault(s: Sentence) -> Iterator[BlameHit]:
     roles = s.v.role_words - s.v.ambiguous
     for span in s.matches.get("FAULT", []):
         noun = span.root
+        before = s.doc[noun.i - 1] if noun.i else None
         modifier = next((c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")
                          and c.i < noun.i and (c.lower_ in modifiers or c.lower_ in roles or
                                                s.hyphenated(c) in modifiers)), None)
-        if modifier is None or noun.tag_ == "NNS" and modifier.lower_ == "user":
+        if modifier is None and before is not None and before.lower_ in modifiers and \
+                before.tag_ in ("JJ", "NN"):
+            modifier = before  # "a manual slip" the parser split into two subjects
+        if modifier is None or noun.tag_ == "NNS" and modifier.lower_ == "user" or _term(s, noun):
             continue
         if s.suppressed(_blamed_for(s, noun)) or _looked_past(s, noun):
             continue
         yield s.hit(KIND, modifier.i, span.end, "", modifier.i, span.end)
+
+
+def _term(s: Sentence, noun: Word) -> bool:
+    """"operator error codes", "human error rate": naming a technical thing, not a cause."""
+    head = noun.head
+    return noun.dep_ == "compound" and head.i > noun.i and head.lower_ not in s.v.fault_nouns
 
 
 def _blamed_for(s: Sentence, noun: Word) -> Word:

@@ -136,8 +136,12 @@ def _about_damage(s: Sentence, noun: Word) -> bool:
     """"responsibility for the outage", "the misconfiguration was the responsibility…"."""
     damage = s.v.damage_nouns
     subject = s.subject(noun.head) if noun.dep_ == "attr" else None
-    for_damage = any(p.lower_ in damage for c in noun.children if c.dep_ == "prep" and
-                     c.lower_ == "for" for p in c.children if p.dep_ == "pobj")
+    # "for the outage", "for the missed renewal" (a failure is damage too)
+    failed = s.v.failure
+    for_damage = any(p.lower_ in damage or any(a.lower_ in failed for a in p.children
+                                               if a.dep_ == "amod")
+                     for c in noun.children if c.dep_ == "prep" and c.lower_ == "for"
+                     for p in c.children if p.dep_ == "pobj")
     return for_damage or (subject is not None and subject.lower_ in damage)
 
 
