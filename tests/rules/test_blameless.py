@@ -29,6 +29,12 @@ FAILING = {
         "They failed to notify the support team, so customers learned about it on social media.",
         # the parser reads "engineer" as the compound of a subjectless "forgot"
         "The on-call engineer forgot to check the snapshot job before the indexer run.",
+        # a hyphenated verb, a hyphenated handle, a team in a place, undone diligence
+        "The review was rubber-stamped by the approver on call.",
+        "@ravi-k messed up the DNS cutover.",
+        "The team in Madrid neglected to rotate the signing keys.",
+        "The QA lead didn't alert the team about the failing suite.",
+        "The developer misjudged how many tenants the flag would reach.",
     ],
     "PM102": [
         "It was Dana's oversight that the backup job had been disabled since March.",
@@ -36,6 +42,8 @@ FAILING = {
         "A mistake by the DBA left the replica pointing at the old primary.",
         "Carlos made a mistake while editing the load balancer config.",
         "The fault lies with the contractor.",
+        "The outage came from a configuration error introduced by the contractor.",
+        "Responsibility for the skipped failover test falls on the storage team.",
     ],
     "PM103": [
         "A sloppy change by the contractor removed the retry logic from notifications-service.",
@@ -44,6 +52,7 @@ FAILING = {
         "In an act of laziness we skipped the staging soak and shipped straight to prod.",
         "Had we been more disciplined, the expired certificate would never have reached prod.",
         "Any competent SRE would have noticed the replication lag.",
+        "Any engineer worth their salt would have read the release notes.",
     ],
     "PM104": [
         "The on-call engineer should have run the pre-flight check before failing over.",
@@ -51,12 +60,20 @@ FAILING = {
         "Had the reviewer double-checked the migration, the column drop would have been caught.",
         "The SRE ought to have drained the node before rebooting it.",
         "The DBA needed to verify the backup before starting the upgrade, and didn't.",
+        "If Bo had not disabled the health check, the failover would have worked.",
+        "In hindsight, the DBA needed to snapshot the volume first.",
+        "Were it not for Kai skipping the dry run, nothing would have broken.",
+        "Jo shouldn't have force-pushed to the release branch.",
+        "Lena needed to wait for the replica to catch up, and she didn't.",
     ],
     "PM105": [
         "He just didn't look at the dashboard.",
         "The reviewer simply didn't scroll down far enough to see the DROP TABLE statement.",
         "All she had to do was click 'Pause rollout' in the deploy UI.",
         "Kofi merely had to wait for the health checks to go green before shifting traffic.",
+        "The operator just assumed the replica was current.",
+        "It was a simple matter of checking the host, which the SRE didn't do.",
+        "Checking the flag would have taken the engineer ten seconds.",
     ],
     "PM106": [
         "The engineer involved will be retrained on the deploy process.",
@@ -65,6 +82,12 @@ FAILING = {
         "Action item: mandatory retraining for the engineer who deleted the bucket.",
         "The contractor's access has been revoked.",
         "The operator was written up for the outage.",
+        "The contractor's agreement will not be renewed.",
+        "HR opened an investigation into the DBA's conduct.",
+        "The team lead will be held personally accountable.",
+        "Management will hold the on-call engineer accountable for the outage.",
+        "Ama was moved off the payments team after the outage.",
+        "The SRE will get a note in their performance file.",
     ],
     "PM110": [
         "The outage was caused by the intern's script, which deleted every object in /backups.",
@@ -73,12 +96,21 @@ FAILING = {
         "Hiroshi is the root cause: he merged the change with a red CI run.",
         "Root cause: Ravi truncated the sessions table in production.",
         "It was the contractor's firewall change that broke connectivity to postgres.",
+        "The intern's script deleted 12,000 customer invoices.",
+        "Jia's late-night config edit is what locked everyone out of the VPN.",
+        "The corrupted cache was created by the SRE who replayed the queue.",
+        "It was the DBA who restarted the primary instead of the replica.",
+        "The outage began when Ana flipped the flag for all tenants.",
+        "The cache was flushed by the platform engineer at peak, which crashed the database.",
     ],
     "PM111": [
         "Root cause: human error.",
         "Primary cause: operator error.",
         "The outage was caused by a manual mistake during the certificate rotation.",
         "The data corruption was caused by human error on our part.",
+        "The provider blamed the outage on technician error.",
+        "A mistake was made while the certificate was being rotated.",
+        "A manual slip during the cutover deleted the zone.",
     ],
 }
 

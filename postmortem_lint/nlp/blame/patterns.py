@@ -70,7 +70,8 @@ def _constructions(v: Vocabulary) -> dict[str, list[Pattern]]:
             {"LOWER": "it", "OP": "?"}, _in(w.would_forms), {**_in(w.have_forms), "OP": "?"},
             _in(w.taken_forms)]],
         "HOLD_ACCOUNTABLE": [[  # "hold the release manager accountable"
-            _in(w.hold_verbs), {"IS_PUNCT": False, "OP": "{1,4}"}, _in(w.accountable_words)]],
+            _in(w.hold_verbs), {"TEXT": {"NOT_IN": [".", ",", ";", ":", "(", ")"]}, "OP": "{1,6}"},
+            _in(w.accountable_words)]],
         "OFF_ROTATION": [[  # "was removed from the escalation rotation" (done to someone)
             {**_in(w.off_rotation_verbs), "TAG": {"IN": ["VBN", "JJ"]}}, _in(w.from_off),
             {"TEXT": {"NOT_IN": [".", ",", ";", ":", "(", ")"]}, "OP": "{0,5}"},
