@@ -24,7 +24,8 @@ class BlameFailureVerb(BlameLanguageRule):
     blame, in the active or the passive voice ("was ignored by the on-call
     engineer", "went unheeded by the mobile team"). Systems as subjects
     ("the health check missed the node") and the authors owning a gap together
-    ("we missed the advisory") are not.
+    ("we missed the advisory") are not. A why-question restating the statement before it
+    ("Why did the engineer forget…?") is not reported again.
 
     Bad::
 

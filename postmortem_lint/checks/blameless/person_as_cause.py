@@ -26,7 +26,10 @@ class PersonAsRootCause(BlameLanguageRule):
     (paging, rolling back, investigating) are not causes, nor is a timeline fact
     such as "error rates rose after Ravi deployed 4.12", nor a team at ordinary work
     ("the storage team made changes to…"). A cause statement that names people acting is
-    reported once, not once per act.
+    reported once, not once per act. Not causes either: praise in a "What went well"
+    section, an answer in a chain of whys that the next why questions further (the chain
+    goes on to the cause), and, where the document states a systemic root cause, an
+    unnamed person's act telling how it was triggered ("an engineer deleted the namespace").
 
     Bad::
 
