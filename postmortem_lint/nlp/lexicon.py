@@ -19,7 +19,7 @@ _WORD = re.compile(r"[A-Za-z\u00C0-\u024F0-9]+(?:['\u2019][A-Za-z]+)?")
 # Constructions the parser reads as blame that no single cue word announces.
 _PATTERN_CUES = tuple(re.compile(pattern, re.IGNORECASE) for pattern in (
     r"\bit (?:was|is|'s)\b.{1,100}?\b(?:that|who)\b",  # "It was X's change that broke…"
-    r"\b(?:this|that|it)(?: \w+)? (?:is|was|'s) (?:\w+ )?on\b",  # "This one is on X"
+    r"\b(?:this|that|it)(?: \w+)?(?: is| was|'s|\u2019s) (?:\w+ )?on\b",  # "This one is on X"
     r"\b(?:anyone|anybody|even)\b.{1,60}?\bwould(?: have|'ve)\b",  # "anyone … would have"
     r"\b(?:all|nothing)\b.{0,30}?\b(?:took|taken|takes|needed|required)\b.{0,10}?\bfor\b",
     r"\bas (?:simple|easy|trivial|straightforward) as\b",
@@ -177,7 +177,11 @@ class CompiledLexicon:
         moved = "|".join(sorted(re.escape(word) for word in w.off_rotation_verbs))
         off = "|".join(sorted(re.escape(word) for word in w.from_off))
         destroy = "|".join(sorted(re.escape(word) for word in w.destructive_verbs))
+        believing = "|".join(sorted(re.escape(word) for word in w.belief_verbs
+                                    if word.endswith("ing")))
         return (*_PATTERN_CUES,
+                # "…thinking it was the staging one": an act on a mistaken belief
+                re.compile(rf"\b(?:{believing})\s+(?:it|that|this|they)\b", re.IGNORECASE),
                 # "the intern's script deleted…": someone's work destroying something
                 re.compile(rf"['\u2019]s\b.{{1,40}}?\b(?:{destroy})\b", re.IGNORECASE),
                 re.compile(rf"\b(?:{better})\b.{{1,60}}?\bwould\b", re.IGNORECASE),

@@ -173,6 +173,7 @@ class Words:
     easy_words: frozenset[str]
     matter_words: frozenset[str]
     presume_verbs: frozenset[str]
+    belief_verbs: frozenset[str]
     hold_verbs: frozenset[str]
     accountable_words: frozenset[str]
     would_forms: frozenset[str]

@@ -46,8 +46,7 @@ def _phrases(s: Sentence) -> Iterator[BlameHit]:
 def _sanctioned(s: Sentence, verb: Word) -> Iterator[BlameHit]:
     """A person undergoing a disciplinary verb: "was reprimanded", "we will retrain X"."""
     particles = s.v.discipline_particles.get(verb.lower_)
-    if particles is not None and not any(
-            word.lower_ in particles for word in s.doc[verb.i + 1:verb.i + 4]):
+    if particles is not None and not _particle(s, verb, particles):
         return  # a phrasal sanction ("written up", "let go") without its particle
     if s.passive(verb) and verb.lower_ in s.w.reassign_verbs and any(
             c.dep_ == "dobj" for c in verb.children):
@@ -64,6 +63,17 @@ def _sanctioned(s: Sentence, verb: Word) -> Iterator[BlameHit]:
     yield s.hit(KIND, start, end, mention.text, verb.i, verb.i + 1)
 
 
+def _particle(s: Sentence, verb: Word, particles: frozenset[str]) -> bool:
+    """"written up", "let go", "letting the engineer go" (the particle ends the phrase: "let
+    the new hire go home" and "let her go to the conference" are no sanction)."""
+    word = next((t for t in s.doc[verb.i + 1:verb.i + 6] if t.lower_ in particles), None)
+    if word is None:
+        return False
+    after = s.doc[word.i + 1] if word.i + 1 < len(s.doc) else None
+    return word.i == verb.i + 1 or after is None or after.is_punct or (
+        after.tag_ == "IN" and after.lower_ != "to")
+
+
 def _patient(s: Sentence, verb: Word) -> Mention | None:
     """Who undergoes the sanction: the passive subject or the object, or their owner."""
     if s.passive(verb):
@@ -72,7 +82,9 @@ def _patient(s: Sentence, verb: Word) -> Mention | None:
                 verb.dep_ == "relcl":
             patient = verb.head
     else:
-        patient = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        patient = next((c for c in verb.children if c.dep_ == "dobj"), None) or next((
+            g for c in verb.children if c.dep_ == "ccomp" for g in c.children
+            if g.dep_ == "nsubj"), None)  # "letting the engineer go": parsed as a clause
     # a person's access may be revoked, not a leaked key's
     mention = None if verb.lower_ in s.w.revoke_verbs else s.who(patient)
     if not s.blameable(mention, level=2) and patient is not None:

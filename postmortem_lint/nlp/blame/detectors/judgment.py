@@ -88,7 +88,7 @@ def _hindsight_subjects(s: Sentence) -> Iterator[BlameHit]:
     run…": hindsight that judges whoever did not."""
     w = s.w
     for verb in s.verbs:
-        aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+        aux = {c.lower_ for c in s.auxiliaries(verb)}
         subject = s.subject(verb)
         if not aux & w.would or subject is None:
             continue

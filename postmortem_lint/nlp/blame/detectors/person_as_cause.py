@@ -55,7 +55,8 @@ def _damage(s: Sentence) -> Iterator[BlameHit]:
         span = phrasal.get(verb.i)
         damage = lower in v.damage or span is not None
         cause = lower in v.cause_verbs and _damage_object(s, verb) or (
-            lower in v.actions and (_which_damaged(s, verb) or _by_accident(s, verb))) or \
+            lower in v.actions and (_which_damaged(s, verb) or _by_accident(s, verb) or
+                                    _mistaken(s, verb))) or \
             _work_destroyed(s, verb)
         if not (damage or cause or _wrong_object(s, verb)):
             continue
@@ -91,6 +92,13 @@ def _work_destroyed(s: Sentence, verb: Word) -> bool:
     subject = s.subject(verb)
     return valuable and not s.blameable(s.who(subject), 2) and \
         s.person_or_work(subject, 1) is not None
+
+
+def _mistaken(s: Sentence, verb: Word) -> bool:
+    """"deleted the production bucket thinking it was the staging one": a mistaken act."""
+    return any(c.dep_ in ("advcl", "xcomp", "dobj") and c.tag_ == "VBG" and
+               c.lower_ in s.w.belief_verbs and any(g.dep_ == "ccomp" for g in c.children)
+               for c in verb.subtree if c.head.i == verb.i or c.head.head.i == verb.i)
 
 
 def _by_accident(s: Sentence, verb: Word) -> bool:
