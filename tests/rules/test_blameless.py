@@ -35,6 +35,7 @@ FAILING = {
         "The team in Madrid neglected to rotate the signing keys.",
         "The QA lead didn't alert the team about the failing suite.",
         "The developer misjudged how many tenants the flag would reach.",
+        "Our outsourcing partner skipped the patch window.",
     ],
     "PM102": [
         "It was Dana's oversight that the backup job had been disabled since March.",
