@@ -122,6 +122,7 @@ class Words:
     would: frozenset[str]
     obligation_words: frozenset[str]
     passive_obligations: frozenset[str]
+    unmet_obligations: frozenset[str]
     need_verbs: frozenset[str]
     have_verbs: frozenset[str]
     do_verbs: frozenset[str]

@@ -103,6 +103,7 @@ FAILING = {
         "It was the DBA who restarted the primary instead of the replica.",
         "The outage began when Ana flipped the flag for all tenants.",
         "The cache was flushed by the platform engineer at peak, which crashed the database.",
+        "The crash was caused by a command typed by the night operator.",
     ],
     "PM111": [
         "Root cause: human error.",
@@ -160,6 +161,9 @@ NEVER = {
         "Ada's quick rollback limited the impact to nine minutes.",
         "Thanks to Kofi's careful read of the replication logs, we avoided a second failover.",
         "Were it not for Ana restarting the pods, the outage would have lasted hours.",
+        # a person's tool doing its job is not the person as a cause
+        "The parse errors were caused by a fuzzer developed by Ines, which feeds random headers"
+        " to every client.",
         "Big thanks to the contractor who stayed on the bridge until 05:00 UTC.",
     ],
     "meta and negation": [

@@ -107,8 +107,8 @@ class Sentence:
             return mention(SYSTEM)  # nobody in particular: "every developer will break something"
         if lower in v.nobody or f"no {lower}" in v.nobody and self._prev(token, "no"):
             return mention(NOBODY)
-        if lower in w.relative_pronouns and token.head.dep_ == "relcl" and \
-                token.head.head.i != token.i:
+        if lower in w.relative_pronouns and lower in w.person_pronouns and \
+                token.head.dep_ == "relcl" and token.head.head.i != token.i:
             return self.who(token.head.head)  # "customers who…": whoever "who" stands for
         if lower in w.person_pronouns:
             following = self.doc[token.i + 1] if token.i + 1 < len(self.doc) else None
@@ -363,6 +363,8 @@ class Sentence:
 
     def _explicit_subject(self, verb: Word, child: Word) -> Word:
         if child.lower_ in self.w.relative_pronouns and verb.dep_ == "relcl":
+            if child.tag_ == "WDT" and self.blameable(self.who(verb.head)):
+                return child  # "a fuzzer developed by X, which feeds…": "which" is no person
             return verb.head
         if child.lower_ in self.w.hyphen_verb_prefixes and child.i + 2 == verb.i and \
                 self.doc[child.i + 1].text == "-":
@@ -559,6 +561,12 @@ class Sentence:
             mention = self.who(self.pobj(holder, "by"))
             if self.blameable(mention, level):
                 return mention
+        for clause in token.children:  # "a command typed by the night operator" (an act;
+            # "a fuzzer developed by X", "data accepted by <a tool>" name no act on the system)
+            if clause.dep_ == "acl" and clause.tag_ == "VBN" and clause.lower_ in self.v.actions:
+                mention = self.who(self.by_agent(clause))
+                if self.blameable(mention, level):
+                    return mention
         doer = next((c for c in token.children if c.dep_ in ("compound", "nmod") and
                      c.i < token.i and any(t.tag_ == "VBG" for t in self.doc[c.i + 1:token.i])),
                     None)  # "the engineer bulk-editing customer plans": misread as a compound
@@ -589,8 +597,10 @@ class Sentence:
         return None
 
     def passive_agent(self, verb: Word, kind: BlameKind, cue_start: int) -> BlameHit | None:
+        """The person (or, for damage, the person's work) a passive verb is done by."""
         agent = self.by_agent(verb)
-        mention = self.who(agent)
+        mention = self.person_or_work(agent, 2) if kind is BlameKind.person_as_cause \
+            else self.who(agent)
         if not self.blameable(mention, level=2) or agent is None:
             return None
         if self.suppressed(verb, own_negation_ok=False):

@@ -102,9 +102,11 @@ def _supposed_to(s: Sentence, verb: Word, subject: Mention | None) -> list[Blame
                        any(t.lower_ == "to" for t in c.children)), None)
     if complement is None or not s.blameable(subject, 1):
         return []
+    if s.passive(complement) or complement.lower_ in w.be_verbs:
+        return []  # "was meant to be paged": something to be done to them
     hindsight = any(t.lower_ in w.hindsight_nouns for t in s.doc)  # "In hindsight, X needed to"
-    if verb.lower_ != "supposed" and not hindsight and not _needs_care(s, verb, complement) \
-            and not _AND_DID_NOT.search(s.doc[verb.i:].text.lower()):
+    unmet = verb.lower_ in w.unmet_obligations or hindsight or _needs_care(s, verb, complement)
+    if not unmet and not _AND_DID_NOT.search(s.doc[verb.i:].text.lower()):
         return []
     if s.suppressed(verb):
         return []

@@ -61,7 +61,8 @@ def _damage(s: Sentence) -> Iterator[BlameHit]:
         if not (damage or cause or _wrong_object(s, verb)):
             continue
         if s.passive(verb):
-            hit = s.passive_agent(verb, KIND, verb.i) if damage or cause else None
+            hit = s.passive_agent(verb, KIND, verb.i) if (damage or cause) and \
+                not _exposed(s, verb) else None
             if hit is not None:
                 yield hit
             continue
@@ -139,11 +140,13 @@ def _wrong_object(s: Sentence, verb: Word) -> bool:
 
 
 def damaging(s: Sentence, verb: Word) -> bool:
-    """A damage verb ("broke", "took down") or a cause verb with damage as its object."""
+    """A damage verb ("broke", "took down") or a cause verb with damage as its object ("what
+    caused the outage": the parser may leave the object to the copula)."""
     v = s.v
     phrasal = any(span.start == verb.i for span in s.matches.get("DAMAGE", []))
     return verb.lower_ in v.damage or phrasal or (
-        verb.lower_ in v.cause_verbs and _damage_object(s, verb))
+        verb.lower_ in v.cause_verbs and (_damage_object(s, verb) or verb.dep_ == "csubj" and any(
+            c.dep_ == "nsubj" and c.lower_ in v.damage_nouns for c in verb.head.children)))
 
 
 # -- copulas: "X is the root cause", clefts, "what broke it was X's push" ----------------------
@@ -155,8 +158,8 @@ def _copula_cause(s: Sentence) -> Iterator[BlameHit]:
         subject = s.subject(verb)
         if subject is not None and subject.lower_ == "it":
             yield from _cleft(s, verb)
-        elif subject is not None and (subject.lower_ in s.v.cause_nouns or
-                                      _reason_for_damage(s, subject)):
+        elif subject is not None and (subject.lower_ in s.v.cause_nouns and subject.dep_ != "csubj"
+                                      or _reason_for_damage(s, subject)):
             yield from _cause_is(s, verb, subject)
         else:
             clause = next((c for c in verb.children if c.dep_ == "csubj"), None)
@@ -191,6 +194,11 @@ def _what_damaged(s: Sentence, verb: Word, clause: Word) -> Iterator[BlameHit]:
         act = next((c for c in verb.children if c.dep_ == "ccomp" and c.tag_ == "VBG"), None)
         attr = s.subject(act) if act is not None else None
     mention = s.person_or_work(attr, 1)
+    if mention is None and attr is not None:
+        # "…was the QA engineer pointing load tests at it": the parser may chain the person
+        # and the act as modifiers of the act's object
+        mention = next((m for m in (s.who(t) for t in s.doc[attr.left_edge.i:attr.i]
+                                    if t.tag_.startswith("NN")) if s.blameable(m, 1)), None)
     if mention is not None and attr is not None and not s.suppressed(verb):
         yield s.hit(KIND, clause.left_edge.i, attr.i + 1, mention.text, verb.i, attr.i + 1)
 
