@@ -141,10 +141,38 @@ class TimelineEntry(BaseModel):
         return self.at is not None and (self.has_date or self.at.date() != UNDATED)
 
 
+_NARRATED_MIN = 2  # moments, and phases among them, for a narrative to tell a sequence
+
+
 class Timeline(BaseModel):
     span: Span | None = None
     entries: list[TimelineEntry] = Field(default_factory=list)
     declared_zone: Located[str] | None = None  # e.g. from a "Time (UTC)" column header
+    # Events the text tells with their time outside any timeline list or table: a
+    # narrative ("At 09:15 UTC we deployed …; by 09:40 traffic was back to normal"),
+    # timestamped status updates, a dated account ("On 16 March … on 18 March …"). One
+    # entry per sentence (per paragraph when the paragraph names one moment), in reading
+    # order; its text is that sentence, its time the first moment named in it. Times
+    # that bound a window ("between 19:00 and 21:00") are not events.
+    narrative: list[TimelineEntry] = Field(default_factory=list)
+
+    @property
+    def narrated_moments(self) -> int:
+        """How many distinct moments the narrative's events name; a day named without a
+        time is not a second moment when an event gives a time on that day."""
+        timed = {entry.at for entry in self.narrative if entry.at is not None and entry.has_time}
+        days = {entry.at.date() for entry in self.narrative
+                if entry.at is not None and not entry.has_time}
+        return len(timed) + len(days - {at.date() for at in timed})
+
+    @property
+    def narrated(self) -> bool:
+        """Whether the narrative tells what happened when: events at two or more moments
+        that mark at least two phases (it started, was found, fixed, ended), so a reader
+        can reconstruct the sequence without a timeline list."""
+        phases = {phase for entry in self.narrative if entry.at is not None
+                  for phase in (entry.phases or ([entry.phase] if entry.phase else []))}
+        return self.narrated_moments >= _NARRATED_MIN and len(phases) >= _NARRATED_MIN
 
 
 class Why(BaseModel):

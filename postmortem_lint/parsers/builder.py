@@ -6,6 +6,7 @@ format it was written in.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from functools import cache
@@ -238,6 +239,10 @@ class DocumentBuilder:
                 entry.phases, entry.phase_explicit = [labelled], True
             else:
                 entry.phases = self.classify_phases(entry.text.text)
+                if Phase.resolution not in entry.phases and \
+                        times.find_stated_duration(entry.text.text) is not None:
+                    # "an outage of 7 minutes from 05:13": the entry gives the end too
+                    entry.phases.append(Phase.resolution)
         entry.phase = entry.phases[0] if entry.phases else None
 
     def extend_entry(self, entry: TimelineEntry, more: Prose) -> None:
@@ -311,6 +316,76 @@ class DocumentBuilder:
                                          if p not in phases]
                 entry.phase = entry.phases[0]
             detected = detected or Phase.detection in entry.phases
+
+    def zone_from_same_times(self) -> None:
+        """A timeline written without any zone, whose times the text writes elsewhere with
+        one ("outages beginning from UTC 05:13" and a "05:13" entry), is in that zone."""
+        timeline = self.doc.timeline
+        entries = [entry for entry in timeline.entries if entry.at is not None]
+        if not entries or timeline.declared_zone is not None or \
+                any(entry.zone is not None for entry in timeline.entries):
+            return
+        bare = {f"{entry.at.hour:02d}:{entry.at.minute:02d}" for entry in entries
+                if entry.at is not None}
+        texts = [prose for prose in self.doc.prose if prose.role == ProseRole.narrative]
+        texts += [entry.text for entry in timeline.entries]
+        zones = self.data.time_zones
+        matches = [(prose, found) for prose in texts
+                   for found in times.zoned_clocks(prose.text, zones) if found[0] in bare]
+        if not matches or len({found[1] for _, found in matches}) != 1:
+            return  # none, or the same times in two zones: still ambiguous
+        prose, (_, zone, start, end) = matches[0]
+        timeline.declared_zone = Located(value=zone, span=prose.span(start, end))
+        tzinfo, is_utc = times._zone_offset(zone, zones)  # noqa: SLF001
+        for entry in timeline.entries:
+            entry.zone, entry.is_utc = zone, is_utc
+            if entry.at is not None and tzinfo is not None:
+                entry.at = entry.at.replace(tzinfo=tzinfo)
+
+    def narrative_timeline(self) -> None:
+        """The events the text tells with their time outside a timeline list or table (a
+        narrative, status updates, a dated account), one per sentence that names a moment;
+        a paragraph that names a single moment (a status update: its words, then its time)
+        is one event."""
+        doc = self.doc
+        lists = [span for span in (doc.timeline.span, doc.action_items_span) if span is not None]
+        for prose in doc.prose:
+            if prose.role != ProseRole.narrative or prose.section in _NOT_NARRATIVE or \
+                    any(span.covers_line(prose.whole.line) for span in lists):
+                continue
+            events: list[tuple[Prose, times.TimeMatch]] = []
+            for start, end in prose_facts.sentences(prose.text):
+                sentence = prose.slice(start, end)
+                moments = self._event_moments(sentence.text)
+                if moments and _tells_event(sentence.text, moments):
+                    events.append((sentence, moments[0]))
+            whole = prose.strip()
+            if len(events) == 1 and len(whole.text) <= _STATUS_UPDATE_LENGTH and \
+                    whole.text.find(events[0][0].text) >= 0:
+                sentence, moment = events[0]
+                shift = whole.text.find(sentence.text)
+                events = [(whole, dataclasses.replace(moment, start=moment.start + shift,
+                                                      end=moment.end + shift))]
+            for text, moment in events:
+                entry = TimelineEntry(
+                    span=text.whole,
+                    time_text=Located(value=text.text[moment.start:moment.end],
+                                      span=text.span(moment.start, moment.end)),
+                    at=moment.at, has_date=moment.has_date, has_time=moment.has_time,
+                    zone=moment.zone, is_utc=moment.is_utc, text=text)
+                self.read_phases(entry)
+                doc.timeline.narrative.append(entry)
+
+    def _event_moments(self, text: str) -> list[times.TimeMatch]:
+        """The moments a sentence names as events: not the ends of a window it gives
+        ("between 19:00 and 21:00 UTC", "from 3 March to 5 March")."""
+        windows = [found[1:] for found in (prose_facts.find_time_range(text),
+                                           prose_facts.find_date_range(text, None))
+                   if found is not None]
+        return [moment for moment in times.find_moments(
+                    text, self.data.time_zones, default_date=self.default_date(),
+                    dayfirst=self.dayfirst)
+                if not any(start <= moment.start < end for start, end in windows)]
 
     # -- action items -----------------------------------------------------------------
     def add_action_item(self, description: Prose, span: Span, cells: dict[str, Prose],
@@ -572,6 +647,8 @@ class DocumentBuilder:
                          "write it in full (2026-03-04 14:32 UTC) or give the incident's date",
                          prose.whole)
         self._undated = {}
+        self.zone_from_same_times()
+        self.narrative_timeline()
         self.prose_facts()
         practices.read_facts(self.doc, self.data)
         return self.doc
@@ -670,6 +747,24 @@ class DocumentBuilder:
                 impact.span = prose.span(*found)
                 return
 
+
+def _tells_event(text: str, moments: list[times.TimeMatch]) -> bool:
+    """Whether a sentence says something besides its times: "Last updated: 2026-03-31"
+    or "Date: 4 March" is a field, not an event."""
+    rest, start = [], 0
+    for moment in moments:
+        rest.append(text[start:moment.start])
+        start = moment.end
+    rest.append(text[start:])
+    return len(re.findall(r"[A-Za-z]{2,}", " ".join(rest))) >= _EVENT_WORDS
+
+
+_EVENT_WORDS = 3
+_STATUS_UPDATE_LENGTH = 400  # a paragraph this short naming one moment is one update
+
+# Sections whose dated sentences are plans or references, not events of the incident.
+_NOT_NARRATIVE = {"timeline", "action_items", "follow_up", "prevention", "appendix",
+                  "lessons"}
 
 # Sections whose sentences are not where a document states what caused the incident.
 _NOT_CAUSE_SECTIONS = {"action_items", "went_well", "got_lucky", "appendix", "prevention",
