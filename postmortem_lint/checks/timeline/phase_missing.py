@@ -32,8 +32,8 @@ class TimelinePhaseMissing(Rule):
     time outside the timeline (a summary of the phases above it: "At 07:29 UTC the
     upgrade was activated") counts too. Incident start and end fields count as
     onset and resolution; an entry that gives the outage's length from its start
-    ("an outage of 7 minutes from 05:13") gives its end too. One finding lists every missing phase; a narrative with a single timed
-    entry is not judged.
+    ("an outage of 7 minutes from 05:13") gives its end too. One finding lists
+    every missing phase; a narrative with a single timed entry is not judged.
 
     Bad::
 
