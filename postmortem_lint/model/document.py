@@ -174,6 +174,17 @@ class Timeline(BaseModel):
                   for phase in (entry.phases or ([entry.phase] if entry.phase else []))}
         return self.narrated_moments >= _NARRATED_MIN and len(phases) >= _NARRATED_MIN
 
+    @property
+    def narrated_length(self) -> bool:
+        """Whether the narrative times both ends of the incident: a first moment, and a
+        later-told one at another time that marks its mitigation or resolution ("at 11:58
+        the server was up again"), so its length can be computed."""
+        timed = [entry for entry in self.narrative if entry.at is not None]
+        ends = (Phase.mitigation, Phase.resolution)
+        return self.narrated and any(
+            entry.at != timed[0].at and any(phase in ends for phase in entry.phases)
+            for entry in timed[1:])
+
 
 class Why(BaseModel):
     span: Span

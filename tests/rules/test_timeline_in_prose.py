@@ -372,3 +372,19 @@ def test_a_timeline_with_no_zone_anywhere_is_still_reported():
         - 05:26 provider confirms the outage
         """, select=["PM301"])
     assert codes(findings) == ["PM301"]
+
+
+def test_a_narrative_that_never_times_the_recovery_gives_no_length():
+    findings = lint_text("""\
+        # Billing export bug
+
+        ## Impact
+
+        Invoices sent to customers showed the wrong tax rate.
+
+        ## What happened
+
+        The faulty rounding change was deployed on 2026-01-02.
+        We noticed the wrong totals on 2026-03-01 after a customer reported them.
+        """, select=["PM203"])
+    assert codes(findings) == ["PM203"]
