@@ -143,6 +143,7 @@ def find_moments(text: str, zones: dict[str, float], *, default_date: dt.date | 
         start, stop = match.span()
         if text[stop:stop + 1].isdigit():
             continue  # "May 2021" is a month, not 20 May
+        stop = start + len(match.group(0).rstrip(" ,"))
         if any(a < stop and start < b for a, b in taken) or \
                 _BOUND_BEFORE.search(text[max(0, start - 20):start]):
             continue
