@@ -13,7 +13,7 @@ import pytest
 
 from postmortem_lint.model import Phase, Postmortem
 from postmortem_lint.parsers import parse
-from postmortem_lint.parsers.times import find_stated_duration
+from postmortem_lint.parsers.times import find_moments, find_stated_duration
 from postmortem_lint.ruledata import load_rule_data
 from postmortem_lint.sources.reading import SourceText, decode
 from tests.conftest import codes, lint_text
@@ -388,3 +388,30 @@ def test_a_narrative_that_never_times_the_recovery_gives_no_length():
         We noticed the wrong totals on 2026-03-01 after a customer reported them.
         """, select=["PM203"])
     assert codes(findings) == ["PM203"]
+
+
+# -- reading moments in a sentence ----------------------------------------------------------
+
+
+def _moments(text: str, day: dt.date | None = None) -> list[str]:
+    zones = load_rule_data().time_zones
+    return [text[m.start:m.end] for m in find_moments(text, zones, default_date=day)]
+
+
+def test_moments_are_times_and_days_in_reading_order():
+    assert _moments("On 4 March 2026, at 09:15 UTC, we deployed; by 9:40 UTC it was over.") \
+        == ["4 March 2026", "09:15 UTC", "9:40 UTC"]
+
+
+def test_a_month_and_year_is_not_a_day():
+    assert _moments("Until mid May 2021 the old schema was used.") == []
+
+
+def test_a_day_without_a_year_needs_the_incident_day():
+    assert _moments("On August 16 the team was told.") == []
+    assert _moments("On August 16 the team was told.", dt.date(2026, 8, 20)) == ["August 16"]
+
+
+def test_bounds_are_not_moments():
+    assert _moments("No other uploads in the 30 days prior to 18 March 2026.") == []
+    assert _moments("The key was valid until 09:05 UTC.") == []
