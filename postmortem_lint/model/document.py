@@ -205,6 +205,9 @@ class Section(BaseModel):
     span: Span
     body: list[Prose] = Field(default_factory=list)
     list_items: int = 0  # items of lists written directly under the heading (not nested)
+    # Items of the list the section opens with (at most a lead-in line ending in a colon
+    # before it): the section's content, not a list detailing a paragraph above it.
+    leading_list_items: int = 0
     also: list[str] = Field(default_factory=list)  # other kinds the heading names
 
 

@@ -587,10 +587,13 @@ class DocumentBuilder:
         title = [] if doc.meta.title is None else [
             Prose(text=doc.meta.title.value, runs=[(0, doc.meta.title.span.line,
                                                      doc.meta.title.span.column)])]
-        if not doc.root_cause and doc.root_cause_span is None:
+        # A sentence that states the cause outright wins over less direct causal language.
+        for loose in (False, True):
+            if doc.root_cause or doc.root_cause_span is not None:
+                break
             for prose in [*title, *opening, *(p for p in narrative if p not in opening
                                               and p.section not in _NOT_CAUSE_SECTIONS)]:
-                found = prose_facts.find_cause(prose.text)
+                found = prose_facts.find_cause(prose.text, loose)
                 if found is not None:
                     doc.root_cause.append(prose.slice(*found))
                     doc.root_cause_span = prose.span(*found)

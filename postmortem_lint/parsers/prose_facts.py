@@ -50,8 +50,8 @@ _CAUSE_PATTERNS = (
     r"breach|vulnerability|leak|loss)) (?:was|is|were|are|has been|had been) "
     r"(?:(?:ultimately|primarily|mainly|largely|partly|directly|actually|likely|probably) )?"
     r"(?:caused by|due to|the result of|a result of|triggered by|rooted in|a consequence of)\b",
-    # "The problem was that …", "the cause was …", "the reason: …"
-    r"\bthe (?:cause|reason|culprit)s? (?:was|were|is|are)\b(?! (?:\w+ed|found|known|not|"
+    # "The problem was that …", "the cause was …", "the trigger was …"
+    r"\bthe (?:cause|reason|culprit|trigger)s? (?:was|were|is|are)\b(?! (?:\w+ed|found|known|not|"
     r"still|being)\b)" + _UNKNOWN,
     r"\bthe (?:problem|issue) (?:was|is) that\b",
     # "The outage was a result of …", "The entire incident was caused by …"
@@ -82,7 +82,45 @@ _CAUSE_PATTERNS = (
     r"\b(?:turned out (?:that|to be)|we found out that)\b",
     r"\b(?:root cause|root-cause|rca)\s*[:：-]\s*\S",
 )
+# Causal language less direct than the above, tried only where no sentence of the document
+# states the cause outright: the consequence named after a comma, a finding introduced by
+# the investigation, a failure "when" something happened.
+_LOOSE_CAUSE_PATTERNS = (
+    # "A bug in the scheduler caused a stall", "the new setting inadvertently led to …"
+    r"\b(?:bug|bugs|change|changes|setting|settings|config|configuration|misconfiguration|"
+    r"regression|defect|flaw|mistake|typo|oversight|race condition|leak|deploy|deployment|"
+    r"release|upgrade|update|migration|lack|absence)\b[^.;]{0,60}?\b(?:caused|causes|"
+    r"led to|leads to|resulted in|results in|triggered|introduced)\b(?! (?:by|no|none)\b)",
+    # "This starved the nodes of memory, causing the outage"
+    r",\s(?:thus |thereby |which |and |ultimately )?(?:causing|caused|leading to|"
+    r"resulting in)\s(?!by\b)",
+    # "After investigation, we determined that …", "analysis showed that …"
+    r"\b(?:after|upon|on|through|from) (?:\w+ ){0,2}(?:investigation|investigating|analysis|"
+    r"analysing|analyzing|debugging|digging|review)\b[^.]{0,40}?\b(?:we|they|the team|"
+    r"engineers) (?:determined|found|discovered|concluded|realised|realized|learned|"
+    r"identified|established) (?:that|out)\b",
+    # "The page was vulnerable to HTML injection"
+    r"\b(?:was|were|is|are|been) vulnerable to\b",
+    # "we discovered that session tokens were being written to the log store"
+    r"\b(?:discovered|found|learned|realised|realized|determined) that\b[^.]{0,120}?"
+    r"\b(?:was|were) (?:being |still |not )?(?:persisted|stored|logged|exposed|leaked|"
+    r"written|sent|cached|retained|recorded|included|redacted|encrypted|scrubbed) "
+    r"(?:to|in|into|on|from|by|as|with|without)\b",
+    # "I think this is probably the cause of the crash"
+    r"\b(?:this|that|it|which) (?:is|was) (?:\w+ )?(?:the|a) (?:\w+ )?cause of\b",
+    # "pods got evicted when the scraper started", "the hub crashed when both launched"
+    r"\b(?:failed|crashed|broke|stalled|hung|froze|went down|went offline|lost service|"
+    r"ran out of \w+|(?:got|were|was) (?:evicted|killed|overloaded|starved|throttled|"
+    r"exhausted|overwhelmed))\b[^.,;]{0,40}? when (?:the |a |an |our |two |both |several |"
+    r"many )?\w+",
+    # "When two classes launched at once, the service temporarily lost capacity"
+    r"\bwhen\b[^.;]{5,150}?,\s(?:\w+ ){1,4}(?:temporarily |briefly |completely |then )?"
+    r"(?:lost|failed|crashed|broke|stalled|went down|went offline|ran out|became "
+    r"unavailable|became unresponsive|was overwhelmed|were overwhelmed|got evicted|"
+    r"were evicted)\b",
+)
 _CAUSE = re.compile("|".join(f"(?:{p})" for p in _CAUSE_PATTERNS), re.IGNORECASE)
+_LOOSE_CAUSE = re.compile("|".join(f"(?:{p})" for p in _LOOSE_CAUSE_PATTERNS), re.IGNORECASE)
 # A reporting clause before a cause: "They mentioned (that) …", "Support confirmed …".
 _REPORTING = re.compile(r"\b(?:mentioned|said|says|confirmed|explained|told us|believes?|"
                         r"thinks?|suspects?|reported|noted|found)(?: that)? ", re.IGNORECASE)
@@ -233,14 +271,17 @@ def sentences(text: str) -> Iterable[tuple[int, int]]:
         yield start, len(text.rstrip())
 
 
-def find_cause(text: str) -> tuple[int, int] | None:
+def find_cause(text: str, loose: bool = False) -> tuple[int, int] | None:
     """The sentence that states the cause ("The root cause was a stale DNS record"), with
-    offsets; None when no sentence does."""
-    question = _CAUSE_QUESTION.search(text)
+    offsets; None when no sentence does. ``loose`` reads less direct causal language instead
+    ("A bug in the scheduler caused a stall", "…, causing the outage"), for a document
+    where no sentence states the cause outright."""
+    question = None if loose else _CAUSE_QUESTION.search(text)
     if question is not None:
         return question.span()
+    pattern = _LOOSE_CAUSE if loose else _CAUSE
     for start, end in sentences(text):
-        found = _CAUSE.search(text, start, end)
+        found = pattern.search(text, start, end)
         if found is not None:
             # Not who reported it: "The vendor mentioned it was a bug in …" states the bug.
             reports = [m.end() for m in _REPORTING.finditer(text, start, found.start())]

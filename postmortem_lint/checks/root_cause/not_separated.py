@@ -59,8 +59,10 @@ class RootCauseNotSeparated(Rule):
             return
         # The root-cause section listing several causes in one list mixes the root cause
         # with what else contributed ("Fault" and "Root cause and contributing factors" are
-        # both root-cause sections). One stated cause with nothing else listed is not.
-        mixed = [s for s in doc.sections if s.kind == "root_cause" and s.list_items >= 2]
+        # both root-cause sections). One stated cause with nothing else listed is not, nor
+        # is a narrative of one cause with a list that details it ("We acted because: …").
+        mixed = [s for s in doc.sections if s.kind == "root_cause"
+                 and s.leading_list_items >= 2]
         if not mixed:
             return
         section = max(mixed, key=lambda s: len(s.body))
