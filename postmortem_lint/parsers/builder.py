@@ -601,6 +601,9 @@ class DocumentBuilder:
         impact = doc.impact
         if impact.span is None and not impact.text and not doc.has_section("impact"):
             self._impact_in_overview(opening)
+            if impact.span is None:
+                self._impact_elsewhere([p for p in narrative if p.section != "timeline"
+                                        and not p.text.startswith("[^")])  # not footnotes
         if impact.duration is None:
             for prose in [*impact.text, *doc.summary]:
                 stated = times.find_stated_duration(prose.text) \
@@ -653,6 +656,58 @@ class DocumentBuilder:
                     impact.quantity = Located(value=prose.text[found[0]:found[1]],
                                               span=prose.span(*found))
                     break
+        if impact.quantity is None and (impact.text or impact.span is not None):
+            self._quantity_elsewhere(narrative)
+
+    def _quantity_elsewhere(self, narrative: list[Prose]) -> None:
+        """An impact that gives no number may be sized elsewhere: "60 pull requests were
+        stuck" in the summary, "a workshop of ~30 users was having issues" in the timeline,
+        "13,000 records were removed" in the whys. A count there sizes the impact when its
+        sentence says what happened to what it counts (an impact cue or effect); what was
+        spared ("no customers were affected") does not size what was hit, nor does a whole
+        ("all", "the API went down") size an impact stated as a part ("some users")."""
+        data = self.data
+        effects = prose_facts.phrase_pattern((*data.impact_cues, *data.impact_effects))
+        part = any(prose_facts.narrows(prose.text, data.impact_units)
+                   for prose in self.doc.impact.text)
+        for prose in narrative:
+            if prose.section in _NOT_IMPACT_SECTIONS or prose in self.doc.impact.text \
+                    or effects is None or effects.search(prose.text) is None:
+                continue
+            for start, end in prose_facts.sentences(prose.text):
+                sentence = prose.text[start:end]
+                if effects.search(sentence) is None:
+                    continue
+                found = prose_facts.find_quantity(sentence, data.impact_units,
+                                                  data.impact_totals, data.sla_terms,
+                                                  cost.money_pattern(data), spared=False,
+                                                  wholes=not part)
+                if found is not None:
+                    self.doc.impact.quantity = Located(
+                        value=sentence[found[0]:found[1]],
+                        span=prose.span(start + found[0], start + found[1]))
+                    return
+
+    def _impact_elsewhere(self, narrative: list[Prose]) -> None:
+        """With no impact section and none stated in the overview, a sentence elsewhere (the
+        root cause, the whys) that says what was hit and how much ("…, causing a slowdown
+        of all uploads") is the impact statement."""
+        data = self.data
+        effects = prose_facts.phrase_pattern((*data.impact_cues, *data.impact_effects))
+        for prose in narrative:
+            if prose.section in _NOT_IMPACT_SECTIONS or effects is None:
+                continue
+            for start, end in prose_facts.sentences(prose.text):
+                sentence = prose.text[start:end]
+                if effects.search(sentence) is None:
+                    continue
+                found = prose_facts.find_quantity(sentence, data.impact_units,
+                                                  data.impact_totals, data.sla_terms,
+                                                  cost.money_pattern(data), spared=False)
+                if found is not None:
+                    self.doc.impact.text.append(prose)
+                    self.doc.impact.span = prose.span(start, end)
+                    return
 
     def _impact_in_overview(self, opening: list[Prose]) -> None:
         """With no impact section or field, the overview's sentence that says what the
@@ -677,6 +732,10 @@ class DocumentBuilder:
 # Sections whose sentences are not where a document states what caused the incident.
 _NOT_CAUSE_SECTIONS = {"action_items", "went_well", "got_lucky", "appendix", "prevention",
                        "follow_up", "communication"}
+
+# Sections whose counts do not size the impact: plans, lessons, what went well, references.
+_NOT_IMPACT_SECTIONS = _NOT_CAUSE_SECTIONS | {"lessons", "went_wrong", "resolution",
+                                             "contributing_factors", "cost", "metadata"}
 
 # A full date in a file's name: "2019-01-23-hook-outage.md", "outage-2019-01-23.md".
 _NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_]?(\d{2})[-_]?(\d{2})(?!\d)")

@@ -255,6 +255,11 @@ def _words(phrases: tuple[str, ...], plurals: bool = True) -> re.Pattern[str] | 
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
 
 
+def phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
+    """One pattern matching any of the phrases as whole words (plurals allowed)."""
+    return _words(tuple(phrases))
+
+
 def has_words(text: str, phrases: Iterable[str]) -> bool:
     pattern = _words(tuple(phrases))
     return pattern is not None and pattern.search(text) is not None
@@ -304,11 +309,16 @@ def find_impact(text: str, cues: Iterable[str], units: Iterable[str]) -> tuple[i
 
 def find_quantity(text: str, units: Iterable[str], totals: Iterable[str],
                   sla_terms: Iterable[str] = (),
-                  money: re.Pattern[str] | None = None) -> tuple[int, int] | None:
+                  money: re.Pattern[str] | None = None,
+                  spared: bool = True, wholes: bool = True) -> tuple[int, int] | None:
     """Where the text says how much was affected: a count of what was hit ("1,240 orders",
-    "3 IP addresses"), a share ("31%"), an amount of money ("$12,400"), or a whole
-    ("all users", "everyone", "no customers", "the entire site"). A percentage that states
-    an objective or the error budget spent ("the 99.9% SLO") is not what was affected."""
+    "3 IP addresses", "one of the users"), a share ("31%"), an amount of money ("$12,400"),
+    or a whole ("all users", "everyone", "no customers", "the entire site", "an outage of
+    our website", "crates could not be downloaded"). A percentage that states an objective
+    or the error budget spent ("the 99.9% SLO") is not what was affected, nor is an HTTP
+    status ("a 404 error"). ``spared=False`` leaves out what was not hit ("no customers",
+    "reads were not affected"): said outside the impact, it does not size what was;
+    ``wholes=False`` reads counts and shares only."""
     unit_tuple = tuple(units)
     unit_pattern = _words(unit_tuple)
     targets = _words(tuple(sla_terms))
@@ -325,12 +335,26 @@ def find_quantity(text: str, units: Iterable[str], totals: Iterable[str],
                 else match.end()
         if _TIME_UNIT.match(rest.lstrip(" -")):
             continue  # "7 hours": a duration, not a count
+        if _HTTP_STATUS.match(rest) and re.fullmatch(r"[1-5]\d\d", match.group(0)) \
+                or _DAY_NUMBER.fullmatch(match.group(0)):
+            continue  # "a 404 error": a status, not a count; "build 20220105": a day
         after = " ".join(re.split(r"[,.;:()!?]", rest, maxsplit=1)[0].split()[:_WORDS_AFTER])
         if unit_pattern is not None and unit_pattern.search(after) is not None:
             return match.start(), match.end()
+    for spoken in _SPOKEN_COUNT.finditer(text):  # "one of the users", "three hubs"
+        after = " ".join(re.split(r"[,.;:()!?]", text[spoken.end():spoken.end() + 80],
+                                  maxsplit=1)[0].split()[:_WORDS_AFTER])
+        if unit_pattern is not None and unit_pattern.search(after) is not None \
+                and not _TIME_UNIT.match(after):
+            return spoken.span()
     amount = money.search(text) if money is not None else None  # "$12,400", "2.5 ETH"
     if amount is not None:
         return amount.span()
+    if not wholes:
+        return None
+    for found in _WHOLE_OUTAGE.finditer(text):
+        if not _PARTIAL.search(_sentence_at(text, found.start())):
+            return found.span()  # "an outage of our website", "the portal went offline"
     whole = _words(tuple(totals), plurals=False)
     if whole is not None:
         for seen, found in enumerate(whole.finditer(text)):
@@ -339,6 +363,9 @@ def find_quantity(text: str, units: Iterable[str], totals: Iterable[str],
             after = " ".join(re.split(r"[,.;:()!?]", text[found.end():found.end() + 80],
                                       maxsplit=1)[0].split()[:_WORDS_AFTER])
             word = found.group(0).lower()
+            if not spared and (word in ("not affected", "unaffected") or word.startswith(
+                    "no") and _SPARED.search(_sentence_at(text, found.start()))):
+                continue  # "no customers were affected", "reads were unaffected"
             if word == "not working" and _PARTIAL.search(_sentence_at(text, found.start())):
                 continue  # "search not working for some users": a part, not the whole
             if word.endswith(("one", "body", "unavailable", "down", "affected", "working")) \
@@ -351,10 +378,43 @@ def find_quantity(text: str, units: Iterable[str], totals: Iterable[str],
     return None
 
 
+_HTTP_STATUS = re.compile(r"\s?(?:errors?|responses?|status|codes?|pages?)\b", re.IGNORECASE)
+_SPOKEN_COUNT = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                           r"twelve)\b(?!-)", re.IGNORECASE)
+_SERVICE = (r"(?:website|web site|site|server|service|application|app|api|platform|"
+            r"homepage|portal|store|registry)")
+# A whole service down: "a downtime of our build server", "the website was affected by an
+# outage", "the portal went offline".
+_WHOLE_OUTAGE = re.compile(
+    rf"\b(?:(?:an?|the) (?:total |complete |full )?(?:outage|downtime) (?:of|on) (?:our|the) "
+    rf"(?:[\w.-]+ ){{0,2}}{_SERVICE}\b|{_SERVICE}\b(?:[^.;]|\.(?=\w)){{0,40}}? "
+    rf"(?:was|were|went) "
+    rf"(?:completely |fully |entirely )?(?:down|offline|unreachable|affected by an outage)\b)",
+    re.IGNORECASE)
+# What a "no" or "none" spares rather than sizes: "no customers were affected".
+_SPARED = re.compile(r"\b(?:affected|impacted|exposed|accessed|compromised|exploited|lost|"
+                     r"only|evidence)\b", re.IGNORECASE)
+_DAY_NUMBER = re.compile(r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])")
+
 # Words that narrow a failure to a part of those it could hit.
 _PARTIAL = re.compile(r"\b(?:some|few|certain|several|many|part|partial|partially|subset|"
                       r"intermittent|intermittently|occasionally|sometimes|most)\b",
                       re.IGNORECASE)
+
+
+def narrows(text: str, units: Iterable[str]) -> bool:
+    """Whether a text narrows who or what was hit to a part: "some users", "many of the
+    validators", "a subset of tenants" (not "several outages")."""
+    unit_pattern = _words(tuple(units))
+    if unit_pattern is None:
+        return False
+    for found in _PARTIAL.finditer(text):
+        after = " ".join(re.split(r"[,.;:()!?]", text[found.end():found.end() + 60],
+                                  maxsplit=1)[0].split()[:4])
+        if unit_pattern.match(after) or re.match(r"(?:of|of the|of our) ", after) \
+                and unit_pattern.search(after):
+            return True
+    return False
 
 
 def _sentence_at(text: str, at: int) -> str:

@@ -145,3 +145,84 @@ def test_a_technical_cause_section_keeps_the_trigger_apart() -> None:
     doc = _parse(text)
     assert [s.kind for s in doc.sections[1:]] == ["trigger", "root_cause"]
     assert codes(lint_text(text, select=["PM401", "PM402"])) == []
+
+
+# -- PM202 / PM201: the size of the impact stated outside the impact section ---------------
+
+_VAGUE_IMPACT = "## Impact\n\nNotebook launches were slow and then failed.\n\n"
+
+
+@pytest.mark.parametrize(("elsewhere", "size"), [
+    ("## Timeline\n\n- 09:10 Support hears that a class of ~40 students is having trouble "
+     "starting notebooks.\n", "40"),
+    ("## Timeline\n\n- 09:00 The cluster stopped launching any new notebook servers.\n", "any"),
+    ("## Summary\n\nAt the worst point 45 pull requests were stuck in the merge queue.\n",
+     "45"),
+    ("## Five whys\n\n- 8,210 records were removed from the nightly export\n"
+     "- because the republish script dropped the day's batch\n", "8,210"),
+    ("## Root cause\n\nA stale cache entry was served, and this happened to one of the "
+     "customers.\n", "one"),
+])
+def test_a_count_elsewhere_sizes_an_impact_section_without_one(elsewhere: str,
+                                                               size: str) -> None:
+    text = f"# Notebook outage\n\n{_VAGUE_IMPACT}{elsewhere}"
+    doc = _parse(text)
+    assert doc.impact.quantity is not None and doc.impact.quantity.value == size
+    assert doc.impact.quantity.span.line > 5  # where it is written, not the impact heading
+    assert codes(lint_text(text, select=["PM202"])) == []
+
+
+@pytest.mark.parametrize("overview", [
+    "After the upgrade we had a downtime of our package server from 10:02 to 10:09 UTC.",
+    "On Monday the docs.example.org website was affected by an outage for twelve minutes.",
+])
+def test_a_whole_service_down_is_a_whole(overview: str) -> None:
+    text = f"# Package server down\n\n{overview}\n\n## Impact\n\nDownloads failed.\n"
+    assert codes(lint_text(text, select=["PM202"])) == []
+
+
+@pytest.mark.parametrize("elsewhere", [
+    # what was spared does not size what was hit
+    "## Scope\n\nMobile clients were not affected by the failed launches.\n",
+    # a count with no effect: what the responders did
+    "## Timeline\n\n- 09:30 We blocked 3 IP addresses and restarted the hub.\n",
+    # a whole does not size an impact stated as a part
+    "## Timeline\n\n- 09:00 The launch API went down for everyone.\n",
+])
+def test_what_does_not_size_the_impact(elsewhere: str) -> None:
+    text = (f"# Notebook outage\n\n## Impact\n\nSome users saw notebook launches fail.\n\n"
+            f"{elsewhere}")
+    assert codes(lint_text(text, select=["PM202"])) == ["PM202"], elsewhere
+
+
+def test_an_http_status_or_a_build_day_is_not_a_count() -> None:
+    text = ("# Docs broken\n\n## Impact\n\nPages returned a 404 response to requests, and "
+            "build 20240105 contained stale files for users.\n")
+    assert _parse(text).impact.quantity is None
+    assert codes(lint_text(text, select=["PM202"])) == ["PM202"]
+
+
+def test_impact_stated_in_the_root_cause_section() -> None:
+    text = """\
+        # Upload slowdown
+
+        ## Root cause
+
+        A script published placeholder packages in a loop, and the index host throttled
+        our writes, causing a slowdown of all package uploads.
+        """
+    doc = _parse(text)
+    assert doc.impact.span is not None and doc.impact.span.line == 5
+    assert codes(lint_text(text, select=["PM201", "PM202"])) == []
+
+
+def test_impact_only_in_the_timeline_is_still_missing() -> None:
+    text = """\
+        # Launch failures
+
+        ## Timeline
+
+        - 09:00 All launches failed with a quota error.
+        - 09:40 Quota object recreated; launches recover.
+        """
+    assert codes(lint_text(text, select=["PM201"])) == ["PM201"]
