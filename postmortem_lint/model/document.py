@@ -72,6 +72,9 @@ class Metadata(BaseModel):
     title: Located[str] | None = None
     severity: Located[Severity] | None = None
     severity_unknown: Located[str] | None = None  # a severity that could not be normalised
+    # A severity the text states outside a field: "declared a Sev 1 incident" in the
+    # timeline, "(Major)" after an incident's heading; the most severe one stated.
+    severity_stated: Located[Severity] | None = None
     status: Located[str] | None = None
     audience: Located[Audience] | None = None
     authors: list[Located[str]] = Field(default_factory=list)

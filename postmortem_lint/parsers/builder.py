@@ -658,6 +658,28 @@ class DocumentBuilder:
                     break
         if impact.quantity is None and (impact.text or impact.span is not None):
             self._quantity_elsewhere(narrative)
+        if doc.meta.severity is None and doc.meta.severity_unknown is None:
+            self._severity_stated()
+
+    def _severity_stated(self) -> None:
+        """A severity stated outside a field: "flagged as a Sev1 incident" in the timeline,
+        "We made this a P1 priority", "(Major)" closing an incident's heading in a report
+        of several. The most severe one stated is the document's."""
+        meta = self.doc.meta
+        for prose in self.doc.prose:
+            if prose.section in ("action_items", "prevention", "follow_up"):
+                continue  # "### Add an alert (High)": an item's priority
+            heading = prose.role is ProseRole.heading
+            for start, end in prose_facts.find_severities(prose.text, heading):
+                raw = prose.text[start:end]
+                compact = re.sub(r"[\s\-_.:]+", "", raw.lower())
+                if compact not in self.data.severity:
+                    continue  # "(Draft)", "(Completed)": not a severity
+                severity = values.parse_severity(raw, self.data)
+                if severity is not None and (meta.severity_stated is None or severity.level
+                                             < meta.severity_stated.value.level):
+                    meta.severity_stated = Located(value=severity, span=prose.span(start, end),
+                                                   raw=raw)
 
     def _quantity_elsewhere(self, narrative: list[Prose]) -> None:
         """An impact that gives no number may be sized elsewhere: "60 pull requests were

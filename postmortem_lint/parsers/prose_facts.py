@@ -131,6 +131,35 @@ _CAUSE_QUESTION = re.compile(
     r"\s*\?[ \t*_:]{0,4}[A-Za-z][^\n]*", re.IGNORECASE)
 
 
+# A severity stated in a sentence: "a Sev1 incident", "Sev 1 ticket raised", "we made this a
+# P1 priority", "declared a P2 incident"; a bare P1 only where it classes the incident.
+_SEVERITY_SAID = re.compile(
+    r"\b(?:sev(?:erity)?[ -]?[0-5])\b(?![-.]\d)|"
+    r"\b(?:made (?:this|it)|declared(?: (?:this|it))?(?: as)?|classified (?:this |it )?as|"
+    r"escalated (?:this |it )?to|raised (?:this |it )?to|marked (?:this |it )?as) "
+    r"(?:an? |the )?p[0-4]\b|\bp[0-4](?= (?:incident|outage)\b)", re.IGNORECASE)
+_CLASSING = re.compile(r"p[0-4]\b", re.IGNORECASE)
+# A severity label closing a heading: "### API outage (Major)", "## Search down (SEV-2)".
+_SEVERITY_LABEL = re.compile(r"\(([A-Za-z]{3,9}|sev[ -]?[0-5])\)\s*$", re.IGNORECASE)
+
+
+def find_severities(text: str, heading: bool = False) -> list[tuple[int, int]]:
+    """Where a text states the incident's severity, as offsets of the severity's words
+    (to be read with the severity spellings of rule data). In a heading only a closing
+    label counts ("(Major)")."""
+    if heading:
+        label = _SEVERITY_LABEL.search(text)
+        return [] if label is None else [label.span(1)]
+    found = []
+    for match in _SEVERITY_SAID.finditer(text):
+        start, end = match.span()
+        inner = _CLASSING.search(text, start, end)
+        if not match.group(0).lower().startswith("sev") and inner is not None:
+            start, end = inner.span()  # "made this a P1": only the "P1"
+        found.append((start, end))
+    return found
+
+
 # "between 19:00 and 21:00 UTC", "from 1900 to 2100", "from 9:05 PM until 11:40 PM".
 _CLOCK = r"(\d{1,2})(?::|h|\.)?(\d{2})(?:\s?([ap])\.?m\.?)?"
 _TIME_RANGE = re.compile(

@@ -226,3 +226,31 @@ def test_impact_only_in_the_timeline_is_still_missing() -> None:
         - 09:40 Quota object recreated; launches recover.
         """
     assert codes(lint_text(text, select=["PM201"])) == ["PM201"]
+
+
+# -- PM701: a severity stated in the text ----------------------------------------------
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("| 10:02 | Paged the on-call lead to flag a Sev1 incident |", "SEV-1"),
+    ("- 10:20 Sev 2 ticket opened with the storage vendor", "SEV-2"),
+    ("- 10:05 We made this a P2 priority.\n- 10:30 We made this a P1 priority.", "SEV-1"),
+    ("### Search returned stale results (Minor)\n\nText.\n\n"
+     "### Checkout failed (Major)\n\nText.", "SEV-2"),
+])
+def test_severity_stated_outside_a_field(text: str, label: str) -> None:
+    doc = _parse(f"# Monthly report\n\n## Timeline\n\n{text}\n")
+    assert doc.meta.severity is None
+    assert doc.meta.severity_stated is not None and doc.meta.severity_stated.value.label == label
+    assert codes(lint_text(f"# Monthly report\n\n## Timeline\n\n{text}\n",
+                           select=["PM701"])) == []
+
+
+@pytest.mark.parametrize("text", [
+    "## Action items\n\n### Add an alert on queue age (High)\n\n- [P1] Cap the retries",
+    "## Timeline\n\n- 10:05 We reviewed P1 items from last week.",
+    "## Summary (Draft)\n\nThe release notes were published late.",
+])
+def test_priorities_and_other_labels_are_not_a_severity(text: str) -> None:
+    doc = _parse(f"# Search outage\n\n{text}\n")
+    assert doc.meta.severity_stated is None
+    assert codes(lint_text(f"# Search outage\n\n{text}\n", select=["PM701"])) == ["PM701"]

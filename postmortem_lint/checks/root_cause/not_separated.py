@@ -24,9 +24,11 @@ class RootCauseNotSeparated(Rule):
     checklist asks "root cause vs contributing factors distinguished". Incidents
     come from several failures lining up (the Swiss-cheese model); one list
     mixing them hides which fix stops the class of failure and which ones only
-    lower the odds. A root-cause section that lists several causes is reported unless
-    a contributing-factors (or trigger) section keeps the rest apart; a single stated
-    cause is not asked for a list of other factors.
+    lower the odds. A root-cause section that opens with a list of several causes
+    (after at most a lead-in line such as "The outage had three causes:") is reported
+    unless a contributing-factors (or trigger, or "Technical cause") section keeps the
+    rest apart; a single stated cause is not asked for a list of other factors, nor is
+    a narrative of one cause followed by a list that details it ("We acted because: …").
 
     Bad::
 
