@@ -85,12 +85,17 @@ _CAUSE_PATTERNS = (
 # Causal language less direct than the above, tried only where no sentence of the document
 # states the cause outright: the consequence named after a comma, a finding introduced by
 # the investigation, a failure "when" something happened.
+# What starts a failure in a "when" clause: an event or a change, not someone using the
+# system ("when customers used Safari" describes the symptom).
+_CHANGE_VERB = (r"(?:started|began|launched|deployed|rolled out|shipped|upgraded|updated|"
+                r"restarted|rebooted|hit|reached|exceeded|filled|expired|changed|switched|"
+                r"migrated|scaled|spiked|surged|joined|arrived)\b")
 _LOOSE_CAUSE_PATTERNS = (
     # "A bug in the scheduler caused a stall", "the new setting inadvertently led to …"
     r"\b(?:bug|bugs|change|changes|setting|settings|config|configuration|misconfiguration|"
     r"regression|defect|flaw|mistake|typo|oversight|race condition|leak|deploy|deployment|"
     r"release|upgrade|update|migration|lack|absence)\b[^.;]{0,60}?\b(?:caused|causes|"
-    r"led to|leads to|resulted in|results in|triggered|introduced)\b(?! (?:by|no|none)\b)",
+    r"led to|leads to|resulted in|results in|triggered)\b(?! (?:by|no|none)\b)",
     # "This starved the nodes of memory, causing the outage"
     r",\s(?:thus |thereby |which |and |ultimately )?(?:causing|caused|leading to|"
     r"resulting in)\s(?!by\b)",
@@ -111,10 +116,10 @@ _LOOSE_CAUSE_PATTERNS = (
     # "pods got evicted when the scraper started", "the hub crashed when both launched"
     r"\b(?:failed|crashed|broke|stalled|hung|froze|went down|went offline|lost service|"
     r"ran out of \w+|(?:got|were|was) (?:evicted|killed|overloaded|starved|throttled|"
-    r"exhausted|overwhelmed))\b[^.,;]{0,40}? when (?:the |a |an |our |two |both |several |"
-    r"many )?\w+",
+    r"exhausted|overwhelmed))\b[^.,;]{0,40}? when (?:[\w'-]+ ){1,5}?" + _CHANGE_VERB,
     # "When two classes launched at once, the service temporarily lost capacity"
-    r"\bwhen\b[^.;]{5,150}?,\s(?:\w+ ){1,4}(?:temporarily |briefly |completely |then )?"
+    r"\bwhen\b[^.;,]{0,80}?" + _CHANGE_VERB + r"[^.;]{0,80}?,\s(?:\w+ ){1,4}"
+    r"(?:temporarily |briefly |completely |then )?"
     r"(?:lost|failed|crashed|broke|stalled|went down|went offline|ran out|became "
     r"unavailable|became unresponsive|was overwhelmed|were overwhelmed|got evicted|"
     r"were evicted)\b",

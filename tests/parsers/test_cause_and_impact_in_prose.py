@@ -72,6 +72,8 @@ def test_cause_listed_under_what_went_wrong() -> None:
     "We restarted the ingress pods, then all went back to normal.",
     "We are tracking an outage of the hosting platform; the provider is working on a fix.",
     "We found that the dashboard was down and paged the team.",
+    "Checkout failed when customers paid with a saved card.",
+    "When users tried to sign in, the portal failed with an error page.",
 ])
 def test_sentences_that_state_no_cause_keep_the_finding(sentence: str) -> None:
     text = f"# Broker outage\n\n## Summary\n\nWebhooks were delayed. {sentence}\n"
