@@ -96,6 +96,11 @@ _LOOSE_CAUSE_PATTERNS = (
     r"regression|defect|flaw|mistake|typo|oversight|race condition|leak|deploy|deployment|"
     r"release|upgrade|update|migration|lack|absence)\b[^.;]{0,60}?\b(?:caused|causes|"
     r"led to|leads to|resulted in|results in|triggered)\b(?! (?:by|no|none)\b)",
+    # "The outage resulted from a full disk", "the errors stemmed from a stale cache"
+    r"\b(?:resulted|resulting|stemmed|stemming|arose|arising|originated) from\b",
+    # "The bug in the quota controller meant …"; not one still being looked for
+    r"(?<!investigating )(?<!looking into )(?<!possible )(?<!potential )(?<!suspected )"
+    r"\b(?:a|the) (?:\w+ )?(?:bug|flaw|defect|regression) in (?:the|our|its|their|a|an)\b",
     # "This starved the nodes of memory, causing the outage"
     r",\s(?:thus |thereby |which |and |ultimately )?(?:causing|caused|leading to|"
     r"resulting in)\s(?!by\b)",

@@ -42,6 +42,8 @@ def _parse(text: str, name: str = "pm.md") -> Postmortem:
     "I think this is probably the cause of the crash; the warm-up step loads every row.",
     # the trigger named in the overview
     "The trigger was a test run against the production replica.",
+    "The delay stemmed from a stale routing table on two brokers.",
+    "The bug in the retry helper meant that every timeout was retried forever.",
 ])
 def test_cause_stated_in_prose_without_a_root_cause_heading(sentence: str) -> None:
     text = f"# Broker outage\n\n## Summary\n\nWebhooks were delayed. {sentence}\n"
@@ -73,6 +75,7 @@ def test_cause_listed_under_what_went_wrong() -> None:
     "We are tracking an outage of the hosting platform; the provider is working on a fix.",
     "We found that the dashboard was down and paged the team.",
     "Checkout failed when customers paid with a saved card.",
+    "We are investigating a bug in the login flow.",
     "When users tried to sign in, the portal failed with an error page.",
 ])
 def test_sentences_that_state_no_cause_keep_the_finding(sentence: str) -> None:
