@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from postmortem_lint.model import (
@@ -672,10 +673,8 @@ class DocumentBuilder:
             heading = prose.role is ProseRole.heading
             for start, end in prose_facts.find_severities(prose.text, heading):
                 raw = prose.text[start:end]
-                compact = re.sub(r"[\s\-_.:]+", "", raw.lower())
-                if compact not in self.data.severity:
-                    continue  # "(Draft)", "(Completed)": not a severity
-                severity = values.parse_severity(raw, self.data)
+                # the whole label must be a severity: not "(Draft)", nor "(Criticality)"
+                severity = values.parse_severity(raw, self.data, exact=True)
                 if severity is not None and (meta.severity_stated is None or severity.level
                                              < meta.severity_stated.value.level):
                     meta.severity_stated = Located(value=severity, span=prose.span(start, end),
@@ -684,17 +683,38 @@ class DocumentBuilder:
     def _quantity_elsewhere(self, narrative: list[Prose]) -> None:
         """An impact that gives no number may be sized elsewhere: "60 pull requests were
         stuck" in the summary, "a workshop of ~30 users was having issues" in the timeline,
-        "13,000 records were removed" in the whys. A count there sizes the impact when its
-        sentence says what happened to what it counts (an impact cue or effect); what was
-        spared ("no customers were affected") does not size what was hit, nor does a whole
-        ("all", "the API went down") size an impact stated as a part ("some users")."""
+        "13,000 records were removed" in the whys. A whole ("all", "the API went down")
+        does not size an impact stated as a part ("some users")."""
+        impact = self.doc.impact
+        part = any(prose_facts.narrows(prose.text, self.data.impact_units)
+                   for prose in impact.text)
+        for prose, start, (first, last) in self._sized_sentences(
+                [p for p in narrative if p not in impact.text], wholes=not part):
+            impact.quantity = Located(value=prose.text[start + first:start + last],
+                                      span=prose.span(start + first, start + last))
+            return
+
+    def _impact_elsewhere(self, narrative: list[Prose]) -> None:
+        """With no impact section and none stated in the overview, a sentence elsewhere (the
+        root cause, the whys) that says what was hit and how much ("…, causing a slowdown
+        of all uploads") is the impact statement."""
+        for prose, start, _ in self._sized_sentences(narrative, wholes=True):
+            end = next(e for s, e in prose_facts.sentences(prose.text) if s == start)
+            self.doc.impact.text.append(prose)
+            self.doc.impact.span = prose.span(start, end)
+            return
+
+    def _sized_sentences(self, narrative: list[Prose], wholes: bool
+                         ) -> Iterator[tuple[Prose, int, tuple[int, int]]]:
+        """Sentences outside plans and lessons that say what was hit (an impact cue or
+        effect) and how much: each prose, the sentence's start, and the size's offsets in
+        the sentence. What was spared ("no customers were affected") is no size."""
         data = self.data
         effects = prose_facts.phrase_pattern((*data.impact_cues, *data.impact_effects))
-        part = any(prose_facts.narrows(prose.text, data.impact_units)
-                   for prose in self.doc.impact.text)
+        if effects is None:
+            return
         for prose in narrative:
-            if prose.section in _NOT_IMPACT_SECTIONS or prose in self.doc.impact.text \
-                    or effects is None or effects.search(prose.text) is None:
+            if prose.section in _NOT_IMPACT_SECTIONS or effects.search(prose.text) is None:
                 continue
             for start, end in prose_facts.sentences(prose.text):
                 sentence = prose.text[start:end]
@@ -703,33 +723,9 @@ class DocumentBuilder:
                 found = prose_facts.find_quantity(sentence, data.impact_units,
                                                   data.impact_totals, data.sla_terms,
                                                   cost.money_pattern(data), spared=False,
-                                                  wholes=not part)
+                                                  wholes=wholes)
                 if found is not None:
-                    self.doc.impact.quantity = Located(
-                        value=sentence[found[0]:found[1]],
-                        span=prose.span(start + found[0], start + found[1]))
-                    return
-
-    def _impact_elsewhere(self, narrative: list[Prose]) -> None:
-        """With no impact section and none stated in the overview, a sentence elsewhere (the
-        root cause, the whys) that says what was hit and how much ("…, causing a slowdown
-        of all uploads") is the impact statement."""
-        data = self.data
-        effects = prose_facts.phrase_pattern((*data.impact_cues, *data.impact_effects))
-        for prose in narrative:
-            if prose.section in _NOT_IMPACT_SECTIONS or effects is None:
-                continue
-            for start, end in prose_facts.sentences(prose.text):
-                sentence = prose.text[start:end]
-                if effects.search(sentence) is None:
-                    continue
-                found = prose_facts.find_quantity(sentence, data.impact_units,
-                                                  data.impact_totals, data.sla_terms,
-                                                  cost.money_pattern(data), spared=False)
-                if found is not None:
-                    self.doc.impact.text.append(prose)
-                    self.doc.impact.span = prose.span(start, end)
-                    return
+                    yield prose, start, found
 
     def _impact_in_overview(self, opening: list[Prose]) -> None:
         """With no impact section or field, the overview's sentence that says what the
