@@ -83,8 +83,8 @@ _CAUSE_PATTERNS = (
     r"\b(?:root cause|root-cause|rca)\s*[:：-]\s*\S",
 )
 # Causal language less direct than the above, tried only where no sentence of the document
-# states the cause outright: the consequence named after a comma, a finding introduced by
-# the investigation, a failure "when" something happened.
+# states the cause outright: a fault that caused or led to the failure, a finding introduced
+# by the investigation, a failure "when" something happened.
 # What starts a failure in a "when" clause: an event or a change, not someone using the
 # system ("when customers used Safari" describes the symptom).
 _CHANGE_VERB = (r"(?:started|began|launched|deployed|rolled out|shipped|upgraded|updated|"
@@ -101,9 +101,6 @@ _LOOSE_CAUSE_PATTERNS = (
     # "The bug in the quota controller meant …"; not one still being looked for
     r"(?<!investigating )(?<!looking into )(?<!possible )(?<!potential )(?<!suspected )"
     r"\b(?:a|the) (?:\w+ )?(?:bug|flaw|defect|regression) in (?:the|our|its|their|a|an)\b",
-    # "This starved the nodes of memory, causing the outage"
-    r",\s(?:thus |thereby |which |and |ultimately )?(?:causing|caused|leading to|"
-    r"resulting in)\s(?!by\b)",
     # "After investigation, we determined that …", "analysis showed that …"
     r"\b(?:after|upon|on|through|from) (?:\w+ ){0,2}(?:investigation|investigating|analysis|"
     r"analysing|analyzing|debugging|digging|review)\b[^.]{0,40}?\b(?:we|they|the team|"
@@ -318,7 +315,7 @@ def sentences(text: str) -> Iterable[tuple[int, int]]:
 def find_cause(text: str, loose: bool = False) -> tuple[int, int] | None:
     """The sentence that states the cause ("The root cause was a stale DNS record"), with
     offsets; None when no sentence does. ``loose`` reads less direct causal language instead
-    ("A bug in the scheduler caused a stall", "…, causing the outage"), for a document
+    ("A bug in the scheduler caused a stall", "… stemmed from …"), for a document
     where no sentence states the cause outright."""
     question = None if loose else _CAUSE_QUESTION.search(text)
     if question is not None:
