@@ -104,8 +104,8 @@ _LOOSE_CAUSE_PATTERNS = (
     # "After investigation, we determined that …", "analysis showed that …"
     r"\b(?:after|upon|on|through|from) (?:\w+ ){0,2}(?:investigation|investigating|analysis|"
     r"analysing|analyzing|debugging|digging|review)\b[^.]{0,40}?\b(?:we|they|the team|"
-    r"engineers) (?:determined|found|discovered|concluded|realised|realized|learned|"
-    r"identified|established) (?:that|out)\b",
+    r"engineers) (?:determined|concluded|realised|realized|learned|identified|established) "
+    r"that\b",
     # "The page was vulnerable to HTML injection"
     r"\b(?:was|were|is|are|been) vulnerable to\b",
     # "we discovered that session tokens were being written to the log store"

@@ -75,6 +75,7 @@ def test_cause_listed_under_what_went_wrong() -> None:
     "Checkout failed when customers paid with a saved card.",
     "We are investigating a bug in the login flow.",
     "Some requests are failing, causing timeouts for customers.",
+    "After investigating, we found that only customers in the EU region are affected.",
     "When users tried to sign in, the portal failed with an error page.",
 ])
 def test_sentences_that_state_no_cause_keep_the_finding(sentence: str) -> None:
