@@ -72,6 +72,9 @@ class Metadata(BaseModel):
     title: Located[str] | None = None
     severity: Located[Severity] | None = None
     severity_unknown: Located[str] | None = None  # a severity that could not be normalised
+    # A severity the text states outside a field: "declared a Sev 1 incident" in the
+    # timeline, "(Major)" after an incident's heading; the most severe one stated.
+    severity_stated: Located[Severity] | None = None
     status: Located[str] | None = None
     audience: Located[Audience] | None = None
     authors: list[Located[str]] = Field(default_factory=list)
@@ -244,6 +247,9 @@ class Section(BaseModel):
     span: Span
     body: list[Prose] = Field(default_factory=list)
     list_items: int = 0  # items of lists written directly under the heading (not nested)
+    # Items of the list the section opens with (at most a lead-in line ending in a colon
+    # before it): the section's content, not a list detailing a paragraph above it.
+    leading_list_items: int = 0
     also: list[str] = Field(default_factory=list)  # other kinds the heading names
 
 

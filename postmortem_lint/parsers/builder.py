@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from postmortem_lint.model import (
@@ -664,10 +665,13 @@ class DocumentBuilder:
         title = [] if doc.meta.title is None else [
             Prose(text=doc.meta.title.value, runs=[(0, doc.meta.title.span.line,
                                                      doc.meta.title.span.column)])]
-        if not doc.root_cause and doc.root_cause_span is None:
+        # A sentence that states the cause outright wins over less direct causal language.
+        for loose in (False, True):
+            if doc.root_cause or doc.root_cause_span is not None:
+                break
             for prose in [*title, *opening, *(p for p in narrative if p not in opening
                                               and p.section not in _NOT_CAUSE_SECTIONS)]:
-                found = prose_facts.find_cause(prose.text)
+                found = prose_facts.find_cause(prose.text, loose)
                 if found is not None:
                     doc.root_cause.append(prose.slice(*found))
                     doc.root_cause_span = prose.span(*found)
@@ -675,6 +679,9 @@ class DocumentBuilder:
         impact = doc.impact
         if impact.span is None and not impact.text and not doc.has_section("impact"):
             self._impact_in_overview(opening)
+            if impact.span is None:
+                self._impact_elsewhere([p for p in narrative if p.section != "timeline"
+                                        and not p.text.startswith("[^")])  # not footnotes
         if impact.duration is None:
             for prose in [*impact.text, *doc.summary]:
                 stated = times.find_stated_duration(prose.text) \
@@ -727,6 +734,75 @@ class DocumentBuilder:
                     impact.quantity = Located(value=prose.text[found[0]:found[1]],
                                               span=prose.span(*found))
                     break
+        if impact.quantity is None and (impact.text or impact.span is not None):
+            self._quantity_elsewhere(narrative)
+        if doc.meta.severity is None and doc.meta.severity_unknown is None:
+            self._severity_stated()
+
+    def _severity_stated(self) -> None:
+        """A severity stated outside a field: "flagged as a Sev1 incident" in the timeline,
+        "We made this a P1 priority", "(Major)" closing an incident's heading in a report
+        of several. The most severe one stated is the document's."""
+        meta = self.doc.meta
+        for prose in self.doc.prose:
+            if prose.section in ("action_items", "prevention", "follow_up"):
+                continue  # "### Add an alert (High)": an item's priority
+            heading = prose.role is ProseRole.heading
+            for start, end in prose_facts.find_severities(prose.text, heading):
+                raw = prose.text[start:end]
+                # the whole label must be a severity: not "(Draft)", nor "(Criticality)"
+                severity = values.parse_severity(raw, self.data, exact=True)
+                if severity is not None and (meta.severity_stated is None or severity.level
+                                             < meta.severity_stated.value.level):
+                    meta.severity_stated = Located(value=severity, span=prose.span(start, end),
+                                                   raw=raw)
+
+    def _quantity_elsewhere(self, narrative: list[Prose]) -> None:
+        """An impact that gives no number may be sized elsewhere: "60 pull requests were
+        stuck" in the summary, "a workshop of ~30 users was having issues" in the timeline,
+        "13,000 records were removed" in the whys. A whole ("all", "the API went down")
+        does not size an impact stated as a part ("some users")."""
+        impact = self.doc.impact
+        part = any(prose_facts.narrows(prose.text, self.data.impact_units)
+                   for prose in impact.text)
+        for prose, start, (first, last) in self._sized_sentences(
+                [p for p in narrative if p not in impact.text], wholes=not part):
+            impact.quantity = Located(value=prose.text[start + first:start + last],
+                                      span=prose.span(start + first, start + last))
+            return
+
+    def _impact_elsewhere(self, narrative: list[Prose]) -> None:
+        """With no impact section and none stated in the overview, a sentence elsewhere (the
+        root cause, the whys) that says what was hit and how much ("…, causing a slowdown
+        of all uploads") is the impact statement."""
+        for prose, start, _ in self._sized_sentences(narrative, wholes=True):
+            end = next(e for s, e in prose_facts.sentences(prose.text) if s == start)
+            self.doc.impact.text.append(prose)
+            self.doc.impact.span = prose.span(start, end)
+            return
+
+    def _sized_sentences(self, narrative: list[Prose], wholes: bool
+                         ) -> Iterator[tuple[Prose, int, tuple[int, int]]]:
+        """Sentences outside plans and lessons that say what was hit (an impact cue or
+        effect) and how much: each prose, the sentence's start, and the size's offsets in
+        the sentence. What was spared ("no customers were affected") is no size."""
+        data = self.data
+        effects = prose_facts.phrase_pattern((*data.impact_cues, *data.impact_effects))
+        if effects is None:
+            return
+        for prose in narrative:
+            if prose.section in _NOT_IMPACT_SECTIONS or effects.search(prose.text) is None:
+                continue
+            for start, end in prose_facts.sentences(prose.text):
+                sentence = prose.text[start:end]
+                if effects.search(sentence) is None:
+                    continue
+                found = prose_facts.find_quantity(sentence, data.impact_units,
+                                                  data.impact_totals, data.sla_terms,
+                                                  cost.money_pattern(data), spared=False,
+                                                  wholes=wholes)
+                if found is not None:
+                    yield prose, start, found
 
     def _impact_in_overview(self, opening: list[Prose]) -> None:
         """With no impact section or field, the overview's sentence that says what the
@@ -769,6 +845,10 @@ _NOT_NARRATIVE = {"timeline", "action_items", "follow_up", "prevention", "append
 # Sections whose sentences are not where a document states what caused the incident.
 _NOT_CAUSE_SECTIONS = {"action_items", "went_well", "got_lucky", "appendix", "prevention",
                        "follow_up", "communication"}
+
+# Sections whose counts do not size the impact: plans, lessons, what went well, references.
+_NOT_IMPACT_SECTIONS = _NOT_CAUSE_SECTIONS | {"lessons", "went_wrong", "resolution",
+                                             "contributing_factors", "cost", "metadata"}
 
 # A full date in a file's name: "2019-01-23-hook-outage.md", "outage-2019-01-23.md".
 _NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_]?(\d{2})[-_]?(\d{2})(?!\d)")
