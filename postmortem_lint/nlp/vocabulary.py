@@ -88,6 +88,7 @@ class Words:
     anybody: frozenset[str]
     team_roles: frozenset[str]
     tool_parts: frozenset[str]
+    process_verbs: frozenset[str]
     partitives: frozenset[str]
     hyphen_verb_prefixes: frozenset[str]
     hyphen_links: frozenset[str]

@@ -467,3 +467,17 @@ def test_an_unnamed_trigger_beside_a_systemic_root_cause_is_not_the_cause() -> N
     assert codes(lint_text(text.replace("an engineer", "Priya"), select=["PM110"])) == ["PM110"]
     summary_only = text.split("\n\n        ## Root cause")[0] + "\n"
     assert codes(lint_text(summary_only, select=["PM110"])) == ["PM110"]
+
+
+def test_a_program_named_like_a_role_is_no_person_in_a_cause() -> None:
+    # "supervisor", "controller", "manager" doing what software does to processes
+    assert lint_text("""\
+        ## Root cause
+
+        The import step used more memory than its limit and was killed by the supervisor.
+        """, select=["PM110"]) == []
+    assert codes(lint_text("""\
+        ## Root cause
+
+        The import step was deleted by the supervisor during the shift change.
+        """, select=["PM110"])) == ["PM110"]

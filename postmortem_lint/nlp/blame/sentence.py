@@ -195,6 +195,8 @@ class Sentence:
     def _role_is_human(self, token: Word) -> bool:
         """"the mobile lead", "the storage admin": people; "the Kubernetes operator": not."""
         v = self.v
+        if token.lower_ in v.ambiguous and self._process_act(token):
+            return False  # "killed by the supervisor": a program
         if token.lower_ not in v.ambiguous or self._human_role(token):
             return True
         return token.lower_ in self.w.team_roles and token.tag_.startswith("NN") and not any(
@@ -227,6 +229,15 @@ class Sentence:
         # a capitalised plural inside the sentence may be a name the tagger took for a
         # plural ("Beatriz", "Ines"), or a product's plural: only as sure as a first word
         return mention(PERSON, weak=2 if token.tag_ == "NNS" else 0)
+
+    def _process_act(self, token: Word) -> bool:
+        """Whether the word is the doer of what software does to processes."""
+        head = token.head
+        if token.dep_ == "pobj" and head.dep_ == "agent":
+            head = head.head
+        elif token.dep_ != "nsubj":
+            return False
+        return head.lower_ in self.w.process_verbs
 
     def _hyphenated_name(self, token: Word) -> bool:
         """The second half of a hyphenated given name the tokenizer split ("Joon-ho")."""
