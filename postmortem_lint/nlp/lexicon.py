@@ -180,12 +180,12 @@ class CompiledLexicon:
         believing = "|".join(sorted(re.escape(word) for word in w.belief_verbs
                                     if word.endswith("ing")))
         return (*_PATTERN_CUES,
-                # "…thinking it was the staging one": an act on a mistaken belief
+                # "…thinking it was <another thing>": an act on a mistaken belief
                 re.compile(rf"\b(?:{believing})\s+(?:it|that|this|they)\b", re.IGNORECASE),
-                # "the intern's script deleted…": someone's work destroying something
+                # "<someone>'s script deleted…": someone's work destroying something
                 re.compile(rf"['\u2019]s\b.{{1,40}}?\b(?:{destroy})\b", re.IGNORECASE),
                 re.compile(rf"\b(?:{better})\b.{{1,60}}?\bwould\b", re.IGNORECASE),
-                # "the spike began when X flipped…", "went down after X…"
+                # "<the damage> began when X…", "went down after X…"
                 re.compile(rf"\b(?:{began})\b.{{0,40}}?\b(?:{when})\b", re.IGNORECASE),
                 # "was moved off the <team>": a person taken off their work
                 re.compile(rf"\b(?:{moved})\s+(?:{off})\b", re.IGNORECASE))

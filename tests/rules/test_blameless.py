@@ -134,7 +134,7 @@ NEVER = {
         "The pods kept restarting and they failed to pass readiness checks.",
         # a first word that owns an "its" is a thing
         "Sextant forgot its peer list after the restart.",
-        "Dev workloads were moved off the shared cluster at noon.",
+        "Dev builds were moved off the shared runners at noon.",
     ],
     "software term": [
         "We burned 40% of the monthly error budget for checkout-api in under an hour.",
@@ -152,7 +152,7 @@ NEVER = {
         "Imani's cleanup job deleted the stale production snapshots as designed.",
         "Juno was taken off the search project after the reorg.",
         "The on-call engineer needs to check five dashboards to find the failing shard.",
-        "Developers who simply want to push code wait for the merge queue.",
+        "Engineers who simply want to ship a hotfix wait for the merge queue.",
         "Sam failed over the database to us-west-2 at 10:14 UTC.",
         "They were written to a node that was demoted on the next failover.",
         "The release manager paused the rollout at 20% while the team looked at the canary.",
@@ -162,8 +162,8 @@ NEVER = {
         "Thanks to Kofi's careful read of the replication logs, we avoided a second failover.",
         "Were it not for Ana restarting the pods, the outage would have lasted hours.",
         # a person's tool doing its job is not the person as a cause
-        "The parse errors were caused by a fuzzer developed by Ines, which feeds random headers"
-        " to every client.",
+        "The parse errors came from a load generator written by Ines, which sends random"
+        " headers to every client.",
         "Big thanks to the contractor who stayed on the bridge until 05:00 UTC.",
     ],
     "meta and negation": [
@@ -404,7 +404,7 @@ def test_they_standing_for_customers_is_no_person_in_a_cause() -> None:
         ## Root cause
 
         1. The client library reads the schema version the customer's app was built with.
-        2. A merchant's app keeps whatever release they have deployed for months.
+        2. A merchant's app stays on the release they picked for months.
         """, select=["PM110"]) == []
 
 
@@ -474,7 +474,7 @@ def test_a_program_named_like_a_role_is_no_person_in_a_cause() -> None:
     assert lint_text("""\
         ## Root cause
 
-        The import step used more memory than its limit and was killed by the supervisor.
+        The import step ran out of memory and the supervisor killed it.
         """, select=["PM110"]) == []
     assert codes(lint_text("""\
         ## Root cause

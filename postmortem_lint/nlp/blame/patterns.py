@@ -69,7 +69,7 @@ def _constructions(v: Vocabulary) -> dict[str, list[Pattern]]:
         "WOULD_HAVE_TAKEN": [[  # "it would have taken <someone> a minute to…"
             {"LOWER": "it", "OP": "?"}, _in(w.would_forms), {**_in(w.have_forms), "OP": "?"},
             _in(w.taken_forms)]],
-        "HOLD_ACCOUNTABLE": [[  # "hold the release manager accountable"
+        "HOLD_ACCOUNTABLE": [[  # "hold <someone> accountable"
             _in(w.hold_verbs), {"TEXT": {"NOT_IN": [".", ",", ";", ":", "(", ")"]}, "OP": "{1,6}"},
             _in(w.accountable_words)]],
         "OFF_ROTATION": [[  # "was removed from the escalation rotation" (done to someone)
@@ -78,7 +78,7 @@ def _constructions(v: Vocabulary) -> dict[str, list[Pattern]]:
             _in(w.rotation_words)]],
         "AS_EASY_AS": [[  # "it was as simple as <someone> running…"
             {"LOWER": "as"}, _in(w.easy_words), {"LOWER": "as"}]],
-        "SIMPLE_MATTER": [[  # "a simple matter of reading the runbook, which X didn't do"
+        "SIMPLE_MATTER": [[  # "a simple matter of <doing it>, which X didn't do"
             _in(w.easy_words), _in(w.matter_words), {"LOWER": "of"}]],
         "SAT_ON": [[  # "sat on the security report for a week"
             _in(w.sit_verbs), {"LOWER": "on"}, {"IS_PUNCT": False, "OP": "{0,4}"},
@@ -90,13 +90,13 @@ def _constructions(v: Vocabulary) -> dict[str, list[Pattern]]:
         "ENGAGEMENT_ENDED": [  # "the intern's placement was ended", "ended her contract"
             [_in(w.engagements), {"IS_PUNCT": False, "OP": "{0,3}"}, _in(w.ended_words)],
             [_in(w.ended_words), {"IS_PUNCT": False, "OP": "{0,3}"}, _in(w.engagements)],
-            # "the contractor's agreement will not be renewed"
+            # "<someone>'s contract will not be renewed"
             [_in(w.engagements), {"IS_PUNCT": False, "OP": "{0,3}"}, _in(w.negators),
              {"IS_PUNCT": False, "OP": "{0,2}"}, _in(w.renew_words)]],
-        "CONDUCT_INQUIRY": [  # "an investigation into the operator's conduct"
+        "CONDUCT_INQUIRY": [  # "an inquiry into <someone>'s conduct"
             [_in(w.inquiry_nouns), _in(w.inquiry_links),
              {"IS_PUNCT": False, "OP": "{0,4}"}, _in(w.conduct_nouns)],
-            # "HR will review the operator's conduct"
+            # "<someone> will review <someone>'s conduct"
             [_in(w.inquiry_verbs), {"IS_PUNCT": False, "OP": "{0,4}"}, _in(w.conduct_nouns)]],
         "BUT_FOR": [[  # "were it not for", "had it not been for", "if it weren't for"
             _in(w.but_for_heads), {"LOWER": "it"}, {**_in(w.be_verbs), "OP": "?"},
@@ -126,7 +126,7 @@ def phrase_patterns(v: Vocabulary, label: str, phrases: Iterable[str], *, verb: 
             patterns.append([pattern[0], {"IS_PUNCT": False, "OP": "{0,3}"}, *pattern[1:]])
         patterns.append(pattern)
         if label == "DISCIPLINE" and verb:
-            # an adverb may come between: "held personally accountable"
+            # an adverb may come between: "held <adverb> accountable"
             patterns.append([pattern[0], {"TAG": {"IN": ["RB", "RBR"]}}, *pattern[1:]])
     if single:
         patterns.append([_in(single)])

@@ -132,12 +132,12 @@ class Sentence:
         return None
 
     def _sub_team(self, token: Word) -> bool:
-        """"the team in Lisbon", "the team at the exchange": a part, not the authors."""
+        """"the team in <a place>", "the team at <a company>": a part, not the authors."""
         return any(c.dep_ == "prep" and c.lower_ in self.w.sub_team_preps
                    for c in token.children)
 
     def _handle(self, token: Word) -> bool:
-        """"@lena", or the last part of "@tobias-w" (the tokenizer splits at the hyphen)."""
+        """"@name", or the last part of "@name-x" (the tokenizer splits at the hyphen)."""
         doc, i = self.doc, token.i
         start = token
         while start.i >= 2 and doc[start.i - 1].text == "-" and doc[start.i - 2].head.i == i:
@@ -196,7 +196,7 @@ class Sentence:
         """"the mobile lead", "the storage admin": people; "the Kubernetes operator": not."""
         v = self.v
         if token.lower_ in v.ambiguous and self._process_act(token):
-            return False  # "killed by the supervisor": a program
+            return False  # "<verb>ed by the supervisor" (a process verb): a program
         if token.lower_ not in v.ambiguous or self._human_role(token):
             return True
         return token.lower_ in self.w.team_roles and token.tag_.startswith("NN") and not any(
@@ -224,7 +224,7 @@ class Sentence:
                 return mention(SYSTEM)
             if any(p.lower_ in w.thing_pronouns for o in token.head.children
                    if o.dep_ == "dobj" for p in o.children):
-                return mention(SYSTEM)  # "Bifrost forgot its routing table"
+                return mention(SYSTEM)  # "<Name> forgot its <state>": a thing
             return mention(PERSON, weak=1 if token.tag_ == "NNP" else 2)
         # a capitalised plural inside the sentence may be a name the tagger took for a
         # plural ("Beatriz", "Ines"), or a product's plural: only as sure as a first word
@@ -269,7 +269,7 @@ class Sentence:
         return any(part.lower_ in self.v.safe for part in parts)
 
     def _qualifier(self, token: Word) -> bool:
-        """A capitalised word qualifying a lower-case noun after it ("Dev workloads", "Latent
+        """A capitalised word qualifying a lower-case noun after it ("<Team> builds", "Latent
         bug"): part of the noun's name, not someone."""
         head = token.head
         return token.dep_ in ("amod", "compound", "nmod") and head.i > token.i and \
@@ -336,8 +336,8 @@ class Sentence:
         return token.i > 0 and self.doc[token.i - 1].lower_ == word
 
     def _plural_thing_before(self, token: Word) -> bool:
-        """Whether "they" may stand for things, or for outsiders ("the customer's app loads
-        the version they have installed"), rather than for colleagues."""
+        """Whether "they" may stand for things, or for outsiders ("a customer's client keeps
+        whatever release they chose"), rather than for colleagues."""
         v = self.v
         return any(other.lower_ in self.w.outsider_words or
                    other.tag_ in ("NNS", "NNPS") and other.lower_ not in v.team_heads and
@@ -375,7 +375,7 @@ class Sentence:
     def _explicit_subject(self, verb: Word, child: Word) -> Word:
         if child.lower_ in self.w.relative_pronouns and verb.dep_ == "relcl":
             if child.tag_ == "WDT" and self.blameable(self.who(verb.head)):
-                return child  # "a fuzzer developed by X, which feeds…": "which" is no person
+                return child  # "a tool written by X, which sends…": "which" is no person
             return verb.head
         if child.lower_ in self.w.hyphen_verb_prefixes and child.i + 2 == verb.i and \
                 self.doc[child.i + 1].text == "-":
@@ -412,7 +412,7 @@ class Sentence:
             if head.tag_.startswith("VB") or head.dep_ == "ROOT":
                 found = self.subject(head)
                 if found is None and verb.dep_ == "conj" and not self.passive(verb):
-                    # "X was expected to check … and should have done so": the passive
+                    # "X was expected to <act> … and should have done so": the passive
                     # subject of the first verb acts in the second
                     found = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
                 return found
@@ -496,7 +496,7 @@ class Sentence:
             if token.dep_ in ("conj", "advcl", "relcl", "parataxis") or (
                     token.dep_ == "ccomp" and self.inversion(token) is not None):
                 in_scope = False  # "Had X checked, nothing would have broken"
-            # "Her mistake was assuming…": the cue is what assumes, not what is talked about
+            # "<someone>'s error was believing…": the cue is what believes, not what is talked of
             subject_of = token.dep_ in ("nsubj", "nsubjpass")
             token = token.head
         return False
@@ -572,15 +572,15 @@ class Sentence:
             mention = self.who(self.pobj(holder, "by"))
             if self.blameable(mention, level):
                 return mention
-        for clause in token.children:  # "a command typed by the night operator" (an act;
-            # "a fuzzer developed by X", "data accepted by <a tool>" name no act on the system)
+        for clause in token.children:  # "a command typed by <someone>" (an act; "a tool written
+            # by X", "data accepted by <a tool>" name no act on the system)
             if clause.dep_ == "acl" and clause.tag_ == "VBN" and clause.lower_ in self.v.actions:
                 mention = self.who(self.by_agent(clause))
                 if self.blameable(mention, level):
                     return mention
         doer = next((c for c in token.children if c.dep_ in ("compound", "nmod") and
                      c.i < token.i and any(t.tag_ == "VBG" for t in self.doc[c.i + 1:token.i])),
-                    None)  # "the engineer bulk-editing customer plans": misread as a compound
+                    None)  # "<the role> bulk-editing <things>": misread as a compound
         mention = self.who(doer)
         if self.blameable(mention, level):
             return mention

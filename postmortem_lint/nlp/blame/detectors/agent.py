@@ -47,7 +47,7 @@ def _an_act(s: Sentence, verb: Word, labelled: bool) -> bool:
     following = s.doc[verb.i + 1] if verb.i + 1 < len(s.doc) else None
     if following is not None and following.dep_ in ("aux", "auxpass") and \
             following.head.i != verb.i:
-        return False  # "Dev workloads were moved…": a noun the tagger took for a verb
+        return False  # "<Team> builds were moved…": a noun the tagger took for a verb
     return not (verb.dep_ in ("amod", "compound", "acl") and verb.tag_ == "VBN")
 
 

@@ -114,9 +114,9 @@ def _supposed_to(s: Sentence, verb: Word, subject: Mention | None) -> list[Blame
 
 
 def _needs_care(s: Sentence, verb: Word, complement: Word) -> bool:
-    """"The SRE needs to read the runbook first": a person told what they must check. Not a
-    burden the process puts on whoever holds the role: "needs to check five dashboards to
-    find the shard" (a count, or a purpose, says so)."""
+    """"<someone> needs to check it first": a person told what they must check. Not a
+    burden the process puts on whoever holds the role: "needs to check <n> dashboards to
+    find <it>" (a count, or a purpose, says so)."""
     burden = any(t.tag_ == "CD" or t.dep_ in ("advcl", "xcomp") and any(
         g.lower_ == "to" for g in t.children) for t in complement.subtree if t.i > complement.i)
     return verb.lower_ in s.w.need_verbs and verb.tag_ in ("VBZ", "VBP") and \
@@ -166,7 +166,7 @@ def _regret(s: Sentence, verb: Word) -> bool:
 
 
 def _but_for(s: Sentence) -> Iterator[BlameHit]:
-    """"Were it not for X skipping the checklist, …": a person's failure as the cause."""
+    """"were it not for <someone> skipping a step, …": a person's failure as the cause."""
     for span in s.matches.get("BUT_FOR", []):
         act = next((t for t in s.doc[span.end:span.end + 6] if t.tag_ == "VBG"), None)
         if act is None or not (act.lower_ in s.v.failure or s.diligence(act) and

@@ -28,7 +28,7 @@ def detect(s: Sentence) -> Iterator[BlameHit]:
 
 
 def _made_unnamed(s: Sentence) -> Iterator[BlameHit]:
-    """"an error was made when republishing": a person's mistake with the person left out."""
+    """"a mistake was made": a person's mistake with the person left out."""
     for span in s.matches.get("FAULT", []):
         noun = span.root
         verb = noun.head

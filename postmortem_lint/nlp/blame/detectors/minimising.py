@@ -38,10 +38,10 @@ def _minimised(s: Sentence, adverb: Word) -> Iterator[BlameHit]:
         return
     failed = verb.lower_ in s.v.failure or verb.lower_ in w.fail_verbs or \
         s.negated(verb) is not None
-    # (not a state: "developers who simply want to push code")
+    # (not a state: "<people> who simply want to <do something>")
     judgmental = adverb.lower_ in w.minimiser_judgments and not s.neutral(verb) and \
         verb.lower_ not in s.v.stative
-    # "just assumed it was fine", "just typed the production host instead of staging"
+    # "just assumed it was fine", "just ran <one thing> instead of <another>"
     careless = verb.lower_ in w.presume_verbs and any(c.dep_ == "ccomp" for c in verb.children) \
         or any(
         t.lower_ in w.instead_of for t in verb.subtree if t.i > verb.i)
@@ -100,8 +100,8 @@ def _it_took(s: Sentence) -> Iterator[BlameHit]:
 
 
 def _simple_matter(s: Sentence) -> Iterator[BlameHit]:
-    """"It was a simple matter of reading the runbook, which the operator didn't do": the
-    act made trivial, then a person not doing it."""
+    """"a simple matter of <doing it>, which <someone> didn't do": the act made trivial, then a
+    person not doing it."""
     for span in s.matches.get("SIMPLE_MATTER", []):
         rest = s.doc[span.end:]
         mention = next((m for m in (s.who(t) for t in rest if s.nounish(t))

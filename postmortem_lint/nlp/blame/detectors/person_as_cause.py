@@ -83,8 +83,8 @@ def _damaged_by(s: Sentence, verb: Word, span: Phrase | None) -> Iterator[BlameH
 
 
 def _work_destroyed(s: Sentence, verb: Word) -> bool:
-    """"the intern's script deleted 40,000 customer records": a person's work (not the person:
-    people delete things as their work) destroying data that matters."""
+    """"<someone>'s script deleted <n> customer rows": a person's work (not the person: people
+    delete things as their work) destroying data that matters."""
     if verb.lower_ not in s.w.destructive_verbs or s.passive(verb):
         return False
     words = [t for c in verb.children if c.dep_ == "dobj" for t in c.subtree]
@@ -96,7 +96,7 @@ def _work_destroyed(s: Sentence, verb: Word) -> bool:
 
 
 def _mistaken(s: Sentence, verb: Word) -> bool:
-    """"deleted the production bucket thinking it was the staging one": a mistaken act."""
+    """"deleted <the live thing> thinking it was <the test one>": a mistaken act."""
     return any(c.dep_ in ("advcl", "xcomp", "dobj") and c.tag_ == "VBG" and
                c.lower_ in s.w.belief_verbs and any(g.dep_ == "ccomp" for g in c.children)
                for c in verb.subtree if c.head.i == verb.i or c.head.head.i == verb.i)
@@ -195,7 +195,7 @@ def _what_damaged(s: Sentence, verb: Word, clause: Word) -> Iterator[BlameHit]:
         attr = s.subject(act) if act is not None else None
     mention = s.person_or_work(attr, 1)
     if mention is None and attr is not None:
-        # "…was the QA engineer pointing load tests at it": the parser may chain the person
+        # "…was <the role> pointing <a tool> at it": the parser may chain the person
         # and the act as modifiers of the act's object
         mention = next((m for m in (s.who(t) for t in s.doc[attr.left_edge.i:attr.i]
                                     if t.tag_.startswith("NN")) if s.blameable(m, 1)), None)
@@ -254,7 +254,7 @@ def _cleft(s: Sentence, verb: Word) -> Iterator[BlameHit]:
 
 def _bad_object(s: Sentence, verb: Word) -> bool:
     """"approved the build with two failing checks": an act on something known to be bad;
-    "restarted the primary instead of the replica": an act on the wrong thing."""
+    "restarted <one node> instead of <another>": an act on the wrong thing."""
     return verb.lower_ in s.v.actions and any(
         t.lower_ in s.w.bad_state_words | s.w.instead_of for c in verb.children
         if c.dep_ in ("dobj", "prep", "advmod") for t in c.subtree)
