@@ -177,11 +177,15 @@ class CompiledLexicon:
         moved = "|".join(sorted(re.escape(word) for word in w.off_rotation_verbs))
         off = "|".join(sorted(re.escape(word) for word in w.from_off))
         destroy = "|".join(sorted(re.escape(word) for word in w.destructive_verbs))
+        data = "|".join(sorted(re.escape(word) for word in w.data_nouns))
         believing = "|".join(sorted(re.escape(word) for word in w.belief_verbs
                                     if word.endswith("ing")))
         return (*_PATTERN_CUES,
                 # "…thinking it was <another thing>": an act on a mistaken belief
                 re.compile(rf"\b(?:{believing})\s+(?:it|that|this|they)\b", re.IGNORECASE),
+                # "dropped the billing schema": data destroyed
+                re.compile(rf"\b(?:{destroy})\b(?:\s+\S+){{0,3}}?\s+(?:{data})\b",
+                           re.IGNORECASE),
                 # "<someone>'s script deleted…": someone's work destroying something
                 re.compile(rf"['\u2019]s\b.{{1,40}}?\b(?:{destroy})\b", re.IGNORECASE),
                 re.compile(rf"\b(?:{better})\b.{{1,60}}?\bwould\b", re.IGNORECASE),

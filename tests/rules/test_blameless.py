@@ -36,6 +36,7 @@ FAILING = {
         "The QA lead didn't alert the team about the failing suite.",
         "The developer misjudged how many tenants the flag would reach.",
         "Our outsourcing partner skipped the patch window.",
+        "Nobody on the search team tested the reindex on a copy of production.",
     ],
     "PM102": [
         "It was Dana's oversight that the backup job had been disabled since March.",
@@ -89,6 +90,7 @@ FAILING = {
         "Management will hold the on-call engineer accountable for the outage.",
         "Ama was moved off the payments team after the outage.",
         "The SRE will get a note in their performance file.",
+        "The release engineer's deploy rights have been taken away.",
     ],
     "PM110": [
         "The outage was caused by the intern's script, which deleted every object in /backups.",
@@ -104,6 +106,9 @@ FAILING = {
         "The outage began when Ana flipped the flag for all tenants.",
         "The cache was flushed by the platform engineer at peak, which crashed the database.",
         "The crash was caused by a command typed by the night operator.",
+        "The storage engineer is to blame for the replication loop.",
+        "The outage goes back to Ilan, who pushed the release with the wrong region.",
+        "A junior developer dropped the billing schema while tidying old migrations.",
     ],
     "PM111": [
         "Root cause: human error.",
@@ -150,6 +155,7 @@ NEVER = {
         "Priya just restarted the pod and it recovered within a minute.",
         "Our SRE just assumed role credentials from the CI runner.",
         "Imani's cleanup job deleted the stale production snapshots as designed.",
+        "Li deleted the stuck production pod to force a restart.",
         "Juno was taken off the search project after the reorg.",
         "The on-call engineer needs to check five dashboards to find the failing shard.",
         "Engineers who simply want to ship a hotfix wait for the merge queue.",
@@ -175,6 +181,8 @@ NEVER = {
         "It would be easy to say the reviewer should have caught it, but the diff was huge.",
         "We do not treat the rename as a mistake by the vendor or by anyone here.",
         "We avoid the label operator error because it stops the analysis.",
+        "The storage engineer is not to blame for the replication loop.",
+        "Nobody on our team forgot anything; the step was not in the runbook.",
     ],
     "process gap": [
         "The runbook did not say to drain the node first.",

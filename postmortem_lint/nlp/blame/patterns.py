@@ -86,7 +86,9 @@ def _constructions(v: Vocabulary) -> dict[str, list[Pattern]]:
         "LOSE_PRIVILEGES": [  # "will lose his production privileges", "loses deploy access"
             [_in(w.lose_verbs), {"IS_PUNCT": False, "OP": "{0,3}"}, _in(w.privileges)],
             [_in(w.lose_verbs), {"IS_PUNCT": False, "OP": "{0,2}"}, _in(w.access_kinds),
-             {"LOWER": "access"}]],
+             {"LOWER": "access"}],
+            # "<someone>'s merge rights have been taken away"
+            [_in(w.privileges), {"IS_PUNCT": False, "OP": "{0,3}"}, _in(w.withdrawn_words)]],
         "ENGAGEMENT_ENDED": [  # "the intern's placement was ended", "ended her contract"
             [_in(w.engagements), {"IS_PUNCT": False, "OP": "{0,3}"}, _in(w.ended_words)],
             [_in(w.ended_words), {"IS_PUNCT": False, "OP": "{0,3}"}, _in(w.engagements)],

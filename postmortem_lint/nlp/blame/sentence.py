@@ -105,6 +105,9 @@ class Sentence:
             return mention(NOBODY)
         if self._has_det(token, w.any_determiners) and not self._modifiers(token):
             return mention(SYSTEM)  # nobody in particular: "every developer will break something"
+        group = self.nobody_in_group(token)
+        if group is not None:
+            return group  # "nobody on the mobile team tested it": the team did not
         if lower in v.nobody or f"no {lower}" in v.nobody and self._prev(token, "no"):
             return mention(NOBODY)
         if lower in w.relative_pronouns and lower in w.person_pronouns and \
@@ -509,9 +512,19 @@ class Sentence:
                 self.negated(token) is not None:
             return True
         return any(child.dep_ in ("nsubj", "nsubjpass") and (
-            child.lower_ in self.v.nobody or any(c.dep_ == "det" and c.lower_ == "no"
-                                                 for c in child.children))
+            child.lower_ in self.v.nobody and self.nobody_in_group(child) is None or any(
+                c.dep_ == "det" and c.lower_ == "no" for c in child.children))
             for child in token.children)
+
+    def nobody_in_group(self, token: Word) -> Mention | None:
+        """"Nobody on the mobile team", "no one from the vendor's staff": a denial that
+        singles out a group other than the authors (who then did not act)."""
+        if token.lower_ not in self.v.nobody:
+            return None
+        inner = self.who(self.pobj(token, *self.w.sub_team_preps, "on"))
+        if not self.blameable(inner):
+            return None
+        return Mention(inner.kind, token.i, inner.end, self.doc[token.i:inner.end].text)
 
     @staticmethod
     def span_with_subject(subject: Mention | None, start: int, end: int) -> tuple[int, int]:

@@ -40,6 +40,10 @@ def _failure_at(s: Sentence, verb: Word, span: Phrase | None) -> Iterator[BlameH
             return
         misread_subject = head
     negation = s.negated(verb)
+    if negation is None:  # "nobody on the <team> tested it": the team's denial
+        doer = s.subject(verb)
+        if doer is not None and s.nobody_in_group(doer) is not None:
+            negation = doer
     if negation is None and _double_checked(s, verb):
         yield from _double_check(s, verb)
         return

@@ -87,12 +87,15 @@ def _work_destroyed(s: Sentence, verb: Word) -> bool:
     delete things as their work) destroying data that matters."""
     if verb.lower_ not in s.w.destructive_verbs or s.passive(verb):
         return False
-    words = [t for c in verb.children if c.dep_ == "dobj" for t in c.subtree]
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    words = [t for c in objects for t in c.subtree]
     valuable = any(t.lower_ in s.w.valuable_words or t.tag_ == "CD" for t in words) and \
         not any(t.lower_ in s.w.disposable_words for t in words)
     subject = s.subject(verb)
-    return valuable and not s.blameable(s.who(subject), 2) and \
-        s.person_or_work(subject, 1) is not None
+    if not valuable or s.person_or_work(subject, 1) is None:
+        return False
+    # the person themselves: only data that matters ("dropped the payments schema")
+    return not s.blameable(s.who(subject), 2) or any(c.lower_ in s.w.data_nouns for c in objects)
 
 
 def _mistaken(s: Sentence, verb: Word) -> bool:
@@ -221,7 +224,7 @@ def _person_is(s: Sentence, verb: Word, subject: Word | None) -> Iterator[BlameH
         yield s.hit(KIND, mention.start, reason.i + 1, mention.text, verb.i, reason.i + 1)
         return
     child = next((c for c in verb.children if _is_cause(s, c)), None)
-    if child is not None:
+    if child is not None and s.negated(child) is None:  # "is not to blame"
         end = child.right_edge.i + 1 if child.dep_ != "attr" else child.i + 1
         yield s.hit(KIND, mention.start, end, mention.text, verb.i, end)
 
