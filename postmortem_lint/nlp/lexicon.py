@@ -183,7 +183,7 @@ class CompiledLexicon:
         return (*_PATTERN_CUES,
                 # "…thinking it was <another thing>": an act on a mistaken belief
                 re.compile(rf"\b(?:{believing})\s+(?:it|that|this|they)\b", re.IGNORECASE),
-                # "dropped the billing schema": data destroyed
+                # "dropped the <name> schema": data destroyed
                 re.compile(rf"\b(?:{destroy})\b(?:\s+\S+){{0,3}}?\s+(?:{data})\b",
                            re.IGNORECASE),
                 # "<someone>'s script deleted…": someone's work destroying something

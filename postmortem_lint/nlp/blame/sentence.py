@@ -107,7 +107,7 @@ class Sentence:
             return mention(SYSTEM)  # nobody in particular: "every developer will break something"
         group = self.nobody_in_group(token)
         if group is not None:
-            return group  # "nobody on the mobile team tested it": the team did not
+            return group  # "nobody on the <name> team tested it": the team did not
         if lower in v.nobody or f"no {lower}" in v.nobody and self._prev(token, "no"):
             return mention(NOBODY)
         if lower in w.relative_pronouns and lower in w.person_pronouns and \
@@ -517,7 +517,7 @@ class Sentence:
             for child in token.children)
 
     def nobody_in_group(self, token: Word) -> Mention | None:
-        """"Nobody on the mobile team", "no one from the vendor's staff": a denial that
+        """"nobody on the <name> team", "no one from <a company>": a denial that
         singles out a group other than the authors (who then did not act)."""
         if token.lower_ not in self.v.nobody:
             return None

@@ -94,7 +94,7 @@ def _work_destroyed(s: Sentence, verb: Word) -> bool:
     subject = s.subject(verb)
     if not valuable or s.person_or_work(subject, 1) is None:
         return False
-    # the person themselves: only data that matters ("dropped the payments schema")
+    # the person themselves: only data that matters ("dropped the <live> schema")
     return not s.blameable(s.who(subject), 2) or any(c.lower_ in s.w.data_nouns for c in objects)
 
 
