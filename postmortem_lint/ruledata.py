@@ -327,6 +327,9 @@ class RuleData(BaseModel):
     advisory_titles: list[str] = Field(
         default_factory=new_list, description="Words of a title that make the document a "
         "published security advisory (security advisory, security bulletin).")
+    placeholder_prompt_words: list[str] = Field(
+        default_factory=new_list, description="Words that make bracketed text a template "
+        "prompt wherever it stands ([Team name], [Link to the dashboard]).")
     reflection_headings: list[str] = Field(
         default_factory=new_list, description="Headings of a section that may reflect on the "
         "incident (Postmortem, Conclusion): it holds what went wrong when it names shortcomings.")

@@ -70,7 +70,7 @@ class _Reader:
         self.b = DocumentBuilder(source.path, "markdown", len(self.lines), data)
         self.doc = self.b.doc
         self.sections: list[tuple[Section, str | None]] = []  # (section, effective kind)
-        self.action_level = 0  # list depth of the last list item read as an action item
+        self.action_level = 0  # list depth of the last action item read; -1: none open
         self.b.dayfirst = numeric_day_first(source.text)
         self.timeline = TimelineReader(self.b, self.code_time)
         self.field_heading: str | None = None  # the field a heading such as "## Authors" names
@@ -223,6 +223,7 @@ class _Reader:
             if block.kind == "heading":
                 self.field_heading = self.heading_field(block, kind)
                 self.list_lead, self.label_group = None, None
+                self.action_level = -1  # a heading closes the item above it
                 if kind == "action_items" and block.prose is not None:
                     self.action_heading(block)
                 else:
@@ -384,9 +385,9 @@ class _Reader:
         or a reference to where the actions are tracked."""
         items = self.doc.action_items
         last = items[-1] if items else None
-        nested = last is not None and (block.level > self.action_level or
-                                       block.kind == "paragraph" and
-                                       block.level == self.action_level)
+        nested = last is not None and self.action_level >= 0 and (
+            block.level > self.action_level or block.kind == "paragraph" and
+            block.level == self.action_level)
         if nested and self.b.add_action_details(prose):
             return True
         if block.kind != "item":
@@ -400,6 +401,11 @@ class _Reader:
                 self.b.add_action_reference(prose)
             return True
         if not action_items.long_enough(prose.text, self.data):
+            if action_items.is_group_label(prose.text):  # "- Long term:" groups what follows
+                self.label_group = _Group(block.level, None, None,
+                                          self.b.heading_ticket(prose),
+                                          action_items.horizon(prose, self.data))
+                self.action_level = -1
             return True  # "- sequence", "- `screen -r` to stop": too few words for an action
         if self.list_lead == "options":
             return True  # "… by doing one of:": alternatives for one change, not items

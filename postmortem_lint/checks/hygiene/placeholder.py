@@ -11,7 +11,8 @@ from postmortem_lint.checks.texts import visible_texts
 from postmortem_lint.engine.finding import Level, Problem
 from postmortem_lint.engine.rule import Rule, RuleContext, RuleOptions
 from postmortem_lint.model import Postmortem, Prose, Span
-from postmortem_lint.phrases import find_phrases
+from postmortem_lint.phrases import find_phrases, has_phrase
+from postmortem_lint.ruledata import RuleData
 
 # A template prompt: two or more words in square brackets ("[Two or three sentences]").
 _PROMPT = re.compile(r"\[(?=[^\]\n]{0,200}\s)[^\[\]\n]{3,200}\]")
@@ -77,11 +78,10 @@ class PlaceholderLeft(Rule):
                      if not _is_status_marker(prose, start, end, statuses, action_lines, taken)
                      and not _opens_action(prose, start, end, statuses)]
             if self.options.bracketed_prompts:
-                cues = ctx.data.placeholder_setting_cues
                 prompts = [m.span() for m in _PROMPT.finditer(prose.text)
                            if not any(s <= m.start() < e for s, e in found)
                            and not _NOT_PROMPT.match(prose.text, m.start())
-                           and not _names_a_setting(prose.text, *m.span(), cues)]
+                           and not _names_a_setting(prose.text, *m.span(), ctx.data)]
                 # One finding per placeholder: "[YYYY-MM-DD HH:MM UTC]" is one prompt, not
                 # also a "YYYY-MM-DD" and an "HH:MM" inside it.
                 found = [(s, e) for s, e in found
@@ -99,16 +99,18 @@ class PlaceholderLeft(Rule):
 _PROMPT_MARK = re.compile(r"…|\.\.\.|[:?/]|\be\.g\b|\b[A-Z]{2,}\b")
 
 
-def _names_a_setting(text: str, start: int, end: int, cues: list[str]) -> bool:
+def _names_a_setting(text: str, start: int, end: int, data: RuleData) -> bool:
     """Whether bracketed text inside a sentence is the name of a setting or an option
     ("changed the setting from [Require approval for first-time contributors] to …"): it
     follows a cue word such as "setting", "from" or "to", starts with a capital and holds
-    nothing that marks a prompt."""
+    nothing that marks a prompt ("[Team name]", "[METRIC]", "[Yes/No]", "[Because …]")."""
     inner = text[start + 1:end - 1].strip()
     before = text[:start].rstrip()
     last = before.rsplit(None, 1)[-1].lower().strip("\"'*_(") if before.split() else ""
-    return bool(inner) and inner[0].isupper() and last in {c.lower() for c in cues} \
-        and _PROMPT_MARK.search(inner) is None
+    return bool(inner) and inner[0].isupper() and \
+        last in {cue.lower() for cue in data.placeholder_setting_cues} and \
+        _PROMPT_MARK.search(inner) is None and not has_phrase(inner,
+                                                              data.placeholder_prompt_words)
 
 
 def _action_cells(doc: Postmortem) -> tuple[set[int], list[Span]]:
