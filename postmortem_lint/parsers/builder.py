@@ -51,6 +51,12 @@ def _phrases_ci(words: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
 
 
+# Words that make a key in a heading or a sentence the place where work is tracked:
+# "(tracked in OPS-12)", "epic PLAT-7", "see #41".
+_TRACKING_WORD = re.compile(r"\b(?:track(?:ed|ing)?|issues?|tickets?|epic|jira|board|see|in)\b",
+                            re.IGNORECASE)
+
+
 # The value of an explicit "due:"/"deadline:" field, up to the next separator.
 _INLINE_DUE_VALUE = re.compile(r"\b(?:due(?: date)?|deadline)\s*[:=]\s*([^,;|·()\n]{1,40})",
                                re.IGNORECASE)
@@ -345,6 +351,9 @@ class DocumentBuilder:
         """A tracker named in a heading or label above items: "Short-term (tracked in
         [#41](…))" covers every item below it."""
         found = values.find_tracker(heading.text)
+        if found is not None and not found[0].lower().startswith("http") and \
+                _TRACKING_WORD.search(heading.text[max(0, found[1] - 30):found[1]]) is None:
+            found = None  # "Fix for CVE-2023-1234" names what to fix, not where it is tracked
         if found is None:
             found, linked = _linked_ticket([heading])
             heading = linked or heading

@@ -208,3 +208,10 @@ def test_a_prompt_after_a_cue_word_is_still_a_placeholder():
     text = ("# Runner compromise\n\n## Response\n\nThe page escalated to [Team name], "
             "then to [Describe the escalation].\n")
     assert codes(lint_text(text, select=["PM901"])) == ["PM901", "PM901"]
+
+
+def test_a_key_a_group_heading_names_as_its_subject_is_no_tracker():
+    body = ("### Patch CVE-2026-1234 everywhere\n\n"
+            "- Upgrade the parser library in the importer\n"
+            "- Upgrade the parser library in the exporter\n")
+    assert codes(lint_items(body, select=["PM507"])) == ["PM507"]
