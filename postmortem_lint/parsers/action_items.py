@@ -556,11 +556,11 @@ def horizon(heading: Prose, data: RuleData) -> Located[str] | None:
 _DOC_WORK_VERB = re.compile(
     r"^\W{0,3}(?:write|writing|draft|drafting|finish|finishing|complete|completing|finali[sz]e|"
     r"publish|publishing|prepare|preparing|share|post|hold|holding|schedule|run|conduct|have|"
-    r"organi[sz]e|do|create)\s+(?:up\s+)?(?:an?|the|this|our)?\s*(?:internal|public|"
-    r"blameless|formal|short|full)?\s*", re.IGNORECASE)
+    r"organi[sz]e|do|create)\s++(?:up\s++)?(?:(?:an?|the|this|our)\s++)?(?:(?:internal|public|"
+    r"blameless|formal|short|full)\s++)?", re.IGNORECASE)
 _DOC_WORK_REST = re.compile(
-    r"^\s*(?:(?:about|of|for|on|into|covering)\s+(?:the|this)\s+(?:incident|outage|event|"
-    r"issue)\b)?\s*(?:,?\s*(?:to|and)\s+learn\b.*)?[\s.!,;:]*$", re.IGNORECASE)
+    r"^(?:\s++(?:about|of|for|on|into|covering)\s++(?:the|this)\s++(?:incident|outage|event|"
+    r"issue)\b)?+(?:,?+\s++(?:to|and)\s++learn\b.*+)?+[\s.!,;:]*+$", re.IGNORECASE | re.DOTALL)
 
 
 def about_document(text: str, data: RuleData) -> bool:

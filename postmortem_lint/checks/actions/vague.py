@@ -101,8 +101,8 @@ class ActionVague(Rule):
 
 # "… when most of the builds are failing", "… if the queue stops draining": the condition
 # to act on, said in a clause of its own.
-_CONDITION = re.compile(r"^\s*(?:when(?:ever)?|if|once|as soon as|before|unless)\s+"
-                        r"(?:\S+\s+){2,}\S", re.IGNORECASE)
+_CONDITION = re.compile(r"^\s*+(?:when(?:ever)?|if|once|as soon as|before|unless)\s++"
+                        r"\S++\s++\S++\s++\S", re.IGNORECASE)
 
 
 def _names_a_condition(rest: str) -> bool:
