@@ -426,16 +426,16 @@ class _Reader:
         return True
 
     def add_item(self, prose: Prose, checkbox: str | None = None,
-                 status: ItemStatus | None = None) -> None:
+                 status: ItemStatus | None = None, owner: Located[str] | None = None) -> None:
         """An item of the action list, with what its headings, its group label and the
-        sentence introducing its list say of it."""
+        sentence introducing its list say of it (``status`` and ``owner``: its own)."""
         groups = [*self.action_headings, *([self.label_group] if self.label_group else [])]
         lead = ItemStatus.done if self.list_lead == "done" else None
         self.b.add_action_item(
             prose, prose.whole, {}, checkbox,
             status=status or lead or next((g.status for g in reversed(groups) if g.status),
                                           None),
-            owner=next((g.owner for g in reversed(groups) if g.owner), None),
+            owner=owner or next((g.owner for g in reversed(groups) if g.owner), None),
             ticket=next((g.ticket for g in reversed(groups) if g.ticket), None),
             horizon=next((g.horizon for g in reversed(groups) if g.horizon), None))
         self.item_groups[id(self.doc.action_items[-1])] = self.group
@@ -516,9 +516,7 @@ class _Reader:
         owner = self.b.heading_owner(block.prose)
         words = action_items.item_heading(block.prose, self.data)
         if words is not None:
-            self.add_item(words, status=status)
-            if owner is not None and self.doc.action_items[-1].owner is None:
-                self.doc.action_items[-1].owner = owner
+            self.add_item(words, status=status, owner=owner)
             return True
         self.group += 1
         self.action_headings.append(_Group(
@@ -533,7 +531,7 @@ class _Reader:
         doc = self.doc
         headings = {normalise_key(h) for h in self.data.reflection_headings}
         for section, _ in self.sections:
-            if section.level >= _LABEL_LEVEL or "went_wrong" in section.also or \
+            if not 1 < section.level < _LABEL_LEVEL or "went_wrong" in section.also or \
                     section.kind in ("went_wrong", "went_well", "lessons") or \
                     normalise_key(section.title.value) not in headings:
                 continue
