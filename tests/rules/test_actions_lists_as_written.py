@@ -215,3 +215,10 @@ def test_a_key_a_group_heading_names_as_its_subject_is_no_tracker():
             "- Upgrade the parser library in the importer\n"
             "- Upgrade the parser library in the exporter\n")
     assert codes(lint_items(body, select=["PM507"])) == ["PM507"]
+
+
+def test_a_document_titled_postmortem_is_no_reflection_section():
+    text = ("# Postmortem\n\n## Summary\n\nNobody was paged because no alert was set on "
+            "disk usage, and the restore was slower than it should have been.\n")
+    findings = lint_text(text, select=["PM703"])
+    assert "neither" in findings[0].message
