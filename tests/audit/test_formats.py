@@ -15,6 +15,7 @@ from postmortem_lint.audit.render import render
 from postmortem_lint.audit.render.csv_report import ACTION_COLUMNS, DOCUMENT_COLUMNS
 from postmortem_lint.audit.report import AuditReport
 from postmortem_lint.cli.main import cli
+from tests.audit.conftest import audit_of
 from tests.conftest import REPO
 
 
@@ -114,3 +115,19 @@ def test_csv_text_cells_never_start_a_spreadsheet_formula(tmp_path: Path):
              for row in csv.reader(path.open(encoding="utf-8")) for cell in row]
     assert any("HYPERLINK" in cell for cell in cells)
     assert not [cell for cell in cells if cell[:1] in ("=", "+", "@")]
+
+
+def test_the_terminal_listing_shows_a_path_only_when_the_id_does_not_say_it(tmp_path: Path):
+    # Ids that are their file names: the path column would repeat the id on a narrow screen.
+    for name in ("db-outage", "dns-outage"):
+        (tmp_path / f"{name}.md").write_text(f"# {name}\n\nSomething broke.\n", encoding="utf-8")
+    by_name = _documents_table(render(audit_of(tmp_path), "text"))
+    assert "| Path" not in by_name and "db-outage" in by_name
+    # An id from the metadata: the path is the only way to find the file.
+    (tmp_path / "db-outage.md").write_text("---\nid: INC-7\n---\n# DB outage\n", encoding="utf-8")
+    with_ids = _documents_table(render(audit_of(tmp_path), "text"))
+    assert "| Path" in with_ids and "INC-7" in with_ids
+
+
+def _documents_table(text: str) -> str:
+    return text[text.index("Documents (lowest score first)"):]

@@ -376,6 +376,12 @@ def documents(audit: Audit, limit: int | None) -> Table:
     table = Table("documents", "Documents (lowest score first)", DOCUMENT_COLUMNS,
                   rows=(document_row(d) for d in audit.documents.by_score(limit)), size=shown,
                   numeric={1, 2, 3, 4})
+    if limit is not None:
+        # A short listing (the terminal's) drops the path when every id is its file name.
+        records = list(audit.documents.by_score(limit))
+        if all(d.label == document_id(d.path) for d in records):
+            table.columns = DOCUMENT_COLUMNS[:-1]
+            table.rows = [document_row(d)[:-1] for d in records]
     if shown < total:
         table.note = f"… and {total - shown} more ({MORE_HINT})."
     return table
