@@ -368,6 +368,10 @@ class RuleData(BaseModel):
         default_factory=new_list, description="Words of a sentence that states what the "
         "incident did to users or services (unavailable, could not, outage): such a sentence "
         "in the overview is the impact statement when there is no impact section.")
+    impact_effects: list[str] = Field(
+        default_factory=new_list, description="Words besides the impact cues that say "
+        "something was hit (stuck, removed, failed): a count outside the impact section "
+        "quantifies the impact when its sentence names one of these or a cue.")
     data_loss_terms: list[str] = Field(
         default_factory=new_list,
         description="Phrases that state whether data was lost or corrupted.")

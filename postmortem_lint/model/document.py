@@ -72,6 +72,9 @@ class Metadata(BaseModel):
     title: Located[str] | None = None
     severity: Located[Severity] | None = None
     severity_unknown: Located[str] | None = None  # a severity that could not be normalised
+    # A severity the text states outside a field: "declared a Sev 1 incident" in the
+    # timeline, "(Major)" after an incident's heading; the most severe one stated.
+    severity_stated: Located[Severity] | None = None
     status: Located[str] | None = None
     audience: Located[Audience] | None = None
     authors: list[Located[str]] = Field(default_factory=list)
@@ -147,10 +150,49 @@ class TimelineEntry(BaseModel):
         return self.at is not None and (self.has_date or self.at.date() != UNDATED)
 
 
+_NARRATED_MIN = 2  # moments, and phases among them, for a narrative to tell a sequence
+
+
 class Timeline(BaseModel):
     span: Span | None = None
     entries: list[TimelineEntry] = Field(default_factory=list)
     declared_zone: Located[str] | None = None  # e.g. from a "Time (UTC)" column header
+    # Events the text tells with their time outside any timeline list or table: a
+    # narrative ("At 09:15 UTC we deployed …; by 09:40 traffic was back to normal"),
+    # timestamped status updates, a dated account ("On 16 March … on 18 March …"). One
+    # entry per sentence (per paragraph when the paragraph names one moment), in reading
+    # order; its text is that sentence, its time the first moment named in it. Times
+    # that bound a window ("between 19:00 and 21:00") are not events.
+    narrative: list[TimelineEntry] = Field(default_factory=list)
+
+    @property
+    def narrated_moments(self) -> int:
+        """How many distinct moments the narrative's events name; a day named without a
+        time is not a second moment when an event gives a time on that day."""
+        timed = {entry.at for entry in self.narrative if entry.at is not None and entry.has_time}
+        days = {entry.at.date() for entry in self.narrative
+                if entry.at is not None and not entry.has_time}
+        return len(timed) + len(days - {at.date() for at in timed})
+
+    @property
+    def narrated(self) -> bool:
+        """Whether the narrative tells what happened when: events at two or more moments
+        that mark at least two phases (it started, was found, fixed, ended), so a reader
+        can reconstruct the sequence without a timeline list."""
+        phases = {phase for entry in self.narrative if entry.at is not None
+                  for phase in (entry.phases or ([entry.phase] if entry.phase else []))}
+        return self.narrated_moments >= _NARRATED_MIN and len(phases) >= _NARRATED_MIN
+
+    @property
+    def narrated_length(self) -> bool:
+        """Whether the narrative times both ends of the incident: a first moment, and a
+        later-told one at another time that marks its mitigation or resolution ("at 11:58
+        the server was up again"), so its length can be computed."""
+        timed = [entry for entry in self.narrative if entry.at is not None]
+        ends = (Phase.mitigation, Phase.resolution)
+        return self.narrated and any(
+            entry.at != timed[0].at and any(phase in ends for phase in entry.phases)
+            for entry in timed[1:])
 
 
 class Why(BaseModel):
@@ -219,6 +261,9 @@ class Section(BaseModel):
     span: Span
     body: list[Prose] = Field(default_factory=list)
     list_items: int = 0  # items of lists written directly under the heading (not nested)
+    # Items of the list the section opens with (at most a lead-in line ending in a colon
+    # before it): the section's content, not a list detailing a paragraph above it.
+    leading_list_items: int = 0
     also: list[str] = Field(default_factory=list)  # other kinds the heading names
 
 

@@ -6,8 +6,10 @@ format it was written in.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from postmortem_lint.model import (
@@ -253,6 +255,10 @@ class DocumentBuilder:
                 entry.phases, entry.phase_explicit = [labelled], True
             else:
                 entry.phases = self.classify_phases(entry.text.text)
+                if Phase.resolution not in entry.phases and \
+                        times.find_stated_duration(entry.text.text) is not None:
+                    # "an outage of 7 minutes from 05:13": the entry gives the end too
+                    entry.phases.append(Phase.resolution)
         entry.phase = entry.phases[0] if entry.phases else None
 
     def extend_entry(self, entry: TimelineEntry, more: Prose) -> None:
@@ -326,6 +332,76 @@ class DocumentBuilder:
                                          if p not in phases]
                 entry.phase = entry.phases[0]
             detected = detected or Phase.detection in entry.phases
+
+    def zone_from_same_times(self) -> None:
+        """A timeline written without any zone, whose times the text writes elsewhere with
+        one ("outages beginning from UTC 05:13" and a "05:13" entry), is in that zone."""
+        timeline = self.doc.timeline
+        entries = [entry for entry in timeline.entries if entry.at is not None]
+        if not entries or timeline.declared_zone is not None or \
+                any(entry.zone is not None for entry in timeline.entries):
+            return
+        bare = {f"{entry.at.hour:02d}:{entry.at.minute:02d}" for entry in entries
+                if entry.at is not None}
+        texts = [prose for prose in self.doc.prose if prose.role == ProseRole.narrative]
+        texts += [entry.text for entry in timeline.entries]
+        zones = self.data.time_zones
+        matches = [(prose, found) for prose in texts
+                   for found in times.zoned_clocks(prose.text, zones) if found[0] in bare]
+        if not matches or len({found[1] for _, found in matches}) != 1:
+            return  # none, or the same times in two zones: still ambiguous
+        prose, (_, zone, start, end) = matches[0]
+        timeline.declared_zone = Located(value=zone, span=prose.span(start, end))
+        tzinfo, is_utc = times._zone_offset(zone, zones)  # noqa: SLF001
+        for entry in timeline.entries:
+            entry.zone, entry.is_utc = zone, is_utc
+            if entry.at is not None and tzinfo is not None:
+                entry.at = entry.at.replace(tzinfo=tzinfo)
+
+    def narrative_timeline(self) -> None:
+        """The events the text tells with their time outside a timeline list or table (a
+        narrative, status updates, a dated account), one per sentence that names a moment;
+        a paragraph that names a single moment (a status update: its words, then its time)
+        is one event."""
+        doc = self.doc
+        lists = [span for span in (doc.timeline.span, doc.action_items_span) if span is not None]
+        for prose in doc.prose:
+            if prose.role != ProseRole.narrative or prose.section in _NOT_NARRATIVE or \
+                    any(span.covers_line(prose.whole.line) for span in lists):
+                continue
+            events: list[tuple[Prose, times.TimeMatch]] = []
+            for start, end in prose_facts.sentences(prose.text):
+                sentence = prose.slice(start, end)
+                moments = self._event_moments(sentence.text)
+                if moments and _tells_event(sentence.text, moments):
+                    events.append((sentence, moments[0]))
+            whole = prose.strip()
+            if len(events) == 1 and len(whole.text) <= _STATUS_UPDATE_LENGTH and \
+                    whole.text.find(events[0][0].text) >= 0:
+                sentence, moment = events[0]
+                shift = whole.text.find(sentence.text)
+                events = [(whole, dataclasses.replace(moment, start=moment.start + shift,
+                                                      end=moment.end + shift))]
+            for text, moment in events:
+                entry = TimelineEntry(
+                    span=text.whole,
+                    time_text=Located(value=text.text[moment.start:moment.end],
+                                      span=text.span(moment.start, moment.end)),
+                    at=moment.at, has_date=moment.has_date, has_time=moment.has_time,
+                    zone=moment.zone, is_utc=moment.is_utc, text=text)
+                self.read_phases(entry)
+                doc.timeline.narrative.append(entry)
+
+    def _event_moments(self, text: str) -> list[times.TimeMatch]:
+        """The moments a sentence names as events: not the ends of a window it gives
+        ("between 19:00 and 21:00 UTC", "from 3 March to 5 March")."""
+        windows = [found[1:] for found in (prose_facts.find_time_range(text),
+                                           prose_facts.find_date_range(text, None))
+                   if found is not None]
+        return [moment for moment in times.find_moments(
+                    text, self.data.time_zones, default_date=self.default_date(),
+                    dayfirst=self.dayfirst)
+                if not any(start <= moment.start < end for start, end in windows)]
 
     # -- action items -----------------------------------------------------------------
     def add_action_item(self, description: Prose, span: Span, cells: dict[str, Prose],
@@ -609,6 +685,8 @@ class DocumentBuilder:
                          prose.whole)
         self._undated = {}
         self.document_kind()
+        self.zone_from_same_times()
+        self.narrative_timeline()
         self.prose_facts()
         practices.read_facts(self.doc, self.data)
         return self.doc
@@ -644,10 +722,13 @@ class DocumentBuilder:
         title = [] if doc.meta.title is None else [
             Prose(text=doc.meta.title.value, runs=[(0, doc.meta.title.span.line,
                                                      doc.meta.title.span.column)])]
-        if not doc.root_cause and doc.root_cause_span is None:
+        # A sentence that states the cause outright wins over less direct causal language.
+        for loose in (False, True):
+            if doc.root_cause or doc.root_cause_span is not None:
+                break
             for prose in [*title, *opening, *(p for p in narrative if p not in opening
                                               and p.section not in _NOT_CAUSE_SECTIONS)]:
-                found = prose_facts.find_cause(prose.text)
+                found = prose_facts.find_cause(prose.text, loose)
                 if found is not None:
                     doc.root_cause.append(prose.slice(*found))
                     doc.root_cause_span = prose.span(*found)
@@ -655,6 +736,9 @@ class DocumentBuilder:
         impact = doc.impact
         if impact.span is None and not impact.text and not doc.has_section("impact"):
             self._impact_in_overview(opening)
+            if impact.span is None:
+                self._impact_elsewhere([p for p in narrative if p.section != "timeline"
+                                        and not p.text.startswith("[^")])  # not footnotes
         if impact.duration is None:
             for prose in [*impact.text, *doc.summary]:
                 stated = times.find_stated_duration(prose.text) \
@@ -707,6 +791,75 @@ class DocumentBuilder:
                     impact.quantity = Located(value=prose.text[found[0]:found[1]],
                                               span=prose.span(*found))
                     break
+        if impact.quantity is None and (impact.text or impact.span is not None):
+            self._quantity_elsewhere(narrative)
+        if doc.meta.severity is None and doc.meta.severity_unknown is None:
+            self._severity_stated()
+
+    def _severity_stated(self) -> None:
+        """A severity stated outside a field: "flagged as a Sev1 incident" in the timeline,
+        "We made this a P1 priority", "(Major)" closing an incident's heading in a report
+        of several. The most severe one stated is the document's."""
+        meta = self.doc.meta
+        for prose in self.doc.prose:
+            if prose.section in ("action_items", "prevention", "follow_up"):
+                continue  # "### Add an alert (High)": an item's priority
+            heading = prose.role is ProseRole.heading
+            for start, end in prose_facts.find_severities(prose.text, heading):
+                raw = prose.text[start:end]
+                # the whole label must be a severity: not "(Draft)", nor "(Criticality)"
+                severity = values.parse_severity(raw, self.data, exact=True)
+                if severity is not None and (meta.severity_stated is None or severity.level
+                                             < meta.severity_stated.value.level):
+                    meta.severity_stated = Located(value=severity, span=prose.span(start, end),
+                                                   raw=raw)
+
+    def _quantity_elsewhere(self, narrative: list[Prose]) -> None:
+        """An impact that gives no number may be sized elsewhere: "60 pull requests were
+        stuck" in the summary, "a workshop of ~30 users was having issues" in the timeline,
+        "13,000 records were removed" in the whys. A whole ("all", "the API went down")
+        does not size an impact stated as a part ("some users")."""
+        impact = self.doc.impact
+        part = any(prose_facts.narrows(prose.text, self.data.impact_units)
+                   for prose in impact.text)
+        for prose, start, (first, last) in self._sized_sentences(
+                [p for p in narrative if p not in impact.text], wholes=not part):
+            impact.quantity = Located(value=prose.text[start + first:start + last],
+                                      span=prose.span(start + first, start + last))
+            return
+
+    def _impact_elsewhere(self, narrative: list[Prose]) -> None:
+        """With no impact section and none stated in the overview, a sentence elsewhere (the
+        root cause, the whys) that says what was hit and how much ("…, causing a slowdown
+        of all uploads") is the impact statement."""
+        for prose, start, _ in self._sized_sentences(narrative, wholes=True):
+            end = next(e for s, e in prose_facts.sentences(prose.text) if s == start)
+            self.doc.impact.text.append(prose)
+            self.doc.impact.span = prose.span(start, end)
+            return
+
+    def _sized_sentences(self, narrative: list[Prose], wholes: bool
+                         ) -> Iterator[tuple[Prose, int, tuple[int, int]]]:
+        """Sentences outside plans and lessons that say what was hit (an impact cue or
+        effect) and how much: each prose, the sentence's start, and the size's offsets in
+        the sentence. What was spared ("no customers were affected") is no size."""
+        data = self.data
+        effects = prose_facts.phrase_pattern((*data.impact_cues, *data.impact_effects))
+        if effects is None:
+            return
+        for prose in narrative:
+            if prose.section in _NOT_IMPACT_SECTIONS or effects.search(prose.text) is None:
+                continue
+            for start, end in prose_facts.sentences(prose.text):
+                sentence = prose.text[start:end]
+                if effects.search(sentence) is None:
+                    continue
+                found = prose_facts.find_quantity(sentence, data.impact_units,
+                                                  data.impact_totals, data.sla_terms,
+                                                  cost.money_pattern(data), spared=False,
+                                                  wholes=wholes)
+                if found is not None:
+                    yield prose, start, found
 
     def _impact_in_overview(self, opening: list[Prose]) -> None:
         """With no impact section or field, the overview's sentence that says what the
@@ -728,9 +881,31 @@ class DocumentBuilder:
                 return
 
 
+def _tells_event(text: str, moments: list[times.TimeMatch]) -> bool:
+    """Whether a sentence says something besides its times: "Last updated: 2026-03-31"
+    or "Date: 4 March" is a field, not an event."""
+    rest, start = [], 0
+    for moment in moments:
+        rest.append(text[start:moment.start])
+        start = moment.end
+    rest.append(text[start:])
+    return len(re.findall(r"[A-Za-z]{2,}", " ".join(rest))) >= _EVENT_WORDS
+
+
+_EVENT_WORDS = 3
+_STATUS_UPDATE_LENGTH = 400  # a paragraph this short naming one moment is one update
+
+# Sections whose dated sentences are plans or references, not events of the incident.
+_NOT_NARRATIVE = {"timeline", "action_items", "follow_up", "prevention", "appendix",
+                  "lessons"}
+
 # Sections whose sentences are not where a document states what caused the incident.
 _NOT_CAUSE_SECTIONS = {"action_items", "went_well", "got_lucky", "appendix", "prevention",
                        "follow_up", "communication"}
+
+# Sections whose counts do not size the impact: plans, lessons, what went well, references.
+_NOT_IMPACT_SECTIONS = _NOT_CAUSE_SECTIONS | {"lessons", "went_wrong", "resolution",
+                                             "contributing_factors", "cost", "metadata"}
 
 # A full date in a file's name: "2019-01-23-hook-outage.md", "outage-2019-01-23.md".
 _NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_]?(\d{2})[-_]?(\d{2})(?!\d)")

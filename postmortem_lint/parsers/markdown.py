@@ -70,6 +70,9 @@ class _Reader:
         self.b = DocumentBuilder(source.path, "markdown", len(self.lines), data)
         self.doc = self.b.doc
         self.sections: list[tuple[Section, str | None]] = []  # (section, effective kind)
+        # Per section (by id): how far its opening list has been read ("open", "lead",
+        # "list", "closed"); see opening_list.
+        self.list_state: dict[int, str] = {}
         self.action_level = 0  # list depth of the last action item read; -1: none open
         self.b.dayfirst = numeric_day_first(source.text)
         self.timeline = TimelineReader(self.b, self.code_time)
@@ -157,7 +160,26 @@ class _Reader:
                     section.body.append(block.prose)
                 if block.kind == "item" and block.level == 1:
                     section.list_items += 1
+                self.opening_list(section, block)
         return kinds
+
+    def opening_list(self, section: Section, block: Block) -> None:
+        """Count the items of the list a section opens with: after at most one lead-in
+        paragraph ending in a colon ("The outage had three causes:"), up to the first
+        other block. A list after paragraphs of narrative details them instead."""
+        state = self.list_state.get(id(section), "open")
+        if state == "closed" or block.kind == "item" and block.level > 1 \
+                or block.kind == "paragraph" and block.level > 0 and state == "list":
+            return  # a nested item, or a paragraph continuing an item
+        if block.kind == "item":
+            section.leading_list_items += 1
+            state = "list"
+        elif block.kind == "paragraph" and state == "open" and block.prose is not None \
+                and block.prose.text.rstrip().endswith(":"):
+            state = "lead"
+        else:
+            state = "closed"
+        self.list_state[id(section)] = state
 
     def kind_by_content(self, blocks: list[Block], start: int) -> str | None:
         """The kind of a section whose heading names none, from what it holds: a table

@@ -50,8 +50,8 @@ _CAUSE_PATTERNS = (
     r"breach|vulnerability|leak|loss)) (?:was|is|were|are|has been|had been) "
     r"(?:(?:ultimately|primarily|mainly|largely|partly|directly|actually|likely|probably) )?"
     r"(?:caused by|due to|the result of|a result of|triggered by|rooted in|a consequence of)\b",
-    # "The problem was that …", "the cause was …", "the reason: …"
-    r"\bthe (?:cause|reason|culprit)s? (?:was|were|is|are)\b(?! (?:\w+ed|found|known|not|"
+    # "The problem was that …", "the cause was …", "the trigger was …"
+    r"\bthe (?:cause|reason|culprit|trigger)s? (?:was|were|is|are)\b(?! (?:\w+ed|found|known|not|"
     r"still|being)\b)" + _UNKNOWN,
     r"\bthe (?:problem|issue) (?:was|is) that\b",
     # "The outage was a result of …", "The entire incident was caused by …"
@@ -82,7 +82,52 @@ _CAUSE_PATTERNS = (
     r"\b(?:turned out (?:that|to be)|we found out that)\b",
     r"\b(?:root cause|root-cause|rca)\s*[:：-]\s*\S",
 )
+# Causal language less direct than the above, tried only where no sentence of the document
+# states the cause outright: a fault that caused or led to the failure, a finding introduced
+# by the investigation, a failure "when" something happened.
+# What starts a failure in a "when" clause: an event or a change, not someone using the
+# system ("when customers used Safari" describes the symptom).
+_CHANGE_VERB = (r"(?:started|began|launched|deployed|rolled out|shipped|upgraded|updated|"
+                r"restarted|rebooted|hit|reached|exceeded|filled|expired|changed|switched|"
+                r"migrated|scaled|spiked|surged|joined|arrived)\b")
+_LOOSE_CAUSE_PATTERNS = (
+    # "A bug in the scheduler caused a stall", "the new setting inadvertently led to …"
+    r"\b(?:bug|bugs|change|changes|setting|settings|config|configuration|misconfiguration|"
+    r"regression|defect|flaw|mistake|typo|oversight|race condition|leak|deploy|deployment|"
+    r"release|upgrade|update|migration|lack|absence)\b[^.;]{0,60}?\b(?:caused|causes|"
+    r"led to|leads to|resulted in|results in|triggered)\b(?! (?:by|no|none)\b)",
+    # "The outage resulted from a full disk", "the errors stemmed from a stale cache"
+    r"\b(?:resulted|resulting|stemmed|stemming|arose|arising|originated) from\b",
+    # "The bug in the quota controller meant …"; not one still being looked for
+    r"(?<!investigating )(?<!looking into )(?<!possible )(?<!potential )(?<!suspected )"
+    r"\b(?:a|the) (?:\w+ )?(?:bug|flaw|defect|regression) in (?:the|our|its|their|a|an)\b",
+    # "After investigation, we determined that …", "analysis showed that …"
+    r"\b(?:after|upon|on|through|from) (?:\w+ ){0,2}(?:investigation|investigating|analysis|"
+    r"analysing|analyzing|debugging|digging|review)\b[^.]{0,40}?\b(?:we|they|the team|"
+    r"engineers) (?:determined|concluded|realised|realized|learned|identified|established) "
+    r"that\b",
+    # "The page was vulnerable to HTML injection"
+    r"\b(?:was|were|is|are|been) vulnerable to\b",
+    # "we discovered that session tokens were being written to the log store"
+    r"\b(?:discovered|found|learned|realised|realized|determined) that\b[^.]{0,120}?"
+    r"\b(?:was|were) (?:being |still |not )?(?:persisted|stored|logged|exposed|leaked|"
+    r"written|sent|cached|retained|recorded|included|redacted|encrypted|scrubbed) "
+    r"(?:to|in|into|on|from|by|as|with|without)\b",
+    # "I think this is probably the cause of the crash"
+    r"\b(?:this|that|it|which) (?:is|was) (?:\w+ )?(?:the|a) (?:\w+ )?cause of\b",
+    # "pods got evicted when the scraper started", "the hub crashed when both launched"
+    r"\b(?:failed|crashed|broke|stalled|hung|froze|went down|went offline|lost service|"
+    r"ran out of \w+|(?:got|were|was) (?:evicted|killed|overloaded|starved|throttled|"
+    r"exhausted|overwhelmed))\b[^.,;]{0,40}? when (?:[\w'-]+ ){1,5}?" + _CHANGE_VERB,
+    # "When two classes launched at once, the service temporarily lost capacity"
+    r"\bwhen\b[^.;,]{0,80}?" + _CHANGE_VERB + r"[^.;]{0,80}?,\s(?:\w+ ){1,4}"
+    r"(?:temporarily |briefly |completely |then )?"
+    r"(?:lost|failed|crashed|broke|stalled|went down|went offline|ran out|became "
+    r"unavailable|became unresponsive|was overwhelmed|were overwhelmed|got evicted|"
+    r"were evicted)\b",
+)
 _CAUSE = re.compile("|".join(f"(?:{p})" for p in _CAUSE_PATTERNS), re.IGNORECASE)
+_LOOSE_CAUSE = re.compile("|".join(f"(?:{p})" for p in _LOOSE_CAUSE_PATTERNS), re.IGNORECASE)
 # A reporting clause before a cause: "They mentioned (that) …", "Support confirmed …".
 _REPORTING = re.compile(r"\b(?:mentioned|said|says|confirmed|explained|told us|believes?|"
                         r"thinks?|suspects?|reported|noted|found)(?: that)? ", re.IGNORECASE)
@@ -91,6 +136,35 @@ _REPORTING = re.compile(r"\b(?:mentioned|said|says|confirmed|explained|told us|b
 _CAUSE_QUESTION = re.compile(
     r"(?<![\"“'])\b(?:what caused (?:it|this|the [\w -]{1,30})|why did (?:it|this) happen)"
     r"\s*\?[ \t*_:]{0,4}[A-Za-z][^\n]*", re.IGNORECASE)
+
+
+# A severity stated in a sentence: "a Sev1 incident", "Sev 1 ticket raised", "we made this a
+# P1 priority", "declared a P2 incident"; a bare P1 only where it classes the incident.
+_SEVERITY_SAID = re.compile(
+    r"\b(?:sev(?:erity)?[ -]?[0-5])\b(?![-.]\d)|"
+    r"\b(?:made (?:this|it)|declared(?: (?:this|it))?(?: as)?|classified (?:this |it )?as|"
+    r"escalated (?:this |it )?to|raised (?:this |it )?to|marked (?:this |it )?as) "
+    r"(?:an? |the )?p[0-4]\b|\bp[0-4](?= (?:incident|outage)\b)", re.IGNORECASE)
+_CLASSING = re.compile(r"p[0-4]\b", re.IGNORECASE)
+# A severity label closing a heading: "### API outage (Major)", "## Search down (SEV-2)".
+_SEVERITY_LABEL = re.compile(r"\(([A-Za-z]{3,9}|sev[ -]?[0-5])\)\s*$", re.IGNORECASE)
+
+
+def find_severities(text: str, heading: bool = False) -> list[tuple[int, int]]:
+    """Where a text states the incident's severity, as offsets of the severity's words
+    (to be read with the severity spellings of rule data). In a heading only a closing
+    label counts ("(Major)")."""
+    if heading:
+        label = _SEVERITY_LABEL.search(text)
+        return [] if label is None else [label.span(1)]
+    found = []
+    for match in _SEVERITY_SAID.finditer(text):
+        start, end = match.span()
+        inner = _CLASSING.search(text, start, end)
+        if not match.group(0).lower().startswith("sev") and inner is not None:
+            start, end = inner.span()  # "made this a P1": only the "P1"
+        found.append((start, end))
+    return found
 
 
 # "between 19:00 and 21:00 UTC", "from 1900 to 2100", "from 9:05 PM until 11:40 PM".
@@ -217,6 +291,11 @@ def _words(phrases: tuple[str, ...], plurals: bool = True) -> re.Pattern[str] | 
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
 
 
+def phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
+    """One pattern matching any of the phrases as whole words (plurals allowed)."""
+    return _words(tuple(phrases))
+
+
 def has_words(text: str, phrases: Iterable[str]) -> bool:
     pattern = _words(tuple(phrases))
     return pattern is not None and pattern.search(text) is not None
@@ -233,14 +312,17 @@ def sentences(text: str) -> Iterable[tuple[int, int]]:
         yield start, len(text.rstrip())
 
 
-def find_cause(text: str) -> tuple[int, int] | None:
+def find_cause(text: str, loose: bool = False) -> tuple[int, int] | None:
     """The sentence that states the cause ("The root cause was a stale DNS record"), with
-    offsets; None when no sentence does."""
-    question = _CAUSE_QUESTION.search(text)
+    offsets; None when no sentence does. ``loose`` reads less direct causal language instead
+    ("A bug in the scheduler caused a stall", "… stemmed from …"), for a document
+    where no sentence states the cause outright."""
+    question = None if loose else _CAUSE_QUESTION.search(text)
     if question is not None:
         return question.span()
+    pattern = _LOOSE_CAUSE if loose else _CAUSE
     for start, end in sentences(text):
-        found = _CAUSE.search(text, start, end)
+        found = pattern.search(text, start, end)
         if found is not None:
             # Not who reported it: "The vendor mentioned it was a bug in …" states the bug.
             reports = [m.end() for m in _REPORTING.finditer(text, start, found.start())]
@@ -263,11 +345,16 @@ def find_impact(text: str, cues: Iterable[str], units: Iterable[str]) -> tuple[i
 
 def find_quantity(text: str, units: Iterable[str], totals: Iterable[str],
                   sla_terms: Iterable[str] = (),
-                  money: re.Pattern[str] | None = None) -> tuple[int, int] | None:
+                  money: re.Pattern[str] | None = None,
+                  spared: bool = True, wholes: bool = True) -> tuple[int, int] | None:
     """Where the text says how much was affected: a count of what was hit ("1,240 orders",
-    "3 IP addresses"), a share ("31%"), an amount of money ("$12,400"), or a whole
-    ("all users", "everyone", "no customers", "the entire site"). A percentage that states
-    an objective or the error budget spent ("the 99.9% SLO") is not what was affected."""
+    "3 IP addresses", "one of the users"), a share ("31%"), an amount of money ("$12,400"),
+    or a whole ("all users", "everyone", "no customers", "the entire site", "an outage of
+    our website", "crates could not be downloaded"). A percentage that states an objective
+    or the error budget spent ("the 99.9% SLO") is not what was affected, nor is an HTTP
+    status ("a 404 error"). ``spared=False`` leaves out what was not hit ("no customers",
+    "reads were not affected"): said outside the impact, it does not size what was;
+    ``wholes=False`` reads counts and shares only."""
     unit_tuple = tuple(units)
     unit_pattern = _words(unit_tuple)
     targets = _words(tuple(sla_terms))
@@ -284,12 +371,26 @@ def find_quantity(text: str, units: Iterable[str], totals: Iterable[str],
                 else match.end()
         if _TIME_UNIT.match(rest.lstrip(" -")):
             continue  # "7 hours": a duration, not a count
+        if _HTTP_STATUS.match(rest) and re.fullmatch(r"[1-5]\d\d", match.group(0)) \
+                or _DAY_NUMBER.fullmatch(match.group(0)):
+            continue  # "a 404 error": a status, not a count; "build 20220105": a day
         after = " ".join(re.split(r"[,.;:()!?]", rest, maxsplit=1)[0].split()[:_WORDS_AFTER])
         if unit_pattern is not None and unit_pattern.search(after) is not None:
             return match.start(), match.end()
+    for spoken in _SPOKEN_COUNT.finditer(text):  # "one of the users", "three hubs"
+        after = " ".join(re.split(r"[,.;:()!?]", text[spoken.end():spoken.end() + 80],
+                                  maxsplit=1)[0].split()[:_WORDS_AFTER])
+        if unit_pattern is not None and unit_pattern.search(after) is not None \
+                and not _TIME_UNIT.match(after):
+            return spoken.span()
     amount = money.search(text) if money is not None else None  # "$12,400", "2.5 ETH"
     if amount is not None:
         return amount.span()
+    if not wholes:
+        return None
+    for found in _WHOLE_OUTAGE.finditer(text):
+        if not _PARTIAL.search(_sentence_at(text, found.start())):
+            return found.span()  # "an outage of our website", "the portal went offline"
     whole = _words(tuple(totals), plurals=False)
     if whole is not None:
         for seen, found in enumerate(whole.finditer(text)):
@@ -298,6 +399,9 @@ def find_quantity(text: str, units: Iterable[str], totals: Iterable[str],
             after = " ".join(re.split(r"[,.;:()!?]", text[found.end():found.end() + 80],
                                       maxsplit=1)[0].split()[:_WORDS_AFTER])
             word = found.group(0).lower()
+            if not spared and (word in ("not affected", "unaffected") or word.startswith(
+                    "no") and _SPARED.search(_sentence_at(text, found.start()))):
+                continue  # "no customers were affected", "reads were unaffected"
             if word == "not working" and _PARTIAL.search(_sentence_at(text, found.start())):
                 continue  # "search not working for some users": a part, not the whole
             if word.endswith(("one", "body", "unavailable", "down", "affected", "working")) \
@@ -310,10 +414,43 @@ def find_quantity(text: str, units: Iterable[str], totals: Iterable[str],
     return None
 
 
+_HTTP_STATUS = re.compile(r"\s?(?:errors?|responses?|status|codes?|pages?)\b", re.IGNORECASE)
+_SPOKEN_COUNT = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                           r"twelve)\b(?!-)", re.IGNORECASE)
+_SERVICE = (r"(?:website|web site|site|server|service|application|app|api|platform|"
+            r"homepage|portal|store|registry)")
+# A whole service down: "a downtime of our build server", "the website was affected by an
+# outage", "the portal went offline".
+_WHOLE_OUTAGE = re.compile(
+    rf"\b(?:(?:an?|the) (?:total |complete |full )?(?:outage|downtime) (?:of|on) (?:our|the) "
+    rf"(?:[\w.-]+ ){{0,2}}{_SERVICE}\b|{_SERVICE}\b(?:[^.;]|\.(?=\w)){{0,40}}? "
+    rf"(?:was|were|went) "
+    rf"(?:completely |fully |entirely )?(?:down|offline|unreachable|affected by an outage)\b)",
+    re.IGNORECASE)
+# What a "no" or "none" spares rather than sizes: "no customers were affected".
+_SPARED = re.compile(r"\b(?:affected|impacted|exposed|accessed|compromised|exploited|lost|"
+                     r"only|evidence)\b", re.IGNORECASE)
+_DAY_NUMBER = re.compile(r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])")
+
 # Words that narrow a failure to a part of those it could hit.
 _PARTIAL = re.compile(r"\b(?:some|few|certain|several|many|part|partial|partially|subset|"
                       r"intermittent|intermittently|occasionally|sometimes|most)\b",
                       re.IGNORECASE)
+
+
+def narrows(text: str, units: Iterable[str]) -> bool:
+    """Whether a text narrows who or what was hit to a part: "some users", "many of the
+    validators", "a subset of tenants" (not "several outages")."""
+    unit_pattern = _words(tuple(units))
+    if unit_pattern is None:
+        return False
+    for found in _PARTIAL.finditer(text):
+        after = " ".join(re.split(r"[,.;:()!?]", text[found.end():found.end() + 60],
+                                  maxsplit=1)[0].split()[:4])
+        if unit_pattern.match(after) or re.match(r"(?:of|of the|of our) ", after) \
+                and unit_pattern.search(after):
+            return True
+    return False
 
 
 def _sentence_at(text: str, at: int) -> str:

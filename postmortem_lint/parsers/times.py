@@ -75,6 +75,7 @@ class TimeMatch:
     has_date: bool
     zone: str | None
     is_utc: bool
+    has_time: bool = True  # False for a day written without a clock time ("on 4 March")
 
 
 def _zone_offset(word: str, zones: dict[str, float]) -> tuple[dt.tzinfo | None, bool]:
@@ -111,6 +112,52 @@ def find_timestamp(text: str, zones: dict[str, float], *, within: int = 60,
         if found is not None:
             return found
     return None
+
+
+# Words that make a time a bound of something else, not the moment of an event: "in the
+# 30 days prior to 18 March", "until 09:05", "since 2 March".
+_BOUND_BEFORE = re.compile(r"\b(?:prior to|before|until|till|since|as of|up to|through)"
+                           r"\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def find_moments(text: str, zones: dict[str, float], *, default_date: dt.date | None = None,
+                 dayfirst: bool = False) -> list[TimeMatch]:
+    """Every moment a sentence names, in order: times with or without a date ("At 09:15
+    UTC", "2026-03-04T10:02Z") and days without a time ("on 4 March 2026"). A day is read
+    only with its year, or without one when the incident's day is known. A time or day
+    that bounds something else ("prior to 18 March", "until 09:05") is not a moment."""
+    found: list[TimeMatch] = []
+    end = 0
+    limit = min(len(text), 4000)
+    for match in _TIMESTAMP.finditer(text, 0, limit):
+        if match.start() < end:
+            continue
+        moment = _timestamp_at(text, match, zones, default_date, dayfirst)
+        if moment is None:
+            continue
+        end = moment.end
+        if not _BOUND_BEFORE.search(text[max(0, match.start() - 20):match.start()]):
+            found.append(moment)
+    taken = [(moment.start, moment.end) for moment in found]
+    for match in re.finditer(_DATE, text[:limit], re.IGNORECASE):
+        start, stop = match.span()
+        if text[stop:stop + 1].isdigit():
+            continue  # "May 2021" is a month, not 20 May
+        stop = start + len(match.group(0).rstrip(" ,"))
+        if any(a < stop and start < b for a, b in taken) or \
+                _BOUND_BEFORE.search(text[max(0, start - 20):start]):
+            continue
+        written = match.group("date")
+        if not (_has_year(written) or default_date is not None) or \
+                re.fullmatch(r"\d{1,2}[/-]\d{1,2}", written):
+            continue
+        day = _parse_date_text(written, default_date, dayfirst)
+        if day is None:
+            continue
+        found.append(TimeMatch(start=start, end=stop, at=dt.datetime(day.year, day.month,
+                                                                    day.day),
+                               has_date=True, zone=None, is_utc=False, has_time=False))
+    return sorted(found, key=lambda moment: moment.start)
 
 
 def _clock(match: re.Match[str]) -> tuple[int, int, int] | None:
@@ -238,12 +285,30 @@ def declared_zone(text: str, zones: dict[str, float]) -> tuple[str, int, int] | 
         if word != "Z" and _zone_offset(word, zones)[0] is not None:
             return word, match.start(), match.end()
     lowered = text.lower()
-    for name in zones:  # written out: "Timeline (Eastern Time)"
-        if " " in name or "/" in name:
+    for name in zones:  # written out: "Timeline (Eastern Time)", "All times in Pacific"
+        if " " in name or "/" in name or len(name) > 5:
             found = re.search(rf"\b{re.escape(name)}\b", lowered)
             if found:
                 return text[found.start():found.end()], found.start(), found.end()
     return None
+
+
+_ZONED_CLOCK = re.compile(r"\b(?:(?P<before>[A-Z]{1,5})\s(?P<clock1>\d{1,2}:\d{2})(?![\d:])"
+                          r"|(?<![\d:])(?P<clock2>\d{1,2}:\d{2})\s?(?P<after>[A-Z]{1,5})\b)")
+
+
+def zoned_clocks(text: str, zones: dict[str, float]) -> list[tuple[str, str, int, int]]:
+    """Clock times written with a zone before or after them ("UTC 05:13", "05:13 UTC"):
+    (the clock as "HH:MM", the zone, start, end) for each."""
+    found = []
+    for match in _ZONED_CLOCK.finditer(text[:20_000]):
+        zone = match.group("before") or match.group("after")
+        clock = match.group("clock1") or match.group("clock2")
+        if zone == "Z" or _zone_offset(zone, zones)[0] is None:
+            continue
+        hour, minute = clock.split(":")
+        found.append((f"{int(hour):02d}:{minute}", zone, match.start(), match.end()))
+    return found
 
 
 def _zone_end(text: str, pos: int, zone: str) -> int:
@@ -385,9 +450,10 @@ def find_duration(text: str) -> tuple[dt.timedelta, int, int] | None:
 # is the worst delay, not the incident's length).
 _HEDGE = r"(?:(?:about|approximately|roughly|around|nearly|almost|just over|just under|over) )?"
 _STATED_DURATION_CUE = re.compile(
-    r"(?:(?:^|(?<=[.!?;] ))for (?:a total of )?"
+    r"(?:(?:^|(?<=[.!?;] )|(?<=\bthat )|(?<=\bmeans ))for (?:a total of )?"
     r"|\b(?:lasted|lasting) (?:for )?(?:a total of )?"
-    r"|\b(?:outage|incident|disruption|degradation|downtime) of "
+    r"|\b(?:outage|incident|disruption|degradation|downtime)s? "
+    r"(?:of |for (?:a )?periods? of )"
     r"|\bfor a total of )" + _HEDGE, re.IGNORECASE)
 # "a 45-minute outage", "a two-hour incident".
 _DURATION_BEFORE_NOUN = re.compile(

@@ -47,11 +47,13 @@ def column_for_header(header: str, data: RuleData, candidates: tuple[str, ...]) 
     return None
 
 
-def parse_severity(text: str, data: RuleData) -> Severity | None:
+def parse_severity(text: str, data: RuleData, exact: bool = False) -> Severity | None:
+    """The severity a text opens with ("SEV-1 (customer facing)"); with ``exact``, only a
+    text that is nothing but a severity spelling."""
     compact = re.sub(r"[\s\-_.:]+", "", text.lower())
     best: tuple[int, int] | None = None
     for spelling, level in data.severity.items():
-        if compact.startswith(spelling):
+        if compact == spelling if exact else compact.startswith(spelling):
             # "sev1" must not match "sev10"; require a non-digit after a digit ending
             rest = compact[len(spelling):]
             if spelling[-1].isdigit() and rest[:1].isdigit():

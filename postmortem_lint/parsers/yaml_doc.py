@@ -90,7 +90,8 @@ class MappingReader:
         section = Section(
             title=_located_text(str(key), title_span), level=1, kind=kind,
             span=Span(line=title_span.line, column=1, end_line=last, end_column=1), body=body,
-            list_items=len(node[key]) if isinstance(node.get(key), list) else 0)
+            list_items=len(node[key]) if isinstance(node.get(key), list) else 0,
+            leading_list_items=len(node[key]) if isinstance(node.get(key), list) else 0)
         self.b.doc.sections.append(section)
         return section
 

@@ -16,7 +16,10 @@ class SeverityMissing(Rule):
     are expected and how fine the timeline must be (``rules/depth.yaml``); without
     it every document is held to the full template. It also drives quarterly
     incident statistics. A severity that is present but not understood is
-    reported by PM003 instead.
+    reported by PM003 instead. A severity stated in the text rather than a field
+    counts as declared: "flagged as a Sev1 incident" or "we made this a P1" in the
+    timeline, or a label closing each incident's heading in a report of several
+    ("### API outage (Major)").
 
     Bad::
 
@@ -37,7 +40,8 @@ class SeverityMissing(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Problem]:
         meta = ctx.document.meta
-        if meta.severity is not None or meta.severity_unknown is not None:
+        if meta.severity is not None or meta.severity_unknown is not None \
+                or meta.severity_stated is not None:
             return
         yield self.problem(
             ctx.document.top, "The postmortem declares no severity; add one so its depth "

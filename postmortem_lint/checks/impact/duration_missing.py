@@ -21,7 +21,9 @@ class ImpactDurationMissing(Rule):
     the impact, summary or title, a range of clock times there ("between 19:00 and 21:00
     UTC"), a sentence anywhere that says how long it lasted or took to resolve ("it took
     us 9 hours to resolve"), a ``duration`` field, incident start and end fields, or a
-    timeline with two or more timed entries (its phases are PM304's concern) is enough.
+    timeline with two or more timed entries (its phases are PM304's concern), or a narrative
+    that times its start and its recovery ("At 09:15 UTC we deployed …; by 09:40 UTC traffic
+    was back to normal") is enough.
     Security incidents (PM803's test) are not asked: a vulnerability's exposure is not an
     outage's length; nor is a report that covers several incidents ("multiple outages this
     month"), each with its own length. A span of days ("since 2026-03-02" up to the day
@@ -54,6 +56,8 @@ class ImpactDurationMissing(Rule):
             return
         if sum(1 for entry in doc.timeline.entries if entry.at is not None) >= 2:
             return  # the timeline shows how long it went on; its phases are PM304's
+        if doc.timeline.narrated_length:
+            return  # the narrative gives the times it started and ended
         if impact.several_incidents is not None:
             return  # a report of several incidents: each has its own length
         if security_marker(doc, ctx.data) is not None:

@@ -28,8 +28,9 @@ class ImpactMissing(Rule):
     Minor incidents whose depth policy (``rules/depth.yaml``) does not require an
     impact section are not reported. Without an impact section, an overview
     paragraph that says how long the outage lasted ("a 34 minute outage starting
-    at 14:44 UTC") is taken as the impact statement; PM202 to PM205 then ask for
-    what it leaves out.
+    at 14:44 UTC") is taken as the impact statement, and so is a sentence elsewhere
+    (not the timeline) that says what was hit and how much ("…, causing a slowdown of
+    all uploads"); PM202 to PM205 then ask for what it leaves out.
 
     Bad::
 

@@ -21,8 +21,14 @@ class ImpactNotQuantified(Rule):
     as a unit is rule data (``impact_units`` in ``rules/impact.yaml``). A percentage
     that states a service objective or the error budget spent ("the 99.9% SLO",
     "used 41% of the error budget", recognised by ``sla_terms``) is not a count of
-    what was affected. The finding
-    points at the first statement about users or orders that gives no number.
+    what was affected. The size may be written outside the impact section: a count in
+    a sentence of the summary, timeline, root cause or whys that says what happened to
+    what it counts ("45 pull requests were stuck", "a class of ~40 students was having
+    trouble"; words in ``impact_effects``), or a whole service down ("a downtime of our
+    package server"). What was spared ("mobile clients were not affected") does not
+    size what was hit, and a whole elsewhere does not size an impact stated as a part
+    ("some users"). The finding points at the first statement about users or orders
+    that gives no number.
 
     Bad::
 

@@ -22,8 +22,13 @@ class RootCauseMissing(Rule):
     cause, action items treat symptoms and the same class of failure comes back;
     quarterly reviews cannot group incidents by cause either. A sentence of the
     overview that states the cause outright ("The root cause was …", "The direct
-    cause was …") counts when there is no root cause section; a list of
-    contributing factors alone does not.
+    cause was …") counts when there is no root cause section, and so does less direct
+    causal language where no sentence is that direct: a fault that caused or led to the
+    failure ("A bug in the scheduler caused a stall"), what the investigation
+    determined, what the trouble "stemmed from", the flaw a security advisory names
+    ("the page was vulnerable to …"), a failure "when" an event or change happened. A
+    list of contributing factors alone does not count, nor do timeline entries that
+    show the cause without saying it.
 
     Bad::
 

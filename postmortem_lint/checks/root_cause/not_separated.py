@@ -24,9 +24,11 @@ class RootCauseNotSeparated(Rule):
     checklist asks "root cause vs contributing factors distinguished". Incidents
     come from several failures lining up (the Swiss-cheese model); one list
     mixing them hides which fix stops the class of failure and which ones only
-    lower the odds. A root-cause section that lists several causes is reported unless
-    a contributing-factors (or trigger) section keeps the rest apart; a single stated
-    cause is not asked for a list of other factors.
+    lower the odds. A root-cause section that opens with a list of several causes
+    (after at most a lead-in line such as "The outage had three causes:") is reported
+    unless a contributing-factors (or trigger, or "Technical cause") section keeps the
+    rest apart; a single stated cause is not asked for a list of other factors, nor is
+    a narrative of one cause followed by a list that details it ("We acted because: …").
 
     Bad::
 
@@ -59,8 +61,10 @@ class RootCauseNotSeparated(Rule):
             return
         # The root-cause section listing several causes in one list mixes the root cause
         # with what else contributed ("Fault" and "Root cause and contributing factors" are
-        # both root-cause sections). One stated cause with nothing else listed is not.
-        mixed = [s for s in doc.sections if s.kind == "root_cause" and s.list_items >= 2]
+        # both root-cause sections). One stated cause with nothing else listed is not, nor
+        # is a narrative of one cause with a list that details it ("We acted because: …").
+        mixed = [s for s in doc.sections if s.kind == "root_cause"
+                 and s.leading_list_items >= 2]
         if not mixed:
             return
         section = max(mixed, key=lambda s: len(s.body))

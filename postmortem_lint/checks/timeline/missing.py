@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from postmortem_lint.checks.depth.policy import requires
+from postmortem_lint.checks.depth.policy import policy_for, requires
 from postmortem_lint.engine.finding import Level, Problem
 from postmortem_lint.engine.rule import Rule, RuleContext
+from postmortem_lint.model import Postmortem
 
 
 class TimelineMissing(Rule):
@@ -17,6 +18,14 @@ class TimelineMissing(Rule):
     delay and time to resolve cannot be measured, and the narrative cannot be
     checked against logs and alerts. Minor incidents whose depth policy
     (``rules/depth.yaml``) does not require a timeline are not reported.
+
+    What matters is that a reader can reconstruct what happened when. A narrative
+    that tells it (sentences or timestamped status updates naming two or more
+    moments, across at least two of onset, detection, mitigation and resolution:
+    "At 09:15 UTC we deployed …; by 09:40 UTC traffic was back to normal") is a
+    timeline in prose and is not reported, unless the severity's depth policy asks
+    a minute-by-minute timeline (SEV-1 in the built-in policies). One sentence that
+    gives a window, or a document with no sequence of times at all, is reported.
 
     Bad (YAML)::
 
@@ -45,8 +54,17 @@ class TimelineMissing(Rule):
             return
         if not requires(doc, ctx.data, "timeline"):
             return
+        if doc.timeline.narrated and not _minute_by_minute(doc, ctx):
+            return  # the narrative tells what happened when: a timeline in prose
         yield self.problem(
             doc.top, "The postmortem has no timeline; add a timeline with a UTC time for "
             "onset, detection, mitigation and resolution",
             hint='e.g. "## Timeline" followed by "- 14:02 UTC — **Onset:** first '
             'payment failures"')
+
+
+def _minute_by_minute(doc: Postmortem, ctx: RuleContext) -> bool:
+    """Whether the severity's depth policy asks a minute-by-minute timeline (SEV-1 in
+    the built-in policies), which a few times in a narrative do not give."""
+    policy = policy_for(doc, ctx.data)
+    return policy is not None and policy.timeline_resolution_minutes <= 1

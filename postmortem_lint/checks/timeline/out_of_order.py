@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from postmortem_lint.checks.timeline.anchor import timeline_anchor
 from postmortem_lint.engine.finding import Level, Problem
 from postmortem_lint.engine.rule import Rule, RuleContext
+from postmortem_lint.model import TimelineEntry
 from postmortem_lint.model.facts import entry_times
 
 
@@ -17,7 +18,8 @@ class TimelineOutOfOrder(Rule):
     A timeline is read top to bottom as the story of the incident; an entry out
     of place makes readers (and the detection-delay and time-to-resolve metrics)
     get the sequence wrong. Only the entries out of place are reported: one wrong
-    date does not make every later entry a finding. Times are compared in UTC, and
+    date does not make every later entry a finding, and adjacent entries moved out of
+    place together are one finding. Times are compared in UTC, and
     a time-only timeline that passes midnight is understood as continuing on the
     next day. A timeline written entirely newest-first is reported once.
 
@@ -64,22 +66,46 @@ class TimelineOutOfOrder(Rule):
         placed = [(entry, at) for entry, at in zip(entries, times, strict=True)
                   if at is not None]
         in_order = _longest_in_order([at for _, at in placed])
-        for index, (entry, at) in enumerate(placed):
-            if index in in_order:
-                continue
-            before = next((placed[i] for i in range(index - 1, -1, -1) if i in in_order), None)
-            after = next((placed[i] for i in range(index + 1, len(placed)) if i in in_order),
-                         None)
-            if before is not None and at < before[1]:
-                where = f'earlier than the entry before it ("{before[0].time_text.value}")'
-            elif after is not None:
-                where = f'later than the entry after it ("{after[0].time_text.value}")'
-            else:
-                where = "out of time order"
-            yield self.problem(
-                entry.time_text.span, f'Timeline entry "{entry.time_text.value}" is {where}; '
-                "move it to its place in time order or correct its time",
-                hint="check the time against the logs; if it is right, move the entry")
+        for run in _runs_out_of_place(placed, in_order):
+            yield self._report(placed, in_order, run)
+
+    def _report(self, placed: list[tuple[TimelineEntry, dt.datetime]], in_order: set[int],
+                run: list[int]) -> Problem:
+        """One finding for a run of adjacent entries out of place (one wrong date moves
+        them together), at the entry next to where the order breaks."""
+        first, last = run[0], run[-1]
+        before = next((placed[i] for i in range(first - 1, -1, -1) if i in in_order), None)
+        after = next((placed[i] for i in range(last + 1, len(placed)) if i in in_order), None)
+        others = len(run) - 1
+        if before is not None and placed[first][1] < before[1]:
+            entry = placed[first][0]
+            where = f'earlier than the entry before it ("{before[0].time_text.value}")'
+            also = f" (and the {others} after it)" if others else ""
+        elif after is not None:
+            entry = placed[last][0]
+            where = f'later than the entry after it ("{after[0].time_text.value}")'
+            also = f" (and the {others} before it)" if others else ""
+        else:
+            entry, where, also = placed[first][0], "out of time order", ""
+        return self.problem(
+            entry.time_text.span, f'Timeline entry "{entry.time_text.value}"{also} is {where}; '
+            "move it to its place in time order or correct its time",
+            hint="check the time against the logs; if it is right, move the entry")
+
+
+def _runs_out_of_place(placed: list[tuple[TimelineEntry, dt.datetime]], in_order: set[int]
+                       ) -> list[list[int]]:
+    """The entries out of place, grouped into runs of adjacent entries that are in order
+    among themselves and all on the same side of the entries around them."""
+    runs: list[list[int]] = []
+    for index in range(len(placed)):
+        if index in in_order:
+            continue
+        if runs and runs[-1][-1] == index - 1 and placed[index - 1][1] <= placed[index][1]:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    return runs
 
 
 def _longest_in_order(times: list[dt.datetime]) -> set[int]:

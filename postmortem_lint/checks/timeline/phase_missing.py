@@ -28,9 +28,12 @@ class TimelinePhaseMissing(Rule):
     detect (MTTD), time to mitigate and time to resolve (MTTR). An entry counts
     when it is labelled (a Phase column, ``**Detected:**``) or its words say so
     (``rules/timeline.yaml``); an entry may mark several phases, and a deployed
-    fix is mitigation and resolution, not onset. Incident start and end fields
-    count as onset and resolution. One finding lists every missing phase; a
-    narrative with a single timed entry is not judged.
+    fix is mitigation and resolution, not onset. A phase the text gives with its
+    time outside the timeline (a summary of the phases above it: "At 07:29 UTC the
+    upgrade was activated") counts too. Incident start and end fields count as
+    onset and resolution; an entry that gives the outage's length from its start
+    ("an outage of 7 minutes from 05:13") gives its end too. One finding lists
+    every missing phase; a narrative with a single timed entry is not judged.
 
     Bad::
 
@@ -62,7 +65,9 @@ class TimelinePhaseMissing(Rule):
         entries = doc.timeline.entries
         if len([entry for entry in entries if entry.at is not None]) < _MIN_ENTRIES:
             return  # no timeline at all is PM300; one time in a story is no list
-        present = {phase for entry in entries for phase in entry_phases(entry)}
+        narrated = [entry for entry in doc.timeline.narrative if entry.has_time]
+        present = {phase for entry in [*entries, *narrated]
+                   if entry.at is not None for phase in entry_phases(entry)}
         if doc.meta.incident_start is not None:
             present.add(Phase.onset)
         if doc.meta.incident_end is not None:

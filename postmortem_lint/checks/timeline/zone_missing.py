@@ -15,7 +15,11 @@ class TimelineZoneMissing(Rule):
     The guides ask for a minute-resolution timeline in UTC. A bare ``14:32`` is
     ambiguous as soon as responders, logs and readers sit in different zones,
     and durations computed across a daylight-saving change come out wrong.
-    A zone stated once in the column header (``Time (UTC)``) covers the column.
+    A zone stated once covers the timeline: in the column header (``Time (UTC)``),
+    in a note above it or in the opening (``All times in PDT``,
+    ``All times in Pacific``), or by the text writing the timeline's own times
+    with a zone elsewhere (a ``05:13`` entry and "outages beginning from UTC
+    05:13" in the impact). PM302 then asks for UTC if that zone is not UTC.
     When no entry has a zone the fix is one note for the whole timeline, so the
     rule reports once, at the first entry, with the count; when only some
     entries lack one, it reports each of them.

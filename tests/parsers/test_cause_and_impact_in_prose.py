@@ -1,0 +1,261 @@
+"""The cause, the size of the impact and the severity as real postmortems write them: in
+the overview, in a "What went wrong" list, in a short advisory, in the timeline. Snippets
+written for these tests, one per false-positive class seen on published postmortems;
+the negative cases keep documents that state no cause (or no size) reported."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from postmortem_lint.model import Postmortem
+from postmortem_lint.parsers import parse
+from postmortem_lint.ruledata import load_rule_data
+from postmortem_lint.sources.reading import SourceText
+from tests.conftest import codes, lint_text
+
+
+def _parse(text: str, name: str = "pm.md") -> Postmortem:
+    return parse(SourceText(path=name, text=textwrap.dedent(text), encoding="utf-8"),
+                 load_rule_data())
+
+
+# -- PM401: a cause stated without a "Root cause" heading ---------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    # a fault that caused or led to the failure
+    "A bug in the lease renewal code caused a scheduler stall.",
+    "In this case, the permissive fork setting inadvertently led to the leaked token.",
+    # what the investigation found
+    "After investigation, we determined that the queue consumers had no memory requests.",
+    # a short security advisory: the flaw is the cause
+    "The search page of our marketing site was vulnerable to script injection.",
+    "Today we discovered that API keys were being written to our log archive in plain text.",
+    # a failure "when" something happened
+    "When three classes started their labs at once, the build cluster briefly ran out "
+    "of capacity.",
+    "Several ingest pods got evicted when the metrics agent began scraping every node.",
+    # a guess the writer stands by
+    "I think this is probably the cause of the crash; the warm-up step loads every row.",
+    # the trigger named in the overview
+    "The trigger was a test run against the production replica.",
+    "The delay stemmed from a stale routing table on two brokers.",
+    "The bug in the retry helper meant that every timeout was retried forever.",
+])
+def test_cause_stated_in_prose_without_a_root_cause_heading(sentence: str) -> None:
+    text = f"# Broker outage\n\n## Summary\n\nWebhooks were delayed. {sentence}\n"
+    doc = _parse(text)
+    assert doc.root_cause, sentence
+    assert doc.root_cause_span is not None and doc.root_cause_span.line == 5
+    assert "PM401" not in codes(lint_text(text, select=["PM401"]))
+
+
+def test_cause_listed_under_what_went_wrong() -> None:
+    text = """\
+        # Ingest outage
+
+        ## What went wrong
+
+        - Ingest pods got evicted when the metrics agent started scraping 300 exporters.
+
+        ## Follow-up
+
+        - #412
+        """
+    assert codes(lint_text(text, select=["PM401"])) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Reading the broker logs led to the conclusion that consumers were stuck.",
+    "The on-call engineer joined when the second alert fired.",
+    "We restarted the ingress pods, then all went back to normal.",
+    "We are tracking an outage of the hosting platform; the provider is working on a fix.",
+    "We found that the dashboard was down and paged the team.",
+    "Checkout failed when customers paid with a saved card.",
+    "We are investigating a bug in the login flow.",
+    "Some requests are failing, causing timeouts for customers.",
+    "After investigating, we found that only customers in the EU region are affected.",
+    "When users tried to sign in, the portal failed with an error page.",
+])
+def test_sentences_that_state_no_cause_keep_the_finding(sentence: str) -> None:
+    text = f"# Broker outage\n\n## Summary\n\nWebhooks were delayed. {sentence}\n"
+    assert lint_text(text, select=["PM401"]) and not _parse(text).root_cause, sentence
+
+
+def test_an_outright_cause_wins_over_less_direct_language() -> None:
+    doc = _parse("""\
+        # Broker outage
+
+        ## Summary
+
+        The importer filled the disk, causing writes to fail.
+
+        ## Analysis
+
+        The root cause was a missing retention policy on the import table.
+        """)
+    assert doc.root_cause[0].text.startswith("The root cause was")
+
+
+# -- PM402: one cause, or a technical cause kept apart ----------------------------------
+
+def test_a_list_detailing_a_single_cause_is_not_several_causes() -> None:
+    text = """\
+        # Spam uploads
+
+        ## Root cause
+
+        An account uploaded hundreds of placeholder packages in an hour, and the index
+        host throttled us, which slowed every upload.
+
+        We blocked the account because:
+        - its packages impersonated the registry team
+        - its upload rate hurt everyone else
+        """
+    assert codes(lint_text(text, select=["PM402"])) == []
+
+
+def test_a_list_of_causes_after_a_lead_in_is_still_mixed() -> None:
+    text = """\
+        # Flag evaluation outage
+
+        ## Root cause analysis
+
+        The outage came from three compounding causes:
+
+        1. **Timeout change**: a shorter connect timeout shipped during database load.
+
+           It left pods unable to connect.
+
+        2. **Retry storm**: retries had no backoff.
+        3. **Probes**: broken pods kept receiving traffic.
+        """
+    assert codes(lint_text(text, select=["PM402"])) == ["PM402"]
+
+
+def test_a_technical_cause_section_keeps_the_trigger_apart() -> None:
+    text = """\
+        # Listener stopped
+
+        ## Technical cause
+
+        - A resolver glitch stopped the listener from reaching the queue endpoint.
+
+        ## Root cause
+
+        - No alert on the age of the oldest queued message.
+        - No automatic restart of the listener service.
+        """
+    doc = _parse(text)
+    assert [s.kind for s in doc.sections[1:]] == ["trigger", "root_cause"]
+    assert codes(lint_text(text, select=["PM401", "PM402"])) == []
+
+
+# -- PM202 / PM201: the size of the impact stated outside the impact section ---------------
+
+_VAGUE_IMPACT = "## Impact\n\nNotebook launches were slow and then failed.\n\n"
+
+
+@pytest.mark.parametrize(("elsewhere", "size"), [
+    ("## Timeline\n\n- 09:10 Support hears that a class of ~40 students is having trouble "
+     "starting notebooks.\n", "40"),
+    ("## Timeline\n\n- 09:00 The cluster stopped launching any new notebook servers.\n", "any"),
+    ("## Summary\n\nAt the worst point 45 pull requests were stuck in the merge queue.\n",
+     "45"),
+    ("## Five whys\n\n- 8,210 records were removed from the nightly export\n"
+     "- because the republish script dropped the day's batch\n", "8,210"),
+    ("## Root cause\n\nA stale cache entry was served, and this happened to one of the "
+     "customers.\n", "one"),
+])
+def test_a_count_elsewhere_sizes_an_impact_section_without_one(elsewhere: str,
+                                                               size: str) -> None:
+    text = f"# Notebook outage\n\n{_VAGUE_IMPACT}{elsewhere}"
+    doc = _parse(text)
+    assert doc.impact.quantity is not None and doc.impact.quantity.value == size
+    assert doc.impact.quantity.span.line > 5  # where it is written, not the impact heading
+    assert codes(lint_text(text, select=["PM202"])) == []
+
+
+@pytest.mark.parametrize("overview", [
+    "After the upgrade we had a downtime of our package server from 10:02 to 10:09 UTC.",
+    "On Monday the docs.example.org website was affected by an outage for twelve minutes.",
+])
+def test_a_whole_service_down_is_a_whole(overview: str) -> None:
+    text = f"# Package server down\n\n{overview}\n\n## Impact\n\nDownloads failed.\n"
+    assert codes(lint_text(text, select=["PM202"])) == []
+
+
+@pytest.mark.parametrize("elsewhere", [
+    # what was spared does not size what was hit
+    "## Scope\n\nMobile clients were not affected by the failed launches.\n",
+    # a count with no effect: what the responders did
+    "## Timeline\n\n- 09:30 We blocked 3 IP addresses and restarted the hub.\n",
+    # a whole does not size an impact stated as a part
+    "## Timeline\n\n- 09:00 The launch API went down for everyone.\n",
+])
+def test_what_does_not_size_the_impact(elsewhere: str) -> None:
+    text = (f"# Notebook outage\n\n## Impact\n\nSome users saw notebook launches fail.\n\n"
+            f"{elsewhere}")
+    assert codes(lint_text(text, select=["PM202"])) == ["PM202"], elsewhere
+
+
+def test_an_http_status_or_a_build_day_is_not_a_count() -> None:
+    text = ("# Docs broken\n\n## Impact\n\nPages returned a 404 response to requests, and "
+            "build 20240105 contained stale files for users.\n")
+    assert _parse(text).impact.quantity is None
+    assert codes(lint_text(text, select=["PM202"])) == ["PM202"]
+
+
+def test_impact_stated_in_the_root_cause_section() -> None:
+    text = """\
+        # Upload slowdown
+
+        ## Root cause
+
+        A script published placeholder packages in a loop, and the index host throttled
+        our writes, causing a slowdown of all package uploads.
+        """
+    doc = _parse(text)
+    assert doc.impact.span is not None and doc.impact.span.line == 5
+    assert codes(lint_text(text, select=["PM201", "PM202"])) == []
+
+
+def test_impact_only_in_the_timeline_is_still_missing() -> None:
+    text = """\
+        # Launch failures
+
+        ## Timeline
+
+        - 09:00 All launches failed with a quota error.
+        - 09:40 Quota object recreated; launches recover.
+        """
+    assert codes(lint_text(text, select=["PM201"])) == ["PM201"]
+
+
+# -- PM701: a severity stated in the text ----------------------------------------------
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("| 10:02 | Paged the on-call lead to flag a Sev1 incident |", "SEV-1"),
+    ("- 10:20 Sev 2 ticket opened with the storage vendor", "SEV-2"),
+    ("- 10:05 We made this a P2 priority.\n- 10:30 We made this a P1 priority.", "SEV-1"),
+    ("### Search returned stale results (Minor)\n\nText.\n\n"
+     "### Checkout failed (Major)\n\nText.", "SEV-2"),
+])
+def test_severity_stated_outside_a_field(text: str, label: str) -> None:
+    doc = _parse(f"# Monthly report\n\n## Timeline\n\n{text}\n")
+    assert doc.meta.severity is None
+    assert doc.meta.severity_stated is not None and doc.meta.severity_stated.value.label == label
+    assert codes(lint_text(f"# Monthly report\n\n## Timeline\n\n{text}\n",
+                           select=["PM701"])) == []
+
+
+@pytest.mark.parametrize("text", [
+    "## Action items\n\n### Add an alert on queue age (High)\n\n- [P1] Cap the retries",
+    "## Timeline\n\n- 10:05 We reviewed P1 items from last week.",
+    "## Summary (Draft)\n\nThe release notes were published late.",
+])
+def test_priorities_and_other_labels_are_not_a_severity(text: str) -> None:
+    doc = _parse(f"# Search outage\n\n{text}\n")
+    assert doc.meta.severity_stated is None
+    assert codes(lint_text(f"# Search outage\n\n{text}\n", select=["PM701"])) == ["PM701"]
