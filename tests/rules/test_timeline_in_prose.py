@@ -236,7 +236,7 @@ def test_an_onset_given_with_its_time_above_the_timeline_counts():
     ("Automated warning from the cloud provider: load balancer cannot scale", "detection"),
     ("Second attempt at the rollover script to add new nodes", "mitigation"),
     ("Unused demo project removed from the registry", "mitigation"),
-    ("Workers stopped, removing the gained unauthorized access", "resolution"),
+    ("Build hosts wiped, attacker access removed", "mitigation"),
     ("Malicious version committed into the upstream package", "onset"),
 ])
 def test_phases_in_plain_words(entry: str, phase: str):
