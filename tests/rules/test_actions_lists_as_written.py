@@ -16,7 +16,7 @@ def lint_items(body: str, select: list[str] | None = None):
 # -- the document's own writing is not an action item ----------------------------------------
 def test_writing_this_report_and_holding_its_retrospective_are_not_items():
     body = ("- [ ] write the incident report\n"
-            "- [ ] hold a blameless retrospective about the incident to learn from it\n")
+            "- [ ] run a blameless retrospective on this outage\n")
     assert lint_items(body) == []
 
 
@@ -146,7 +146,7 @@ def test_a_message_quotes_the_item_with_its_code_spans():
 
 # -- PM506 -------------------------------------------------------------------------------------
 def test_an_alert_with_its_condition_is_specific():
-    body = "- Add alerts when most of the deploy jobs are failing\n"
+    body = "- Add alerting whenever the nightly import job fails twice in a row\n"
     assert lint_items(body, select=["PM506"]) == []
 
 
@@ -200,7 +200,7 @@ def test_a_security_incident_report_is_still_asked_for_a_review():
 # -- PM901 -------------------------------------------------------------------------------------
 def test_a_setting_name_in_brackets_is_no_placeholder():
     text = ("# Runner compromise\n\n## Timeline\n\n- 02:42 UTC We changed the setting from "
-            "[Allow all forks to run workflows] to [Require approval for outside forks].\n")
+            "[Run workflows from any fork] to [Ask a maintainer before fork workflows run].\n")
     assert lint_text(text, select=["PM901"]) == []
 
 
