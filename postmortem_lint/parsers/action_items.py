@@ -527,6 +527,12 @@ def list_lead(text: str) -> str | None:
     return None
 
 
+def last_sentence(prose: Prose) -> Prose:
+    """The paragraph's last sentence: the one that introduces the list below it."""
+    first, last = _sentences(prose.text, 0)[-1]
+    return prose.slice(first, last).strip()
+
+
 # "Add these to the docs …", "Both are tracked in …", "the above": a sentence about the
 # items of its group as a whole, whose tracker link is theirs.
 _COLLECTIVE = re.compile(r"\b(?:these|those|them|both|all\s+of|each\s+of|the\s+above|"

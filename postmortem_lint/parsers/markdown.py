@@ -430,7 +430,8 @@ class _Reader:
                 self.action_level = -1
             return True  # "- sequence", "- `screen -r` to stop": too few words for an action
         if self.list_lead == "options":
-            return True  # "… by doing one of:": alternatives for one change, not items
+            self.b.add_action_detail(prose)  # "… by doing one of:": options of one item
+            return True
         if self.label_group is not None and block.level <= self.label_group.level:
             self.label_group = None
         if nested and last is not None and block.level > self.action_level:
@@ -484,6 +485,11 @@ class _Reader:
             self.prose_items.add(id(self.doc.action_items[-1]))
             if tail is not None:
                 self.b.add_action_detail(tail)
+        if self.list_lead == "options" and not sentences:
+            # "… by doing one of:": the choice among the options below is the one item
+            self.add_item(action_items.last_sentence(prose))
+            self.doc.action_items[-1].in_prose = True
+            self.prose_items.add(id(self.doc.action_items[-1]))
         if not sentences:
             self.b.add_action_reference(prose)
         elif action_items.speaks_of_group(prose.text):
