@@ -545,6 +545,7 @@ class _Reader:
         words = action_items.item_heading(block.prose, self.data)
         if words is not None:
             self.add_item(words, status=status, owner=owner)
+            self.action_level = 0  # the bullets below it are its details
             return True
         self.group += 1
         self.action_headings.append(_Group(

@@ -224,3 +224,9 @@ def test_a_document_titled_postmortem_is_no_reflection_section():
             "disk usage, and the restore was slower than it should have been.\n")
     findings = lint_text(text, select=["PM703"])
     assert "neither" in findings[0].message
+
+
+def test_the_field_bullets_under_a_heading_item_are_its_fields():
+    body = ("### TODO: Rotate the signing key for the release bucket\n\n"
+            "- Owner: Ana Lima\n- Due: 2026-03-20\n- Priority: P1\n- Ticket: OPS-42\n")
+    assert lint_items(body) == []
