@@ -134,6 +134,9 @@ class _Reader:
                     own, inherited = None, "timeline"
                 if own is None and inherited is None:
                     own = self.kind_by_content(blocks, index + 1)
+                elif own == "prevention" and \
+                        self.kind_by_content(blocks, index + 1) == "action_items":
+                    own = "action_items"  # "## Prevention" over "- Add …" items: the actions
                 effective = own or inherited
                 if block.level == 1 and own is None and self.doc.meta.title is None:
                     self.doc.meta.title = Located(value=block.prose.text.strip(),
