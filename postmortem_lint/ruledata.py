@@ -314,6 +314,31 @@ class RuleData(BaseModel):
     item_rejections: list[str] = Field(
         default_factory=new_list, description="Words that mark a proposal as not taken "
         "(rejected, declined, decided against): the item is won't do.")
+    item_horizons: list[str] = Field(
+        default_factory=new_list, description="Words of a group heading or label that say "
+        "when its items are due (immediate, short term, long term): a priority by horizon.")
+    document_work: list[str] = Field(
+        default_factory=new_list, description="What a postmortem's own process produces "
+        "(incident report, retrospective): an item that writes or holds one is the "
+        "document itself, not an action to track.")
+    tracker_issue_phrases: list[str] = Field(
+        default_factory=new_list, description="Phrases by which a document shows it is itself "
+        "a tracker issue (assigned to this issue, issue comments).")
+    advisory_titles: list[str] = Field(
+        default_factory=new_list, description="Words of a title that make the document a "
+        "published security advisory (security advisory, security bulletin).")
+    placeholder_prompt_words: list[str] = Field(
+        default_factory=new_list, description="Words that make bracketed text a template "
+        "prompt wherever it stands ([Team name], [Link to the dashboard]).")
+    reflection_headings: list[str] = Field(
+        default_factory=new_list, description="Headings of a section that may reflect on the "
+        "incident (Postmortem, Conclusion): it holds what went wrong when it names shortcomings.")
+    shortcoming_cues: list[str] = Field(
+        default_factory=new_list, description="Words that name a shortcoming (no alert was "
+        "configured, should have, slower): two in a reflection section make it what went wrong.")
+    placeholder_setting_cues: list[str] = Field(
+        default_factory=new_list, description="Words right before bracketed text that make it "
+        "the name of a setting or option, not a template prompt (setting, option, from, to).")
     placeholders: list[str] = Field(default_factory=new_list,
         description="Template text left unfilled.")
     sensitive_data: list[SensitivePattern] = Field(

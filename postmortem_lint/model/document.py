@@ -95,6 +95,12 @@ class Metadata(BaseModel):
     # Values of date fields that could not be read as dates ("YYYY-MM-DD", "next week").
     unparsed: list[Located[str]] = Field(default_factory=list)
     summary_written: Located[WrittenAt] | None = None  # when the incident summary was written
+    # Where the title says the document is itself a published security advisory
+    # ("Security Advisory: …"): the disclosure as security published it, not a draft.
+    advisory: Located[str] | None = None
+    # Where the document shows it is itself a tracker issue ("Is someone assigned to this
+    # issue?"): its follow-up actions are tracked in it.
+    tracker_issue: Located[str] | None = None
 
 
 class Impact(BaseModel):
@@ -217,6 +223,14 @@ class ActionItem(BaseModel):
     empty: list[str] = Field(default_factory=list)
     # Read from a sentence of prose ("We will add rate limiting …"), not from a list or table.
     in_prose: bool = False
+    # The item is this postmortem's own process (writing this report, holding its
+    # retrospective): the document itself, not an action to track.
+    about_document: bool = False
+    # When the group heading or label above the item says it is to be done ("Immediate",
+    # "Short-term", "Long-term"): a priority by horizon.
+    horizon: Located[str] | None = None
+    # The lines nested under the item or continuing it (sub-bullets, a second paragraph).
+    details: list[Prose] = Field(default_factory=list)
 
     @property
     def words(self) -> Prose:

@@ -40,6 +40,22 @@ class Prose(BaseModel):
     # Markdown links: (start, end) of the link's visible text and its target, so a
     # "[JIRA](https://jira.example.com/browse/OPS-1)" ticket cell still names its ticket.
     links: list[tuple[int, int, str]] = Field(default_factory=new_list)
+    # Inline code cut out of the text: (offset of the space left in its place, the code), so
+    # a message can quote the words as written ("Add `restart: always` to …").
+    code: list[tuple[int, str]] = Field(default_factory=new_list)
+
+    @property
+    def shown(self) -> str:
+        """The text as a reader sees it, inline code back in its place between backticks."""
+        if not self.code:
+            return self.text
+        parts, last = [], 0
+        for offset, code in sorted(self.code):
+            if offset < last or offset >= len(self.text):
+                continue
+            parts += [self.text[last:offset], f"`{code}`"]
+            last = offset + 1
+        return "".join(parts) + self.text[last:]
 
     def position(self, offset: int) -> tuple[int, int]:
         """Source (line, column) of the character at ``offset`` (clamped to the text)."""
@@ -90,8 +106,9 @@ class Prose(BaseModel):
                     runs.append((offset - start, line, column))
         links = [(s - start, e - start, href) for s, e, href in self.links
                  if start <= s and e <= end]
+        code = [(at - start, text) for at, text in self.code if start <= at < end]
         return Prose(text=self.text[start:end], runs=runs, role=self.role, section=self.section,
-                     links=links)
+                     links=links, code=code)
 
     def lines(self) -> list[Prose]:
         """One Prose per line of the text (soft line breaks in a paragraph)."""
@@ -122,6 +139,7 @@ class ProseBuilder:
         self._length = 0
         self._expect: tuple[int, int] | None = None  # where the last run would continue
         self._links: list[tuple[int, int, str]] = []
+        self._code: list[tuple[int, str]] = []
         self.role = role
         self.section = section
 
@@ -167,13 +185,18 @@ class ProseBuilder:
         if href:
             self._links.append((start, self._length, href))
 
+    def add_code(self, code: str) -> None:
+        """Inline code, cut out of the text: a space in its place, the code remembered."""
+        self._code.append((self._length, code))
+        self.add_unmapped(" ")
+
     @property
     def text(self) -> str:
         return "".join(self._parts)
 
     def build(self) -> Prose:
         return Prose(text=self.text, runs=self._runs, role=self.role, section=self.section,
-                     links=self._links)
+                     links=self._links, code=self._code)
 
 
 def prose_at(text: str, line: int, column: int, role: ProseRole = ProseRole.field,

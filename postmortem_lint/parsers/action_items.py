@@ -495,3 +495,88 @@ def item_words(item: ActionItem) -> Prose:
     if start >= cut:
         return description
     return description.slice(start, cut)
+
+
+# -- what a list is, from the sentence that introduces it -----------------------------------
+# "The following action items are already completed:", "Done so far:": the list below is done.
+_DONE_LEAD = re.compile(
+    r"\b(?:already\s+(?:been\s+)?(?:done|completed?|implemented|fixed|resolved|shipped|"
+    r"finished|in place|taken)|(?:have|has)\s+(?:already\s+)?been\s+(?:done|completed|"
+    r"implemented|fixed|resolved|shipped|finished|taken)|(?:done|completed|finished|"
+    r"implemented)\s+so\s+far)\b[^:]{0,40}:\s*$", re.IGNORECASE)
+# "… by doing one of:", "Either:", "Options:": the bullets below are alternatives for one
+# change, not items of their own.
+_OPTIONS_LEAD = re.compile(
+    r"(?:\b(?:one|any|either|some)\s+of(?:\s+the(?:se)?)?(?:\s+following)?"
+    r"(?:\s+(?:options|alternatives|approaches|ways))?|\beither|\b(?:possible\s+)?"
+    r"(?:options|alternatives|approaches)(?:\s+(?:are|include|would be))?)\s*:\s*$",
+    re.IGNORECASE)
+
+
+def list_lead(text: str) -> str | None:
+    """What a sentence ending in ":" says of the list it introduces: "done" ("The following
+    items are already completed:"), "options" ("… by doing one of:"), else None."""
+    stripped = text.rstrip(" *_")
+    if not stripped.endswith(":"):
+        return None
+    last = stripped.rsplit("\n", 1)[-1]
+    if _OPTIONS_LEAD.search(last) is not None:
+        return "options"
+    if _DONE_LEAD.search(last) is not None:
+        return "done"
+    return None
+
+
+def last_sentence(prose: Prose) -> Prose:
+    """The paragraph's last sentence: the one that introduces the list below it."""
+    first, last = _sentences(prose.text, 0)[-1]
+    return prose.slice(first, last).strip()
+
+
+# "Add these to the docs …", "Both are tracked in …", "the above": a sentence about the
+# items of its group as a whole, whose tracker link is theirs.
+_COLLECTIVE = re.compile(r"\b(?:these|those|them|both|all\s+of|each\s+of|the\s+above|"
+                         r"above\s+items|(?:are|is|being)\s+tracked|tracking|tracked\s+(?:in|"
+                         r"at|by|under))\b", re.IGNORECASE)
+
+
+def speaks_of_group(text: str) -> bool:
+    """Whether a sentence speaks of the items of its group together ("Add these to the
+    documentation, see #12", "All of them are tracked in OPS-4")."""
+    return _COLLECTIVE.search(text) is not None
+
+
+def horizon(heading: Prose, data: RuleData) -> Located[str] | None:
+    """A horizon a group heading or label names ("Short-term improvements", "Immediate
+    actions (done)", "Long term:"): when its items are to be done."""
+    pattern = _phrases(tuple(data.item_horizons))
+    if pattern is None:
+        return None
+    text = re.sub(r"[-_]", " ", heading.text)  # "Short-term" as "short term", same length
+    found = pattern.search(text)
+    if found is None:
+        return None
+    return Located(value=found.group(0).lower(), span=heading.span(*found.span()))
+
+
+_DOC_WORK_VERB = re.compile(
+    r"^\W{0,3}(?:write|writing|draft|drafting|finish|finishing|complete|completing|finali[sz]e|"
+    r"publish|publishing|prepare|preparing|share|post|hold|holding|schedule|run|conduct|have|"
+    r"organi[sz]e|do|create)\s++(?:up\s++)?(?:(?:an?|the|this|our)\s++)?(?:(?:internal|public|"
+    r"blameless|formal|short|full)\s++)?", re.IGNORECASE)
+_DOC_WORK_REST = re.compile(
+    r"^(?:\s++(?:about|of|for|on|into|covering)\s++(?:the|this)\s++(?:incident|outage|event|"
+    r"issue)\b)?+(?:,?+\s++(?:to|and)\s++learn\b.*+)?+[\s.!,;:]*+$", re.IGNORECASE | re.DOTALL)
+
+
+def about_document(text: str, data: RuleData) -> bool:
+    """Whether the item is the postmortem's own process: "write an incident report", "hold
+    an internal retrospective about the incident to learn from it" (this document and its
+    review), not "write a runbook for …" or "review the incident report template"."""
+    pattern = _phrases(tuple(data.document_work))
+    verb = _DOC_WORK_VERB.match(_URL.sub("", text))
+    if pattern is None or verb is None:
+        return False
+    rest = _URL.sub("", text)[verb.end():]
+    found = pattern.match(rest)
+    return found is not None and _DOC_WORK_REST.match(rest[found.end():]) is not None

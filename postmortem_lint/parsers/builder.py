@@ -44,6 +44,21 @@ def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![a-z])(?:{alternatives})(?![a-z])")
 
 
+@cache
+def _phrases_ci(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    """Whole-word phrases, any case: "Security Advisory", "assigned to this issue"."""
+    if not words:
+        return None
+    alternatives = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+
+
+# Words that make a key in a heading or a sentence the place where work is tracked:
+# "(tracked in OPS-12)", "epic PLAT-7", "see #41".
+_TRACKING_WORD = re.compile(r"\b(?:track(?:ed|ing)?|issues?|tickets?|epic|jira|board|see|in)\b",
+                            re.IGNORECASE)
+
+
 # The value of an explicit "due:"/"deadline:" field, up to the next separator.
 _INLINE_DUE_VALUE = re.compile(r"\b(?:due(?: date)?|deadline)\s*[:=]\s*([^,;|·()\n]{1,40})",
                                re.IGNORECASE)
@@ -391,16 +406,36 @@ class DocumentBuilder:
     # -- action items -----------------------------------------------------------------
     def add_action_item(self, description: Prose, span: Span, cells: dict[str, Prose],
                         checkbox: str | None = None, *,
-                        status: ItemStatus | None = None, owner: Located[str] | None = None
-                        ) -> None:
-        """Add an item; ``status`` and ``owner`` come from the heading above it ("Completed",
-        "Platform team (@platform)") and apply when the item does not say its own."""
+                        status: ItemStatus | None = None, owner: Located[str] | None = None,
+                        ticket: Located[str] | None = None,
+                        horizon: Located[str] | None = None) -> None:
+        """Add an item; ``status``, ``owner``, ``ticket`` and ``horizon`` come from the
+        heading or label above it ("Completed", "Platform team (@platform)", "Short-term
+        (tracked in #41)") and apply when the item does not say its own."""
         item = self.read_action_item(description, span, cells, checkbox)
         if item.status is None and status is not None:
             item.status = Located(value=status, span=item.words.span(0, 1))
         if item.owner is None and owner is not None:
             item.owner = owner
+        if item.ticket is None and ticket is not None:
+            item.ticket = ticket
+        item.horizon = horizon
+        item.about_document = action_items.about_document(item.words.text, self.data)
         self.doc.action_items.append(item)
+
+    def heading_ticket(self, heading: Prose) -> Located[str] | None:
+        """A tracker named in a heading or label above items: "Short-term (tracked in
+        [#41](…))" covers every item below it."""
+        found = values.find_tracker(heading.text)
+        if found is not None and not found[0].lower().startswith("http") and \
+                _TRACKING_WORD.search(heading.text[max(0, found[1] - 30):found[1]]) is None:
+            found = None  # "Fix for CVE-2023-1234" names what to fix, not where it is tracked
+        if found is None:
+            found, linked = _linked_ticket([heading])
+            heading = linked or heading
+        if found is None:
+            return None
+        return Located(value=found[0], span=heading.span(found[1], found[2]))
 
     def add_action_detail(self, prose: Prose) -> None:
         """A line that describes the item above it (a nested bullet, a continuation): its
@@ -408,6 +443,7 @@ class DocumentBuilder:
         if not self.doc.action_items:
             return
         item = self.doc.action_items[-1]
+        item.details.append(prose)
         details = self.read_action_item(prose, prose.whole, {})
         if item.ticket is None:
             item.ticket = details.ticket
@@ -648,11 +684,32 @@ class DocumentBuilder:
                          "write it in full (2026-03-04 14:32 UTC) or give the incident's date",
                          prose.whole)
         self._undated = {}
+        self.document_kind()
         self.zone_from_same_times()
         self.narrative_timeline()
         self.prose_facts()
         practices.read_facts(self.doc, self.data)
         return self.doc
+
+    def document_kind(self) -> None:
+        """Whether the document is itself a published security advisory (its title says
+        so) or a tracker issue ("Is someone assigned to this issue?")."""
+        doc, data = self.doc, self.data
+        title = doc.meta.title
+        if title is not None:
+            pattern = _phrases_ci(tuple(data.advisory_titles))
+            found = pattern.search(title.value) if pattern is not None else None
+            if found is not None:
+                doc.meta.advisory = Located(value=found.group(0), span=title.span)
+        pattern = _phrases_ci(tuple(data.tracker_issue_phrases))
+        if pattern is None:
+            return
+        for prose in doc.prose:
+            found = pattern.search(prose.text)
+            if found is not None:
+                doc.meta.tracker_issue = Located(value=found.group(0),
+                                                 span=prose.span(*found.span()))
+                return
 
     # -- facts stated in sentences ------------------------------------------------------
     def prose_facts(self) -> None:

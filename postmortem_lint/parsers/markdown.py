@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from markdown_it.token import Token
 
@@ -42,6 +43,7 @@ from postmortem_lint.parsers.values import (
     normalise_key,
     parse_status,
 )
+from postmortem_lint.phrases import find_phrases
 from postmortem_lint.ruledata import RuleData
 from postmortem_lint.sources.reading import SourceText
 
@@ -71,12 +73,19 @@ class _Reader:
         # Per section (by id): how far its opening list has been read ("open", "lead",
         # "list", "closed"); see opening_list.
         self.list_state: dict[int, str] = {}
-        self.action_level = 0  # list depth of the last list item read as an action item
+        self.action_level = 0  # list depth of the last action item read; -1: none open
         self.b.dayfirst = numeric_day_first(source.text)
         self.timeline = TimelineReader(self.b, self.code_time)
         self.field_heading: str | None = None  # the field a heading such as "## Authors" names
-        # (level, status, owner) of the headings above the current line in an action section
-        self.action_headings: list[tuple[int, ItemStatus | None, Located[str] | None]] = []
+        # what the headings above the current line in an action section say of their items
+        self.action_headings: list[_Group] = []
+        # what the sentence introducing the current list says of it ("already completed:",
+        # "one of:"), and the label item grouping the items nested under it ("- Long term:")
+        self.list_lead: str | None = None
+        self.label_group: _Group | None = None
+        self.group = 0  # which group (heading) of the action items the reader is in
+        self.item_groups: dict[int, int] = {}  # id of an item -> its group
+        self.group_tickets: dict[int, Located[str]] = {}  # a tracker speaking for a group
         self.prose_items: set[int] = set()  # ids of items read from sentences, not lists
 
     # -- pass 1: sections --------------------------------------------------------
@@ -125,6 +134,9 @@ class _Reader:
                     own, inherited = None, "timeline"
                 if own is None and inherited is None:
                     own = self.kind_by_content(blocks, index + 1)
+                elif own == "prevention" and \
+                        self.kind_by_content(blocks, index + 1) == "action_items":
+                    own = "action_items"  # "## Prevention" over "- Add …" items: the actions
                 effective = own or inherited
                 if block.level == 1 and own is None and self.doc.meta.title is None:
                     self.doc.meta.title = Located(value=block.prose.text.strip(),
@@ -235,6 +247,8 @@ class _Reader:
                 block.prose.section = kind
             if block.kind == "heading":
                 self.field_heading = self.heading_field(block, kind)
+                self.list_lead, self.label_group = None, None
+                self.action_level = -1  # a heading closes the item above it
                 if kind == "action_items" and block.prose is not None:
                     self.action_heading(block)
                 else:
@@ -396,9 +410,9 @@ class _Reader:
         or a reference to where the actions are tracked."""
         items = self.doc.action_items
         last = items[-1] if items else None
-        nested = last is not None and (block.level > self.action_level or
-                                       block.kind == "paragraph" and
-                                       block.level == self.action_level)
+        nested = last is not None and self.action_level >= 0 and (
+            block.level > self.action_level or block.kind == "paragraph" and
+            block.level == self.action_level)
         if nested and self.b.add_action_details(prose):
             return True
         if block.kind != "item":
@@ -412,17 +426,45 @@ class _Reader:
                 self.b.add_action_reference(prose)
             return True
         if not action_items.long_enough(prose.text, self.data):
+            if action_items.is_group_label(prose.text):  # "- Long term:" groups what follows
+                self.label_group = _Group(block.level, None, None,
+                                          self.b.heading_ticket(prose),
+                                          action_items.horizon(prose, self.data))
+                self.action_level = -1
             return True  # "- sequence", "- `screen -r` to stop": too few words for an action
+        if self.list_lead == "options":
+            self.b.add_action_detail(prose)  # "… by doing one of:": options of one item
+            return True
+        if self.label_group is not None and block.level <= self.label_group.level:
+            self.label_group = None
         if nested and last is not None and block.level > self.action_level:
             if _groups_items(last):
                 items.pop()  # "- Immediate actions:" groups the actions nested below it
+                self.label_group = _Group(
+                    self.action_level, None, None,
+                    self.b.heading_ticket(last.description),
+                    action_items.horizon(last.description, self.data))
             elif not self.own_item(block, prose, last):
                 self.b.add_action_detail(prose)
                 return True
-        self.b.add_action_item(prose, prose.whole, {}, block.checkbox,
-                               status=self.heading_status(), owner=self.heading_owner())
+        self.add_item(prose, block.checkbox)
         self.action_level = block.level
         return True
+
+    def add_item(self, prose: Prose, checkbox: str | None = None,
+                 status: ItemStatus | None = None, owner: Located[str] | None = None) -> None:
+        """An item of the action list, with what its headings, its group label and the
+        sentence introducing its list say of it (``status`` and ``owner``: its own)."""
+        groups = [*self.action_headings, *([self.label_group] if self.label_group else [])]
+        lead = ItemStatus.done if self.list_lead == "done" else None
+        self.b.add_action_item(
+            prose, prose.whole, {}, checkbox,
+            status=status or lead or next((g.status for g in reversed(groups) if g.status),
+                                          None),
+            owner=owner or next((g.owner for g in reversed(groups) if g.owner), None),
+            ticket=next((g.ticket for g in reversed(groups) if g.ticket), None),
+            horizon=next((g.horizon for g in reversed(groups) if g.horizon), None))
+        self.item_groups[id(self.doc.action_items[-1])] = self.group
 
     def own_item(self, block: Block, prose: Prose, parent: ActionItem) -> bool:
         """Whether a bullet nested under an item is an item of its own ("Turn the job back
@@ -438,17 +480,25 @@ class _Reader:
         (what follows it, "(added in March)", "filed as #12", belongs to it); a tracker link
         outside the items covers them all."""
         sentences = action_items.item_sentences(prose, self.data)
+        self.list_lead, self.label_group = action_items.list_lead(prose.text), None
         for sentence, tail in sentences:
             done = ItemStatus.done if action_items.reports_done(sentence.text) else None
-            self.b.add_action_item(sentence, sentence.whole, {},
-                                   status=done or self.heading_status(),
-                                   owner=self.heading_owner())
+            self.add_item(sentence, status=done)
             self.doc.action_items[-1].in_prose = True
             self.prose_items.add(id(self.doc.action_items[-1]))
             if tail is not None:
                 self.b.add_action_detail(tail)
+        if self.list_lead == "options" and not sentences:
+            # "… by doing one of:": the choice among the options below is the one item
+            self.add_item(action_items.last_sentence(prose))
+            self.doc.action_items[-1].in_prose = True
+            self.prose_items.add(id(self.doc.action_items[-1]))
         if not sentences:
             self.b.add_action_reference(prose)
+        elif action_items.speaks_of_group(prose.text):
+            ticket = self.b.heading_ticket(prose)  # "Add these to the docs, see #12"
+            if ticket is not None:
+                self.group_tickets.setdefault(self.group, ticket)
         self.action_level = 0
 
     def read_follow_up_paragraph(self, prose: Prose) -> None:
@@ -497,19 +547,35 @@ class _Reader:
         owner = self.b.heading_owner(block.prose)
         words = action_items.item_heading(block.prose, self.data)
         if words is not None:
-            self.b.add_action_item(words, block.prose.whole, {}, status=status,
-                                   owner=owner or self.heading_owner())
+            self.add_item(words, status=status, owner=owner)
+            self.action_level = 0  # the bullets below it are its details
             return True
-        self.action_headings.append((block.level, status, owner))
+        self.group += 1
+        self.action_headings.append(_Group(
+            block.level, status, owner, self.b.heading_ticket(block.prose),
+            action_items.horizon(block.prose, self.data)))
         return False
 
-    def heading_status(self) -> ItemStatus | None:
-        return next((status for _, status, _ in reversed(self.action_headings)
-                     if status is not None), None)
-
-    def heading_owner(self) -> Located[str] | None:
-        return next((owner for _, _, owner in reversed(self.action_headings)
-                     if owner is not None), None)
+    def reflections(self) -> None:
+        """A section that reflects on the incident under a heading of its own ("##
+        Postmortem", "## Conclusion") holds what went wrong when its text names
+        shortcomings ("no alert was configured", "testing in staging was not thorough")."""
+        doc = self.doc
+        headings = {normalise_key(h) for h in self.data.reflection_headings}
+        for section, _ in self.sections:
+            if not 1 < section.level < _LABEL_LEVEL or "went_wrong" in section.also or \
+                    section.kind in ("went_wrong", "went_well", "lessons") or \
+                    normalise_key(section.title.value) not in headings:
+                continue
+            last = section.span.end_line
+            texts = [prose.text for prose in doc.prose if prose.runs and prose.role in
+                     (ProseRole.narrative, ProseRole.table_cell)
+                     and section.span.line < prose.runs[0][1] <= last]
+            text = " ".join(texts)
+            cues = {text[start:end].lower() for start, end in
+                    find_phrases(text, self.data.shortcoming_cues)}
+            if len(cues) >= 2:
+                section.also.append("went_wrong")
 
     def heading_field(self, block: Block, kind: str | None) -> str | None:
         """The metadata field a heading outside every known section names, if any."""
@@ -721,6 +787,11 @@ class _Reader:
 
     def finish_sections(self) -> None:
         doc = self.doc
+        for item in doc.action_items:  # a tracker that speaks for the items of its group
+            group = self.item_groups.get(id(item))
+            if item.ticket is None and group in self.group_tickets:
+                item.ticket = self.group_tickets[group]
+        self.reflections()
         if any(id(item) not in self.prose_items for item in doc.action_items):
             # With a list or table of items, the prose around it is commentary on them.
             doc.action_items = [item for item in doc.action_items
@@ -764,6 +835,16 @@ _MAY_STATE_ACTIONS = frozenset((None, "lessons", "prevention", "follow_up", "sum
 _ACTION_TAKEN = re.compile(r"\W{0,3}(?:we|i)\s+have\s+(?:now\s+|also\s+|since\s+)?[a-z]{3,}ed\b",
                            re.IGNORECASE)
 _PROCEDURE_STEP = re.compile(r"\W{0,3}we\s+must\b", re.IGNORECASE)
+
+
+class _Group(NamedTuple):
+    """What a heading or a label above action items says of them."""
+
+    level: int
+    status: ItemStatus | None
+    owner: Located[str] | None
+    ticket: Located[str] | None
+    horizon: Located[str] | None
 
 
 def _groups_items(item: ActionItem) -> bool:

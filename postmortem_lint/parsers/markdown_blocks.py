@@ -87,7 +87,7 @@ def inline_prose(token: Token, lines: list[str], role: ProseRole, *, row_cursor:
             closing = content.find(child.markup, opening + len(child.markup)) \
                 if opening >= 0 else -1
             offset = closing + len(child.markup) if closing >= 0 else offset
-            builder.add_unmapped(" ")
+            builder.add_code(child.content)
             continue
         if kind != "text" or not child.content:
             continue

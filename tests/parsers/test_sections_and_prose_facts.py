@@ -43,11 +43,38 @@ def test_action_headings_of_real_templates(heading: str) -> None:
     ("Things that went poorly", "went_wrong"), ("What went wrong", "went_wrong"),
     ("Where we got lucky", "got_lucky"), ("Lessons learnt", "lessons"),
     ("Trigger", "trigger"), ("Root Causes", "root_cause"), ("Detection", "detection"),
-    ("Resolution", "resolution"),
+    ("Resolution", "resolution"), ("What could be improved", "went_wrong"),
+    ("Areas for improvement", "went_wrong"), ("What we learnt", "lessons"),
+    ("What we've learned", "lessons"),
 ])
 def test_headings_of_real_templates(heading: str, kind: str) -> None:
     doc = _parse(f"# Broker outage\n\n## {heading}\n\nSome text.\n")
     assert doc.sections[-1].kind == kind
+
+
+def test_a_prevention_section_listing_imperatives_holds_the_action_items() -> None:
+    doc = _parse("""\
+        # Broker outage
+
+        ## Prevention
+
+        - Add log rotation to the broker base image
+        - Alert when a broker disk passes 80% full
+        """)
+    assert [item.description.text for item in doc.action_items] == [
+        "Add log rotation to the broker base image", "Alert when a broker disk passes 80% full"]
+
+
+def test_a_prevention_section_in_prose_is_no_action_list() -> None:
+    doc = _parse("""\
+        # Broker outage
+
+        ## Prevention
+
+        - Disk usage is graphed on the broker dashboard
+        - Rotation is configured on the older hosts
+        """)
+    assert doc.section("prevention") is not None and doc.action_items == []
 
 
 def test_bold_label_alone_on_its_line_is_a_section() -> None:

@@ -39,10 +39,11 @@ def collapsed(problems: list[Problem], anchor: Span, summary: str, hint: str | N
 
 
 def open_items(doc: Postmortem, include_done: bool = False) -> list[ActionItem]:
-    """The items still to do (every item when ``include_done``)."""
-    if include_done:
-        return list(doc.action_items)
-    return [item for item in doc.action_items if not item.closed]
+    """The items still to do (every item when ``include_done``). An item that is this
+    postmortem's own process ("write an incident report") is the document itself: it has
+    nothing to plan or track."""
+    return [item for item in doc.action_items if not item.about_document
+            and (include_done or not item.closed)]
 
 
 class Gap(BaseModel):
@@ -72,19 +73,23 @@ def _article(what: str) -> str:
 
 
 def field_gap(doc: Postmortem, include_done: bool, has: Callable[[ActionItem], bool],
-              listed_only: bool = False) -> Gap | None:
+              listed_only: bool = False,
+              written: Callable[[ActionItem], bool] | None = None) -> Gap | None:
     """Which open items lack a field. When most items carry it, the document uses the
     convention and each item without it is worth a finding (as is a single item that
     lacks it); otherwise the list as a whole lacks it, and one finding says so (one cause,
     one finding). With ``listed_only``, items written as sentences of prose are left out:
-    a field such as a priority or a type belongs to a list or table of items."""
+    a field such as a priority or a type belongs to a list or table of items. ``written``
+    says which items carry the field themselves, when ``has`` also accepts what their
+    group says (a "Short-term" heading): a group's word is no convention of the items."""
     looked_at = [item for item in open_items(doc, include_done)
                  if not (listed_only and item.in_prose)]
     lacking = [item for item in looked_at if not has(item)]
     if not lacking:
         return None
-    carrying = sum(1 for item in doc.action_items if has(item))
-    uses_it = carrying * 2 > len(doc.action_items)
+    items = [item for item in doc.action_items if not item.about_document]
+    carrying = sum(1 for item in items if (written or has)(item))
+    uses_it = carrying * 2 > len(items)
     return Gap(lacking=lacking, total=len(looked_at), per_item=uses_it or len(lacking) == 1)
 
 
@@ -103,8 +108,8 @@ def items_anchor(doc: Postmortem) -> Span:
 
 
 def quoted(prose: Prose, limit: int = 60) -> str:
-    """An item's words for a message: '"Add alert on queue depth…"'."""
-    text = " ".join(prose.text.split())
+    """An item's words for a message, code spans included: '"Add `retry: 3` to …"'."""
+    text = " ".join(prose.shown.split())
     return '"' + (text if len(text) <= limit else text[: limit - 1].rstrip() + "…") + '"'
 
 

@@ -22,7 +22,9 @@ class ActionPriorityMissing(Rule):
     ``include-done`` is set. When most items have a priority, each item without
     one is reported; otherwise one finding covers the list and lists its lines.
     Actions written as sentences of prose ("We will add …") have no field list
-    and are not asked for a priority.
+    and are not asked for a priority. Items grouped under a heading or label that
+    says when they are due ("Immediate", "Short-term", "Long-term"; ``item_horizons``
+    in the rule data) have their priority from the group.
 
     Bad (YAML)::
 
@@ -49,7 +51,8 @@ class ActionPriorityMissing(Rule):
     def check(self, ctx: RuleContext) -> Iterator[Problem]:
         assert isinstance(self.options, ActionOptions)
         gap = field_gap(ctx.document, self.options.include_done,
-                        lambda item: item.priority is not None, listed_only=True)
+                        lambda item: item.priority is not None or item.horizon is not None,
+                        listed_only=True, written=lambda item: item.priority is not None)
         if gap is None:
             return
         hint = "fill the Priority column, or add 'priority: P1' to the item"

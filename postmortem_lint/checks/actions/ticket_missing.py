@@ -22,7 +22,11 @@ class ActionTicketMissing(Rule):
     (an issue, pull request or commit; also a Markdown link such as
     ``[JIRA](https://…)`` whose text names no key) in the item. A tracker link
     written once in the action-items section ("all items are tracked in
-    PLAT-1500") covers every item. Items marked done or won't do are skipped
+    PLAT-1500") covers every item; one in a group's heading ("Short-term (tracked
+    in #41)"), or in a sentence about the group's items ("Both are tracked in
+    #41"), covers the items of that group. A document that is itself a tracker
+    issue (an issue-template postmortem, "Is someone assigned to this issue?")
+    tracks its follow-ups in itself. Items marked done or won't do are skipped
     unless ``include-done`` is set. When most items have a ticket, each item
     without one is reported; otherwise one finding covers the list. Actions
     written as sentences of prose ("We will add …") are not asked for a ticket.
@@ -49,8 +53,8 @@ class ActionTicketMissing(Rule):
     def check(self, ctx: RuleContext) -> Iterator[Problem]:
         assert isinstance(self.options, ActionOptions)
         doc = ctx.document
-        if doc.action_items_tracker is not None:
-            return
+        if doc.action_items_tracker is not None or doc.meta.tracker_issue is not None:
+            return  # tracked where the list says, or in the issue the document is
         gap = field_gap(doc, self.options.include_done, lambda item: item.ticket is not None,
                         listed_only=True)
         if gap is None:

@@ -10,6 +10,7 @@ from postmortem_lint.engine.finding import Level, Problem
 from postmortem_lint.engine.rule import Rule, RuleContext
 from postmortem_lint.model import Postmortem, Prose, Span
 from postmortem_lint.phrases import find_phrases, has_phrase
+from postmortem_lint.ruledata import RuleData
 
 # A named signal: QuotaUsageHigh, queue_depth, http.server.duration, 5xx.
 _IDENTIFIER = re.compile(r"\b[A-Z][a-z0-9]{1,30}[A-Z][A-Za-z0-9]{1,40}\b|"
@@ -30,7 +31,10 @@ class ActionVague(Rule):
     dashboard, runbook…), an identifier (``QuotaUsageHigh``, ``queue_depth``) or
     code. Exhortations (``vague_exhortations``: "be more careful", "pay more
     attention") ask people to try harder and are vague whatever else the item says.
-    Items marked done or won't do are history and are not checked. More than
+    An item is specific, too, when it says the condition to act on in a clause of its
+    own ("add alerts when most of the builds are failing") or goes on in two or more
+    sub-items that say what it means, none of them vague themselves. Items marked done
+    or won't do are history and are not checked. More than
     ``max-per-item`` vague items become one finding for the list.
 
     Bad::
@@ -74,7 +78,9 @@ class ActionVague(Rule):
                 continue
             found = next(find_phrases(text.text, data.vague_actions), None)
             if found is not None and not _names_a_signal(text.text, data.specific_signals) \
-                    and not _has_code(ctx.document, item.description.whole):
+                    and not _has_code(ctx.document, item.description.whole) \
+                    and not _names_a_condition(text.text[found[1]:]) \
+                    and not _specific_details(item.details, data):
                 phrase = text.text[found[0]:found[1]]
                 yield self.problem(
                     text.span(*found),
@@ -91,6 +97,29 @@ class ActionVague(Rule):
             "guard, alert or automation that makes the mistake hard to repeat",
             hint="e.g. replace 'be more careful when scheduling campaigns' with 'require a "
             "second approval when a campaign batch exceeds 250,000 recipients'")
+
+
+# "… when most of the builds are failing", "… if the queue stops draining": the condition
+# to act on, said in a clause of its own.
+_CONDITION = re.compile(r"^\s*+(?:when(?:ever)?|if|once|as soon as|before|unless)\s++"
+                        r"\S++\s++\S++\s++\S", re.IGNORECASE)
+
+
+def _names_a_condition(rest: str) -> bool:
+    """Whether the words after the vague phrase say when it applies ("Add alerts when most
+    of the builds are failing"): a condition is something to check."""
+    return _CONDITION.match(rest) is not None
+
+
+def _specific_details(details: list[Prose], data: RuleData) -> bool:
+    """Whether the item goes on in sub-items that say what it means (two or more, none of
+    them vague): "Redesign the review process, so that authors: 1. state the risks …"."""
+    lines = [line for prose in details for line in prose.lines()
+             if len(line.text.split()) >= 3]
+    return len(lines) >= 2 and not any(
+        next(find_phrases(line.text, data.vague_actions), None) is not None
+        or next(find_phrases(line.text, data.vague_exhortations), None) is not None
+        for line in lines)
 
 
 def _names_a_signal(text: str, signals: list[str]) -> bool:

@@ -30,8 +30,11 @@ class LessonsMissing(Rule):
     keeping; leaving out what went wrong loses the gaps the action items should
     close. "What could be better", "What didn't go so well" and the other
     synonyms in ``rules/sections.yaml`` count, also inside a heading that names another
-    section first ("Recovery and lessons learned"). One finding per missing part, or one
-    finding when the document reflects on neither.
+    section first ("Recovery and lessons learned"), and a section that reflects on the
+    incident under another heading ("Postmortem", "Conclusion", "How are we going to do
+    better?") when its text names shortcomings (``reflection_headings`` and
+    ``shortcoming_cues`` in the rule data) counts as what went wrong. One finding per
+    missing part, saying which, or one finding when the document reflects on neither.
 
     Bad::
 
@@ -58,10 +61,11 @@ class LessonsMissing(Rule):
         doc = ctx.document
         found = {"went_well": bool(doc.went_well or doc.went_well_span),
                  "went_wrong": bool(doc.went_wrong or doc.went_wrong_span)}
+        own = {kind: found[kind] or doc.section(kind) is not None for kind in found}
         for kind in found:
             found[kind] = found[kind] or doc.section_about(kind) is not None
         lessons = doc.section_about("lessons")
-        if not any(found.values()) and self.options.accept_lessons and lessons is not None \
+        if not any(own.values()) and self.options.accept_lessons and lessons is not None \
                 and doc.has_text(lessons):
             return
         if not any(found.values()):

@@ -11,7 +11,8 @@ from postmortem_lint.checks.texts import visible_texts
 from postmortem_lint.engine.finding import Level, Problem
 from postmortem_lint.engine.rule import Rule, RuleContext, RuleOptions
 from postmortem_lint.model import Postmortem, Prose, Span
-from postmortem_lint.phrases import find_phrases
+from postmortem_lint.phrases import find_phrases, has_phrase
+from postmortem_lint.ruledata import RuleData
 
 # A template prompt: two or more words in square brackets ("[Two or three sentences]").
 _PROMPT = re.compile(r"\[(?=[^\]\n]{0,200}\s)[^\[\]\n]{3,200}\]")
@@ -39,7 +40,9 @@ class PlaceholderLeft(Rule):
     document. Placeholders come from ``placeholders`` in the rule data, matched
     case-sensitively as whole tokens (``TBD`` but not ``TBDs``); text in square
     brackets with two or more words is a template prompt too, unless it holds a quoted
-    name (a UI setting, ``["Require review"]``), a time or date (a chat log's
+    name (a UI setting, ``["Require review"]``), names a setting in a sentence (after a
+    word from ``placeholder_setting_cues``: "changed the setting from [Require approval
+    for first-time contributors] to …"), a time or date (a chat log's
     ``[5:07 PM]``), a channel or a handle. The skeleton id ``INC-YYYY-NNN`` is a
     placeholder. Code blocks and code spans are never checked, so ``XXX`` in a log line
     is fine. On an action
@@ -77,7 +80,8 @@ class PlaceholderLeft(Rule):
             if self.options.bracketed_prompts:
                 prompts = [m.span() for m in _PROMPT.finditer(prose.text)
                            if not any(s <= m.start() < e for s, e in found)
-                           and not _NOT_PROMPT.match(prose.text, m.start())]
+                           and not _NOT_PROMPT.match(prose.text, m.start())
+                           and not _names_a_setting(prose.text, *m.span(), ctx.data)]
                 # One finding per placeholder: "[YYYY-MM-DD HH:MM UTC]" is one prompt, not
                 # also a "YYYY-MM-DD" and an "HH:MM" inside it.
                 found = [(s, e) for s, e in found
@@ -88,6 +92,25 @@ class PlaceholderLeft(Rule):
                     prose.span(start, end),
                     f'Placeholder "{_short(token)}" was left in; replace it with the real '
                     "value", hint=_hint(token))
+
+
+# What marks bracketed text as a prompt, whatever comes before it: an ellipsis, a colon or
+# question, an example, alternatives ("[Yes/No]") or a word in capitals ("[METRIC]").
+_PROMPT_MARK = re.compile(r"…|\.\.\.|[:?/]|\be\.g\b|\b[A-Z]{2,}\b")
+
+
+def _names_a_setting(text: str, start: int, end: int, data: RuleData) -> bool:
+    """Whether bracketed text inside a sentence is the name of a setting or an option
+    ("changed the setting from [Require approval for first-time contributors] to …"): it
+    follows a cue word such as "setting", "from" or "to", starts with a capital and holds
+    nothing that marks a prompt ("[Team name]", "[METRIC]", "[Yes/No]", "[Because …]")."""
+    inner = text[start + 1:end - 1].strip()
+    before = text[:start].rstrip()
+    last = before.rsplit(None, 1)[-1].lower().strip("\"'*_(") if before.split() else ""
+    return bool(inner) and inner[0].isupper() and \
+        last in {cue.lower() for cue in data.placeholder_setting_cues} and \
+        _PROMPT_MARK.search(inner) is None and not has_phrase(inner,
+                                                              data.placeholder_prompt_words)
 
 
 def _action_cells(doc: Postmortem) -> tuple[set[int], list[Span]]:

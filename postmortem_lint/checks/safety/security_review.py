@@ -27,6 +27,9 @@ class SecurityReviewMissing(Rule):
     and ``security: false`` overrides the title). The review is found in a
     ``security review`` / ``legal review`` field or heading, or a sentence with
     a phrase from ``security_review_terms`` ("reviewed by legal", "infosec review").
+    A document whose title makes it a published security advisory ("Security
+    Advisory: …", ``advisory_titles``) is the disclosure as the security team
+    released it, not a draft to review, and is not asked for one.
 
     Bad (YAML)::
 
@@ -49,8 +52,8 @@ class SecurityReviewMissing(Rule):
     def check(self, ctx: RuleContext) -> Iterator[Problem]:
         doc, data = ctx.document, ctx.data
         why = security_marker(doc, data)
-        if why is None or review_noted(doc, data):
-            return
+        if why is None or doc.meta.advisory is not None or review_noted(doc, data):
+            return  # a published advisory is the disclosure as security released it
         yield self.problem(
             why.span, f"This is a security incident ({why.value}) but no legal or security "
             "review is noted; have security and legal review the document before it is "
