@@ -93,6 +93,9 @@ class _Reader:
         """The effective section kind of every block (inherited from enclosing headings)."""
         stack: list[tuple[int, str | None, Section]] = []
         kinds: list[str | None] = []
+        timeline_heading = any(
+            block.kind == "heading" and block.prose is not None
+            and section_kind(block.prose.text, self.data) == "timeline" for block in blocks)
         for index, block in enumerate(blocks):
             label = self.label_heading(block)
             lead = self.lessons_lead_in(blocks, index) if label is None else None
@@ -134,6 +137,12 @@ class _Reader:
                     own, inherited = None, "timeline"
                 if own is None and inherited is None:
                     own = self.kind_by_content(blocks, index + 1)
+                if own not in _STRUCTURED and inherited not in _STRUCTURED \
+                        and not timeline_heading and \
+                        self.timed_content(blocks, index, own is None and inherited is None):
+                    # "## Response timeline", "## Status updates" over timed lines, or a
+                    # log of updates whose headings are their times ("### 11:28 UTC")
+                    own = "timeline"
                 elif own == "prevention" and \
                         self.kind_by_content(blocks, index + 1) == "action_items":
                     own = "action_items"  # "## Prevention" over "- Add …" items: the actions
@@ -202,6 +211,27 @@ class _Reader:
         if len(items) >= 2 and all(_first_word(item.text) in verbs for item in items):
             return "action_items"
         return None
+
+    def timed_content(self, blocks: list[Block], index: int, untitled: bool) -> bool:
+        """Whether a section is a timeline by what it holds, whatever its heading says: a
+        list whose items open with a time ("- 09:31 UTC: …"), at least two and two thirds
+        of its items; or, for a heading of no known kind, the heading is a time and
+        another heading of the same level is one too (a log of status updates)."""
+        heading = blocks[index]
+        if untitled and heading.prose is not None \
+                and self.timeline.is_time_heading(heading.prose.text, dates=False):
+            return any(other is not heading and other.kind == "heading"
+                       and other.level == heading.level and other.prose is not None
+                       and self.timeline.is_time_heading(other.prose.text, dates=False)
+                       for other in blocks)
+        items: list[Prose] = []
+        for block in blocks[index + 1:]:
+            if block.kind == "heading" or self.label_heading(block) is not None:
+                break
+            if block.kind == "item" and block.level == 1 and block.prose is not None:
+                items.append(block.prose)
+        timed = sum(1 for item in items if self.timeline.starts_with_time(item.lines()[0]))
+        return timed >= 2 and timed * 3 >= len(items) * 2
 
     def lessons_lead_in(self, blocks: list[Block], index: int) -> Prose | None:
         """A short sentence that introduces a list as the lessons ("The lessons we take from

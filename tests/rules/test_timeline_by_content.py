@@ -1,0 +1,87 @@
+"""A timeline is recognised by what it holds, whatever its heading says."""
+
+import pytest
+
+from tests.conftest import codes, lint_text
+
+_TIMED_LISTS = [
+    """\
+    # Router outage
+
+    ## Response timeline
+
+    - 09:31 UTC: links down, monitoring pages the on-call
+    - 09:40 UTC: failover to the standby region
+    - 09:52 UTC: traffic flowing again
+    """,
+    """\
+    # Queue stall
+
+    ## What we did
+
+    * 2024-05-02 11:05 UTC — consumers stop acknowledging
+    * 2024-05-02 11:12 UTC — alert fires for queue depth
+    * 2024-05-02 11:30 UTC — consumers restarted, backlog drained
+    """,
+    """\
+    # Certificate expiry
+
+    ## Status updates
+
+    ### 07:02 UTC
+
+    Renewals failing for the public API; we are investigating.
+
+    ### 07:45 UTC
+
+    A renewed certificate is deployed and requests succeed again.
+    """,
+]
+
+
+@pytest.mark.parametrize("text", _TIMED_LISTS)
+def test_a_list_or_log_of_timed_lines_is_a_timeline(text):
+    assert "PM300" not in codes(lint_text(text, select=["PM300"]))
+
+
+def test_a_list_with_a_single_time_is_not_a_timeline():
+    findings = lint_text("""\
+        # Queue stall
+
+        ## What we did
+
+        - Consumers stopped acknowledging at 11:05 UTC
+        - We restarted them
+        - The backlog drained
+        """, select=["PM300"])
+    assert codes(findings) == ["PM300"]
+
+
+@pytest.mark.parametrize("event", [
+    "links down, outage occurred",
+    "the chain halts at block 4100",
+    "initial symptoms: slow logins",
+    "lost connectivity to the second region",
+])
+def test_onset_written_as_a_state_or_symptom_is_an_onset(event):
+    findings = lint_text(f"""\
+        ## Timeline
+
+        - 09:31 UTC: {event}
+        - 09:35 UTC: alert fires, on-call paged
+        - 09:40 UTC: failover to the standby region
+        - 09:52 UTC: service restored
+        """, select=["PM304"])
+    assert findings == []
+
+
+def test_a_timeline_that_starts_at_the_alert_still_lacks_its_onset():
+    findings = lint_text("""\
+        ## Timeline
+
+        - 09:35 UTC: alert fires, on-call paged
+        - 09:40 UTC: failover to the standby region
+        - 09:52 UTC: service restored
+        """, select=["PM304"])
+    assert codes(findings) == ["PM304"]
+    assert "onset" in findings[0].message
