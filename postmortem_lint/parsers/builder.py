@@ -40,7 +40,9 @@ def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
     """One compiled pattern per word list: a timeline of thousands of rows stays linear."""
     if not words:
         return None
-    alternatives = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+    # the words of a phrase may be split by a line break or joined by a hyphen ("all-clear")
+    alternatives = "|".join(re.escape(word).replace(r"\ ", r"[\s\-]+")
+                            for word in sorted(words, key=len, reverse=True))
     return re.compile(rf"(?<![a-z])(?:{alternatives})(?![a-z])")
 
 

@@ -714,15 +714,17 @@ class _Reader:
     def read_timeline_table(self, block: Block, time_col: int | None,
                             event_col: int | None) -> None:
         time_col = 0 if time_col is None else time_col
-        if time_col < len(block.header):
-            header = block.header[time_col].text
+        date_col = self.date_column(block, time_col, event_col)
+        # the zone in the time column's header, or in the date column's ("Date (UTC)")
+        for col in (date_col, time_col):
+            if col is None or col >= len(block.header):
+                continue
+            header = block.header[col].text
             for zone in re.findall(r"[A-Za-z+\-:0-9/]+", header):
                 if zone.lower() in self.data.time_zones or re.fullmatch(r"[+-]\d{2}:?\d{2}", zone):
                     self.doc.timeline.declared_zone = Located(
-                        value=zone, span=block.header[time_col].whole)
+                        value=zone, span=block.header[col].whole)
         phase_col = _column(block.header, self.data, ("phase",))
-        date_col = next((i for i, h in enumerate(block.header)
-                         if normalise_key(h.text) == "date" and i != time_col), None)
         self.timeline.start_table()
         for line, row in block.rows:
             if time_col >= len(row):
@@ -741,6 +743,24 @@ class _Reader:
                         end_column=len(self.lines[line - 1]) + 1 if line <= len(self.lines)
                         else 2)
             self.timeline.row(row[time_col], event, span, phase)
+
+    def date_column(self, block: Block, time_col: int, event_col: int | None) -> int | None:
+        """The column that gives each row's day besides its time: headed "Date" or "Day"
+        ("Day (UTC)"), or any other column whose every filled cell is a date alone."""
+        for i, head in enumerate(block.header):
+            words = normalise_key(head.text).split()
+            if i != time_col and words and words[0] in ("date", "day", "dates", "days"):
+                return i
+        for i in range(len(block.header)):
+            if i in (time_col, event_col):
+                continue
+            cells = [row[i] for _, row in block.rows if i < len(row) and row[i].text.strip()]
+            if cells and all(self.timeline.date_only(cell.text) is not None
+                             and find_timestamp(cell.text, self.data.time_zones, within=0,
+                                                dayfirst=self.b.dayfirst) is None
+                             for cell in cells):
+                return i
+        return None
 
     def read_action_table(self, block: Block) -> None:
         columns = [column_for_header(h.text, self.data, _ACTION_COLUMNS) for h in block.header]
@@ -894,7 +914,8 @@ def _time_column(header: list[Prose], data: RuleData) -> int | None:
     """The column holding times: "Time (UTC)" rather than a separate "Date" column."""
     found = [index for index, cell in enumerate(header)
              if column_for_header(cell.text, data, ("time",)) is not None]
-    clock = [index for index in found if normalise_key(header[index].text) != "date"]
+    clock = [index for index in found
+             if normalise_key(header[index].text).split()[:1] not in (["date"], ["day"])]
     return next(iter(clock or found), None)
 
 

@@ -1,8 +1,20 @@
 """A timeline is recognised by what it holds, whatever its heading says."""
 
+import textwrap
+
 import pytest
 
+from postmortem_lint.model import Postmortem
+from postmortem_lint.parsers import parse
+from postmortem_lint.ruledata import load_rule_data
+from postmortem_lint.sources.reading import SourceText, decode
 from tests.conftest import codes, lint_text
+
+
+def _doc(text: str) -> Postmortem:
+    source = decode(textwrap.dedent(text).encode(), "pm.md")
+    assert isinstance(source, SourceText)
+    return parse(source, load_rule_data())
 
 _TIMED_LISTS = [
     """\
@@ -42,6 +54,9 @@ _TIMED_LISTS = [
 @pytest.mark.parametrize("text", _TIMED_LISTS)
 def test_a_list_or_log_of_timed_lines_is_a_timeline(text):
     assert "PM300" not in codes(lint_text(text, select=["PM300"]))
+    entries = _doc(text).timeline.entries
+    assert len(entries) >= 2
+    assert all(entry.is_utc for entry in entries)
 
 
 def test_a_list_with_a_single_time_is_not_a_timeline():
@@ -85,3 +100,48 @@ def test_a_timeline_that_starts_at_the_alert_still_lacks_its_onset():
         """, select=["PM304"])
     assert codes(findings) == ["PM304"]
     assert "onset" in findings[0].message
+
+
+@pytest.mark.parametrize("header", ["Day | Time (UTC) | Event", "Date (UTC) | Time | Event",
+                                    "On | At (UTC) | What happened"])
+def test_a_day_column_gives_the_day_of_rows_after_midnight(header):
+    findings = lint_text(f"""\
+        ## Timeline
+
+        | {header} |
+        |---|---|---|
+        | 2024-06-01 | 18:40 | Backups start filling the disk |
+        | 2024-06-01 | 20:55 | Disk alert pages the on-call |
+        | 2024-06-02 | 09:20 | Old snapshots deleted |
+        | 2024-06-02 | 11:05 | Writes resume |
+        """, select=["PM301", "PM303"])
+    assert findings == []
+
+
+def test_rows_out_of_order_within_a_day_column_are_still_reported():
+    findings = lint_text("""\
+        ## Timeline
+
+        | Day | Time (UTC) | Event |
+        |---|---|---|
+        | 2024-06-01 | 23:55 | Disk alert pages the on-call |
+        | 2024-06-01 | 22:40 | Backups start filling the disk |
+        """, select=["PM303"])
+    assert codes(findings) == ["PM303"]
+
+
+@pytest.mark.parametrize("end", [
+    "Owners e-mailed an all-clear",
+    "Block production resumed",
+    "Service back to\nnormal operation for all tenants",
+])
+def test_resolution_written_with_a_hyphen_a_line_break_or_as_resumed(end):
+    findings = lint_text(f"""\
+        ## Timeline
+
+        - 09:31 UTC: first errors on logins
+        - 09:35 UTC: alert fires, on-call paged
+        - 09:40 UTC: failover to the standby region
+        - 09:52 UTC: {end}
+        """, select=["PM304"])
+    assert findings == []
