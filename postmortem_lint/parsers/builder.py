@@ -769,7 +769,8 @@ class DocumentBuilder:
         for prose in narrative if impact.duration_mentioned is None else []:
             # Anywhere in the text: "the outage lasted 45 minutes", "it took us 9 hours to
             # resolve"; a duration mentioned in passing elsewhere is not the incident's.
-            stated = times.find_stated_duration(prose.text)
+            stated = times.find_stated_duration(prose.text) or \
+                prose_facts.find_lasting(prose.text)
             where = prose_facts.find_resolution_time(prose.text)
             if stated is None and where is not None:
                 length = times.find_duration(prose.text[where:]) or \

@@ -261,6 +261,47 @@ def find_spoken_duration(text: str) -> tuple[dt.timedelta, int, int] | None:
     return None
 
 
+# A state that went on for a while: "was down for", "were unavailable for roughly",
+# "remained broken for about", "the problem was around for".
+_LASTING_STATE = re.compile(
+    r"\b(?:was|were|been|remained|stayed|is|are|went)(?: \w+){0,2}? (?:down|unavailable|"
+    r"offline|broken|degraded|around|present|failing|halted|stuck|unreachable|inaccessible|"
+    r"unusable|disrupted|interrupted|impacted|affected|out of service|out) for "
+    r"(?:(?:about|approximately|roughly|around|nearly|almost|some|just over|just under|over|"
+    r"~) ?)?", re.IGNORECASE)
+# What follows a length that spans the incident: "a week from detection to resolution",
+# "16 hours between the deploy and the fix".
+_SPAN_AFTER = re.compile(r" (?:from|between) [^.;]{1,60}? (?:to|until|till|and) ",
+                         re.IGNORECASE)
+
+
+def _length_at(text: str) -> tuple[dt.timedelta, int] | None:
+    """A length that starts the text ("16 hours", "a week", "two and a half days")."""
+    match = _SPOKEN_DURATION.match(text)
+    if match is None:
+        return None
+    amount = float(match.group(1)) if match.group(1) else _NUMBER_WORDS[match.group(2).lower()]
+    amount += 0.5 if "and a half" in match.group(0).lower() else 0
+    unit = match.group(3).lower()[0]
+    return dt.timedelta(minutes=amount * _UNIT_MINUTES[unit]), match.end()
+
+
+def find_lasting(text: str) -> tuple[dt.timedelta, int, int] | None:
+    """How long the incident went on, written as a state that lasted ("the service was
+    down for roughly 16 hours") or as a length between two of its moments ("roughly a week
+    from detection to resolution"), with its offsets."""
+    for cue in _LASTING_STATE.finditer(text):
+        found = _length_at(text[cue.end():])
+        if found is not None:
+            return found[0], cue.end(), cue.end() + found[1]
+    for match in _SPOKEN_DURATION.finditer(text):
+        if _SPAN_AFTER.match(text, match.end()):
+            found = _length_at(text[match.start():])
+            if found is not None:
+                return found[0], match.start(), match.start() + found[1]
+    return None
+
+
 def find_resolution_time(text: str) -> int | None:
     """Where a sentence says how long the incident took to resolve ("It took us 9 hours to
     resolve", "restored within 45 minutes"): the offset of the length, else None."""
