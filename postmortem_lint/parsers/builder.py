@@ -28,6 +28,7 @@ from postmortem_lint.model import (
     join_prose,
 )
 from postmortem_lint.parsers import action_items, cost, practices, prose_facts, times, values
+from postmortem_lint.phrases import find_phrases
 from postmortem_lint.ruledata import RuleData
 
 _PHASE_ORDER = ("resolution", "mitigation", "detection", "escalation", "onset")
@@ -689,9 +690,19 @@ class DocumentBuilder:
         self.document_kind()
         self.zone_from_same_times()
         self.narrative_timeline()
+        self.recovery_unaided()
         self.prose_facts()
         practices.read_facts(self.doc, self.data)
         return self.doc
+
+    def recovery_unaided(self) -> None:
+        """Where the text says the incident ended on its own, with no one acting on it."""
+        phrases = tuple(self.data.unaided_recovery)
+        for prose in [*self.doc.prose, *(entry.text for entry in self.doc.timeline.entries)]:
+            found = next(find_phrases(prose.text, phrases), None)
+            if found is not None:
+                self.doc.timeline.recovered_unaided = prose.span(*found)
+                return
 
     def document_kind(self) -> None:
         """Whether the document is itself a published security advisory (its title says

@@ -145,3 +145,38 @@ def test_resolution_written_with_a_hyphen_a_line_break_or_as_resumed(end):
         - 09:52 UTC: {end}
         """, select=["PM304"])
     assert findings == []
+
+
+@pytest.mark.parametrize("ending", [
+    "The errors stopped on their own once the upstream link was stable; no manual "
+    "intervention was needed.",
+    "The cluster recovered automatically after the network partition healed.",
+    "Replication self-healed when the peer came back.",
+])
+def test_no_mitigation_is_asked_when_the_incident_ended_unaided(ending):
+    findings = lint_text(f"""\
+        # Replica lag
+
+        {ending}
+
+        ## Timeline
+
+        - 02:00 UTC: first errors on block proposals
+        - 02:03 UTC: alert fires for missed blocks
+        - 02:09 UTC: back to normal
+        """, select=["PM304"])
+    assert findings == []
+
+
+def test_mitigation_is_still_asked_when_someone_had_to_act():
+    findings = lint_text("""\
+        # Replica lag
+
+        ## Timeline
+
+        - 02:00 UTC: first errors on block proposals
+        - 02:03 UTC: alert fires for missed blocks
+        - 02:09 UTC: back to normal
+        """, select=["PM304"])
+    assert codes(findings) == ["PM304"]
+    assert "mitigation" in findings[0].message
