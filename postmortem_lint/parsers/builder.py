@@ -47,6 +47,12 @@ def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![a-z])(?:{alternatives})(?![a-z])")
 
 
+# An entry that dates the start back from its own time: "a transfer made 30 minutes
+# earlier", "errors had begun some hours before".
+_EARLIER = re.compile(r"\b(?:\d+|a few|several|some|an?|one|two|three)\s+"
+                      r"(?:seconds?|minutes?|mins?|hours?|days?)\s+(?:earlier|prior)\b")
+
+
 @cache
 def _phrases_ci(words: tuple[str, ...]) -> re.Pattern[str] | None:
     """Whole-word phrases, any case: "Security Advisory", "assigned to this issue"."""
@@ -305,6 +311,8 @@ class DocumentBuilder:
             pattern = _words_pattern(tuple(self.data.phases.get(phase, [])))
             if pattern is not None and pattern.search(lowered):
                 found.append(Phase(phase))
+        if Phase.onset not in found and _EARLIER.search(lowered):
+            found.append(Phase.onset)  # "an odd transfer made about 30 minutes earlier"
         if self._is_fix(lowered):  # "fix deployed": the response, not the cause
             found = [phase for phase in found if phase is not Phase.onset]
             found += [phase for phase in (Phase.mitigation, Phase.resolution)

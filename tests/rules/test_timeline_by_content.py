@@ -180,3 +180,20 @@ def test_mitigation_is_still_asked_when_someone_had_to_act():
         """, select=["PM304"])
     assert codes(findings) == ["PM304"]
     assert "mitigation" in findings[0].message
+
+
+@pytest.mark.parametrize(("first", "response"), [
+    ("09:45 UTC: the team becomes aware of a transfer made about 30 minutes earlier",
+     "09:52 UTC: withdrawals paused"),
+    ("09:45 UTC: support becomes aware of failed payouts that began two hours prior",
+     "09:52 UTC: payout job switched off"),
+])
+def test_onset_dated_back_from_the_detection_and_a_switch_thrown_as_mitigation(first, response):
+    findings = lint_text(f"""\
+        ## Timeline
+
+        - {first}
+        - {response}
+        - 10:30 UTC: service restored
+        """, select=["PM304"])
+    assert findings == []
