@@ -218,12 +218,14 @@ def find_date_range(text: str, until: dt.date | None) -> tuple[dt.timedelta, int
     return None
 
 
-# "experienced multiple outages", "a series of incidents", "this monthly report".
+# "experienced multiple outages", "a series of incidents", "this monthly report", a log
+# of them ("Incident reports", "Outage log", "Incident history").
 _SEVERAL_INCIDENTS = re.compile(
     r"\b(?:(?:multiple|several|numerous|a series of|a number of|two|three|four|five|six|"
     r"seven|eight|nine|ten|\d{1,2})\s+(?:separate\s+|distinct\s+|major\s+|minor\s+)?"
     r"(?:outages|incidents|disruptions)|(?:monthly|quarterly|weekly)\s+"
-    r"(?:incident\s+|outage\s+)?(?:report|review|summary|digest))\b", re.IGNORECASE)
+    r"(?:incident\s+|outage\s+)?(?:report|review|summary|digest)"
+    r"|(?:incident|outage)s?\s+(?:reports|logs?|history))\b", re.IGNORECASE)
 
 
 def find_several_incidents(text: str) -> tuple[int, int] | None:

@@ -40,3 +40,22 @@ def test_a_length_in_words_is_the_duration(sentence):
 def test_other_lengths_are_not_the_duration(sentence):
     findings = lint_text(_DOC.format(sentence=sentence), select=["PM203"])
     assert codes(findings) == ["PM203"]
+
+
+@pytest.mark.parametrize("title", ["Platform incident reports", "Outage log: spring",
+                                   "Incident history"])
+def test_a_log_of_several_incidents_is_not_asked_for_one_length(title):
+    findings = lint_text(f"""\
+        # {title}
+
+        ## March 3
+
+        **Relay outage**
+
+        Relays were taken offline for hardware upgrades and will be back soon.
+
+        ## March 1
+
+        Validators were rebooted after a disk filled up. Resolved the same day.
+        """, select=["PM203"])
+    assert findings == []
