@@ -373,12 +373,21 @@ class DocumentBuilder:
         """The events the text tells with their time outside a timeline list or table (a
         narrative, status updates, a dated account), one per sentence that names a moment;
         a paragraph that names a single moment (a status update: its words, then its time)
-        is one event."""
+        is one event, as is a short line that is only a time ("**Update 14:02 UTC**")
+        with the paragraph below it."""
         doc = self.doc
         lists = [span for span in (doc.timeline.span, doc.action_items_span) if span is not None]
+        label: tuple[Prose, times.TimeMatch] | None = None  # a time written above its update
         for prose in doc.prose:
             if prose.role != ProseRole.narrative or prose.section in _NOT_NARRATIVE or \
                     any(span.covers_line(prose.whole.line) for span in lists):
+                label = None
+                continue
+            above, label = label, self._time_label(prose)
+            if label is not None:
+                continue
+            if above is not None and not self._event_moments(prose.text):
+                self._add_narrated(above[0], above[1], prose)
                 continue
             events: list[tuple[Prose, times.TimeMatch]] = []
             for start, end in prose_facts.sentences(prose.text):
@@ -394,14 +403,28 @@ class DocumentBuilder:
                 events = [(whole, dataclasses.replace(moment, start=moment.start + shift,
                                                       end=moment.end + shift))]
             for text, moment in events:
-                entry = TimelineEntry(
-                    span=text.whole,
-                    time_text=Located(value=text.text[moment.start:moment.end],
-                                      span=text.span(moment.start, moment.end)),
-                    at=moment.at, has_date=moment.has_date, has_time=moment.has_time,
-                    zone=moment.zone, is_utc=moment.is_utc, text=text)
-                self.read_phases(entry)
-                doc.timeline.narrative.append(entry)
+                self._add_narrated(text, moment, text)
+
+    def _add_narrated(self, where: Prose, moment: times.TimeMatch, text: Prose) -> None:
+        entry = TimelineEntry(
+            span=where.whole,
+            time_text=Located(value=where.text[moment.start:moment.end],
+                              span=where.span(moment.start, moment.end)),
+            at=moment.at, has_date=moment.has_date, has_time=moment.has_time,
+            zone=moment.zone, is_utc=moment.is_utc, text=text)
+        self.read_phases(entry)
+        self.doc.timeline.narrative.append(entry)
+
+    def _time_label(self, prose: Prose) -> tuple[Prose, times.TimeMatch] | None:
+        """A short line that only gives a time of day, as status updates head their text
+        ("**Update 14:02 UTC**", "Resolved - 14:40 UTC"); None for anything else."""
+        text = prose.text.strip()
+        if "\n" in text or len(text.split()) > _LABEL_WORDS:
+            return None
+        moments = self._event_moments(text)
+        if len(moments) != 1 or not moments[0].has_time or _tells_event(text, moments):
+            return None
+        return prose, moments[0]
 
     def _event_moments(self, text: str) -> list[times.TimeMatch]:
         """The moments a sentence names as events: not the ends of a window it gives
@@ -915,6 +938,7 @@ def _tells_event(text: str, moments: list[times.TimeMatch]) -> bool:
 
 
 _EVENT_WORDS = 3
+_LABEL_WORDS = 6  # a line this short that gives a time heads the update below it
 _STATUS_UPDATE_LENGTH = 400  # a paragraph this short naming one moment is one update
 
 # Sections whose dated sentences are plans or references, not events of the incident.

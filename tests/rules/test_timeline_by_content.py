@@ -50,6 +50,58 @@ _TIMED_LISTS = [
     """,
 ]
 
+_STATUS_LOGS = [
+    """\
+    # Storage degradation
+
+    Object uploads were slow for some customers.
+
+    **Update 14:02 UTC**
+
+    We are investigating reports of slow uploads in one region.
+
+    **Update 14:40 UTC**
+
+    A faulty disk controller was replaced and upload latency is back to normal.
+    """,
+    """\
+    # Storage degradation
+
+    Object uploads were slow for some customers.
+
+    *Investigating* - 14:02 UTC
+
+    We are investigating reports of slow uploads in one region.
+
+    *Resolved* - 14:40 UTC
+
+    A faulty disk controller was replaced and upload latency is back to normal.
+    """,
+]
+
+
+@pytest.mark.parametrize("text", _STATUS_LOGS)
+def test_status_updates_headed_by_a_time_line_tell_the_timeline(text):
+    assert lint_text(text, select=["PM300"]) == []
+    narrative = _doc(text).timeline.narrative
+    assert [entry.time_text.value for entry in narrative] == ["14:02 UTC", "14:40 UTC"]
+    assert "investigating" in narrative[0].text.text
+
+
+def test_a_time_line_alone_is_no_event():
+    text = """\
+        # Storage degradation
+
+        Object uploads were slow for some customers.
+
+        **Update 14:02 UTC**
+
+        ## Action items
+
+        - Replace the remaining controllers of that batch
+        """
+    assert _doc(text).timeline.narrative == []
+
 
 @pytest.mark.parametrize("text", _TIMED_LISTS)
 def test_a_list_or_log_of_timed_lines_is_a_timeline(text):
