@@ -390,9 +390,16 @@ class DocumentBuilder:
                 self._add_narrated(above[0], above[1], prose)
                 continue
             events: list[tuple[Prose, times.TimeMatch]] = []
+            # a moment written as a code span ("rolled out on `Apr 28 20:00 UTC`")
+            code_events: list[tuple[Prose, times.TimeMatch, str]] = []
             for start, end in prose_facts.sentences(prose.text):
                 sentence = prose.slice(start, end)
                 moments = self._event_moments(sentence.text)
+                in_code = self._code_moments(prose, start, end)
+                if in_code and (not moments or in_code[0][0].start < moments[0].start):
+                    if _tells_event(sentence.text, [in_code[0][0], *moments]):
+                        code_events.append((sentence, *in_code[0]))
+                    continue
                 if moments and _tells_event(sentence.text, moments):
                     events.append((sentence, moments[0]))
             whole = prose.strip()
@@ -404,11 +411,33 @@ class DocumentBuilder:
                                                       end=moment.end + shift))]
             for text, moment in events:
                 self._add_narrated(text, moment, text)
+            for text, moment, written in code_events:
+                self._add_narrated(text, moment, text, written)
 
-    def _add_narrated(self, where: Prose, moment: times.TimeMatch, text: Prose) -> None:
+    def _code_moments(self, prose: Prose, start: int, end: int
+                      ) -> list[tuple[times.TimeMatch, str]]:
+        """The moments a sentence writes as code spans, each placed where its span was cut
+        out of the sentence's text, with the span's text."""
+        found = []
+        for offset, code in prose.code:
+            if not start <= offset < end:
+                continue
+            moments = self._event_moments(code)
+            if moments and moments[0].has_time:
+                moment, place = moments[0], offset - start
+                day = times.find_date(code, self.default_date(), self.dayfirst)
+                if not moment.has_date and day is not None and moment.at is not None:
+                    # "Apr 28 around 20:00 UTC": the day and the time are one moment
+                    moment = dataclasses.replace(moment, has_date=True, at=moment.at.replace(
+                        year=day[0].year, month=day[0].month, day=day[0].day))
+                found.append((dataclasses.replace(moment, start=place, end=place + 1), code))
+        return found
+
+    def _add_narrated(self, where: Prose, moment: times.TimeMatch, text: Prose,
+                      written: str | None = None) -> None:
         entry = TimelineEntry(
             span=where.whole,
-            time_text=Located(value=where.text[moment.start:moment.end],
+            time_text=Located(value=written or where.text[moment.start:moment.end],
                               span=where.span(moment.start, moment.end)),
             at=moment.at, has_date=moment.has_date, has_time=moment.has_time,
             zone=moment.zone, is_utc=moment.is_utc, text=text)
