@@ -60,12 +60,10 @@ class TimelineZoneMissing(Rule):
                 hint='state the zone once in the heading or column header ("Timeline (UTC)", '
                 '"Time (UTC)"), or add "UTC" after each time')
             return
-        lead = bare[0].time_text
-        others = f" (and {len(bare) - 1} more)" if len(bare) > 1 else ""
-        # one omission, said once: the other bare entries are its related lines
-        yield self.problem(
-            lead.span,
-            f'Timeline entry "{lead.value}"{others} has no time zone; write times '
-            f"in UTC (e.g. {lead.value} UTC)",
-            hint='add "UTC" after the time, or state it once in the column header '
-            '("Time (UTC)")', related=[entry.time_text.span for entry in bare[1:]])
+        for entry in bare:
+            yield self.problem(
+                entry.time_text.span,
+                f'Timeline entry "{entry.time_text.value}" has no time zone; write times '
+                f"in UTC (e.g. {entry.time_text.value} UTC)",
+                hint='add "UTC" after the time, or state it once in the column header '
+                '("Time (UTC)")')
