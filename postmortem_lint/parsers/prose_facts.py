@@ -115,6 +115,39 @@ _LOOSE_CAUSE_PATTERNS = (
     r"(?:to|in|into|on|from|by|as|with|without)\b",
     # "I think this is probably the cause of the crash"
     r"\b(?:this|that|it|which) (?:is|was) (?:\w+ )?(?:the|a) (?:\w+ )?cause of\b",
+    # "… and is most likely cause of the issue", "was probably the trigger for the crash"
+    r"\b(?:is|was|are|were) (?:most |very |more )?(?:likely|probably|almost certainly|"
+    r"clearly|evidently) (?:the |a )?(?:\w+ )?(?:causes?|trigger|culprit) (?:of|for|behind)\b",
+    # An event elsewhere as the cause: "An outage at our DNS provider interrupted name
+    # resolution", "an attack against the v1 contract has led to funds being lost"; not
+    # the outage itself ("an outage of our website led to lost orders").
+    r"\b(?:incident|outage|failure|disruption|attack|exploit|breach|compromise|"
+    r"interruption)s? (?:at|in|with|against|on|affecting|within|inside|upstream of) "
+    r"[^.;]{0,100}?\b(?:caused|led to|interrupted|disrupted|broke|took down|brought down|"
+    r"knocked out|resulted in|triggered|prevented|stopped|blocked|made)\b",
+    # Factors named together as what made it happen: "The combination of these factors
+    # led to …", "Together, these three gaps allowed …"
+    r"\bcombination of (?:these|the|those|all|several|two|three|four|multiple)\b[^.;]{0,60}?"
+    r"\b(?:led to|caused|made|allowed|resulted in|enabled|produced|created)\b",
+    r"\b(?:these|those|the above|all of these|all these)(?: \w+)? (?:factors|conditions|"
+    r"issues|problems|gaps|weaknesses|flaws|mistakes|bugs|causes)(?:,? (?:together|"
+    r"combined|in combination|taken together))?,? (?:together |jointly )?(?:led to|caused|"
+    r"made|allowed|resulted in|enabled|produced)\b",
+    # How a secret got out, in a security write-up: "a token with elevated scopes was
+    # leaked from the CI server", "the pull request contained live credentials"
+    r"(?<!no )(?<!any )\b(?:credentials?|secrets?|keys?|tokens?|passwords?|certificates?)\b"
+    r"[^.;]{0,100}?\b(?:was|were|had been|got|been) (?!not |never )(?:\w+ )?(?:leaked|"
+    r"exposed|pushed|committed|published|revealed|disclosed|printed|logged|uploaded|"
+    r"checked in) (?:on|to|in|into|from|by|via|through|at|publicly)\b",
+    r"\b(?:contained|included|embedded|leaked|committed|pushed|published|printed|"
+    r"logged|exposed) (?:\w+ ){0,2}(?:credentials|secrets|api keys|private keys|access keys|"
+    r"tokens|passwords)\b",
+    # A slip that did the damage: "Accidental overwriting of the database file during
+    # debugging deleted every table", "a script inadvertently removed the volumes"
+    r"\b(?:accidental|accidentally|inadvertent|inadvertently|unintended|unintentional|"
+    r"unintentionally|mistaken|mistakenly|erroneous|erroneously)\b[^.;]{0,80}?\b(?:caused|"
+    r"led|resulted in|triggered|deleted|removed|overwrote|overwritten|wiped|dropped|"
+    r"broke|leaked|exposed|pushed|committed|replaced|disabled|truncated)\b",
     # "pods got evicted when the scraper started", "the hub crashed when both launched"
     r"\b(?:failed|crashed|broke|stalled|hung|froze|went down|went offline|lost service|"
     r"ran out of \w+|(?:got|were|was) (?:evicted|killed|overloaded|starved|throttled|"
@@ -146,6 +179,17 @@ _SEVERITY_SAID = re.compile(
     r"escalated (?:this |it )?to|raised (?:this |it )?to|marked (?:this |it )?as) "
     r"(?:an? |the )?p[0-4]\b|\bp[0-4](?= (?:incident|outage)\b)", re.IGNORECASE)
 _CLASSING = re.compile(r"p[0-4]\b", re.IGNORECASE)
+# A severity level the incident was set to, in words: "Severity upgraded to Critical",
+# "the incident was raised to high severity", "declared a major incident", "we
+# downgraded it to Minor". The word is kept only if it spells a severity (rule data).
+_SEVERITY_SET = re.compile(
+    r"\b(?:severity|incident|impact level)(?: (?:level|was|has been|is))* "
+    r"(?:(?:up|down)graded|raised|escalated|lowered|reduced|bumped|set|changed|moved|"
+    r"reclassified) (?:\w+ )?to (?:an? |the )?([A-Za-z]{3,9})\b|"
+    r"\b(?:(?:up|down)graded|raised|escalated|lowered|bumped|reclassified) (?:the "
+    r"(?:incident|severity)|it|this)(?: severity)? to (?:an? |the )?([A-Za-z]{3,9})\b|"
+    r"\b(?:declared|declare|opened|classified(?: (?:this|it))? as) (?:an? |the )?"
+    r"([A-Za-z]{3,9})(?= (?:incident|outage|severity)\b)", re.IGNORECASE)
 # A severity label closing a heading: "### API outage (Major)", "## Search down (SEV-2)".
 _SEVERITY_LABEL = re.compile(r"\(([A-Za-z]{3,9}|sev[ -]?[0-5])\)\s*$", re.IGNORECASE)
 
@@ -164,6 +208,9 @@ def find_severities(text: str, heading: bool = False) -> list[tuple[int, int]]:
         if not match.group(0).lower().startswith("sev") and inner is not None:
             start, end = inner.span()  # "made this a P1": only the "P1"
         found.append((start, end))
+    for match in _SEVERITY_SET.finditer(text):
+        group = next(i for i in (1, 2, 3) if match.group(i) is not None)
+        found.append(match.span(group))
     return found
 
 
@@ -377,12 +424,22 @@ def find_quantity(text: str, units: Iterable[str], totals: Iterable[str],
         after = " ".join(re.split(r"[,.;:()!?]", rest, maxsplit=1)[0].split()[:_WORDS_AFTER])
         if unit_pattern is not None and unit_pattern.search(after) is not None:
             return match.start(), match.end()
+    for found in _FRACTION.finditer(text):  # "1/3 of visitors", "one in five requests"
+        after = " ".join(text[found.end():found.end() + 80].split()[:_WORDS_AFTER])
+        if unit_pattern is not None and unit_pattern.search(after) is not None:
+            return found.span()
     for spoken in _SPOKEN_COUNT.finditer(text):  # "one of the users", "three hubs"
         after = " ".join(re.split(r"[,.;:()!?]", text[spoken.end():spoken.end() + 80],
                                   maxsplit=1)[0].split()[:_WORDS_AFTER])
         if unit_pattern is not None and unit_pattern.search(after) is not None \
                 and not _TIME_UNIT.match(after):
             return spoken.span()
+    share = _PART_OF_TOTAL.search(text)  # "24m out of the vault's total 35m"
+    if share is not None:
+        return share.span()
+    hit = _COUNT_HIT.search(text)  # "a single package was compromised"
+    if hit is not None and not _TIME_UNIT.match(hit.group("noun")):
+        return hit.span()
     amount = money.search(text) if money is not None else None  # "$12,400", "2.5 ETH"
     if amount is not None:
         return amount.span()
@@ -414,18 +471,47 @@ def find_quantity(text: str, units: Iterable[str], totals: Iterable[str],
     return None
 
 
+# A share written as a fraction: "1/3 of visitors", "about 1/3rd of the sites", "one in
+# five requests", "one-third of the nodes", "two thirds of tenants".
+_FRACTION = re.compile(
+    r"(?<![\w./-])(?:[1-9]/[2-9]\d?(?:st|nd|rd|th|s)?|(?:one|two|three|four) in "
+    r"(?:\d{1,4}|two|three|four|five|six|seven|eight|nine|ten|twenty|a hundred)|"
+    r"(?:one|two|three)[- ](?:half|halves|third|thirds|quarter|quarters|fifth|fifths|"
+    r"tenth|tenths))(?![\w/])", re.IGNORECASE)
+# A part of a whole: "11m out of the 35m deposited", "3 of the 40 hubs", "24 out of 30".
+_COUNT = (r"(?<![\w.:/-])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+          r"(?:\s?(?:[kKmM]\b|million|billion|thousand))?")
+_PART_OF_TOTAL = re.compile(
+    rf"{_COUNT}(?: [A-Za-z]{{1,12}})? (?:out of|of) (?:(?:the|a|its|our|their|[\w-]+'s) )"
+    rf"{{0,2}}(?:total (?:of )?)?{_COUNT}(?![\d:/-])(?! ?(?:ms|s|secs?|seconds?|mins?|"
+    rf"minutes?|h|hrs?|hours?|days?|weeks?|months?|years?)\b)", re.IGNORECASE)
+# A count of any hit thing, what it counts named by the writer: "a single package was
+# compromised", "two brokers were lost", "3 relays went down".
+_COUNT_HIT = re.compile(
+    rf"(?:{_COUNT}|\b(?:a single|one|two|three|four|five|six|seven|eight|nine|ten)\b)"
+    r" (?P<noun>[\w-]+)(?: [\w-]+){0,2}? (?:was|were|got|had been|have been|has been|went) "
+    r"(?:\w+ )?(?:affected|impacted|compromised|lost|deleted|removed|exposed|corrupted|"
+    r"dropped|stolen|drained|halted|down|offline|unavailable|unreachable)\b", re.IGNORECASE)
 _HTTP_STATUS = re.compile(r"\s?(?:errors?|responses?|status|codes?|pages?)\b", re.IGNORECASE)
 _SPOKEN_COUNT = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
                            r"twelve)\b(?!-)", re.IGNORECASE)
 _SERVICE = (r"(?:website|web site|site|server|service|application|app|api|platform|"
-            r"homepage|portal|store|registry)")
+            r"homepage|portal|store|registry|network|chain|blockchain|testnet|mainnet|"
+            r"devnet)")
 # A whole service down: "a downtime of our build server", "the website was affected by an
 # outage", "the portal went offline".
 _WHOLE_OUTAGE = re.compile(
     rf"\b(?:(?:an?|the) (?:total |complete |full )?(?:outage|downtime) (?:of|on) (?:our|the) "
     rf"(?:[\w.-]+ ){{0,2}}{_SERVICE}\b|{_SERVICE}\b(?:[^.;]|\.(?=\w)){{0,40}}? "
     rf"(?:was|were|went) "
-    rf"(?:completely |fully |entirely )?(?:down|offline|unreachable|affected by an outage)\b)",
+    rf"(?:completely |fully |entirely )?(?:down|offline|unreachable|affected by an outage)\b|"
+    # "an ecosystem-wide outage", "the testnet incurred 22 hours of downtime": all of it,
+    # for as long as it says
+    rf"\b(?:ecosystem|network|chain|system|platform|company|site|service|cluster|region)"
+    rf"[- ]wide (?:outage|halt|downtime|failure)\b|"
+    rf"\b{_SERVICE}\b[^.;]{{0,40}}? (?:incurred|had|suffered|experienced|saw) (?:an? )?"
+    rf"(?:total of )?(?:about |approximately |roughly |~)?\d[\d.]* ?(?:minutes?|hours?|days?"
+    rf"|h|m)(?: of)? (?:total |complete |full )?(?:downtime|outage)\b)",
     re.IGNORECASE)
 # What a "no" or "none" spares rather than sizes: "no customers were affected".
 _SPARED = re.compile(r"\b(?:affected|impacted|exposed|accessed|compromised|exploited|lost|"

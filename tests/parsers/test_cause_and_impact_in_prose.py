@@ -51,6 +51,61 @@ def test_cause_stated_in_prose_without_a_root_cause_heading(sentence: str) -> No
     assert "PM401" not in codes(lint_text(text, select=["PM401"]))
 
 
+@pytest.mark.parametrize("sentence", [
+    # an event at a provider or upstream, named in the opening sentence
+    "A routing incident at our object storage vendor interrupted every image upload.",
+    "An outage in the upstream identity provider stopped all sign-ins for an hour.",
+    "A denial-of-service attack against our resolvers took down name lookups.",
+    # an exploit named as what did the damage
+    "An exploit against the staking contract has led to part of the pool being drained.",
+    # factors named together as what made it happen, after a list of them
+    "The combination of these three gaps made the replay possible.",
+    "Together, these weaknesses allowed the forged request through.",
+    # how a secret got out, in a security write-up
+    "A deploy key with write access was exposed by the build server's public log page.",
+    "An access token with admin scopes was leaked from our artifact cache.",
+    "The sample configuration in the pull request contained production credentials.",
+    # a slip that did the damage
+    "Accidental truncation of the sessions table during a manual cleanup removed every "
+    "login.",
+    "A maintenance script inadvertently deleted the volume snapshots.",
+    # the writer's conclusion from the logs
+    "Replaying the command locally wipes the file, and is most likely cause of the loss.",
+])
+def test_cause_stated_as_an_event_a_mechanism_or_a_conclusion(sentence: str) -> None:
+    text = f"# Broker outage\n\n## Summary\n\nWebhooks were delayed. {sentence}\n"
+    assert _parse(text).root_cause, sentence
+    assert "PM401" not in codes(lint_text(text, select=["PM401"]))
+
+
+@pytest.mark.parametrize("sentence", [
+    "An outage of our website led to lost orders.",
+    "No keys were exposed to anyone outside the team.",
+    "The tokens were not leaked to any third party.",
+    "Tokens were rotated and the sessions were restored at 11:20.",
+    "We are still looking at what was the cause of the errors.",
+    "Users saw errors, and the team rolled back the release.",
+])
+def test_symptoms_and_the_fix_still_state_no_cause(sentence: str) -> None:
+    text = f"# Broker outage\n\n## Summary\n\nWebhooks were delayed. {sentence}\n"
+    assert not _parse(text).root_cause, sentence
+    assert codes(lint_text(text, select=["PM401"])) == ["PM401"]
+
+
+def test_a_joint_cause_after_contributing_factors_is_a_root_cause() -> None:
+    text = """\
+        # Vault drained
+
+        ## Contributing factors
+
+        1. Slippage protection was set too loose.
+        2. The withdrawal fee was switched off.
+
+        The combination of these factors led to the attack being profitable.
+        """
+    assert codes(lint_text(text, select=["PM401"])) == []
+
+
 def test_cause_listed_under_what_went_wrong() -> None:
     text = """\
         # Ingest outage
@@ -200,6 +255,55 @@ def test_what_does_not_size_the_impact(elsewhere: str) -> None:
     assert codes(lint_text(text, select=["PM202"])) == ["PM202"], elsewhere
 
 
+@pytest.mark.parametrize(("impact", "size"), [
+    # a share as a fraction
+    ("About 1/3rd of visitors got a timeout page.", "1/3rd"),
+    ("Roughly one in five checkouts failed.", "one in five"),
+    ("The outage hit two-thirds of the tenants in the region.", "two-thirds"),
+    # a part of a whole, in any unit
+    ("The exploit drained 4.2m out of the pool's total 9m.", "4.2m out of the pool's total 9m"),
+    ("We lost 3 of the 12 brokers.", "3 of the 12"),
+    # a count of whatever was hit, named by the writer
+    ("A single formula was compromised with a harmless change.",
+     "A single formula was compromised"),
+    ("Two relays went offline and stayed down.", "Two relays went offline"),
+    # the whole network down, for as long as it says
+    ("The staging testnet incurred 9 hours of downtime.",
+     "testnet incurred 9 hours of downtime"),
+    ("Validators stopped producing blocks, causing a network-wide halt.",
+     "network-wide halt"),
+])
+def test_impact_sized_in_other_units(impact: str, size: str) -> None:
+    text = f"# Network outage\n\n## Impact\n\n{impact}\n"
+    doc = _parse(text)
+    assert doc.impact.quantity is not None and doc.impact.quantity.value == size, impact
+    assert codes(lint_text(text, select=["PM202"])) == []
+
+
+def test_a_count_of_missed_blocks_in_the_summary_sizes_the_impact() -> None:
+    text = ("# Validator degraded\n\n## Summary\n\nThe validator missed blocks, about 1 "
+            "block every 3 minutes.\n\n## Impact\n\nThe validator team.\n")
+    assert codes(lint_text(text, select=["PM202"])) == []
+
+
+@pytest.mark.parametrize("impact", [
+    "Some users saw errors for 3 hours.",
+    "The outage lasted 2 of the 3 hours of the sale.",
+    "Several regions were affected for a while.",
+    "A subset of customers could not log in.",
+])
+def test_durations_and_parts_are_not_a_size(impact: str) -> None:
+    text = f"# Login outage\n\n## Impact\n\n{impact}\n"
+    assert codes(lint_text(text, select=["PM202"])) == ["PM202"], impact
+
+
+def test_a_halt_named_only_in_the_root_cause_is_no_impact_statement() -> None:
+    text = ("# Chain halt\n\n## Summary\n\nThe testnet halted at block 9120.\n\n"
+            "## Root cause\n\nThe validators disagreed on the state, so the chain "
+            "halted.\n")
+    assert codes(lint_text(text, select=["PM201"])) == ["PM201"]
+
+
 def test_an_http_status_or_a_build_day_is_not_a_count() -> None:
     text = ("# Docs broken\n\n## Impact\n\nPages returned a 404 response to requests, and "
             "build 20240105 contained stale files for users.\n")
@@ -241,6 +345,10 @@ def test_impact_only_in_the_timeline_is_still_missing() -> None:
     ("- 10:05 We made this a P2 priority.\n- 10:30 We made this a P1 priority.", "SEV-1"),
     ("### Search returned stale results (Minor)\n\nText.\n\n"
      "### Checkout failed (Major)\n\nText.", "SEV-2"),
+    # a level the incident was set to in words
+    ("| 11:40 | Rollback done (severity upgraded to Critical). |", "SEV-1"),
+    ("- 09:12 The incident was downgraded to Minor once retries drained.", "SEV-4"),
+    ("- 08:55 On-call declared a major incident and opened a bridge.", "SEV-2"),
 ])
 def test_severity_stated_outside_a_field(text: str, label: str) -> None:
     doc = _parse(f"# Monthly report\n\n## Timeline\n\n{text}\n")
@@ -254,6 +362,8 @@ def test_severity_stated_outside_a_field(text: str, label: str) -> None:
     "## Action items\n\n### Add an alert on queue age (High)\n\n- [P1] Cap the retries",
     "## Timeline\n\n- 10:05 We reviewed P1 items from last week.",
     "## Summary (Draft)\n\nThe release notes were published late.",
+    "## Timeline\n\n- 10:05 The incident was moved to the new board.",
+    "## Timeline\n\n- 10:05 We opened a new incident channel.",
 ])
 def test_priorities_and_other_labels_are_not_a_severity(text: str) -> None:
     doc = _parse(f"# Search outage\n\n{text}\n")

@@ -18,8 +18,9 @@ class SeverityMissing(Rule):
     incident statistics. A severity that is present but not understood is
     reported by PM003 instead. A severity stated in the text rather than a field
     counts as declared: "flagged as a Sev1 incident" or "we made this a P1" in the
-    timeline, or a label closing each incident's heading in a report of several
-    ("### API outage (Major)").
+    timeline, a level the incident was set to ("severity upgraded to Critical",
+    "declared a major incident"), or a label closing each incident's heading in a report
+    of several ("### API outage (Major)").
 
     Bad::
 

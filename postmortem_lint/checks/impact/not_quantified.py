@@ -27,8 +27,12 @@ class ImpactNotQuantified(Rule):
     trouble"; words in ``impact_effects``), or a whole service down ("a downtime of our
     package server"). What was spared ("mobile clients were not affected") does not
     size what was hit, and a whole elsewhere does not size an impact stated as a part
-    ("some users"). The finding points at the first statement about users or orders
-    that gives no number.
+    ("some users"). Any unit the writer counts in does: a fraction ("about 1/3 of
+    visitors", "one in five checkouts"), a part of a whole ("11m out of the vault's 35m"),
+    a count of whatever was hit ("a single package was compromised", "47 missing
+    validators"), or a whole network down for a stated time ("the testnet incurred 22
+    hours of downtime", "a network-wide halt"). The finding points at the first
+    statement about users or orders that gives no number.
 
     Bad::
 

@@ -26,9 +26,15 @@ class RootCauseMissing(Rule):
     causal language where no sentence is that direct: a fault that caused or led to the
     failure ("A bug in the scheduler caused a stall"), what the investigation
     determined, what the trouble "stemmed from", the flaw a security advisory names
-    ("the page was vulnerable to …"), a failure "when" an event or change happened. A
-    list of contributing factors alone does not count, nor do timeline entries that
-    show the cause without saying it.
+    ("the page was vulnerable to …"), a failure "when" an event or change happened, an
+    event elsewhere that did the damage ("an outage at our DNS provider interrupted name
+    resolution", "an exploit against the vault led to …"), how a secret got out in a
+    security write-up ("a token was leaked from the CI server"), a slip that did the
+    damage ("accidental overwriting of the database file deleted every table"), the
+    writer's conclusion ("… is most likely cause of the issue") and factors named together
+    as what made it happen ("the combination of these factors led to …"). A list of
+    contributing factors alone does not count, nor do timeline entries that show the
+    cause without saying it.
 
     Bad::
 
