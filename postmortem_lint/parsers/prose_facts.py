@@ -445,6 +445,9 @@ def find_quantity(text: str, units: Iterable[str], totals: Iterable[str],
         return amount.span()
     if not wholes:
         return None
+    versions = _AFFECTED_VERSIONS.search(text)
+    if versions is not None:
+        return versions.span()  # "versions 1.18.2 and earlier": every install of them
     for found in _WHOLE_OUTAGE.finditer(text):
         if not _PARTIAL.search(_sentence_at(text, found.start())):
             return found.span()  # "an outage of our website", "the portal went offline"
@@ -513,6 +516,13 @@ _WHOLE_OUTAGE = re.compile(
     rf"(?:total of )?(?:about |approximately |roughly |~)?\d[\d.]* ?(?:minutes?|hours?|days?"
     rf"|h|m)(?: of)? (?:total |complete |full )?(?:downtime|outage)\b)",
     re.IGNORECASE)
+# The versions a vulnerability is in, as a range: "versions 1.18.2 and earlier", "all
+# releases before 4.2", "v2.0.0 through v2.3.1".
+_AFFECTED_VERSIONS = re.compile(
+    r"\b(?:versions?|releases?) v?\d+(?:\.\w+)+,? (?:and|or) (?:earlier|older|below|prior)\b|"
+    r"\b(?:versions?|releases?) (?:prior to|before|older than|up to|through) v?\d+(?:\.\w+)+|"
+    r"\bv?\d+\.\d+(?:\.\w+)* (?:through|to|until) v?\d+\.\d+(?:\.\w+)*(?= (?:are|were|is|was) "
+    r"(?:affected|vulnerable))", re.IGNORECASE)
 # What a "no" or "none" spares rather than sizes: "no customers were affected".
 _SPARED = re.compile(r"\b(?:affected|impacted|exposed|accessed|compromised|exploited|lost|"
                      r"only|evidence)\b", re.IGNORECASE)

@@ -304,6 +304,20 @@ def test_a_halt_named_only_in_the_root_cause_is_no_impact_statement() -> None:
     assert codes(lint_text(text, select=["PM201"])) == ["PM201"]
 
 
+@pytest.mark.parametrize("summary", [
+    "A reported flaw allowed an attacker to read other tenants' files when sharing was on. "
+    "It is present in versions 3.4.1 and earlier.",
+    "With a crafted header a remote attacker could skip the token check. All releases "
+    "before 2.9.0 are affected.",
+    "An attacker can replay a signed upload URL. Versions 1.2.0 through 1.5.3 are "
+    "vulnerable.",
+])
+def test_a_vulnerability_states_its_exposure_as_impact(summary: str) -> None:
+    text = (f"# Security postmortem for a token bypass\n\n## Summary\n\n{summary}\n\n"
+            "## Root cause\n\nThe parser accepted two encodings of the same path.\n")
+    assert codes(lint_text(text, select=["PM201", "PM202"])) == [], summary
+
+
 def test_an_http_status_or_a_build_day_is_not_a_count() -> None:
     text = ("# Docs broken\n\n## Impact\n\nPages returned a 404 response to requests, and "
             "build 20240105 contained stale files for users.\n")
