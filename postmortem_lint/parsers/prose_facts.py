@@ -512,6 +512,15 @@ _WHOLE_OUTAGE = re.compile(
     # for as long as it says
     rf"\b(?:ecosystem|network|chain|system|platform|company|site|service|cluster|region)"
     rf"[- ]wide (?:outage|halt|downtime|failure)\b|"
+    # "relays have been taken offline for upgrades": all of them, on purpose
+    rf"\b(?:have|has|had) been taken (?:offline|down|out of service)\b|"
+    rf"\b(?:were|was) taken (?:offline|down|out of service)\b|"
+    # the team's own work held up, not users: "deployments are paused", "the release
+    # could not be deployed": the whole of it, and no one else to count
+    rf"\b(?:deploy(?:ment)?s|releases?|rollouts?|development|feature work|merges|"
+    rf"the pipeline|the deploy pipeline) (?:are|were|was|is|had been|have been|has been) "
+    rf"(?:\w+ )?(?:paused|blocked|halted|frozen|on hold|held back)\b|"
+    rf"\bcould not be (?:deployed|released|rolled out|shipped)\b|"
     rf"\b{_SERVICE}\b[^.;]{{0,40}}? (?:incurred|had|suffered|experienced|saw) (?:an? )?"
     rf"(?:total of )?(?:about |approximately |roughly |~)?\d[\d.]* ?(?:minutes?|hours?|days?"
     rf"|h|m)(?: of)? (?:total |complete |full )?(?:downtime|outage)\b)",

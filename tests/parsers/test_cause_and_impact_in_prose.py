@@ -280,6 +280,24 @@ def test_impact_sized_in_other_units(impact: str, size: str) -> None:
     assert codes(lint_text(text, select=["PM202"])) == []
 
 
+@pytest.mark.parametrize("impact", [
+    # the team's own work held up: no one outside to count
+    "Deployments were paused until the keys were rotated.",
+    "The 4.2 release could not be deployed, so feature work waited a day.",
+    "Merges are blocked while the pipeline is rebuilt.",
+    # everything taken down on purpose
+    "The ingest relays have been taken offline for a hardware upgrade.",
+])
+def test_an_internal_or_deliberate_whole_needs_no_count(impact: str) -> None:
+    text = f"# Pipeline incident\n\n## Impact\n\n{impact}\n"
+    assert codes(lint_text(text, select=["PM202"])) == [], impact
+
+
+def test_a_part_of_the_internal_work_still_asks_for_a_count() -> None:
+    text = "# Pipeline incident\n\n## Impact\n\nDeployments for some teams were paused.\n"
+    assert codes(lint_text(text, select=["PM202"])) == ["PM202"]
+
+
 def test_a_count_of_missed_blocks_in_the_summary_sizes_the_impact() -> None:
     text = ("# Validator degraded\n\n## Summary\n\nThe validator missed blocks, about 1 "
             "block every 3 minutes.\n\n## Impact\n\nThe validator team.\n")

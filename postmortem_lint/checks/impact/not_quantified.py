@@ -31,8 +31,10 @@ class ImpactNotQuantified(Rule):
     visitors", "one in five checkouts"), a part of a whole ("11m out of the vault's 35m"),
     a count of whatever was hit ("a single package was compromised", "47 missing
     validators"), or a whole network down for a stated time ("the testnet incurred 22
-    hours of downtime", "a network-wide halt"). The finding points at the first
-    statement about users or orders that gives no number.
+    hours of downtime", "a network-wide halt"). An impact confined to the team's own work
+    ("deployments were paused", "the release could not be deployed") or a deliberate
+    whole ("the relays have been taken offline") has no one to count. The finding
+    points at the first statement about users or orders that gives no number.
 
     Bad::
 
