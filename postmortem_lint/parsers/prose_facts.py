@@ -72,6 +72,9 @@ _CAUSE_PATTERNS = (
     r"\b(?:errors?|outages?|failures?|downtime|crash(?:es|ed)?|stopped|failed|broke|went down|"
     r"unavailable|did not work|didn't work|not working|was down|were down)\b[^.]{0,100}?"
     r"\bbecause\b",
+    # "This happened because …", "The incident occurred because the cache was cold"
+    r"\b(?:this|it|that|which|the (?:incident|outage|issue|problem|failure|error|errors|"
+    r"crash|downtime|breach|leak)) (?:happened|occurred|arose|started|began) because\b",
     # "it was a bug in the quota object", "This is a regression in …"
     r"\b(?:was|is) (?:a|an) (?:\w+ )?(?:bug|regression|race condition|misconfiguration|"
     r"vulnerability) in\b",
@@ -124,7 +127,25 @@ _LOOSE_CAUSE_PATTERNS = (
     r"\b(?:incident|outage|failure|disruption|attack|exploit|breach|compromise|"
     r"interruption)s? (?:at|in|with|against|on|affecting|within|inside|upstream of) "
     r"[^.;]{0,100}?\b(?:caused|led to|interrupted|disrupted|broke|took down|brought down|"
-    r"knocked out|resulted in|triggered|prevented|stopped|blocked|made)\b",
+    r"knocked out|resulted in|triggered|prevented|stopped|blocked|made|"
+    r"took (?:[\w-]+ ){0,3}?(?:offline|down|out))\b",
+    # A faulty thing that did the damage: "An expired certificate broke TLS for the API",
+    # "a misconfigured firewall rule blocked traffic", "a stolen token was used to publish"
+    r"(?:^|[\s(])(?:a|an|the|our|their|its|two|three|several)\s(?:misconfigured|expired|"
+    r"stale|corrupt|corrupted|faulty|buggy|outdated|incorrect|invalid|malformed|leaked|"
+    r"stolen|compromised|exposed|unpatched)\s"
+    r"(?:[\w-]+\s){0,3}?(?:blocked|broke|took|caused|led to|meant|prevented|stopped|"
+    r"crashed|rejected|dropped|deleted|corrupted|overwrote|(?:was|were) used to|allowed|let)\b",
+    # A change that brought the flaw: "The deploy introduced a bug that …"
+    r"\b(?:introduced|shipped|contained|carried) (?:a|an) (?:[\w-]+ )?(?:bug|regression|"
+    r"race condition|deadlock|memory leak|flaw|defect|typo|misconfiguration)\b",
+    # How an attacker got in, in a security write-up: "The attacker obtained a
+    # maintainer's password through phishing", "an intruder gained access through …"
+    r"(?<!whether an )(?<!whether the )(?<!whether any )(?<!if an )(?<!if the )(?<!if any )"
+    r"(?<!that an )(?<!no )\b(?:attacker|adversary|exploiter|malicious actor|threat actor|"
+    r"intruder)s? "
+    r"(?:had |has |first |then )?(?:obtained|gained|used|stole|exploited|abused|phished|"
+    r"compromised|leveraged|took advantage of|was able to|were able to|managed to)\b",
     # Factors named together as what made it happen: "The combination of these factors
     # led to …", "Together, these three gaps allowed …"
     r"\bcombination of (?:these|the|those|all|several|two|three|four|multiple)\b[^.;]{0,60}?"

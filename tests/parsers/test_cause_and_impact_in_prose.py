@@ -71,6 +71,16 @@ def test_cause_stated_in_prose_without_a_root_cause_heading(sentence: str) -> No
     "A maintenance script inadvertently deleted the volume snapshots.",
     # the writer's conclusion from the logs
     "Replaying the command locally wipes the file, and is most likely cause of the loss.",
+    # a "what happened" paragraph that says why
+    "This happened because the signing certificate had expired overnight.",
+    "The incident occurred because the cache was cold after the failover.",
+    "A power cut at the colocation site took our primary database offline.",
+    # a faulty thing that did the damage
+    "A misconfigured egress rule blocked traffic to the payment gateway.",
+    "The last deploy introduced a race condition in the lock renewal.",
+    # how an attacker got in
+    "A stolen publishing token was used to upload two tampered versions.",
+    "The intruder gained access through an admin panel left open to the internet.",
 ])
 def test_cause_stated_as_an_event_a_mechanism_or_a_conclusion(sentence: str) -> None:
     text = f"# Broker outage\n\n## Summary\n\nWebhooks were delayed. {sentence}\n"
@@ -85,6 +95,10 @@ def test_cause_stated_as_an_event_a_mechanism_or_a_conclusion(sentence: str) -> 
     "Tokens were rotated and the sessions were restored at 11:20.",
     "We are still looking at what was the cause of the errors.",
     "Users saw errors, and the team rolled back the release.",
+    "The broken page stopped loading for some users.",
+    "We checked whether an attacker had gained access; none had.",
+    "We took the service offline at 10:00 to restore it.",
+    "It happened twice during the day.",
 ])
 def test_symptoms_and_the_fix_still_state_no_cause(sentence: str) -> None:
     text = f"# Broker outage\n\n## Summary\n\nWebhooks were delayed. {sentence}\n"

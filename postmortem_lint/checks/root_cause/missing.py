@@ -29,7 +29,9 @@ class RootCauseMissing(Rule):
     ("the page was vulnerable to …"), a failure "when" an event or change happened, an
     event elsewhere that did the damage ("an outage at our DNS provider interrupted name
     resolution", "an exploit against the vault led to …"), how a secret got out in a
-    security write-up ("a token was leaked from the CI server"), a slip that did the
+    security write-up ("a token was leaked from the CI server", "the attacker gained
+    access through …"), a faulty thing that did the damage ("an expired certificate broke
+    TLS"), a change that "introduced a bug", "this happened because …", a slip that did the
     damage ("accidental overwriting of the database file deleted every table"), the
     writer's conclusion ("… is most likely cause of the issue") and factors named together
     as what made it happen ("the combination of these factors led to …"). A list of
