@@ -125,13 +125,13 @@ _LOOSE_CAUSE_PATTERNS = (
     # resolution", "an attack against the v1 contract has led to funds being lost"; not
     # the outage itself ("an outage of our website led to lost orders").
     r"\b(?:incident|outage|failure|disruption|attack|exploit|breach|compromise|"
-    r"interruption)s? (?:at|in|with|against|on|affecting|within|inside|upstream of) "
+    r"interruption|power cut|power loss)s? (?:at|in|with|against|on|affecting|within|inside|upstream of) "
     r"[^.;]{0,100}?\b(?:caused|led to|interrupted|disrupted|broke|took down|brought down|"
     r"knocked out|resulted in|triggered|prevented|stopped|blocked|made|"
     r"took (?:[\w-]+ ){0,3}?(?:offline|down|out))\b",
     # A faulty thing that did the damage: "An expired certificate broke TLS for the API",
     # "a misconfigured firewall rule blocked traffic", "a stolen token was used to publish"
-    r"(?:^|[\s(])(?:a|an|the|our|their|its|two|three|several)\s(?:misconfigured|expired|"
+    r"(?<![\w-])(?:a|an|the|our|their|its|two|three|several)\s(?:misconfigured|expired|"
     r"stale|corrupt|corrupted|faulty|buggy|outdated|incorrect|invalid|malformed|leaked|"
     r"stolen|compromised|exposed|unpatched)\s"
     r"(?:[\w-]+\s){0,3}?(?:blocked|broke|took|caused|led to|meant|prevented|stopped|"
