@@ -125,7 +125,8 @@ _LOOSE_CAUSE_PATTERNS = (
     # resolution", "an attack against the v1 contract has led to funds being lost"; not
     # the outage itself ("an outage of our website led to lost orders").
     r"\b(?:incident|outage|failure|disruption|attack|exploit|breach|compromise|"
-    r"interruption|power cut|power loss)s? (?:at|in|with|against|on|affecting|within|inside|upstream of) "
+    r"interruption|power cut|power loss)s? (?:at|in|with|against|on|affecting|within|"
+    r"inside|upstream of) "
     r"[^.;]{0,100}?\b(?:caused|led to|interrupted|disrupted|broke|took down|brought down|"
     r"knocked out|resulted in|triggered|prevented|stopped|blocked|made|"
     r"took (?:[\w-]+ ){0,3}?(?:offline|down|out))\b",
