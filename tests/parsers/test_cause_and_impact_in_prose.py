@@ -185,6 +185,23 @@ def test_a_list_detailing_a_single_cause_is_not_several_causes() -> None:
     assert codes(lint_text(text, select=["PM402"])) == []
 
 
+@pytest.mark.parametrize("body", [
+    # one cause, then the list that supports it
+    "**Upstream routing loss**\n\nThe stalls came from a short loss of upstream routing.\n\n"
+    "This is supported by what we observed:\n\n- the links stayed up\n"
+    "- no host reported a fault\n",
+    # the evidence first, named as such by its lead-in
+    "Evidence:\n\n- the links stayed up\n- no host reported a fault\n\n"
+    "The stalls came from a short loss of upstream routing.\n",
+    # the evidence first, read as such by the paragraph after it
+    "- The links stayed up\n- No host reported a fault\n- Votes were late, never invalid\n\n"
+    "These observations point to one cause: a short loss of upstream routing.\n",
+])
+def test_evidence_for_a_single_cause_is_not_several_causes(body: str) -> None:
+    text = f"# Gossip stalls\n\n## Root cause\n\n{body}"
+    assert codes(lint_text(text, select=["PM402"])) == [], body
+
+
 def test_a_list_of_causes_after_a_lead_in_is_still_mixed() -> None:
     text = """\
         # Flag evaluation outage
