@@ -448,7 +448,8 @@ def find_quantity(text: str, units: Iterable[str], totals: Iterable[str],
             return match.start(), match.end()
     for found in _FRACTION.finditer(text):  # "1/3 of visitors", "one in five requests"
         after = " ".join(text[found.end():found.end() + 80].split()[:_WORDS_AFTER])
-        if unit_pattern is not None and unit_pattern.search(after) is not None:
+        if unit_pattern is not None and unit_pattern.search(after) is not None \
+                or after.lower().startswith("of "):
             return found.span()
     for spoken in _SPOKEN_COUNT.finditer(text):  # "one of the users", "three hubs"
         after = " ".join(re.split(r"[,.;:()!?]", text[spoken.end():spoken.end() + 80],
@@ -501,8 +502,8 @@ def find_quantity(text: str, units: Iterable[str], totals: Iterable[str],
 _FRACTION = re.compile(
     r"(?<![\w./-])(?:[1-9]/[2-9]\d?(?:st|nd|rd|th|s)?|(?:one|two|three|four) in "
     r"(?:\d{1,4}|two|three|four|five|six|seven|eight|nine|ten|twenty|a hundred)|"
-    r"(?:one|two|three)[- ](?:half|halves|third|thirds|quarter|quarters|fifth|fifths|"
-    r"tenth|tenths))(?![\w/])", re.IGNORECASE)
+    r"(?:one|two|three|a)[- ](?:half|third|thirds|quarter|quarters|fifth|fifths|"
+    r"tenth|tenths)|half)(?![\w/])", re.IGNORECASE)
 # A part of a whole: "11m out of the 35m deposited", "3 of the 40 hubs", "24 out of 30".
 _COUNT = (r"(?<![\w.:/-])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
           r"(?:\s?(?:[kKmM]\b|million|billion|thousand))?")
@@ -522,7 +523,7 @@ _SPOKEN_COUNT = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|t
                            r"twelve)\b(?!-)", re.IGNORECASE)
 _SERVICE = (r"(?:website|web site|site|server|service|application|app|api|platform|"
             r"homepage|portal|store|registry|network|chain|blockchain|testnet|mainnet|"
-            r"devnet)")
+            r"devnet|block production)")
 # A whole service down: "a downtime of our build server", "the website was affected by an
 # outage", "the portal went offline".
 _WHOLE_OUTAGE = re.compile(
@@ -543,6 +544,9 @@ _WHOLE_OUTAGE = re.compile(
     rf"the pipeline|the deploy pipeline) (?:are|were|was|is|had been|have been|has been) "
     rf"(?:\w+ )?(?:paused|blocked|halted|frozen|on hold|held back)\b|"
     rf"\bcould not be (?:deployed|released|rolled out|shipped)\b|"
+    rf"\b{_SERVICE} (?:was |were )?(?:halted|stopped|down|offline|unavailable|went down) for "
+    rf"(?:about |approximately |roughly |around |nearly |over |~)?\d[\d.]* ?(?:minutes?|"
+    rf"hours?|days?)\b|"
     rf"\b{_SERVICE}\b[^.;]{{0,40}}? (?:incurred|had|suffered|experienced|saw) (?:an? )?"
     rf"(?:total of )?(?:about |approximately |roughly |~)?\d[\d.]* ?(?:minutes?|hours?|days?"
     rf"|h|m)(?: of)? (?:total |complete |full )?(?:downtime|outage)\b)",

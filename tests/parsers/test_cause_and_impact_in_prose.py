@@ -303,6 +303,10 @@ def test_what_does_not_size_the_impact(elsewhere: str) -> None:
      "testnet incurred 9 hours of downtime"),
     ("Validators stopped producing blocks, causing a network-wide halt.",
      "network-wide halt"),
+    ("The devnet chain halted for 14 hours.", "chain halted for 14 hours"),
+    ("Block production stopped for 40 minutes.", "Block production stopped for 40 minutes"),
+    # a share in words, of whatever the writer counts
+    ("Roughly a third of page loads timed out.", "a third"),
 ])
 def test_impact_sized_in_other_units(impact: str, size: str) -> None:
     text = f"# Network outage\n\n## Impact\n\n{impact}\n"
