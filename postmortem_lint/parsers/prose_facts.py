@@ -198,7 +198,8 @@ _CAUSE_QUESTION = re.compile(
 _SEVERITY_SAID = re.compile(
     r"\b(?:sev(?:erity)?[ -]?[0-5])\b(?![-.]\d)|"
     r"\b(?:made (?:this|it)|declared(?: (?:this|it))?(?: as)?|classified (?:this |it )?as|"
-    r"escalated (?:this |it )?to|raised (?:this |it )?to|marked (?:this |it )?as) "
+    r"escalated (?:this |it )?to|raised (?:this |it )?to|marked (?:this |it )?as|"
+    r"(?:treated|handled|ran|run|managed|opened|logged|filed) (?:this |it )?as) "
     r"(?:an? |the )?p[0-4]\b|\bp[0-4](?= (?:incident|outage)\b)", re.IGNORECASE)
 _CLASSING = re.compile(r"p[0-4]\b", re.IGNORECASE)
 # A severity level the incident was set to, in words: "Severity upgraded to Critical",
@@ -211,7 +212,9 @@ _SEVERITY_SET = re.compile(
     r"\b(?:(?:up|down)graded|raised|escalated|lowered|bumped|reclassified) (?:the "
     r"(?:incident|severity)|it|this)(?: severity)? to (?:an? |the )?([A-Za-z]{3,9})\b|"
     r"\b(?:declared|declare|opened|classified(?: (?:this|it))? as) (?:an? |the )?"
-    r"([A-Za-z]{3,9})(?= (?:incident|outage|severity)\b)", re.IGNORECASE)
+    r"([A-Za-z]{3,9})(?= (?:incident|outage|severity)\b)|"
+    r"\b(?:an? |the )([A-Za-z]{3,9}) (?:incident|outage) (?:was |has been |had been )?"
+    r"(?:declared|opened|called)\b", re.IGNORECASE)
 # A severity label closing a heading: "### API outage (Major)", "## Search down (SEV-2)".
 _SEVERITY_LABEL = re.compile(r"\(([A-Za-z]{3,9}|sev[ -]?[0-5])\)\s*$", re.IGNORECASE)
 
@@ -231,7 +234,7 @@ def find_severities(text: str, heading: bool = False) -> list[tuple[int, int]]:
             start, end = inner.span()  # "made this a P1": only the "P1"
         found.append((start, end))
     for match in _SEVERITY_SET.finditer(text):
-        group = next(i for i in (1, 2, 3) if match.group(i) is not None)
+        group = next(i for i in (1, 2, 3, 4) if match.group(i) is not None)
         found.append(match.span(group))
     return found
 

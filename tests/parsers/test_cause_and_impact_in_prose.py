@@ -416,6 +416,9 @@ def test_impact_only_in_the_timeline_is_still_missing() -> None:
     ("| 11:40 | Rollback done (severity upgraded to Critical). |", "SEV-1"),
     ("- 09:12 The incident was downgraded to Minor once retries drained.", "SEV-4"),
     ("- 08:55 On-call declared a major incident and opened a bridge.", "SEV-2"),
+    ("- 08:55 A critical incident was declared and a bridge opened.", "SEV-1"),
+    ("- 08:40 We treated this as a P2 from the first page.", "SEV-2"),
+    ("- 08:40 Incident commander declared SEV2.", "SEV-2"),
 ])
 def test_severity_stated_outside_a_field(text: str, label: str) -> None:
     doc = _parse(f"# Monthly report\n\n## Timeline\n\n{text}\n")
@@ -431,6 +434,8 @@ def test_severity_stated_outside_a_field(text: str, label: str) -> None:
     "## Summary (Draft)\n\nThe release notes were published late.",
     "## Timeline\n\n- 10:05 The incident was moved to the new board.",
     "## Timeline\n\n- 10:05 We opened a new incident channel.",
+    "## Timeline\n\n- 10:05 The new incident was opened by support.",
+    "## Timeline\n\n- 10:05 We treated it as a learning exercise.",
 ])
 def test_priorities_and_other_labels_are_not_a_severity(text: str) -> None:
     doc = _parse(f"# Search outage\n\n{text}\n")
