@@ -463,6 +463,10 @@ def find_quantity(text: str, units: Iterable[str], totals: Iterable[str],
     share = _PART_OF_TOTAL.search(text)  # "24m out of the vault's total 35m"
     if share is not None:
         return share.span()
+    for named in _NAMED_LIST.finditer(text):  # "sessions with IXP-A, IXP-B and IXP-C"
+        before = " ".join(text[max(0, named.start() - 60):named.start()].split()[-3:])
+        if unit_pattern is not None and unit_pattern.search(before) is not None:
+            return named.start(1), named.end()
     hit = _COUNT_HIT.search(text)  # "a single package was compromised"
     if hit is not None and not _TIME_UNIT.match(hit.group("noun")):
         return hit.span()
@@ -514,6 +518,12 @@ _PART_OF_TOTAL = re.compile(
     rf"{_COUNT}(?: [A-Za-z]{{1,12}})? (?:out of|of) (?:(?:the|a|its|our|their|[\w-]+'s) )"
     rf"{{0,2}}(?:total (?:of )?)?{_COUNT}(?![\d:/-])(?! ?(?:ms|s|secs?|seconds?|mins?|"
     rf"minutes?|h|hrs?|hours?|days?|weeks?|months?|years?)\b)", re.IGNORECASE)
+# What was hit named one by one, which counts it: "lost peering sessions with AMS-IX,
+# LINX and DE-CIX", "the validators of Alpha, Beta and Gamma".
+_NAME = r"[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3}"
+_NAMED_LIST = re.compile(
+    rf"\b(?:with|to|at|from|of|on|across|between) ((?:{_NAME}, ){{1,20}}(?:and )?{_NAME}|"
+    rf"{_NAME} and {_NAME})\b")
 # A count of any hit thing, what it counts named by the writer: "a single package was
 # compromised", "two brokers were lost", "3 relays went down".
 _COUNT_HIT = re.compile(

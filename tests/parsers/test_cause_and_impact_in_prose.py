@@ -307,6 +307,9 @@ def test_what_does_not_size_the_impact(elsewhere: str) -> None:
     ("Block production stopped for 40 minutes.", "Block production stopped for 40 minutes"),
     # a share in words, of whatever the writer counts
     ("Roughly a third of page loads timed out.", "a third"),
+    # what was hit named one by one
+    ("Brief loss of peering sessions with NorthIX, Harbour-IX and Metro Exchange.",
+     "NorthIX, Harbour-IX and Metro Exchange"),
 ])
 def test_impact_sized_in_other_units(impact: str, size: str) -> None:
     text = f"# Network outage\n\n## Impact\n\n{impact}\n"

@@ -30,7 +30,8 @@ class ImpactNotQuantified(Rule):
     ("some users"). Any unit the writer counts in does: a fraction ("about 1/3 of
     visitors", "one in five checkouts"), a part of a whole ("11m out of the vault's 35m"),
     a count of whatever was hit ("a single package was compromised", "47 missing
-    validators"), or a whole network down for a stated time ("the testnet incurred 22
+    validators"), what was hit named one by one ("sessions with A, B and C"), or a whole
+    network down for a stated time ("the testnet incurred 22
     hours of downtime", "a network-wide halt"). An impact confined to the team's own work
     ("deployments were paused", "the release could not be deployed") or a deliberate
     whole ("the relays have been taken offline") has no one to count. The finding
