@@ -522,8 +522,8 @@ _PART_OF_TOTAL = re.compile(
 # LINX and DE-CIX", "the validators of Alpha, Beta and Gamma".
 _NAME = r"[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3}"
 _NAMED_LIST = re.compile(
-    rf"\b(?:with|to|at|from|of|on|across|between) ((?:{_NAME}, ){{1,20}}(?:and )?{_NAME}|"
-    rf"{_NAME} and {_NAME})\b")
+    rf"\b(?:with|to|at|from|of|on|across|between) ({_NAME}(?:, {_NAME}){{0,20}},? and {_NAME}|"
+    rf"{_NAME}(?:, {_NAME}){{2,20}})\b")
 # A count of any hit thing, what it counts named by the writer: "a single package was
 # compromised", "two brokers were lost", "3 relays went down".
 _COUNT_HIT = re.compile(
