@@ -567,10 +567,12 @@ _WHOLE_OUTAGE = re.compile(
 # The versions a vulnerability is in, as a range: "versions 1.18.2 and earlier", "all
 # releases before 4.2", "v2.0.0 through v2.3.1".
 _AFFECTED_VERSIONS = re.compile(
-    r"\b(?:versions?|releases?) v?\d+(?:\.\w+)+,? (?:and|or) (?:earlier|older|below|prior)\b|"
-    r"\b(?:versions?|releases?) (?:prior to|before|older than|up to|through) v?\d+(?:\.\w+)+|"
-    r"\bv?\d+\.\d+(?:\.\w+)* (?:through|to|until) v?\d+\.\d+(?:\.\w+)*(?= (?:are|were|is|was) "
-    r"(?:affected|vulnerable))", re.IGNORECASE)
+    r"\b(?:versions?|releases?) v?\d+(?:\.\w+){1,4},? (?:and|or) "
+    r"(?:earlier|older|below|prior)\b|"
+    r"\b(?:versions?|releases?) (?:prior to|before|older than|up to|through) v?\d+"
+    r"(?:\.\w+){1,4}|"
+    r"(?<![\w.])v?\d+\.\d+(?:\.\w+){0,3} (?:through|to|until) v?\d+\.\d+(?:\.\w+){0,3}"
+    r"(?= (?:are|were|is|was) (?:affected|vulnerable))", re.IGNORECASE)
 # What a "no" or "none" spares rather than sizes: "no customers were affected".
 _SPARED = re.compile(r"\b(?:affected|impacted|exposed|accessed|compromised|exploited|lost|"
                      r"only|evidence)\b", re.IGNORECASE)
