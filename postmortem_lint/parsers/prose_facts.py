@@ -118,11 +118,11 @@ _LOOSE_CAUSE_PATTERNS = (
     r"(?:to|in|into|on|from|by|as|with|without)\b",
     # "I think this is probably the cause of the crash"
     r"\b(?:this|that|it|which) (?:is|was) (?:\w+ )?(?:the|a) (?:\w+ )?cause of\b",
-    # "… and is most likely cause of the issue", "was probably the trigger for the crash"
+    # "… is likely the culprit behind the stall", "was probably the trigger for the crash"
     r"\b(?:is|was|are|were) (?:most |very |more )?(?:likely|probably|almost certainly|"
     r"clearly|evidently) (?:the |a )?(?:\w+ )?(?:causes?|trigger|culprit) (?:of|for|behind)\b",
-    # An event elsewhere as the cause: "An outage at our DNS provider interrupted name
-    # resolution", "an attack against the v1 contract has led to funds being lost"; not
+    # An event elsewhere as the cause: "A fibre cut at our transit carrier disrupted every
+    # region", "an attack on the bridge contract has led to funds being lost"; not
     # the outage itself ("an outage of our website led to lost orders").
     r"\b(?:incident|outage|failure|disruption|attack|exploit|breach|compromise|"
     r"interruption|power cut|power loss)s? (?:at|in|with|against|on|affecting|within|"
@@ -147,16 +147,16 @@ _LOOSE_CAUSE_PATTERNS = (
     r"intruder)s? "
     r"(?:had |has |first |then )?(?:obtained|gained|used|stole|exploited|abused|phished|"
     r"compromised|leveraged|took advantage of|was able to|were able to|managed to)\b",
-    # Factors named together as what made it happen: "The combination of these factors
-    # led to …", "Together, these three gaps allowed …"
+    # Factors named together as what made it happen: "The combination of these three
+    # gaps made it possible", "Together, these weaknesses allowed …"
     r"\bcombination of (?:these|the|those|all|several|two|three|four|multiple)\b[^.;]{0,60}?"
     r"\b(?:led to|caused|made|allowed|resulted in|enabled|produced|created)\b",
     r"\b(?:these|those|the above|all of these|all these)(?: \w+)? (?:factors|conditions|"
     r"issues|problems|gaps|weaknesses|flaws|mistakes|bugs|causes)(?:,? (?:together|"
     r"combined|in combination|taken together))?,? (?:together |jointly )?(?:led to|caused|"
     r"made|allowed|resulted in|enabled|produced)\b",
-    # How a secret got out, in a security write-up: "a token with elevated scopes was
-    # leaked from the CI server", "the pull request contained live credentials"
+    # How a secret got out, in a security write-up: "a deploy key with write access was
+    # exposed by the build log", "the sample config contained production passwords"
     r"(?<!no )(?<!any )\b(?:credentials?|secrets?|keys?|tokens?|passwords?|certificates?)\b"
     r"[^.;]{0,100}?\b(?:was|were|had been|got|been) (?!not |never )(?:\w+ )?(?:leaked|"
     r"exposed|pushed|committed|published|revealed|disclosed|printed|logged|uploaded|"
@@ -164,8 +164,8 @@ _LOOSE_CAUSE_PATTERNS = (
     r"\b(?:contained|included|embedded|leaked|committed|pushed|published|printed|"
     r"logged|exposed) (?:\w+ ){0,2}(?:credentials|secrets|api keys|private keys|access keys|"
     r"tokens|passwords)\b",
-    # A slip that did the damage: "Accidental overwriting of the database file during
-    # debugging deleted every table", "a script inadvertently removed the volumes"
+    # A slip that did the damage: "Accidental truncation of the sessions table during a
+    # cleanup removed every login", "a script inadvertently removed the volumes"
     r"\b(?:accidental|accidentally|inadvertent|inadvertently|unintended|unintentional|"
     r"unintentionally|mistaken|mistakenly|erroneous|erroneously)\b[^.;]{0,80}?\b(?:caused|"
     r"led|resulted in|triggered|deleted|removed|overwrote|overwritten|wiped|dropped|"
@@ -202,8 +202,8 @@ _SEVERITY_SAID = re.compile(
     r"(?:treated|handled|ran|run|managed|opened|logged|filed) (?:this |it )?as) "
     r"(?:an? |the )?p[0-4]\b|\bp[0-4](?= (?:incident|outage)\b)", re.IGNORECASE)
 _CLASSING = re.compile(r"p[0-4]\b", re.IGNORECASE)
-# A severity level the incident was set to, in words: "Severity upgraded to Critical",
-# "the incident was raised to high severity", "declared a major incident", "we
+# A severity level the incident was set to, in words: "severity raised to High",
+# "the incident was downgraded to Minor", "declared a major incident", "we
 # downgraded it to Minor". The word is kept only if it spells a severity (rule data).
 _SEVERITY_SET = re.compile(
     r"\b(?:severity|incident|impact level)(?: (?:level|was|has been|is))* "
@@ -449,7 +449,7 @@ def find_quantity(text: str, units: Iterable[str], totals: Iterable[str],
         after = " ".join(re.split(r"[,.;:()!?]", rest, maxsplit=1)[0].split()[:_WORDS_AFTER])
         if unit_pattern is not None and unit_pattern.search(after) is not None:
             return match.start(), match.end()
-    for found in _FRACTION.finditer(text):  # "1/3 of visitors", "one in five requests"
+    for found in _FRACTION.finditer(text):  # "2/5 of shoppers", "one in five requests"
         after = " ".join(text[found.end():found.end() + 80].split()[:_WORDS_AFTER])
         if unit_pattern is not None and unit_pattern.search(after) is not None \
                 or after.lower().startswith("of "):
@@ -460,14 +460,14 @@ def find_quantity(text: str, units: Iterable[str], totals: Iterable[str],
         if unit_pattern is not None and unit_pattern.search(after) is not None \
                 and not _TIME_UNIT.match(after):
             return spoken.span()
-    share = _PART_OF_TOTAL.search(text)  # "24m out of the vault's total 35m"
+    share = _PART_OF_TOTAL.search(text)  # "4.2m out of the pool's total 9m"
     if share is not None:
         return share.span()
     for named in _NAMED_LIST.finditer(text):  # "sessions with IXP-A, IXP-B and IXP-C"
         before = " ".join(text[max(0, named.start() - 60):named.start()].split()[-3:])
         if unit_pattern is not None and unit_pattern.search(before) is not None:
             return named.start(1), named.end()
-    hit = _COUNT_HIT.search(text)  # "a single package was compromised"
+    hit = _COUNT_HIT.search(text)  # "a single plugin was tampered with"
     if hit is not None and not _TIME_UNIT.match(hit.group("noun")):
         return hit.span()
     amount = money.search(text) if money is not None else None  # "$12,400", "2.5 ETH"
@@ -477,7 +477,7 @@ def find_quantity(text: str, units: Iterable[str], totals: Iterable[str],
         return None
     versions = _AFFECTED_VERSIONS.search(text)
     if versions is not None:
-        return versions.span()  # "versions 1.18.2 and earlier": every install of them
+        return versions.span()  # "versions 3.4.1 and earlier": every install of them
     for found in _WHOLE_OUTAGE.finditer(text):
         if not _PARTIAL.search(_sentence_at(text, found.start())):
             return found.span()  # "an outage of our website", "the portal went offline"
@@ -504,14 +504,14 @@ def find_quantity(text: str, units: Iterable[str], totals: Iterable[str],
     return None
 
 
-# A share written as a fraction: "1/3 of visitors", "about 1/3rd of the sites", "one in
+# A share written as a fraction: "2/5 of shoppers", "about 1/4th of the hosts", "one in
 # five requests", "one-third of the nodes", "two thirds of tenants".
 _FRACTION = re.compile(
     r"(?<![\w./-])(?:[1-9]/[2-9]\d?(?:st|nd|rd|th|s)?|(?:one|two|three|four) in "
     r"(?:\d{1,4}|two|three|four|five|six|seven|eight|nine|ten|twenty|a hundred)|"
     r"(?:one|two|three|a)[- ](?:half|third|thirds|quarter|quarters|fifth|fifths|"
     r"tenth|tenths)|half)(?![\w/])", re.IGNORECASE)
-# A part of a whole: "11m out of the 35m deposited", "3 of the 40 hubs", "24 out of 30".
+# A part of a whole: "4.2m out of the 9m pooled", "3 of the 40 hubs", "24 out of 30".
 _COUNT = (r"(?<![\w.:/-])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
           r"(?:\s?(?:[kKmM]\b|million|billion|thousand))?")
 _PART_OF_TOTAL = re.compile(
@@ -524,8 +524,8 @@ _NAME = r"[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3}"
 _NAMED_LIST = re.compile(
     rf"\b(?:with|to|at|from|of|on|across|between) ({_NAME}(?:, {_NAME}){{0,20}},? and {_NAME}|"
     rf"{_NAME}(?:, {_NAME}){{2,20}})\b")
-# A count of any hit thing, what it counts named by the writer: "a single package was
-# compromised", "two brokers were lost", "3 relays went down".
+# A count of any hit thing, what it counts named by the writer: "a single plugin was
+# tampered with", "two brokers were lost", "3 relays went down".
 _COUNT_HIT = re.compile(
     rf"(?:{_COUNT}|\b(?:a single|one|two|three|four|five|six|seven|eight|nine|ten)\b)"
     r" (?P<noun>[\w-]+)(?: [\w-]+){0,2}? (?:was|were|got|had been|have been|has been|went) "
@@ -544,15 +544,15 @@ _WHOLE_OUTAGE = re.compile(
     rf"(?:[\w.-]+ ){{0,2}}{_SERVICE}\b|{_SERVICE}\b(?:[^.;]|\.(?=\w)){{0,40}}? "
     rf"(?:was|were|went) "
     rf"(?:completely |fully |entirely )?(?:down|offline|unreachable|affected by an outage)\b|"
-    # "an ecosystem-wide outage", "the testnet incurred 22 hours of downtime": all of it,
+    # "a chain-wide halt", "the devnet had 9 hours of downtime": all of it,
     # for as long as it says
     rf"\b(?:ecosystem|network|chain|system|platform|company|site|service|cluster|region)"
     rf"[- ]wide (?:outage|halt|downtime|failure)\b|"
-    # "relays have been taken offline for upgrades": all of them, on purpose
+    # "the mirrors were taken down for maintenance": all of them, on purpose
     rf"\b(?:have|has|had) been taken (?:offline|down|out of service)\b|"
     rf"\b(?:were|was) taken (?:offline|down|out of service)\b|"
-    # the team's own work held up, not users: "deployments are paused", "the release
-    # could not be deployed": the whole of it, and no one else to count
+    # the team's own work held up, not users: "merges were on hold", "the build
+    # could not be shipped": the whole of it, and no one else to count
     rf"\b(?:deploy(?:ment)?s|releases?|rollouts?|development|feature work|merges|"
     rf"the pipeline|the deploy pipeline) (?:are|were|was|is|had been|have been|has been) "
     rf"(?:\w+ )?(?:paused|blocked|halted|frozen|on hold|held back)\b|"
@@ -564,7 +564,7 @@ _WHOLE_OUTAGE = re.compile(
     rf"(?:total of )?(?:about |approximately |roughly |~)?\d[\d.]* ?(?:minutes?|hours?|days?"
     rf"|h|m)(?: of)? (?:total |complete |full )?(?:downtime|outage)\b)",
     re.IGNORECASE)
-# The versions a vulnerability is in, as a range: "versions 1.18.2 and earlier", "all
+# The versions a vulnerability is in, as a range: "versions 3.4.1 and earlier", "all
 # releases before 4.2", "v2.0.0 through v2.3.1".
 _AFFECTED_VERSIONS = re.compile(
     r"\b(?:versions?|releases?) v?\d+(?:\.\w+){1,4},? (?:and|or) "

@@ -70,7 +70,7 @@ def test_cause_stated_in_prose_without_a_root_cause_heading(sentence: str) -> No
     "login.",
     "A maintenance script inadvertently deleted the volume snapshots.",
     # the writer's conclusion from the logs
-    "Replaying the command locally wipes the file, and is most likely cause of the loss.",
+    "Running the export twice truncates the file, and is probably cause of the missing rows.",
     # a "what happened" paragraph that says why
     "This happened because the signing certificate had expired overnight.",
     "The incident occurred because the cache was cold after the failover.",
@@ -115,7 +115,7 @@ def test_a_joint_cause_after_contributing_factors_is_a_root_cause() -> None:
         1. Slippage protection was set too loose.
         2. The withdrawal fee was switched off.
 
-        The combination of these factors led to the attack being profitable.
+        The combination of these two gaps made the replay worthwhile for the attacker.
         """
     assert codes(lint_text(text, select=["PM401"])) == []
 
@@ -288,7 +288,7 @@ def test_what_does_not_size_the_impact(elsewhere: str) -> None:
 
 @pytest.mark.parametrize(("impact", "size"), [
     # a share as a fraction
-    ("About 1/3rd of visitors got a timeout page.", "1/3rd"),
+    ("Close to 2/5th of shoppers got a timeout page.", "2/5th"),
     ("Roughly one in five checkouts failed.", "one in five"),
     ("The outage hit two-thirds of the tenants in the region.", "two-thirds"),
     # a part of a whole, in any unit
@@ -321,10 +321,10 @@ def test_impact_sized_in_other_units(impact: str, size: str) -> None:
 @pytest.mark.parametrize("impact", [
     # the team's own work held up: no one outside to count
     "Deployments were paused until the keys were rotated.",
-    "The 4.2 release could not be deployed, so feature work waited a day.",
+    "The 4.2 build could not be shipped, so feature work waited a day.",
     "Merges are blocked while the pipeline is rebuilt.",
     # everything taken down on purpose
-    "The ingest relays have been taken offline for a hardware upgrade.",
+    "The download mirrors were taken down for a disk swap.",
 ])
 def test_an_internal_or_deliberate_whole_needs_no_count(impact: str) -> None:
     text = f"# Pipeline incident\n\n## Impact\n\n{impact}\n"
@@ -416,7 +416,7 @@ def test_impact_only_in_the_timeline_is_still_missing() -> None:
     ("### Search returned stale results (Minor)\n\nText.\n\n"
      "### Checkout failed (Major)\n\nText.", "SEV-2"),
     # a level the incident was set to in words
-    ("| 11:40 | Rollback done (severity upgraded to Critical). |", "SEV-1"),
+    ("| 11:40 | Rollback done; severity raised to Critical. |", "SEV-1"),
     ("- 09:12 The incident was downgraded to Minor once retries drained.", "SEV-4"),
     ("- 08:55 On-call declared a major incident and opened a bridge.", "SEV-2"),
     ("- 08:55 A critical incident was declared and a bridge opened.", "SEV-1"),

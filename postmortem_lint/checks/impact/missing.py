@@ -32,7 +32,7 @@ class ImpactMissing(Rule):
     (not the timeline) that says what was hit and how much ("…, causing a slowdown of
     all uploads"); PM202 to PM205 then ask for what it leaves out. In a vulnerability
     write-up the impact is the exposure: what an attacker could do ("allowed an attacker
-    to bypass …") and which versions have the flaw ("versions 1.18.2 and earlier").
+    to bypass …") and which versions have the flaw ("versions 3.4.1 and earlier").
 
     Bad::
 

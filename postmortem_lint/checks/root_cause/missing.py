@@ -27,14 +27,14 @@ class RootCauseMissing(Rule):
     failure ("A bug in the scheduler caused a stall"), what the investigation
     determined, what the trouble "stemmed from", the flaw a security advisory names
     ("the page was vulnerable to …"), a failure "when" an event or change happened, an
-    event elsewhere that did the damage ("an outage at our DNS provider interrupted name
-    resolution", "an exploit against the vault led to …"), how a secret got out in a
-    security write-up ("a token was leaked from the CI server", "the attacker gained
-    access through …"), a faulty thing that did the damage ("an expired certificate broke
+    event elsewhere that did the damage ("a fibre cut at our transit carrier disrupted
+    every region", "an attack on the bridge contract led to …"), how a secret got out in a
+    security write-up ("a deploy key was exposed by the build log", "the intruder
+    gained access through …"), a faulty thing that did the damage ("an expired certificate broke
     TLS"), a change that "introduced a bug", "this happened because …", a slip that did the
-    damage ("accidental overwriting of the database file deleted every table"), the
-    writer's conclusion ("… is most likely cause of the issue") and factors named together
-    as what made it happen ("the combination of these factors led to …"). A list of
+    damage ("an accidental truncation of the sessions table removed every login"), the
+    writer's conclusion ("… is probably the trigger for the crash") and factors named together
+    as what made it happen ("together, these gaps allowed …"). A list of
     contributing factors alone does not count, nor do timeline entries that show the
     cause without saying it.
 
