@@ -20,6 +20,7 @@ _WORD = re.compile(r"[A-Za-z\u00C0-\u024F0-9]+(?:['\u2019][A-Za-z]+)?")
 _PATTERN_CUES = tuple(re.compile(pattern, re.IGNORECASE) for pattern in (
     r"\bit (?:was|is|'s)\b.{1,100}?\b(?:that|who)\b",  # "It was X's change that broke…"
     r"\b(?:this|that|it)(?: \w+)?(?: is| was|'s|\u2019s) (?:\w+ )?on\b",  # "This one is on X"
+    r"\bon\b.{1,40}?\bnot on\b",  # "is on the <team>, not on the tooling"
     r"\b(?:anyone|anybody|even)\b.{1,60}?\bwould(?: have|'ve)\b",  # "anyone … would have"
     r"\b(?:all|nothing)\b.{0,30}?\b(?:took|taken|takes|needed|required)\b.{0,10}?\bfor\b",
     r"\bas (?:simple|easy|trivial|straightforward) as\b",
@@ -108,7 +109,8 @@ class CompiledLexicon:
         gated.update(v.w.gated_cues)
         # the words of the constructions the patterns find (see blame/patterns.py)
         for group in (w.sit_verbs, w.privileges, w.engagements, w.forced_through_verbs,
-                      w.answer_verbs, w.accident_adverbs, w.conduct_nouns, w.hindsight_nouns):
+                      w.answer_verbs, w.accident_adverbs, w.conduct_nouns, w.hindsight_nouns,
+                      w.habit_verbs, w.transform_verbs, w.placement_adverbs, w.ideal_adverbs):
             gated.update(group)
         return frozenset(strong), phrases, frozenset(gated), gated_phrases
 

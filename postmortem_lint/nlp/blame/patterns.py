@@ -153,7 +153,12 @@ def build_dependency_matcher(nlp: Language, v: Vocabulary) -> DependencyMatcher:
     matcher.add("PASSIVE_BY", [[  # "was ignored by X", "went unheeded by X"
         {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"TAG": {"IN": ["VBN", "JJ"]}}},
         {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "by", "RIGHT_ATTRS": {"DEP": "agent"}},
-        {"LEFT_ID": "by", "REL_OP": ">", "RIGHT_ID": "agent", "RIGHT_ATTRS": {"DEP": "pobj"}}]])
+        {"LEFT_ID": "by", "REL_OP": ">", "RIGHT_ID": "agent", "RIGHT_ATTRS": {"DEP": "pobj"}}], [
+        # "was set off by X deleting…": the agent is an act, its doer the gerund's subject
+        {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"TAG": {"IN": ["VBN", "JJ"]}}},
+        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "by", "RIGHT_ATTRS": {"DEP": "agent"}},
+        {"LEFT_ID": "by", "REL_OP": ">", "RIGHT_ID": "agent",
+         "RIGHT_ATTRS": {"DEP": "pcomp", "TAG": "VBG"}}]])
     matcher.add("POSSESSOR", [[
         {"RIGHT_ID": "noun", "RIGHT_ATTRS": {"LOWER": {"IN": faults}}},
         {"LEFT_ID": "noun", "REL_OP": ">", "RIGHT_ID": "owner", "RIGHT_ATTRS": {"DEP": "poss"}}]])

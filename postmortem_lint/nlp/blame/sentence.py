@@ -216,7 +216,7 @@ class Sentence:
             return mention(SYSTEM)
         if any(c.dep_ == "det" and c.lower_ not in w.group_determiners for c in token.children):
             return mention(SYSTEM)
-        if self._not_a_name(token):
+        if self._not_a_name(token) or self._machine(token):
             return mention(SYSTEM)
         surname = any(c.dep_ == "compound" and NAME_SHAPE.match(c.text)
                       for c in token.children) or (
@@ -232,6 +232,17 @@ class Sentence:
         # a capitalised plural inside the sentence may be a name the tagger took for a
         # plural ("Beatriz", "Ines"), or a product's plural: only as sure as a first word
         return mention(PERSON, weak=2 if token.tag_ == "NNS" else 0)
+
+    def _machine(self, token: Word) -> bool:
+        """"<Name>, our deploy bot, …": a name the sentence itself introduces as a program
+        (read from the words between the commas: the parser often breaks the apposition)."""
+        doc = self.doc
+        if token.i + 2 >= len(doc) or doc[token.i + 1].text != ",":
+            return False
+        for word in doc[token.i + 2:token.i + 8]:
+            if word.text == ",":
+                return doc[word.i - 1].lower_ in self.w.machine_nouns
+        return False
 
     def _process_act(self, token: Word) -> bool:
         """Whether the word is the doer of what software does to processes."""
@@ -365,9 +376,12 @@ class Sentence:
         proxy = self.split_perfect(verb)
         if proxy is not None:
             return self.subject(proxy)
-        for child in verb.children:
-            if child.dep_ in _SUBJECTS:
-                return self._explicit_subject(verb, child)
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+        if len(subjects) > 1 and verb.dep_ == "relcl":
+            # "a check that the DBA skipped": the relative word is the object, not the doer
+            subjects = [c for c in subjects if c.lower_ not in self.w.relative_pronouns]
+        if subjects:
+            return self._explicit_subject(verb, subjects[0])
         for aux in verb.children:  # "X should have double-checked": hung on "have"
             if aux.dep_ == "aux" and aux.i < verb.i:
                 found = next((c for c in aux.children if c.dep_ == "nsubj"), None)
@@ -496,7 +510,9 @@ class Sentence:
                 return True
             if token.dep_ == "ROOT" or token.head.i == token.i:
                 return False
-            if token.dep_ in ("conj", "advcl", "relcl", "parataxis") or (
+            if token.dep_ in ("advcl", "parataxis") or (
+                    token.dep_ == "conj" and not token.tag_.startswith("JJ")) or (
+                    token.dep_ == "relcl" and not self._infinitive(token)) or (
                     token.dep_ == "ccomp" and self.inversion(token) is not None):
                 in_scope = False  # "Had X checked, nothing would have broken"
             # "<someone>'s error was believing…": the cue is what believes, not what is talked of
@@ -504,13 +520,21 @@ class Sentence:
             token = token.head
         return False
 
+    @staticmethod
+    def _infinitive(clause: Word) -> bool:
+        """"someone to hold accountable": a clause of purpose, inside its noun's scope."""
+        return any(c.dep_ == "aux" and c.tag_ == "TO" for c in clause.children)
+
     def _denied_at(self, token: Word, anchor: Word, own_negation_ok: bool) -> bool:
         if self._has_det(token, self.w.none_determiners):
             return True
         if (token.i != anchor.i or not own_negation_ok) and (
-                token.tag_.startswith(("VB", "JJ")) or token.dep_ == "ROOT") and \
+                token.tag_.startswith(("VB", "JJ")) or token.dep_ in ("ROOT", "prep")) and \
                 self.negated(token) is not None:
             return True
+        if token.i != anchor.i and any(c.dep_ == "nsubj" and c.lower_ in self.w.nothing
+                                       for c in token.children):
+            return True  # "nothing suggests anyone was careless"
         return any(child.dep_ in ("nsubj", "nsubjpass") and (
             child.lower_ in self.v.nobody and self.nobody_in_group(child) is None or any(
                 c.dep_ == "det" and c.lower_ == "no" for c in child.children))

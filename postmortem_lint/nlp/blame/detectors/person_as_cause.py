@@ -127,7 +127,9 @@ def _damage_object(s: Sentence, verb: Word) -> bool:
     return any(child.dep_ in ("dobj", "attr", "nsubjpass") and (
         child.lower_ in nouns or any(c.lower_ in nouns for c in child.children
                                      if c.dep_ == "compound") or
-        any(c.lower_ in bad for c in child.children if c.dep_ == "amod"))
+        any(c.lower_ in bad for c in child.children if c.dep_ == "amod") or
+        # "the chain of failures", "a wave of errors"
+        (s.pobj(child, "of") or child).lower_ in nouns)
         for child in verb.children
         if not any(c.dep_ == "det" and c.lower_ == "no" for c in child.children))
 
@@ -147,9 +149,15 @@ def damaging(s: Sentence, verb: Word) -> bool:
     caused the outage": the parser may leave the object to the copula)."""
     v = s.v
     phrasal = any(span.start == verb.i for span in s.matches.get("DAMAGE", []))
-    return verb.lower_ in v.damage or phrasal or (
+    return verb.lower_ in v.damage or phrasal or _made_into_damage(s, verb) or (
         verb.lower_ in v.cause_verbs and (_damage_object(s, verb) or verb.dep_ == "csubj" and any(
             c.dep_ == "nsubj" and c.lower_ in v.damage_nouns for c in verb.head.children)))
+
+
+def _made_into_damage(s: Sentence, verb: Word) -> bool:
+    """"turned a blip into an outage": an act that made something into damage."""
+    return verb.lower_ in s.w.transform_verbs and (
+        s.pobj(verb, "into") or verb).lower_ in s.v.damage_nouns
 
 
 # -- copulas: "X is the root cause", clefts, "what broke it was X's push" ----------------------

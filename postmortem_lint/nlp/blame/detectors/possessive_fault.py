@@ -154,11 +154,28 @@ def _on_someone(s: Sentence) -> Iterator[BlameHit]:
         subject = s.subject(verb)
         if subject is None:
             continue
-        pointed = any(c.lower_ in w.point_words for c in subject.children)
-        if not (subject.lower_ in w.pointing_subjects or pointed and (
-                subject.lower_ == "one" or subject.lower_ in s.v.damage_nouns)):
-            continue  # "This one is on X", "This outage was on the <team>"
         target = s.pobj(verb, "on")
+        if not (_pointed(s, subject) or target is not None and _placed(s, target.head) and
+                subject.lower_ not in w.burden_nouns | w.rotation_words):
+            continue
         mention = s.who(target)
         if s.blameable(mention, 2) and target is not None and not s.suppressed(verb):
             yield s.hit(KIND, verb.i, target.i + 1, mention.text, verb.i, target.i + 1)
+
+
+def _pointed(s: Sentence, subject: Word) -> bool:
+    """"This one is on X", "This outage was on the <team>"."""
+    w = s.w
+    pointed = any(c.lower_ in w.point_words for c in subject.children)
+    return subject.lower_ in w.pointing_subjects or pointed and (
+        subject.lower_ == "one" or subject.lower_ in s.v.damage_nouns)
+
+
+def _placed(s: Sentence, on: Word) -> bool:
+    """"is squarely on the <team>", "is on the <team>, not on the tooling": the fault
+    placed on someone, weighed or set against something else."""
+    if any(c.lower_ in s.w.placement_adverbs for c in (*on.children, *on.head.children)
+           if c.dep_ == "advmod"):
+        return True
+    return any(c.dep_ in ("conj", "prep") and c.lower_ == "on" and c.i > on.i and any(
+        g.dep_ == "neg" for g in c.children) for c in (*on.head.children, *on.children))
