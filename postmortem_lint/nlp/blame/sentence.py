@@ -561,7 +561,8 @@ class Sentence:
         """Index of the ':' of a leading "Root cause:" style label, if any."""
         doc = self.doc
         for token in doc[:10]:
-            if token.text in (":", "\u2014", "-") and token.i > 0:
+            if token.text in (":", "\u2014", "-") and token.i > 0 and (
+                    token.text != "-" or _end(doc[token.i - 1]) < token.idx):  # not "on-call"
                 words = {t.lower_ for t in doc[:token.i]}
                 if words & self.v.cause_labels:
                     return token.i

@@ -96,15 +96,15 @@ def _had_done(s: Sentence, verb: Word, subject: Mention | None,
 
 
 def _act_harmed(s: Sentence, verb: Word) -> bool:
-    """"Had X not restarted it, the replicas would have stayed in sync": without the act
-    all would have been well (no harm named, or harm denied), so the act is blamed. "Had X
-    not paged us, we would have lost data" praises the act instead."""
+    """"Had X not restarted it, replication would not have broken": without the act the
+    harm is denied, so the act is blamed ("had X not paged us, we would have lost data"
+    names harm that the act prevented: praise)."""
     main = verb.head
-    if verb.dep_ != "advcl" or not any(a.lower_ in s.w.would for a in s.auxiliaries(main)):
+    if verb.dep_ not in ("advcl", "ccomp") or s.negated(main) is None or \
+            not any(a.lower_ in s.w.would for a in s.auxiliaries(main)):
         return False
     inside = {t.i for t in verb.subtree}
-    harm = any(t.lower_ in s.v.outcomes for t in main.subtree if t.i not in inside)
-    return harm == (s.negated(main) is not None)
+    return any(t.lower_ in s.v.outcomes for t in main.subtree if t.i not in inside)
 
 
 def _supposed_to(s: Sentence, verb: Word, subject: Mention | None) -> list[BlameHit]:

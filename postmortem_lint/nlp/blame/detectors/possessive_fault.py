@@ -24,6 +24,11 @@ def detect(s: Sentence) -> Iterator[BlameHit]:
     for noun in doc:  # "responsibility for the data loss falls on X"
         if noun.lower_ in s.w.burden_nouns and _about_damage(s, noun):
             nouns.setdefault(noun.i, noun)
+    shared = [noun for noun in doc if noun.lower_ in s.w.shared_faults]
+    for noun in shared:  # "the <team>'s failure" (not "the failure of <a tool>")
+        found = _possessor(s, noun)
+        if found is not None and not s.suppressed(noun):
+            yield s.hit(KIND, found[1], found[2], found[0].text, noun.i, noun.i + 1)
     for noun in nouns.values():
         if noun.tag_.startswith("VB") and noun.lower_ not in s.w.fault_verbs_as_nouns and \
                 noun.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "attr"):
