@@ -219,6 +219,8 @@ class Words:
     poor_words: frozenset[str]
     choice_nouns: frozenset[str]
     shared_faults: frozenset[str]
+    consequence_words: frozenset[str]
+    care_nouns: frozenset[str]
     transform_verbs: frozenset[str]
     placement_adverbs: frozenset[str]
     machine_nouns: frozenset[str]

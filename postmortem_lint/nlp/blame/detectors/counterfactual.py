@@ -30,6 +30,7 @@ def detect(s: Sentence) -> Iterator[BlameHit]:
     yield from _were_to_have(s)
     yield from _but_for(s)
     yield from _change_habit(s)
+    yield from _more_care(s)
 
 
 def _should_have(s: Sentence, verb: Word, subject: Mention | None,
@@ -220,3 +221,22 @@ def _directed(s: Sentence, verb: Word) -> bool:
     head = verb.head
     return verb.dep_ == "xcomp" and head.tag_ in ("VBZ", "VBP") and (
         head.lower_ in s.w.need_verbs or head.lower_ in s.w.have_verbs)
+
+
+def _more_care(s: Sentence) -> Iterator[BlameHit]:
+    """"With a little more care from X, it would not have shipped", "more attention by X
+    would have caught it": the care a person is said to have lacked."""
+    w = s.w
+    if not any(a.lower_ in w.would for verb in s.verbs for a in s.auxiliaries(verb)):
+        return
+    for noun in s.doc:
+        if noun.lower_ not in w.care_nouns or not any(
+                c.tag_ == "JJR" for c in noun.children if c.dep_ in ("amod", "advmod")):
+            continue
+        giver = s.pobj(noun, *w.by_of_from)
+        mention = s.who(giver)
+        # (not read for denial: "…would not have shipped" denies the harm, not the care)
+        if giver is None or not s.blameable(mention, 2):
+            continue
+        start = s.left_edge(noun)
+        yield s.hit(KIND, start, giver.i + 1, mention.text, start, giver.i + 1)

@@ -161,7 +161,18 @@ def _diligence_not_done(s: Sentence, verb: Word, negation: Word | None) -> bool:
         return False
     if any(c.dep_ == "aux" and c.lower_ in s.w.inability_modals for c in verb.children):
         return False
-    return not s.counterfactual_clause(verb)
+    return not s.counterfactual_clause(verb) and not _gap_explains(s, verb)
+
+
+def _gap_explains(s: Sentence, verb: Word) -> bool:
+    """"<the runbook> never covered it, so <someone> had not seen it": what the person did
+    not do follows from what the system or process did not do."""
+    doc = s.doc
+    link = next((t for t in reversed(doc[:verb.i]) if t.lower_ in s.w.consequence_words and
+                 t.i > 0 and doc[t.i - 1].text in (",", ";")), None)
+    return link is not None and any(
+        other.i < link.i and s.negated(other) is not None and
+        not s.blameable(s.who(s.subject(other)), 2) for other in s.verbs)
 
 
 def _double_checked(s: Sentence, verb: Word) -> bool:

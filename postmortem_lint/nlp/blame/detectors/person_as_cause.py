@@ -22,6 +22,7 @@ def detect(s: Sentence) -> Iterator[BlameHit]:
     yield from _because(s)
     yield from _when(s)
     yield from _labelled(s)
+    yield from _author_of_damage(s)
 
 
 def _cause_links(s: Sentence) -> Iterator[BlameHit]:
@@ -397,3 +398,19 @@ def _named_cause(s: Sentence) -> Iterator[BlameHit]:
     if any(t.lower_ in s.w.owner_labels for t in s.doc[:s.label_end]):
         return  # "Root cause owner: <Name>" names who follows up, not a cause
     yield s.hit(KIND, rest[0].i, rest[-1].i + 1, mention.text, head.i, head.i + 1)
+
+
+def _author_of_damage(s: Sentence) -> Iterator[BlameHit]:
+    """"The change that took down checkout was pushed by X": the person who made the thing
+    that did the damage (not "…was reverted by X", a responder's act)."""
+    for verb in s.verbs:
+        if not s.passive(verb) or s.neutral(verb) or verb.lower_ in s.v.stative:
+            continue
+        thing = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        clause = next((c for c in thing.children if c.dep_ == "relcl" and
+                       damaging(s, c)), None) if thing is not None else None
+        if clause is None or (s.subject(clause) or clause).i != thing.i:
+            continue
+        hit = s.passive_agent(verb, KIND, verb.i)
+        if hit is not None:
+            yield hit
