@@ -535,6 +535,9 @@ class Sentence:
         if token.i != anchor.i and any(c.dep_ == "nsubj" and c.lower_ in self.w.nothing
                                        for c in token.children):
             return True  # "nothing suggests anyone was careless"
+        if token.dep_ == "prep" and token.i > 0 and \
+                self.doc[token.i - 1].lower_ in self.w.negators:
+            return True  # "…, not for someone to hold accountable"
         return any(child.dep_ in ("nsubj", "nsubjpass") and (
             child.lower_ in self.v.nobody and self.nobody_in_group(child) is None or any(
                 c.dep_ == "det" and c.lower_ == "no" for c in child.children))

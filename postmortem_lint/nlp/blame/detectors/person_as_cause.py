@@ -407,8 +407,10 @@ def _author_of_damage(s: Sentence) -> Iterator[BlameHit]:
         if not s.passive(verb) or s.neutral(verb) or verb.lower_ in s.v.stative:
             continue
         thing = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if thing is None:
+            continue
         clause = next((c for c in thing.children if c.dep_ == "relcl" and
-                       damaging(s, c)), None) if thing is not None else None
+                       damaging(s, c)), None)
         if clause is None or (s.subject(clause) or clause).i != thing.i:
             continue
         hit = s.passive_agent(verb, KIND, verb.i)

@@ -177,10 +177,18 @@ def _pointed(s: Sentence, subject: Word) -> bool:
 
 
 def _placed(s: Sentence, on: Word) -> bool:
-    """"is squarely on the <team>", "is on the <team>, not on the tooling": the fault
-    placed on someone, weighed or set against something else."""
+    """"<the damage> is squarely on the <team>", "is on the <team>, not on the tooling":
+    the fault placed on someone, weighed or set against something else."""
+    subject = s.subject(on.head)
     if any(c.lower_ in s.w.placement_adverbs for c in (*on.children, *on.head.children)
-           if c.dep_ == "advmod"):
+           if c.dep_ == "advmod") and subject is not None and _bad_thing(s, subject):
         return True
     return any(c.dep_ in ("conj", "prep") and c.lower_ == "on" and c.i > on.i and any(
         g.dep_ == "neg" for g in c.children) for c in (*on.head.children, *on.children))
+
+
+def _bad_thing(s: Sentence, noun: Word) -> bool:
+    """Damage, or a thing in a bad state ("the expired certificate", "duplicate charges")."""
+    return noun.lower_ in s.v.damage_nouns or any(
+        c.dep_ in ("amod", "compound") and c.lower_ in s.w.bad_state_words
+        for c in noun.children)
