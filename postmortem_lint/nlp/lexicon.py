@@ -111,7 +111,7 @@ class CompiledLexicon:
         for group in (w.sit_verbs, w.privileges, w.engagements, w.forced_through_verbs,
                       w.answer_verbs, w.accident_adverbs, w.conduct_nouns, w.hindsight_nouns,
                       w.habit_verbs, w.transform_verbs, w.placement_adverbs, w.ideal_adverbs,
-                      w.poor_words, w.shared_faults, w.care_nouns):
+                      w.poor_words, w.shared_faults, w.care_nouns, w.safeguard_nouns):
             gated.update(group)
         return frozenset(strong), phrases, frozenset(gated), gated_phrases
 

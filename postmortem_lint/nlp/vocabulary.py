@@ -221,6 +221,7 @@ class Words:
     shared_faults: frozenset[str]
     consequence_words: frozenset[str]
     care_nouns: frozenset[str]
+    safeguard_nouns: frozenset[str]
     transform_verbs: frozenset[str]
     placement_adverbs: frozenset[str]
     machine_nouns: frozenset[str]

@@ -38,6 +38,8 @@ def blame_codes(text: str) -> list[str]:
     ("PM110", "Priya's hotfix is what turned a slow query into a full outage."),
     ("PM110", "The cascade of timeouts was triggered by Ola restarting every broker at once."),
     ("PM110", "The migration that broke checkout was merged by Ilse."),
+    # an act on the system done without its safeguard
+    ("PM101", "Dmitri pushed the firewall change without a peer review."),
 ])
 def test_grammatical_forms_of_blame_are_reported(code: str, sentence: str) -> None:
     assert code in blame_codes(sentence), sentence
@@ -61,6 +63,9 @@ def test_grammatical_forms_of_blame_are_reported(code: str, sentence: str) -> No
     "The controller's failure to reconcile left pods pending.",
     "The failure of the primary database paged the on-call.",
     "The work is entirely on the platform team this quarter.",
+    # a system running without a safeguard; the authors
+    "Nightly builds ran without tests for a week.",
+    "We pushed the firewall change without a peer review.",
     # the authors
     "It should have been obvious to us that the disk was filling.",
     "It was a bad idea for us to deploy on a Friday.",

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from postmortem_lint.nlp.blame.sentence import Sentence
 from postmortem_lint.nlp.blame.tokens import Phrase, Word
 from postmortem_lint.nlp.hits import BlameHit, BlameKind
+from postmortem_lint.nlp.vocabulary import norm
 
 KIND = BlameKind.failure_verb
 
@@ -19,6 +20,7 @@ def detect(s: Sentence) -> Iterator[BlameHit]:
                for label in ("FAILURE", "SAT_ON") for span in s.matches.get(label, [])}
     yield from _undone_by(s)
     yield from _forced_through(s)
+    yield from _without_safeguard(s)
     v = s.v
     for verb in s.doc:
         lower = verb.lower_
@@ -230,3 +232,31 @@ def _without(s: Sentence, verb: Word) -> Iterator[BlameHit]:
     if obj is not None:
         end = min(obj.right_edge.i + 1, verb.i + 6)
     yield s.hit(KIND, prep.i, end, mention.text, prep.i, end)
+
+
+def _without_safeguard(s: Sentence) -> Iterator[BlameHit]:
+    """"<someone> launched the backfill without a dry run", "merged it without review": an
+    act on the system done without its safeguard."""
+    for prep in s.doc:
+        if prep.lower_ not in s.w.without_words or prep.dep_ != "prep":
+            continue
+        noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        acting = prep.head
+        if acting.dep_ == "dobj":  # "deployed the fix without…": hung on the object
+            acting = acting.head
+        if noun is None or not _safeguard(s, noun) or acting.lower_ not in s.v.actions:
+            continue
+        passive = s.passive(acting)
+        if not passive and not any(c.dep_ == "dobj" for c in acting.children):
+            continue  # people act on something: "Builds ran without tests" is the system
+        mention = s.who(s.by_agent(acting) if passive else s.subject(acting))
+        if not s.blameable(mention, 2) or s.suppressed(acting):
+            continue
+        yield s.hit(KIND, prep.i, noun.i + 1, mention.text, prep.i, noun.i + 1)
+
+
+def _safeguard(s: Sentence, noun: Word) -> bool:
+    words = s.w.safeguard_nouns
+    modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i]
+    phrase = norm(" ".join(t.text for t in (*modifiers, noun)))
+    return noun.lower_ in words or phrase in words
