@@ -179,6 +179,9 @@ class CompiledLexicon:
         when = "|".join(sorted(re.escape(word) for word in w.time_marks))
         moved = "|".join(sorted(re.escape(word) for word in w.off_rotation_verbs))
         off = "|".join(sorted(re.escape(word) for word in w.from_off))
+        damage = "|".join(sorted(re.escape(word) for word in self.vocabulary.damage_nouns))
+        rotation = "|".join(sorted(re.escape(word) for word in w.rotation_words -
+                                   w.assignment_words))
         destroy = "|".join(sorted(re.escape(word) for word in w.destructive_verbs))
         data = "|".join(sorted(re.escape(word) for word in w.data_nouns))
         believing = "|".join(sorted(re.escape(word) for word in w.belief_verbs
@@ -195,7 +198,12 @@ class CompiledLexicon:
                 # "<the damage> began when X…", "went down after X…"
                 re.compile(rf"\b(?:{began})\b.{{0,40}}?\b(?:{when})\b", re.IGNORECASE),
                 # "was moved off the <team>": a person taken off their work
-                re.compile(rf"\b(?:{moved})\s+(?:{off})\b", re.IGNORECASE))
+                re.compile(rf"\b(?:{moved})\s+(?:{off})\b", re.IGNORECASE),
+                # "the outage was on <someone>"
+                re.compile(rf"\b(?:{damage})\s+(?:is|was|are|were)\s+(?:\w+\s+)?on\b",
+                           re.IGNORECASE),
+                # "will no longer be on the <rotation>"
+                re.compile(rf"\bno longer\b.{{1,40}}?\b(?:{rotation})\b", re.IGNORECASE))
 
     @cached_property
     def _unnamed_fault(self) -> re.Pattern[str]:
@@ -234,6 +242,8 @@ class CompiledLexicon:
             return True
         safe = self._safe
         w = self.vocabulary.w
+        if words & w.anybody and words & w.relative_pronouns:
+            return True  # "anyone who…": whoever does something
         for index, match in enumerate(_WORD.finditer(sentence)):
             word = match.group()
             if not word[:1].isupper() or word.isupper() or "'" in word[1:-2]:

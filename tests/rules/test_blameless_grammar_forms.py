@@ -40,6 +40,13 @@ def blame_codes(text: str) -> list[str]:
     ("PM110", "The migration that broke checkout was merged by Ilse."),
     # an act on the system done without its safeguard
     ("PM101", "Dmitri pushed the firewall change without a peer review."),
+    # a cleft whose clause the parser hangs on the copula
+    ("PM110", "It was Greta who disabled the health check."),
+    ("PM102", "This was the platform team's mess."),
+    ("PM102", "The outage was on Jonas."),
+    # sanctions: taken off the rotation, threatened against whoever does something
+    ("PM106", "The engineer who deleted the bucket will no longer be part of the on-call rotation."),
+    ("PM106", "From now on, anyone who bypasses the freeze will face disciplinary action."),
 ])
 def test_grammatical_forms_of_blame_are_reported(code: str, sentence: str) -> None:
     assert code in blame_codes(sentence), sentence
@@ -63,6 +70,11 @@ def test_grammatical_forms_of_blame_are_reported(code: str, sentence: str) -> No
     "The controller's failure to reconcile left pods pending.",
     "The failure of the primary database paged the on-call.",
     "The work is entirely on the platform team this quarter.",
+    "It was Greta who paged the database team.",
+    "The outage was on Tuesday.",
+    "Ravi will no longer be on the team after March.",
+    "Anyone who is paged can escalate to the incident commander.",
+    "Ravi cleaned up the mess the migration left behind.",
     # a system running without a safeguard; the authors
     "Nightly builds ran without tests for a week.",
     "We pushed the firewall change without a peer review.",

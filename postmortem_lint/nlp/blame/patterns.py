@@ -75,7 +75,10 @@ def _constructions(v: Vocabulary) -> dict[str, list[Pattern]]:
         "OFF_ROTATION": [[  # "was removed from the escalation rotation" (done to someone)
             {**_in(w.off_rotation_verbs), "TAG": {"IN": ["VBN", "JJ"]}}, _in(w.from_off),
             {"TEXT": {"NOT_IN": [".", ",", ";", ":", "(", ")"]}, "OP": "{0,5}"},
-            _in(w.rotation_words)]],
+            _in(w.rotation_words)], [  # "will no longer be part of the on-call rotation"
+            {"LOWER": "no"}, {"LOWER": "longer"}, _in(w.be_verbs),
+            {"TEXT": {"NOT_IN": [".", ",", ";", ":", "(", ")"]}, "OP": "{0,5}"},
+            _in(w.rotation_words - w.assignment_words)]],
         "AS_EASY_AS": [[  # "it was as simple as <someone> running…"
             {"LOWER": "as"}, _in(w.easy_words), {"LOWER": "as"}]],
         "SIMPLE_MATTER": [[  # "a simple matter of <doing it>, which X didn't do"

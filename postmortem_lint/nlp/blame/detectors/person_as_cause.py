@@ -253,8 +253,10 @@ def _cleft(s: Sentence, verb: Word) -> Iterator[BlameHit]:
     for attr in verb.children:
         if attr.dep_ != "attr":
             continue
-        clause = next((c for c in attr.children if c.dep_ == "relcl"), None)
-        if clause is None or (s.subject(clause) or clause).i != attr.i:
+        clause = next((c for c in attr.children if c.dep_ == "relcl"), None) or \
+            _cleft_clause(s, verb, attr)
+        if clause is None or (s.subject(clause) or clause).i != attr.i and \
+                clause.dep_ == "relcl":
             continue
         mention = s.person_or_work(attr)
         if mention is None or s.suppressed(verb):
@@ -262,6 +264,13 @@ def _cleft(s: Sentence, verb: Word) -> Iterator[BlameHit]:
         if (s.neutral(clause) or clause.lower_ in s.v.stative) and not _bad_object(s, clause):
             continue
         yield s.hit(KIND, mention.start, clause.i + 1, mention.text, verb.i, clause.i + 1)
+
+
+def _cleft_clause(s: Sentence, verb: Word, attr: Word) -> Word | None:
+    """"It was X who disabled…" with "who disabled…" hung on the copula, not on X."""
+    return next((c for c in verb.children if c.dep_ == "ccomp" and c.i > attr.i and any(
+        g.dep_ == "nsubj" and g.lower_ in s.w.relative_pronouns and g.i == attr.i + 1
+        for g in c.children)), None)
 
 
 def _bad_object(s: Sentence, verb: Word) -> bool:

@@ -180,6 +180,8 @@ def _placed(s: Sentence, on: Word) -> bool:
     """"<the damage> is squarely on the <team>", "is on the <team>, not on the tooling":
     the fault placed on someone, weighed or set against something else."""
     subject = s.subject(on.head)
+    if subject is not None and subject.lower_ in s.v.damage_nouns:
+        return True  # "the outage was on <someone>"
     if any(c.lower_ in s.w.placement_adverbs for c in (*on.children, *on.head.children)
            if c.dep_ == "advmod") and subject is not None and _bad_thing(s, subject):
         return True
