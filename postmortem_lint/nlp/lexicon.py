@@ -162,8 +162,8 @@ class CompiledLexicon:
             return True
         if words & self._undone:  # "went unheeded by <someone>"
             return True
-        if "without" in words and words & self._diligence:
-            return True
+        if ("without" in words or words & w.set_aside_words) and words & self._diligence:
+            return True  # "without checking", "instead of checking"
         if words & w.modals and words & w.perfect_have:
             return True
         return any(pattern.search(sentence) for pattern in self._pattern_cues)

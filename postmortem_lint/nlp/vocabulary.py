@@ -222,6 +222,8 @@ class Words:
     consequence_words: frozenset[str]
     care_nouns: frozenset[str]
     safeguard_nouns: frozenset[str]
+    occasion_nouns: frozenset[str]
+    set_aside_words: frozenset[str]
     transform_verbs: frozenset[str]
     placement_adverbs: frozenset[str]
     machine_nouns: frozenset[str]

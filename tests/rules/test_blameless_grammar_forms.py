@@ -47,6 +47,8 @@ def blame_codes(text: str) -> list[str]:
     # sanctions: taken off the rotation, threatened against whoever does something
     ("PM106", "The engineer who deleted the bucket will no longer be part of the on-call rotation."),
     ("PM106", "From now on, anyone who bypasses the freeze will face disciplinary action."),
+    # an act done in place of the diligence
+    ("PM101", "Instead of checking the replica lag, the DBA promoted the replica."),
 ])
 def test_grammatical_forms_of_blame_are_reported(code: str, sentence: str) -> None:
     assert code in blame_codes(sentence), sentence
@@ -60,6 +62,9 @@ def test_grammatical_forms_of_blame_are_reported(code: str, sentence: str) -> No
     "Otto, our release bot, ignored the freeze window and deployed.",
     # a person's lapse that a process gap explains
     "The runbook never mentioned the drain step, so the on-call had not seen it before.",
+    "Instead of asking why Ravi skipped the step, we asked why the step was skippable.",
+    "At no point did anyone act carelessly.",
+    "Instead of checking dashboards by hand, we added an alert.",
     # praise: the act prevented harm
     "Had Mina not paused the rollout, every region would have received the bad build.",
     "If Li had not paged the DBA, we would have lost more data.",

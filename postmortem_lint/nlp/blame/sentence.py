@@ -538,10 +538,24 @@ class Sentence:
         if token.dep_ == "prep" and token.i > 0 and \
                 self.doc[token.i - 1].lower_ in self.w.negators:
             return True  # "…, not for someone to hold accountable"
+        if self._set_aside(token) or self._never_at(token):
+            return True
         return any(child.dep_ in ("nsubj", "nsubjpass") and (
             child.lower_ in self.v.nobody and self.nobody_in_group(child) is None or any(
                 c.dep_ == "det" and c.lower_ == "no" for c in child.children))
             for child in token.children)
+
+    def _set_aside(self, token: Word) -> bool:
+        """"instead of asking why X skipped it", "rather than blaming X": set aside."""
+        return token.dep_ in ("pcomp", "pobj") and token.i >= 2 and \
+            self.doc[token.i - 2].lower_ in self.w.set_aside_words
+
+    def _never_at(self, token: Word) -> bool:
+        """"At no point did anyone…": a fronted negative adverbial denies the clause."""
+        return any(c.dep_ == "prep" and c.i < token.i and any(
+            p.dep_ == "pobj" and p.lower_ in self.w.occasion_nouns and
+            self._has_det(p, self.w.none_determiners) for p in c.children)
+            for c in token.children)
 
     def nobody_in_group(self, token: Word) -> Mention | None:
         """"nobody on the <name> team", "no one from <a company>": a denial that

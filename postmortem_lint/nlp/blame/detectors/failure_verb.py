@@ -216,12 +216,18 @@ def _undone_by(s: Sentence) -> Iterator[BlameHit]:
 
 
 def _without(s: Sentence, verb: Word) -> Iterator[BlameHit]:
-    """"approved the change without reading the diff": a person skipping diligence."""
+    """"approved the change without reading the diff", "instead of checking the lag,
+    promoted the replica": a person skipping diligence."""
     prep = verb.head
-    if verb.tag_ != "VBG" or prep.lower_ not in s.w.without_words or \
+    # "instead of checking", "rather than check": the act done in place of the diligence
+    instead = prep.i > 0 and s.doc[prep.i - 1].lower_ in s.w.set_aside_words
+    if verb.tag_ not in ("VBG", "VB") or verb.tag_ == "VB" and not instead or \
+            not (prep.lower_ in s.w.without_words or instead) or \
             verb.dep_ not in ("pcomp", "pobj"):
         return
     acting = prep.head
+    if acting.lower_ in s.w.set_aside_words:
+        acting = acting.head
     if not acting.tag_.startswith("VB"):
         return
     mention = s.who(s.by_agent(acting) if s.passive(acting) else s.subject(acting))
