@@ -110,8 +110,7 @@ class CompiledLexicon:
         # the words of the constructions the patterns find (see blame/patterns.py)
         for group in (w.sit_verbs, w.privileges, w.engagements, w.forced_through_verbs,
                       w.answer_verbs, w.accident_adverbs, w.conduct_nouns, w.hindsight_nouns,
-                      w.habit_verbs, w.transform_verbs, w.placement_adverbs, w.ideal_adverbs,
-                      w.poor_words, w.shared_faults, w.care_nouns, w.safeguard_nouns):
+                      w.transform_verbs, w.ideal_adverbs):
             gated.update(group)
         return frozenset(strong), phrases, frozenset(gated), gated_phrases
 
@@ -186,7 +185,7 @@ class CompiledLexicon:
         data = "|".join(sorted(re.escape(word) for word in w.data_nouns))
         believing = "|".join(sorted(re.escape(word) for word in w.belief_verbs
                                     if word.endswith("ing")))
-        return (*_PATTERN_CUES,
+        return (*_PATTERN_CUES, *self._form_cues,
                 # "…thinking it was <another thing>": an act on a mistaken belief
                 re.compile(rf"\b(?:{believing})\s+(?:it|that|this|they)\b", re.IGNORECASE),
                 # "dropped the <name> schema": data destroyed
@@ -204,6 +203,25 @@ class CompiledLexicon:
                            re.IGNORECASE),
                 # "will no longer be on the <rotation>"
                 re.compile(rf"\bno longer\b.{{1,40}}?\b(?:{rotation})\b", re.IGNORECASE))
+
+    @cached_property
+    def _form_cues(self) -> tuple[re.Pattern[str], ...]:
+        """The grammatical forms whose words are common alone: "needs to stop deploying",
+        "squarely on", "without a review", "X's failure", "more care from", "a bad call"."""
+        w = self.vocabulary.w
+
+        def alt(words: frozenset[str]) -> str:
+            return "|".join(sorted(re.escape(word) for word in words))
+
+        return tuple(re.compile(pattern, re.IGNORECASE) for pattern in (
+            # told to: "needs to stop deploying", "must start checking"
+            rf"\b(?:to|{alt(w.directive_modals)})\s+"
+            rf"(?:{alt(frozenset(self.source.grammar['habit_verbs']))})\s+\w+ing\b",
+            rf"\b(?:{alt(w.placement_adverbs)})\s+on\b",
+            rf"\bwithout\s+(?:\w+\s+){{0,2}}?(?:{alt(w.safeguard_nouns)})\b",
+            rf"['\u2019]s\s+(?:{alt(w.shared_faults)})\b",
+            rf"\bmore\s+(?:{alt(w.care_nouns)})\b",
+            rf"\b(?:{alt(w.poor_words)})\s+(?:{alt(w.choice_nouns)})\b"))
 
     @cached_property
     def _unnamed_fault(self) -> re.Pattern[str]:
