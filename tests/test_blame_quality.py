@@ -110,6 +110,9 @@ GRAMMAR_MUTATIONS = [
     ("presume_verbs", "assume"),
     ("but_for_heads", "were"),
     ("instead_of", "instead"),
+    ("habit_verbs", "stop"),
+    ("placement_adverbs", "squarely"),
+    ("plain_words", "obvious"),
 ]
 
 
