@@ -53,6 +53,18 @@ _WHY_LINE = re.compile(r"^\s*(?:why\s*#?\d|\d[.)]\s*why\b|why\?)", re.IGNORECASE
 _STRUCTURED = {"timeline", "action_items", "five_whys", "contributing_factors"}
 # A bold label alone on its line: "**Impact**:", "**Review actions:**", "__Trigger__".
 _BOLD_LABEL = re.compile(r"^\s{0,3}(?:[-*+]\s+)?(?:\*\*|__)[^*_\n]{2,60}?:?(?:\*\*|__)\s*:?\s*$")
+# A lead-in that names the list under it as evidence rather than causes ("This conclusion
+# is supported by the following observations:", "Evidence:", "What we saw:").
+_EVIDENCE_LEAD = re.compile(
+    r"\b(?:evidence|observations?|observed|we saw|we see|signals?|symptoms?|indicators?|"
+    r"supported by|supports? (?:this|that|it)|we conclude[sd]?|concluded|based on)\b",
+    re.IGNORECASE)
+# A paragraph after a list that reads the items as evidence for one cause ("These
+# observations point to one cause: …", "Together these signals show …").
+_EVIDENCE_AFTER = re.compile(
+    r"\b(?:these|those|the above|all of these|all these)(?: \w+)? (?:observations|signals|"
+    r"symptoms|facts|data points|indicators|clues|measurements)\b|"
+    r"\bpoints? to (?:a |one |the |an )?(?:single )?(?:cause|explanation)\b", re.IGNORECASE)
 # Words that make a sentence ending in ":" the lead-in of a list of lessons.
 _LESSON_WORDS = frozenset(("lessons", "lesson", "learnings", "takeaways"))
 _LABEL_LEVEL = 7  # below every Markdown heading level
@@ -179,8 +191,12 @@ class _Reader:
             state = "list"
         elif block.kind == "paragraph" and state == "open" and block.prose is not None \
                 and block.prose.text.rstrip().endswith(":"):
-            state = "lead"
+            # "Supported by these observations:", "Evidence:": a list of what was seen
+            state = "closed" if _EVIDENCE_LEAD.search(block.prose.text) else "lead"
         else:
+            if state == "list" and block.kind == "paragraph" and block.prose is not None \
+                    and _EVIDENCE_AFTER.search(block.prose.text):
+                section.leading_list_items = 0  # "These observations point to one cause: …"
             state = "closed"
         self.list_state[id(section)] = state
 
@@ -879,3 +895,4 @@ def parse_markdown(source: SourceText, data: RuleData) -> Postmortem:
     blocks = to_blocks(tokens, reader.lines)
     reader.read_code_spans(tokens)
     return reader.read(blocks)
+
