@@ -489,3 +489,24 @@ def test_a_program_named_like_a_role_is_no_person_in_a_cause() -> None:
 
         The import step was deleted by the supervisor during the shift change.
         """, select=["PM110"])) == ["PM110"]
+
+
+def test_a_single_author_owning_a_gap_in_the_first_person_is_not_blame() -> None:
+    # "I" is the author, as "we" is the authors: owning the gap is the blameless way to say it
+    assert blame_codes("""\
+        ## Root cause
+
+        I forgot to renew the certificate, so it expired on Sunday.
+
+        ## What happened
+
+        I deployed the new cache and I did not see any errors in staging.
+        """) == []
+
+
+def test_a_single_author_judging_their_own_character_is_still_blame() -> None:
+    assert blame_codes("""\
+        ## Root cause
+
+        In an act of pure laziness I skipped the canary.
+        """) == ["PM103"]
