@@ -90,9 +90,31 @@ def _first_word(text: str) -> str:
 
 
 # -- which lines are items -----------------------------------------------------------------
+def _verb_of_gerund(word: str, data: RuleData) -> str | None:
+    """The action verb of a present participle: "adding" -> add, "writing" -> write,
+    "setting" -> set; None for a word that is not one ("morning", "something")."""
+    if not word.endswith("ing") or len(word) < 6:
+        return None
+    stem = word[:-3]
+    for verb in (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2]
+                 else None):
+        if verb and verb in data.action_verbs:
+            return verb
+    return None
+
+
 def starts_with_verb(text: str, data: RuleData) -> bool:
-    """Whether the line opens with an imperative verb: "Add an alert on …"."""
-    return _first_word(text) in data.action_verbs
+    """Whether the line opens with an imperative verb ("Add an alert on …") or its
+    participle, the way a list of planned work is often written ("Adding a retry to …")."""
+    word = _first_word(text)
+    return word in data.action_verbs or _verb_of_gerund(word, data) is not None
+
+
+# "we are building …", "we're adding …", "we are now writing …": work under way, said by
+# the authors of themselves.
+_UNDER_WAY = re.compile(r"(?<![\w'’])(?:we|i)(?:\s+are|['’]re|\s+am|['’]m)\s+(?:now\s+|also\s+|"
+                        r"currently\s+|actively\s+|already\s+)?(?P<verb>[a-z]+ing)\b",
+                        re.IGNORECASE)
 
 
 def states_intent(text: str, data: RuleData) -> bool:
@@ -102,9 +124,34 @@ def states_intent(text: str, data: RuleData) -> bool:
     if pattern is None:
         return False
     found = pattern.search(text[:80])
+    if found is None:  # "Based on what we saw in …, we will add …": after a long opening
+        found = pattern.search(text[:200])
+        if found is not None and not text[: found.start()].rstrip().endswith(","):
+            found = None
     lead = text[: found.start()] if found is not None else ""
-    return found is not None and (not lead.strip(" *_-") or lead.rstrip().endswith(",")) \
-        and re.match(r"\s*(?:have|been)\b", text[found.end():]) is None
+    if found is not None and (not lead.strip(" *_-") or lead.rstrip().endswith(",")) \
+            and re.match(r"\s*(?:have|been)\b", text[found.end():]) is None:
+        return True
+    return under_way(text, data)
+
+
+def under_way(text: str, data: RuleData) -> bool:
+    """Whether the sentence says the authors are doing a change now: "We are building
+    tests for …", "Based on this, we're adding a check to …" (an action verb, at the start
+    or after an opening that ends in a comma)."""
+    found = _UNDER_WAY.search(text[:200])
+    if found is None:
+        return False
+    lead = text[: found.start()]
+    verb = _verb_of_gerund(found.group("verb").lower(), data)
+    # "We are tracking the open items in …", "We are monitoring it": where the work is
+    # followed, not a change
+    return (not lead.strip(" *_-\"'") or lead.rstrip().endswith(",")) and \
+        verb is not None and verb not in _FOLLOWING_VERBS
+
+
+_FOLLOWING_VERBS = frozenset(("track", "monitor", "follow", "watch", "check", "look",
+                              "discuss", "evaluate", "investigate", "consider"))
 
 
 # Under an action heading, a sentence that says something will or should change is an
@@ -113,7 +160,12 @@ _COMMITMENT = re.compile(r"\b(?:will|shall|should|must|needs? to|plans? to|plann
                          r"intends? to|going to|it would be (?:useful|good|nice|better|"
                          r"helpful) to)\s+(?!not\b|have\b|been\b)\w", re.IGNORECASE)
 # "We updated the spec file …": work the authors report as done.
-_DONE_SENTENCE = re.compile(r"^(?:we|i)\s+(?:have\s+|also\s+|now\s+|then\s+)?"
+# An adverbial may stand between: "We have for several years enabled …", "We have
+# since rotated …", "We also recently moved …".
+_ADVERBIAL = (r"(?:(?:also|now|then|since|already|just|long|previously|recently|"
+              r"meanwhile|subsequently|[a-z]{3,}ly|for\s+(?:several|many|some|a\s+few|"
+              r"the\s+past|\d+|two|three|four|five)(?:\s+\w+){1,2}),?\s+)")
+_DONE_SENTENCE = re.compile(rf"^(?:we|i)\s+(?:have\s+|had\s+)?{_ADVERBIAL}{{0,2}}"
                             r"(?P<verb>[a-z]{3,}ed)\b", re.IGNORECASE)
 
 
@@ -125,6 +177,39 @@ def reports_done(text: str) -> bool:
     """Whether the sentence reports an action already taken: "We updated the spec file"."""
     found = _DONE_SENTENCE.match(text.lstrip(" *_-"))
     return found is not None and found.group("verb").lower() not in _NOT_PAST
+
+
+# What a change already made was for: "… to avoid this in the future", "… so that it
+# cannot recur", "from now on …".
+_PURPOSE = re.compile(r"\b(?:to\s+(?:avoid|prevent|stop|catch|detect|reduce|ensure|make\s+sure)|"
+                      r"in\s+the\s+future|going\s+forward|from\s+now\s+on|next\s+time|"
+                      r"so\s+that\s+(?:this|it|we|such)|recurr?(?:ence|ing)?|again)\b",
+                      re.IGNORECASE)
+_CHANGE_LINK = re.compile(r"/(?:pull|pulls|merge_requests|commit|commits|compare)/")
+
+
+def prevents_recurrence(prose: Prose) -> bool:
+    """Whether a change the authors report as made ("We improved our CI …") says it is
+    there to keep the failure from coming back, or links the change itself (a pull
+    request, a commit): a follow-up action already done, not a step of the fix."""
+    return _PURPOSE.search(prose.text) is not None or \
+        any(_CHANGE_LINK.search(href) for _start, _end, href in prose.links)
+
+
+# "… we can reduce the risk by following a few rules:", "We will adopt these steps:": a
+# sentence in which the authors commit to what the list below it says.
+_COMMITTING_LEAD = re.compile(r"\b(?:we|i)\s+(?:will|can|shall|are\s+going\s+to|plan\s+to|"
+                              r"intend\s+to|have\s+decided\s+to|are\s+adopting)\b|"
+                              r"\bwe['’]ll\b", re.IGNORECASE)
+
+
+def commits_to_list(text: str) -> bool:
+    """Whether a sentence ending in ":" commits the authors to the list below it."""
+    stripped = text.rstrip(" *_")
+    if not stripped.endswith(":"):
+        return False
+    first, last = _sentences(stripped, 0)[-1]
+    return _COMMITTING_LEAD.search(stripped[first:last]) is not None
 
 
 def defers(text: str, data: RuleData) -> bool:
@@ -280,8 +365,12 @@ def _rejection(text: str, data: RuleData) -> tuple[int, int] | None:
         after = text[found.end():].lstrip()
         at_start = not re.sub(r"[\W_]+", "", before)
         marked = before.endswith(("(", "[", "—", "–", "-", ":")) or after.startswith((":", ")"))
-        decided = found.group(0).lower().startswith("decided")
-        if at_start or marked or decided:
+        decided = found.group(0).lower().startswith(("decided", "chose", "opted", "voted"))
+        # "… and it was rejected", "the proposal has been declined": reported as not taken
+        passive = re.search(r"\b(?:it|this|that|which|the\s+(?:proposal|idea|suggestion|"
+                            r"recommendation|option|motion|request))\s+(?:was|has\s+been|"
+                            r"got)(?:\s+\w+ly)?$", before, re.IGNORECASE) is not None
+        if at_start or marked or decided or passive:
             return found.span()
     return None
 
