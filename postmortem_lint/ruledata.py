@@ -327,6 +327,11 @@ class RuleData(BaseModel):
     advisory_titles: list[str] = Field(
         default_factory=new_list, description="Words of a title that make the document a "
         "published security advisory (security advisory, security bulletin).")
+    security_processes: list[str] = Field(
+        default_factory=new_list, description="The project's own process for handling "
+        "vulnerabilities (vulnerability response process, security policy): a document that "
+        "names its own ('our security policy', \"the project's security process\") is the "
+        "security team's disclosure, not a draft for review.")
     placeholder_prompt_words: list[str] = Field(
         default_factory=new_list, description="Words that make bracketed text a template "
         "prompt wherever it stands ([Team name], [Link to the dashboard]).")

@@ -129,10 +129,22 @@ def states_intent(text: str, data: RuleData) -> bool:
         if found is not None and not text[: found.start()].rstrip().endswith(","):
             found = None
     lead = text[: found.start()] if found is not None else ""
-    if found is not None and (not lead.strip(" *_-") or lead.rstrip().endswith(",")) \
+    if found is not None and _opening(lead) \
             and re.match(r"\s*(?:have|been)\b", text[found.end():]) is None:
         return True
     return under_way(text, data)
+
+
+# "From next month we …", "Starting this quarter we …": when, said before the subject.
+_WHEN_OPENING = re.compile(r"(?:from|starting|beginning|as\s+of|going\s+forward|in\s+the\s+"
+                           r"future|next|this|by)\b[\w\s-]{0,30}$", re.IGNORECASE)
+
+
+def _opening(lead: str) -> bool:
+    """Whether what comes before the subject leaves the sentence a commitment: nothing,
+    an opening ending in a comma ("Based on this, we …") or a time ("From May we …")."""
+    stripped = lead.strip(" *_-\"'")
+    return not stripped or stripped.endswith(",") or _WHEN_OPENING.fullmatch(stripped) is not None
 
 
 def under_way(text: str, data: RuleData) -> bool:
@@ -142,12 +154,11 @@ def under_way(text: str, data: RuleData) -> bool:
     found = _UNDER_WAY.search(text[:200])
     if found is None:
         return False
-    lead = text[: found.start()]
     verb = _verb_of_gerund(found.group("verb").lower(), data)
     # "We are tracking the open items in …", "We are monitoring it": where the work is
     # followed, not a change
-    return (not lead.strip(" *_-\"'") or lead.rstrip().endswith(",")) and \
-        verb is not None and verb not in _FOLLOWING_VERBS
+    return _opening(text[: found.start()]) and verb is not None and \
+        verb not in _FOLLOWING_VERBS
 
 
 _FOLLOWING_VERBS = frozenset(("track", "monitor", "follow", "watch", "check", "look",

@@ -44,6 +44,10 @@ def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![a-z])(?:{alternatives})(?![a-z])")
 
 
+# What makes a process the project's own: "our …", "the project's …", "Acme's …".
+_OWNED = re.compile(r"(?:\bour|\w['’]s)\s+(?:own\s+)?(?:\w+\s+)?$", re.IGNORECASE)
+
+
 @cache
 def _phrases_ci(words: tuple[str, ...]) -> re.Pattern[str] | None:
     """Whole-word phrases, any case: "Security Advisory", "assigned to this issue"."""
@@ -701,6 +705,8 @@ class DocumentBuilder:
             found = pattern.search(title.value) if pattern is not None else None
             if found is not None:
                 doc.meta.advisory = Located(value=found.group(0), span=title.span)
+        if doc.meta.advisory is None:
+            self.own_security_process()
         pattern = _phrases_ci(tuple(data.tracker_issue_phrases))
         if pattern is None:
             return
@@ -710,6 +716,23 @@ class DocumentBuilder:
                 doc.meta.tracker_issue = Located(value=found.group(0),
                                                  span=prose.span(*found.span()))
                 return
+
+    def own_security_process(self) -> None:
+        """A sentence that places the document under the project's own vulnerability
+        process ("In line with our security policy, …", "The project's vulnerability
+        response process worked"): the security team's own disclosure."""
+        pattern = _phrases_ci(tuple(self.data.security_processes))
+        if pattern is None:
+            return
+        for prose in self.doc.prose:
+            if prose.role != ProseRole.narrative:
+                continue
+            for found in pattern.finditer(prose.text):
+                before = prose.text[max(0, found.start() - 40):found.start()]
+                if _OWNED.search(before) is not None:
+                    self.doc.meta.advisory = Located(value=found.group(0),
+                                                     span=prose.span(*found.span()))
+                    return
 
     # -- facts stated in sentences ------------------------------------------------------
     def prose_facts(self) -> None:
