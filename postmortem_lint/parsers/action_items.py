@@ -147,6 +147,19 @@ def _opening(lead: str) -> bool:
     return not stripped or stripped.endswith(",") or _WHEN_OPENING.fullmatch(stripped) is not None
 
 
+# "Going forward, we will" alone, over the list that says what: the lead of a list.
+_BARE_LEAD = re.compile(r"\b(?:will|shall|['’]ll|must|should|need\s+to|plan\s+to|going\s+to|"
+                        r"want\s+to|would\s+like\s+to|intend\s+to)\W*$", re.IGNORECASE)
+
+
+def commits_in_sentence(text: str, data: RuleData) -> bool:
+    """Whether a sentence of a paragraph commits to a change of its own ("Going forward,
+    we'll keep a checklist of …"), not only opening the list below ("Going forward, we
+    will") nor putting the decision off ("We will discuss …")."""
+    return states_intent(text, data) and _BARE_LEAD.search(text) is None and \
+        not defers(text, data)
+
+
 def under_way(text: str, data: RuleData) -> bool:
     """Whether the sentence says the authors are doing a change now: "We are building
     tests for …", "Based on this, we're adding a check to …" (an action verb, at the start

@@ -203,8 +203,9 @@ class _Reader:
             if block.kind == "item" and block.level == 1 and block.prose is not None:
                 items.append(block.prose)
         verbs = set(self.data.action_verbs)
-        opening = [item for item in items if _first_word(item.text) in verbs
-                   or action_items.starts_with_verb(item.text, self.data)]
+        opening = [item for item in items if _first_word(item.text) in verbs] if not most \
+            else [item for item in items if _STATE_LABEL.match(item.text) is None
+                  and action_items.starts_with_verb(item.text, self.data)]
         if len(items) >= 2 and (len(opening) == len(items) or most and
                                 len(opening) * 2 > len(items)):
             return "action_items"
@@ -536,8 +537,7 @@ class _Reader:
         actions."""
         self.committed_list = action_items.commits_to_list(prose.text)
         for sentence, _tail in action_items.item_sentences(prose, self.data):
-            if not action_items.states_intent(sentence.text, self.data) or \
-                    action_items.defers(sentence.text, self.data):
+            if not action_items.commits_in_sentence(sentence.text, self.data):
                 continue
             self.b.add_action_item(sentence, sentence.whole, {})
             self.doc.action_items[-1].in_prose = True
@@ -864,6 +864,9 @@ _MAY_STATE_ACTIONS = frozenset((None, "lessons", "prevention", "follow_up", "sum
 # "We have rotated every token": an action reported as taken (not "We noticed …").
 _ACTION_TAKEN = re.compile(r"\W{0,3}(?:we|i)\s+have\s+(?:now\s+|also\s+|since\s+)?[a-z]{3,}ed\b",
                            re.IGNORECASE)
+# A checklist line that names a state, not an action: "Monitoring added for …", "Test
+# coverage: …", "Training needed?".
+_STATE_LABEL = re.compile(r"^\W*[A-Za-z]+(?:\s+[A-Za-z]+)?\s*(?::|\s+[a-z]+ed\b|\s+needed\b)")
 # Sections whose paragraphs may commit to the document's actions in sentences.
 _MAY_COMMIT = frozenset(("lessons", "prevention"))
 _PROCEDURE_STEP = re.compile(r"\W{0,3}we\s+must\b", re.IGNORECASE)
