@@ -213,6 +213,10 @@ class PreventionItem(BaseModel):
     link_when: list[str] = Field(
         default_factory=new_list, description="Words that make a covering action item big "
         "enough to need that link (redesign, decouple); empty: any covering item.")
+    when_external: bool = Field(
+        True, description="Whether the line is asked for when the cause lay outside the "
+        "team (a provider's outage): watching for it and a runbook still apply; tests of "
+        "the team's code, a redesign or training may not.")
 
 
 class RegulatoryRecord(BaseModel):
@@ -436,6 +440,10 @@ class RuleData(BaseModel):
     prevention_checklist: dict[str, PreventionItem] = Field(
         default_factory=new_dict, description="The recurrence-prevention checklist for "
         "severe incidents: key -> what covers it.")
+    external_cause_phrases: list[str] = Field(
+        default_factory=new_list, description="Phrases in the root cause, its factors or the "
+        "summary that place the cause outside the team's own systems (outside our control, "
+        "upstream outage, no local issues).")
     prevention_declined: list[str] = Field(
         default_factory=new_list, description="Phrases that decline a checklist line "
         "explicitly (not needed, not required, n/a because).")

@@ -311,6 +311,10 @@ class Postmortem(BaseModel):
     timeline: Timeline = Field(default_factory=Timeline)
     root_cause: list[Prose] = Field(default_factory=list)
     root_cause_span: Span | None = None
+    # Where the cause or its factors say it lay outside the team's own systems (a
+    # provider's outage, an upstream or network-wide event): what the team can prevent is
+    # narrower.
+    external_cause: Located[str] | None = None
     contributing_factors: list[ContributingFactor] = Field(default_factory=list)
     contributing_span: Span | None = None
     five_whys: list[Why] = Field(default_factory=list)

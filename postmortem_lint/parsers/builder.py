@@ -44,6 +44,8 @@ def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![a-z])(?:{alternatives})(?![a-z])")
 
 
+# Sections that say what caused the incident.
+_CAUSE_SECTIONS = frozenset(("root_cause", "contributing_factors", "summary"))
 # What makes a process the project's own: "our …", "the project's …", "Acme's …".
 _OWNED = re.compile(r"(?:\bour|\w['’]s)\s+(?:own\s+)?(?:\w+\s+)?$", re.IGNORECASE)
 
@@ -707,6 +709,7 @@ class DocumentBuilder:
                 doc.meta.advisory = Located(value=found.group(0), span=title.span)
         if doc.meta.advisory is None:
             self.own_security_process()
+        self.external_cause()
         pattern = _phrases_ci(tuple(data.tracker_issue_phrases))
         if pattern is None:
             return
@@ -715,6 +718,22 @@ class DocumentBuilder:
             if found is not None:
                 doc.meta.tracker_issue = Located(value=found.group(0),
                                                  span=prose.span(*found.span()))
+                return
+
+    def external_cause(self) -> None:
+        """Where the root cause, its factors or the summary place the cause outside the
+        team's own systems ("an upstream outage", "beyond our control", "no local
+        issues")."""
+        pattern = _phrases_ci(tuple(self.data.external_cause_phrases))
+        if pattern is None:
+            return
+        for prose in self.doc.prose:
+            if prose.role != ProseRole.narrative or prose.section not in _CAUSE_SECTIONS:
+                continue
+            found = pattern.search(prose.text)
+            if found is not None:
+                self.doc.external_cause = Located(value=found.group(0),
+                                                  span=prose.span(*found.span()))
                 return
 
     def own_security_process(self) -> None:
