@@ -226,6 +226,10 @@ class ActionItem(BaseModel):
     # The item is this postmortem's own process (writing this report, holding its
     # retrospective): the document itself, not an action to track.
     about_document: bool = False
+    # The item states a rule the team now works to ("All features have a test before they
+    # are merged", "Every deploy has a rollback plan"): in force from now on, with no date
+    # to be done by.
+    standing_rule: bool = False
     # When the group heading or label above the item says it is to be done ("Immediate",
     # "Short-term", "Long-term"): a priority by horizon.
     horizon: Located[str] | None = None

@@ -298,6 +298,19 @@ def item_sentences(prose: Prose, data: RuleData) -> list[tuple[Prose, Prose | No
     return out
 
 
+# "All features have a test …", "Every bug fix starts with …", "No change is merged
+# without …": a rule in the present tense, for every case from now on.
+_RULE = re.compile(r"^\W{0,3}(?:all|every|each|no|any)\s+(?:[\w-]+\s+){1,3}?"
+                   r"(?:has|have|is|are|starts?|ends?|gets?|goes|go|needs?|requires?|must|"
+                   r"can(?:no|['’])t|may\s+not)\b", re.IGNORECASE)
+
+
+def states_rule(text: str, data: RuleData) -> bool:
+    """Whether the item states a rule the team now works to ("All features have a test,
+    or they are not merged"), rather than a change to make by a date."""
+    return not starts_with_verb(text, data) and _RULE.match(text) is not None
+
+
 def is_bare_link(prose: Prose) -> bool:
     """A line that is only a link (or a link's own text) or a ticket key ("#2127"): a
     reference to where the action is described, not an action."""

@@ -427,6 +427,7 @@ class DocumentBuilder:
             item.ticket = ticket
         item.horizon = horizon
         item.about_document = action_items.about_document(item.words.text, self.data)
+        item.standing_rule = action_items.states_rule(item.words.text, self.data)
         self.doc.action_items.append(item)
 
     def heading_ticket(self, heading: Prose) -> Located[str] | None:

@@ -152,3 +152,24 @@ def test_a_fix_for_rejected_requests_is_still_open():
     text = INTRO + "## Action items\n\n- Fix the bug where uploads were rejected by the " \
         "proxy\n- Add an alert on the upload error rate\n"
     assert "PM502" in codes(lint_text(text, select=["PM502"]))
+
+
+# -- rules the team now works to -------------------------------------------------------------
+RULES = INTRO + """\
+## Action items
+
+- Every feature has a test before it is merged — owner: @ana
+- No cache change is released without a failover test — owner: @ben
+- Add a quorum-loss alert to the cache dashboard — owner: @kim
+"""
+
+
+def test_a_standing_rule_has_no_date_to_be_done_by():
+    findings = lint_text(RULES, select=["PM503"])
+    assert codes(findings) == ["PM503"]
+    assert "quorum-loss alert" in findings[0].message  # only the change, not the rules
+
+
+def test_a_change_that_mentions_all_of_something_still_needs_a_date():
+    text = INTRO + "## Action items\n\n- Add all cache alerts to the runbook — owner: @ana\n"
+    assert codes(lint_text(text, select=["PM503"])) == ["PM503"]
