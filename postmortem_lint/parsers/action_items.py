@@ -168,14 +168,15 @@ def under_way(text: str, data: RuleData) -> bool:
     if found is None:
         return False
     verb = _verb_of_gerund(found.group("verb").lower(), data)
-    # "We are tracking the open items in …", "We are monitoring it": where the work is
-    # followed, not a change
+    # "We are tracking the open items in …", "We are monitoring it", "we are running at
+    # half capacity": where the work is followed, or a state, not a change
     return _opening(text[: found.start()]) and verb is not None and \
         verb not in _FOLLOWING_VERBS
 
 
 _FOLLOWING_VERBS = frozenset(("track", "monitor", "follow", "watch", "check", "look",
-                              "discuss", "evaluate", "investigate", "consider"))
+                              "discuss", "evaluate", "investigate", "consider", "research",
+                              "explore", "revisit", "plan", "run", "start", "use"))
 
 
 # Under an action heading, a sentence that says something will or should change is an
@@ -205,19 +206,36 @@ def reports_done(text: str) -> bool:
 
 # What a change already made was for: "… to avoid this in the future", "… so that it
 # cannot recur", "from now on …".
-_PURPOSE = re.compile(r"\b(?:to\s+(?:avoid|prevent|stop|catch|detect|reduce|ensure|make\s+sure)|"
-                      r"in\s+the\s+future|going\s+forward|from\s+now\s+on|next\s+time|"
-                      r"so\s+that\s+(?:this|it|we|such)|recurr?(?:ence|ing)?|again)\b",
+_PURPOSE = re.compile(r"\b(?:to\s+(?:avoid|prevent)|in\s+the\s+future|going\s+forward|"
+                      r"from\s+now\s+on|next\s+time|(?:happen|occur|recur)s?\s+again|"
+                      r"(?:won['’]t|will\s+not|cannot|can['’]t)\s+(?:happen|occur|recur))\b",
                       re.IGNORECASE)
 _CHANGE_LINK = re.compile(r"/(?:pull|pulls|merge_requests|commit|commits|compare)/")
 
 
-def prevents_recurrence(prose: Prose) -> bool:
-    """Whether a change the authors report as made ("We improved our CI …") says it is
-    there to keep the failure from coming back, or links the change itself (a pull
-    request, a commit): a follow-up action already done, not a step of the fix."""
-    return _PURPOSE.search(prose.text) is not None or \
-        any(_CHANGE_LINK.search(href) for _start, _end, href in prose.links)
+def prevents_recurrence(prose: Prose, data: RuleData) -> bool:
+    """Whether the sentence reports a change the authors made ("We improved our CI …")
+    and says it is there to keep the failure from coming back, or links the change itself
+    (a pull request, a commit): a follow-up action already done, not a step of the fix
+    nor something noticed ("We realised it would happen again")."""
+    found = _DONE_SENTENCE.match(prose.text.lstrip(" *_-"))
+    if found is None or found.group("verb").lower() in _NOT_PAST:
+        return False
+    if any(_CHANGE_LINK.search(href) for _start, _end, href in prose.links):
+        return True
+    return _PURPOSE.search(prose.text) is not None and \
+        _verb_of_past(found.group("verb").lower(), data) is not None
+
+
+def _verb_of_past(word: str, data: RuleData) -> str | None:
+    """The action verb of a past form: "improved" -> improve, "added" -> add, "pinned"
+    -> pin, "applied" -> apply; None for one that is not an action ("noticed")."""
+    stem = word[:-2]
+    for verb in (stem, word[:-1], stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2]
+                 else None, word[:-3] + "y" if word.endswith("ied") else None):
+        if verb and verb in data.action_verbs:
+            return verb
+    return None
 
 
 # "… we can reduce the risk by following a few rules:", "We will adopt these steps:": a

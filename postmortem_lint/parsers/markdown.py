@@ -552,8 +552,8 @@ class _Reader:
         resolution ("We have restarted the node"), is neither."""
         text = prose.text
         taken = kind not in _FIX_STEPS and (
-            _ACTION_TAKEN.match(text) is not None or action_items.reports_done(text)
-            and action_items.prevents_recurrence(prose))
+            _ACTION_TAKEN.match(text) is not None
+            or action_items.prevents_recurrence(prose, self.data))
         promised = action_items.states_intent(text, self.data) and \
             _PROCEDURE_STEP.match(text) is None and not action_items.defers(text, self.data)
         listed = self.committed_list and kind in _MAY_COMMIT and \

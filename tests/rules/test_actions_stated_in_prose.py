@@ -173,3 +173,22 @@ def test_a_standing_rule_has_no_date_to_be_done_by():
 def test_a_change_that_mentions_all_of_something_still_needs_a_date():
     text = INTRO + "## Action items\n\n- Add all cache alerts to the runbook — owner: @ana\n"
     assert codes(lint_text(text, select=["PM503"])) == ["PM503"]
+
+
+@pytest.mark.parametrize("bullet", [
+    "We are running on the standby cluster until the vendor replaces the disk.",
+    "We are investigating why the replicas fell behind.",
+    "We are starting to see fewer timeouts.",
+])
+def test_a_state_or_an_investigation_under_way_is_not_an_action(bullet):
+    text = INTRO + "## Summary\n\n- " + bullet + "\n"
+    assert codes(lint_text(text, select=["PM501"])) == ["PM501"]
+
+
+@pytest.mark.parametrize("bullet", [
+    "We realised quickly that the same failure would happen again.",
+    "We restarted the replica to stop the errors.",
+])
+def test_something_noticed_or_a_step_of_the_fix_is_not_a_done_action(bullet):
+    text = INTRO + "## Conclusion\n\n- " + bullet + "\n"
+    assert codes(lint_text(text, select=["PM501"])) == ["PM501"]
