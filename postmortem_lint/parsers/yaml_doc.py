@@ -28,6 +28,13 @@ _LIST_SECTIONS = {"went_well", "went_wrong", "got_lucky", "lessons"}
 _NAME_KEYS = ("name", "login", "handle", "username")
 _DATE_FIELDS = {"incident_date", "date_written", "review_date", "incident_start",
                 "incident_end"}
+_MOMENT_WORDS = frozenset(("date", "time", "day", "at", "on", "when", "start", "end", "begin"))
+
+
+def _names_a_moment(key: Any) -> bool:
+    """Whether a key's own words say it holds a moment ("incident date", "started at"),
+    rather than a flag that something happened ("published", "resolved")."""
+    return any(word in _MOMENT_WORDS for word in normalise_key(str(key)).split())
 
 
 def _named(item: CommentedMap) -> Any | None:
@@ -163,8 +170,10 @@ class MappingReader:
             return
         if value is None:
             return
-        if field == "incident_end" and isinstance(value, bool):
-            return  # "resolved: true": a status flag (status-page generators), not a time
+        if isinstance(value, bool) and field in _DATE_FIELDS and not _names_a_moment(key):
+            # "resolved: true", "published: false": a status flag of a status page or a
+            # site generator, not a time; "review_date: true" is still a wrong value
+            return
         if field in _DATE_FIELDS and isinstance(value, bool | int | float):
             self.wrong_type(node, key, "a date (YYYY-MM-DD)", value)
             return

@@ -162,10 +162,16 @@ def test_an_author_mapping_without_a_name_is_still_reported() -> None:
     assert "PM003" in codes(found)
 
 
-def test_a_resolved_flag_is_not_reported_as_a_bad_date() -> None:
-    # status-page generators write "resolved: true" for an incident that is over
-    text = "---\ntitle: Mail relay outage\nresolved: true\n---\n# T\n"
+@pytest.mark.parametrize("flag", ["resolved: true", "published: true", "published: false"])
+def test_a_status_flag_is_not_reported_as_a_bad_date(flag: str) -> None:
+    # status pages write "resolved: true" for an incident that is over; site generators
+    # write "published: false" for a draft
+    text = f"---\ntitle: Mail relay outage\n{flag}\ndate: 2024-03-02\n---\n# T\n"
     assert "PM003" not in codes(lint_text(text))
+
+
+def test_a_date_key_holding_true_is_still_reported() -> None:
+    assert "PM003" in codes(lint_text("---\nreview_date: true\n---\n# Mail relay outage\n"))
 
 
 def test_a_status_page_state_as_severity_is_not_reported() -> None:
