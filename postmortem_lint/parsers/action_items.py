@@ -431,7 +431,7 @@ def _rejection(text: str, data: RuleData) -> tuple[int, int] | None:
 
 
 _DONE_WORDS = frozenset(("completed", "complete", "done", "finished", "resolved", "fixed",
-                        "shipped", "implemented", "closed"))
+                        "shipped", "implemented", "closed", "taken"))
 _WONT_WORDS = frozenset(("rejected", "declined", "wontfix", "dropped", "abandoned"))
 _OPEN_WORDS = frozenset(("todo", "open", "pending", "planned", "remaining", "outstanding"))
 

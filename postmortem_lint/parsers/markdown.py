@@ -439,8 +439,10 @@ class _Reader:
             return True
         if not action_items.long_enough(prose.text, self.data):
             if action_items.is_group_label(prose.text):  # "- Long term:" groups what follows
-                self.label_group = _Group(block.level, None, None,
-                                          self.b.heading_ticket(prose),
+                self.label_group = _Group(block.level,
+                                          action_items.status_from_heading(prose.text,
+                                                                           self.data),
+                                          None, self.b.heading_ticket(prose),
                                           action_items.horizon(prose, self.data))
                 self.action_level = -1
             return True  # "- sequence", "- `screen -r` to stop": too few words for an action
@@ -453,8 +455,9 @@ class _Reader:
             if _groups_items(last):
                 items.pop()  # "- Immediate actions:" groups the actions nested below it
                 self.label_group = _Group(
-                    self.action_level, None, None,
-                    self.b.heading_ticket(last.description),
+                    self.action_level,
+                    action_items.status_from_heading(last.description.text, self.data),
+                    None, self.b.heading_ticket(last.description),
                     action_items.horizon(last.description, self.data))
             elif not self.own_item(block, prose, last):
                 self.b.add_action_detail(prose)

@@ -192,3 +192,21 @@ def test_a_state_or_an_investigation_under_way_is_not_an_action(bullet):
 def test_something_noticed_or_a_step_of_the_fix_is_not_a_done_action(bullet):
     text = INTRO + "## Conclusion\n\n- " + bullet + "\n"
     assert codes(lint_text(text, select=["PM501"])) == ["PM501"]
+
+
+# -- a label that says its items are done -------------------------------------------------------
+@pytest.mark.parametrize("label", ["**Immediate actions taken:**", "**Completed:**",
+                                   "Already done:"])
+def test_items_under_a_label_that_says_they_are_done_are_not_counted_as_open(label):
+    text = INTRO + f"""\
+## Corrective actions
+
+- {label}
+  - Failover of the cache to the standby cluster
+  - Restore of the replicas from the nightly snapshot
+- **Short term:**
+  - Alert on quorum loss in the cache cluster
+"""
+    findings = lint_text(text, select=["PM502"])
+    assert codes(findings) == ["PM502"]
+    assert "Alert on quorum loss" in findings[0].message  # the only open item
