@@ -101,15 +101,23 @@ class PlaceholderLeft(Rule):
 _PROMPT_MARK = re.compile(r"…|\.\.\.|[:?/]|\be\.g\b|\b[A-Z]{2,}\b")
 
 
-# A file name: "notes.md", "restore-script.ipynb", "grafana-dashboard-1.png".
-_FILE_NAME = re.compile(r"(?<![\w.])[\w-]+(?:\.[\w-]+)*\.[A-Za-z][A-Za-z0-9]{0,5}(?![\w.])")
+# The extension of a file name: "md" in "notes.md", "ipynb" in "restore-script.ipynb".
+_EXTENSION = re.compile(r"[A-Za-z][A-Za-z0-9]{0,5}")
+_FILE_STEM = re.compile(r"[\w.-]+")
+
+
+def _is_file_name(word: str) -> bool:
+    stem, dot, extension = word.strip("\"'`,;:").rpartition(".")
+    return bool(dot) and bool(stem.strip(".")) and _FILE_STEM.fullmatch(stem) is not None \
+        and _EXTENSION.fullmatch(extension) is not None
 
 
 def _names_a_file(text: str, start: int, end: int) -> bool:
     """Whether bracketed text is the text of a Markdown link that names a file
     ("[analysis.ipynb](…)", "[restore db.sql](restore db.sql)", which Markdown leaves
     unlinked when the target holds a space): the file the link points at, not a prompt."""
-    return text[end:end + 1] == "(" and _FILE_NAME.search(text, start + 1, end - 1) is not None
+    return text[end:end + 1] == "(" and any(_is_file_name(word)
+                                            for word in text[start + 1:end - 1].split())
 
 
 def _names_a_setting(text: str, start: int, end: int, data: RuleData) -> bool:
