@@ -295,6 +295,10 @@ class RuleData(BaseModel):
     phase_fix_words: list[str] = Field(
         default_factory=new_list,
         description="Words that make a deployed or merged change a fix (fix, hotfix, patch).")
+    unaided_recovery: list[str] = Field(
+        default_factory=new_list,
+        description="Phrases that say the incident ended without anyone acting on it "
+        "(resolved automatically, no manual intervention): there is no mitigation to time.")
     time_zones: dict[str, float] = Field(
         default_factory=new_dict, description="Zone abbreviation -> offset from UTC in hours.")
     statuses: dict[str, list[str]] = Field(default_factory=new_dict)

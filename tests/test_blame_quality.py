@@ -1,7 +1,7 @@
 """The blameless rules' results on the labeled development sentences must not regress, and
 the sets must be able to notice when a core pattern goes missing.
 
-``dev`` to ``dev14`` are development sets: the rules are tuned on them, so
+``dev`` to ``dev15`` are development sets: the rules are tuned on them, so
 their figures say what the rules do, not how well they generalise (that is measured on
 sets kept out of the repository). The allowances below are the measured counts with no
 slack: a change that loses one caught sentence or adds one false positive fails, and the
@@ -40,6 +40,7 @@ ALLOWED = {
     "dev12": (0, 0, 1.0),
     "dev13": (2, 0, 0.953),
     "dev14": (3, 0, 1.0),
+    "dev15": (10, 0, 0.985),
 }
 
 
@@ -109,6 +110,9 @@ GRAMMAR_MUTATIONS = [
     ("presume_verbs", "assume"),
     ("but_for_heads", "were"),
     ("instead_of", "instead"),
+    ("habit_verbs", "stop"),
+    ("placement_adverbs", "squarely"),
+    ("plain_words", "obvious"),
 ]
 
 

@@ -164,6 +164,9 @@ class Timeline(BaseModel):
     # order; its text is that sentence, its time the first moment named in it. Times
     # that bound a window ("between 19:00 and 21:00") are not events.
     narrative: list[TimelineEntry] = Field(default_factory=list)
+    # Where the text says the incident ended without anyone acting ("resolved
+    # automatically once the upstream link stabilised", "no manual intervention").
+    recovered_unaided: Span | None = None
 
     @property
     def narrated_moments(self) -> int:

@@ -20,6 +20,7 @@ _WORD = re.compile(r"[A-Za-z\u00C0-\u024F0-9]+(?:['\u2019][A-Za-z]+)?")
 _PATTERN_CUES = tuple(re.compile(pattern, re.IGNORECASE) for pattern in (
     r"\bit (?:was|is|'s)\b.{1,100}?\b(?:that|who)\b",  # "It was X's change that broke…"
     r"\b(?:this|that|it)(?: \w+)?(?: is| was|'s|\u2019s) (?:\w+ )?on\b",  # "This one is on X"
+    r"\bon\b.{1,40}?\bnot on\b",  # "is on the <team>, not on the tooling"
     r"\b(?:anyone|anybody|even)\b.{1,60}?\bwould(?: have|'ve)\b",  # "anyone … would have"
     r"\b(?:all|nothing)\b.{0,30}?\b(?:took|taken|takes|needed|required)\b.{0,10}?\bfor\b",
     r"\bas (?:simple|easy|trivial|straightforward) as\b",
@@ -108,7 +109,8 @@ class CompiledLexicon:
         gated.update(v.w.gated_cues)
         # the words of the constructions the patterns find (see blame/patterns.py)
         for group in (w.sit_verbs, w.privileges, w.engagements, w.forced_through_verbs,
-                      w.answer_verbs, w.accident_adverbs, w.conduct_nouns, w.hindsight_nouns):
+                      w.answer_verbs, w.accident_adverbs, w.conduct_nouns, w.hindsight_nouns,
+                      w.transform_verbs, w.ideal_adverbs):
             gated.update(group)
         return frozenset(strong), phrases, frozenset(gated), gated_phrases
 
@@ -159,8 +161,8 @@ class CompiledLexicon:
             return True
         if words & self._undone:  # "went unheeded by <someone>"
             return True
-        if "without" in words and words & self._diligence:
-            return True
+        if ("without" in words or words & w.set_aside_words) and words & self._diligence:
+            return True  # "without checking", "instead of checking"
         if words & w.modals and words & w.perfect_have:
             return True
         return any(pattern.search(sentence) for pattern in self._pattern_cues)
@@ -176,11 +178,14 @@ class CompiledLexicon:
         when = "|".join(sorted(re.escape(word) for word in w.time_marks))
         moved = "|".join(sorted(re.escape(word) for word in w.off_rotation_verbs))
         off = "|".join(sorted(re.escape(word) for word in w.from_off))
+        damage = "|".join(sorted(re.escape(word) for word in self.vocabulary.damage_nouns))
+        rotation = "|".join(sorted(re.escape(word) for word in w.rotation_words -
+                                   w.assignment_words))
         destroy = "|".join(sorted(re.escape(word) for word in w.destructive_verbs))
         data = "|".join(sorted(re.escape(word) for word in w.data_nouns))
         believing = "|".join(sorted(re.escape(word) for word in w.belief_verbs
                                     if word.endswith("ing")))
-        return (*_PATTERN_CUES,
+        return (*_PATTERN_CUES, *self._form_cues,
                 # "…thinking it was <another thing>": an act on a mistaken belief
                 re.compile(rf"\b(?:{believing})\s+(?:it|that|this|they)\b", re.IGNORECASE),
                 # "dropped the <name> schema": data destroyed
@@ -192,7 +197,31 @@ class CompiledLexicon:
                 # "<the damage> began when X…", "went down after X…"
                 re.compile(rf"\b(?:{began})\b.{{0,40}}?\b(?:{when})\b", re.IGNORECASE),
                 # "was moved off the <team>": a person taken off their work
-                re.compile(rf"\b(?:{moved})\s+(?:{off})\b", re.IGNORECASE))
+                re.compile(rf"\b(?:{moved})\s+(?:{off})\b", re.IGNORECASE),
+                # "the outage was on <someone>"
+                re.compile(rf"\b(?:{damage})\s+(?:is|was|are|were)\s+(?:\w+\s+)?on\b",
+                           re.IGNORECASE),
+                # "will no longer be on the <rotation>"
+                re.compile(rf"\bno longer\b.{{1,40}}?\b(?:{rotation})\b", re.IGNORECASE))
+
+    @cached_property
+    def _form_cues(self) -> tuple[re.Pattern[str], ...]:
+        """The grammatical forms whose words are common alone: "needs to stop deploying",
+        "squarely on", "without a review", "X's failure", "more care from", "a bad call"."""
+        w = self.vocabulary.w
+
+        def alt(words: frozenset[str]) -> str:
+            return "|".join(sorted(re.escape(word) for word in words))
+
+        return tuple(re.compile(pattern, re.IGNORECASE) for pattern in (
+            # told to: "needs to stop deploying", "must start checking"
+            rf"\b(?:to|{alt(w.directive_modals)})\s+"
+            rf"(?:{alt(frozenset(self.source.grammar['habit_verbs']))})\s+\w+ing\b",
+            rf"\b(?:{alt(w.placement_adverbs)})\s+on\b",
+            rf"\bwithout\s+(?:\w+\s+){{0,2}}?(?:{alt(w.safeguard_nouns)})\b",
+            rf"['\u2019]s\s+(?:{alt(w.shared_faults)})\b",
+            rf"\bmore\s+(?:{alt(w.care_nouns)})\b",
+            rf"\b(?:{alt(w.poor_words)})\s+(?:{alt(w.choice_nouns)})\b"))
 
     @cached_property
     def _unnamed_fault(self) -> re.Pattern[str]:
@@ -231,6 +260,8 @@ class CompiledLexicon:
             return True
         safe = self._safe
         w = self.vocabulary.w
+        if words & w.anybody and words & w.relative_pronouns:
+            return True  # "anyone who…": whoever does something
         for index, match in enumerate(_WORD.finditer(sentence)):
             word = match.group()
             if not word[:1].isupper() or word.isupper() or "'" in word[1:-2]:

@@ -28,6 +28,7 @@ from postmortem_lint.model import (
     join_prose,
 )
 from postmortem_lint.parsers import action_items, cost, practices, prose_facts, times, values
+from postmortem_lint.phrases import find_phrases
 from postmortem_lint.ruledata import RuleData
 
 _PHASE_ORDER = ("resolution", "mitigation", "detection", "escalation", "onset")
@@ -40,7 +41,9 @@ def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
     """One compiled pattern per word list: a timeline of thousands of rows stays linear."""
     if not words:
         return None
-    alternatives = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+    # the words of a phrase may be split by a line break or joined by a hyphen ("all-clear")
+    alternatives = "|".join(re.escape(word).replace(r"\ ", r"[\s\-]+")
+                            for word in sorted(words, key=len, reverse=True))
     return re.compile(rf"(?<![a-z])(?:{alternatives})(?![a-z])")
 
 
@@ -48,6 +51,10 @@ def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
 _CAUSE_SECTIONS = frozenset(("root_cause", "contributing_factors", "summary"))
 # What makes a process the project's own: "our …", "the project's …", "Acme's …".
 _OWNED = re.compile(r"(?:\bour|\w['’]s)\s+(?:own\s+)?(?:\w+\s+)?$", re.IGNORECASE)
+# An entry that dates the start back from its own time: "a transfer made 30 minutes
+# earlier", "errors had begun some hours before".
+_EARLIER = re.compile(r"\b(?:\d+|a few|several|some|an?|one|two|three)\s+"
+                      r"(?:seconds?|minutes?|mins?|hours?|days?)\s+(?:earlier|prior)\b")
 
 
 @cache
@@ -308,6 +315,8 @@ class DocumentBuilder:
             pattern = _words_pattern(tuple(self.data.phases.get(phase, [])))
             if pattern is not None and pattern.search(lowered):
                 found.append(Phase(phase))
+        if Phase.onset not in found and _EARLIER.search(lowered):
+            found.append(Phase.onset)  # "an odd transfer made about 30 minutes earlier"
         if self._is_fix(lowered):  # "fix deployed": the response, not the cause
             found = [phase for phase in found if phase is not Phase.onset]
             found += [phase for phase in (Phase.mitigation, Phase.resolution)
@@ -368,17 +377,33 @@ class DocumentBuilder:
         """The events the text tells with their time outside a timeline list or table (a
         narrative, status updates, a dated account), one per sentence that names a moment;
         a paragraph that names a single moment (a status update: its words, then its time)
-        is one event."""
+        is one event, as is a short line that is only a time ("**Update 14:02 UTC**")
+        with the paragraph below it."""
         doc = self.doc
         lists = [span for span in (doc.timeline.span, doc.action_items_span) if span is not None]
+        label: tuple[Prose, times.TimeMatch] | None = None  # a time written above its update
         for prose in doc.prose:
             if prose.role != ProseRole.narrative or prose.section in _NOT_NARRATIVE or \
                     any(span.covers_line(prose.whole.line) for span in lists):
+                label = None
+                continue
+            above, label = label, self._time_label(prose)
+            if label is not None:
+                continue
+            if above is not None and not self._event_moments(prose.text):
+                self._add_narrated(above[0], above[1], prose)
                 continue
             events: list[tuple[Prose, times.TimeMatch]] = []
+            # a moment written as a code span ("rolled out on `Apr 28 20:00 UTC`")
+            code_events: list[tuple[Prose, times.TimeMatch, str]] = []
             for start, end in prose_facts.sentences(prose.text):
                 sentence = prose.slice(start, end)
                 moments = self._event_moments(sentence.text)
+                in_code = self._code_moments(prose, start, end)
+                if in_code and (not moments or in_code[0][0].start < moments[0].start):
+                    if _tells_event(sentence.text, [in_code[0][0], *moments]):
+                        code_events.append((sentence, *in_code[0]))
+                    continue
                 if moments and _tells_event(sentence.text, moments):
                     events.append((sentence, moments[0]))
             whole = prose.strip()
@@ -389,14 +414,50 @@ class DocumentBuilder:
                 events = [(whole, dataclasses.replace(moment, start=moment.start + shift,
                                                       end=moment.end + shift))]
             for text, moment in events:
-                entry = TimelineEntry(
-                    span=text.whole,
-                    time_text=Located(value=text.text[moment.start:moment.end],
-                                      span=text.span(moment.start, moment.end)),
-                    at=moment.at, has_date=moment.has_date, has_time=moment.has_time,
-                    zone=moment.zone, is_utc=moment.is_utc, text=text)
-                self.read_phases(entry)
-                doc.timeline.narrative.append(entry)
+                self._add_narrated(text, moment, text)
+            for text, moment, written in code_events:
+                self._add_narrated(text, moment, text, written)
+
+    def _code_moments(self, prose: Prose, start: int, end: int
+                      ) -> list[tuple[times.TimeMatch, str]]:
+        """The moments a sentence writes as code spans, each placed where its span was cut
+        out of the sentence's text, with the span's text."""
+        found = []
+        for offset, code in prose.code:
+            if not start <= offset < end:
+                continue
+            moments = self._event_moments(code)
+            if moments and moments[0].has_time:
+                moment, place = moments[0], offset - start
+                day = times.find_date(code, self.default_date(), self.dayfirst)
+                if not moment.has_date and day is not None and moment.at is not None:
+                    # "Apr 28 around 20:00 UTC": the day and the time are one moment
+                    moment = dataclasses.replace(moment, has_date=True, at=moment.at.replace(
+                        year=day[0].year, month=day[0].month, day=day[0].day))
+                found.append((dataclasses.replace(moment, start=place, end=place + 1), code))
+        return found
+
+    def _add_narrated(self, where: Prose, moment: times.TimeMatch, text: Prose,
+                      written: str | None = None) -> None:
+        entry = TimelineEntry(
+            span=where.whole,
+            time_text=Located(value=written or where.text[moment.start:moment.end],
+                              span=where.span(moment.start, moment.end)),
+            at=moment.at, has_date=moment.has_date, has_time=moment.has_time,
+            zone=moment.zone, is_utc=moment.is_utc, text=text)
+        self.read_phases(entry)
+        self.doc.timeline.narrative.append(entry)
+
+    def _time_label(self, prose: Prose) -> tuple[Prose, times.TimeMatch] | None:
+        """A short line that only gives a time of day, as status updates head their text
+        ("**Update 14:02 UTC**", "Resolved - 14:40 UTC"); None for anything else."""
+        text = prose.text.strip()
+        if "\n" in text or len(text.split()) > _LABEL_WORDS:
+            return None
+        moments = self._event_moments(text)
+        if len(moments) != 1 or not moments[0].has_time or _tells_event(text, moments):
+            return None
+        return prose, moments[0]
 
     def _event_moments(self, text: str) -> list[times.TimeMatch]:
         """The moments a sentence names as events: not the ends of a window it gives
@@ -694,9 +755,19 @@ class DocumentBuilder:
         self.document_kind()
         self.zone_from_same_times()
         self.narrative_timeline()
+        self.recovery_unaided()
         self.prose_facts()
         practices.read_facts(self.doc, self.data)
         return self.doc
+
+    def recovery_unaided(self) -> None:
+        """Where the text says the incident ended on its own, with no one acting on it."""
+        phrases = tuple(self.data.unaided_recovery)
+        for prose in [*self.doc.prose, *(entry.text for entry in self.doc.timeline.entries)]:
+            found = next(find_phrases(prose.text, phrases), None)
+            if found is not None:
+                self.doc.timeline.recovered_unaided = prose.span(*found)
+                return
 
     def document_kind(self) -> None:
         """Whether the document is itself a published security advisory (its title says
@@ -810,7 +881,8 @@ class DocumentBuilder:
         for prose in narrative if impact.duration_mentioned is None else []:
             # Anywhere in the text: "the outage lasted 45 minutes", "it took us 9 hours to
             # resolve"; a duration mentioned in passing elsewhere is not the incident's.
-            stated = times.find_stated_duration(prose.text)
+            stated = times.find_stated_duration(prose.text) or \
+                prose_facts.find_lasting(prose.text)
             where = prose_facts.find_resolution_time(prose.text)
             if stated is None and where is not None:
                 length = times.find_duration(prose.text[where:]) or \
@@ -936,6 +1008,7 @@ def _tells_event(text: str, moments: list[times.TimeMatch]) -> bool:
 
 
 _EVENT_WORDS = 3
+_LABEL_WORDS = 6  # a line this short that gives a time heads the update below it
 _STATUS_UPDATE_LENGTH = 400  # a paragraph this short naming one moment is one update
 
 # Sections whose dated sentences are plans or references, not events of the incident.

@@ -53,6 +53,18 @@ _WHY_LINE = re.compile(r"^\s*(?:why\s*#?\d|\d[.)]\s*why\b|why\?)", re.IGNORECASE
 _STRUCTURED = {"timeline", "action_items", "five_whys", "contributing_factors"}
 # A bold label alone on its line: "**Impact**:", "**Review actions:**", "__Trigger__".
 _BOLD_LABEL = re.compile(r"^\s{0,3}(?:[-*+]\s+)?(?:\*\*|__)[^*_\n]{2,60}?:?(?:\*\*|__)\s*:?\s*$")
+# A lead-in that names the list under it as evidence rather than causes ("This conclusion
+# is supported by the following observations:", "Evidence:", "What we saw:").
+_EVIDENCE_LEAD = re.compile(
+    r"\b(?:evidence|observations?|observed|we saw|we see|signals?|symptoms?|indicators?|"
+    r"supported by|supports? (?:this|that|it)|we conclude[sd]?|concluded|based on)\b",
+    re.IGNORECASE)
+# A paragraph after a list that reads the items as evidence for one cause ("These
+# observations point to one cause: …", "Together these signals show …").
+_EVIDENCE_AFTER = re.compile(
+    r"\b(?:these|those|the above|all of these|all these)(?: \w+)? (?:observations|signals|"
+    r"symptoms|facts|data points|indicators|clues|measurements)\b|"
+    r"\bpoints? to (?:a |one |the |an )?(?:single )?(?:cause|explanation)\b", re.IGNORECASE)
 # Words that make a sentence ending in ":" the lead-in of a list of lessons.
 _LESSON_WORDS = frozenset(("lessons", "lesson", "learnings", "takeaways"))
 _LABEL_LEVEL = 7  # below every Markdown heading level
@@ -95,6 +107,9 @@ class _Reader:
         """The effective section kind of every block (inherited from enclosing headings)."""
         stack: list[tuple[int, str | None, Section]] = []
         kinds: list[str | None] = []
+        timeline_heading = any(
+            block.kind == "heading" and block.prose is not None
+            and section_kind(block.prose.text, self.data) == "timeline" for block in blocks)
         for index, block in enumerate(blocks):
             label = self.label_heading(block)
             lead = self.lessons_lead_in(blocks, index) if label is None else None
@@ -136,6 +151,12 @@ class _Reader:
                     own, inherited = None, "timeline"
                 if own is None and inherited is None:
                     own = self.kind_by_content(blocks, index + 1)
+                if own not in _STRUCTURED and inherited not in _STRUCTURED \
+                        and not timeline_heading and \
+                        self.timed_content(blocks, index, own is None and inherited is None):
+                    # "## Response timeline", "## Status updates" over timed lines, or a
+                    # log of updates whose headings are their times ("### 11:28 UTC")
+                    own = "timeline"
                 elif own == "prevention" and \
                         self.kind_by_content(blocks, index + 1, most=True) == "action_items":
                     own = "action_items"  # "## Prevention" over "- Add …" items: the actions
@@ -181,8 +202,12 @@ class _Reader:
             state = "list"
         elif block.kind == "paragraph" and state == "open" and block.prose is not None \
                 and block.prose.text.rstrip().endswith(":"):
-            state = "lead"
+            # "Supported by these observations:", "Evidence:": a list of what was seen
+            state = "closed" if _EVIDENCE_LEAD.search(block.prose.text) else "lead"
         else:
+            if state == "list" and block.kind == "paragraph" and block.prose is not None \
+                    and _EVIDENCE_AFTER.search(block.prose.text):
+                section.leading_list_items = 0  # "These observations point to one cause: …"
             state = "closed"
         self.list_state[id(section)] = state
 
@@ -210,6 +235,27 @@ class _Reader:
                                 len(opening) * 2 > len(items)):
             return "action_items"
         return None
+
+    def timed_content(self, blocks: list[Block], index: int, untitled: bool) -> bool:
+        """Whether a section is a timeline by what it holds, whatever its heading says: a
+        list whose items open with a time ("- 09:31 UTC: …"), at least two and two thirds
+        of its items; or, for a heading of no known kind, the heading is a time and
+        another heading of the same level is one too (a log of status updates)."""
+        heading = blocks[index]
+        if untitled and heading.prose is not None \
+                and self.timeline.is_time_heading(heading.prose.text, dates=False):
+            return any(other is not heading and other.kind == "heading"
+                       and other.level == heading.level and other.prose is not None
+                       and self.timeline.is_time_heading(other.prose.text, dates=False)
+                       for other in blocks)
+        items: list[Prose] = []
+        for block in blocks[index + 1:]:
+            if block.kind == "heading" or self.label_heading(block) is not None:
+                break
+            if block.kind == "item" and block.level == 1 and block.prose is not None:
+                items.append(block.prose)
+        timed = sum(1 for item in items if self.timeline.starts_with_time(item.lines()[0]))
+        return timed >= 2 and timed * 3 >= len(items) * 2
 
     def lessons_lead_in(self, blocks: list[Block], index: int) -> Prose | None:
         """A short sentence that introduces a list as the lessons ("The lessons we take from
@@ -717,15 +763,17 @@ class _Reader:
     def read_timeline_table(self, block: Block, time_col: int | None,
                             event_col: int | None) -> None:
         time_col = 0 if time_col is None else time_col
-        if time_col < len(block.header):
-            header = block.header[time_col].text
+        date_col = self.date_column(block, time_col, event_col)
+        # the zone in the time column's header, or in the date column's ("Date (UTC)")
+        for col in (date_col, time_col):
+            if col is None or col >= len(block.header):
+                continue
+            header = block.header[col].text
             for zone in re.findall(r"[A-Za-z+\-:0-9/]+", header):
                 if zone.lower() in self.data.time_zones or re.fullmatch(r"[+-]\d{2}:?\d{2}", zone):
                     self.doc.timeline.declared_zone = Located(
-                        value=zone, span=block.header[time_col].whole)
+                        value=zone, span=block.header[col].whole)
         phase_col = _column(block.header, self.data, ("phase",))
-        date_col = next((i for i, h in enumerate(block.header)
-                         if normalise_key(h.text) == "date" and i != time_col), None)
         self.timeline.start_table()
         for line, row in block.rows:
             if time_col >= len(row):
@@ -744,6 +792,24 @@ class _Reader:
                         end_column=len(self.lines[line - 1]) + 1 if line <= len(self.lines)
                         else 2)
             self.timeline.row(row[time_col], event, span, phase)
+
+    def date_column(self, block: Block, time_col: int, event_col: int | None) -> int | None:
+        """The column that gives each row's day besides its time: headed "Date" or "Day"
+        ("Day (UTC)"), or any other column whose every filled cell is a date alone."""
+        for i, head in enumerate(block.header):
+            words = normalise_key(head.text).split()
+            if i != time_col and words and words[0] in ("date", "day", "dates", "days"):
+                return i
+        for i in range(len(block.header)):
+            if i in (time_col, event_col):
+                continue
+            cells = [row[i] for _, row in block.rows if i < len(row) and row[i].text.strip()]
+            if cells and all(self.timeline.date_only(cell.text) is not None
+                             and find_timestamp(cell.text, self.data.time_zones, within=0,
+                                                dayfirst=self.b.dayfirst) is None
+                             for cell in cells):
+                return i
+        return None
 
     def read_action_table(self, block: Block) -> None:
         columns = [column_for_header(h.text, self.data, _ACTION_COLUMNS) for h in block.header]
@@ -902,7 +968,8 @@ def _time_column(header: list[Prose], data: RuleData) -> int | None:
     """The column holding times: "Time (UTC)" rather than a separate "Date" column."""
     found = [index for index, cell in enumerate(header)
              if column_for_header(cell.text, data, ("time",)) is not None]
-    clock = [index for index in found if normalise_key(header[index].text) != "date"]
+    clock = [index for index in found
+             if normalise_key(header[index].text).split()[:1] not in (["date"], ["day"])]
     return next(iter(clock or found), None)
 
 
@@ -917,3 +984,4 @@ def parse_markdown(source: SourceText, data: RuleData) -> Postmortem:
     blocks = to_blocks(tokens, reader.lines)
     reader.read_code_spans(tokens)
     return reader.read(blocks)
+

@@ -56,6 +56,9 @@ class TimelineReader:
         self.heading_entry: TimelineEntry | None = None  # an entry made from a heading
         self.afternoon = False  # under a heading such as "### 1:42-1:59 PM: Releases"
         self.twenty_four_hour = False  # whether an earlier entry showed a 24-hour clock
+        # the zone the last entry that wrote one stated: it covers the bare times after it
+        # ("21:45 (UTC): …" then "21:48: …"), as a date on an entry sets the day
+        self.entry_zone: str | None = None
 
     def set_day(self, day: dt.date, where: Prose) -> None:
         """The day of the entries that follow; the first one the timeline states is
@@ -77,7 +80,11 @@ class TimelineReader:
 
     def _zone(self) -> str | None:
         declared = self.doc.timeline.declared_zone
-        return declared.value if declared is not None else None
+        return declared.value if declared is not None else self.entry_zone
+
+    def _remember_zone(self, entry: TimelineEntry) -> None:
+        if entry.zone is not None and self.doc.timeline.declared_zone is None:
+            self.entry_zone = entry.zone
 
     def date_only(self, text: str) -> dt.date | None:
         """The day a line states when the line is only a date ("2016-11-08", "*May 12*",
@@ -122,7 +129,7 @@ class TimelineReader:
 
     def text(self, block: Block, prose: Prose) -> None:
         if self.last is None and block.kind == "paragraph" and len(prose.text) <= 200 \
-                and not any(self._starts_with_time(line.strip()) for line in prose.lines()):
+                and not any(self.starts_with_time(line.strip()) for line in prose.lines()):
             self.note(prose)  # a note wrapped over lines: "… all times are in\nUTC."
             return
         for line in prose.lines():
@@ -171,7 +178,8 @@ class TimelineReader:
             self.set_day(found[0], line)
 
     # -- entries ----------------------------------------------------------------------
-    def _starts_with_time(self, line: Prose) -> bool:
+    def starts_with_time(self, line: Prose) -> bool:
+        """Whether a line opens with a time ("- 09:31 UTC: …", "**21:48:** …")."""
         return find_timestamp(line.text, self.zones, within=12,
                               dayfirst=self.b.dayfirst) is not None
 
@@ -196,6 +204,7 @@ class TimelineReader:
         entry = self.b.add_timeline_entry(time_prose, event, span, default_date=day,
                                           declared_zone=self._zone())
         if entry is not None:
+            self._remember_zone(entry)
             self._settle_clock(entry)
             if entry.has_date and entry.at is not None:
                 self.set_day(entry.at.date(), line)
@@ -247,6 +256,7 @@ class TimelineReader:
             if day is not None:
                 self.set_day(day, time_prose)
             return
+        self._remember_zone(entry)
         self._settle_clock(entry)
         if entry.has_date and entry.at is not None:
             self.set_day(entry.at.date(), time_prose)

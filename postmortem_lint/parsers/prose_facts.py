@@ -72,6 +72,9 @@ _CAUSE_PATTERNS = (
     r"\b(?:errors?|outages?|failures?|downtime|crash(?:es|ed)?|stopped|failed|broke|went down|"
     r"unavailable|did not work|didn't work|not working|was down|were down)\b[^.]{0,100}?"
     r"\bbecause\b",
+    # "This happened because …", "The incident occurred because the cache was cold"
+    r"\b(?:this|it|that|which|the (?:incident|outage|issue|problem|failure|error|errors|"
+    r"crash|downtime|breach|leak)) (?:happened|occurred|arose|started|began) because\b",
     # "it was a bug in the quota object", "This is a regression in …"
     r"\b(?:was|is) (?:a|an) (?:\w+ )?(?:bug|regression|race condition|misconfiguration|"
     r"vulnerability) in\b",
@@ -115,6 +118,58 @@ _LOOSE_CAUSE_PATTERNS = (
     r"(?:to|in|into|on|from|by|as|with|without)\b",
     # "I think this is probably the cause of the crash"
     r"\b(?:this|that|it|which) (?:is|was) (?:\w+ )?(?:the|a) (?:\w+ )?cause of\b",
+    # "… is likely the culprit behind the stall", "was probably the trigger for the crash"
+    r"\b(?:is|was|are|were) (?:most |very |more )?(?:likely|probably|almost certainly|"
+    r"clearly|evidently) (?:the |a )?(?:\w+ )?(?:causes?|trigger|culprit) (?:of|for|behind)\b",
+    # An event elsewhere as the cause: "A fibre cut at our transit carrier disrupted every
+    # region", "an attack on the bridge contract has led to funds being lost"; not
+    # the outage itself ("an outage of our website led to lost orders").
+    r"\b(?:incident|outage|failure|disruption|attack|exploit|breach|compromise|"
+    r"interruption|power cut|power loss)s? (?:at|in|with|against|on|affecting|within|"
+    r"inside|upstream of) "
+    r"[^.;]{0,100}?\b(?:caused|led to|interrupted|disrupted|broke|took down|brought down|"
+    r"knocked out|resulted in|triggered|prevented|stopped|blocked|made|"
+    r"took (?:[\w-]+ ){0,3}?(?:offline|down|out))\b",
+    # A faulty thing that did the damage: "An expired certificate broke TLS for the API",
+    # "a misconfigured firewall rule blocked traffic", "a stolen token was used to publish"
+    r"(?<![\w-])(?:a|an|the|our|their|its|two|three|several)\s(?:misconfigured|expired|"
+    r"stale|corrupt|corrupted|faulty|buggy|outdated|incorrect|invalid|malformed|leaked|"
+    r"stolen|compromised|exposed|unpatched)\s"
+    r"(?:[\w-]+\s){0,3}?(?:blocked|broke|took|caused|led to|meant|prevented|stopped|"
+    r"crashed|rejected|dropped|deleted|corrupted|overwrote|(?:was|were) used to|allowed|let)\b",
+    # A change that brought the flaw: "The deploy introduced a bug that …"
+    r"\b(?:introduced|shipped|contained|carried) (?:a|an) (?:[\w-]+ )?(?:bug|regression|"
+    r"race condition|deadlock|memory leak|flaw|defect|typo|misconfiguration)\b",
+    # How an attacker got in, in a security write-up: "The attacker obtained a
+    # maintainer's password through phishing", "an intruder gained access through …"
+    r"(?<!whether an )(?<!whether the )(?<!whether any )(?<!if an )(?<!if the )(?<!if any )"
+    r"(?<!that an )(?<!no )\b(?:attacker|adversary|exploiter|malicious actor|threat actor|"
+    r"intruder)s? "
+    r"(?:had |has |first |then )?(?:obtained|gained|used|stole|exploited|abused|phished|"
+    r"compromised|leveraged|took advantage of|was able to|were able to|managed to)\b",
+    # Factors named together as what made it happen: "The combination of these three
+    # gaps made it possible", "Together, these weaknesses allowed …"
+    r"\bcombination of (?:these|the|those|all|several|two|three|four|multiple)\b[^.;]{0,60}?"
+    r"\b(?:led to|caused|made|allowed|resulted in|enabled|produced|created)\b",
+    r"\b(?:these|those|the above|all of these|all these)(?: \w+)? (?:factors|conditions|"
+    r"issues|problems|gaps|weaknesses|flaws|mistakes|bugs|causes)(?:,? (?:together|"
+    r"combined|in combination|taken together))?,? (?:together |jointly )?(?:led to|caused|"
+    r"made|allowed|resulted in|enabled|produced)\b",
+    # How a secret got out, in a security write-up: "a deploy key with write access was
+    # exposed by the build log", "the sample config contained production passwords"
+    r"(?<!no )(?<!any )\b(?:credentials?|secrets?|keys?|tokens?|passwords?|certificates?)\b"
+    r"[^.;]{0,100}?\b(?:was|were|had been|got|been) (?!not |never )(?:\w+ )?(?:leaked|"
+    r"exposed|pushed|committed|published|revealed|disclosed|printed|logged|uploaded|"
+    r"checked in) (?:on|to|in|into|from|by|via|through|at|publicly)\b",
+    r"\b(?:contained|included|embedded|leaked|committed|pushed|published|printed|"
+    r"logged|exposed) (?:\w+ ){0,2}(?:credentials|secrets|api keys|private keys|access keys|"
+    r"tokens|passwords)\b",
+    # A slip that did the damage: "Accidental truncation of the sessions table during a
+    # cleanup removed every login", "a script inadvertently removed the volumes"
+    r"\b(?:accidental|accidentally|inadvertent|inadvertently|unintended|unintentional|"
+    r"unintentionally|mistaken|mistakenly|erroneous|erroneously)\b[^.;]{0,80}?\b(?:caused|"
+    r"led|resulted in|triggered|deleted|removed|overwrote|overwritten|wiped|dropped|"
+    r"broke|leaked|exposed|pushed|committed|replaced|disabled|truncated)\b",
     # "pods got evicted when the scraper started", "the hub crashed when both launched"
     r"\b(?:failed|crashed|broke|stalled|hung|froze|went down|went offline|lost service|"
     r"ran out of \w+|(?:got|were|was) (?:evicted|killed|overloaded|starved|throttled|"
@@ -143,9 +198,23 @@ _CAUSE_QUESTION = re.compile(
 _SEVERITY_SAID = re.compile(
     r"\b(?:sev(?:erity)?[ -]?[0-5])\b(?![-.]\d)|"
     r"\b(?:made (?:this|it)|declared(?: (?:this|it))?(?: as)?|classified (?:this |it )?as|"
-    r"escalated (?:this |it )?to|raised (?:this |it )?to|marked (?:this |it )?as) "
+    r"escalated (?:this |it )?to|raised (?:this |it )?to|marked (?:this |it )?as|"
+    r"(?:treated|handled|ran|run|managed|opened|logged|filed) (?:this |it )?as) "
     r"(?:an? |the )?p[0-4]\b|\bp[0-4](?= (?:incident|outage)\b)", re.IGNORECASE)
 _CLASSING = re.compile(r"p[0-4]\b", re.IGNORECASE)
+# A severity level the incident was set to, in words: "severity raised to High",
+# "the incident was downgraded to Minor", "declared a major incident", "we
+# downgraded it to Minor". The word is kept only if it spells a severity (rule data).
+_SEVERITY_SET = re.compile(
+    r"\b(?:severity|incident|impact level)(?: (?:level|was|has been|is))* "
+    r"(?:(?:up|down)graded|raised|escalated|lowered|reduced|bumped|set|changed|moved|"
+    r"reclassified) (?:\w+ )?to (?:an? |the )?([A-Za-z]{3,9})\b|"
+    r"\b(?:(?:up|down)graded|raised|escalated|lowered|bumped|reclassified) (?:the "
+    r"(?:incident|severity)|it|this)(?: severity)? to (?:an? |the )?([A-Za-z]{3,9})\b|"
+    r"\b(?:declared|declare|opened|classified(?: (?:this|it))? as) (?:an? |the )?"
+    r"([A-Za-z]{3,9})(?= (?:incident|outage|severity)\b)|"
+    r"\b(?:an? |the )([A-Za-z]{3,9}) (?:incident|outage) (?:was |has been |had been )?"
+    r"(?:declared|opened|called)\b", re.IGNORECASE)
 # A severity label closing a heading: "### API outage (Major)", "## Search down (SEV-2)".
 _SEVERITY_LABEL = re.compile(r"\(([A-Za-z]{3,9}|sev[ -]?[0-5])\)\s*$", re.IGNORECASE)
 
@@ -164,6 +233,9 @@ def find_severities(text: str, heading: bool = False) -> list[tuple[int, int]]:
         if not match.group(0).lower().startswith("sev") and inner is not None:
             start, end = inner.span()  # "made this a P1": only the "P1"
         found.append((start, end))
+    for match in _SEVERITY_SET.finditer(text):
+        group = next(i for i in (1, 2, 3, 4) if match.group(i) is not None)
+        found.append(match.span(group))
     return found
 
 
@@ -218,12 +290,14 @@ def find_date_range(text: str, until: dt.date | None) -> tuple[dt.timedelta, int
     return None
 
 
-# "experienced multiple outages", "a series of incidents", "this monthly report".
+# "experienced multiple outages", "a series of incidents", "this monthly report", a log
+# of them ("Incident reports", "Outage log", "Incident history").
 _SEVERAL_INCIDENTS = re.compile(
     r"\b(?:(?:multiple|several|numerous|a series of|a number of|two|three|four|five|six|"
     r"seven|eight|nine|ten|\d{1,2})\s+(?:separate\s+|distinct\s+|major\s+|minor\s+)?"
     r"(?:outages|incidents|disruptions)|(?:monthly|quarterly|weekly)\s+"
-    r"(?:incident\s+|outage\s+)?(?:report|review|summary|digest))\b", re.IGNORECASE)
+    r"(?:incident\s+|outage\s+)?(?:report|review|summary|digest)"
+    r"|(?:incident|outage)s?\s+(?:reports|logs?|history))\b", re.IGNORECASE)
 
 
 def find_several_incidents(text: str) -> tuple[int, int] | None:
@@ -258,6 +332,47 @@ def find_spoken_duration(text: str) -> tuple[dt.timedelta, int, int] | None:
             _NUMBER_WORDS[match.group(2).lower()]
         amount += 0.5 if half else 0
         return dt.timedelta(minutes=amount * _UNIT_MINUTES[unit]), match.start(), match.end()
+    return None
+
+
+# A state that went on for a while: "was down for", "were unavailable for roughly",
+# "remained broken for about", "the problem was around for".
+_LASTING_STATE = re.compile(
+    r"\b(?:was|were|been|remained|stayed|is|are|went)(?: \w+){0,2}? (?:down|unavailable|"
+    r"offline|broken|degraded|around|present|failing|halted|stuck|unreachable|inaccessible|"
+    r"unusable|disrupted|interrupted|impacted|affected|out of service|out) for "
+    r"(?:(?:about|approximately|roughly|around|nearly|almost|some|just over|just under|over|"
+    r"~) ?)?", re.IGNORECASE)
+# What follows a length that spans the incident: "a week from detection to resolution",
+# "16 hours between the deploy and the fix".
+_SPAN_AFTER = re.compile(r" (?:from|between) [^.;]{1,60}? (?:to|until|till|and) ",
+                         re.IGNORECASE)
+
+
+def _length_at(text: str) -> tuple[dt.timedelta, int] | None:
+    """A length that starts the text ("16 hours", "a week", "two and a half days")."""
+    match = _SPOKEN_DURATION.match(text)
+    if match is None:
+        return None
+    amount = float(match.group(1)) if match.group(1) else _NUMBER_WORDS[match.group(2).lower()]
+    amount += 0.5 if "and a half" in match.group(0).lower() else 0
+    unit = match.group(3).lower()[0]
+    return dt.timedelta(minutes=amount * _UNIT_MINUTES[unit]), match.end()
+
+
+def find_lasting(text: str) -> tuple[dt.timedelta, int, int] | None:
+    """How long the incident went on, written as a state that lasted ("the service was
+    down for roughly 16 hours") or as a length between two of its moments ("roughly a week
+    from detection to resolution"), with its offsets."""
+    for cue in _LASTING_STATE.finditer(text):
+        found = _length_at(text[cue.end():])
+        if found is not None:
+            return found[0], cue.end(), cue.end() + found[1]
+    for match in _SPOKEN_DURATION.finditer(text):
+        if _SPAN_AFTER.match(text, match.end()):
+            found = _length_at(text[match.start():])
+            if found is not None:
+                return found[0], match.start(), match.start() + found[1]
     return None
 
 
@@ -377,17 +492,35 @@ def find_quantity(text: str, units: Iterable[str], totals: Iterable[str],
         after = " ".join(re.split(r"[,.;:()!?]", rest, maxsplit=1)[0].split()[:_WORDS_AFTER])
         if unit_pattern is not None and unit_pattern.search(after) is not None:
             return match.start(), match.end()
+    for found in _FRACTION.finditer(text):  # "2/5 of shoppers", "one in five requests"
+        after = " ".join(text[found.end():found.end() + 80].split()[:_WORDS_AFTER])
+        if unit_pattern is not None and unit_pattern.search(after) is not None \
+                or after.lower().startswith("of "):
+            return found.span()
     for spoken in _SPOKEN_COUNT.finditer(text):  # "one of the users", "three hubs"
         after = " ".join(re.split(r"[,.;:()!?]", text[spoken.end():spoken.end() + 80],
                                   maxsplit=1)[0].split()[:_WORDS_AFTER])
         if unit_pattern is not None and unit_pattern.search(after) is not None \
                 and not _TIME_UNIT.match(after):
             return spoken.span()
+    share = _PART_OF_TOTAL.search(text)  # "4.2m out of the pool's total 9m"
+    if share is not None:
+        return share.span()
+    for named in _NAMED_LIST.finditer(text):  # "sessions with IXP-A, IXP-B and IXP-C"
+        before = " ".join(text[max(0, named.start() - 60):named.start()].split()[-3:])
+        if unit_pattern is not None and unit_pattern.search(before) is not None:
+            return named.start(1), named.end()
+    hit = _COUNT_HIT.search(text)  # "a single plugin was tampered with"
+    if hit is not None and not _TIME_UNIT.match(hit.group("noun")):
+        return hit.span()
     amount = money.search(text) if money is not None else None  # "$12,400", "2.5 ETH"
     if amount is not None:
         return amount.span()
     if not wholes:
         return None
+    versions = _AFFECTED_VERSIONS.search(text)
+    if versions is not None:
+        return versions.span()  # "versions 3.4.1 and earlier": every install of them
     for found in _WHOLE_OUTAGE.finditer(text):
         if not _PARTIAL.search(_sentence_at(text, found.start())):
             return found.span()  # "an outage of our website", "the portal went offline"
@@ -414,19 +547,75 @@ def find_quantity(text: str, units: Iterable[str], totals: Iterable[str],
     return None
 
 
+# A share written as a fraction: "2/5 of shoppers", "about 1/4th of the hosts", "one in
+# five requests", "one-third of the nodes", "two thirds of tenants".
+_FRACTION = re.compile(
+    r"(?<![\w./-])(?:[1-9]/[2-9]\d?(?:st|nd|rd|th|s)?|(?:one|two|three|four) in "
+    r"(?:\d{1,4}|two|three|four|five|six|seven|eight|nine|ten|twenty|a hundred)|"
+    r"(?:one|two|three|a)[- ](?:half|third|thirds|quarter|quarters|fifth|fifths|"
+    r"tenth|tenths)|half)(?![\w/])", re.IGNORECASE)
+# A part of a whole: "4.2m out of the 9m pooled", "3 of the 40 hubs", "24 out of 30".
+_COUNT = (r"(?<![\w.:/-])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+          r"(?:\s?(?:[kKmM]\b|million|billion|thousand))?")
+_PART_OF_TOTAL = re.compile(
+    rf"{_COUNT}(?: [A-Za-z]{{1,12}})? (?:out of|of) (?:(?:the|a|its|our|their|[\w-]+'s) )"
+    rf"{{0,2}}(?:total (?:of )?)?{_COUNT}(?![\d:/-])(?! ?(?:ms|s|secs?|seconds?|mins?|"
+    rf"minutes?|h|hrs?|hours?|days?|weeks?|months?|years?)\b)", re.IGNORECASE)
+# What was hit named one by one, which counts it: "lost peering sessions with AMS-IX,
+# LINX and DE-CIX", "the validators of Alpha, Beta and Gamma".
+_NAME = r"[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3}"
+_NAMED_LIST = re.compile(
+    rf"\b(?:with|to|at|from|of|on|across|between) ({_NAME}(?:, {_NAME}){{0,20}},? and {_NAME}|"
+    rf"{_NAME}(?:, {_NAME}){{2,20}})\b")
+# A count of any hit thing, what it counts named by the writer: "a single plugin was
+# tampered with", "two brokers were lost", "3 relays went down".
+_COUNT_HIT = re.compile(
+    rf"(?:{_COUNT}|\b(?:a single|one|two|three|four|five|six|seven|eight|nine|ten)\b)"
+    r" (?P<noun>[\w-]+)(?: [\w-]+){0,2}? (?:was|were|got|had been|have been|has been|went) "
+    r"(?:\w+ )?(?:affected|impacted|compromised|lost|deleted|removed|exposed|corrupted|"
+    r"dropped|stolen|drained|halted|down|offline|unavailable|unreachable)\b", re.IGNORECASE)
 _HTTP_STATUS = re.compile(r"\s?(?:errors?|responses?|status|codes?|pages?)\b", re.IGNORECASE)
 _SPOKEN_COUNT = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
                            r"twelve)\b(?!-)", re.IGNORECASE)
 _SERVICE = (r"(?:website|web site|site|server|service|application|app|api|platform|"
-            r"homepage|portal|store|registry)")
+            r"homepage|portal|store|registry|network|chain|blockchain|testnet|mainnet|"
+            r"devnet|block production)")
 # A whole service down: "a downtime of our build server", "the website was affected by an
 # outage", "the portal went offline".
 _WHOLE_OUTAGE = re.compile(
     rf"\b(?:(?:an?|the) (?:total |complete |full )?(?:outage|downtime) (?:of|on) (?:our|the) "
     rf"(?:[\w.-]+ ){{0,2}}{_SERVICE}\b|{_SERVICE}\b(?:[^.;]|\.(?=\w)){{0,40}}? "
     rf"(?:was|were|went) "
-    rf"(?:completely |fully |entirely )?(?:down|offline|unreachable|affected by an outage)\b)",
+    rf"(?:completely |fully |entirely )?(?:down|offline|unreachable|affected by an outage)\b|"
+    # "a chain-wide halt", "the devnet had 9 hours of downtime": all of it,
+    # for as long as it says
+    rf"\b(?:ecosystem|network|chain|system|platform|company|site|service|cluster|region)"
+    rf"[- ]wide (?:outage|halt|downtime|failure)\b|"
+    # "the mirrors were taken down for maintenance": all of them, on purpose
+    rf"\b(?:have|has|had) been taken (?:offline|down|out of service)\b|"
+    rf"\b(?:were|was) taken (?:offline|down|out of service)\b|"
+    # the team's own work held up, not users: "merges were on hold", "the build
+    # could not be shipped": the whole of it, and no one else to count
+    rf"\b(?:deploy(?:ment)?s|releases?|rollouts?|development|feature work|merges|"
+    rf"the pipeline|the deploy pipeline) (?:are|were|was|is|had been|have been|has been) "
+    rf"(?:\w+ )?(?:paused|blocked|halted|frozen|on hold|held back)\b|"
+    rf"\bcould not be (?:deployed|released|rolled out|shipped)\b|"
+    rf"\b{_SERVICE} (?:was |were )?(?:halted|stopped|down|offline|unavailable|went down) for "
+    rf"(?:about |approximately |roughly |around |nearly |over |~)?\d[\d.]* ?(?:minutes?|"
+    rf"hours?|days?)\b|"
+    rf"\b{_SERVICE}\b[^.;]{{0,40}}? (?:incurred|had|suffered|experienced|saw) (?:an? )?"
+    rf"(?:total of )?(?:about |approximately |roughly |~)?\d[\d.]* ?(?:minutes?|hours?|days?"
+    rf"|h|m)(?: of)? (?:total |complete |full )?(?:downtime|outage)\b)",
     re.IGNORECASE)
+# The versions a vulnerability is in, as a range: "versions 3.4.1 and earlier", "all
+# releases before 4.2", "v2.0.0 through v2.3.1".
+_AFFECTED_VERSIONS = re.compile(
+    r"\b(?:versions?|releases?) v?\d+(?:\.\w+){1,4},? (?:and|or) "
+    r"(?:earlier|older|below|prior)\b|"
+    r"\b(?:versions?|releases?) (?:prior to|before|older than|up to|through) v?\d+"
+    r"(?:\.\w+){1,4}|"
+    r"(?<![\w.])v?\d+\.\d+(?:\.\w+){0,3} (?:through|to|until) v?\d+\.\d+(?:\.\w+){0,3}"
+    r"(?= (?:are|were|is|was) (?:affected|vulnerable))", re.IGNORECASE)
 # What a "no" or "none" spares rather than sizes: "no customers were affected".
 _SPARED = re.compile(r"\b(?:affected|impacted|exposed|accessed|compromised|exploited|lost|"
                      r"only|evidence)\b", re.IGNORECASE)

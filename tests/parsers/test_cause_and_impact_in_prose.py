@@ -51,6 +51,75 @@ def test_cause_stated_in_prose_without_a_root_cause_heading(sentence: str) -> No
     assert "PM401" not in codes(lint_text(text, select=["PM401"]))
 
 
+@pytest.mark.parametrize("sentence", [
+    # an event at a provider or upstream, named in the opening sentence
+    "A routing incident at our object storage vendor interrupted every image upload.",
+    "An outage in the upstream identity provider stopped all sign-ins for an hour.",
+    "A denial-of-service attack against our resolvers took down name lookups.",
+    # an exploit named as what did the damage
+    "An exploit against the staking contract has led to part of the pool being drained.",
+    # factors named together as what made it happen, after a list of them
+    "The combination of these three gaps made the replay possible.",
+    "Together, these weaknesses allowed the forged request through.",
+    # how a secret got out, in a security write-up
+    "A deploy key with write access was exposed by the build server's public log page.",
+    "An access token with admin scopes was leaked from our artifact cache.",
+    "The sample configuration in the pull request contained production credentials.",
+    # a slip that did the damage
+    "Accidental truncation of the sessions table during a manual cleanup removed every "
+    "login.",
+    "A maintenance script inadvertently deleted the volume snapshots.",
+    # the writer's conclusion from the logs
+    "Running the export twice truncates the file, and is probably cause of the missing rows.",
+    # a "what happened" paragraph that says why
+    "This happened because the signing certificate had expired overnight.",
+    "The incident occurred because the cache was cold after the failover.",
+    "A power cut at the colocation site took our primary database offline.",
+    # a faulty thing that did the damage
+    "A misconfigured egress rule blocked traffic to the payment gateway.",
+    "The last deploy introduced a race condition in the lock renewal.",
+    # how an attacker got in
+    "A stolen publishing token was used to upload two tampered versions.",
+    "The intruder gained access through an admin panel left open to the internet.",
+])
+def test_cause_stated_as_an_event_a_mechanism_or_a_conclusion(sentence: str) -> None:
+    text = f"# Broker outage\n\n## Summary\n\nWebhooks were delayed. {sentence}\n"
+    assert _parse(text).root_cause, sentence
+    assert "PM401" not in codes(lint_text(text, select=["PM401"]))
+
+
+@pytest.mark.parametrize("sentence", [
+    "An outage of our website led to lost orders.",
+    "No keys were exposed to anyone outside the team.",
+    "The tokens were not leaked to any third party.",
+    "Tokens were rotated and the sessions were restored at 11:20.",
+    "We are still looking at what was the cause of the errors.",
+    "Users saw errors, and the team rolled back the release.",
+    "The broken page stopped loading for some users.",
+    "We checked whether an attacker had gained access; none had.",
+    "We took the service offline at 10:00 to restore it.",
+    "It happened twice during the day.",
+])
+def test_symptoms_and_the_fix_still_state_no_cause(sentence: str) -> None:
+    text = f"# Broker outage\n\n## Summary\n\nWebhooks were delayed. {sentence}\n"
+    assert not _parse(text).root_cause, sentence
+    assert codes(lint_text(text, select=["PM401"])) == ["PM401"]
+
+
+def test_a_joint_cause_after_contributing_factors_is_a_root_cause() -> None:
+    text = """\
+        # Vault drained
+
+        ## Contributing factors
+
+        1. Slippage protection was set too loose.
+        2. The withdrawal fee was switched off.
+
+        The combination of these two gaps made the replay worthwhile for the attacker.
+        """
+    assert codes(lint_text(text, select=["PM401"])) == []
+
+
 def test_cause_listed_under_what_went_wrong() -> None:
     text = """\
         # Ingest outage
@@ -114,6 +183,23 @@ def test_a_list_detailing_a_single_cause_is_not_several_causes() -> None:
         - its upload rate hurt everyone else
         """
     assert codes(lint_text(text, select=["PM402"])) == []
+
+
+@pytest.mark.parametrize("body", [
+    # one cause, then the list that supports it
+    "**Upstream routing loss**\n\nThe stalls came from a short loss of upstream routing.\n\n"
+    "This is supported by what we observed:\n\n- the links stayed up\n"
+    "- no host reported a fault\n",
+    # the evidence first, named as such by its lead-in
+    "Evidence:\n\n- the links stayed up\n- no host reported a fault\n\n"
+    "The stalls came from a short loss of upstream routing.\n",
+    # the evidence first, read as such by the paragraph after it
+    "- The links stayed up\n- No host reported a fault\n- Votes were late, never invalid\n\n"
+    "These observations point to one cause: a short loss of upstream routing.\n",
+])
+def test_evidence_for_a_single_cause_is_not_several_causes(body: str) -> None:
+    text = f"# Gossip stalls\n\n## Root cause\n\n{body}"
+    assert codes(lint_text(text, select=["PM402"])) == [], body
 
 
 def test_a_list_of_causes_after_a_lead_in_is_still_mixed() -> None:
@@ -200,6 +286,94 @@ def test_what_does_not_size_the_impact(elsewhere: str) -> None:
     assert codes(lint_text(text, select=["PM202"])) == ["PM202"], elsewhere
 
 
+@pytest.mark.parametrize(("impact", "size"), [
+    # a share as a fraction
+    ("Close to 2/5th of shoppers got a timeout page.", "2/5th"),
+    ("Roughly one in five checkouts failed.", "one in five"),
+    ("The outage hit two-thirds of the tenants in the region.", "two-thirds"),
+    # a part of a whole, in any unit
+    ("The exploit drained 4.2m out of the pool's total 9m.", "4.2m out of the pool's total 9m"),
+    ("We lost 3 of the 12 brokers.", "3 of the 12"),
+    # a count of whatever was hit, named by the writer
+    ("A single formula was compromised with a harmless change.",
+     "A single formula was compromised"),
+    ("Two relays went offline and stayed down.", "Two relays went offline"),
+    # the whole network down, for as long as it says
+    ("The staging testnet incurred 9 hours of downtime.",
+     "testnet incurred 9 hours of downtime"),
+    ("Validators stopped producing blocks, causing a network-wide halt.",
+     "network-wide halt"),
+    ("The devnet chain halted for 14 hours.", "chain halted for 14 hours"),
+    ("Block production stopped for 40 minutes.", "Block production stopped for 40 minutes"),
+    # a share in words, of whatever the writer counts
+    ("Roughly a third of page loads timed out.", "a third"),
+    # what was hit named one by one
+    ("Brief loss of peering sessions with NorthIX, Harbour-IX and Metro Exchange.",
+     "NorthIX, Harbour-IX and Metro Exchange"),
+])
+def test_impact_sized_in_other_units(impact: str, size: str) -> None:
+    text = f"# Network outage\n\n## Impact\n\n{impact}\n"
+    doc = _parse(text)
+    assert doc.impact.quantity is not None and doc.impact.quantity.value == size, impact
+    assert codes(lint_text(text, select=["PM202"])) == []
+
+
+@pytest.mark.parametrize("impact", [
+    # the team's own work held up: no one outside to count
+    "Deployments were paused until the keys were rotated.",
+    "The 4.2 build could not be shipped, so feature work waited a day.",
+    "Merges are blocked while the pipeline is rebuilt.",
+    # everything taken down on purpose
+    "The download mirrors were taken down for a disk swap.",
+])
+def test_an_internal_or_deliberate_whole_needs_no_count(impact: str) -> None:
+    text = f"# Pipeline incident\n\n## Impact\n\n{impact}\n"
+    assert codes(lint_text(text, select=["PM202"])) == [], impact
+
+
+def test_a_part_of_the_internal_work_still_asks_for_a_count() -> None:
+    text = "# Pipeline incident\n\n## Impact\n\nDeployments for some teams were paused.\n"
+    assert codes(lint_text(text, select=["PM202"])) == ["PM202"]
+
+
+def test_a_count_of_missed_blocks_in_the_summary_sizes_the_impact() -> None:
+    text = ("# Validator degraded\n\n## Summary\n\nThe validator missed blocks, about 1 "
+            "block every 3 minutes.\n\n## Impact\n\nThe validator team.\n")
+    assert codes(lint_text(text, select=["PM202"])) == []
+
+
+@pytest.mark.parametrize("impact", [
+    "Some users saw errors for 3 hours.",
+    "The outage lasted 2 of the 3 hours of the sale.",
+    "Several regions were affected for a while.",
+    "A subset of customers could not log in.",
+])
+def test_durations_and_parts_are_not_a_size(impact: str) -> None:
+    text = f"# Login outage\n\n## Impact\n\n{impact}\n"
+    assert codes(lint_text(text, select=["PM202"])) == ["PM202"], impact
+
+
+def test_a_halt_named_only_in_the_root_cause_is_no_impact_statement() -> None:
+    text = ("# Chain halt\n\n## Summary\n\nThe testnet halted at block 9120.\n\n"
+            "## Root cause\n\nThe validators disagreed on the state, so the chain "
+            "halted.\n")
+    assert codes(lint_text(text, select=["PM201"])) == ["PM201"]
+
+
+@pytest.mark.parametrize("summary", [
+    "A reported flaw allowed an attacker to read other tenants' files when sharing was on. "
+    "It is present in versions 3.4.1 and earlier.",
+    "With a crafted header a remote attacker could skip the token check. All releases "
+    "before 2.9.0 are affected.",
+    "An attacker can replay a signed upload URL. Versions 1.2.0 through 1.5.3 are "
+    "vulnerable.",
+])
+def test_a_vulnerability_states_its_exposure_as_impact(summary: str) -> None:
+    text = (f"# Security postmortem for a token bypass\n\n## Summary\n\n{summary}\n\n"
+            "## Root cause\n\nThe parser accepted two encodings of the same path.\n")
+    assert codes(lint_text(text, select=["PM201", "PM202"])) == [], summary
+
+
 def test_an_http_status_or_a_build_day_is_not_a_count() -> None:
     text = ("# Docs broken\n\n## Impact\n\nPages returned a 404 response to requests, and "
             "build 20240105 contained stale files for users.\n")
@@ -241,6 +415,13 @@ def test_impact_only_in_the_timeline_is_still_missing() -> None:
     ("- 10:05 We made this a P2 priority.\n- 10:30 We made this a P1 priority.", "SEV-1"),
     ("### Search returned stale results (Minor)\n\nText.\n\n"
      "### Checkout failed (Major)\n\nText.", "SEV-2"),
+    # a level the incident was set to in words
+    ("| 11:40 | Rollback done; severity raised to Critical. |", "SEV-1"),
+    ("- 09:12 The incident was downgraded to Minor once retries drained.", "SEV-4"),
+    ("- 08:55 On-call declared a major incident and opened a bridge.", "SEV-2"),
+    ("- 08:55 A critical incident was declared and a bridge opened.", "SEV-1"),
+    ("- 08:40 We treated this as a P2 from the first page.", "SEV-2"),
+    ("- 08:40 Incident commander declared SEV2.", "SEV-2"),
 ])
 def test_severity_stated_outside_a_field(text: str, label: str) -> None:
     doc = _parse(f"# Monthly report\n\n## Timeline\n\n{text}\n")
@@ -254,6 +435,10 @@ def test_severity_stated_outside_a_field(text: str, label: str) -> None:
     "## Action items\n\n### Add an alert on queue age (High)\n\n- [P1] Cap the retries",
     "## Timeline\n\n- 10:05 We reviewed P1 items from last week.",
     "## Summary (Draft)\n\nThe release notes were published late.",
+    "## Timeline\n\n- 10:05 The incident was moved to the new board.",
+    "## Timeline\n\n- 10:05 We opened a new incident channel.",
+    "## Timeline\n\n- 10:05 The new incident was opened by support.",
+    "## Timeline\n\n- 10:05 We treated it as a learning exercise.",
 ])
 def test_priorities_and_other_labels_are_not_a_severity(text: str) -> None:
     doc = _parse(f"# Search outage\n\n{text}\n")

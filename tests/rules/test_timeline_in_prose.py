@@ -415,3 +415,26 @@ def test_a_day_without_a_year_needs_the_incident_day():
 def test_bounds_are_not_moments():
     assert _moments("No other uploads in the 30 days prior to 18 March 2026.") == []
     assert _moments("The key was valid until 09:05 UTC.") == []
+
+
+@pytest.mark.parametrize("text", [
+    """\
+    # Validator halt
+
+    ## Summary
+
+    - Release 2.4.0 was rolled out on `2024-04-28 20:00 UTC` at height `88100`
+    - Blocks stopped after height `88412` because nodes disagreed on the state
+    - Release 2.4.1 was rolled out on `2024-04-29 19:30 UTC` and block production resumed
+    """,
+    """\
+    # Queue outage
+
+    The broker upgrade started at `09:10 UTC` and consumers began failing right away.
+    The upgrade was rolled back and the consumers were back to normal at `09:55 UTC`.
+    """,
+])
+def test_times_written_as_code_spans_tell_the_story(text):
+    doc = _doc(text)
+    assert len([entry for entry in doc.timeline.narrative if entry.has_time]) >= 2
+    assert "PM300" not in codes(lint_text(text, select=["PM300"]))

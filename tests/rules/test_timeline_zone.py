@@ -39,15 +39,42 @@ def test_timeline_without_any_zone_is_reported_once_with_the_count():
     assert "None of the 3 timeline entries" in findings[0].message
 
 
-def test_only_the_entries_missing_a_zone_are_reported_when_others_have_one():
+def test_entries_before_the_first_zone_are_reported():
     findings = lint_text("""\
         ## Timeline
 
-        - 14:32 UTC — Deploy of checkout-api v2.1.3 started
+        - 14:32 — Deploy of checkout-api v2.1.3 started
         - 14:40 — Error rate alert fired
         - 15:02 UTC — Rollback finished
         """, select=["PM301"])
-    assert [f.span.line for f in findings] == [4]
+    assert [f.span.line for f in findings] == [3, 4]
+
+
+def test_the_zone_written_on_an_entry_covers_the_bare_times_after_it():
+    for timeline in ("""\
+        ## Timeline
+
+        **Mar 3, 2024, 08:10 (UTC):** On-call notices the queue depth climbing.
+
+        **08:14:** Consumers restarted.
+
+        **08:31:** Queue drained, incident closed.
+        """, """\
+        ## Sequence of events
+
+        - 2024-03-03 08:10 GMT first failed renewals
+        - 08:14 paging the storage team
+        - 08:31 renewals succeed again
+        """, """\
+        ## Timeline
+
+        | When | What |
+        |---|---|
+        | 08:10 UTC | Replica lag alarm |
+        | 08:14 | Primary failed over |
+        | 08:31 | Lag back under a second |
+        """):
+        assert lint_text(timeline, select=["PM301"]) == [], timeline
 
 
 def test_a_zone_stated_once_above_the_timeline_covers_its_entries():

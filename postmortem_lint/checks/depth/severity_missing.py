@@ -18,8 +18,10 @@ class SeverityMissing(Rule):
     incident statistics. A severity that is present but not understood is
     reported by PM003 instead. A severity stated in the text rather than a field
     counts as declared: "flagged as a Sev1 incident" or "we made this a P1" in the
-    timeline, or a label closing each incident's heading in a report of several
-    ("### API outage (Major)").
+    timeline, a level the incident was set to ("severity raised to High",
+    "declared a major incident", "a critical incident was declared", "we treated this
+    as a P2"), or a label closing each incident's heading in a report
+    of several ("### API outage (Major)").
 
     Bad::
 

@@ -27,8 +27,15 @@ class ImpactNotQuantified(Rule):
     trouble"; words in ``impact_effects``), or a whole service down ("a downtime of our
     package server"). What was spared ("mobile clients were not affected") does not
     size what was hit, and a whole elsewhere does not size an impact stated as a part
-    ("some users"). The finding points at the first statement about users or orders
-    that gives no number.
+    ("some users"). Any unit the writer counts in does: a fraction ("2/5 of the
+    shoppers", "one in five checkouts"), a part of a whole ("4.2m out of the pool's 9m"),
+    a count of whatever was hit ("a single plugin was tampered with", "12 missing
+    voters"), what was hit named one by one ("sessions with A, B and C"), or a whole
+    network down for a stated time ("the devnet had 9 hours
+    of downtime", "a chain-wide halt"). An impact confined to the team's own work
+    ("merges were on hold", "the build could not be shipped") or a deliberate
+    whole ("the mirrors were taken down for maintenance") has no one to count. The finding
+    points at the first statement about users or orders that gives no number.
 
     Bad::
 

@@ -26,9 +26,17 @@ class RootCauseMissing(Rule):
     causal language where no sentence is that direct: a fault that caused or led to the
     failure ("A bug in the scheduler caused a stall"), what the investigation
     determined, what the trouble "stemmed from", the flaw a security advisory names
-    ("the page was vulnerable to …"), a failure "when" an event or change happened. A
-    list of contributing factors alone does not count, nor do timeline entries that
-    show the cause without saying it.
+    ("the page was vulnerable to …"), a failure "when" an event or change happened, an
+    event elsewhere that did the damage ("a fibre cut at our transit carrier disrupted
+    every region", "an attack on the bridge contract led to …"), how a secret got out in a
+    security write-up ("a deploy key was exposed by the build log", "the intruder
+    gained access through …"), a faulty thing that did the damage ("an expired certificate broke
+    TLS"), a change that "introduced a bug", "this happened because …", a slip that did the
+    damage ("an accidental truncation of the sessions table removed every login"), the
+    writer's conclusion ("… is probably the trigger for the crash") and factors named together
+    as what made it happen ("together, these gaps allowed …"). A list of
+    contributing factors alone does not count, nor do timeline entries that show the
+    cause without saying it.
 
     Bad::
 

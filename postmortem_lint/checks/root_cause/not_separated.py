@@ -28,7 +28,10 @@ class RootCauseNotSeparated(Rule):
     (after at most a lead-in line such as "The outage had three causes:") is reported
     unless a contributing-factors (or trigger, or "Technical cause") section keeps the
     rest apart; a single stated cause is not asked for a list of other factors, nor is
-    a narrative of one cause followed by a list that details it ("We acted because: …").
+    a narrative of one cause followed by a list that details it ("We acted because: …"),
+    nor a list of evidence for one cause (a lead-in such as "Evidence:" or "supported by
+    these observations:", or a paragraph after it such as "These observations point to
+    one cause: …").
 
     Bad::
 

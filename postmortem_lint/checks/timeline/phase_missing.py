@@ -32,8 +32,10 @@ class TimelinePhaseMissing(Rule):
     time outside the timeline (a summary of the phases above it: "At 07:29 UTC the
     upgrade was activated") counts too. Incident start and end fields count as
     onset and resolution; an entry that gives the outage's length from its start
-    ("an outage of 7 minutes from 05:13") gives its end too. One finding lists
-    every missing phase; a narrative with a single timed entry is not judged.
+    ("an outage of 7 minutes from 05:13") gives its end too. An incident the text
+    says ended with no one acting on it ("resolved automatically", "no manual
+    intervention") has no mitigation to time. One finding lists every missing
+    phase; a narrative with a single timed entry is not judged.
 
     Bad::
 
@@ -72,7 +74,9 @@ class TimelinePhaseMissing(Rule):
             present.add(Phase.onset)
         if doc.meta.incident_end is not None:
             present.add(Phase.resolution)
-        missing = [phase for phase in _REQUIRED if phase not in present]
+        missing = [phase for phase in _REQUIRED if phase not in present
+                   and not (phase is Phase.mitigation
+                            and doc.timeline.recovered_unaided is not None)]
         if not missing:
             return
         names = [phase.value for phase in missing]

@@ -75,7 +75,10 @@ def _constructions(v: Vocabulary) -> dict[str, list[Pattern]]:
         "OFF_ROTATION": [[  # "was removed from the escalation rotation" (done to someone)
             {**_in(w.off_rotation_verbs), "TAG": {"IN": ["VBN", "JJ"]}}, _in(w.from_off),
             {"TEXT": {"NOT_IN": [".", ",", ";", ":", "(", ")"]}, "OP": "{0,5}"},
-            _in(w.rotation_words)]],
+            _in(w.rotation_words)], [  # "will no longer be part of the on-call rotation"
+            {"LOWER": "no"}, {"LOWER": "longer"}, _in(w.be_verbs),
+            {"TEXT": {"NOT_IN": [".", ",", ";", ":", "(", ")"]}, "OP": "{0,5}"},
+            _in(w.rotation_words - w.assignment_words)]],
         "AS_EASY_AS": [[  # "it was as simple as <someone> running…"
             {"LOWER": "as"}, _in(w.easy_words), {"LOWER": "as"}]],
         "SIMPLE_MATTER": [[  # "a simple matter of <doing it>, which X didn't do"
@@ -153,7 +156,12 @@ def build_dependency_matcher(nlp: Language, v: Vocabulary) -> DependencyMatcher:
     matcher.add("PASSIVE_BY", [[  # "was ignored by X", "went unheeded by X"
         {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"TAG": {"IN": ["VBN", "JJ"]}}},
         {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "by", "RIGHT_ATTRS": {"DEP": "agent"}},
-        {"LEFT_ID": "by", "REL_OP": ">", "RIGHT_ID": "agent", "RIGHT_ATTRS": {"DEP": "pobj"}}]])
+        {"LEFT_ID": "by", "REL_OP": ">", "RIGHT_ID": "agent", "RIGHT_ATTRS": {"DEP": "pobj"}}], [
+        # "was set off by X deleting…": the agent is an act, its doer the gerund's subject
+        {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"TAG": {"IN": ["VBN", "JJ"]}}},
+        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "by", "RIGHT_ATTRS": {"DEP": "agent"}},
+        {"LEFT_ID": "by", "REL_OP": ">", "RIGHT_ID": "agent",
+         "RIGHT_ATTRS": {"DEP": "pcomp", "TAG": "VBG"}}]])
     matcher.add("POSSESSOR", [[
         {"RIGHT_ID": "noun", "RIGHT_ATTRS": {"LOWER": {"IN": faults}}},
         {"LEFT_ID": "noun", "REL_OP": ">", "RIGHT_ID": "owner", "RIGHT_ATTRS": {"DEP": "poss"}}]])

@@ -216,7 +216,7 @@ class Sentence:
             return mention(SYSTEM)
         if any(c.dep_ == "det" and c.lower_ not in w.group_determiners for c in token.children):
             return mention(SYSTEM)
-        if self._not_a_name(token):
+        if self._not_a_name(token) or self._machine(token):
             return mention(SYSTEM)
         surname = any(c.dep_ == "compound" and NAME_SHAPE.match(c.text)
                       for c in token.children) or (
@@ -232,6 +232,17 @@ class Sentence:
         # a capitalised plural inside the sentence may be a name the tagger took for a
         # plural ("Beatriz", "Ines"), or a product's plural: only as sure as a first word
         return mention(PERSON, weak=2 if token.tag_ == "NNS" else 0)
+
+    def _machine(self, token: Word) -> bool:
+        """"<Name>, our deploy bot, …": a name the sentence itself introduces as a program
+        (read from the words between the commas: the parser often breaks the apposition)."""
+        doc = self.doc
+        if token.i + 2 >= len(doc) or doc[token.i + 1].text != ",":
+            return False
+        for word in doc[token.i + 2:token.i + 8]:
+            if word.text == ",":
+                return doc[word.i - 1].lower_ in self.w.machine_nouns
+        return False
 
     def _process_act(self, token: Word) -> bool:
         """Whether the word is the doer of what software does to processes."""
@@ -365,9 +376,12 @@ class Sentence:
         proxy = self.split_perfect(verb)
         if proxy is not None:
             return self.subject(proxy)
-        for child in verb.children:
-            if child.dep_ in _SUBJECTS:
-                return self._explicit_subject(verb, child)
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+        if len(subjects) > 1 and verb.dep_ == "relcl":
+            # "a check that the DBA skipped": the relative word is the object, not the doer
+            subjects = [c for c in subjects if c.lower_ not in self.w.relative_pronouns]
+        if subjects:
+            return self._explicit_subject(verb, subjects[0])
         for aux in verb.children:  # "X should have double-checked": hung on "have"
             if aux.dep_ == "aux" and aux.i < verb.i:
                 found = next((c for c in aux.children if c.dep_ == "nsubj"), None)
@@ -496,7 +510,9 @@ class Sentence:
                 return True
             if token.dep_ == "ROOT" or token.head.i == token.i:
                 return False
-            if token.dep_ in ("conj", "advcl", "relcl", "parataxis") or (
+            if token.dep_ in ("advcl", "parataxis") or (
+                    token.dep_ == "conj" and not token.tag_.startswith("JJ")) or (
+                    token.dep_ == "relcl" and not self._infinitive(token)) or (
                     token.dep_ == "ccomp" and self.inversion(token) is not None):
                 in_scope = False  # "Had X checked, nothing would have broken"
             # "<someone>'s error was believing…": the cue is what believes, not what is talked of
@@ -504,17 +520,42 @@ class Sentence:
             token = token.head
         return False
 
+    @staticmethod
+    def _infinitive(clause: Word) -> bool:
+        """"someone to hold accountable": a clause of purpose, inside its noun's scope."""
+        return any(c.dep_ == "aux" and c.tag_ == "TO" for c in clause.children)
+
     def _denied_at(self, token: Word, anchor: Word, own_negation_ok: bool) -> bool:
         if self._has_det(token, self.w.none_determiners):
             return True
         if (token.i != anchor.i or not own_negation_ok) and (
-                token.tag_.startswith(("VB", "JJ")) or token.dep_ == "ROOT") and \
+                token.tag_.startswith(("VB", "JJ")) or token.dep_ in ("ROOT", "prep")) and \
                 self.negated(token) is not None:
+            return True
+        if token.i != anchor.i and any(c.dep_ == "nsubj" and c.lower_ in self.w.nothing
+                                       for c in token.children):
+            return True  # "nothing suggests anyone was careless"
+        if token.dep_ == "prep" and token.i > 0 and \
+                self.doc[token.i - 1].lower_ in self.w.negators:
+            return True  # "…, not for someone to hold accountable"
+        if self._set_aside(token) or self._never_at(token):
             return True
         return any(child.dep_ in ("nsubj", "nsubjpass") and (
             child.lower_ in self.v.nobody and self.nobody_in_group(child) is None or any(
                 c.dep_ == "det" and c.lower_ == "no" for c in child.children))
             for child in token.children)
+
+    def _set_aside(self, token: Word) -> bool:
+        """"instead of asking why X skipped it", "rather than blaming X": set aside."""
+        return token.dep_ in ("pcomp", "pobj") and token.i >= 2 and \
+            self.doc[token.i - 2].lower_ in self.w.set_aside_words
+
+    def _never_at(self, token: Word) -> bool:
+        """"At no point did anyone…": a fronted negative adverbial denies the clause."""
+        return any(c.dep_ == "prep" and c.i < token.i and any(
+            p.dep_ == "pobj" and p.lower_ in self.w.occasion_nouns and
+            self._has_det(p, self.w.none_determiners) for p in c.children)
+            for c in token.children)
 
     def nobody_in_group(self, token: Word) -> Mention | None:
         """"nobody on the <name> team", "no one from <a company>": a denial that
@@ -537,7 +578,8 @@ class Sentence:
         """Index of the ':' of a leading "Root cause:" style label, if any."""
         doc = self.doc
         for token in doc[:10]:
-            if token.text in (":", "\u2014", "-") and token.i > 0:
+            if token.text in (":", "\u2014", "-") and token.i > 0 and (
+                    token.text != "-" or _end(doc[token.i - 1]) < token.idx):  # not "on-call"
                 words = {t.lower_ for t in doc[:token.i]}
                 if words & self.v.cause_labels:
                     return token.i

@@ -29,6 +29,8 @@ def detect(s: Sentence) -> Iterator[BlameHit]:
     yield from _avoided_if(s)
     yield from _were_to_have(s)
     yield from _but_for(s)
+    yield from _change_habit(s)
+    yield from _more_care(s)
 
 
 def _should_have(s: Sentence, verb: Word, subject: Mention | None,
@@ -38,6 +40,9 @@ def _should_have(s: Sentence, verb: Word, subject: Mention | None,
     modal = next((c for c in aux if c.lower_ in w.regret_modals), None)
     if modal is None and verb.dep_ == "xcomp" and verb.head.lower_ == "ought":
         modal = verb.head
+    if modal is None and any(c.dep_ == "advmod" and c.lower_ in w.ideal_adverbs
+                             for c in verb.children):
+        modal = next((c for c in aux if c.lower_ in w.would), None)  # "ideally, X would have"
     if modal is None or not any(c.lower_ in w.have_verbs for c in aux) or verb.tag_ != "VBN":
         return None
     if s.passive(verb) or verb.lower_ in w.be_verbs:
@@ -73,7 +78,7 @@ def _had_done(s: Sentence, verb: Word, subject: Mention | None,
     harmful = verb.lower_ in s.v.actions and not s.neutral(verb)
     negated = s.negated(verb) is not None
     if not (perfect and participle and s.counterfactual_clause(verb)) or s.passive(verb) or \
-            negated and not harmful:
+            negated and not (harmful or _act_harmed(s, verb)):
         return None
     if verb.lower_ in w.be_verbs:
         return []  # "had we been more careful" is a judgment
@@ -89,6 +94,18 @@ def _had_done(s: Sentence, verb: Word, subject: Mention | None,
     if obj is not None:
         end = min(obj.right_edge.i + 1, verb.i + 8)
     return [s.hit(KIND, start, end, subject.text, verb.i, verb.i + 1)]
+
+
+def _act_harmed(s: Sentence, verb: Word) -> bool:
+    """"Had X not restarted it, replication would not have broken": without the act the
+    harm is denied, so the act is blamed ("had X not paged us, we would have lost data"
+    names harm that the act prevented: praise)."""
+    main = verb.head
+    if verb.dep_ not in ("advcl", "ccomp") or s.negated(main) is None or \
+            not any(a.lower_ in s.w.would for a in s.auxiliaries(main)):
+        return False
+    inside = {t.i for t in verb.subtree}
+    return any(t.lower_ in s.v.outcomes for t in main.subtree if t.i not in inside)
 
 
 def _supposed_to(s: Sentence, verb: Word, subject: Mention | None) -> list[BlameHit]:
@@ -178,3 +195,48 @@ def _but_for(s: Sentence) -> Iterator[BlameHit]:
         if not s.blameable(mention, 1):
             continue
         yield s.hit(KIND, span.start, act.i + 1, mention.text, span.start, act.i + 1)
+
+
+def _change_habit(s: Sentence) -> Iterator[BlameHit]:
+    """"<someone> needs to stop <doing it>", "must start <checking>": a person told to
+    drop or take up a habit, which says the habit was theirs."""
+    w = s.w
+    for verb in s.verbs:
+        if verb.lower_ not in w.habit_verbs or not _directed(s, verb):
+            continue
+        act = next((c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG"), None)
+        if act is None or act.lower_ in s.v.stative or s.passive(act):
+            continue
+        subject = s.who(s.subject(verb))
+        if not s.blameable(subject, 2) or s.suppressed(verb):
+            continue
+        yield s.hit(KIND, verb.i, act.i + 1, subject.text, verb.i, act.i + 1)
+
+
+def _directed(s: Sentence, verb: Word) -> bool:
+    """Told to, now: "must stop", "should start", "needs to stop", "has to start" (not
+    "had to stop", which tells what happened)."""
+    if any(c.lower_ in s.w.directive_modals for c in s.auxiliaries(verb)):
+        return True
+    head = verb.head
+    return verb.dep_ == "xcomp" and head.tag_ in ("VBZ", "VBP") and (
+        head.lower_ in s.w.need_verbs or head.lower_ in s.w.have_verbs)
+
+
+def _more_care(s: Sentence) -> Iterator[BlameHit]:
+    """"With a little more care from X, it would not have shipped", "more attention by X
+    would have caught it": the care a person is said to have lacked."""
+    w = s.w
+    if not any(a.lower_ in w.would for verb in s.verbs for a in s.auxiliaries(verb)):
+        return
+    for noun in s.doc:
+        if noun.lower_ not in w.care_nouns or not any(
+                c.tag_ == "JJR" for c in noun.children if c.dep_ in ("amod", "advmod")):
+            continue
+        giver = s.pobj(noun, *w.by_of_from)
+        mention = s.who(giver)
+        # (not read for denial: "…would not have shipped" denies the harm, not the care)
+        if giver is None or not s.blameable(mention, 2):
+            continue
+        start = s.left_edge(noun)
+        yield s.hit(KIND, start, giver.i + 1, mention.text, start, giver.i + 1)

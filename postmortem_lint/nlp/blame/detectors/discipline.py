@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from postmortem_lint.nlp.blame.sentence import Mention, Sentence
+from postmortem_lint.nlp.blame.sentence import PERSON, Mention, Sentence
 from postmortem_lint.nlp.blame.tokens import Word
 from postmortem_lint.nlp.hits import BlameHit, BlameKind
 
@@ -29,7 +29,7 @@ def _phrases(s: Sentence) -> Iterator[BlameHit]:
     if not spans:
         return
     mentions = [m for m in (s.who(t) for t in s.doc if s.nounish(t))
-                if s.blameable(m, level=2)]
+                if s.blameable(m, level=2)] or _anyone_who(s)
     if not mentions:
         return
     incident = any(t.lower_ in s.v.damage_nouns for t in s.doc)
@@ -92,3 +92,10 @@ def _patient(s: Sentence, verb: Word) -> Mention | None:
             s.pobj(patient, "for")
         mention = s.who(owner)
     return mention
+
+
+def _anyone_who(s: Sentence) -> list[Mention]:
+    """"anyone who deploys without approval will face…": a sanction threatened against
+    whoever does something (not "anyone can be paged", nobody in particular)."""
+    return [Mention(PERSON, t.i, t.i + 1, t.text) for t in s.doc
+            if t.lower_ in s.w.anybody and any(c.dep_ in ("relcl", "acl") for c in t.children)]

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from postmortem_lint.nlp.blame.sentence import Sentence
 from postmortem_lint.nlp.blame.tokens import Phrase, Word
 from postmortem_lint.nlp.hits import BlameHit, BlameKind
+from postmortem_lint.nlp.vocabulary import norm
 
 KIND = BlameKind.failure_verb
 
@@ -19,6 +20,7 @@ def detect(s: Sentence) -> Iterator[BlameHit]:
                for label in ("FAILURE", "SAT_ON") for span in s.matches.get(label, [])}
     yield from _undone_by(s)
     yield from _forced_through(s)
+    yield from _without_safeguard(s)
     v = s.v
     for verb in s.doc:
         lower = verb.lower_
@@ -161,7 +163,18 @@ def _diligence_not_done(s: Sentence, verb: Word, negation: Word | None) -> bool:
         return False
     if any(c.dep_ == "aux" and c.lower_ in s.w.inability_modals for c in verb.children):
         return False
-    return not s.counterfactual_clause(verb)
+    return not s.counterfactual_clause(verb) and not _gap_explains(s, verb)
+
+
+def _gap_explains(s: Sentence, verb: Word) -> bool:
+    """"<the runbook> never covered it, so <someone> had not seen it": what the person did
+    not do follows from what the system or process did not do."""
+    doc = s.doc
+    link = next((t for t in reversed(doc[:verb.i]) if t.lower_ in s.w.consequence_words and
+                 t.i > 0 and doc[t.i - 1].text in (",", ";")), None)
+    return link is not None and any(
+        other.i < link.i and s.negated(other) is not None and
+        not s.blameable(s.who(s.subject(other)), 2) for other in s.verbs)
 
 
 def _double_checked(s: Sentence, verb: Word) -> bool:
@@ -203,12 +216,18 @@ def _undone_by(s: Sentence) -> Iterator[BlameHit]:
 
 
 def _without(s: Sentence, verb: Word) -> Iterator[BlameHit]:
-    """"approved the change without reading the diff": a person skipping diligence."""
+    """"approved the change without reading the diff", "instead of checking the lag,
+    promoted the replica": a person skipping diligence."""
     prep = verb.head
-    if verb.tag_ != "VBG" or prep.lower_ not in s.w.without_words or \
+    # "instead of checking", "rather than check": the act done in place of the diligence
+    instead = prep.i > 0 and s.doc[prep.i - 1].lower_ in s.w.set_aside_words
+    if verb.tag_ not in ("VBG", "VB") or verb.tag_ == "VB" and not instead or \
+            not (prep.lower_ in s.w.without_words or instead) or \
             verb.dep_ not in ("pcomp", "pobj"):
         return
     acting = prep.head
+    if acting.lower_ in s.w.set_aside_words:
+        acting = acting.head
     if not acting.tag_.startswith("VB"):
         return
     mention = s.who(s.by_agent(acting) if s.passive(acting) else s.subject(acting))
@@ -219,3 +238,31 @@ def _without(s: Sentence, verb: Word) -> Iterator[BlameHit]:
     if obj is not None:
         end = min(obj.right_edge.i + 1, verb.i + 6)
     yield s.hit(KIND, prep.i, end, mention.text, prep.i, end)
+
+
+def _without_safeguard(s: Sentence) -> Iterator[BlameHit]:
+    """"<someone> launched the backfill without a dry run", "merged it without review": an
+    act on the system done without its safeguard."""
+    for prep in s.doc:
+        if prep.lower_ not in s.w.without_words or prep.dep_ != "prep":
+            continue
+        noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        acting = prep.head
+        if acting.dep_ == "dobj":  # "deployed the fix without…": hung on the object
+            acting = acting.head
+        if noun is None or not _safeguard(s, noun) or acting.lower_ not in s.v.actions:
+            continue
+        passive = s.passive(acting)
+        if not passive and not any(c.dep_ == "dobj" for c in acting.children):
+            continue  # people act on something: "Builds ran without tests" is the system
+        mention = s.who(s.by_agent(acting) if passive else s.subject(acting))
+        if not s.blameable(mention, 2) or s.suppressed(acting):
+            continue
+        yield s.hit(KIND, prep.i, noun.i + 1, mention.text, prep.i, noun.i + 1)
+
+
+def _safeguard(s: Sentence, noun: Word) -> bool:
+    words = s.w.safeguard_nouns
+    modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i]
+    phrase = norm(" ".join(t.text for t in (*modifiers, noun)))
+    return noun.lower_ in words or phrase in words

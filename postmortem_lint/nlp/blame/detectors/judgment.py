@@ -19,6 +19,7 @@ def detect(s: Sentence) -> Iterator[BlameHit]:
     yield from _counterfactual_judgments(s)
     yield from _not_thought_through(s)
     yield from _hindsight_adverbs(s)
+    yield from _poor_choice(s)
 
 
 def _judging_words(s: Sentence) -> Iterator[BlameHit]:
@@ -133,3 +134,29 @@ def _cf_governor(s: Sentence, governor: Word, cue: int) -> Word | None:
             c.lower_ in s.w.regret_modals for c in governor.children):
         return governor
     return None
+
+
+def _poor_choice(s: Sentence) -> Iterator[BlameHit]:
+    """"a bad call by the <role>", "X's poor decision", "a bad idea for X to <act>": a
+    person's choice judged."""
+    w = s.w
+    for noun in s.doc:
+        if noun.lower_ not in w.choice_nouns or not any(
+                c.dep_ == "amod" and c.lower_ in w.poor_words for c in noun.children):
+            continue
+        mention = s.who(_chooser(s, noun))
+        if not s.blameable(mention, 2) or s.suppressed(noun):
+            continue
+        start = s.left_edge(noun)
+        yield s.hit(KIND, start, noun.i + 1, mention.text, start, noun.i + 1)
+
+
+def _chooser(s: Sentence, noun: Word) -> Word | None:
+    """Whose choice: "by X", "X's", or the doer of "for X to <act>"."""
+    owner = s.pobj(noun, "by") or next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        return owner
+    clause = next((c for c in (*noun.children, *noun.head.children) if c.i > noun.i and
+                   c.tag_.startswith("VB") and any(g.dep_ == "mark" and g.lower_ == "for"
+                                                   for g in c.children)), None)
+    return s.subject(clause) if clause is not None else None

@@ -20,6 +20,7 @@ def detect(s: Sentence) -> Iterator[BlameHit]:
     yield from _it_took(s)
     yield from _all_had_to(s)
     yield from _simple_matter(s)
+    yield from _plain_to(s)
 
 
 def _minimised(s: Sentence, adverb: Word) -> Iterator[BlameHit]:
@@ -121,3 +122,23 @@ def _all_had_to(s: Sentence) -> Iterator[BlameHit]:
         if mention is None or s.suppressed(span[-1]):
             continue
         yield s.hit(KIND, span.start, span.end, mention.text, span.start, span.end)
+
+
+def _plain_to(s: Sentence) -> Iterator[BlameHit]:
+    """"It should have been obvious to X that…": what a person, in hindsight, is told they
+    should have seen."""
+    w = s.w
+    for word in s.doc:
+        if word.lower_ not in w.plain_words or word.dep_ != "acomp":
+            continue
+        verb = word.head
+        aux = s.auxiliaries(verb)
+        if not any(a.lower_ in w.blame_modals for a in aux) or \
+                not any(a.lower_ in w.have_verbs for a in aux):
+            continue
+        target = s.pobj(word, "to") or s.pobj(verb, "to")
+        mention = s.who(target)
+        if target is None or not s.blameable(mention, 2) or s.suppressed(verb):
+            continue
+        start = min(a.i for a in aux)
+        yield s.hit(KIND, start, target.i + 1, mention.text, start, target.i + 1)

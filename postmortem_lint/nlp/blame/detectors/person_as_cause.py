@@ -22,6 +22,7 @@ def detect(s: Sentence) -> Iterator[BlameHit]:
     yield from _because(s)
     yield from _when(s)
     yield from _labelled(s)
+    yield from _author_of_damage(s)
 
 
 def _cause_links(s: Sentence) -> Iterator[BlameHit]:
@@ -127,7 +128,9 @@ def _damage_object(s: Sentence, verb: Word) -> bool:
     return any(child.dep_ in ("dobj", "attr", "nsubjpass") and (
         child.lower_ in nouns or any(c.lower_ in nouns for c in child.children
                                      if c.dep_ == "compound") or
-        any(c.lower_ in bad for c in child.children if c.dep_ == "amod"))
+        any(c.lower_ in bad for c in child.children if c.dep_ == "amod") or
+        # "the chain of failures", "a wave of errors"
+        (s.pobj(child, "of") or child).lower_ in nouns)
         for child in verb.children
         if not any(c.dep_ == "det" and c.lower_ == "no" for c in child.children))
 
@@ -147,9 +150,15 @@ def damaging(s: Sentence, verb: Word) -> bool:
     caused the outage": the parser may leave the object to the copula)."""
     v = s.v
     phrasal = any(span.start == verb.i for span in s.matches.get("DAMAGE", []))
-    return verb.lower_ in v.damage or phrasal or (
+    return verb.lower_ in v.damage or phrasal or _made_into_damage(s, verb) or (
         verb.lower_ in v.cause_verbs and (_damage_object(s, verb) or verb.dep_ == "csubj" and any(
             c.dep_ == "nsubj" and c.lower_ in v.damage_nouns for c in verb.head.children)))
+
+
+def _made_into_damage(s: Sentence, verb: Word) -> bool:
+    """"turned a blip into an outage": an act that made something into damage."""
+    return verb.lower_ in s.w.transform_verbs and (
+        s.pobj(verb, "into") or verb).lower_ in s.v.damage_nouns
 
 
 # -- copulas: "X is the root cause", clefts, "what broke it was X's push" ----------------------
@@ -244,8 +253,10 @@ def _cleft(s: Sentence, verb: Word) -> Iterator[BlameHit]:
     for attr in verb.children:
         if attr.dep_ != "attr":
             continue
-        clause = next((c for c in attr.children if c.dep_ == "relcl"), None)
-        if clause is None or (s.subject(clause) or clause).i != attr.i:
+        clause = next((c for c in attr.children if c.dep_ == "relcl"), None) or \
+            _cleft_clause(s, verb, attr)
+        if clause is None or (s.subject(clause) or clause).i != attr.i and \
+                clause.dep_ == "relcl":
             continue
         mention = s.person_or_work(attr)
         if mention is None or s.suppressed(verb):
@@ -253,6 +264,13 @@ def _cleft(s: Sentence, verb: Word) -> Iterator[BlameHit]:
         if (s.neutral(clause) or clause.lower_ in s.v.stative) and not _bad_object(s, clause):
             continue
         yield s.hit(KIND, mention.start, clause.i + 1, mention.text, verb.i, clause.i + 1)
+
+
+def _cleft_clause(s: Sentence, verb: Word, attr: Word) -> Word | None:
+    """"It was X who disabled…" with "who disabled…" hung on the copula, not on X."""
+    return next((c for c in verb.children if c.dep_ == "ccomp" and c.i > attr.i and any(
+        g.dep_ == "nsubj" and g.lower_ in s.w.relative_pronouns and g.i == attr.i + 1
+        for g in c.children)), None)
 
 
 def _bad_object(s: Sentence, verb: Word) -> bool:
@@ -389,3 +407,21 @@ def _named_cause(s: Sentence) -> Iterator[BlameHit]:
     if any(t.lower_ in s.w.owner_labels for t in s.doc[:s.label_end]):
         return  # "Root cause owner: <Name>" names who follows up, not a cause
     yield s.hit(KIND, rest[0].i, rest[-1].i + 1, mention.text, head.i, head.i + 1)
+
+
+def _author_of_damage(s: Sentence) -> Iterator[BlameHit]:
+    """"The change that took down checkout was pushed by X": the person who made the thing
+    that did the damage (not "…was reverted by X", a responder's act)."""
+    for verb in s.verbs:
+        if not s.passive(verb) or s.neutral(verb) or verb.lower_ in s.v.stative:
+            continue
+        thing = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if thing is None:
+            continue
+        clause = next((c for c in thing.children if c.dep_ == "relcl" and
+                       damaging(s, c)), None)
+        if clause is None or (s.subject(clause) or clause).i != thing.i:
+            continue
+        hit = s.passive_agent(verb, KIND, verb.i)
+        if hit is not None:
+            yield hit

@@ -24,6 +24,11 @@ def detect(s: Sentence) -> Iterator[BlameHit]:
     for noun in doc:  # "responsibility for the data loss falls on X"
         if noun.lower_ in s.w.burden_nouns and _about_damage(s, noun):
             nouns.setdefault(noun.i, noun)
+    shared = [noun for noun in doc if noun.lower_ in s.w.shared_faults]
+    for noun in shared:  # "the <team>'s failure" (not "the failure of <a tool>")
+        found = _possessor(s, noun)
+        if found is not None and not s.suppressed(noun):
+            yield s.hit(KIND, found[1], found[2], found[0].text, noun.i, noun.i + 1)
     for noun in nouns.values():
         if noun.tag_.startswith("VB") and noun.lower_ not in s.w.fault_verbs_as_nouns and \
                 noun.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "attr"):
@@ -154,11 +159,38 @@ def _on_someone(s: Sentence) -> Iterator[BlameHit]:
         subject = s.subject(verb)
         if subject is None:
             continue
-        pointed = any(c.lower_ in w.point_words for c in subject.children)
-        if not (subject.lower_ in w.pointing_subjects or pointed and (
-                subject.lower_ == "one" or subject.lower_ in s.v.damage_nouns)):
-            continue  # "This one is on X", "This outage was on the <team>"
         target = s.pobj(verb, "on")
+        if not (_pointed(s, subject) or target is not None and _placed(s, target.head) and
+                subject.lower_ not in w.burden_nouns | w.rotation_words):
+            continue
         mention = s.who(target)
         if s.blameable(mention, 2) and target is not None and not s.suppressed(verb):
             yield s.hit(KIND, verb.i, target.i + 1, mention.text, verb.i, target.i + 1)
+
+
+def _pointed(s: Sentence, subject: Word) -> bool:
+    """"This one is on X", "This outage was on the <team>"."""
+    w = s.w
+    pointed = any(c.lower_ in w.point_words for c in subject.children)
+    return subject.lower_ in w.pointing_subjects or pointed and (
+        subject.lower_ == "one" or subject.lower_ in s.v.damage_nouns)
+
+
+def _placed(s: Sentence, on: Word) -> bool:
+    """"<the damage> is squarely on the <team>", "is on the <team>, not on the tooling":
+    the fault placed on someone, weighed or set against something else."""
+    subject = s.subject(on.head)
+    if subject is not None and subject.lower_ in s.v.damage_nouns:
+        return True  # "the outage was on <someone>"
+    if any(c.lower_ in s.w.placement_adverbs for c in (*on.children, *on.head.children)
+           if c.dep_ == "advmod") and subject is not None and _bad_thing(s, subject):
+        return True
+    return any(c.dep_ in ("conj", "prep") and c.lower_ == "on" and c.i > on.i and any(
+        g.dep_ == "neg" for g in c.children) for c in (*on.head.children, *on.children))
+
+
+def _bad_thing(s: Sentence, noun: Word) -> bool:
+    """Damage, or a thing in a bad state ("the expired certificate", "duplicate charges")."""
+    return noun.lower_ in s.v.damage_nouns or any(
+        c.dep_ in ("amod", "compound") and c.lower_ in s.w.bad_state_words
+        for c in noun.children)

@@ -1,0 +1,92 @@
+"""PM1xx: grammatical forms of blame read from the parse rather than from a phrase list, each
+with near misses of the same form that stay silent (systems, the authors, praise, meta)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import codes, lint_text
+
+
+def blame_codes(text: str) -> list[str]:
+    return codes(lint_text(text, select=["PM1"]))
+
+
+@pytest.mark.parametrize(("code", "sentence"), [
+    # an object relative clause: the person is the subject, the relative word the object
+    ("PM101", "The step that the release manager skipped would have caught the bad schema."),
+    # a person told to drop or take up a habit
+    ("PM104", "Tomasz needs to stop merging without a second review."),
+    ("PM104", "The storage team must start testing restores before each upgrade."),
+    # what a person would ideally have done
+    ("PM104", "Ideally, the incident commander would have called the rollback much earlier."),
+    # a negated condition on a person's act, with the harm denied in the main clause
+    ("PM104", "If Anwen had not restarted the broker, the consumers would not have crashed."),
+    # the care a person is said to have lacked
+    ("PM104", "With more care from the release team, the migration would not have shipped broken."),
+    # what a person is told they should have seen
+    ("PM105", "It should have been clear to the reviewer that the migration locked the table."),
+    # a person's choice judged, by a by-phrase, a possessor or "for X to"
+    ("PM103", "Skipping the canary was a bad decision by the release captain."),
+    ("PM103", "It was a poor idea for the intern to run the cleanup script on production."),
+    # the fault placed on a team
+    ("PM102", "The lost writes are squarely on the data team."),
+    ("PM102", "The stale DNS record is on the network team, not on the tooling."),
+    ("PM102", "The stale cache was the platform team's failure."),
+    # a person's act as the cause: turning a thing into damage, a passive cause whose agent
+    # is the act, the author of the thing that did the damage
+    ("PM110", "Priya's hotfix is what turned a slow query into a full outage."),
+    ("PM110", "The cascade of timeouts was triggered by Ola restarting every broker at once."),
+    ("PM110", "The migration that broke checkout was merged by Ilse."),
+    # an act on the system done without its safeguard
+    ("PM101", "Dmitri pushed the firewall change without a peer review."),
+    # a cleft whose clause the parser hangs on the copula
+    ("PM110", "It was Greta who disabled the health check."),
+    ("PM102", "This was the platform team's mess."),
+    ("PM102", "The outage was on Jonas."),
+    # sanctions: taken off the rotation, threatened against whoever does something
+    ("PM106", "The engineer who deleted the bucket will no longer be part of the on-call rotation."),
+    ("PM106", "From now on, anyone who bypasses the freeze will face disciplinary action."),
+    # an act done in place of the diligence
+    ("PM101", "Instead of checking the replica lag, the DBA promoted the replica."),
+])
+def test_grammatical_forms_of_blame_are_reported(code: str, sentence: str) -> None:
+    assert code in blame_codes(sentence), sentence
+
+
+@pytest.mark.parametrize("sentence", [
+    # meta statements: the blame words are denied or only sought
+    "Nothing in the postmortem suggests anyone was careless or lazy.",
+    "This review is about gaps in the pipeline, not about someone to hold accountable.",
+    # a name the sentence introduces as a program
+    "Otto, our release bot, ignored the freeze window and deployed.",
+    # a person's lapse that a process gap explains
+    "The runbook never mentioned the drain step, so the on-call had not seen it before.",
+    "Instead of asking why Ravi skipped the step, we asked why the step was skippable.",
+    "At no point did anyone act carelessly.",
+    "Instead of checking dashboards by hand, we added an alert.",
+    # praise: the act prevented harm
+    "Had Mina not paused the rollout, every region would have received the bad build.",
+    "If Li had not paged the DBA, we would have lost more data.",
+    # systems, past necessity, responders
+    "The scheduler needs to stop retrying failed jobs.",
+    "The on-call had to stop deploying during the freeze.",
+    "The change that took down checkout was reverted by Ravi.",
+    "The controller's failure to reconcile left pods pending.",
+    "The failure of the primary database paged the on-call.",
+    "The work is entirely on the platform team this quarter.",
+    "It was Greta who paged the database team.",
+    "The outage was on Tuesday.",
+    "Ravi will no longer be on the team after March.",
+    "Anyone who is paged can escalate to the incident commander.",
+    "Ravi cleaned up the mess the migration left behind.",
+    # a system running without a safeguard; the authors
+    "Nightly builds ran without tests for a week.",
+    "We pushed the firewall change without a peer review.",
+    # the authors
+    "It should have been obvious to us that the disk was filling.",
+    "It was a bad idea for us to deploy on a Friday.",
+    "We need to stop deploying on Fridays.",
+])
+def test_near_misses_of_those_forms_stay_silent(sentence: str) -> None:
+    assert blame_codes(sentence) == [], sentence

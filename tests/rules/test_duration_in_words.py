@@ -1,0 +1,61 @@
+"""A length written as a state that lasted, or between two moments, is the incident's
+duration (PM203)."""
+
+import pytest
+
+from tests.conftest import codes, lint_text
+
+_DOC = """\
+    # Broken sign-in
+
+    ## Summary
+
+    A bad login hook blocked sign-ins for every tenant.
+
+    ## Impact
+
+    All tenants could not sign in.
+
+    ## Detection
+
+    {sentence}
+    """
+
+
+@pytest.mark.parametrize("sentence", [
+    "The fault was present for roughly 16 hours before a customer tried to sign in.",
+    "Sign-in stayed broken for about two and a half days.",
+    "It took roughly a week from detection to resolution.",
+    "There were 9 hours between the faulty release and the rollback.",
+])
+def test_a_length_in_words_is_the_duration(sentence):
+    findings = lint_text(_DOC.format(sentence=sentence), select=["PM203"])
+    assert findings == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Requests were delayed for up to 85 minutes at the worst point.",
+    "The nightly job ran for 3 hours as usual.",
+])
+def test_other_lengths_are_not_the_duration(sentence):
+    findings = lint_text(_DOC.format(sentence=sentence), select=["PM203"])
+    assert codes(findings) == ["PM203"]
+
+
+@pytest.mark.parametrize("title", ["Platform incident reports", "Outage log: spring",
+                                   "Incident history"])
+def test_a_log_of_several_incidents_is_not_asked_for_one_length(title):
+    findings = lint_text(f"""\
+        # {title}
+
+        ## March 3
+
+        **Relay outage**
+
+        Relays were taken offline for hardware upgrades and will be back soon.
+
+        ## March 1
+
+        Validators were rebooted after a disk filled up. Resolved the same day.
+        """, select=["PM203"])
+    assert findings == []
