@@ -213,6 +213,10 @@ class PreventionItem(BaseModel):
     link_when: list[str] = Field(
         default_factory=new_list, description="Words that make a covering action item big "
         "enough to need that link (redesign, decouple); empty: any covering item.")
+    when_external: bool = Field(
+        True, description="Whether the line is asked for when the cause lay outside the "
+        "team (a provider's outage): watching for it and a runbook still apply; tests of "
+        "the team's code, a redesign or training may not.")
 
 
 class RegulatoryRecord(BaseModel):
@@ -331,6 +335,11 @@ class RuleData(BaseModel):
     advisory_titles: list[str] = Field(
         default_factory=new_list, description="Words of a title that make the document a "
         "published security advisory (security advisory, security bulletin).")
+    security_processes: list[str] = Field(
+        default_factory=new_list, description="The project's own process for handling "
+        "vulnerabilities (vulnerability response process, security policy): a document that "
+        "names its own ('our security policy', \"the project's security process\") is the "
+        "security team's disclosure, not a draft for review.")
     placeholder_prompt_words: list[str] = Field(
         default_factory=new_list, description="Words that make bracketed text a template "
         "prompt wherever it stands ([Team name], [Link to the dashboard]).")
@@ -435,6 +444,10 @@ class RuleData(BaseModel):
     prevention_checklist: dict[str, PreventionItem] = Field(
         default_factory=new_dict, description="The recurrence-prevention checklist for "
         "severe incidents: key -> what covers it.")
+    external_cause_phrases: list[str] = Field(
+        default_factory=new_list, description="Phrases in the root cause, its factors or the "
+        "summary that place the cause outside the team's own systems (outside our control, "
+        "upstream outage, no local issues).")
     prevention_declined: list[str] = Field(
         default_factory=new_list, description="Phrases that decline a checklist line "
         "explicitly (not needed, not required, n/a because).")

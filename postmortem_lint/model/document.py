@@ -229,6 +229,10 @@ class ActionItem(BaseModel):
     # The item is this postmortem's own process (writing this report, holding its
     # retrospective): the document itself, not an action to track.
     about_document: bool = False
+    # The item states a rule the team now works to ("All features have a test before they
+    # are merged", "Every deploy has a rollback plan"): in force from now on, with no date
+    # to be done by.
+    standing_rule: bool = False
     # When the group heading or label above the item says it is to be done ("Immediate",
     # "Short-term", "Long-term"): a priority by horizon.
     horizon: Located[str] | None = None
@@ -314,6 +318,10 @@ class Postmortem(BaseModel):
     timeline: Timeline = Field(default_factory=Timeline)
     root_cause: list[Prose] = Field(default_factory=list)
     root_cause_span: Span | None = None
+    # Where the cause or its factors say it lay outside the team's own systems (a
+    # provider's outage, an upstream or network-wide event): what the team can prevent is
+    # narrower.
+    external_cause: Located[str] | None = None
     contributing_factors: list[ContributingFactor] = Field(default_factory=list)
     contributing_span: Span | None = None
     five_whys: list[Why] = Field(default_factory=list)

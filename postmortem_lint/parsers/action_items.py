@@ -90,9 +90,31 @@ def _first_word(text: str) -> str:
 
 
 # -- which lines are items -----------------------------------------------------------------
+def _verb_of_gerund(word: str, data: RuleData) -> str | None:
+    """The action verb of a present participle: "adding" -> add, "writing" -> write,
+    "setting" -> set; None for a word that is not one ("morning", "something")."""
+    if not word.endswith("ing") or len(word) < 6:
+        return None
+    stem = word[:-3]
+    for verb in (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2]
+                 else None):
+        if verb and verb in data.action_verbs:
+            return verb
+    return None
+
+
 def starts_with_verb(text: str, data: RuleData) -> bool:
-    """Whether the line opens with an imperative verb: "Add an alert on …"."""
-    return _first_word(text) in data.action_verbs
+    """Whether the line opens with an imperative verb ("Add an alert on …") or its
+    participle, the way a list of planned work is often written ("Adding a retry to …")."""
+    word = _first_word(text)
+    return word in data.action_verbs or _verb_of_gerund(word, data) is not None
+
+
+# "we are building …", "we're adding …", "we are now writing …": work under way, said by
+# the authors of themselves.
+_UNDER_WAY = re.compile(r"(?<![\w'’])(?:we|i)(?:\s+are|['’]re|\s+am|['’]m)\s+(?:now\s+|also\s+|"
+                        r"currently\s+|actively\s+|already\s+)?(?P<verb>[a-z]+ing)\b",
+                        re.IGNORECASE)
 
 
 def states_intent(text: str, data: RuleData) -> bool:
@@ -102,9 +124,59 @@ def states_intent(text: str, data: RuleData) -> bool:
     if pattern is None:
         return False
     found = pattern.search(text[:80])
+    if found is None:  # "Based on what we saw in …, we will add …": after a long opening
+        found = pattern.search(text[:200])
+        if found is not None and not text[: found.start()].rstrip().endswith(","):
+            found = None
     lead = text[: found.start()] if found is not None else ""
-    return found is not None and (not lead.strip(" *_-") or lead.rstrip().endswith(",")) \
-        and re.match(r"\s*(?:have|been)\b", text[found.end():]) is None
+    if found is not None and _opening(lead) \
+            and re.match(r"\s*(?:have|been)\b", text[found.end():]) is None:
+        return True
+    return under_way(text, data)
+
+
+# "From next month we …", "Starting this quarter we …": when, said before the subject.
+_WHEN_OPENING = re.compile(r"(?:from|starting|beginning|as\s+of|going\s+forward|in\s+the\s+"
+                           r"future|next|this|by)\b[\w\s-]{0,30}$", re.IGNORECASE)
+
+
+def _opening(lead: str) -> bool:
+    """Whether what comes before the subject leaves the sentence a commitment: nothing,
+    an opening ending in a comma ("Based on this, we …") or a time ("From May we …")."""
+    stripped = lead.strip(" *_-\"'")
+    return not stripped or stripped.endswith(",") or _WHEN_OPENING.fullmatch(stripped) is not None
+
+
+# "Going forward, we will" alone, over the list that says what: the lead of a list.
+_BARE_LEAD = re.compile(r"\b(?:will|shall|['’]ll|must|should|need\s+to|plan\s+to|going\s+to|"
+                        r"want\s+to|would\s+like\s+to|intend\s+to)\W*$", re.IGNORECASE)
+
+
+def commits_in_sentence(text: str, data: RuleData) -> bool:
+    """Whether a sentence of a paragraph commits to a change of its own ("Going forward,
+    we'll keep a checklist of …"), not only opening the list below ("Going forward, we
+    will") nor putting the decision off ("We will discuss …")."""
+    return states_intent(text, data) and _BARE_LEAD.search(text) is None and \
+        not defers(text, data)
+
+
+def under_way(text: str, data: RuleData) -> bool:
+    """Whether the sentence says the authors are doing a change now: "We are building
+    tests for …", "Based on this, we're adding a check to …" (an action verb, at the start
+    or after an opening that ends in a comma)."""
+    found = _UNDER_WAY.search(text[:200])
+    if found is None:
+        return False
+    verb = _verb_of_gerund(found.group("verb").lower(), data)
+    # "We are tracking the open items in …", "We are monitoring it", "we are running at
+    # half capacity": where the work is followed, or a state, not a change
+    return _opening(text[: found.start()]) and verb is not None and \
+        verb not in _FOLLOWING_VERBS
+
+
+_FOLLOWING_VERBS = frozenset(("track", "monitor", "follow", "watch", "check", "look",
+                              "discuss", "evaluate", "investigate", "consider", "research",
+                              "explore", "revisit", "plan", "run", "start", "use"))
 
 
 # Under an action heading, a sentence that says something will or should change is an
@@ -113,7 +185,12 @@ _COMMITMENT = re.compile(r"\b(?:will|shall|should|must|needs? to|plans? to|plann
                          r"intends? to|going to|it would be (?:useful|good|nice|better|"
                          r"helpful) to)\s+(?!not\b|have\b|been\b)\w", re.IGNORECASE)
 # "We updated the spec file …": work the authors report as done.
-_DONE_SENTENCE = re.compile(r"^(?:we|i)\s+(?:have\s+|also\s+|now\s+|then\s+)?"
+# An adverbial may stand between: "We have for several years enabled …", "We have
+# since rotated …", "We also recently moved …".
+_ADVERBIAL = (r"(?:(?:also|now|then|since|already|just|long|previously|recently|"
+              r"meanwhile|subsequently|[a-z]{3,}ly|for\s+(?:several|many|some|a\s+few|"
+              r"the\s+past|\d+|two|three|four|five)(?:\s+\w+){1,2}),?\s+)")
+_DONE_SENTENCE = re.compile(rf"^(?:we|i)\s+(?:have\s+|had\s+)?{_ADVERBIAL}{{0,2}}"
                             r"(?P<verb>[a-z]{3,}ed)\b", re.IGNORECASE)
 
 
@@ -125,6 +202,56 @@ def reports_done(text: str) -> bool:
     """Whether the sentence reports an action already taken: "We updated the spec file"."""
     found = _DONE_SENTENCE.match(text.lstrip(" *_-"))
     return found is not None and found.group("verb").lower() not in _NOT_PAST
+
+
+# What a change already made was for: "… to avoid this in the future", "… so that it
+# cannot recur", "from now on …".
+_PURPOSE = re.compile(r"\b(?:to\s+(?:avoid|prevent)|in\s+the\s+future|going\s+forward|"
+                      r"from\s+now\s+on|next\s+time|(?:happen|occur|recur)s?\s+again|"
+                      r"(?:won['’]t|will\s+not|cannot|can['’]t)\s+(?:happen|occur|recur))\b",
+                      re.IGNORECASE)
+_CHANGE_LINK = re.compile(r"/(?:pull|pulls|merge_requests|commit|commits|compare)/")
+
+
+def prevents_recurrence(prose: Prose, data: RuleData) -> bool:
+    """Whether the sentence reports a change the authors made ("We improved our CI …")
+    and says it is there to keep the failure from coming back, or links the change itself
+    (a pull request, a commit): a follow-up action already done, not a step of the fix
+    nor something noticed ("We realised it would happen again")."""
+    found = _DONE_SENTENCE.match(prose.text.lstrip(" *_-"))
+    if found is None or found.group("verb").lower() in _NOT_PAST:
+        return False
+    if any(_CHANGE_LINK.search(href) for _start, _end, href in prose.links):
+        return True
+    return _PURPOSE.search(prose.text) is not None and \
+        _verb_of_past(found.group("verb").lower(), data) is not None
+
+
+def _verb_of_past(word: str, data: RuleData) -> str | None:
+    """The action verb of a past form: "improved" -> improve, "added" -> add, "pinned"
+    -> pin, "applied" -> apply; None for one that is not an action ("noticed")."""
+    stem = word[:-2]
+    for verb in (stem, word[:-1], stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2]
+                 else None, word[:-3] + "y" if word.endswith("ied") else None):
+        if verb and verb in data.action_verbs:
+            return verb
+    return None
+
+
+# "… we can reduce the risk by following a few rules:", "We will adopt these steps:": a
+# sentence in which the authors commit to what the list below it says.
+_COMMITTING_LEAD = re.compile(r"\b(?:we|i)\s+(?:will|can|shall|are\s+going\s+to|plan\s+to|"
+                              r"intend\s+to|have\s+decided\s+to|are\s+adopting)\b|"
+                              r"\bwe['’]ll\b", re.IGNORECASE)
+
+
+def commits_to_list(text: str) -> bool:
+    """Whether a sentence ending in ":" commits the authors to the list below it."""
+    stripped = text.rstrip(" *_")
+    if not stripped.endswith(":"):
+        return False
+    first, last = _sentences(stripped, 0)[-1]
+    return _COMMITTING_LEAD.search(stripped[first:last]) is not None
 
 
 def defers(text: str, data: RuleData) -> bool:
@@ -187,6 +314,19 @@ def item_sentences(prose: Prose, data: RuleData) -> list[tuple[Prose, Prose | No
         tail = prose.slice(last, after) if text[last:after].strip() else None
         out.append((prose.slice(first, last), tail))
     return out
+
+
+# "All features have a test …", "Every bug fix starts with …", "No change is merged
+# without …": a rule in the present tense, for every case from now on.
+_RULE = re.compile(r"^\W{0,3}(?:all|every|each|no|any)\s+(?:[\w-]+\s+){1,3}?"
+                   r"(?:has|have|is|are|starts?|ends?|gets?|goes|go|needs?|requires?|must|"
+                   r"can(?:no|['’])t|may\s+not)\b", re.IGNORECASE)
+
+
+def states_rule(text: str, data: RuleData) -> bool:
+    """Whether the item states a rule the team now works to ("All features have a test,
+    or they are not merged"), rather than a change to make by a date."""
+    return not starts_with_verb(text, data) and _RULE.match(text) is not None
 
 
 def is_bare_link(prose: Prose) -> bool:
@@ -280,14 +420,18 @@ def _rejection(text: str, data: RuleData) -> tuple[int, int] | None:
         after = text[found.end():].lstrip()
         at_start = not re.sub(r"[\W_]+", "", before)
         marked = before.endswith(("(", "[", "—", "–", "-", ":")) or after.startswith((":", ")"))
-        decided = found.group(0).lower().startswith("decided")
-        if at_start or marked or decided:
+        decided = found.group(0).lower().startswith(("decided", "chose", "opted", "voted"))
+        # "… and it was rejected", "the proposal has been declined": reported as not taken
+        passive = re.search(r"\b(?:it|this|that|which|the\s+(?:proposal|idea|suggestion|"
+                            r"recommendation|option|motion|request))\s+(?:was|has\s+been|"
+                            r"got)(?:\s+\w+ly)?$", before, re.IGNORECASE) is not None
+        if at_start or marked or decided or passive:
             return found.span()
     return None
 
 
 _DONE_WORDS = frozenset(("completed", "complete", "done", "finished", "resolved", "fixed",
-                        "shipped", "implemented", "closed"))
+                        "shipped", "implemented", "closed", "taken"))
 _WONT_WORDS = frozenset(("rejected", "declined", "wontfix", "dropped", "abandoned"))
 _OPEN_WORDS = frozenset(("todo", "open", "pending", "planned", "remaining", "outstanding"))
 

@@ -47,6 +47,10 @@ def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![a-z])(?:{alternatives})(?![a-z])")
 
 
+# Sections that say what caused the incident.
+_CAUSE_SECTIONS = frozenset(("root_cause", "contributing_factors", "summary"))
+# What makes a process the project's own: "our …", "the project's …", "Acme's …".
+_OWNED = re.compile(r"(?:\bour|\w['’]s)\s+(?:own\s+)?(?:\w+\s+)?$", re.IGNORECASE)
 # An entry that dates the start back from its own time: "a transfer made 30 minutes
 # earlier", "errors had begun some hours before".
 _EARLIER = re.compile(r"\b(?:\d+|a few|several|some|an?|one|two|three)\s+"
@@ -484,6 +488,7 @@ class DocumentBuilder:
             item.ticket = ticket
         item.horizon = horizon
         item.about_document = action_items.about_document(item.words.text, self.data)
+        item.standing_rule = action_items.states_rule(item.words.text, self.data)
         self.doc.action_items.append(item)
 
     def heading_ticket(self, heading: Prose) -> Located[str] | None:
@@ -774,6 +779,9 @@ class DocumentBuilder:
             found = pattern.search(title.value) if pattern is not None else None
             if found is not None:
                 doc.meta.advisory = Located(value=found.group(0), span=title.span)
+        if doc.meta.advisory is None:
+            self.own_security_process()
+        self.external_cause()
         pattern = _phrases_ci(tuple(data.tracker_issue_phrases))
         if pattern is None:
             return
@@ -783,6 +791,39 @@ class DocumentBuilder:
                 doc.meta.tracker_issue = Located(value=found.group(0),
                                                  span=prose.span(*found.span()))
                 return
+
+    def external_cause(self) -> None:
+        """Where the root cause, its factors or the summary place the cause outside the
+        team's own systems ("an upstream outage", "beyond our control", "no local
+        issues")."""
+        pattern = _phrases_ci(tuple(self.data.external_cause_phrases))
+        if pattern is None:
+            return
+        for prose in self.doc.prose:
+            if prose.role != ProseRole.narrative or prose.section not in _CAUSE_SECTIONS:
+                continue
+            found = pattern.search(prose.text)
+            if found is not None:
+                self.doc.external_cause = Located(value=found.group(0),
+                                                  span=prose.span(*found.span()))
+                return
+
+    def own_security_process(self) -> None:
+        """A sentence that places the document under the project's own vulnerability
+        process ("In line with our security policy, …", "The project's vulnerability
+        response process worked"): the security team's own disclosure."""
+        pattern = _phrases_ci(tuple(self.data.security_processes))
+        if pattern is None:
+            return
+        for prose in self.doc.prose:
+            if prose.role != ProseRole.narrative:
+                continue
+            for found in pattern.finditer(prose.text):
+                before = prose.text[max(0, found.start() - 40):found.start()]
+                if _OWNED.search(before) is not None:
+                    self.doc.meta.advisory = Located(value=found.group(0),
+                                                     span=prose.span(*found.span()))
+                    return
 
     # -- facts stated in sentences ------------------------------------------------------
     def prose_facts(self) -> None:

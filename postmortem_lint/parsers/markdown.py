@@ -99,6 +99,8 @@ class _Reader:
         self.item_groups: dict[int, int] = {}  # id of an item -> its group
         self.group_tickets: dict[int, Located[str]] = {}  # a tracker speaking for a group
         self.prose_items: set[int] = set()  # ids of items read from sentences, not lists
+        # the paragraph above the current list commits to it ("we will follow these rules:")
+        self.committed_list = False
 
     # -- pass 1: sections --------------------------------------------------------
     def assign_sections(self, blocks: list[Block]) -> list[str | None]:
@@ -156,7 +158,7 @@ class _Reader:
                     # log of updates whose headings are their times ("### 11:28 UTC")
                     own = "timeline"
                 elif own == "prevention" and \
-                        self.kind_by_content(blocks, index + 1) == "action_items":
+                        self.kind_by_content(blocks, index + 1, most=True) == "action_items":
                     own = "action_items"  # "## Prevention" over "- Add …" items: the actions
                 effective = own or inherited
                 if block.level == 1 and own is None and self.doc.meta.title is None:
@@ -209,10 +211,12 @@ class _Reader:
             state = "closed"
         self.list_state[id(section)] = state
 
-    def kind_by_content(self, blocks: list[Block], start: int) -> str | None:
+    def kind_by_content(self, blocks: list[Block], start: int,
+                        most: bool = False) -> str | None:
         """The kind of a section whose heading names none, from what it holds: a table
         with a time column is a timeline; a list whose items all open with an action verb
-        ("Add an alert on …", "Document the failover") is a list of action items."""
+        ("Add an alert on …", "Document the failover") is a list of action items (with
+        ``most``, for a heading that already names prevention: most of them do)."""
         items: list[Prose] = []
         for block in blocks[start:]:
             if block.kind == "heading" or self.label_heading(block) is not None:
@@ -224,7 +228,11 @@ class _Reader:
             if block.kind == "item" and block.level == 1 and block.prose is not None:
                 items.append(block.prose)
         verbs = set(self.data.action_verbs)
-        if len(items) >= 2 and all(_first_word(item.text) in verbs for item in items):
+        opening = [item for item in items if _first_word(item.text) in verbs] if not most \
+            else [item for item in items if _STATE_LABEL.match(item.text) is None
+                  and action_items.starts_with_verb(item.text, self.data)]
+        if len(items) >= 2 and (len(opening) == len(items) or most and
+                                len(opening) * 2 > len(items)):
             return "action_items"
         return None
 
@@ -294,6 +302,7 @@ class _Reader:
             if block.kind == "heading":
                 self.field_heading = self.heading_field(block, kind)
                 self.list_lead, self.label_group = None, None
+                self.committed_list = False
                 self.action_level = -1  # a heading closes the item above it
                 if kind == "action_items" and block.prose is not None:
                     self.action_heading(block)
@@ -421,6 +430,9 @@ class _Reader:
         if kind in _MAY_STATE_ACTIONS and block.kind == "item" and block.level == 1 and \
                 not block.quoted:
             self.read_stated_action(prose, kind)
+        if kind in _MAY_COMMIT and block.kind == "paragraph" and not block.quoted \
+                and not block.level:
+            self.read_stated_paragraph(prose)
         if kind == "follow_up" and block.kind == "paragraph" and not block.quoted \
                 and not block.level:
             self.read_follow_up_paragraph(prose)
@@ -473,8 +485,10 @@ class _Reader:
             return True
         if not action_items.long_enough(prose.text, self.data):
             if action_items.is_group_label(prose.text):  # "- Long term:" groups what follows
-                self.label_group = _Group(block.level, None, None,
-                                          self.b.heading_ticket(prose),
+                self.label_group = _Group(block.level,
+                                          action_items.status_from_heading(prose.text,
+                                                                           self.data),
+                                          None, self.b.heading_ticket(prose),
                                           action_items.horizon(prose, self.data))
                 self.action_level = -1
             return True  # "- sequence", "- `screen -r` to stop": too few words for an action
@@ -487,8 +501,9 @@ class _Reader:
             if _groups_items(last):
                 items.pop()  # "- Immediate actions:" groups the actions nested below it
                 self.label_group = _Group(
-                    self.action_level, None, None,
-                    self.b.heading_ticket(last.description),
+                    self.action_level,
+                    action_items.status_from_heading(last.description.text, self.data),
+                    None, self.b.heading_ticket(last.description),
                     action_items.horizon(last.description, self.data))
             elif not self.own_item(block, prose, last):
                 self.b.add_action_detail(prose)
@@ -563,6 +578,20 @@ class _Reader:
             if tail is not None:
                 self.b.add_action_detail(tail)
 
+    def read_stated_paragraph(self, prose: Prose) -> None:
+        """A paragraph of lessons or prevention: each sentence in which the authors commit
+        to a change ("Going forward, we'll keep a checklist of …", "We are building tests
+        for …") is an action of a document without an action list; a sentence that commits
+        them to the list below it ("… we will follow these rules:") makes its items
+        actions."""
+        self.committed_list = action_items.commits_to_list(prose.text)
+        for sentence, _tail in action_items.item_sentences(prose, self.data):
+            if not action_items.commits_in_sentence(sentence.text, self.data):
+                continue
+            self.b.add_action_item(sentence, sentence.whole, {})
+            self.doc.action_items[-1].in_prose = True
+            self.prose_items.add(id(self.doc.action_items[-1]))
+
     def read_stated_action(self, prose: Prose, kind: str | None) -> None:
         """A bullet outside the action items that commits to an action ("We will add
         monitoring for replica lag", "We need to document the deploy process") or reports one
@@ -571,10 +600,14 @@ class _Reader:
         a procedure ("we must stop both services"), or a step of the fix reported in the
         resolution ("We have restarted the node"), is neither."""
         text = prose.text
-        taken = _ACTION_TAKEN.match(text) is not None and kind not in _FIX_STEPS
+        taken = kind not in _FIX_STEPS and (
+            _ACTION_TAKEN.match(text) is not None
+            or action_items.prevents_recurrence(prose, self.data))
         promised = action_items.states_intent(text, self.data) and \
             _PROCEDURE_STEP.match(text) is None and not action_items.defers(text, self.data)
-        if not (taken or promised):
+        listed = self.committed_list and kind in _MAY_COMMIT and \
+            action_items.long_enough(text, self.data)
+        if not (taken or promised or listed):
             return
         self.b.add_action_item(prose, prose.whole, {},
                                status=ItemStatus.done if taken else None)
@@ -900,6 +933,11 @@ _MAY_STATE_ACTIONS = frozenset((None, "lessons", "prevention", "follow_up", "sum
 # "We have rotated every token": an action reported as taken (not "We noticed …").
 _ACTION_TAKEN = re.compile(r"\W{0,3}(?:we|i)\s+have\s+(?:now\s+|also\s+|since\s+)?[a-z]{3,}ed\b",
                            re.IGNORECASE)
+# A checklist line that names a state, not an action: "Monitoring added for …", "Test
+# coverage: …", "Training needed?".
+_STATE_LABEL = re.compile(r"^\W*[A-Za-z]+(?:\s+[A-Za-z]+)?\s*(?::|\s+[a-z]+ed\b|\s+needed\b)")
+# Sections whose paragraphs may commit to the document's actions in sentences.
+_MAY_COMMIT = frozenset(("lessons", "prevention"))
 _PROCEDURE_STEP = re.compile(r"\W{0,3}we\s+must\b", re.IGNORECASE)
 
 

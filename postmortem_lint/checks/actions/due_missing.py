@@ -27,7 +27,9 @@ class ActionDueMissing(Rule):
     ``due: 2026-03-09`` or ``by 2026-03-09`` in the item. Values that mean
     "empty" (``-``, ``n/a``) count as missing; a placeholder such as
     ``YYYY-MM-DD`` is reported by placeholder-left (PM901), and a written but
-    unusual deadline ("end of sprint 14") is left alone. Items marked done or
+    unusual deadline ("end of sprint 14") is left alone, and so is an item that states a
+    rule the team now works to ("All features have a test before they are merged"): it
+    is in force from now on, with no date to be done by. Items marked done or
     won't do are skipped unless ``include-done`` is set. When most items have a
     date, each item without one is reported; when the list has no dates (or only
     a few), one finding says how many items lack one and lists their lines.
@@ -60,8 +62,8 @@ class ActionDueMissing(Rule):
         assert isinstance(self.options, ActionOptions)
 
         def dated(item: ActionItem) -> bool:  # "end of sprint 14" is written: left alone
-            return item.due is not None or (item.due_unparsed is not None
-                                            and "due" not in item.empty)
+            return item.due is not None or item.standing_rule or (
+                item.due_unparsed is not None and "due" not in item.empty)
 
         gap = field_gap(ctx.document, self.options.include_done, dated)
         if gap is None:

@@ -43,7 +43,8 @@ class PlaceholderLeft(Rule):
     name (a UI setting, ``["Require review"]``), names a setting in a sentence (after a
     word from ``placeholder_setting_cues``: "changed the setting from [Require approval
     for first-time contributors] to …"), a time or date (a chat log's
-    ``[5:07 PM]``), a channel or a handle. The skeleton id ``INC-YYYY-NNN`` is a
+    ``[5:07 PM]``), a channel or a handle, or is the text of a Markdown link that names
+    a file (``[restore db.ipynb](…)``). The skeleton id ``INC-YYYY-NNN`` is a
     placeholder. Code blocks and code spans are never checked, so ``XXX`` in a log line
     is fine. On an action
     item's row, a word that is also an item status (``TODO`` next to ``DONE`` in a
@@ -81,6 +82,7 @@ class PlaceholderLeft(Rule):
                 prompts = [m.span() for m in _PROMPT.finditer(prose.text)
                            if not any(s <= m.start() < e for s, e in found)
                            and not _NOT_PROMPT.match(prose.text, m.start())
+                           and not _names_a_file(prose.text, *m.span())
                            and not _names_a_setting(prose.text, *m.span(), ctx.data)]
                 # One finding per placeholder: "[YYYY-MM-DD HH:MM UTC]" is one prompt, not
                 # also a "YYYY-MM-DD" and an "HH:MM" inside it.
@@ -97,6 +99,25 @@ class PlaceholderLeft(Rule):
 # What marks bracketed text as a prompt, whatever comes before it: an ellipsis, a colon or
 # question, an example, alternatives ("[Yes/No]") or a word in capitals ("[METRIC]").
 _PROMPT_MARK = re.compile(r"…|\.\.\.|[:?/]|\be\.g\b|\b[A-Z]{2,}\b")
+
+
+# The extension of a file name: "md" in "notes.md", "ipynb" in "restore-script.ipynb".
+_EXTENSION = re.compile(r"[A-Za-z][A-Za-z0-9]{0,5}")
+_FILE_STEM = re.compile(r"[\w.-]+")
+
+
+def _is_file_name(word: str) -> bool:
+    stem, dot, extension = word.strip("\"'`,;:").rpartition(".")
+    return bool(dot) and bool(stem.strip(".")) and _FILE_STEM.fullmatch(stem) is not None \
+        and _EXTENSION.fullmatch(extension) is not None
+
+
+def _names_a_file(text: str, start: int, end: int) -> bool:
+    """Whether bracketed text is the text of a Markdown link that names a file
+    ("[analysis.ipynb](…)", "[restore db.sql](restore db.sql)", which Markdown leaves
+    unlinked when the target holds a space): the file the link points at, not a prompt."""
+    return text[end:end + 1] == "(" and any(_is_file_name(word)
+                                            for word in text[start + 1:end - 1].split())
 
 
 def _names_a_setting(text: str, start: int, end: int, data: RuleData) -> bool:

@@ -64,7 +64,11 @@ class PreventionChecklistIncomplete(Rule):
 
     What covers each line, and what declines it, is rule data
     (``prevention_checklist`` and ``prevention_declined`` in
-    ``rules/prevention.yaml``). Reported once per document, listing every open line.
+    ``rules/prevention.yaml``). When the root cause, its factors or the summary place
+    the cause outside the team's own systems (``external_cause_phrases``: "an upstream
+    outage", "beyond our control", "no local issues"), only the lines that still apply
+    are asked for (``when_external``: monitoring and a runbook), not tests of the team's
+    code, a redesign or training. Reported once per document, listing every open line.
     Checked only for severities at or above ``max-level`` (default: SEV-2); silent
     when the severity is unknown, and when there are no action items (PM501).
 
@@ -107,8 +111,8 @@ class PreventionChecklistIncomplete(Rule):
         missing: list[str] = []
         for key in wanted:
             item = data.prevention_checklist.get(key)
-            if item is None:
-                continue
+            if item is None or doc.external_cause is not None and not item.when_external:
+                continue  # a provider's outage: the team's tests or design may not apply
             covering = [prose for prose in plans if has_phrase(prose.text, item.terms)]
             if not covering:
                 if not _declined(doc, item, data):

@@ -29,7 +29,11 @@ class SecurityReviewMissing(Rule):
     a phrase from ``security_review_terms`` ("reviewed by legal", "infosec review").
     A document whose title makes it a published security advisory ("Security
     Advisory: …", ``advisory_titles``) is the disclosure as the security team
-    released it, not a draft to review, and is not asked for one.
+    released it, not a draft to review, and is not asked for one; so is a document
+    that says it was handled under the project's own vulnerability process ("in line
+    with our security policy", "the project's vulnerability response process":
+    ``security_processes``). An internal security incident that names no such process
+    is still asked for its review.
 
     Bad (YAML)::
 
