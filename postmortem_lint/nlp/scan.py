@@ -31,6 +31,7 @@ class ProseHit:
     hit: BlameHit
     prose: Prose
     in_cause: bool  # read as part of a root cause, contributing factor or last why
+    sentence: int = 0  # where its sentence starts in ``prose.text``
 
     @property
     def kind(self) -> BlameKind:
@@ -167,7 +168,7 @@ def _scan(nlp: NlpService, doc: Postmortem) -> list[ProseHit]:
                 # praise names who acted well; where the document states a systemic root
                 # cause, "an engineer deleted…" tells how it was triggered
                 continue
-            finding = ProseHit(hit.shifted(offset), prose, cause)
+            finding = ProseHit(hit.shifted(offset), prose, cause, offset)
             span = finding.span
             key = (hit.kind, span.line, span.column, span.end_line, span.end_column)
             if key not in findings or cause:

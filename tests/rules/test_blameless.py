@@ -510,3 +510,14 @@ def test_a_single_author_judging_their_own_character_is_still_blame() -> None:
 
         In an act of pure laziness I skipped the canary.
         """) == ["PM103"]
+
+
+def test_a_paragraph_blaming_one_person_over_two_sentences_is_reported_once() -> None:
+    # one rewrite of the paragraph fixes both sentences; a new paragraph is a new finding
+    assert blame_codes("""\
+        ## What happened
+
+        The developer misjudged the risk of the change. They did not request a review.
+
+        Later that day the reviewer ignored the failing check.
+        """) == ["PM101", "PM101"]

@@ -27,11 +27,17 @@ class BlameLanguageRule(Rule):
         from postmortem_lint.nlp.scan import find_blame
 
         reported: set[object] = set()  # one phrase can be hit twice (agent and cause)
+        # One sentence of a paragraph or item is reported: the next sentences of the same
+        # paragraph ("X misjudged the risk. They did not ask for a review.") are one rewrite.
+        sentence_of: dict[int, int] = {}
         for finding in find_blame(ctx.nlp, ctx.document):
             key = self.once_per(finding)
-            if self.reports(finding) and finding.span not in reported and key not in reported:
-                reported.update((finding.span, key))
-                yield self.problem(finding.span, self.message(finding), self.hint)
+            if not self.reports(finding) or finding.span in reported or key in reported:
+                continue
+            if sentence_of.setdefault(id(finding.prose), finding.sentence) != finding.sentence:
+                continue
+            reported.update((finding.span, key))
+            yield self.problem(finding.span, self.message(finding), self.hint)
 
     def once_per(self, finding: ProseHit) -> object:
         """What the rule reports at most once besides each phrase (by default nothing more)."""
