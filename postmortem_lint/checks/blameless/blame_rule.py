@@ -1,4 +1,5 @@
-"""What the blame rules share: one analysis of the document, one finding per blaming phrase."""
+"""What the blame rules share: one analysis of the document, one finding per blaming sentence
+of a paragraph."""
 
 from __future__ import annotations
 
