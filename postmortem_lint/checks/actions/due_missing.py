@@ -9,7 +9,6 @@ from postmortem_lint.checks.actions.items import (
     ActionOptions,
     deadline_for,
     field_gap,
-    items_anchor,
     quoted,
 )
 from postmortem_lint.engine.finding import Applicability, Level, Problem
@@ -71,9 +70,8 @@ class ActionDueMissing(Rule):
         hint = ("fill the Due column, or add 'due: YYYY-MM-DD' to the item; the priority "
                 "sets how soon (P0 next business day, P1 a week, P2 a month)")
         if not gap.per_item:
-            yield self.problem(
-                items_anchor(ctx.document), f"{gap.count('due date')}; write the date each "
-                "will be done by", hint=hint, related=gap.related)
+            yield gap.whole_list(ctx.document, "due date", "write the date each will be done by",
+                                 hint)
             return
         for item in gap.lacking:
             deadline = deadline_for(item, ctx.document, ctx.data.priority_deadline_days)

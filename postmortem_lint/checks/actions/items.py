@@ -57,6 +57,13 @@ class Gap(BaseModel):
     def related(self) -> list[Span]:
         return [item.words.whole for item in self.lacking]
 
+    def whole_list(self, doc: Postmortem, what: str, advice: str, hint: str) -> Problem:
+        """The one finding for a list whose items all go without the field: at the list,
+        with each item as a related location ("None of the 4 open action items has an
+        owner; name …")."""
+        return Problem(span=items_anchor(doc), message=f"{self.count(what)}; {advice}",
+                       hint=hint, related=self.related)
+
     def count(self, what: str) -> str:
         """"None of the 12 open action items has an owner", "4 of the 6 … have no owner"."""
         items = "action item" if self.total == 1 else "action items"

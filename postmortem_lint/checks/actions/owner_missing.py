@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from postmortem_lint.checks.actions.items import ActionOptions, field_gap, items_anchor, quoted
+from postmortem_lint.checks.actions.items import ActionOptions, field_gap, quoted
 from postmortem_lint.engine.finding import Level, Problem
 from postmortem_lint.engine.rule import Rule, RuleContext
 from postmortem_lint.model import ActionItem
@@ -58,9 +58,8 @@ class ActionOwnerMissing(Rule):
             return
         hint = "fill the Owner column, or add 'owner: Name' or an @handle to the item"
         if not gap.per_item:
-            yield self.problem(
-                items_anchor(ctx.document), f"{gap.count('owner')}; name the person or team "
-                "responsible for each", hint=hint, related=gap.related)
+            yield gap.whole_list(ctx.document, "owner",
+                                 "name the person or team responsible for each", hint)
             return
         for item in gap.lacking:
             what = quoted(item.words)

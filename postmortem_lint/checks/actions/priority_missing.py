@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from postmortem_lint.checks.actions.items import ActionOptions, field_gap, items_anchor, quoted
+from postmortem_lint.checks.actions.items import ActionOptions, field_gap, quoted
 from postmortem_lint.engine.finding import Level, Problem
 from postmortem_lint.engine.rule import Rule, RuleContext
 
@@ -57,10 +57,8 @@ class ActionPriorityMissing(Rule):
             return
         hint = "fill the Priority column, or add 'priority: P1' to the item"
         if not gap.per_item:
-            yield self.problem(
-                items_anchor(ctx.document), f"{gap.count('priority')}; give each P0, P1 or P2 "
-                "(P0 by the next business day, P1 within a week, P2 within a month)",
-                hint=hint, related=gap.related)
+            yield gap.whole_list(ctx.document, "priority", "give each P0, P1 or P2 (P0 by the "
+                                 "next business day, P1 within a week, P2 within a month)", hint)
             return
         for item in gap.lacking:
             yield self.problem(

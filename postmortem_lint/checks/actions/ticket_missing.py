@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from postmortem_lint.checks.actions.items import ActionOptions, field_gap, items_anchor, quoted
+from postmortem_lint.checks.actions.items import ActionOptions, field_gap, quoted
 from postmortem_lint.engine.finding import Level, Problem
 from postmortem_lint.engine.rule import Rule, RuleContext
 
@@ -62,10 +62,8 @@ class ActionTicketMissing(Rule):
         hint = ("add the ticket key or URL (e.g. OPS-1234 or https://tracker/OPS-1234) in a "
                 "Ticket column or at the end of the item")
         if not gap.per_item:
-            yield self.problem(
-                items_anchor(doc), f"{gap.count('ticket')}; link each to the issue tracker so "
-                "it is planned and its completion can be reviewed", hint=hint,
-                related=gap.related)
+            yield gap.whole_list(doc, "ticket", "link each to the issue tracker so it is planned "
+                                 "and its completion can be reviewed", hint)
             return
         for item in gap.lacking:
             yield self.problem(
