@@ -336,6 +336,12 @@ class Postmortem(BaseModel):
     # A tracker written in the action-items section outside its items ("all items are
     # tracked in PLAT-1500", a bare link to the board): it covers every item.
     action_items_tracker: Located[str] | None = None
+    # Sentences outside the action items in which the authors report a lasting change made,
+    # under way or planned ("We have pinned every image", "We are now using an external
+    # monitor", "We are reviewing options for a second provider"), and the items of a list
+    # introduced as such changes ("The main actions taken were:"): the follow-up work of a
+    # document that keeps no action list.
+    changes_stated: list[Prose] = Field(default_factory=list)
     follow_up: FollowUp = Field(default_factory=FollowUp)
     prose: list[Prose] = Field(default_factory=list)  # every visible text, in reading order
     code_blocks: list[CodeBlock] = Field(default_factory=list)

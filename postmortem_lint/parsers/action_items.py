@@ -724,3 +724,114 @@ def about_document(text: str, data: RuleData) -> bool:
     rest = _URL.sub("", text)[verb.end():]
     found = pattern.match(rest)
     return found is not None and _DOC_WORK_REST.match(rest[found.end():]) is not None
+
+
+# -- changes stated in prose, outside any action list ----------------------------------------
+# The subject of a change the authors report: "we", "I", after an opening that ends in a
+# comma ("As a result of this incident, I've …").
+_SUBJECT = (r"(?:^|^[^.;]{0,80}?,\s+|^(?:next|this|from|starting|by|over|within|in)\s+"
+            r"[\w\s-]{0,30}?\s+|\band\s+)(?:we|i)")
+# "We've patched the service and added extra checks", "I also installed …": done.
+_CHANGED = re.compile(rf"{_SUBJECT}(?:\s+have|['’]ve)?\s+{_ADVERBIAL}{{0,2}}"
+                      r"(?P<verb>[a-z]{3,}ed|set|put|built|made|wrote|split)\b(?P<rest>.*)$",
+                      re.IGNORECASE)
+_IRREGULAR = {"set": "set", "put": "set", "built": "build", "made": "make", "wrote": "write",
+              "split": "split"}
+_AND_CHANGED = re.compile(r"\band\s+(?:also\s+)?(?P<verb>[a-z]{3,}ed)\b", re.IGNORECASE)
+# "The images were pinned …", "Alerting has now been added …": done, in the passive.
+_CHANGED_PASSIVE = re.compile(r"^(?!(?:once|when|after|before|if|as|since|until|because|"
+                              r"while|although|though)\b)(?:[\w#.'’`/-]+\s+){1,5}(?:was|were|has\s+been|have\s+been|"
+                              r"is\s+now|are\s+now)\s+(?:now\s+|also\s+|since\s+)?"
+                              r"(?P<verb>[a-z]{3,}ed)\b", re.IGNORECASE)
+# What makes a change reported as made a lasting one, not a step of the fix: it is there
+# from now on or to keep the failure away, or it adds what finds the failure sooner.
+_LASTING = re.compile(r"\b(?:now|no\s+longer|from\s+now\s+on|going\s+forward|in\s+the\s+"
+                      r"future|to\s+(?:avoid|prevent)|(?:happen|occur|recur)s?\s+again|(?:cannot|can['’]t|won['’]t|will\s+not|never)\s+"
+                      r"(?:\w+\s+){1,3}again|(?:as\s+a\s+"
+                      r"(?:direct\s+)?result|because|in\s+response|since|after)\s+(?:of\s+)?"
+                      r"th(?:is|e)\s+(?:incident|outage|event|breach|attack)|additional|extra|"
+                      r"monitoring|alert(?:s|ing)?|notifications?|tests?)\b",
+                      re.IGNORECASE)
+# "We have taken steps to …", "we put safeguards in place": a change named as such.
+_TOOK_STEPS = re.compile(rf"{_SUBJECT}(?:\s+have|['’]ve)?\s+(?:also\s+|already\s+|since\s+)?"
+                         r"(?:taken|took)\s+(?:(?:further|several|additional|immediate|the\s+"
+                         r"following)\s+)?(?:steps|action|measures)\b|"
+                         rf"{_SUBJECT}(?:\s+have|['’]ve)?\s+(?:\w+ly\s+)?put\s+(?:\w+\s+){{0,3}}"
+                         r"(?:measures|safeguards|controls|checks|changes)\s+in\s+place\b|"
+                         rf"{_SUBJECT}\s+no\s+longer\s+[a-z]+", re.IGNORECASE)
+# "We will add …", "we're going to move …", "we plan to migrate …": planned.
+_WILL_CHANGE = re.compile(rf"{_SUBJECT}(?:\s+will|['’]ll|\s+are\s+going\s+to|['’]re\s+going\s+"
+                          r"to|\s+plan\s+to|\s+intend\s+to|\s+are\s+planning\s+to|['’]re\s+"
+                          r"planning\s+to)\s+(?:also\s+|now\s+|soon\s+|be\s+)?(?P<verb>[a-z]+)"
+                          r"\b(?P<rest>.*)$", re.IGNORECASE)
+# "We are now using an external monitor": a change in how things are done from now on.
+_NOW_USING = re.compile(rf"{_SUBJECT}(?:\s+are|['’]re)\s+now\s+using\b", re.IGNORECASE)
+# Verbs that follow the work or tell people about it rather than change anything.
+_NOT_CHANGES = frozenset(("monitor", "track", "check", "look", "discuss", "investigate",
+                          "consider", "research", "explore", "revisit", "plan", "run", "start",
+                          "use", "share", "hold", "find", "gather", "evaluate", "review"))
+# "… update you", "… update this post": telling the readers, not changing the system.
+_TELLING = re.compile(r"^\s*(?:you|everyone|our\s+users|users|customers|this\s+\w+|the\s+"
+                      r"(?:status|post|page|entry|report|incident))\b", re.IGNORECASE)
+
+
+def states_change(text: str, data: RuleData) -> bool:
+    """Whether a sentence of narrative reports a lasting change the authors made, are making
+    or will make: "As a result, we have pinned every image and added an uptime alert", "We
+    are now using an external monitor", "We are reviewing options for a second provider",
+    "We will move the backups to another region". Not a step of the fix ("We restarted
+    the database"), following the work ("We will continue to monitor") nor telling the
+    readers ("We'll update you when we know more")."""
+    stripped = text.strip().lstrip(" *_-")
+    if defers(stripped, data):
+        return False
+    if _NOW_USING.search(stripped) or _TOOK_STEPS.search(stripped) or \
+            under_way(stripped, data):
+        return True
+    found = _WILL_CHANGE.search(stripped)
+    if found is not None:
+        verb = found.group("verb").lower()
+        return verb in data.action_verbs and verb not in _NOT_CHANGES and \
+            _TELLING.match(found.group("rest")) is None
+    found = _CHANGED.search(stripped) or _CHANGED_PASSIVE.match(stripped)
+    if found is None or _LASTING.search(stripped) is None:
+        return False
+    verbs = [found.group("verb"), *(more.group("verb") for more in
+                                    _AND_CHANGED.finditer(stripped, found.end("verb")))]
+    return any((_IRREGULAR.get(verb.lower()) or _verb_of_past(verb.lower(), data))
+               not in (None, *_NOT_CHANGES) for verb in verbs)
+
+
+# "The main actions taken were:", "We immediately put these measures in place:", "Changes
+# we have made since:": a sentence that names the list below it as changes made or planned.
+_CHANGES_LEAD = re.compile(
+    r"(?:\b(?:actions?|measures|steps|changes|improvements|safeguards|mitigations)\b[^:.]{0,60}"
+    r"\b(?:taken|took|put\s+in\s+place|made|implemented|introduced|planned|adopted|are\s+"
+    r"taking|will\s+take)\b|\b(?:put|taken|took|made|implemented|introduced|planned)\s+(?:\w+"
+    r"\s+){0,3}?(?:actions?|measures|steps|changes|improvements|safeguards)\b)[^:]{0,40}:\s*$",
+    re.IGNORECASE)
+# "… the steps we took to restore service:": the fix, not a change for later.
+_RESTORING = re.compile(r"\b(?:restore|restoring|recover|recovering|resolve|resolving|mitigate|"
+                        r"bring\s+back|get\s+\w+\s+back|fix\s+the\s+(?:issue|outage|incident))\b",
+                        re.IGNORECASE)
+
+
+def names_changes(text: str) -> bool:
+    """Whether a sentence ending in ":" names the list below it as the changes made or
+    planned ("The main actions taken were:", "We put these measures in place:"), not as
+    the steps of the fix ("The steps we took to restore service:")."""
+    stripped = text.rstrip(" *_")
+    if not stripped.endswith(":"):
+        return False
+    first, last = _sentences(stripped, 0)[-1]
+    sentence = stripped[first:last]
+    return _CHANGES_LEAD.search(sentence) is not None and _RESTORING.search(sentence) is None
+
+
+def stated_changes(prose: Prose, data: RuleData) -> list[Prose]:
+    """The sentences of a paragraph or list item that report a lasting change (see
+    ``states_change``), after any label that opens it ("Monitoring: we have added …")."""
+    label = _LABEL.match(prose.text)
+    start = label.end() if label is not None else 0
+    return [prose.slice(first, last).strip() for first, last in _sentences(prose.text, start)
+            if states_change(prose.text[first:last], data)]

@@ -101,6 +101,8 @@ class _Reader:
         self.prose_items: set[int] = set()  # ids of items read from sentences, not lists
         # the paragraph above the current list commits to it ("we will follow these rules:")
         self.committed_list = False
+        # the paragraph above the current list names it as changes ("The actions taken were:")
+        self.changes_list = False
 
     # -- pass 1: sections --------------------------------------------------------
     def assign_sections(self, blocks: list[Block]) -> list[str | None]:
@@ -302,7 +304,7 @@ class _Reader:
             if block.kind == "heading":
                 self.field_heading = self.heading_field(block, kind)
                 self.list_lead, self.label_group = None, None
-                self.committed_list = False
+                self.committed_list = self.changes_list = False
                 self.action_level = -1  # a heading closes the item above it
                 if kind == "action_items" and block.prose is not None:
                     self.action_heading(block)
@@ -423,6 +425,8 @@ class _Reader:
         prose = block.prose
         assert prose is not None
         span = Span.lines(block.first_line, block.last_line)
+        if kind not in ("action_items", "timeline") and not block.quoted:
+            self.read_stated_changes(block, prose)
         if kind == "action_items" and block.level > 0 and self.read_action_block(block, prose):
             return
         if kind == "action_items" and block.kind == "paragraph" and not block.quoted:
@@ -577,6 +581,18 @@ class _Reader:
             self.prose_items.add(id(self.doc.action_items[-1]))
             if tail is not None:
                 self.b.add_action_detail(tail)
+
+    def read_stated_changes(self, block: Block, prose: Prose) -> None:
+        """Narrative outside the action items that reports a lasting change made or planned
+        ("As a result, we have pinned every image"), and the items of a list that a sentence
+        names as such changes ("The main actions taken were:"): what the document says it
+        does about the incident, though it keeps no action list."""
+        if block.kind == "item" and block.level == 1 and self.changes_list:
+            self.doc.changes_stated.append(prose)
+            return
+        if block.kind == "paragraph" and not block.level:
+            self.changes_list = action_items.names_changes(prose.text)
+        self.doc.changes_stated += action_items.stated_changes(prose, self.data)
 
     def read_stated_paragraph(self, prose: Prose) -> None:
         """A paragraph of lessons or prevention: each sentence in which the authors commit
