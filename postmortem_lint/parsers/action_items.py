@@ -24,11 +24,11 @@ _LABELS = frozenset(("owner", "owners", "assignee", "dri", "due", "by", "priorit
 # ✅ and friends: the item is done.
 _DONE_MARKS = re.compile("[\u2705\u2714\u2611\u2713]\ufe0f?")
 _PROGRESS_MARKS = re.compile("\U0001f6a7")
-# "(done)", "[FIXED]", "(Done as of 2021-06-30)", "(in progress)".
+# "(done)", "[FIXED]", "(Done as of 2021-06-30)", "(in progress)", "[N/A]".
 _BRACKETED_STATUS = re.compile(
     r"[(\[]\s*(?P<word>done|completed?|fixed|resolved|implemented|shipped|merged|finished|added|"
-    r"in[ -]progress|wip|ongoing|won'?t do|won'?t fix|wontfix|rejected|declined|todo)\b"
-    r"[^)\]]{0,200}[)\]]", re.IGNORECASE)
+    r"in[ -]progress|wip|ongoing|won'?t do|won'?t fix|wontfix|rejected|declined|todo|n/a|"
+    r"not needed|not applicable)(?![\w/])[^)\]]{0,200}[)\]]", re.IGNORECASE)
 # "… metrics. Done in grafana." at the end of the item.
 _TRAILING_DONE = re.compile(r"(?:[.;!]\s+|\s[—–-]\s+)(?P<word>done|completed|fixed|finished)\b"
                             r"[^.\n]{0,40}\.?\s*$", re.IGNORECASE)
@@ -60,7 +60,8 @@ _NOT_NAMES = frozenset((
     "e.g", "i.e", "idea", "question", "answer", "update", "fix", "summary", "details",
     "background", "short term", "long term", "action", "actions", "task", "step", "also",
     "then", "next", "later", "optional", "maybe", "proposal", "option", "warning", "important",
-    "hint", "see", "tl;dr", "pr", "commit", "link", "links", "ticket", "status", "github"))
+    "hint", "see", "tl;dr", "pr", "commit", "link", "links", "ticket", "status", "github",
+    "n a", "na", "tbd", "none"))
 
 # A priority written before the action: "HIGH Include …", "Critical – Rotate …", "[High] …".
 _LEAD_PRIORITY = re.compile(
@@ -401,7 +402,7 @@ def status_mark(prose: Prose, data: RuleData) -> Located[ItemStatus] | None:
 
 def _status_word(word: str, data: RuleData) -> ItemStatus | None:
     lowered = word.lower()
-    if lowered in ("rejected", "declined"):
+    if lowered in ("rejected", "declined", "n/a", "not needed", "not applicable"):
         return ItemStatus.wont_do
     if lowered == "todo":
         return ItemStatus.open
@@ -492,8 +493,10 @@ def _is_name(name: str, data: RuleData) -> bool:
         return False
     if values.find_ticket(name) is not None or re.fullmatch(r"[\d\s.:-]+", name):
         return False
+    # "(see Root cause)", "(Resolution)": a pointer to a section of the document
     return not any(norm in labels for labels in data.columns.values()) and \
-        not any(norm in labels for labels in data.fields.values())
+        not any(norm in labels for labels in data.fields.values()) and \
+        not any(norm in phrases for phrases in data.sections.values())
 
 
 LABEL_OWNER = "label"  # the raw text of an owner read from a leading "Name:" label
