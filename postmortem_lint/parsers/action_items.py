@@ -132,8 +132,23 @@ def states_intent(text: str, data: RuleData) -> bool:
     lead = text[: found.start()] if found is not None else ""
     if found is not None and _opening(lead) \
             and re.match(r"\s*(?:have|been)\b", text[found.end():]) is None:
-        return True
+        return _TO_READERS.match(text[found.end():]) is None
     return under_way(text, data)
+
+
+def addresses_readers(text: str, data: RuleData) -> bool:
+    """Whether the sentence speaks to the readers ("We would like to remind everyone that
+    …", "We want to thank …") rather than committing to a change."""
+    pattern = _phrases(tuple(data.item_intents))
+    found = pattern.search(text[:80]) if pattern is not None else None
+    return found is not None and _opening(text[: found.start()]) and \
+        _TO_READERS.match(text[found.end():]) is not None
+
+
+# "We would like to remind everyone …", "We want to thank …": words to the readers.
+_TO_READERS = re.compile(r"\s*(?:also\s+|again\s+)?(?:remind|thank|apologi[sz]e|reiterate|"
+                         r"emphasi[sz]e|stress|acknowledge|invite|encourage|welcome|reassure|"
+                         r"assure|let\s+(?:you|everyone|our\s+\w+)\s+know)\b", re.IGNORECASE)
 
 
 # "From next month we …", "Starting this quarter we …": when, said before the subject.
@@ -303,8 +318,8 @@ def item_sentences(prose: Prose, data: RuleData) -> list[tuple[Prose, Prose | No
         sentence = text[first:last]
         lead = len(sentence) - len(sentence.lstrip())
         words = sentence.strip()
-        if len(words.split()) < 3 or defers(words, data) or \
-                _NOT_AN_ITEM.match(words.lstrip(" *_-\"'")) is not None:
+        if len(words.split()) < 3 or defers(words, data) or addresses_readers(words, data) \
+                or _NOT_AN_ITEM.match(words.lstrip(" *_-\"'")) is not None:
             continue
         if states_intent(words, data) or starts_with_verb(words, data) or commits(words) \
                 or reports_done(words):
@@ -330,9 +345,14 @@ def states_rule(text: str, data: RuleData) -> bool:
     return not starts_with_verb(text, data) and _RULE.match(text) is not None
 
 
-def is_bare_link(prose: Prose) -> bool:
+def is_bare_link(prose: Prose, data: RuleData | None = None) -> bool:
     """A line that is only a link (or a link's own text) or a ticket key ("#2127"): a
-    reference to where the action is described, not an action."""
+    reference to where the action is described, not an action. With ``data``, a link
+    whose own text is the action ("[Migrate the jobs to the new queue](…/issues/12)") is
+    an item tracked where it points, not a bare link."""
+    if data is not None and prose.links and starts_with_verb(prose.text, data) \
+            and long_enough(prose.text, data) and len(prose.text.split()) >= 3:
+        return False
     label = _LABEL.match(prose.text)  # "Uptime and alerting issue: https://…"
     if label is not None and len(prose.text[: label.end()].split()) <= 5:
         prose = prose.slice(label.end(), len(prose.text))
@@ -838,3 +858,25 @@ def stated_changes(prose: Prose, data: RuleData) -> list[Prose]:
     start = label.end() if label is not None else 0
     return [prose.slice(first, last).strip() for first, last in _sentences(prose.text, start)
             if states_change(prose.text[first:last], data)]
+
+
+# -- a due date written in words ------------------------------------------------------------
+_PERIOD = r"(?:days?|weeks?|months?|quarters?|years?|sprints?|business\s+days?)"
+_RELATIVE_DUE = re.compile(
+    r"\b(?:(?:by|before|until|at)\s+(?:the\s+)?end\s+of\s+(?:the\s+)?(?:(?:this|next|the)\s+)?"
+    r"(?:day|week|month|quarter|year|sprint|Q[1-4])\b|"
+    r"(?:by|before|in|within|during|over)\s+the\s+(?:next|coming|following)\s+(?:\w+\s+)?"
+    rf"{_PERIOD}|within\s+(?:a|an|one|two|three|four|five|six|\d+|a\s+few|a\s+couple\s+of)\s+"
+    rf"{_PERIOD}|(?:next|this|the\s+coming)\s+(?:week|month|quarter|sprint)\b|"
+    r"(?:by|in|before|during)\s+Q[1-4](?:\s+\d{4})?\b|"
+    r"(?:by|before|on)\s+(?:next\s+)?(?:monday|tuesday|wednesday|thursday|friday)\b)",
+    re.IGNORECASE)
+
+
+def due_in_words(prose: Prose) -> Located[str] | None:
+    """When the item is to be done, written in words rather than as a date: "by the end of
+    the quarter", "within two weeks", "next week at the latest", "in the next sprint"."""
+    found = _RELATIVE_DUE.search(prose.text)
+    if found is None:
+        return None
+    return Located(value=found.group(0), span=prose.span(*found.span()))

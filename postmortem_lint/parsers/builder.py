@@ -570,6 +570,8 @@ class DocumentBuilder:
                 if written is not None and written.group(1).strip():
                     item.due_unparsed = Located(value=written.group(1).strip(),
                                                 span=description.span(*written.span(1)))
+                else:  # "within two weeks", "by the end of the quarter"
+                    item.due_unparsed = action_items.due_in_words(description)
         if "priority" in cells and cells["priority"].text.strip():
             prose = cells["priority"].strip()
             priority = values.parse_priority(prose.text, data)

@@ -516,7 +516,8 @@ class _Reader:
                 and not action_items.states_intent(prose.text, self.data):
             self.action_level = -1  # a note among checklist items ("- **Production:** …")
             return True
-        if action_items.is_bare_link(prose) or action_items.is_reference(prose.text):
+        if action_items.is_bare_link(prose, self.data) or \
+                action_items.is_reference(prose.text):
             if nested:
                 self.b.add_action_detail(prose)
             else:
