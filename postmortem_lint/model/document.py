@@ -342,6 +342,9 @@ class Postmortem(BaseModel):
     # introduced as such changes ("The main actions taken were:"): the follow-up work of a
     # document that keeps no action list.
     changes_stated: list[Prose] = Field(default_factory=list)
+    # The one person whose own account the document is ("I noticed …, I will move …": a
+    # one-person project's report): the owner of its follow-ups, named or not.
+    sole_writer: Located[str] | None = None
     follow_up: FollowUp = Field(default_factory=FollowUp)
     prose: list[Prose] = Field(default_factory=list)  # every visible text, in reading order
     code_blocks: list[CodeBlock] = Field(default_factory=list)

@@ -27,7 +27,7 @@ from postmortem_lint.model import (
     Why,
     join_prose,
 )
-from postmortem_lint.parsers import action_items, cost, practices, prose_facts, times, values
+from postmortem_lint.parsers import action_items, cost, practices, prose_facts, times, values, voice
 from postmortem_lint.phrases import find_phrases
 from postmortem_lint.ruledata import RuleData
 
@@ -736,6 +736,7 @@ class DocumentBuilder:
 
     def finish(self) -> Postmortem:
         """Give bare start/end times the incident's date, or report that they have none."""
+        self.doc.sole_writer = voice.sole_writer(self.doc)
         self.settle_phases()
         self.date_from_title()
         self.date_from_timeline_and_name()

@@ -69,3 +69,41 @@ def test_words_to_the_readers_are_not_action_items(sentence):
         "two weeks. " + sentence + "\n"
     found = findings(text, ["PM502", "PM503"])
     assert found == [("PM502", 9)]  # the move names no owner; it has its time
+
+
+# -- one person's own account: the writer owns the follow-ups ---------------------------------------
+SOLO = """\
+# Photo site outage
+
+On 2026-01-09 my photo site was down for six hours. I run it alone on one small server.
+
+## What happened
+
+I noticed the errors the next morning. I logged in and saw the disk was full, so I
+cleared the old thumbnails and restarted the app. I'm not sure why the cleanup job had
+stopped; I had changed its schedule the week before.
+
+## Next steps
+
+- Move the thumbnails to object storage so the disk cannot fill up again.
+- Add an alert on free disk space.
+"""
+
+
+def test_one_persons_own_account_is_owned_by_its_writer():
+    assert codes(lint_text(SOLO, select=["PM502"])) == []
+    assert codes(lint_text(SOLO, select=["PM503"])) == ["PM503"]  # still no dates
+
+
+def test_a_team_account_with_a_few_first_person_lines_still_needs_owners():
+    team = SOLO.replace("I run it alone on one small server.",
+                        "We run it on our cluster; our team shares the on-call and we "
+                        "review our alerts weekly. Our users noticed first, and we agreed "
+                        "our fix needs owners so we know who does what for us.")
+    assert codes(lint_text(team, select=["PM502"])) == ["PM502"]
+
+
+def test_an_owner_written_as_empty_is_still_reported_in_a_solo_account():
+    text = SOLO.replace("- Add an alert on free disk space.",
+                        "- Add an alert on free disk space. Owner: -")
+    assert "PM502" in codes(lint_text(text, select=["PM502"]))
