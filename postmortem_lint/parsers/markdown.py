@@ -871,6 +871,10 @@ class _Reader:
         for line, row in block.rows:
             cells = {name: row[i] for i, name in enumerate(columns)
                      if name is not None and i < len(row)}
+            ticket = cells.get("ticket")
+            if "status" not in cells and ticket is not None and \
+                    find_ticket(ticket.text) is None and parse_status(ticket.text, self.data):
+                cells["status"] = cells.pop("ticket")  # a "Reference" column that says DONE
             if "status" not in cells:  # a "Notes" column that says "Done"
                 said = next((row[i] for i, name in enumerate(columns) if name is None
                              and i < len(row) and parse_status(row[i].text, self.data)),

@@ -129,3 +129,19 @@ def test_the_prevention_checklist_is_not_asked_of_finished_work():
     assert codes(lint_text(INTRO + done, select=["PM511"])) == []
     still_open = done.replace("- [x] Add", "- [ ] Add")
     assert codes(lint_text(INTRO + still_open, select=["PM511"])) == ["PM511"]
+
+
+def test_a_status_word_in_the_reference_column_is_the_status():
+    text = INTRO + """\
+## Action items
+
+| Action | Owner | Reference | Notes |
+|---|---|---|---|
+| Write a release checklist for the scheduler | Ana | **TODO** | — |
+| Take the broken build out of the store | Bo | **DONE** | — |
+| Add a canary stage to scheduler deploys | Cy | DONE | — |
+"""
+    found = lint_text(text, select=["PM503"])
+    assert [f.message for f in found] == [
+        'Action item "Write a release checklist for the scheduler" has no due date; write '
+        'the date it will be done by (due: YYYY-MM-DD)']
