@@ -851,13 +851,32 @@ def names_changes(text: str) -> bool:
     return _CHANGES_LEAD.search(sentence) is not None and _RESTORING.search(sentence) is None
 
 
+# "[This issue](…/issues/12) tracks that effort", "see the tracking issue", "tracked in
+# OPS-4": the work is followed in the tracker.
+_TRACKS = re.compile(r"\btrack(?:s|ed|ing)\b", re.IGNORECASE)
+_THE_INCIDENT = re.compile(r"\b(?:incident|outage|event|postmortem|post-mortem|report)\b",
+                           re.IGNORECASE)
+
+
+def tracks_work(sentence: Prose) -> bool:
+    """Whether a sentence points to where a piece of work is tracked: it speaks of
+    tracking and links an issue ("[This issue](…/issues/12) tracks that effort") or names
+    its key ("tracked in OPS-4")."""
+    if _TRACKS.search(sentence.text) is None or _THE_INCIDENT.search(sentence.text):
+        return False  # "This incident was tracked in #2080": the incident, not the work
+    return any(values.find_tracker(href) is not None for _start, _end, href in sentence.links) \
+        or values.find_tracker(sentence.text) is not None
+
+
 def stated_changes(prose: Prose, data: RuleData) -> list[Prose]:
     """The sentences of a paragraph or list item that report a lasting change (see
-    ``states_change``), after any label that opens it ("Monitoring: we have added …")."""
+    ``states_change``) or point to where such work is tracked (``tracks_work``), after any
+    label that opens it ("Monitoring: we have added …")."""
     label = _LABEL.match(prose.text)
     start = label.end() if label is not None else 0
-    return [prose.slice(first, last).strip() for first, last in _sentences(prose.text, start)
-            if states_change(prose.text[first:last], data)]
+    sentences = [prose.slice(first, last) for first, last in _sentences(prose.text, start)]
+    return [sentence.strip() for sentence in sentences
+            if states_change(sentence.text, data) or tracks_work(sentence)]
 
 
 # -- a due date written in words ------------------------------------------------------------

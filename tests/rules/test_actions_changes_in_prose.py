@@ -73,3 +73,27 @@ def test_the_steps_taken_to_restore_service_are_not_follow_up_work():
     text = INTRO + "The steps we took to restore service were:\n\n" \
         "- the broker was restarted\n- the backlog was drained\n"
     assert codes(lint_text(text, select=["PM501"])) == ["PM501"]
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Keeping more of a deleted account's history is harder than it sounds. "
+    "[This issue](https://example.com/acme/queue/issues/61) tracks that effort.",
+    "The retry storm is a known weakness; see the "
+    "[tracking issue](https://example.com/acme/queue/issues/12) for the plan.",
+    "Limiting retries per client is tracked in QUEUE-88.",
+])
+def test_work_followed_in_a_linked_tracker_issue_is_follow_up_work(paragraph):
+    text = INTRO + "## What can we learn from this?\n\n" + paragraph + "\n"
+    assert codes(lint_text(text, select=["PM501"])) == []
+
+
+def test_a_link_to_a_page_that_is_no_tracker_is_not_follow_up_work():
+    text = INTRO + "## What can we learn from this?\n\nWe keep tracking down the cause; " \
+        "our [blog](https://example.com/blog/queue) has the story.\n"
+    assert codes(lint_text(text, select=["PM501"])) == ["PM501"]
+
+
+def test_the_issue_that_tracked_the_incident_itself_is_not_follow_up_work():
+    text = INTRO + "(This outage was first tracked in " \
+        "https://example.com/acme/queue/issues/2080)\n"
+    assert codes(lint_text(text, select=["PM501"])) == ["PM501"]
