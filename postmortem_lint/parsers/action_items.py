@@ -146,7 +146,7 @@ def addresses_readers(text: str, data: RuleData) -> bool:
 
 
 # "We would like to remind everyone …", "We want to thank …": words to the readers.
-_TO_READERS = re.compile(r"\s*(?:also\s+|again\s+)?(?:remind|thank|apologi[sz]e|reiterate|"
+_TO_READERS = re.compile(r"^\s*(?:also\s+|again\s+)?(?:remind|thank|apologi[sz]e|reiterate|"
                          r"emphasi[sz]e|stress|acknowledge|invite|encourage|welcome|reassure|"
                          r"assure|let\s+(?:you|everyone|our\s+\w+)\s+know)\b", re.IGNORECASE)
 

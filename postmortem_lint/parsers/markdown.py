@@ -1023,7 +1023,7 @@ class _Group(NamedTuple):
 
 
 # A status in brackets where a checklist has its box: "[N/A]", "[DONE]", "[WIP]".
-_BOX_LIKE = re.compile(r"\s*\[[^\]\s][^\]]{0,11}\]\s")
+_BOX_LIKE = re.compile(r"^\s*\[[^\]\s][^\]]{0,11}\]\s")
 
 
 def _checklist_notes(blocks: list[Block]) -> set[int]:
