@@ -337,9 +337,9 @@ class Postmortem(BaseModel):
     # tracked in PLAT-1500", a bare link to the board): it covers every item.
     action_items_tracker: Located[str] | None = None
     # Sentences outside the action items in which the authors report a lasting change made,
-    # under way or planned ("We have pinned every image", "We are now using an external
-    # monitor", "We are reviewing options for a second provider"), and the items of a list
-    # introduced as such changes ("The main actions taken were:"): the follow-up work of a
+    # under way or planned ("We have pinned the base image", "We are now using a hosted
+    # probe", "We are reviewing quotes from a second provider"), and the items of a list
+    # introduced as such changes ("The changes we made since:"): the follow-up work of a
     # document that keeps no action list.
     changes_stated: list[Prose] = Field(default_factory=list)
     # The one person whose own account the document is ("I noticed …, I will move …": a

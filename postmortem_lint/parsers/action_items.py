@@ -787,7 +787,7 @@ _WILL_CHANGE = re.compile(rf"{_SUBJECT}(?:\s+will|['’]ll|\s+are\s+going\s+to|[
                           r"to|\s+plan\s+to|\s+intend\s+to|\s+are\s+planning\s+to|['’]re\s+"
                           r"planning\s+to)\s+(?:also\s+|now\s+|soon\s+|be\s+)?(?P<verb>[a-z]+)"
                           r"\b(?P<rest>.*)$", re.IGNORECASE)
-# "We are now using an external monitor": a change in how things are done from now on.
+# "We are now using a hosted probe": a change in how things are done from now on.
 _NOW_USING = re.compile(rf"{_SUBJECT}(?:\s+are|['’]re)\s+now\s+using\b", re.IGNORECASE)
 # Verbs that follow the work or tell people about it rather than change anything.
 _NOT_CHANGES = frozenset(("monitor", "track", "check", "look", "discuss", "investigate",
@@ -800,8 +800,8 @@ _TELLING = re.compile(r"^\s*(?:you|everyone|our\s+users|users|customers|this\s+\
 
 def states_change(text: str, data: RuleData) -> bool:
     """Whether a sentence of narrative reports a lasting change the authors made, are making
-    or will make: "As a result, we have pinned every image and added an uptime alert", "We
-    are now using an external monitor", "We are reviewing options for a second provider",
+    or will make: "As a result, we have pinned the base image and added a depth alert",
+    "We are now using a hosted probe", "We are reviewing quotes from a second provider",
     "We will move the backups to another region". Not a step of the fix ("We restarted
     the database"), following the work ("We will continue to monitor") nor telling the
     readers ("We'll update you when we know more")."""
@@ -825,7 +825,7 @@ def states_change(text: str, data: RuleData) -> bool:
                not in (None, *_NOT_CHANGES) for verb in verbs)
 
 
-# "The main actions taken were:", "We immediately put these measures in place:", "Changes
+# "The changes we made since:", "We have put these safeguards in place:", "Changes
 # we have made since:": a sentence that names the list below it as changes made or planned.
 _CHANGES_LEAD = re.compile(
     r"(?:\b(?:actions?|measures|steps|changes|improvements|safeguards|mitigations)\b[^:.]{0,60}"
@@ -841,7 +841,7 @@ _RESTORING = re.compile(r"\b(?:restore|restoring|recover|recovering|resolve|reso
 
 def names_changes(text: str) -> bool:
     """Whether a sentence ending in ":" names the list below it as the changes made or
-    planned ("The main actions taken were:", "We put these measures in place:"), not as
+    planned ("The changes we made since:", "We put these safeguards in place:"), not as
     the steps of the fix ("The steps we took to restore service:")."""
     stripped = text.rstrip(" *_")
     if not stripped.endswith(":"):
@@ -851,7 +851,7 @@ def names_changes(text: str) -> bool:
     return _CHANGES_LEAD.search(sentence) is not None and _RESTORING.search(sentence) is None
 
 
-# "[This issue](…/issues/12) tracks that effort", "see the tracking issue", "tracked in
+# "the work is tracked in [issue 12](…)", "see the tracking issue", "tracked in
 # OPS-4": the work is followed in the tracker.
 _TRACKS = re.compile(r"\btrack(?:s|ed|ing)\b", re.IGNORECASE)
 _THE_INCIDENT = re.compile(r"\b(?:incident|outage|event|postmortem|post-mortem|report)\b",
@@ -860,7 +860,7 @@ _THE_INCIDENT = re.compile(r"\b(?:incident|outage|event|postmortem|post-mortem|r
 
 def tracks_work(sentence: Prose) -> bool:
     """Whether a sentence points to where a piece of work is tracked: it speaks of
-    tracking and links an issue ("[This issue](…/issues/12) tracks that effort") or names
+    tracking and links an issue ("the work is tracked in [issue 12](…)") or names
     its key ("tracked in OPS-4")."""
     if _TRACKS.search(sentence.text) is None or _THE_INCIDENT.search(sentence.text):
         return False  # "This incident was tracked in #2080": the incident, not the work
@@ -894,7 +894,7 @@ _RELATIVE_DUE = re.compile(
 
 def due_in_words(prose: Prose) -> Located[str] | None:
     """When the item is to be done, written in words rather than as a date: "by the end of
-    the quarter", "within two weeks", "next week at the latest", "in the next sprint"."""
+    the quarter", "within two weeks", "next month at the latest", "in the next sprint"."""
     found = _RELATIVE_DUE.search(prose.text)
     if found is None:
         return None

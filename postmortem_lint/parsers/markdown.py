@@ -620,8 +620,8 @@ class _Reader:
 
     def read_stated_changes(self, block: Block, prose: Prose) -> None:
         """Narrative outside the action items that reports a lasting change made or planned
-        ("As a result, we have pinned every image"), and the items of a list that a sentence
-        names as such changes ("The main actions taken were:"): what the document says it
+        ("As a result, we have pinned the base image"), and the items of a list that a
+        sentence names as such changes ("The changes we made since:"): what the document says it
         does about the incident, though it keeps no action list."""
         if block.kind == "item" and block.level == 1 and self.changes_list:
             self.doc.changes_stated.append(prose)

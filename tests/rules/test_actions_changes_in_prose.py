@@ -17,15 +17,15 @@ FIELDS = ["PM501", "PM502", "PM503", "PM504", "PM507"]
     "on its depth.",
     "We've pinned the worker image so that an unreviewed build cannot reach production "
     "again.",
-    "I also set up an uptime check and enabled notifications on my phone.",
+    "Since the outage, I have set up an uptime check that texts me when the site is down.",
     # from now on
-    "We are now using a hosted monitor to watch the public endpoint.",
+    "We are now using a hosted probe that checks the login page every minute.",
     "We no longer deploy workers straight from the main branch.",
     # under way or planned
-    "We are currently reviewing options for a second queue provider.",
+    "We are currently reviewing quotes from two other queue vendors.",
     "Next quarter we will migrate the queue to the managed service.",
     # named as such
-    "We have already taken steps to require two reviewers on every worker change.",
+    "We have since taken steps to require two reviewers on every worker change.",
 ])
 def test_a_change_told_in_the_narrative_is_follow_up_work(paragraph):
     text = INTRO + "## Looking ahead\n\n" + paragraph + "\n"
@@ -33,8 +33,8 @@ def test_a_change_told_in_the_narrative_is_follow_up_work(paragraph):
 
 
 @pytest.mark.parametrize("lead", [
-    "The main actions taken after the investigation were:",
-    "We immediately put several measures in place:",
+    "The actions we took once the cause was known:",
+    "We have put these safeguards in place since:",
     "Changes we have made since:",
 ])
 def test_a_list_introduced_as_changes_is_follow_up_work(lead):
@@ -76,8 +76,8 @@ def test_the_steps_taken_to_restore_service_are_not_follow_up_work():
 
 
 @pytest.mark.parametrize("paragraph", [
-    "Keeping more of a deleted account's history is harder than it sounds. "
-    "[This issue](https://example.com/acme/queue/issues/61) tracks that effort.",
+    "Keeping more of a deleted job's history is harder than it sounds; the work is "
+    "tracked in [issue 61](https://example.com/acme/queue/issues/61).",
     "The retry storm is a known weakness; see the "
     "[tracking issue](https://example.com/acme/queue/issues/12) for the plan.",
     "Limiting retries per client is tracked in QUEUE-88.",

@@ -41,9 +41,8 @@ def test_a_note_among_checklist_items_is_no_item_and_n_a_is_declined():
 - [x] Pin the scheduler image to the reviewed build.
 - [x] Add a check on missed runs that pages the on-call.
 - [x] The restart order is now in the runbook.
-- [N/A] **Rewrite the queue** — not needed; the queue was never the cause.
-- **Staging:** the same settings exist there, so it was exposed the same way and is fixed
-  by the same change.
+- [N/A] **Rewrite the queue** — dropped after review: the queue played no part.
+- **Staging:** runs with the same settings; this change covers it as well.
 """
     doc = parse(text)
     assert [item.status.value for item in doc.action_items if item.status] == \
@@ -100,7 +99,7 @@ def test_a_note_column_is_not_read_as_the_item_when_the_ticket_column_has_no_tit
 
 
 def test_a_deferred_item_is_not_asked_for_an_owner_or_a_date():
-    text = TRACKED.replace("| Open |", "| Open — deferred until the queue migration |")
+    text = TRACKED.replace("| Open |", "| Open — deferred until next year |")
     doc = parse(text)
     assert doc.action_items[-1].status is not None
     assert doc.action_items[-1].status.value == ItemStatus.wont_do

@@ -22,10 +22,10 @@ class ActionItemsMissing(Rule):
     items too, and a list of tracker links or keys ("- #2127") says the items
     live in the tracker. A document without an action list that still tells in its
     narrative what was changed or will change to keep the failure away ("As a result, we
-    have pinned every image and added an uptime alert", "We are reviewing options for a
-    second provider") has follow-up work: the rule does not call it one without actions.
-    A step of the fix ("We restarted the database") or a promise to keep watching is not
-    such a change.
+    have pinned the base image and added an alert on queue depth", "We are reviewing
+    quotes from a second provider") has follow-up work: the rule does not call it one
+    without actions. A step of the fix ("We restarted the database") or a promise to keep
+    watching is not such a change.
 
     Bad::
 
