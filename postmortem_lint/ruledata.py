@@ -343,6 +343,33 @@ class RuleData(BaseModel):
     placeholder_prompt_words: list[str] = Field(
         default_factory=new_list, description="Words that make bracketed text a template "
         "prompt wherever it stands ([Team name], [Link to the dashboard]).")
+    status_update_states: list[str] = Field(
+        default_factory=new_list, description="Status-field values of an incident still "
+        "being worked (investigating, monitoring): the document is a status update.")
+    open_states: list[str] = Field(
+        default_factory=new_list, description="Status-field values that say the incident is "
+        "open (open, ongoing): a status update when a second sign agrees (cause_pending, "
+        "work_ongoing).")
+    cause_pending: list[str] = Field(
+        default_factory=new_list, description="Words of a root cause that say it is not known "
+        "yet (not yet determined, under investigation).")
+    work_ongoing: list[str] = Field(
+        default_factory=new_list, description="Words of a closing paragraph that say work on "
+        "the incident goes on (we are working on, more details to follow).")
+    future_markers: list[str] = Field(
+        default_factory=new_list, description="Words that put a sentence in the future (will, "
+        "to follow): with a postmortem noun in the closing paragraph, the postmortem is "
+        "promised as a document of its own.")
+    postmortem_nouns: list[str] = Field(
+        default_factory=new_list, description="Names of the postmortem as a document "
+        "(postmortem, root cause analysis, incident report).")
+    report_qualifiers: list[str] = Field(
+        default_factory=new_list, description="Words before a postmortem noun that name a "
+        "report still to come (detailed, full): 'a detailed postmortem will follow'.")
+    open_work_cues: list[str] = Field(
+        default_factory=new_list, description="Words of a sentence outside the action items "
+        "and the timeline that say work is still to be done (we need to, remaining items): "
+        "a review has open work to check.")
     reflection_headings: list[str] = Field(
         default_factory=new_list, description="Headings of a section that may reflect on the "
         "incident (Postmortem, Conclusion): it holds what went wrong when it names shortcomings.")

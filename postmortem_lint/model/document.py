@@ -67,6 +67,18 @@ class ActionType(str, Enum):
     other = "other"  # a declared type outside the four (some templates have "other")
 
 
+class DocumentKind(str, Enum):
+    """What a document is: the incident's postmortem, or a note written before it."""
+
+    postmortem = "postmortem"
+    # An update on an incident still open: written while it runs, before anything is known
+    # of its cause, its lessons or its fixes ("status: investigating").
+    status_update = "status-update"
+    # An incident note that says the postmortem is published as a separate document ("a
+    # detailed postmortem will follow on our blog"): the analysis belongs there.
+    postmortem_elsewhere = "postmortem-elsewhere"
+
+
 class Metadata(BaseModel):
     id: Located[str] | None = None
     title: Located[str] | None = None
@@ -101,6 +113,10 @@ class Metadata(BaseModel):
     # Where the document shows it is itself a tracker issue ("Is someone assigned to this
     # issue?"): its follow-up actions are tracked in it.
     tracker_issue: Located[str] | None = None
+    # Where the document shows it is not the incident's postmortem (an open status field,
+    # a closing line that says work goes on while the cause is not known yet, or one that
+    # promises the postmortem separately): the kind, at its evidence. None: a postmortem.
+    kind: Located[DocumentKind] | None = None
 
 
 class Impact(BaseModel):
@@ -336,6 +352,10 @@ class Postmortem(BaseModel):
     # A tracker written in the action-items section outside its items ("all items are
     # tracked in PLAT-1500", a bare link to the board): it covers every item.
     action_items_tracker: Located[str] | None = None
+    # A sentence outside the action items and the timeline that says work is still to be
+    # done ("we need to add more QA", "the testnet needs to mirror production"): open work
+    # the item list does not show.
+    open_work: Located[str] | None = None
     follow_up: FollowUp = Field(default_factory=FollowUp)
     prose: list[Prose] = Field(default_factory=list)  # every visible text, in reading order
     code_blocks: list[CodeBlock] = Field(default_factory=list)
@@ -348,6 +368,11 @@ class Postmortem(BaseModel):
     incident_cost: IncidentCost = Field(default_factory=IncidentCost)
     notifications: list[Notification] = Field(default_factory=list)
     impact_reach: ImpactReach = Field(default_factory=ImpactReach)
+
+    @property
+    def kind(self) -> DocumentKind:
+        """What the document is (a postmortem unless it shows otherwise)."""
+        return self.meta.kind.value if self.meta.kind is not None else DocumentKind.postmortem
 
     def section(self, kind: str) -> Section | None:
         return next((s for s in self.sections if s.kind == kind), None)

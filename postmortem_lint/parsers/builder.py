@@ -27,7 +27,15 @@ from postmortem_lint.model import (
     Why,
     join_prose,
 )
-from postmortem_lint.parsers import action_items, cost, practices, prose_facts, times, values
+from postmortem_lint.parsers import (
+    action_items,
+    cost,
+    document_kind,
+    practices,
+    prose_facts,
+    times,
+    values,
+)
 from postmortem_lint.phrases import find_phrases
 from postmortem_lint.ruledata import RuleData
 
@@ -770,9 +778,13 @@ class DocumentBuilder:
                 return
 
     def document_kind(self) -> None:
-        """Whether the document is itself a published security advisory (its title says
-        so) or a tracker issue ("Is someone assigned to this issue?")."""
+        """What the document is (a postmortem, a status update on an open incident, a note
+        that promises the postmortem separately), and whether it is itself a published
+        security advisory (its title says so) or a tracker issue ("Is someone assigned to
+        this issue?")."""
         doc, data = self.doc, self.data
+        doc.meta.kind = document_kind.document_kind(doc, data)
+        doc.open_work = document_kind.open_work(doc, data)
         title = doc.meta.title
         if title is not None:
             pattern = _phrases_ci(tuple(data.advisory_titles))

@@ -6,13 +6,18 @@ from collections.abc import Iterator
 
 from pydantic import Field
 
-from postmortem_lint.checks.depth.policy import policy_for, severity_label
+from postmortem_lint.checks.depth.policy import (
+    DocumentKindOptions,
+    asks_of,
+    policy_for,
+    severity_label,
+)
 from postmortem_lint.engine.finding import Level, Problem
-from postmortem_lint.engine.rule import Rule, RuleContext, RuleOptions
+from postmortem_lint.engine.rule import Rule, RuleContext
 from postmortem_lint.model import Span
 
 
-class FiveWhysOptions(RuleOptions):
+class FiveWhysOptions(DocumentKindOptions):
     min_levels: int = Field(5, ge=1, description="How many whys a five-whys analysis needs.")
 
 
@@ -27,6 +32,9 @@ class FiveWhysShallow(Rule):
     cause at a person or a single change. Which severities need it is the
     ``five_whys`` flag of their depth policy (``rules/depth.yaml``): the full
     template for SEV-1/2, not for minor incidents.
+    Not checked on a document that shows it is not the postmortem yet (see
+    ``skip-kinds``): a status update on an incident still open, or a note that says
+    the postmortem is published separately.
 
     Bad::
 
@@ -59,7 +67,8 @@ class FiveWhysShallow(Rule):
     def check(self, ctx: RuleContext) -> Iterator[Problem]:
         doc = ctx.document
         policy = policy_for(doc, ctx.data)
-        if policy is None or not policy.five_whys or doc.has_section("fishbone"):
+        if policy is None or not policy.five_whys or doc.has_section("fishbone") \
+                or not asks_of(doc, self.options):
             return
         whys = doc.five_whys
         wanted = self.options.min_levels
