@@ -260,6 +260,14 @@ class RuleData(BaseModel):
     sections: dict[str, list[str]] = Field(
         default_factory=new_dict,
         description="Canonical section kind -> heading phrases that mean it.")
+    section_words: dict[str, list[str]] = Field(
+        default_factory=new_dict,
+        description="Canonical section kind -> single words that name it in a heading no "
+        "phrase matches ('What can we learn from this?': lessons).")
+    section_word_exceptions: list[str] = Field(
+        default_factory=new_list,
+        description="Phrases in which a section word means something else ('learned of the "
+        "outage' is detection).")
     action_verbs: list[str] = Field(
         default_factory=new_list,
         description="Verbs that open an action item ('add', 'document', 'migrate'): a list "
@@ -371,8 +379,9 @@ class RuleData(BaseModel):
         "and the timeline that say work is still to be done (we need to, remaining items): "
         "a review has open work to check.")
     reflection_headings: list[str] = Field(
-        default_factory=new_list, description="Headings of a section that may reflect on the "
-        "incident (Postmortem, Conclusion): it holds what went wrong when it names shortcomings.")
+        default_factory=new_list, description="Words of a heading whose section may reflect "
+        "on the incident (postmortem, conclusion, do better): it holds what went wrong when it "
+        "names shortcomings.")
     shortcoming_cues: list[str] = Field(
         default_factory=new_list, description="Words that name a shortcoming (no alert was "
         "configured, should have, slower): two in a reflection section make it what went wrong.")

@@ -143,6 +143,7 @@ class _Reader:
                 if block.level == 1 and not self.sections and own is not None \
                         and not is_exact_heading(block.prose.text, self.data):
                     own = None  # the document title: "Incident review: API returned 429"
+                title = block.level == 1 and not self.sections  # the document's title
                 inherited = next((k for _, k, _ in reversed(stack) if k), None)
                 if self.sections and self.sections[-1][1] == "timeline" \
                         and self.timeline.is_time_heading(block.prose.text, own is None):
@@ -168,7 +169,8 @@ class _Reader:
                                                 span=block.prose.whole),
                                   level=block.level, kind=own,
                                   span=Span.lines(block.first_line, block.first_line),
-                                  also=other_kinds(block.prose.text, own, self.data))
+                                  also=[] if title else other_kinds(block.prose.text,
+                                                                    own, self.data))
                 self.doc.sections.append(section)
                 self.sections.append((section, effective))
                 stack.append((block.level, effective, section))
@@ -636,15 +638,17 @@ class _Reader:
         return False
 
     def reflections(self) -> None:
-        """A section that reflects on the incident under a heading of its own ("##
-        Postmortem", "## Conclusion") holds what went wrong when its text names
-        shortcomings ("no alert was configured", "testing in staging was not thorough")."""
+        """A section that reflects on the incident under a heading with a word of
+        reflection ("## Postmortem", "## Conclusion", "## How can we do better?") holds
+        what went wrong when its text names shortcomings ("no alert was configured",
+        "testing in staging was not thorough")."""
         doc = self.doc
         headings = {normalise_key(h) for h in self.data.reflection_headings}
         for section, _ in self.sections:
             if not 1 < section.level < _LABEL_LEVEL or "went_wrong" in section.also or \
                     section.kind in ("went_wrong", "went_well", "lessons") or \
-                    normalise_key(section.title.value) not in headings:
+                    not any(f" {heading} " in f" {normalise_key(section.title.value)} "
+                            for heading in headings):
                 continue
             last = section.span.end_line
             texts = [prose.text for prose in doc.prose if prose.runs and prose.role in

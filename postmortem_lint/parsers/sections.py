@@ -47,11 +47,27 @@ def section_kind(heading: str, data: RuleData) -> str | None:
     return best[2] if best else None
 
 
+def _kinds_by_word(words: list[str], data: RuleData) -> list[str]:
+    """The kinds a word of the heading names ("What can we learn from this incident?":
+    lessons), unless an exception gives the word another sense ("learned of the outage")."""
+    text = " " + " ".join(words) + " "
+    if any(" " + phrase + " " in text for phrase in data.section_word_exceptions):
+        return []
+    return [kind for kind, kind_words in data.section_words.items()
+            if any(word in kind_words for word in words)]
+
+
 def other_kinds(heading: str, kind: str | None, data: RuleData) -> list[str]:
     """Section kinds a heading names besides its own: "Recovery and lessons learned" is a
-    recovery section that also holds the lessons; "What went well and what didn't" both."""
+    recovery section that also holds the lessons; "What went well and what didn't" both.
+    A heading no phrase matches names a kind by a word of its own: "What can we learn from
+    this incident and improve?" holds lessons, whatever its content makes it."""
     words = _heading_words(heading)
-    if not words or kind is None:
+    if not words:
+        return []
+    if section_kind(heading, data) is None:
+        return sorted(other for other in _kinds_by_word(words, data) if other != kind)
+    if kind is None:
         return []
     text = " " + " ".join(words) + " "
     return sorted(other for other, phrases in data.sections.items() if other != kind
