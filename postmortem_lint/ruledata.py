@@ -472,6 +472,9 @@ class RuleData(BaseModel):
     cost_declined: list[str] = Field(
         default_factory=new_list, description="Phrases that say why a cost is not given "
         "(not estimated, cannot be quantified).")
+    near_miss: list[str] = Field(
+        default_factory=new_list, description="Phrases that say the incident harmed nothing "
+        "(near miss, no realised harm): it has no cost to state.")
     cost_none: list[str] = Field(
         default_factory=new_list, description="Phrases that state the cost as nothing (no "
         "financial impact, no revenue impact).")

@@ -41,7 +41,9 @@ class IncidentCostMissing(Rule):
     the impact or summary that gives an amount with a currency next to a cost word
     ("$4,200 in SLA credits") states the cost. So does a reason it is not given
     ("not estimated, because billing data is not available yet") or a stated
-    nothing ("no financial impact"); the words are rule data (``rules/cost.yaml``).
+    nothing ("no financial impact"); the words are rule data (``rules/cost.yaml``). A
+    near miss that harmed nothing ("no realised harm", "the flaw was never exploited")
+    has no cost to state.
     The amounts are read into the document model with their currency, and audits
     sum them per quarter. Checked only for severities at or above ``max-level``
     (default: SEV-2); silent when the severity is unknown.
@@ -77,7 +79,8 @@ class IncidentCostMissing(Rule):
         severity = doc.meta.severity
         if severity is None or severity.value.level > self.options.max_level:
             return
-        if doc.incident_cost.stated or not asks_of(doc, self.options):
+        cost = doc.incident_cost
+        if cost.stated or cost.near_miss is not None or not asks_of(doc, self.options):
             return
         yield self.problem(
             cost_anchor(doc), f"This {severity.value.label} postmortem states no incident "
