@@ -374,6 +374,13 @@ class RuleData(BaseModel):
     report_qualifiers: list[str] = Field(
         default_factory=new_list, description="Words before a postmortem noun that name a "
         "report still to come (detailed, full): 'a detailed postmortem will follow'.")
+    safeguard_words: list[str] = Field(
+        default_factory=new_list, description="What guards a system against failure (test, "
+        "review, alert, validation): a contributing factor that names one as missing "
+        "(safeguard_gaps) reaches a systemic cause.")
+    safeguard_gaps: list[str] = Field(
+        default_factory=new_list, description="Words that say a safeguard was missing or "
+        "partial (no, never, lacked, only, unset).")
     open_work_cues: list[str] = Field(
         default_factory=new_list, description="Words of a sentence outside the action items "
         "and the timeline that say work is still to be done (we need to, remaining items): "

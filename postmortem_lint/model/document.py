@@ -341,6 +341,10 @@ class Postmortem(BaseModel):
     contributing_factors: list[ContributingFactor] = Field(default_factory=list)
     contributing_span: Span | None = None
     five_whys: list[Why] = Field(default_factory=list)
+    # Where the analysis reaches systemic causes without a five-whys list: two contributing
+    # factors that name a missing safeguard ("no end-to-end test exercised it"), or two
+    # headings that ask why ("Why it failed", "Why it was not caught").
+    systemic_analysis: Located[str] | None = None
     five_whys_span: Span | None = None
     went_well: list[Prose] = Field(default_factory=list)
     went_well_span: Span | None = None

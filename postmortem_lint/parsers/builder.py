@@ -29,6 +29,7 @@ from postmortem_lint.model import (
 )
 from postmortem_lint.parsers import (
     action_items,
+    analysis,
     cost,
     document_kind,
     practices,
@@ -785,6 +786,7 @@ class DocumentBuilder:
         doc, data = self.doc, self.data
         doc.meta.kind = document_kind.document_kind(doc, data)
         doc.open_work = document_kind.open_work(doc, data)
+        doc.systemic_analysis = analysis.systemic_analysis(doc, data)
         title = doc.meta.title
         if title is not None:
             pattern = _phrases_ci(tuple(data.advisory_titles))

@@ -12,7 +12,7 @@ _NUMBERING = {"stage", "step", "part", "section", "phase", "chapter"}
 _SPLIT_COMPOUNDS = {"followup": ("follow", "up"), "followups": ("follow", "ups")}
 
 
-def _heading_words(heading: str) -> list[str]:
+def heading_words(heading: str) -> list[str]:
     """The heading's words without leading numbering ("2.", "Stage 3", "IV")."""
     words = [part for word in normalise_key(heading).split()
              for part in _SPLIT_COMPOUNDS.get(word, (word,))]
@@ -20,6 +20,9 @@ def _heading_words(heading: str) -> list[str]:
                      and words[0] in "ivx"):
         words = words[1:]
     return words
+
+
+_heading_words = heading_words
 
 
 def is_exact_heading(heading: str, data: RuleData) -> bool:
