@@ -17,7 +17,8 @@ from postmortem_lint.parsers.sentences import sentences
 from postmortem_lint.phrases import find_phrases
 from postmortem_lint.ruledata import RuleData
 
-_CLOSING = 2  # the paragraphs a document closes with: where it says what comes next
+_CLOSING = 3  # the paragraphs a document closes with: where it says what comes next
+_OPENING = 2  # the paragraphs it opens with: where a preliminary note says what it is
 # Sections whose sentences plan work: a promise of a postmortem there is an action item.
 _PLANS = frozenset(("action_items", "follow_up", "prevention"))
 _NOT_THIS = re.compile(r"\b(?:this|these)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
@@ -36,11 +37,19 @@ def document_kind(doc: Postmortem, data: RuleData) -> Located[DocumentKind] | No
     return _status_update(doc, data) or _postmortem_elsewhere(doc, data)
 
 
-def _closing(doc: Postmortem) -> list[Prose]:
-    """The paragraphs the document ends with (list items and table cells are not)."""
-    narrative = [prose for prose in doc.prose if prose.role == ProseRole.narrative
-                 and prose.text.strip() and any(ch.isalpha() for ch in prose.text)]
-    return narrative[-_CLOSING:]
+def _paragraphs(doc: Postmortem) -> list[Prose]:
+    return [prose for prose in doc.prose if prose.role == ProseRole.narrative
+            and prose.text.strip() and any(ch.isalpha() for ch in prose.text)]
+
+
+def _closing(doc: Postmortem, count: int = _CLOSING) -> list[Prose]:
+    """The paragraphs the document ends with."""
+    return _paragraphs(doc)[-count:]
+
+
+def _opening(doc: Postmortem) -> list[Prose]:
+    """The paragraphs the document opens with, outside its timeline."""
+    return [prose for prose in _paragraphs(doc) if prose.section != "timeline"][:_OPENING]
 
 
 def _first(texts: list[Prose], phrases: list[str]) -> Span | None:
@@ -66,7 +75,7 @@ def _status_update(doc: Postmortem, data: RuleData) -> Located[DocumentKind] | N
     pending = _first(doc.root_cause, data.cause_pending)
     if pending is not None:
         signs.append(pending)
-    ongoing = _first(_closing(doc), data.work_ongoing)
+    ongoing = _first(_closing(doc, 2), data.work_ongoing)
     if ongoing is not None:
         signs.append(ongoing)
     if len(signs) < 2:  # noqa: PLR2004 - one sign alone is a postmortem's own wording
@@ -75,9 +84,11 @@ def _status_update(doc: Postmortem, data: RuleData) -> Located[DocumentKind] | N
 
 
 def _postmortem_elsewhere(doc: Postmortem, data: RuleData) -> Located[DocumentKind] | None:
-    """A closing sentence in the future tense that names a postmortem still to come: "a"
-    postmortem or "a/the detailed" one, never "this" one, outside any list of plans."""
-    closing = [prose for prose in _closing(doc) if prose.section not in _PLANS]
+    """An opening or closing sentence in the future tense that names a postmortem still to
+    come: "a" postmortem or "a/the detailed" one, never "this" one, outside any list of
+    plans ("This is a preliminary note; a full root cause analysis will follow")."""
+    ends = _opening(doc) + [prose for prose in _closing(doc) if prose not in _opening(doc)]
+    closing = [prose for prose in ends if prose.section not in _PLANS]
     qualified = _after(tuple(data.report_qualifiers))
     for sentence in sentences(closing):
         text = sentence.text

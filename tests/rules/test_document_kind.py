@@ -103,8 +103,38 @@ DEFERRED_SHARE = """\
     We'll share a detailed post-mortem once our review with the vendor is complete.
     """
 
+PRELIMINARY = """\
+    # Preliminary report: message queue outage
+
+    **Severity:** SEV-1
+
+    This is a preliminary note on Tuesday's outage. A complete incident report is going to
+    follow once the vendor has finished its analysis.
+
+    ## What we know
+
+    The primary broker stopped accepting connections at 08:14 UTC and failover did not
+    start; publishing was down for 52 minutes.
+    """
+
+DEFERRED_BEFORE_FOOTER = """\
+    # Object storage errors
+
+    **Severity:** SEV-2
+
+    Uploads to the eu-west bucket failed for 35 minutes after a certificate rotation.
+
+    We plan to publish a thorough post-mortem on the status page next week.
+
+    Thank you for your patience.
+
+    The infrastructure team
+    """
+
 
 @pytest.mark.parametrize(("text", "kind", "line"), [
+    (PRELIMINARY, DocumentKind.postmortem_elsewhere, 5),
+    (DEFERRED_BEFORE_FOOTER, DocumentKind.postmortem_elsewhere, 7),
     (INVESTIGATING, DocumentKind.status_update, 4),
     (OPEN_WITH_PENDING_CAUSE, DocumentKind.status_update, 4),
     (ONGOING_WITHOUT_FRONT_MATTER, DocumentKind.status_update, 7),
@@ -118,7 +148,8 @@ def test_the_kind_is_read_with_its_evidence(text: str, kind: DocumentKind, line:
 
 
 @pytest.mark.parametrize("text", [INVESTIGATING, OPEN_WITH_PENDING_CAUSE,
-                                  ONGOING_WITHOUT_FRONT_MATTER, DEFERRED_BLOG, DEFERRED_SHARE])
+                                  ONGOING_WITHOUT_FRONT_MATTER, DEFERRED_BLOG, DEFERRED_SHARE,
+                                  PRELIMINARY, DEFERRED_BEFORE_FOOTER])
 def test_depth_rules_have_nothing_to_ask_of_an_interim_note(text: str) -> None:
     assert lint_text(text, select=DEPTH) == []
 
