@@ -315,3 +315,15 @@ def test_a_long_document_without_a_summary_is_still_told() -> None:
     text = f"---\ntitle: Map tiles missing\nseverity: SEV-2\n---\nTiles missing.\n\n" \
            f"## Timeline\n\n{body}\n"
     assert codes(lint_text(text, select=["PM702"])) == ["PM702"]
+
+
+def test_the_kind_and_its_line_are_in_the_results() -> None:
+    from postmortem_lint.engine.config import Config, LoadedConfig
+    from postmortem_lint.engine.runner import Linter
+
+    linter = Linter(LoadedConfig(config=Config()), use_cache=False)
+    metrics = linter.lint_bytes(textwrap.dedent(DEFERRED_BLOG).encode(), "pm.md").metrics
+    assert (metrics["document_kind"], metrics["document_kind_line"]) == (
+        "postmortem-elsewhere", 13)
+    metrics = linter.lint_bytes(textwrap.dedent(OPEN_FIELD_ONLY).encode(), "pm.md").metrics
+    assert (metrics["document_kind"], metrics["document_kind_line"]) == ("postmortem", None)
