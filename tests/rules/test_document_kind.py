@@ -327,3 +327,17 @@ def test_the_kind_and_its_line_are_in_the_results() -> None:
         "postmortem-elsewhere", 13)
     metrics = linter.lint_bytes(textwrap.dedent(OPEN_FIELD_ONLY).encode(), "pm.md").metrics
     assert (metrics["document_kind"], metrics["document_kind_line"]) == ("postmortem", None)
+
+
+def test_a_yaml_status_update_is_read_as_one() -> None:
+    text = """\
+        title: Card payments declined
+        severity: SEV-1
+        status: Identified
+        summary: Card payments in two regions are declined by the acquirer.
+        root_cause: A certificate on the acquirer link expired.
+        """
+    doc = _parse(text, name="incident.yaml")
+    assert doc.kind == DocumentKind.status_update and doc.meta.kind is not None
+    assert doc.meta.kind.span.line == 3
+    assert lint_text(text, name="incident.yaml", select=DEPTH) == []
