@@ -124,7 +124,7 @@ DEFERRED_BEFORE_FOOTER = """\
 
     Uploads to the eu-west bucket failed for 35 minutes after a certificate rotation.
 
-    We plan to publish a thorough post-mortem on the status page next week.
+    We plan to publish a thorough post-incident review on the status page next week.
 
     Thank you for your patience.
 
