@@ -63,15 +63,14 @@ def _kinds_by_word(words: list[str], data: RuleData) -> list[str]:
 def other_kinds(heading: str, kind: str | None, data: RuleData) -> list[str]:
     """Section kinds a heading names besides its own: "Recovery and lessons learned" is a
     recovery section that also holds the lessons; "What went well and what didn't" both.
-    A heading no phrase matches names a kind by a word of its own: "What can we learn from
-    this incident and improve?" holds lessons, whatever its content makes it."""
+    A word of the heading names a kind too: "What can we learn from this incident and
+    improve?" holds lessons, "Detection gaps" what went wrong."""
     words = _heading_words(heading)
     if not words:
         return []
-    if section_kind(heading, data) is None:
-        return sorted(other for other in _kinds_by_word(words, data) if other != kind)
-    if kind is None:
-        return []
-    text = " " + " ".join(words) + " "
-    return sorted(other for other, phrases in data.sections.items() if other != kind
-                  and any(" " + phrase + " " in text for phrase in phrases))
+    by_word = set(_kinds_by_word(words, data))
+    if kind is not None:
+        text = " " + " ".join(words) + " "
+        by_word |= {other for other, phrases in data.sections.items()
+                    if any(" " + phrase + " " in text for phrase in phrases)}
+    return sorted(by_word - {kind})

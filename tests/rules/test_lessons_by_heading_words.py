@@ -60,3 +60,20 @@ def test_a_reflecting_heading_with_shortcomings_is_what_went_wrong(heading: str)
     found = lint_text(REFLECTION.format(heading=heading), select=["PM703"])
     assert [f.message for f in found if "neither" in f.message] == []
     assert any("What went well" in f.message for f in found)
+
+
+def test_what_went_well_and_wrong_named_by_a_word_of_the_heading() -> None:
+    text = """\
+        # Login outage
+
+        **Severity:** SEV-3
+
+        ## Wins during the response
+
+        The rollback script restored the old key in two minutes.
+
+        ## Monitoring gaps
+
+        Nothing alerted on signature errors.
+        """
+    assert lint_text(text, select=["PM703"]) == []
