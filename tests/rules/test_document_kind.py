@@ -341,3 +341,20 @@ def test_a_yaml_status_update_is_read_as_one() -> None:
     assert doc.kind == DocumentKind.status_update and doc.meta.kind is not None
     assert doc.meta.kind.span.line == 3
     assert lint_text(text, name="incident.yaml", select=DEPTH) == []
+
+
+def test_a_postmortem_open_for_its_actions_stays_a_postmortem() -> None:
+    text = """\
+        # Queue backlog
+
+        **Severity:** SEV-2
+        **Status:** Open
+
+        ## Summary
+
+        The billing queue backed up for two hours after a consumer deploy.
+
+        We are working on the remaining action items and will update this post as they
+        are completed.
+        """
+    assert _parse(text).kind == DocumentKind.postmortem
