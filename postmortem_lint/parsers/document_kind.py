@@ -3,8 +3,8 @@
 A status page's entry on an incident still being worked, or an incident note that
 promises the postmortem as a separate document, has no lessons, action items or cost to
 ask for yet. The parser reads the kind once, from evidence a reader would point at, and
-keeps that evidence's span; a document shows no such evidence is a postmortem, however
-short.
+keeps that evidence's span; a document that shows no such evidence is a postmortem,
+however short.
 """
 
 from __future__ import annotations
@@ -19,6 +19,8 @@ from postmortem_lint.ruledata import RuleData
 
 _CLOSING = 3  # the paragraphs a document closes with: where it says what comes next
 _OPENING = 2  # the paragraphs it opens with: where a preliminary note says what it is
+_SIGNS = 2  # signs of an open incident that make a status update (one alone is a
+# postmortem's own wording: "Status: open" for its action items)
 # Sections whose sentences plan work: a promise of a postmortem there is an action item.
 _PLANS = frozenset(("action_items", "follow_up", "prevention"))
 _NOT_THIS = re.compile(r"\b(?:this|these)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
@@ -78,7 +80,7 @@ def _status_update(doc: Postmortem, data: RuleData) -> Located[DocumentKind] | N
     ongoing = _first(_closing(doc, 2), data.work_ongoing)
     if ongoing is not None:
         signs.append(ongoing)
-    if len(signs) < 2:  # noqa: PLR2004 - one sign alone is a postmortem's own wording
+    if len(signs) < _SIGNS:
         return None
     return Located(value=DocumentKind.status_update, span=signs[0])
 
@@ -87,10 +89,10 @@ def _postmortem_elsewhere(doc: Postmortem, data: RuleData) -> Located[DocumentKi
     """An opening or closing sentence in the future tense that names a postmortem still to
     come: "a" postmortem or "a/the detailed" one, never "this" one, outside any list of
     plans ("This is a preliminary note; a full root cause analysis will follow")."""
-    ends = _opening(doc) + [prose for prose in _closing(doc) if prose not in _opening(doc)]
-    closing = [prose for prose in ends if prose.section not in _PLANS]
+    opening = _opening(doc)
+    ends = opening + [prose for prose in _closing(doc) if prose not in opening]
     qualified = _after(tuple(data.report_qualifiers))
-    for sentence in sentences(closing):
+    for sentence in sentences(prose for prose in ends if prose.section not in _PLANS):
         text = sentence.text
         future = text.replace("’", "'").replace("'ll ", " will ")  # "We'll do a …"
         if next(find_phrases(future, data.future_markers), None) is None:

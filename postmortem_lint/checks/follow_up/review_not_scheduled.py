@@ -24,11 +24,10 @@ class ReviewNotScheduled(Rule):
     The review checks the action items, so there is nothing to schedule when every
     item the document lists is already closed (done, or decided against): checked
     boxes, a Done status, a tracked issue marked resolved; unless the items are also
-    kept in a tracker, or a sentence elsewhere says work remains ("we need to …"). Not
-    checked either on a
-    document that shows it is not the postmortem yet (see ``skip-kinds``): a status
-    update on an incident still open, or a note that says the postmortem is published
-    separately.
+    kept in a tracker, or a sentence elsewhere says work remains ("we need to …").
+    Not checked either on a document that shows it is not the postmortem yet (see
+    ``skip-kinds``): a status update on an incident still open, or a note that says the
+    postmortem is published separately.
 
     Bad::
 
