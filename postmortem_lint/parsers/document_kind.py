@@ -19,6 +19,7 @@ from postmortem_lint.ruledata import RuleData
 
 _CLOSING = 3  # the paragraphs a document closes with: where it says what comes next
 _OPENING = 2  # the paragraphs it opens with: where a preliminary note says what it is
+_PENDING_WORDS = 25  # a root cause this short that says it is unknown explains nothing yet
 _SIGNS = 2  # signs of an open incident that make a status update (one alone is a
 # postmortem's own wording: "Status: open" for its action items)
 # Sections whose sentences plan work: a promise of a postmortem there is an action item.
@@ -64,17 +65,20 @@ def _first(texts: list[Prose], phrases: list[str]) -> Span | None:
 
 def _status_update(doc: Postmortem, data: RuleData) -> Located[DocumentKind] | None:
     """An update on an incident still open: a status field in a state of a status page's
-    incident ("investigating"), or two signs of an open incident among a status field
-    saying "open", a cause stated as not known yet, and a closing paragraph that says the
-    work goes on."""
+    incident ("investigating"); or, while the document explains no cause, two signs of an
+    open incident among a status field saying "open", a root cause that only says it is
+    not known yet, and a closing paragraph that says the work goes on."""
     status = doc.meta.status
     value = " ".join(status.value.lower().strip(" .").split()) if status is not None else ""
     if status is not None and value in data.status_update_states:
         return Located(value=DocumentKind.status_update, span=status.span, raw=status.value)
+    pending = _first(doc.root_cause, data.cause_pending)
+    cause_words = sum(len(prose.text.split()) for prose in doc.root_cause)
+    if cause_words and (pending is None or cause_words > _PENDING_WORDS):
+        return None  # the cause is explained: a postmortem, whatever else is still open
     signs: list[Span] = []
     if status is not None and value in data.open_states:
         signs.append(status.span)
-    pending = _first(doc.root_cause, data.cause_pending)
     if pending is not None:
         signs.append(pending)
     ongoing = _first(_closing(doc, 2), data.work_ongoing)

@@ -358,3 +358,21 @@ def test_a_postmortem_open_for_its_actions_stays_a_postmortem() -> None:
         are completed.
         """
     assert _parse(text).kind == DocumentKind.postmortem
+
+
+def test_a_cause_explained_with_one_part_still_open_is_a_postmortem() -> None:
+    text = """\
+        # Router failover outage
+
+        **Severity:** SEV-2
+        **Status:** Open
+
+        ## Root cause
+
+        Both edge routers were configured with the same router ID, so when the primary
+        restarted the secondary withdrew its routes as well and the site lost transit for
+        48 minutes. Why the secondary also restarted is still under investigation.
+
+        We are still investigating the secondary restart with the vendor.
+        """
+    assert _parse(text).kind == DocumentKind.postmortem
