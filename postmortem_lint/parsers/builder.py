@@ -28,6 +28,7 @@ from postmortem_lint.model import (
     join_prose,
 )
 from postmortem_lint.parsers import action_items, cost, practices, prose_facts, times, values
+from postmortem_lint.parsers.phases import phase_reader
 from postmortem_lint.phrases import find_phrases
 from postmortem_lint.ruledata import RuleData
 
@@ -310,11 +311,12 @@ class DocumentBuilder:
         """Every phase whose words the text contains, main phase first. A change that is
         deployed or merged is a fix, not the onset, when the text says it is one."""
         lowered = text.lower()
-        found = []
-        for phase in _PHASE_ORDER:
-            pattern = _words_pattern(tuple(self.data.phases.get(phase, [])))
-            if pattern is not None and pattern.search(lowered):
-                found.append(Phase(phase))
+        reader = phase_reader(self.data)
+        found = [Phase(phase) for phase in _PHASE_ORDER if reader.marks(phase, lowered)]
+        if reader.fixed(lowered):  # "corrected the setting": the fix, whatever else it says
+            found = [phase for phase in found if phase is not Phase.onset]
+            found += [phase for phase in (Phase.resolution, Phase.mitigation)
+                      if phase not in found]
         if Phase.onset not in found and _EARLIER.search(lowered):
             found.append(Phase.onset)  # "an odd transfer made about 30 minutes earlier"
         if self._is_fix(lowered):  # "fix deployed": the response, not the cause
@@ -335,18 +337,27 @@ class DocumentBuilder:
             and pattern.search(lowered) is not None
 
     def settle_phases(self) -> None:
-        """A change deployed after the incident was detected is the response to it (a fix):
-        mitigation and resolution, not onset."""
-        detected = False
-        for entry in self.doc.timeline.entries:
+        """What an entry is by its place. A change deployed or applied after the incident
+        was detected is the response to it (a fix): mitigation and resolution, not onset.
+        What the timeline records before anyone noticed the incident (a change, a first
+        silent failure, an attacker's first step) is its onset."""
+        entries = self.doc.timeline.entries
+        first_detected = next((i for i, entry in enumerate(entries)
+                               if Phase.detection in entry.phases), None)
+        if first_detected is None:
+            return
+        for entry in entries[:first_detected]:
+            if not entry.phase_explicit and Phase.onset not in entry.phases:
+                entry.phases.append(Phase.onset)
+                entry.phase = entry.phases[0]
+        for entry in entries[first_detected + 1:]:
             phases = entry.phases
-            if detected and not entry.phase_explicit and Phase.onset in phases \
+            if not entry.phase_explicit and Phase.resolution not in phases \
                     and self._is_change(entry.text.text.lower()):
                 phases = [p for p in phases if p is not Phase.onset]
                 entry.phases = phases + [p for p in (Phase.mitigation, Phase.resolution)
                                          if p not in phases]
                 entry.phase = entry.phases[0]
-            detected = detected or Phase.detection in entry.phases
 
     def zone_from_same_times(self) -> None:
         """A timeline written without any zone, whose times the text writes elsewhere with
