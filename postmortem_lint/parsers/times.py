@@ -78,6 +78,11 @@ class TimeMatch:
     has_time: bool = True  # False for a day written without a clock time ("on 4 March")
 
 
+def zone_is_utc(word: str, zones: dict[str, float]) -> bool:
+    """Whether a zone as written ("UTC", "GMT", "+00:00") is UTC."""
+    return _zone_offset(word, zones)[1]
+
+
 def _zone_offset(word: str, zones: dict[str, float]) -> tuple[dt.tzinfo | None, bool]:
     """tzinfo for a zone as written, and whether it is UTC."""
     key = word.lower().strip("()")
