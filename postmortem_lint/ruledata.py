@@ -313,6 +313,10 @@ class RuleData(BaseModel):
         default_factory=new_list,
         description="Verbs that, before a gerund, tell how another action goes rather than "
         "act ('stopped responding' is a failure, not a stop): not read as a phase verb there.")
+    timeline_names: list[str] = Field(
+        default_factory=new_list,
+        description="Words that name a timeline (timeline, chronology): a sentence that "
+        "names one and links to another page says the timeline is published there.")
     phase_change_words: list[str] = Field(
         default_factory=new_list,
         description="Onset words that name a change (deployed, merged, rolled out): the "

@@ -167,6 +167,9 @@ class Timeline(BaseModel):
     # Where the text says the incident ended without anyone acting ("resolved
     # automatically once the upstream link stabilised", "no manual intervention").
     recovered_unaided: Span | None = None
+    # Where the text says the timeline is published elsewhere, with a link to it ("a
+    # detailed timeline is in [the advisory](https://…)").
+    elsewhere: Span | None = None
 
     @property
     def narrated_moments(self) -> int:

@@ -767,6 +767,7 @@ class DocumentBuilder:
         self.zone_from_same_times()
         self.narrative_timeline()
         self.recovery_unaided()
+        self.timeline_elsewhere()
         self.prose_facts()
         practices.read_facts(self.doc, self.data)
         return self.doc
@@ -779,6 +780,27 @@ class DocumentBuilder:
             if found is not None:
                 self.doc.timeline.recovered_unaided = prose.span(*found)
                 return
+
+    def timeline_elsewhere(self) -> None:
+        """Where a sentence names the timeline and links to another page that holds it:
+        "A detailed timeline is in [our advisory](https://…)". A link within the same
+        document ("#timeline") is no timeline elsewhere."""
+        pattern = _phrases_ci(tuple(self.data.timeline_names))
+        if pattern is None:
+            return
+        for prose in self.doc.prose:
+            if prose.role is not ProseRole.narrative:
+                continue
+            for match in pattern.finditer(prose.text):
+                start = max(prose.text.rfind(". ", 0, match.start()) + 1, 0)
+                end = prose.text.find(". ", match.end())
+                end = len(prose.text) if end < 0 else end
+                linked = any(s < end and e > start and not href.startswith("#")
+                             for s, e, href in prose.links) \
+                    or _URL.search(prose.text, start, end) is not None
+                if linked:
+                    self.doc.timeline.elsewhere = prose.span(match.start(), match.end())
+                    return
 
     def document_kind(self) -> None:
         """Whether the document is itself a published security advisory (its title says
@@ -1038,6 +1060,7 @@ _NOT_IMPACT_SECTIONS = _NOT_CAUSE_SECTIONS | {"lessons", "went_wrong", "resoluti
 _NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_]?(\d{2})[-_]?(\d{2})(?!\d)")
 
 
+_URL = re.compile(r"https?://\S+")
 _PHASE_LABEL = re.compile(r"\W{0,4}([A-Za-z][A-Za-z -]{1,24}?)\s*:")
 
 _SEGMENT = re.compile(r"[^,;·|—–]+")

@@ -438,3 +438,37 @@ def test_times_written_as_code_spans_tell_the_story(text):
     doc = _doc(text)
     assert len([entry for entry in doc.timeline.narrative if entry.has_time]) >= 2
     assert "PM300" not in codes(lint_text(text, select=["PM300"]))
+
+
+@pytest.mark.parametrize("pointer", [
+    "A detailed timeline is in [the security advisory](https://example.org/advisories/41).",
+    "For the full chronology see https://status.example.com/incidents/8812 .",
+    "The [timeline of the response](https://example.org/blog/response-log) was published "
+    "with the advisory.",
+])
+def test_a_timeline_published_elsewhere_and_linked_is_not_missing(pointer):
+    assert lint_text(f"""\
+        # Leaked publishing token
+
+        Malicious versions of two packages were published with a stolen token.
+
+        {pointer}
+
+        ## Root cause
+
+        A workflow ran untrusted code with the publishing token in scope.
+        """, select=["PM300"]) == []
+
+
+def test_a_link_to_the_timeline_within_the_document_is_no_timeline():
+    findings = lint_text("""\
+        # Leaked publishing token
+
+        Malicious versions of two packages were published with a stolen token. See the
+        [timeline](#timeline) for details.
+
+        ## Root cause
+
+        A workflow ran untrusted code with the publishing token in scope.
+        """, select=["PM300"])
+    assert codes(findings) == ["PM300"]
