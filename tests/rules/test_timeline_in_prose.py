@@ -472,3 +472,16 @@ def test_a_link_to_the_timeline_within_the_document_is_no_timeline():
         A workflow ran untrusted code with the publishing token in scope.
         """, select=["PM300"])
     assert codes(findings) == ["PM300"]
+
+
+def test_a_few_timestamped_updates_are_a_timeline_in_prose():
+    assert lint_text("""\
+        # Map tiles unavailable
+
+        Tile servers stopped answering at 14:05 UTC and the team is looking into it.
+
+        **Update 14:40 UTC:** the storage volume behind the tile cache was remounted.
+
+        **Update 15:10 UTC:** tiles have been served normally for twenty minutes.
+        """, select=["PM300"]) == []
+
