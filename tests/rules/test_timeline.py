@@ -123,7 +123,7 @@ def test_missing_phases_are_reported_once_at_the_timeline_heading():
         ## Timeline
 
         - 09:02 UTC — **Onset:** flag cache refreshes.
-        - 11:52 UTC — Finance team joins the bridge.
+        - 11:52 UTC — Incident declared SEV3.
         - 12:21 UTC — **Mitigation:** flag restored.
         """, select=["PM304"])
     assert codes(findings) == ["PM304"]

@@ -22,13 +22,21 @@ def _pm304(body: str) -> list[str]:
     "SEV2 incident created by the support lead",
     "We declared an incident",
 ])
-def test_opening_an_incident_is_its_detection(opened):
+def test_a_timeline_that_opens_with_the_incident_opens_with_its_detection(opened):
     assert _pm304(f"""\
-        - 09:10 — first failed checkouts (onset)
         - 09:31 — {opened}
         - 09:50 — bad config reverted
         - 10:05 — error rate back to normal
-        """) == []
+        """) == ["The timeline has no onset entry; add its time and label it"]
+
+
+def test_an_incident_declared_hours_after_the_onset_is_no_detection():
+    assert _pm304("""\
+        - 09:02 — **Onset:** nightly job archives the pricing flag
+        - 11:52 — Incident declared SEV3; on-call takes ownership
+        - 12:21 — **Mitigation:** flag restored
+        - 12:30 — **Resolution:** prices correct again
+        """) == ["The timeline has no detection entry; add its time and label it"]
 
 
 @pytest.mark.parametrize("heard", [

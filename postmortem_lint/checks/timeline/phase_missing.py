@@ -28,8 +28,10 @@ class TimelinePhaseMissing(Rule):
     detect (MTTD), time to mitigate and time to resolve (MTTR). An entry counts
     when it is labelled (a Phase column, ``**Detected:**``) or its words say so
     (``rules/timeline.yaml``: phrases, every form of a verb, a verb and its object
-    such as "incident opened" or "receives emails"); an entry may mark several
-    phases. What the timeline records before the first detection (a change, a first
+    such as "receives emails"); an entry may mark several phases. A timeline that
+    opens with the response ("Incident opened") opens with its detection; an
+    incident declared after other entries is no detection (when was it noticed?).
+    What the timeline records before the first detection (a change, a first
     silent failure, an attacker's first step) is the onset; a change deployed or
     applied after it, or an entry that says the problem was fixed or the bad change
     undone ("corrected", "reverted", "unpublished", "service restored"), is the fix:
@@ -47,7 +49,7 @@ class TimelinePhaseMissing(Rule):
         ## Timeline
 
         - 09:02 UTC — **Onset:** flag cache refreshes; 2025 tax tables used.
-        - 11:52 UTC — Finance team joins the bridge.
+        - 11:52 UTC — Incident declared SEV3.
         - 12:21 UTC — **Mitigation:** flag restored.
         - 12:30 UTC — **Resolution:** new orders taxed correctly.
 
