@@ -31,8 +31,8 @@ if TYPE_CHECKING:
     from postmortem_lint.parsers.markdown_blocks import Block
 
 # A day's name before its date ("Monday, April 1st", "Tue 2 May"): the date still leads.
-_WEEKDAY = re.compile(r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
-                      r",?\s+(?:the\s+)?)?", re.IGNORECASE)
+_WEEKDAY = re.compile(r"^(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
+                      r",?\s+(?:the\s+)?", re.IGNORECASE)
 _LEAD = " -–—:|*_[]()~"
 # An hour written without a leading zero and without AM/PM: on a 12-hour clock it may be
 # in the afternoon ("11:57 …", then "1:17 …").
@@ -93,7 +93,7 @@ class TimelineReader:
         """The day a line states when the line is only a date ("2016-11-08", "*May 12*",
         "March 5, 2025: testnet timeline", "Monday, April 1st, 2024")."""
         value = text.strip(_LEAD + " ")
-        value = value[len(_WEEKDAY.match(value).group()):]  # "Monday, April 1st"
+        value = _WEEKDAY.sub("", value, count=1)  # "Monday, April 1st"
         day = parse_date(value, self.base_day(), self.b.dayfirst)
         if day is not None:
             return day
