@@ -268,3 +268,15 @@ def test_entries_out_of_order_within_a_weekday_heading_are_still_reported():
         - 14:44 — admins discuss options
         """, select=["PM303"])
     assert codes(findings) == ["PM303"]
+
+
+def test_an_approximate_time_keeps_its_date():
+    assert lint_text("""\
+        ## Timeline (UTC)
+
+        | When | Event |
+        |---|---|
+        | 2025-09-01 09:40 | weekly compaction starts on the primary |
+        | 2025-09-02 ~08:10 | disk usage alert pages the on-call |
+        | 2025-09-02 approx. 09:00 | compaction paused; usage falls |
+        """, select=["PM303"]) == []
