@@ -309,6 +309,10 @@ class RuleData(BaseModel):
         default_factory=new_list,
         description="Words that say the problem was fixed or the bad change undone (fixed, "
         "corrected, reverted, unpublished): the entry is the fix, mitigation and resolution.")
+    back_verbs: list[str] = Field(
+        default_factory=new_list,
+        description="Verbs that take 'back' without a recovery (rolled back, fell back, "
+        "called back): 'site back' at the end of a clause is a resolution, these are not.")
     aspect_verbs: list[str] = Field(
         default_factory=new_list,
         description="Verbs that, before a gerund, tell how another action goes rather than "

@@ -312,7 +312,8 @@ class DocumentBuilder:
         deployed or merged is a fix, not the onset, when the text says it is one."""
         lowered = text.lower()
         reader = phase_reader(self.data)
-        found = [Phase(phase) for phase in _PHASE_ORDER if reader.marks(phase, lowered)]
+        found = [Phase(phase) for phase in _PHASE_ORDER if reader.marks(phase, lowered)
+                 or (phase == "resolution" and reader.back(lowered))]
         if reader.fixed(lowered):  # "corrected the setting": the fix, whatever else it says
             found = [phase for phase in found if phase is not Phase.onset]
             found += [phase for phase in (Phase.resolution, Phase.mitigation)

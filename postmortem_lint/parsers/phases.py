@@ -21,6 +21,9 @@ from postmortem_lint.ruledata import RuleData
 # restart", "unable to roll back".
 _NEGATED = re.compile(r"(?:\bnot|n't|\bnever|\bno longer|\bunable to|\bfail(?:s|ed)? to|"
                       r"\bcannot|\bwithout)\s+(?:[a-z]+\s+){0,1}$")
+_NEGATION = re.compile(r"\b(?:not|never|no longer|cannot)\b|n't")
+_BACK = re.compile(r"(?<![a-z])([a-z'’]+)\s+back(?=\s*(?:$|[.,;:!)]|\s+(?:up|online|in "
+                   r"service|to normal)\b))")
 _GERUND = re.compile(r"[\s\-]+[a-z]+ing\b")
 _GAP = r"[\W_]+(?:[a-z0-9'’]+[\W_]+){0,4}?"
 
@@ -46,6 +49,7 @@ class PhaseReader:
             first, _, rest = entry.lower().strip().partition(" ")
             return {f"{form} {rest}".strip() for form in inflect(first)}
 
+        self._back_verbs = frozenset(form for verb in data.back_verbs for form in inflect(verb))
         self._aspect = frozenset(form for verb in data.aspect_verbs for form in inflect(verb))
         self._phases: dict[str, _PhaseWords] = {}
         self._fixed = _PhaseWords(words=re.compile(
@@ -70,6 +74,18 @@ class PhaseReader:
         found = self._phases.get(phase)
         return found is not None and self._finds(found, phase, lowered)
 
+    def back(self, lowered: str) -> bool:
+        """Whether a service is named back at the end of a clause ("site back", "API back
+        up"), "back" not being part of another verb ("rolled back", "fell back")."""
+        for match in _BACK.finditer(lowered):
+            word = match.group(1)
+            if word in self._back_verbs or word.endswith(("ed", "ing")) or \
+                    _NEGATION.fullmatch(word) is not None or \
+                    _NEGATED.search(lowered, 0, match.start(1)) is not None:
+                continue
+            return True
+        return False
+
     def fixed(self, lowered: str) -> bool:
         """Whether the text says the problem was fixed or the bad change undone."""
         return self._finds(self._fixed, "fix", lowered)
@@ -79,8 +95,9 @@ class PhaseReader:
             if pattern is None:
                 continue
             for match in pattern.finditer(lowered):
-                if _NEGATED.search(lowered, 0, match.start()) is not None:
-                    continue
+                if _NEGATED.search(lowered, 0, match.start()) is not None \
+                        or _NEGATION.search(match.group()) is not None:
+                    continue  # "is not resolved", "verified the site is not working"
                 first = match.group().split()[0] if match.group().split() else ""
                 if phase != "onset" and first in self._aspect \
                         and _GERUND.match(lowered, match.end()):

@@ -141,3 +141,52 @@ def test_an_ongoing_security_timeline_still_asks_its_resolution():
         """, select=["PM304"])
     assert codes(findings) == ["PM304"]
     assert "resolution" in findings[0].message
+
+
+@pytest.mark.parametrize("back", [
+    "website back",
+    "API back up after the node replacement",
+    "error rates return to baseline",
+    "all systems operational",
+    "users confirm uploads work",
+])
+def test_service_back_in_many_wordings_is_the_resolution(back):
+    assert _pm304(f"""\
+        - 09:10 — faulty version deployed
+        - 09:31 — alert fires for elevated 5xx
+        - 09:50 — bad version rolled back
+        - 10:05 — {back}
+        """) == []
+
+
+@pytest.mark.parametrize("not_back", [
+    "the change was rolled back",
+    "connections fell back to the replica",
+    "verified the site is not working",
+    "service not back yet",
+])
+def test_back_in_another_sense_is_no_resolution(not_back):
+    messages = _pm304(f"""\
+        - 09:10 — faulty version deployed
+        - 09:31 — alert fires for elevated 5xx
+        - 09:50 — traffic shifted to the standby region
+        - 10:05 — {not_back}
+        """)
+    if not_back.startswith("the change"):  # an undone change is the fix itself
+        assert messages == []
+    else:
+        assert messages == ["The timeline has no resolution entry; add its time and label it"]
+
+
+@pytest.mark.parametrize("heard", [
+    "customer tweets about failed checkouts",
+    "a user opens a GitHub issue about corrupt downloads",
+    "we were contacted by a security researcher",
+])
+def test_hearing_from_outside_is_detection(heard):
+    assert _pm304(f"""\
+        - 09:10 — faulty version deployed
+        - 09:31 — {heard}
+        - 09:50 — capacity added to the cluster
+        - 10:05 — service restored
+        """) == []
