@@ -338,18 +338,25 @@ class DocumentBuilder:
             and pattern.search(lowered) is not None
 
     def settle_phases(self) -> None:
-        """What an entry is by its place. A timeline that opens with the response (an
-        incident opened or declared) opens with its detection. A change deployed or applied
+        """What an entry is by its place. An incident opened or declared is its detection
+        when the timeline opens with it, or labels no phase and notes no earlier detection. A change deployed or applied
         after the incident was detected is the response to it (a fix): mitigation and
         resolution, not onset.
         What the timeline records before anyone noticed the incident (a change, a first
         silent failure, an attacker's first step) is its onset."""
         entries = self.doc.timeline.entries
-        if entries and Phase.escalation in entries[0].phases \
-                and Phase.detection not in entries[0].phases and not entries[0].phase_explicit:
-            # a timeline that opens with the response ("Incident opened", "bridge
-            # opened"): when the team learned of it, its detection
-            entries[0].phases.append(Phase.detection)
+        reader = phase_reader(self.data)
+        labelled = any(entry.phase_explicit for entry in entries)
+        for index, entry in enumerate(entries):
+            if Phase.detection in entry.phases or (labelled and index > 0):
+                break
+            if not entry.phase_explicit and reader.marks("opened", entry.text.text.lower()):
+                # the incident opened: when the team learned of it, its detection, if the
+                # timeline opens with it or labels no phase (then a missing label says
+                # nothing); a labelled timeline that opens the incident late lacks one
+                entry.phases.append(Phase.detection)
+                entry.phase = entry.phases[0]
+                break
         first_detected = next((i for i, entry in enumerate(entries)
                                if Phase.detection in entry.phases), None)
         if first_detected is None:

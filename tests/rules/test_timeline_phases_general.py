@@ -30,7 +30,16 @@ def test_a_timeline_that_opens_with_the_incident_opens_with_its_detection(opened
         """) == ["The timeline has no onset entry; add its time and label it"]
 
 
-def test_an_incident_declared_hours_after_the_onset_is_no_detection():
+def test_an_incident_declared_after_unlabelled_events_is_their_detection():
+    assert _pm304("""\
+        - 16:58 — writer database saturates on connections
+        - 17:05 — pods enter crash loops
+        - 17:25 — Incident declared; rollback attempted
+        - 18:46 — service fully restored
+        """) == []
+
+
+def test_in_a_labelled_timeline_an_incident_declared_late_is_no_detection():
     assert _pm304("""\
         - 09:02 — **Onset:** nightly job archives the pricing flag
         - 11:52 — Incident declared SEV3; on-call takes ownership

@@ -28,9 +28,10 @@ class TimelinePhaseMissing(Rule):
     detect (MTTD), time to mitigate and time to resolve (MTTR). An entry counts
     when it is labelled (a Phase column, ``**Detected:**``) or its words say so
     (``rules/timeline.yaml``: phrases, every form of a verb, a verb and its object
-    such as "receives emails"); an entry may mark several phases. A timeline that
-    opens with the response ("Incident opened") opens with its detection; an
-    incident declared after other entries is no detection (when was it noticed?).
+    such as "receives emails"); an entry may mark several phases. An incident
+    opened or declared is the detection when the timeline opens with it or labels
+    no phase; in a timeline that labels its phases, an incident declared after
+    other entries is no detection (when was it noticed?).
     What the timeline records before the first detection (a change, a first
     silent failure, an attacker's first step) is the onset; a change deployed or
     applied after it, or an entry that says the problem was fixed or the bad change
