@@ -362,13 +362,13 @@ class DocumentBuilder:
         if first_detected is None:
             return
         for entry in entries[:first_detected]:
-            if not entry.phase_explicit and Phase.onset not in entry.phases:
+            if not entry.phase_explicit and not {Phase.onset, Phase.mitigation,
+                                                 Phase.resolution} & set(entry.phases):
                 entry.phases.append(Phase.onset)
                 entry.phase = entry.phases[0]
         for entry in entries[first_detected + 1:]:
             phases = entry.phases
-            if not entry.phase_explicit and Phase.resolution not in phases \
-                    and self._is_change(entry.text.text.lower()):
+            if not entry.phase_explicit and self._is_change(entry.text.text.lower()):
                 phases = [p for p in phases if p is not Phase.onset]
                 entry.phases = phases + [p for p in (Phase.mitigation, Phase.resolution)
                                          if p not in phases]

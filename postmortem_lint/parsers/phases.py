@@ -19,9 +19,9 @@ from postmortem_lint.ruledata import RuleData
 
 # Words before a match that negate it: "is not resolved", "never recovered", "failed to
 # restart", "unable to roll back".
-_NEGATED = re.compile(r"(?:\bnot|n't|\bnever|\bno longer|\bunable to|\bfail(?:s|ed)? to|"
+_NEGATED = re.compile(r"(?:\bnot|n['’]t|\bnever|\bno longer|\bunable to|\bfail(?:s|ed)? to|"
                       r"\bcannot|\bwithout)\s+(?:[a-z]+\s+){0,1}$")
-_NEGATION = re.compile(r"\b(?:not|never|no longer|cannot)\b|n't")
+_NEGATION = re.compile(r"\b(?:not|never|no longer|cannot)\b|n['’]t")
 _BACK = re.compile(r"(?<![a-z])([a-z'’]+)\s+back(?=\s*(?:$|[.,;:!)]|\s+(?:up|online|in "
                    r"service|to normal)\b))")
 _GERUND = re.compile(r"[\s\-]+[a-z]+ing\b")

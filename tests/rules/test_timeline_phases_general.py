@@ -199,3 +199,21 @@ def test_hearing_from_outside_is_detection(heard):
         - 09:50 — capacity added to the cluster
         - 10:05 — service restored
         """) == []
+
+
+def test_a_change_shipped_after_detection_that_ends_the_outage_is_the_fix():
+    assert _pm304("""\
+        - 09:10 — cache config change deployed
+        - 09:31 — alert fires for elevated 5xx
+        - 10:05 — the PR was merged and deployed, bringing the outage to an end
+        """) == []
+
+
+def test_a_word_negated_with_a_typographic_apostrophe_marks_nothing():
+    messages = _pm304("""\
+        - 09:10 — cache config change deployed
+        - 09:31 — alert fires for elevated 5xx
+        - 09:50 — cache nodes restarted
+        - 10:05 — the underlying bug can’t be fixed without a schema change
+        """)
+    assert messages == ["The timeline has no resolution entry; add its time and label it"]
