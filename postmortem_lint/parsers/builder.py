@@ -339,9 +339,9 @@ class DocumentBuilder:
 
     def settle_phases(self) -> None:
         """What an entry is by its place. An incident opened or declared is its detection
-        when the timeline opens with it, or labels no phase and notes no earlier detection. A change deployed or applied
-        after the incident was detected is the response to it (a fix): mitigation and
-        resolution, not onset.
+        when the timeline opens with it, or labels no phase and notes no earlier
+        detection. A change deployed or applied after the incident was detected is the
+        response to it (a fix): mitigation and resolution, not onset.
         What the timeline records before anyone noticed the incident (a change, a first
         silent failure, an attacker's first step) is its onset."""
         entries = self.doc.timeline.entries
