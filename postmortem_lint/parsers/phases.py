@@ -22,10 +22,15 @@ from postmortem_lint.ruledata import RuleData
 _NEGATED = re.compile(r"(?:\bnot|n['’]t|\bnever|\bno longer|\bunable to|\bfail(?:s|ed)? to|"
                       r"\bcannot|\bwithout)\s+(?:[a-z]+\s+){0,1}$")
 _NEGATION = re.compile(r"\b(?:not|never|no longer|cannot)\b|n['’]t")
-_BACK = re.compile(r"(?<![a-z])([a-z'’]+)\s+back(?=\s*(?:$|[.,;:!)]|\s+(?:up|online|in "
+_BACK = re.compile(r"(?<![a-z'’])([a-z'’]+)\s+back(?=\s*(?:$|[.,;:!)]|\s+(?:up|online|in "
                    r"service|to normal)\b))")
-_GERUND = re.compile(r"[\s\-]+[a-z]+ing\b")
+_GERUND = re.compile(r"(?<![\s\-])[\s\-]+[a-z]+ing\b")
 _GAP = r"[\W_]+(?:[a-z0-9'’]+[\W_]+){0,4}?"
+
+
+def _negated(lowered: str, start: int) -> bool:
+    """Whether the words just before ``start`` negate what follows ("is not resolved")."""
+    return _NEGATED.search(lowered[max(0, start - 30):start]) is not None
 
 
 def _alternation(words: list[str] | set[str] | frozenset[str]) -> str:
@@ -80,8 +85,7 @@ class PhaseReader:
         for match in _BACK.finditer(lowered):
             word = match.group(1)
             if word in self._back_verbs or word.endswith(("ed", "ing")) or \
-                    _NEGATION.fullmatch(word) is not None or \
-                    _NEGATED.search(lowered, 0, match.start(1)) is not None:
+                    _NEGATION.fullmatch(word) is not None or _negated(lowered, match.start(1)):
                 continue
             return True
         return False
@@ -95,8 +99,7 @@ class PhaseReader:
             if pattern is None:
                 continue
             for match in pattern.finditer(lowered):
-                if _NEGATED.search(lowered, 0, match.start()) is not None \
-                        or _NEGATION.search(match.group()) is not None:
+                if _negated(lowered, match.start()) or _NEGATION.search(match.group()):
                     continue  # "is not resolved", "verified the site is not working"
                 first = match.group().split()[0] if match.group().split() else ""
                 if phase != "onset" and first in self._aspect \
