@@ -956,23 +956,30 @@ class DocumentBuilder:
     def _sized_sentences(self, narrative: list[Prose], wholes: bool
                          ) -> Iterator[tuple[Prose, int, tuple[int, int]]]:
         """Sentences outside plans and lessons that say what was hit (an impact cue or
-        effect) and how much: each prose, the sentence's start, and the size's offsets in
+        effect) and how much, or how many people something happened to ("1,200 customers
+        were charged twice"): each prose, the sentence's start, and the size's offsets in
         the sentence. What was spared ("no customers were affected") is no size."""
         data = self.data
         effects = prose_facts.phrase_pattern((*data.impact_cues, *data.impact_effects))
         if effects is None:
             return
+        people = data.impact_classes.get("customer", [])
         for prose in narrative:
-            if prose.section in _NOT_IMPACT_SECTIONS or effects.search(prose.text) is None:
+            # What went wrong may count the people it happened to ("500 users were
+            # upgraded"); its other counts (alerts, pages) do not size the impact.
+            lesson = prose.section == "went_wrong"
+            if prose.section in _NOT_IMPACT_SECTIONS and not lesson:
                 continue
             for start, end in prose_facts.sentences(prose.text):
                 sentence = prose.text[start:end]
-                if effects.search(sentence) is None:
-                    continue
-                found = prose_facts.find_quantity(sentence, data.impact_units,
-                                                  data.impact_totals, data.sla_terms,
-                                                  cost.money_pattern(data), spared=False,
-                                                  wholes=wholes)
+                found = None
+                if not lesson and effects.search(sentence) is not None:
+                    found = prose_facts.find_quantity(sentence, data.impact_units,
+                                                      data.impact_totals, data.sla_terms,
+                                                      cost.money_pattern(data), spared=False,
+                                                      wholes=wholes)
+                if found is None:
+                    found = prose_facts.find_people_hit(sentence, people)
                 if found is not None:
                     yield prose, start, found
 

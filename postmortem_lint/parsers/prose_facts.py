@@ -180,6 +180,51 @@ _LOOSE_CAUSE_PATTERNS = (
     r"(?:lost|failed|crashed|broke|stalled|went down|went offline|ran out|became "
     r"unavailable|became unresponsive|was overwhelmed|were overwhelmed|got evicted|"
     r"were evicted)\b",
+    # A cause clause put first: "Due to a lost connection to the file store, the API kept
+    # restarting"; "Because of an expired lease, …"
+    r"\b(?:due to|owing to|because of|as a result of)\s(?:a|an|the|our|its|their|this|that|"
+    r"one|two|several|repeated|multiple)\s[^.;,]{3,100}?,\s",
+    # A redundancy that did not take over: "the standby node did not take over", "automatic
+    # failover never happened", "the primary router failed"
+    r"\b(?:did not|didn't|does not|doesn't|failed to|could not|couldn't|was unable to|"
+    r"were unable to|never)\s(?:take over|take control|fail over|failover|switch over|kick in|"
+    r"pick up (?:the )?(?:load|traffic))\b",
+    r"\b(?:failover|fail-over|switchover)\s(?:also\s)?(?:did not|didn't|failed to|never)\s"
+    r"(?:happen|work|trigger|occur|complete|succeed)(?:ed|red|d)?\b",
+    r"\b(?:the|our|its|a|an)\s(?:primary|main|master|active|leader)\s[^.;]{0,80}?\b(?:failed|"
+    r"crashed|died|went down|went offline|stopped responding|lost power|malfunctioned)\b",
+    # How an attack worked: "hackers exploited an unprotected endpoint", "the exploit took
+    # advantage of a missing check", "a phishing campaign targeted our maintainers",
+    # "attackers use leaked passwords"
+    r"(?<!whether an )(?<!whether the )(?<!whether any )(?<!if an )(?<!if the )(?<!if any )"
+    r"(?<!that an )(?<!that the )(?<!no )\b(?:hackers?|attackers?|exploit|exploits|campaign|"
+    r"adversar(?:y|ies)|intruders?|scammers?|phishers?)\s(?:have\s|had\s|then\s|first\s)?"
+    r"(?:exploited|exploit|took advantage of|take advantage of|targeted|target|abused|abuse|"
+    r"use|used|leveraged|obtained|stole|gained)\b",
+    # What an attack is classed as: "the activity is consistent with a credential stuffing
+    # attack", "this was a targeted phishing attack"
+    r"\b(?:consistent with|similar (?:characteristics\s)?to|characteristics of|indicative of|"
+    r"typical of|resembles|resembled|was|were|is)\san?\s(?:[\w-]+\s){0,3}?(?:attack|"
+    r"campaign)\b",
+    # A check that was missing and what it let happen: "the function required no
+    # permission and could be called by anyone"
+    r"\b(?:missing|absent|lack of|no|without any)\s(?:[\w-]+\s){0,3}?(?:checks?|validation|"
+    r"verification|authentication|authori[sz]ation|permissions?|access control|guard|"
+    r"saniti[sz]ation)\b[^.;]{0,80}?\b(?:let|lets|allowed|allows|allowing|meant|enabled|"
+    r"permitted|made it possible|can be called|could be called|by anyone)\b",
+    # A flaw in a named part: "a vulnerability in the rewards contract"
+    r"(?<!investigating )(?<!possible )(?<!potential )(?<!suspected )\b(?:a|the)\s(?:\w+\s)?"
+    r"(?:vulnerability|weakness|security hole|loophole) in (?:the|our|its|their|a|an)\b",
+    # What the cause set off: "the planned reboot went smoothly, resulting in ten minutes
+    # of downtime"; not the incident itself ("the outage resulted in …")
+    r"(?<!incident )(?<!outage )(?<!this )(?<!it )(?<!which )(?<!that )\b(?:resulting|"
+    r"resulted|results) in (?:[\w-]+\s){0,6}?(?:downtime|outage|outages|errors|failures|"
+    r"disruption|interruption|unavailability|data loss)\b",
+    # An event at a provider: "our upstream carrier had unannounced maintenance"
+    r"\b(?:upstream|provider|carrier|vendor|supplier|isp|datacent(?:er|re)|data cent(?:er|re)|"
+    r"registrar)\b[^.;]{0,60}?\b(?:had|has had|performed|carried out|suffered|"
+    r"experienced)\s(?:an?\s|some\s)?(?:[\w-]+\s){0,2}?(?:maintenance|outage|incident|"
+    r"failure|disruption|power cut|power loss)\b",
 )
 _CAUSE = re.compile("|".join(f"(?:{p})" for p in _CAUSE_PATTERNS), re.IGNORECASE)
 _LOOSE_CAUSE = re.compile("|".join(f"(?:{p})" for p in _LOOSE_CAUSE_PATTERNS), re.IGNORECASE)
@@ -189,7 +234,9 @@ _REPORTING = re.compile(r"\b(?:mentioned|said|says|confirmed|explained|told us|b
 # A question label with its answer on the same line: "What caused it? A power outage …";
 # not the question quoted in a checklist ('"What caused it?" - please answer').
 _CAUSE_QUESTION = re.compile(
-    r"(?<![\"“'])\b(?:what caused (?:it|this|the [\w -]{1,30})|why did (?:it|this) happen)"
+    r"(?<![\"“'])\b(?:what caused (?:it|this|the [\w -]{1,30})|why did (?:it|this) happen|"
+    # "The culprit? A stale lock."
+    r"the (?:root |real |actual )?(?:cause|culprit|reason|trigger))"
     r"\s*\?[ \t*_:]{0,4}[A-Za-z][^\n]*", re.IGNORECASE)
 
 
@@ -340,7 +387,8 @@ def find_spoken_duration(text: str) -> tuple[dt.timedelta, int, int] | None:
 _LASTING_STATE = re.compile(
     r"\b(?:was|were|been|remained|stayed|is|are|went)(?: \w+){0,2}? (?:down|unavailable|"
     r"offline|broken|degraded|around|present|failing|halted|stuck|unreachable|inaccessible|"
-    r"unusable|disrupted|interrupted|impacted|affected|out of service|out) for "
+    r"unusable|disrupted|interrupted|impacted|affected|out of service|out|active|live|"
+    r"exposed) for "
     r"(?:(?:about|approximately|roughly|around|nearly|almost|some|just over|just under|over|"
     r"~) ?)?", re.IGNORECASE)
 # What follows a length that spans the incident: "a week from detection to resolution",
@@ -362,7 +410,7 @@ def _length_at(text: str) -> tuple[dt.timedelta, int] | None:
 
 def find_lasting(text: str) -> tuple[dt.timedelta, int, int] | None:
     """How long the incident went on, written as a state that lasted ("the service was
-    down for roughly 16 hours") or as a length between two of its moments ("roughly a week
+    down for roughly 16 hours", "the tampered release was live for 3 hours") or as a length between two of its moments ("roughly a week
     from detection to resolution"), with its offsets."""
     for cue in _LASTING_STATE.finditer(text):
         found = _length_at(text[cue.end():])
@@ -503,6 +551,10 @@ def find_quantity(text: str, units: Iterable[str], totals: Iterable[str],
         if unit_pattern is not None and unit_pattern.search(after) is not None \
                 and not _TIME_UNIT.match(after):
             return spoken.span()
+    for span in _COUNT_RANGE.finditer(text):  # "between 5 and 10 teams", "20-30 hosts"
+        if not _TIME_UNIT.match(span.group("noun")) and not all(
+                _YEAR.fullmatch(n) for n in (span.group("low"), span.group("high"))):
+            return span.start(), span.end("high")
     share = _PART_OF_TOTAL.search(text)  # "4.2m out of the pool's total 9m"
     if share is not None:
         return share.span()
@@ -544,6 +596,9 @@ def find_quantity(text: str, units: Iterable[str], totals: Iterable[str],
                 return found.span()  # "everyone", "nobody", "none of the hubs"
             if unit_pattern is not None and unit_pattern.search(after) is not None:
                 return found.span()
+            if word in ("most", "majority", "half") and after.lower().startswith("of ") \
+                    and not _HOW_OFTEN.match(after):
+                return found.span()  # "most of our infrastructure": a share in words
     return None
 
 
@@ -561,6 +616,15 @@ _PART_OF_TOTAL = re.compile(
     rf"{_COUNT}(?: [A-Za-z]{{1,12}})? (?:out of|of) (?:(?:the|a|its|our|their|[\w-]+'s) )"
     rf"{{0,2}}(?:total (?:of )?)?{_COUNT}(?![\d:/-])(?! ?(?:ms|s|secs?|seconds?|mins?|"
     rf"minutes?|h|hrs?|hours?|days?|weeks?|months?|years?)\b)", re.IGNORECASE)
+# An estimate written as a range of counts of whatever was hit: "between 5 to 10 teams",
+# "20-30 hosts", "1,000 to 2,000 accounts" (not "10 to 15 minutes", nor "2019-2020").
+_COUNT_RANGE = re.compile(
+    rf"(?P<low>{_COUNT}) ?(?:to|-|–|and) ?(?P<high>{_COUNT})\s(?:[a-z-]+\s)?"
+    r"(?P<noun>[a-z]+s)\b", re.IGNORECASE)
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+# "most of the time": how often, not how much was hit.
+_HOW_OFTEN = re.compile(r"of (?:the )?(?:time|cases|occasions|attempts|runs|days?|weeks?|"
+                        r"hours?|minutes?|months?|years?)\b", re.IGNORECASE)
 # What was hit named one by one, which counts it: "lost peering sessions with AMS-IX,
 # LINX and DE-CIX", "the validators of Alpha, Beta and Gamma".
 _NAME = r"[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3}"
@@ -605,7 +669,16 @@ _WHOLE_OUTAGE = re.compile(
     rf"hours?|days?)\b|"
     rf"\b{_SERVICE}\b[^.;]{{0,40}}? (?:incurred|had|suffered|experienced|saw) (?:an? )?"
     rf"(?:total of )?(?:about |approximately |roughly |~)?\d[\d.]* ?(?:minutes?|hours?|days?"
-    rf"|h|m)(?: of)? (?:total |complete |full )?(?:downtime|outage)\b)",
+    rf"|h|m)(?: of)? (?:total |complete |full )?(?:downtime|outage)\b|"
+    # "around 10 minutes of network downtime": all of it, for as long as it says
+    rf"(?<![\w.])\d[\d.]*\s?(?:minutes?|mins?|hours?|hrs?|days?)\s+of\s+(?:total\s+|"
+    rf"complete\s+|full\s+)?(?:[\w-]+\s+)?(?:downtime|outage)\b|"
+    # what every visitor got: "visiting the hub results in a 502 error", "loading any
+    # page returned an error"
+    rf"\b(?:visit|visiting|access|accessing|open|opening|load|loading|reach|reaching)\s"
+    rf"[^.;]{{0,60}}?\b(?:results?|resulted|returns?|returned|gives|gave|shows|showed)\s"
+    rf"(?:in\s)?(?:an?\s|the\s)?(?:\d{{3}}\s|http\s|server\s|gateway\s)?(?:errors?|error "
+    rf"pages?)\b)",
     re.IGNORECASE)
 # The versions a vulnerability is in, as a range: "versions 3.4.1 and earlier", "all
 # releases before 4.2", "v2.0.0 through v2.3.1".
@@ -617,14 +690,36 @@ _AFFECTED_VERSIONS = re.compile(
     r"(?<![\w.])v?\d+\.\d+(?:\.\w+){0,3} (?:through|to|until) v?\d+\.\d+(?:\.\w+){0,3}"
     r"(?= (?:are|were|is|was) (?:affected|vulnerable))", re.IGNORECASE)
 # What a "no" or "none" spares rather than sizes: "no customers were affected".
-_SPARED = re.compile(r"\b(?:affected|impacted|exposed|accessed|compromised|exploited|lost|"
-                     r"only|evidence)\b", re.IGNORECASE)
+_SPARED = re.compile(r"\b(?:affected|impacted|impact|exposed|accessed|compromised|exploited|"
+                     r"lost|only|evidence)\b", re.IGNORECASE)
 _DAY_NUMBER = re.compile(r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])")
 
 # Words that narrow a failure to a part of those it could hit.
 _PARTIAL = re.compile(r"\b(?:some|few|certain|several|many|part|partial|partially|subset|"
                       r"intermittent|intermittently|occasionally|sometimes|most)\b",
                       re.IGNORECASE)
+
+
+def find_people_hit(text: str, people: Iterable[str]) -> tuple[int, int] | None:
+    """A count of people something happened to, with its offsets: "500+ users were
+    upgraded", "1,200 customers were charged twice", "about 40 students got logged out"
+    (``people``: the words for customers and users); not what spared them ("12 users were
+    not affected")."""
+    words = _words(tuple(people), plurals=False)
+    if words is None:
+        return None
+    for found in _PEOPLE_HIT.finditer(text):
+        if words.fullmatch(found.group("who")) is not None \
+                and found.group("what").lower() not in _NOT_HIT:
+            return found.start(), found.end("count")
+    return None
+
+
+_PEOPLE_HIT = re.compile(
+    rf"(?P<count>{_COUNT}\+?)\s(?:[\w-]+\s)?(?P<who>[a-z][\w-]*)\s(?:were|was|got|have been|"
+    r"had been)\s(?:\w+ly\s)?(?P<what>[a-z]+(?:ed|en))\b", re.IGNORECASE)
+_NOT_HIT = frozenset(("notified", "contacted", "emailed", "informed", "invited", "asked",
+                      "surveyed", "interviewed", "thanked", "onboarded"))
 
 
 def narrows(text: str, units: Iterable[str]) -> bool:

@@ -89,6 +89,54 @@ def test_cause_stated_as_an_event_a_mechanism_or_a_conclusion(sentence: str) -> 
 
 
 @pytest.mark.parametrize("sentence", [
+    # a cause clause put first
+    "Due to a dropped session with the shared volume, the API kept restarting.",
+    "Because of an expired lease on the lock table, every writer stalled.",
+    "Owing to a full partition on the log host, the collector stopped shipping events.",
+    # a component of a redundant pair that failed, and the standby that did not step in
+    "The active database node crashed during the nightly backup.",
+    "The standby firewall did not take over when its peer stopped forwarding.",
+    "Automatic failover never happened, so the replica stayed read-only.",
+    # how an attack worked
+    "Hackers exploited an unauthenticated admin route to post the banner.",
+    "The exploit took advantage of an unchecked amount field in the deposit handler.",
+    "A spear-phishing campaign targeted the personal inboxes of three maintainers.",
+    "The pattern is consistent with a password spraying attack on accounts without MFA.",
+    "A weakness in the token refresh endpoint let old sessions be reused.",
+    # a check that was missing and what it let happen
+    "The mint function had no permission check and could be called by anyone.",
+    # the operation that did it, and what it set off
+    "The switch firmware upgrade went to plan, resulting in five minutes of packet loss "
+    "and downtime.",
+    # an event at a provider
+    "Our transit provider had unannounced maintenance on the link to our rack.",
+    # a question label with its answer
+    "The culprit? A cron job that rotated the keys twice.",
+])
+def test_cause_stated_as_what_failed_or_how_an_attack_worked(sentence: str) -> None:
+    text = f"# Broker outage\n\n## Summary\n\nWebhooks were delayed. {sentence}\n"
+    assert _parse(text).root_cause, sentence
+    assert "PM401" not in codes(lint_text(text, select=["PM401"]))
+
+
+@pytest.mark.parametrize("sentence", [
+    # a guess, or the symptom, is not what failed
+    "This seems to be a fault at the hosting provider; they are looking into it.",
+    "We suspected it was the proxy pods, deleted them, and all went back to normal.",
+    "We experienced a problem with the RPC endpoint on every browser.",
+    "All services were down and the status page showed red.",
+    # an attack that did not happen, or a check that was looked for
+    "We found no evidence that an attacker used the leaked key.",
+    "The outage resulted in three hours of downtime for all tenants.",
+    "The service was published to the store before it was meant to be.",
+])
+def test_a_guess_a_symptom_or_a_denied_attack_states_no_cause(sentence: str) -> None:
+    text = f"# Broker outage\n\n## Summary\n\nWebhooks were delayed. {sentence}\n"
+    assert not _parse(text).root_cause, sentence
+    assert codes(lint_text(text, select=["PM401"])) == ["PM401"]
+
+
+@pytest.mark.parametrize("sentence", [
     "An outage of our website led to lost orders.",
     "No keys were exposed to anyone outside the team.",
     "The tokens were not leaked to any third party.",
@@ -200,6 +248,34 @@ def test_a_list_detailing_a_single_cause_is_not_several_causes() -> None:
 def test_evidence_for_a_single_cause_is_not_several_causes(body: str) -> None:
     text = f"# Gossip stalls\n\n## Root cause\n\n{body}"
     assert codes(lint_text(text, select=["PM402"])) == [], body
+
+
+@pytest.mark.parametrize("lead", [
+    "Three conditions lined up to make the takeover possible:",
+    "Two gaps in our release setup allowed it:",
+    "These weaknesses let the forged upload through:",
+])
+def test_the_conditions_that_let_a_stated_cause_through_are_not_several_causes(
+        lead: str) -> None:
+    text = f"""\
+        # Package takeover
+
+        ## How it happened
+
+        An attacker injected a command through a pull request title and stole the
+        publishing token.
+
+        ### The vulnerability
+
+        {lead}
+
+        1. The title check ran with write permissions.
+        2. The publish job could be started through the API.
+        """
+    assert codes(lint_text(text, select=["PM402"])) == [], lead
+    # the same list introduced as the causes stays mixed
+    mixed = text.replace(lead, "The takeover resulted from two causes:")
+    assert codes(lint_text(mixed, select=["PM402"])) == ["PM402"]
 
 
 def test_a_list_of_causes_after_a_lead_in_is_still_mixed() -> None:
