@@ -619,7 +619,8 @@ _PART_OF_TOTAL = re.compile(
 # An estimate written as a range of counts of whatever was hit: "between 5 to 10 teams",
 # "20-30 hosts", "1,000 to 2,000 accounts" (not "10 to 15 minutes", nor "2019-2020").
 _COUNT_RANGE = re.compile(
-    rf"(?P<low>{_COUNT}) ?(?:to|-|–|and) ?(?P<high>{_COUNT})\s(?:[a-z-]+\s)?"
+    rf"(?P<low>{_COUNT}) ?(?:to|-|–|and) ?(?P<high>(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)"
+    rf"(?:\s?(?:[kK]\b|million|thousand))?)\s(?:[a-z-]+\s)?"
     r"(?P<noun>[a-z]+s)\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 # "most of the time": how often, not how much was hit.

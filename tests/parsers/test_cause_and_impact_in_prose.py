@@ -471,6 +471,71 @@ def test_impact_stated_in_the_root_cause_section() -> None:
     assert codes(lint_text(text, select=["PM201", "PM202"])) == []
 
 
+@pytest.mark.parametrize("overview", [
+    # the impact in the present tense, naming what it hits
+    "A second drive failed in the array on host db3. This affects the following servers:"
+    "\n\n- web1\n- web2\n- queue1\n",
+    "We see a routing fault that impacts most of our hosting network.\n",
+    # what the incident put in front of people
+    "For most of the evening the defaced banner was visible to every visitor of the "
+    "forum.\n",
+    "The status API is not responding to any request.\n",
+])
+def test_impact_stated_in_the_overview_in_other_words(overview: str) -> None:
+    text = f"# Hosting incident\n\n{overview}"
+    assert _parse(text).impact.span is not None, overview
+    assert codes(lint_text(text, select=["PM201"])) == [], overview
+
+
+@pytest.mark.parametrize("impact", [
+    # an estimate as a range of counts
+    "Between 3 and 8 partner teams could not build their apps.",
+    "Roughly 20-30 hosts lost their network mounts.",
+    # an impact that says there was none: nothing to count
+    "No known impact.",
+    "There was no customer impact.",
+    # the whole network down for a stated time
+    "The switch restart caused about 15\nminutes of full network downtime.",
+])
+def test_impact_sized_as_a_range_as_none_or_as_a_whole(impact: str) -> None:
+    text = f"# Network incident\n\n## Impact\n\n{impact}\n"
+    assert _parse(text).impact.quantity is not None, impact
+    assert codes(lint_text(text, select=["PM202"])) == [], impact
+
+
+def test_a_count_of_people_under_what_went_wrong_sizes_the_impact() -> None:
+    text = """\
+        # Forced upgrade
+
+        ## Impact
+
+        This affects users in several ways: settings from the beta were lost.
+
+        ## What went wrong
+
+        - 300+ users were migrated before their backups had finished.
+        - 4 alerts fired late.
+        """
+    doc = _parse(text)
+    assert doc.impact.quantity is not None and doc.impact.quantity.value == "300+"
+    assert codes(lint_text(text, select=["PM202"])) == []
+
+
+@pytest.mark.parametrize("elsewhere", [
+    # those told about it, or how often, or how long, are not who was hit
+    "## What went wrong\n\n- 300 users were notified a day late.\n",
+    "## What went wrong\n\n- 4 alerts fired late for 2 teams.\n",
+    "## Summary\n\nLogins failed most of the time.\n",
+    "## Summary\n\nThe restart took 10 to 15 minutes on each node.\n",
+    "## Timeline\n\n- 10:02 The whole team joined the call and the alerts were "
+    "interrupted.\n",
+])
+def test_what_does_not_count_who_was_hit(elsewhere: str) -> None:
+    text = (f"# Forced upgrade\n\n## Impact\n\nSome users lost their settings.\n\n"
+            f"{elsewhere}")
+    assert codes(lint_text(text, select=["PM202"])) == ["PM202"], elsewhere
+
+
 def test_impact_only_in_the_timeline_is_still_missing() -> None:
     text = """\
         # Launch failures
