@@ -853,6 +853,8 @@ class DocumentBuilder:
             if impact.span is None:
                 self._impact_elsewhere([p for p in narrative if p.section != "timeline"
                                         and not p.text.startswith("[^")])  # not footnotes
+            if impact.span is None:
+                self._impact_in_timeline()
         if impact.duration is None:
             for prose in [*impact.text, *doc.summary]:
                 stated = times.find_stated_duration(prose.text) \
@@ -982,6 +984,18 @@ class DocumentBuilder:
                     found = prose_facts.find_people_hit(sentence, people)
                 if found is not None:
                     yield prose, start, found
+
+    def _impact_in_timeline(self) -> None:
+        """With no impact stated anywhere else, a timeline entry that says the whole site or
+        service was down ("Confirmed the website was unresponsive") is the impact
+        statement: all of it, for as long as the timeline says. An entry about a part
+        ("launches failed for some users") is not."""
+        for entry in self.doc.timeline.entries:
+            found = prose_facts.find_service_down(entry.text.text)
+            if found is not None:
+                self.doc.impact.text.append(entry.text)
+                self.doc.impact.span = entry.text.span(*found)
+                return
 
     def _impact_in_overview(self, opening: list[Prose]) -> None:
         """With no impact section or field, the overview's sentence that says what the

@@ -183,7 +183,10 @@ _LOOSE_CAUSE_PATTERNS = (
     # A cause clause put first: "Due to a lost connection to the file store, the API kept
     # restarting"; "Because of an expired lease, …"
     r"\b(?:due to|owing to|because of|as a result of)\s(?:a|an|the|our|its|their|this|that|"
-    r"one|two|several|repeated|multiple)\s[^.;,]{3,100}?,\s",
+    r"one|two|several|repeated|multiple)\s(?!(?:incident|outage|issue|problem|event)\b)"
+    r"[^.;,]{3,100}?,\s[^.;]{0,80}?\b(?:errors?|fail\w*|crash\w*|stopped|down|offline|"
+    r"outage|unavailable|restart\w*|broke|broken|lost|timed out|time out|could not|couldn't|"
+    r"unable|stalled|hung|rejected|dropped|corrupt\w*|time ?outs?|timing out)\b",
     # A redundancy that did not take over: "the standby node did not take over", "automatic
     # failover never happened", "the primary router failed"
     r"\b(?:did not|didn't|does not|doesn't|failed to|could not|couldn't|was unable to|"
@@ -213,7 +216,7 @@ _LOOSE_CAUSE_PATTERNS = (
     r"saniti[sz]ation)\b[^.;]{0,80}?\b(?:let|lets|allowed|allows|allowing|meant|enabled|"
     r"permitted|made it possible|can be called|could be called|by anyone)\b",
     # A flaw in a named part: "a vulnerability in the rewards contract"
-    r"(?<!investigating )(?<!possible )(?<!potential )(?<!suspected )\b(?:a|the)\s(?:\w+\s)?"
+    r"(?<!investigating )\b(?:a|the)\s(?:(?!possible|potential|suspected)\w+\s)?"
     r"(?:vulnerability|weakness|security hole|loophole) in (?:the|our|its|their|a|an)\b",
     # What the cause set off: "the planned reboot went smoothly, resulting in ten minutes
     # of downtime"; not the incident itself ("the outage resulted in …")
@@ -650,8 +653,9 @@ _SERVICE = (r"(?:website|web site|site|server|service|application|app|api|platfo
 _WHOLE_OUTAGE = re.compile(
     rf"\b(?:(?:an?|the) (?:total |complete |full )?(?:outage|downtime) (?:of|on) (?:our|the) "
     rf"(?:[\w.-]+ ){{0,2}}{_SERVICE}\b|{_SERVICE}\b(?:[^.;]|\.(?=\w)){{0,40}}? "
-    rf"(?:was|were|went) "
-    rf"(?:completely |fully |entirely )?(?:down|offline|unreachable|affected by an outage)\b|"
+    rf"(?:was|were|went|became) "
+    rf"(?:completely |fully |entirely |totally )?(?:down|offline|unreachable|unavailable|"
+    rf"inaccessible|unresponsive|non-responsive|not responding|affected by an outage)\b|"
     # "a chain-wide halt", "the devnet had 9 hours of downtime": all of it,
     # for as long as it says
     rf"\b(?:ecosystem|network|chain|system|platform|company|site|service|cluster|region)"
@@ -721,6 +725,22 @@ _PEOPLE_HIT = re.compile(
     r"had been)\s(?:\w+ly\s)?(?P<what>[a-z]+(?:ed|en))\b", re.IGNORECASE)
 _NOT_HIT = frozenset(("notified", "contacted", "emailed", "informed", "invited", "asked",
                       "surveyed", "interviewed", "thanked", "onboarded"))
+
+
+def find_service_down(text: str) -> tuple[int, int] | None:
+    """Where a sentence says the whole site or service was down ("the website was
+    unresponsive", "the API went offline"), with its offsets; None when it says nothing
+    of the kind or narrows it to a part ("down for some users")."""
+    for found in _SERVICE_DOWN.finditer(text):
+        if not _PARTIAL.search(_sentence_at(text, found.start())):
+            return found.span()
+    return None
+
+
+_SERVICE_DOWN = re.compile(
+    rf"\b{_SERVICE}\b(?:[^.;]|\.(?=\w)){{0,40}}? (?:was|were|went|became|is) "
+    r"(?:completely |fully |entirely |totally )?(?:down|offline|unreachable|unavailable|"
+    r"inaccessible|unresponsive|non-responsive|not responding)\b", re.IGNORECASE)
 
 
 def narrows(text: str, units: Iterable[str]) -> bool:

@@ -548,6 +548,29 @@ def test_impact_only_in_the_timeline_is_still_missing() -> None:
     assert codes(lint_text(text, select=["PM201"])) == ["PM201"]
 
 
+@pytest.mark.parametrize("entry", [
+    "Confirmed that the website was unresponsive.",
+    "The API went offline for every region.",
+    "Checked the portal: it is completely down.",
+])
+def test_the_whole_service_down_in_the_timeline_is_the_impact(entry: str) -> None:
+    text = f"""\
+        # Portal outage
+
+        ## Timeline
+
+        - 14:02 Config change deployed.
+        - 14:05 {entry}
+        - 14:31 Service back after the rollback.
+        """
+    doc = _parse(text)
+    assert doc.impact.span is not None and doc.impact.span.line == 6, entry
+    assert codes(lint_text(text, select=["PM201", "PM202", "PM203"])) == [], entry
+    # a part of it down is not the whole impact
+    part = text.replace(entry, "The website was unresponsive for some users.")
+    assert codes(lint_text(part, select=["PM201"])) == ["PM201"]
+
+
 # -- PM701: a severity stated in the text ----------------------------------------------
 
 @pytest.mark.parametrize(("text", "label"), [
