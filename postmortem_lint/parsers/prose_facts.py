@@ -413,8 +413,9 @@ def _length_at(text: str) -> tuple[dt.timedelta, int] | None:
 
 def find_lasting(text: str) -> tuple[dt.timedelta, int, int] | None:
     """How long the incident went on, written as a state that lasted ("the service was
-    down for roughly 16 hours", "the tampered release was live for 3 hours") or as a length between two of its moments ("roughly a week
-    from detection to resolution"), with its offsets."""
+    down for roughly 16 hours", "the tampered release was live for 3 hours") or as a
+    length between two of its moments ("roughly a week from detection to resolution"),
+    with its offsets."""
     for cue in _LASTING_STATE.finditer(text):
         found = _length_at(text[cue.end():])
         if found is not None:
