@@ -240,7 +240,9 @@ _CAUSE_QUESTION = re.compile(
     r"(?<![\"“'])\b(?:what caused (?:it|this|the [\w -]{1,30})|why did (?:it|this) happen|"
     # "The culprit? A stale lock."
     r"the (?:root |real |actual )?(?:cause|culprit|reason|trigger))"
-    r"\s*\?[ \t*_:]{0,4}[A-Za-z][^\n]*", re.IGNORECASE)
+    # not an answer that says it is not known yet ("What caused it? Unknown so far.")
+    r"\s*\?[ \t*_:]{0,4}(?!(?:unknown|unclear|tbd|to be determined|not (?:yet )?(?:known|"
+    r"clear|determined))\b)[A-Za-z][^\n]*", re.IGNORECASE)
 
 
 # A severity stated in a sentence: "a Sev1 incident", "Sev 1 ticket raised", "we made this a
