@@ -97,7 +97,8 @@ _LOOSE_CAUSE_PATTERNS = (
     # "A bug in the scheduler caused a stall", "the new setting inadvertently led to …"
     r"\b(?:bug|bugs|change|changes|setting|settings|config|configuration|misconfiguration|"
     r"regression|defect|flaw|mistake|typo|oversight|race condition|leak|deploy|deployment|"
-    r"release|upgrade|update|migration|lack|absence)\b[^.;]{0,60}?\b(?:caused|causes|"
+    r"release|upgrade|update|migration|lack|absence|reboot|restart|maintenance)\b"
+    r"[^.;]{0,60}?\b(?:caused|causes|"
     r"led to|leads to|resulted in|results in|triggered)\b(?! (?:by|no|none)\b)",
     # "The outage resulted from a full disk", "the errors stemmed from a stale cache"
     r"\b(?:resulted|resulting|stemmed|stemming|arose|arising|originated) from\b",
@@ -200,10 +201,18 @@ _LOOSE_CAUSE_PATTERNS = (
     # advantage of a missing check", "a phishing campaign targeted our maintainers",
     # "attackers use leaked passwords"
     r"(?<!whether an )(?<!whether the )(?<!whether any )(?<!if an )(?<!if the )(?<!if any )"
-    r"(?<!that an )(?<!that the )(?<!no )\b(?:hackers?|attackers?|exploit|exploits|campaign|"
+    r"(?<!that an )(?<!that the )(?<!no )\b(?:hackers?|attackers?|bad actors?|exploit|exploits|"
+    r"campaign|"
     r"adversar(?:y|ies)|intruders?|scammers?|phishers?)\s(?:have\s|had\s|then\s|first\s)?"
     r"(?:exploited|exploit|took advantage of|take advantage of|targeted|target|abused|abuse|"
     r"use|used|leveraged|obtained|stole|gained)\b",
+    # "The attack vector was a forged webhook", "a phishing email tricked a maintainer",
+    # "a known bug we had not fixed was triggered"
+    r"\b(?:attack vector|entry point|point of entry)\s(?:was|were|is)\b",
+    r"\bphishing\s(?:e-?mails?|messages?|attacks?|campaigns?|sites?|pages?)\b[^.;]{0,40}?\b"
+    r"(?:tricked|targeted|stole|captured|harvested|compromised|fooled)\b",
+    r"\bknown\s(?:[\w-]+\s)?(?:bug|issue|vulnerability|weakness|flaw|limitation|problem)\b"
+    r"[^.;]{0,60}?\b(?:was|were|got)\s(?:\w+\s)?(?:triggered|hit|exploited|abused)\b",
     # What an attack is classed as: "the activity is consistent with a credential stuffing
     # attack", "this was a targeted phishing attack"
     r"\b(?:consistent with|similar (?:characteristics\s)?to|characteristics of|indicative of|"

@@ -112,6 +112,12 @@ def test_cause_stated_as_an_event_a_mechanism_or_a_conclusion(sentence: str) -> 
     "Our transit provider had unannounced maintenance on the link to our rack.",
     # a question label with its answer
     "The culprit? A cron job that rotated the keys twice.",
+    "The attack vector was a forged webhook signed with an old secret.",
+    "A phishing email tricked a maintainer into approving the OAuth app.",
+    "A known race in the lock service, left unfixed since spring, was triggered by the "
+    "failover drill.",
+    "A planned reboot of the edge router caused ten minutes of packet loss.",
+    "Bad actors abused the open signup form to send spam.",
 ])
 def test_cause_stated_as_what_failed_or_how_an_attack_worked(sentence: str) -> None:
     text = f"# Broker outage\n\n## Summary\n\nWebhooks were delayed. {sentence}\n"
