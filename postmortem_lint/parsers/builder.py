@@ -908,6 +908,12 @@ class DocumentBuilder:
                     impact.quantity = Located(value=prose.text[found[0]:found[1]],
                                               span=prose.span(*found))
                     break
+                # what every visit got, written as code: "visiting the hub returns `502`"
+                outage = prose_facts.find_whole_outage(prose.shown) if prose.code else None
+                if outage is not None:
+                    impact.quantity = Located(value=prose.shown[outage[0]:outage[1]],
+                                              span=prose.whole)
+                    break
         if impact.quantity is None and (impact.text or impact.span is not None):
             self._quantity_elsewhere(narrative)
         if doc.meta.severity is None and doc.meta.severity_unknown is None:

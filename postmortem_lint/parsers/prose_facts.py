@@ -588,9 +588,9 @@ def find_quantity(text: str, units: Iterable[str], totals: Iterable[str],
     versions = _AFFECTED_VERSIONS.search(text)
     if versions is not None:
         return versions.span()  # "versions 3.4.1 and earlier": every install of them
-    for found in _WHOLE_OUTAGE.finditer(text):
-        if not _PARTIAL.search(_sentence_at(text, found.start())):
-            return found.span()  # "an outage of our website", "the portal went offline"
+    outage = find_whole_outage(text)
+    if outage is not None:
+        return outage  # "an outage of our website", "the portal went offline"
     whole = _words(tuple(totals), plurals=False)
     if whole is not None:
         for seen, found in enumerate(whole.finditer(text)):
@@ -694,8 +694,8 @@ _WHOLE_OUTAGE = re.compile(
     # page returned an error"
     rf"\b(?:visit|visiting|access|accessing|open|opening|load|loading|reach|reaching)\s"
     rf"[^.;]{{0,60}}?\b(?:results?|resulted|returns?|returned|gives|gave|shows|showed)\s"
-    rf"(?:in\s)?(?:an?\s|the\s)?(?:\d{{3}}\s|http\s|server\s|gateway\s)?(?:errors?|error "
-    rf"pages?)\b)",
+    rf"(?:in\s)?(?:an?\s|the\s)?`?(?:\d{{3}}`?\s|http\s|server\s|gateway\s)?(?:errors?|error "
+    rf"pages?|bad gateway|service unavailable|internal server error|gateway time-?out)\b)",
     re.IGNORECASE)
 # The versions a vulnerability is in, as a range: "versions 3.4.1 and earlier", "all
 # releases before 4.2", "v2.0.0 through v2.3.1".
@@ -737,6 +737,15 @@ _PEOPLE_HIT = re.compile(
     r"had been)\s(?:\w+ly\s)?(?P<what>[a-z]+(?:ed|en))\b", re.IGNORECASE)
 _NOT_HIT = frozenset(("notified", "contacted", "emailed", "informed", "invited", "asked",
                       "surveyed", "interviewed", "thanked", "onboarded"))
+
+
+def find_whole_outage(text: str) -> tuple[int, int] | None:
+    """Where a text says the whole service was down or failed every visit ("the portal
+    went offline", "visiting the site returns a 502 error"), not narrowed to a part."""
+    for found in _WHOLE_OUTAGE.finditer(text):
+        if not _PARTIAL.search(_sentence_at(text, found.start())):
+            return found.span()
+    return None
 
 
 def find_service_down(text: str) -> tuple[int, int] | None:

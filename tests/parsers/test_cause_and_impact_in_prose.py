@@ -511,6 +511,19 @@ def test_impact_sized_as_a_range_as_none_or_as_a_whole(impact: str) -> None:
     assert codes(lint_text(text, select=["PM202"])) == [], impact
 
 
+@pytest.mark.parametrize("impact", [
+    "Loading any page of the wiki returns `502 Bad Gateway`.",
+    "Visiting the hub results in a `503` error.",
+    "Opening the dashboard gave an error page for every tenant.",
+])
+def test_what_every_visit_got_is_the_whole(impact: str) -> None:
+    text = f"# Hub unreachable\n\n## Impact\n\n{impact}\n"
+    assert _parse(text).impact.quantity is not None, impact
+    assert codes(lint_text(text, select=["PM202"])) == [], impact
+    part = text.replace(impact, "Loading some pages of the wiki returns `502 Bad Gateway`.")
+    assert codes(lint_text(part, select=["PM202"])) == ["PM202"]
+
+
 def test_a_count_of_people_under_what_went_wrong_sizes_the_impact() -> None:
     text = """\
         # Forced upgrade
