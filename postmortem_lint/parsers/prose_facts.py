@@ -202,8 +202,8 @@ _LOOSE_CAUSE_PATTERNS = (
     # "attackers use leaked passwords"
     r"(?<!whether an )(?<!whether the )(?<!whether any )(?<!if an )(?<!if the )(?<!if any )"
     r"(?<!that an )(?<!that the )(?<!no )\b(?:hackers?|attackers?|bad actors?|exploit|exploits|"
-    r"campaign|"
-    r"adversar(?:y|ies)|intruders?|scammers?|phishers?)\s(?:have\s|had\s|then\s|first\s)?"
+    r"(?:spam|malware|scam|attack) campaigns?|adversar(?:y|ies)|intruders?|scammers?|"
+    r"phishers?)\s(?:have\s|had\s|then\s|first\s)?"
     r"(?:exploited|exploit|took advantage of|take advantage of|targeted|target|abused|abuse|"
     r"use|used|leveraged|obtained|stole|gained)\b",
     # "The attack vector was a forged webhook", "a phishing email tricked a maintainer",
@@ -217,7 +217,7 @@ _LOOSE_CAUSE_PATTERNS = (
     # attack", "this was a targeted phishing attack"
     r"\b(?:consistent with|similar (?:characteristics\s)?to|characteristics of|indicative of|"
     r"typical of|resembles|resembled|was|were|is)\san?\s(?:[\w-]+\s){0,3}?(?:attack|"
-    r"campaign)\b",
+    r"(?:phishing|spam|malware|scam) campaign)\b",
     # A check that was missing and what it let happen: "the function required no
     # permission and could be called by anyone"
     r"\b(?:missing|absent|lack of|no|without any)\s(?:[\w-]+\s){0,3}?(?:checks?|validation|"

@@ -137,6 +137,8 @@ def test_cause_stated_as_what_failed_or_how_an_attack_worked(sentence: str) -> N
     "The service was published to the store before it was meant to be.",
     # a question label whose answer is that nobody knows yet
     "The culprit? Unknown so far; the vendor is still looking.",
+    # a campaign that is no attack
+    "This was a scheduled marketing campaign, and the campaign used the new template.",
 ])
 def test_a_guess_a_symptom_or_a_denied_attack_states_no_cause(sentence: str) -> None:
     text = f"# Broker outage\n\n## Summary\n\nWebhooks were delayed. {sentence}\n"
