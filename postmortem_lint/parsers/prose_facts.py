@@ -195,7 +195,7 @@ _LOOSE_CAUSE_PATTERNS = (
     r"pick up (?:the )?(?:load|traffic))\b",
     r"\b(?:failover|fail-over|switchover)\s(?:also\s)?(?:did not|didn't|failed to|never)\s"
     r"(?:happen|work|trigger|occur|complete|succeed)(?:ed|red|d)?\b",
-    r"\b(?:the|our|its|a|an)\s(?:primary|main|master|active|leader)\s[^.;]{0,80}?\b(?:failed|"
+    r"\b(?:the|our|its|a|an)\s(?:primary|master|leader)\s[^.;]{0,80}?\b(?:failed(?!\sto\b)|"
     r"crashed|died|went down|went offline|stopped responding|lost power|malfunctioned)\b",
     # How an attack worked: "hackers exploited an unprotected endpoint", "the exploit took
     # advantage of a missing check", "a phishing campaign targeted our maintainers",
@@ -235,7 +235,8 @@ _LOOSE_CAUSE_PATTERNS = (
     # An event at a provider: "our upstream carrier had unannounced maintenance"
     r"\b(?:upstream|provider|carrier|vendor|supplier|isp|datacent(?:er|re)|data cent(?:er|re)|"
     r"registrar)\b[^.;]{0,60}?\b(?:had|has had|performed|carried out|suffered|"
-    r"experienced)\s(?:an?\s|some\s)?(?:[\w-]+\s){0,2}?(?:maintenance|outage|incident|"
+    r"experienced)\s(?!no\s|not\s|any\s)(?:an?\s|some\s)?(?:[\w-]+\s){0,2}?(?:maintenance|"
+    r"outage|incident|"
     r"failure|disruption|power cut|power loss)\b",
 )
 _CAUSE = re.compile("|".join(f"(?:{p})" for p in _CAUSE_PATTERNS), re.IGNORECASE)

@@ -94,7 +94,7 @@ def test_cause_stated_as_an_event_a_mechanism_or_a_conclusion(sentence: str) -> 
     "Because of an expired lease on the lock table, every writer stalled.",
     "Owing to a full partition on the log host, the collector stopped shipping events.",
     # a component of a redundant pair that failed, and the standby that did not step in
-    "The active database node crashed during the nightly backup.",
+    "The primary database node crashed during the nightly backup.",
     "The standby firewall did not take over when its peer stopped forwarding.",
     "Automatic failover never happened, so the replica stayed read-only.",
     # how an attack worked
@@ -137,6 +137,8 @@ def test_cause_stated_as_what_failed_or_how_an_attack_worked(sentence: str) -> N
     "The service was published to the store before it was meant to be.",
     # a question label whose answer is that nobody knows yet
     "The culprit? Unknown so far; the vendor is still looking.",
+    "The main website went down and the primary page failed to load.",
+    "Our hosting provider had no outage or maintenance that night.",
     # a campaign that is no attack
     "This was a scheduled marketing campaign, and the campaign used the new template.",
 ])
