@@ -940,13 +940,14 @@ class DocumentBuilder:
     def _quantity_elsewhere(self, narrative: list[Prose]) -> None:
         """An impact that gives no number may be sized elsewhere: "60 pull requests were
         stuck" in the summary, "a workshop of ~30 users was having issues" in the timeline,
-        "13,000 records were removed" in the whys. A whole ("all", "the API went down")
-        does not size an impact stated as a part ("some users")."""
+        "13,000 records were removed" in the whys, "500+ users were upgraded" under what
+        went wrong. A whole ("all", "the API went down") does not size an impact stated as
+        a part ("some users")."""
         impact = self.doc.impact
         part = any(prose_facts.narrows(prose.text, self.data.impact_units)
                    for prose in impact.text)
         for prose, start, (first, last) in self._sized_sentences(
-                [p for p in narrative if p not in impact.text], wholes=not part):
+                [p for p in narrative if p not in impact.text], wholes=not part, people=True):
             impact.quantity = Located(value=prose.text[start + first:start + last],
                                       span=prose.span(start + first, start + last))
             return
@@ -961,21 +962,22 @@ class DocumentBuilder:
             self.doc.impact.span = prose.span(start, end)
             return
 
-    def _sized_sentences(self, narrative: list[Prose], wholes: bool
+    def _sized_sentences(self, narrative: list[Prose], wholes: bool, people: bool = False
                          ) -> Iterator[tuple[Prose, int, tuple[int, int]]]:
         """Sentences outside plans and lessons that say what was hit (an impact cue or
-        effect) and how much, or how many people something happened to ("1,200 customers
-        were charged twice"): each prose, the sentence's start, and the size's offsets in
-        the sentence. What was spared ("no customers were affected") is no size."""
+        effect) and how much, or with ``people`` how many people something happened to
+        ("1,200 customers were charged twice", also under what went wrong): each prose, the
+        sentence's start, and the size's offsets in the sentence. What was spared ("no
+        customers were affected") is no size."""
         data = self.data
         effects = prose_facts.phrase_pattern((*data.impact_cues, *data.impact_effects))
         if effects is None:
             return
-        people = data.impact_classes.get("customer", [])
+        customers = data.impact_classes.get("customer", []) if people else []
         for prose in narrative:
             # What went wrong may count the people it happened to ("500 users were
             # upgraded"); its other counts (alerts, pages) do not size the impact.
-            lesson = prose.section == "went_wrong"
+            lesson = people and prose.section == "went_wrong"
             if prose.section in _NOT_IMPACT_SECTIONS and not lesson:
                 continue
             for start, end in prose_facts.sentences(prose.text):
@@ -986,8 +988,8 @@ class DocumentBuilder:
                                                       data.impact_totals, data.sla_terms,
                                                       cost.money_pattern(data), spared=False,
                                                       wholes=wholes)
-                if found is None:
-                    found = prose_facts.find_people_hit(sentence, people)
+                if found is None and customers:
+                    found = prose_facts.find_people_hit(sentence, customers)
                 if found is not None:
                     yield prose, start, found
 

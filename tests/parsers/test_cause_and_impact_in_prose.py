@@ -546,6 +546,17 @@ def test_a_count_of_people_under_what_went_wrong_sizes_the_impact() -> None:
     assert codes(lint_text(text, select=["PM202"])) == []
 
 
+def test_a_count_of_people_alone_is_no_impact_statement() -> None:
+    text = """\
+        # Forced upgrade
+
+        ## What went wrong
+
+        - 300+ users were migrated before their backups had finished.
+        """
+    assert codes(lint_text(text, select=["PM201"])) == ["PM201"]
+
+
 @pytest.mark.parametrize("elsewhere", [
     # those told about it, or how often, or how long, are not who was hit
     "## What went wrong\n\n- 300 users were notified a day late.\n",
