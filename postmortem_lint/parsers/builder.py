@@ -915,6 +915,8 @@ class DocumentBuilder:
             if impact.span is None:
                 self._impact_elsewhere([p for p in narrative if p.section != "timeline"
                                         and not p.text.startswith("[^")])  # not footnotes
+            if impact.span is None:
+                self._impact_in_timeline()
         if impact.duration is None:
             for prose in [*impact.text, *doc.summary]:
                 stated = times.find_stated_duration(prose.text) \
@@ -968,6 +970,12 @@ class DocumentBuilder:
                     impact.quantity = Located(value=prose.text[found[0]:found[1]],
                                               span=prose.span(*found))
                     break
+                # what every visit got, written as code: "visiting the hub returns `502`"
+                outage = prose_facts.find_whole_outage(prose.shown) if prose.code else None
+                if outage is not None:
+                    impact.quantity = Located(value=prose.shown[outage[0]:outage[1]],
+                                              span=prose.whole)
+                    break
         if impact.quantity is None and (impact.text or impact.span is not None):
             self._quantity_elsewhere(narrative)
         if doc.meta.severity is None and doc.meta.severity_unknown is None:
@@ -994,13 +1002,14 @@ class DocumentBuilder:
     def _quantity_elsewhere(self, narrative: list[Prose]) -> None:
         """An impact that gives no number may be sized elsewhere: "60 pull requests were
         stuck" in the summary, "a workshop of ~30 users was having issues" in the timeline,
-        "13,000 records were removed" in the whys. A whole ("all", "the API went down")
-        does not size an impact stated as a part ("some users")."""
+        "13,000 records were removed" in the whys, "500+ users were upgraded" under what
+        went wrong. A whole ("all", "the API went down") does not size an impact stated as
+        a part ("some users")."""
         impact = self.doc.impact
         part = any(prose_facts.narrows(prose.text, self.data.impact_units)
                    for prose in impact.text)
         for prose, start, (first, last) in self._sized_sentences(
-                [p for p in narrative if p not in impact.text], wholes=not part):
+                [p for p in narrative if p not in impact.text], wholes=not part, people=True):
             impact.quantity = Located(value=prose.text[start + first:start + last],
                                       span=prose.span(start + first, start + last))
             return
@@ -1015,28 +1024,48 @@ class DocumentBuilder:
             self.doc.impact.span = prose.span(start, end)
             return
 
-    def _sized_sentences(self, narrative: list[Prose], wholes: bool
+    def _sized_sentences(self, narrative: list[Prose], wholes: bool, people: bool = False
                          ) -> Iterator[tuple[Prose, int, tuple[int, int]]]:
         """Sentences outside plans and lessons that say what was hit (an impact cue or
-        effect) and how much: each prose, the sentence's start, and the size's offsets in
-        the sentence. What was spared ("no customers were affected") is no size."""
+        effect) and how much, or with ``people`` how many people something happened to
+        ("1,200 customers were charged twice", also under what went wrong): each prose, the
+        sentence's start, and the size's offsets in the sentence. What was spared ("no
+        customers were affected") is no size."""
         data = self.data
         effects = prose_facts.phrase_pattern((*data.impact_cues, *data.impact_effects))
         if effects is None:
             return
+        customers = data.impact_classes.get("customer", []) if people else []
         for prose in narrative:
-            if prose.section in _NOT_IMPACT_SECTIONS or effects.search(prose.text) is None:
+            # What went wrong may count the people it happened to ("500 users were
+            # upgraded"); its other counts (alerts, pages) do not size the impact.
+            lesson = people and prose.section == "went_wrong"
+            if prose.section in _NOT_IMPACT_SECTIONS and not lesson:
                 continue
             for start, end in prose_facts.sentences(prose.text):
                 sentence = prose.text[start:end]
-                if effects.search(sentence) is None:
-                    continue
-                found = prose_facts.find_quantity(sentence, data.impact_units,
-                                                  data.impact_totals, data.sla_terms,
-                                                  cost.money_pattern(data), spared=False,
-                                                  wholes=wholes)
+                found = None
+                if not lesson and effects.search(sentence) is not None:
+                    found = prose_facts.find_quantity(sentence, data.impact_units,
+                                                      data.impact_totals, data.sla_terms,
+                                                      cost.money_pattern(data), spared=False,
+                                                      wholes=wholes)
+                if found is None and customers:
+                    found = prose_facts.find_people_hit(sentence, customers)
                 if found is not None:
                     yield prose, start, found
+
+    def _impact_in_timeline(self) -> None:
+        """With no impact stated anywhere else, a timeline entry that says the whole site or
+        service was down ("Confirmed the website was unresponsive") is the impact
+        statement: all of it, for as long as the timeline says. An entry about a part
+        ("launches failed for some users") is not."""
+        for entry in self.doc.timeline.entries:
+            found = prose_facts.find_service_down(entry.text.text)
+            if found is not None:
+                self.doc.impact.text.append(entry.text)
+                self.doc.impact.span = entry.text.span(*found)
+                return
 
     def _impact_in_overview(self, opening: list[Prose]) -> None:
         """With no impact section or field, the overview's sentence that says what the

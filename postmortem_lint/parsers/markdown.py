@@ -60,6 +60,12 @@ _EVIDENCE_LEAD = re.compile(
     r"\b(?:evidence|observations?|observed|we saw|we see|signals?|symptoms?|indicators?|"
     r"supported by|supports? (?:this|that|it)|we conclude[sd]?|concluded|based on)\b",
     re.IGNORECASE)
+# A lead-in that names the items as the conditions that let the failure happen ("Three
+# conditions lined up to make the breach possible:", "These gaps allowed it:"): the
+# contributing factors, kept apart from the cause stated before them.
+_ENABLING_LEAD = re.compile(
+    r"\b(?:conditions|factors|gaps|weaknesses|circumstances)\b[^:]{0,60}?\b(?:aligned|lined "
+    r"up|made (?:this|it|the \w+(?: \w+)?) possible|allowed|enabled|let)\b", re.IGNORECASE)
 # A paragraph after a list that reads the items as evidence for one cause ("These
 # observations point to one cause: …", "Together these signals show …").
 _EVIDENCE_AFTER = re.compile(
@@ -195,7 +201,9 @@ class _Reader:
     def opening_list(self, section: Section, block: Block) -> None:
         """Count the items of the list a section opens with: after at most one lead-in
         paragraph ending in a colon ("The outage had three causes:"), up to the first
-        other block. A list after paragraphs of narrative details them instead."""
+        other block. A list after paragraphs of narrative details them instead; a list of
+        evidence, or of the conditions that made the failure possible, is not a list of
+        causes."""
         state = self.list_state.get(id(section), "open")
         if state == "closed" or block.kind == "item" and block.level > 1 \
                 or block.kind == "paragraph" and block.level > 0 and state == "list":
@@ -206,7 +214,8 @@ class _Reader:
         elif block.kind == "paragraph" and state == "open" and block.prose is not None \
                 and block.prose.text.rstrip().endswith(":"):
             # "Supported by these observations:", "Evidence:": a list of what was seen
-            state = "closed" if _EVIDENCE_LEAD.search(block.prose.text) else "lead"
+            state = "closed" if _EVIDENCE_LEAD.search(block.prose.text) \
+                or _ENABLING_LEAD.search(block.prose.text) else "lead"
         else:
             if state == "list" and block.kind == "paragraph" and block.prose is not None \
                     and _EVIDENCE_AFTER.search(block.prose.text):

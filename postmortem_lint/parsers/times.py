@@ -59,9 +59,9 @@ _NUMBER_WORDS = {
     "twenty": 20, "thirty": 30, "forty": 40, "forty-five": 45, "fifty": 50, "ninety": 90,
 }
 _DURATION_PART = re.compile(
-    r"(?:(?<=[dhm])|(?<![\w.]))(?:(?P<n>\d+(?:\.\d+)?) ?"
+    r"(?:(?<=[dhm])|(?<![\w.]))(?:(?P<n>\d+(?:\.\d+)?)(?: |\n(?=[a-z]{3}))?"
     r"(?P<unit>d|days?|h|hrs?|hours?|m|mins?|minutes?|s|secs?|seconds?)"
-    r"|(?P<word>" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r") "
+    r"|(?P<word>" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")[ \n]"
     r"(?P<word_unit>days?|hours?|minutes?|mins?|seconds?))(?![a-z])",
     re.IGNORECASE)
 _DURATION_GLUE = re.compile(r"[ ,]*(?:and )?", re.IGNORECASE)
