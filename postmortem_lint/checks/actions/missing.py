@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from postmortem_lint.checks.actions.items import items_anchor
+from postmortem_lint.checks.depth.policy import DocumentKindOptions, asks_of
 from postmortem_lint.engine.finding import Level, Problem
 from postmortem_lint.engine.rule import Rule, RuleContext
 
@@ -26,6 +27,9 @@ class ActionItemsMissing(Rule):
     quotes from a second provider") has follow-up work: the rule does not call it one
     without actions. A step of the fix ("We restarted the database") or a promise to keep
     watching is not such a change.
+    Not checked on a document that shows it is not the postmortem yet (see
+    ``skip-kinds``): a status update on an incident still open, or a note that says
+    the postmortem is published separately.
 
     Bad::
 
@@ -46,11 +50,15 @@ class ActionItemsMissing(Rule):
     name = "action-items-missing"
     level = Level.error
     family = "actions"
+    Options = DocumentKindOptions
+    options: DocumentKindOptions
 
     def check(self, ctx: RuleContext) -> Iterator[Problem]:
         doc = ctx.document
         if doc.action_items or doc.action_items_tracker is not None:
             return  # items, or a pointer to the tracker that holds them
+        if not asks_of(doc, self.options):
+            return
         if doc.section("action_items") is not None or doc.action_items_span is not None:
             yield self.problem(
                 items_anchor(doc), "The action items section lists no action items; write "
