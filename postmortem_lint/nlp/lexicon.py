@@ -191,6 +191,8 @@ class CompiledLexicon:
                 # "dropped the <name> schema": data destroyed
                 re.compile(rf"\b(?:{destroy})\b(?:\s+\S+){{0,3}}?\s+(?:{data})\b",
                            re.IGNORECASE),
+                # "the <live> table was dropped by <someone>": data destroyed, by whom
+                re.compile(rf"\b(?:{destroy})\s+by\b", re.IGNORECASE),
                 # "<someone>'s script deleted…": someone's work destroying something
                 re.compile(rf"['\u2019]s\b.{{1,40}}?\b(?:{destroy})\b", re.IGNORECASE),
                 re.compile(rf"\b(?:{better})\b.{{1,60}}?\bwould\b", re.IGNORECASE),

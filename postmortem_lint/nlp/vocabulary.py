@@ -234,6 +234,8 @@ class Words:
     outsider_words: frozenset[str]
     common_noun_suffixes: frozenset[str]
     plural_suffixes: frozenset[str]
+    origin_verbs: frozenset[str]
+    change_nouns: frozenset[str]
 
     @classmethod
     def build(cls, groups: dict[str, list[str]], inflect: Inflector) -> Words:

@@ -82,7 +82,10 @@ def _constructions(v: Vocabulary) -> dict[str, list[Pattern]]:
         "AS_EASY_AS": [[  # "it was as simple as <someone> running…"
             {"LOWER": "as"}, _in(w.easy_words), {"LOWER": "as"}]],
         "SIMPLE_MATTER": [[  # "a simple matter of <doing it>, which X didn't do"
-            _in(w.easy_words), _in(w.matter_words), {"LOWER": "of"}]],
+            _in(w.easy_words), _in(w.matter_words), {"LOWER": "of"}], [
+            # "merely a matter of <doing it>, which X didn't do"
+            _in(v.minimisers), {**_in(w.articles), "OP": "?"}, _in(w.matter_words),
+            {"LOWER": "of"}]],
         "SAT_ON": [[  # "sat on the security report for a week"
             _in(w.sit_verbs), {"LOWER": "on"}, {"IS_PUNCT": False, "OP": "{0,4}"},
             _in(w.held_items)]],

@@ -451,10 +451,21 @@ class Sentence:
         """Whether a thing made the person act: "the dashboard led the operator to…", "made
         the on-call look in the wrong place" (the causer, not the person, is the agent)."""
         head = verb.head
+        if self._made_easy(verb):
+            return True
         if verb.dep_ not in ("ccomp", "xcomp") or head.i >= verb.i or \
                 head.lower_ not in self.w.causative_verbs:
             return False
         return not self.blameable(self.who(self.subject(head)), 2)
+
+    def _made_easy(self, verb: Word) -> bool:
+        """"It was easy for the on-call to miss the alert": the circumstances made the slip
+        easy (not in hindsight: "it would have been easy for X to check" is minimising)."""
+        head = verb.head
+        if not any(m.dep_ == "mark" and m.lower_ == "for" for m in verb.children) or not any(
+                c.dep_ == "acomp" and c.lower_ in self.w.easy_words for c in head.children):
+            return False
+        return not any(a.lower_ in self.w.would for a in self.auxiliaries(head))
 
     def split_perfect(self, verb: Word) -> Word | None:
         """The "have" of "should have force-pushed" when the parser, split at the hyphen,
@@ -510,15 +521,25 @@ class Sentence:
                 return True
             if token.dep_ == "ROOT" or token.head.i == token.i:
                 return False
-            if token.dep_ in ("advcl", "parataxis") or (
-                    token.dep_ == "conj" and not token.tag_.startswith("JJ")) or (
-                    token.dep_ == "relcl" and not self._infinitive(token)) or (
-                    token.dep_ == "ccomp" and self.inversion(token) is not None):
+            if self._leaves_scope(token):
                 in_scope = False  # "Had X checked, nothing would have broken"
             # "<someone>'s error was believing…": the cue is what believes, not what is talked of
             subject_of = token.dep_ in ("nsubj", "nsubjpass")
             token = token.head
         return False
+
+    def _leaves_scope(self, token: Word) -> bool:
+        """Whether a negation above ``token``'s clause does not reach into it: a condition
+        ("Had X checked, nothing would have broken"), a relative or coordinate clause, or a
+        clause the parser hangs on the consequence after it ("X turned off the alerts, so
+        nobody saw…")."""
+        dep = token.dep_
+        if dep in ("advcl", "parataxis") or dep == "conj" and not token.tag_.startswith("JJ") \
+                or dep == "relcl" and not self._infinitive(token):
+            return True
+        return dep == "ccomp" and (self.inversion(token) is not None or any(
+            c.lower_ in self.w.consequence_words and token.i < c.i < token.head.i
+            for c in token.head.children))
 
     @staticmethod
     def _infinitive(clause: Word) -> bool:

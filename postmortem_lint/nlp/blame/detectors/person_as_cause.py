@@ -35,10 +35,22 @@ def _cause_links(s: Sentence) -> Iterator[BlameHit]:
         if mention is None and target is not None:
             # "caused by X pushing…": the gerund's subject, or the noun after the link
             mention = s.person_or_work(s.next_noun(span.end))
-        if mention is None or s.suppressed(span.root) or _exposed(s, span.root):
+        if mention is None or s.suppressed(span.root) or _exposed(s, span.root) or \
+                not _origin_of_damage(s, span):
             continue
         end = max(mention.end, span.end)
         yield s.hit(KIND, span.start, end, mention.text, span.start, end)
+
+
+def _origin_of_damage(s: Sentence, span: Phrase) -> bool:
+    """A link that only says where something came from ("came from X") is a cause when what
+    came is damage: "the downtime came from X restarting…", not "the fix came from X"."""
+    verb = span[0]
+    if verb.lower_ not in s.w.origin_verbs:
+        return True
+    subject = s.subject(verb)
+    return subject is not None and any(t.lower_ in s.v.damage_nouns and t.lower_ in s.v.outcomes
+                                       for t in subject.subtree)
 
 
 def _exposed(s: Sentence, verb: Word) -> bool:
@@ -54,7 +66,7 @@ def _damage(s: Sentence) -> Iterator[BlameHit]:
     for verb in s.verbs:
         lower = verb.lower_
         span = phrasal.get(verb.i)
-        damage = lower in v.damage or span is not None
+        damage = (lower in v.damage or span is not None) and not _metric_lowered(s, verb)
         cause = lower in v.cause_verbs and _damage_object(s, verb) or (
             lower in v.actions and (_which_damaged(s, verb) or _by_accident(s, verb) or
                                     _mistaken(s, verb))) or \
@@ -72,8 +84,10 @@ def _damage(s: Sentence) -> Iterator[BlameHit]:
 
 
 def _damaged_by(s: Sentence, verb: Word, span: Phrase | None) -> Iterator[BlameHit]:
-    mention = s.person_or_work(s.subject(verb), 1)
-    if mention is None or s.suppressed(verb) or s.made_to(verb):
+    subject = s.subject(verb)
+    mention = s.person_or_work(subject, 1)
+    if mention is None or s.suppressed(verb) or s.made_to(verb) or \
+            _named_thing_failed(s, verb, subject):
         return
     end = span.end if span is not None else verb.i + 1
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
@@ -83,16 +97,42 @@ def _damaged_by(s: Sentence, verb: Word, span: Phrase | None) -> Iterator[BlameH
     yield s.hit(KIND, start, stop, mention.text, verb.i, end)
 
 
+def _named_thing_failed(s: Sentence, verb: Word, subject: Word | None) -> bool:
+    """"<Name>'s validator client crashed": a thing of a first word that may be a product's
+    name failing by itself (no object, no "down"): not damage a person's work did."""
+    following = s.doc[verb.i + 1] if verb.i + 1 < len(s.doc) else None
+    if subject is None or s.blameable(s.who(subject), 1) or any(
+            c.dep_ in ("dobj", "prt") for c in verb.children) or \
+            following is not None and following.tag_.startswith(("NN", "DT", "PRP", "CD", "JJ")):
+        return False  # an object, perhaps one the parser hung elsewhere
+    owners = [g for c in (subject, *subject.children) for g in c.children
+              if g.dep_ == "poss" and (c.i == subject.i or c.i < subject.i)]
+    return any(mention is not None and mention.weak > 0
+               for mention in (s.who(owner) for owner in owners))
+
+
+def _then_damaged(s: Sentence, verb: Word) -> bool:
+    """"<the route> was announced by X, which black-holed traffic", "<the release> was
+    rushed out by X, and it took <the service> down": what X did then did the damage."""
+    if _which_damaged(s, verb):
+        return True
+    return any(c.dep_ == "conj" and damaging(s, c) and any(
+        g.dep_ == "nsubj" and g.lower_ in s.w.pointing_subjects for g in c.children)
+        for c in verb.children)
+
+
 def _work_destroyed(s: Sentence, verb: Word) -> bool:
-    """"<someone>'s script deleted <n> customer rows": a person's work (not the person: people
-    delete things as their work) destroying data that matters."""
-    if verb.lower_ not in s.w.destructive_verbs or s.passive(verb):
+    """"<someone>'s script deleted <n> customer rows", "the production database was dropped
+    by <someone>": a person's work (not the person: people delete things as their work)
+    destroying data that matters, or a person destroying data that matters."""
+    if verb.lower_ not in s.w.destructive_verbs:
         return False
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
-    words = [t for c in objects for t in c.subtree]
+    passive = s.passive(verb)
+    objects = [c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
+    words = [t for c in objects for t in c.subtree if not (passive and t.i > verb.i)]
     valuable = any(t.lower_ in s.w.valuable_words or t.tag_ == "CD" for t in words) and \
         not any(t.lower_ in s.w.disposable_words for t in words)
-    subject = s.subject(verb)
+    subject = s.by_agent(verb) if passive else s.subject(verb)
     if not valuable or s.person_or_work(subject, 1) is None:
         return False
     # the person themselves: only data that matters ("dropped the <live> schema")
@@ -150,9 +190,16 @@ def damaging(s: Sentence, verb: Word) -> bool:
     caused the outage": the parser may leave the object to the copula)."""
     v = s.v
     phrasal = any(span.start == verb.i for span in s.matches.get("DAMAGE", []))
+    if _metric_lowered(s, verb):
+        return False
     return verb.lower_ in v.damage or phrasal or _made_into_damage(s, verb) or (
         verb.lower_ in v.cause_verbs and (_damage_object(s, verb) or verb.dep_ == "csubj" and any(
             c.dep_ == "nsubj" and c.lower_ in v.damage_nouns for c in verb.head.children)))
+
+
+def _metric_lowered(s: Sentence, verb: Word) -> bool:
+    """"brought the error rate down": a measure taken down is a recovery, not damage."""
+    return any(c.dep_ == "dobj" and c.lower_ in s.w.metrics for c in verb.children)
 
 
 def _made_into_damage(s: Sentence, verb: Word) -> bool:
@@ -261,7 +308,10 @@ def _cleft(s: Sentence, verb: Word) -> Iterator[BlameHit]:
         mention = s.person_or_work(attr)
         if mention is None or s.suppressed(verb):
             continue
-        if (s.neutral(clause) or clause.lower_ in s.v.stative) and not _bad_object(s, clause):
+        # a cleft singles out the doer: an act on the system ("who restarted the primary")
+        # is the cause it points at, a responder's act ("who paged…") is not
+        neutral = s.neutral(clause) and clause.lower_ not in s.v.actions
+        if (neutral or clause.lower_ in s.v.stative) and not _bad_object(s, clause):
             continue
         yield s.hit(KIND, mention.start, clause.i + 1, mention.text, verb.i, clause.i + 1)
 
@@ -420,7 +470,8 @@ def _author_of_damage(s: Sentence) -> Iterator[BlameHit]:
             continue
         clause = next((c for c in thing.children if c.dep_ == "relcl" and
                        damaging(s, c)), None)
-        if clause is None or (s.subject(clause) or clause).i != thing.i:
+        if (clause is None or (s.subject(clause) or clause).i != thing.i) and \
+                not _then_damaged(s, verb):
             continue
         hit = s.passive_agent(verb, KIND, verb.i)
         if hit is not None:
