@@ -235,6 +235,9 @@ class Words:
     common_noun_suffixes: frozenset[str]
     plural_suffixes: frozenset[str]
     origin_verbs: frozenset[str]
+    self_failure_verbs: frozenset[str]
+    component_nouns: frozenset[str]
+    thing_relatives: frozenset[str]
     change_nouns: frozenset[str]
 
     @classmethod

@@ -69,6 +69,12 @@ def blame_codes(text: str) -> list[str]:
     # the act made trivial: "merely a matter of", "would have been trivial for X to"
     ("PM105", "It was merely a matter of the deployer looking at the graph, which he didn't do."),
     ("PM105", "It would have been trivial for the DBA to spot the missing index."),
+    # a cleft on a role taken up by "that"; links saying where damage started or whose work
+    # it was
+    ("PM110", "It was the intern that deleted the customer table."),
+    ("PM110", "The whole mess started with Irina editing the production config by hand."),
+    ("PM110", "Our payments outage was the work of a single engineer."),
+    ("PM110", "The DNS outage was brought about by Matteo changing the nameservers."),
 ])
 def test_grammatical_forms_of_blame_are_reported(code: str, sentence: str) -> None:
     assert code in blame_codes(sentence), sentence
@@ -123,6 +129,12 @@ def test_grammatical_forms_of_blame_are_reported(code: str, sentence: str) -> No
     "Symptom: Hermes fails to relay.",
     "Although Amazon have not confirmed, the outage was caused by a power failure.",
     "Mesos lost track of the executors after the leader election.",
+    # a lone name taken up by "that", a name that crashes by itself, a product's part, a
+    # recovery that was someone's work
+    "It was Ceph that lost the placement group, not the application.",
+    "Nimbus crashed on the new fork and took a third of our validators offline.",
+    "Atlas's autoscaler removed the nodes that held the primary shards.",
+    "The recovery was the work of the storage team, who rebuilt the index overnight.",
 ])
 def test_near_misses_of_those_forms_stay_silent(sentence: str) -> None:
     assert blame_codes(sentence) == [], sentence

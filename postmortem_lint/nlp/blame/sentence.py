@@ -216,7 +216,7 @@ class Sentence:
             return mention(SYSTEM)
         if any(c.dep_ == "det" and c.lower_ not in w.group_determiners for c in token.children):
             return mention(SYSTEM)
-        if self._not_a_name(token) or self._machine(token):
+        if self._not_a_name(token) or self._machine(token) or self._fails_by_itself(token):
             return mention(SYSTEM)
         surname = any(c.dep_ == "compound" and NAME_SHAPE.match(c.text)
                       for c in token.children) or (
@@ -243,6 +243,13 @@ class Sentence:
             if word.text == ",":
                 return doc[word.i - 1].lower_ in self.w.machine_nouns
         return False
+
+    def _fails_by_itself(self, token: Word) -> bool:
+        """"<Name> crashed on the new fork", "<Name> panicked": what only software does to
+        itself makes the name a program's."""
+        verb = token.head
+        return token.dep_ == "nsubj" and verb.lower_ in self.w.self_failure_verbs and not any(
+            c.dep_ == "dobj" for c in verb.children)
 
     def _process_act(self, token: Word) -> bool:
         """Whether the word is the doer of what software does to processes."""
@@ -640,7 +647,7 @@ class Sentence:
             g for c in token.children if c.dep_ in ("amod", "compound") and c.i < token.i
             for g in c.children if g.dep_ == "poss"), None)  # "X's manual failover"
         mention = self.who(owner)
-        if self.blameable(mention, level):
+        if self.blameable(mention, level) and not (mention.weak and self._component(token)):
             return Mention(mention.kind, mention.start, token.i + 1,
                            self.doc[mention.start:token.i + 1].text)
         # "a delete by X", "a manual kubectl delete by X": the by-phrase may hang on a modifier
@@ -667,6 +674,12 @@ class Sentence:
             if self.blameable(mention, level):
                 return mention
         return None
+
+    def _component(self, token: Word) -> bool:
+        """A part of a product ("<Name>'s autoscaler", "<Name>'s validator client"): what a
+        name that may be a product's owns, not a person's work."""
+        return token.lower_ in self.w.component_nouns or \
+            norm(self.doc[self._modifier_edge(token):token.i + 1].text) in self.w.component_nouns
 
     @staticmethod
     def pobj(token: Word, *prepositions: str, deps: tuple[str, ...] = ("prep",)) -> Word | None:

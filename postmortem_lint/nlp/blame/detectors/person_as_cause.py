@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from postmortem_lint.nlp.blame.detectors.agent import agent_clauses
-from postmortem_lint.nlp.blame.sentence import NAME_SHAPE, Mention, Sentence
+from postmortem_lint.nlp.blame.sentence import NAME_SHAPE, PERSON, Mention, Sentence
 from postmortem_lint.nlp.blame.tokens import Phrase, Word
 from postmortem_lint.nlp.hits import BlameHit, BlameKind
 
@@ -43,13 +43,14 @@ def _cause_links(s: Sentence) -> Iterator[BlameHit]:
 
 
 def _origin_of_damage(s: Sentence, span: Phrase) -> bool:
-    """A link that only says where something came from ("came from X") is a cause when what
-    came is damage: "the downtime came from X restarting…", not "the fix came from X"."""
-    verb = span[0]
-    if verb.lower_ not in s.w.origin_verbs:
+    """A link that only says where something came from ("came from X", "the work of X",
+    "started with X") is a cause when what came is damage: "the downtime came from X
+    restarting…", not "the fix came from X" or "the recovery was the work of X"."""
+    link = next((t for t in span if t.lower_ in s.w.origin_verbs), None)
+    if link is None:
         return True
-    subject = s.subject(verb)
-    return subject is not None and any(t.lower_ in s.v.damage_nouns and t.lower_ in s.v.outcomes
+    subject = s.subject(link.head if link.dep_ in ("attr", "pobj") else link)
+    return subject is not None and any(t.lower_ in s.v.damage_nouns and t.lower_ not in s.v.neutral
                                        for t in subject.subtree)
 
 
@@ -302,11 +303,10 @@ def _cleft(s: Sentence, verb: Word) -> Iterator[BlameHit]:
             continue
         clause = next((c for c in attr.children if c.dep_ == "relcl"), None) or \
             _cleft_clause(s, verb, attr)
-        if clause is None or (s.subject(clause) or clause).i != attr.i and \
-                clause.dep_ == "relcl":
+        if clause is None or clause.dep_ == "relcl" and not _subject_is(s, clause, attr):
             continue
         mention = s.person_or_work(attr)
-        if mention is None or s.suppressed(verb):
+        if mention is None or s.suppressed(verb) or _thing_cleft(s, clause, attr, mention):
             continue
         # a cleft singles out the doer: an act on the system ("who restarted the primary")
         # is the cause it points at, a responder's act ("who paged…") is not
@@ -314,6 +314,23 @@ def _cleft(s: Sentence, verb: Word) -> Iterator[BlameHit]:
         if (neutral or clause.lower_ in s.v.stative) and not _bad_object(s, clause):
             continue
         yield s.hit(KIND, mention.start, clause.i + 1, mention.text, verb.i, clause.i + 1)
+
+
+def _subject_is(s: Sentence, clause: Word, attr: Word) -> bool:
+    """Whether the relative clause's doer is ``attr``: "the intern who deleted…", "the intern
+    that deleted…" (not "the table that the intern deleted")."""
+    subject = s.subject(clause) or clause
+    return subject.i == attr.i or subject.lower_ in s.w.relative_pronouns and \
+        subject.dep_ == "nsubj" and clause.head.i == attr.i
+
+
+def _thing_cleft(s: Sentence, clause: Word, attr: Word, mention: Mention) -> bool:
+    """"It was <Name> that lost the placement group": a lone name taken up by "that" or
+    "which" is a thing's (a person is taken up by "who")."""
+    lone_name = mention.end - mention.start == 1 and attr.i == mention.start and \
+        bool(NAME_SHAPE.match(attr.text)) and mention.kind == PERSON
+    return lone_name and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in s.w.thing_relatives
+                             for c in clause.children)
 
 
 def _cleft_clause(s: Sentence, verb: Word, attr: Word) -> Word | None:
