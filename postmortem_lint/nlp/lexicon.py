@@ -182,6 +182,7 @@ class CompiledLexicon:
         rotation = "|".join(sorted(re.escape(word) for word in w.rotation_words -
                                    w.assignment_words))
         destroy = "|".join(sorted(re.escape(word) for word in w.destructive_verbs))
+        credit = "|".join(sorted(re.escape(word) for word in w.credit_words))
         data = "|".join(sorted(re.escape(word) for word in w.data_nouns))
         believing = "|".join(sorted(re.escape(word) for word in w.belief_verbs
                                     if word.endswith("ing")))
@@ -191,6 +192,8 @@ class CompiledLexicon:
                 # "dropped the <name> schema": data destroyed
                 re.compile(rf"\b(?:{destroy})\b(?:\s+\S+){{0,3}}?\s+(?:{data})\b",
                            re.IGNORECASE),
+                # "thanks to X's failover, the data diverged": credit for what happened
+                re.compile(rf"\b(?:{credit})\s+to\b", re.IGNORECASE),
                 # "the <live> table was dropped by <someone>": data destroyed, by whom
                 re.compile(rf"\b(?:{destroy})\s+by\b", re.IGNORECASE),
                 # "<someone>'s script deleted…": someone's work destroying something

@@ -238,6 +238,10 @@ class Words:
     self_failure_verbs: frozenset[str]
     component_nouns: frozenset[str]
     thing_relatives: frozenset[str]
+    down_verbs: frozenset[str]
+    planned_work: frozenset[str]
+    planned_verbs: frozenset[str]
+    credit_words: frozenset[str]
     change_nouns: frozenset[str]
 
     @classmethod

@@ -75,6 +75,17 @@ def blame_codes(text: str) -> list[str]:
     ("PM110", "The whole mess started with Irina editing the production config by hand."),
     ("PM110", "Our payments outage was the work of a single engineer."),
     ("PM110", "The DNS outage was brought about by Matteo changing the nameservers."),
+    # a person's work taking a thing offline with the down word after the object
+    ("PM110", "Nkechi's late-night schema change took webhook-dispatcher offline for a day."),
+    ("PM110", "What took the search cluster offline was Ilse rebalancing every index at once."),
+    # a by-phrase the parser hangs below the noun
+    ("PM110", "A manual DELETE by the DBA wiped four hours of order history."),
+    # ironic credit for damage
+    ("PM110", "Thanks to the on-call restarting the wrong database, orders were lost."),
+    ("PM110", "Thanks to Ruth's manual failover, the data on the two replicas diverged."),
+    # hindsight that makes the act trivial, with "only"; responsibility for a thing left broken
+    ("PM105", "It would only have taken the deployer a minute to check the flag."),
+    ("PM102", "Responsibility for the expired domain rests with the marketing team."),
 ])
 def test_grammatical_forms_of_blame_are_reported(code: str, sentence: str) -> None:
     assert code in blame_codes(sentence), sentence
@@ -135,6 +146,12 @@ def test_grammatical_forms_of_blame_are_reported(code: str, sentence: str) -> No
     "Nimbus crashed on the new fork and took a third of our validators offline.",
     "Atlas's autoscaler removed the nodes that held the primary shards.",
     "The recovery was the work of the storage team, who rebuilt the index overnight.",
+    # planned work, credit for a good outcome, a plain owner of a task
+    "Marco took the replica offline to upgrade it.",
+    "Ilse took the old nodes offline for maintenance.",
+    "Thanks to Li's quick failover, the outage lasted only four minutes.",
+    "Thanks to Ravi, the failed jobs were retried.",
+    "Responsibility for the renewal rests with the marketing team.",
 ])
 def test_near_misses_of_those_forms_stay_silent(sentence: str) -> None:
     assert blame_codes(sentence) == [], sentence

@@ -293,6 +293,9 @@ class Sentence:
         """A capitalised word qualifying a lower-case noun after it ("<Team> builds", "Latent
         bug"): part of the noun's name, not someone."""
         head = token.head
+        if head.lower_.endswith("ing") and head.i == token.i + 1 and \
+                token.i != self._clause_start(token):
+            return False  # "…was Ilse rebalancing every index": a gerund misread as a noun
         return token.dep_ in ("amod", "compound", "nmod") and head.i > token.i and \
             head.is_lower and head.tag_.startswith("NN") and \
             head.lower_ not in self.w.hyphen_verb_prefixes and \
@@ -651,7 +654,10 @@ class Sentence:
             return Mention(mention.kind, mention.start, token.i + 1,
                            self.doc[mention.start:token.i + 1].text)
         # "a delete by X", "a manual kubectl delete by X": the by-phrase may hang on a modifier
-        for holder in (token, *(c for c in token.children if c.dep_ in ("amod", "compound"))):
+        # or on a noun the parser hung below the head ("a manual DELETE by X")
+        holders = [token, *(c for c in token.children if c.dep_ in ("amod", "compound")),
+                   *(c for c in token.children if c.dep_ == "acl" and c.tag_.startswith("NN"))]
+        for holder in holders:
             mention = self.who(self.pobj(holder, "by"))
             if self.blameable(mention, level):
                 return mention

@@ -20,6 +20,7 @@ def detect(s: Sentence) -> Iterator[BlameHit]:
     yield from _damage(s)
     yield from _copula_cause(s)
     yield from _because(s)
+    yield from _thanks_to(s)
     yield from _when(s)
     yield from _labelled(s)
     yield from _author_of_damage(s)
@@ -67,7 +68,10 @@ def _damage(s: Sentence) -> Iterator[BlameHit]:
     for verb in s.verbs:
         lower = verb.lower_
         span = phrasal.get(verb.i)
-        damage = (lower in v.damage or span is not None) and not _metric_lowered(s, verb)
+        # (a person taking a thing offline may do it on purpose: only their work, split)
+        put_down = _put_down(s, verb) and not s.blameable(s.who(s.subject(verb)), 2)
+        damage = (lower in v.damage or span is not None or put_down) and \
+            not _metric_lowered(s, verb)
         cause = lower in v.cause_verbs and _damage_object(s, verb) or (
             lower in v.actions and (_which_damaged(s, verb) or _by_accident(s, verb) or
                                     _mistaken(s, verb))) or \
@@ -88,7 +92,7 @@ def _damaged_by(s: Sentence, verb: Word, span: Phrase | None) -> Iterator[BlameH
     subject = s.subject(verb)
     mention = s.person_or_work(subject, 1)
     if mention is None or s.suppressed(verb) or s.made_to(verb) or \
-            _named_thing_failed(s, verb, subject):
+            _named_thing_failed(s, verb, subject) or _planned(s, verb):
         return
     end = span.end if span is not None else verb.i + 1
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
@@ -193,9 +197,36 @@ def damaging(s: Sentence, verb: Word) -> bool:
     phrasal = any(span.start == verb.i for span in s.matches.get("DAMAGE", []))
     if _metric_lowered(s, verb):
         return False
-    return verb.lower_ in v.damage or phrasal or _made_into_damage(s, verb) or (
+    return verb.lower_ in v.damage or phrasal or _put_down(s, verb) or \
+        _made_into_damage(s, verb) or (
         verb.lower_ in v.cause_verbs and (_damage_object(s, verb) or verb.dep_ == "csubj" and any(
             c.dep_ == "nsubj" and c.lower_ in v.damage_nouns for c in verb.head.children)))
+
+
+def _planned(s: Sentence, verb: Word) -> bool:
+    """"took the replica offline to upgrade it", "…for maintenance": planned work."""
+    w = s.w
+    for child in verb.children:
+        if child.dep_ in ("advcl", "xcomp") and child.lower_ in w.planned_verbs and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in child.children):
+            return True
+        if child.dep_ == "prep" and child.lower_ == "for" and any(
+                p.lower_ in w.planned_work for p in child.children if p.dep_ == "pobj"):
+            return True
+    return False
+
+
+def _put_down(s: Sentence, verb: Word) -> bool:
+    """"took <the dispatcher> offline", "knocked <two regions> down": the down word after the
+    object (the parser may make it the object itself)."""
+    if verb.lower_ not in s.w.down_verbs:
+        return False
+    for word in s.doc[verb.i + 1:verb.i + 8]:
+        if word.is_punct and word.text != "-" or word.tag_.startswith("VB") or word.tag_ == "IN":
+            return False
+        if word.lower_ in s.w.down_words and word.i > verb.i + 1:
+            return True
+    return False
 
 
 def _metric_lowered(s: Sentence, verb: Word) -> bool:
@@ -373,6 +404,30 @@ def _because(s: Sentence) -> Iterator[BlameHit]:
         if obj is not None:
             end = min(obj.right_edge.i + 1, verb.i + 6)
         yield s.hit(KIND, mark.i, end, mention.text, verb.i, verb.i + 1)
+
+
+def _thanks_to(s: Sentence) -> Iterator[BlameHit]:
+    """"Thanks to X restarting the wrong database, orders were lost": ironic credit for
+    damage (credit for a good outcome, "thanks to Ada's rollback the impact was small", is
+    praise)."""
+    for word in s.doc:
+        target = s.pobj(word, "to") if word.lower_ in s.w.credit_words else None
+        if target is None:
+            continue
+        act = next((c for c in target.children if c.dep_ == "acl" and c.tag_ == "VBG"), None)
+        mention = s.person_or_work(target)
+        main = word.head
+        phrase = range(word.i, word.right_edge.i + 1)
+        # what happened (the verbs and their complements), not what is named ("the outage
+        # lasted only four minutes", "the failed jobs were retried" are praise)
+        verbs = [main, *(t for t in main.subtree if t.dep_ == "conj" and t.tag_.startswith("VB"))]
+        outcome = [t for v in verbs for t in (v, *v.children) if t.i not in phrase and
+                   (t.i == v.i or t.dep_ in ("acomp", "prt", "oprd")) and
+                   t.lower_ in s.v.outcomes]
+        if mention is None or not outcome or main.i in phrase or s.suppressed(main):
+            continue
+        end = (act or target).i + 1
+        yield s.hit(KIND, word.i, end, mention.text, word.i, end)
 
 
 def _when(s: Sentence) -> Iterator[BlameHit]:

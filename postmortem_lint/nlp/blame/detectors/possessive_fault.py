@@ -149,8 +149,9 @@ def _about_damage(s: Sentence, noun: Word) -> bool:
     """"responsibility for the outage", "the misconfiguration was the responsibility…"."""
     damage = s.v.damage_nouns
     subject = s.subject(noun.head) if noun.dep_ == "attr" else None
-    # "for the outage", "for the missed renewal" (a failure is damage too)
-    failed = s.v.failure
+    # "for the outage", "for the missed renewal", "for the expired domain" (a failure, or a
+    # thing left in a bad state, is damage too)
+    failed = s.v.failure | s.w.bad_state_words
     for_damage = any(p.lower_ in damage or any(a.lower_ in failed for a in p.children
                                                if a.dep_ == "amod")
                      for c in noun.children if c.dep_ == "prep" and c.lower_ == "for"
