@@ -86,6 +86,9 @@ def blame_codes(text: str) -> list[str]:
     # hindsight that makes the act trivial, with "only"; responsibility for a thing left broken
     ("PM105", "It would only have taken the deployer a minute to check the flag."),
     ("PM102", "Responsibility for the expired domain rests with the marketing team."),
+    # an act on the system, then "it" did the damage; damage triggered when someone acted
+    ("PM110", "The release engineer pushed a broken image, and it crashed every pod."),
+    ("PM110", "The incident was triggered when the DBA ran an ALTER TABLE on the orders table."),
 ])
 def test_grammatical_forms_of_blame_are_reported(code: str, sentence: str) -> None:
     assert code in blame_codes(sentence), sentence
@@ -152,6 +155,11 @@ def test_grammatical_forms_of_blame_are_reported(code: str, sentence: str) -> No
     "Thanks to Li's quick failover, the outage lasted only four minutes.",
     "Thanks to Ravi, the failed jobs were retried.",
     "Responsibility for the renewal rests with the marketing team.",
+    "The engineer deployed the fix, and it brought the error rate down.",
+    "The incident was declared when the DBA saw the replication lag alert.",
+    # browsers and operating systems are vendors' software
+    "Chrome's new cookie policy broke the login flow for every user.",
+    "Safari ignored the cache headers and kept serving the old bundle.",
 ])
 def test_near_misses_of_those_forms_stay_silent(sentence: str) -> None:
     assert blame_codes(sentence) == [], sentence

@@ -73,7 +73,7 @@ def _damage(s: Sentence) -> Iterator[BlameHit]:
         damage = (lower in v.damage or span is not None or put_down) and \
             not _metric_lowered(s, verb)
         cause = lower in v.cause_verbs and _damage_object(s, verb) or (
-            lower in v.actions and (_which_damaged(s, verb) or _by_accident(s, verb) or
+            lower in v.actions and (_then_damaged(s, verb) or _by_accident(s, verb) or
                                     _mistaken(s, verb))) or \
             _work_destroyed(s, verb)
         if not (damage or cause or _wrong_object(s, verb)):
@@ -455,7 +455,10 @@ def _outright_damage(s: Sentence, main: Word) -> bool:
     down = any(c.lower_ in s.w.down_words for c in main.children)
     began = main.lower_ in s.w.start_verbs and any(
         c.dep_ == "nsubj" and c.lower_ in s.v.damage_nouns for c in main.children)
-    return (main.lower_ in s.v.damage or down or began) and s.negated(main) is None
+    # "the incident was triggered when X…"
+    caused = main.lower_ in s.v.cause_verbs and any(
+        c.dep_ == "nsubjpass" and c.lower_ in s.v.damage_nouns for c in main.children)
+    return (main.lower_ in s.v.damage or down or began or caused) and s.negated(main) is None
 
 
 # -- after a "Root cause:" label -------------------------------------------------------------
