@@ -183,6 +183,7 @@ class CompiledLexicon:
                                    w.assignment_words))
         destroy = "|".join(sorted(re.escape(word) for word in w.destructive_verbs))
         credit = "|".join(sorted(re.escape(word) for word in w.credit_words))
+        harm = "|".join(sorted(re.escape(word) for word in w.harm_verbs))
         data = "|".join(sorted(re.escape(word) for word in w.data_nouns))
         believing = "|".join(sorted(re.escape(word) for word in w.belief_verbs
                                     if word.endswith("ing")))
@@ -196,8 +197,9 @@ class CompiledLexicon:
                 re.compile(rf"\b(?:{credit})\s+to\b", re.IGNORECASE),
                 # "the <live> table was dropped by <someone>": data destroyed, by whom
                 re.compile(rf"\b(?:{destroy})\s+by\b", re.IGNORECASE),
-                # "<someone>'s script deleted…": someone's work destroying something
-                re.compile(rf"['\u2019]s\b.{{1,40}}?\b(?:{destroy})\b", re.IGNORECASE),
+                # "<someone>'s script deleted…", "…'s migration locked…": someone's work
+                # destroying or harming something
+                re.compile(rf"['\u2019]s\b.{{1,40}}?\b(?:{destroy}|{harm})\b", re.IGNORECASE),
                 re.compile(rf"\b(?:{better})\b.{{1,60}}?\bwould\b", re.IGNORECASE),
                 # "<the damage> began when X…", "went down after X…"
                 re.compile(rf"\b(?:{began})\b.{{0,40}}?\b(?:{when})\b", re.IGNORECASE),

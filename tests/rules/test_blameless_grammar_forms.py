@@ -89,6 +89,9 @@ def blame_codes(text: str) -> list[str]:
     # an act on the system, then "it" did the damage; damage triggered when someone acted
     ("PM110", "The release engineer pushed a broken image, and it crashed every pod."),
     ("PM110", "The incident was triggered when the DBA ran an ALTER TABLE on the orders table."),
+    # a person's work harming what matters
+    ("PM110", "Tariq's schema migration locked the orders table for forty minutes."),
+    ("PM110", "Sana's cleanup job removed the TLS certificates from every load balancer."),
 ])
 def test_grammatical_forms_of_blame_are_reported(code: str, sentence: str) -> None:
     assert code in blame_codes(sentence), sentence
@@ -160,6 +163,11 @@ def test_grammatical_forms_of_blame_are_reported(code: str, sentence: str) -> No
     # browsers and operating systems are vendors' software
     "Chrome's new cookie policy broke the login flow for every user.",
     "Safari ignored the cache headers and kept serving the old bundle.",
+    # a remedy hurried, a repair, a threat stopped, a person's planned act
+    "The rollback was pushed through by the release manager within six minutes.",
+    "Ada's fix removed the stale entries.",
+    "Ravi's patch blocked the attack.",
+    "Ravi locked the orders table for the migration.",
 ])
 def test_near_misses_of_those_forms_stay_silent(sentence: str) -> None:
     assert blame_codes(sentence) == [], sentence

@@ -133,10 +133,12 @@ def _experience(s: Sentence, verb: Word) -> bool:
 
 
 def _forced_through(s: Sentence) -> Iterator[BlameHit]:
-    """"The change was pushed through by the release manager": forced past the checks."""
+    """"The change was pushed through by the release manager": forced past the checks (not
+    "the rollback was pushed through", a remedy hurried as it should be)."""
     for verb in s.verbs:
         if verb.lower_ in s.w.forced_through_verbs and s.passive(verb) and any(
-                c.dep_ == "prt" and c.lower_ == "through" for c in verb.children):
+                c.dep_ == "prt" and c.lower_ == "through" for c in verb.children) and not any(
+                c.dep_ == "nsubjpass" and c.lower_ in s.v.neutral for c in verb.children):
             hit = s.passive_agent(verb, KIND, verb.i)
             if hit is not None:
                 yield hit

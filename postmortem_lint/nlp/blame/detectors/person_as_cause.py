@@ -75,7 +75,7 @@ def _damage(s: Sentence) -> Iterator[BlameHit]:
         cause = lower in v.cause_verbs and _damage_object(s, verb) or (
             lower in v.actions and (_then_damaged(s, verb) or _by_accident(s, verb) or
                                     _mistaken(s, verb))) or \
-            _work_destroyed(s, verb)
+            _work_destroyed(s, verb) or _work_harmed(s, verb)
         if not (damage or cause or _wrong_object(s, verb)):
             continue
         if s.passive(verb):
@@ -124,6 +124,21 @@ def _then_damaged(s: Sentence, verb: Word) -> bool:
     return any(c.dep_ == "conj" and damaging(s, c) and any(
         g.dep_ == "nsubj" and g.lower_ in s.w.pointing_subjects for g in c.children)
         for c in verb.children)
+
+
+def _work_harmed(s: Sentence, verb: Word) -> bool:
+    """"<someone>'s migration locked the orders table", "X's cleanup job removed the TLS
+    certificates": a person's work (not the person, who may do it on purpose) doing harm to
+    something that is neither bad nor meant to go."""
+    if verb.lower_ not in s.w.harm_verbs or s.passive(verb):
+        return False
+    subject = s.subject(verb)
+    if subject is None or s.blameable(s.who(subject), 2) or s.person_or_work(subject, 1) is None \
+            or subject.lower_ in s.w.remedy_nouns:
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    spoiled = s.w.bad_state_words | s.w.disposable_words | s.v.wrong | s.w.threat_nouns
+    return bool(objects) and not any(t.lower_ in spoiled for c in objects for t in c.subtree)
 
 
 def _work_destroyed(s: Sentence, verb: Word) -> bool:
