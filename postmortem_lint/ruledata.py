@@ -251,6 +251,15 @@ class RegulatoryFramework(BaseModel):
     records: list[RegulatoryRecord] = Field(default_factory=new_list)
 
 
+class PhaseAct(BaseModel):
+    """A verb and its object that together mark a timeline phase ("incident" + "open")."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    verbs: list[str] = Field(description="Verbs (base form; every form is read).")
+    objects: list[str] = Field(description="Nouns (singular; plurals are read too).")
+
+
 class RuleData(BaseModel):
     """One rule-pack file. Every key is optional; packs are merged in order."""
 
@@ -287,6 +296,31 @@ class RuleData(BaseModel):
     phases: dict[str, list[str]] = Field(
         default_factory=new_dict,
         description="Timeline phase -> words that mark an entry as that phase.")
+    phase_verbs: dict[str, list[str]] = Field(
+        default_factory=new_dict,
+        description="Timeline phase -> verbs (base form) whose every form marks an entry as "
+        "that phase (disable: disables, disabled, disabling); a phrase inflects its first "
+        "word (shut down: shutting down).")
+    phase_acts: dict[str, list[PhaseAct]] = Field(
+        default_factory=new_dict,
+        description="Timeline phase -> acts that mark it: a verb and its object a few words "
+        "apart, in either order (receive + email: 'receives a flood of emails').")
+    fixed_words: list[str] = Field(
+        default_factory=new_list,
+        description="Words that say the problem was fixed or the bad change undone (fixed, "
+        "corrected, reverted, unpublished): the entry is the fix, mitigation and resolution.")
+    back_verbs: list[str] = Field(
+        default_factory=new_list,
+        description="Verbs that take 'back' without a recovery (rolled back, fell back, "
+        "called back): 'site back' at the end of a clause is a resolution, these are not.")
+    aspect_verbs: list[str] = Field(
+        default_factory=new_list,
+        description="Verbs that, before a gerund, tell how another action goes rather than "
+        "act ('stopped responding' is a failure, not a stop): not read as a phase verb there.")
+    timeline_names: list[str] = Field(
+        default_factory=new_list,
+        description="Words that name a timeline (timeline, chronology): a sentence that "
+        "names one and links to another page says the timeline is published there.")
     phase_change_words: list[str] = Field(
         default_factory=new_list,
         description="Onset words that name a change (deployed, merged, rolled out): the "

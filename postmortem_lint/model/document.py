@@ -167,6 +167,9 @@ class Timeline(BaseModel):
     # Where the text says the incident ended without anyone acting ("resolved
     # automatically once the upstream link stabilised", "no manual intervention").
     recovered_unaided: Span | None = None
+    # Where the text says the timeline is published elsewhere, with a link to it ("a
+    # detailed timeline is in [the advisory](https://…)").
+    elsewhere: Span | None = None
 
     @property
     def narrated_moments(self) -> int:
@@ -180,11 +183,14 @@ class Timeline(BaseModel):
     @property
     def narrated(self) -> bool:
         """Whether the narrative tells what happened when: events at two or more moments
-        that mark at least two phases (it started, was found, fixed, ended), so a reader
-        can reconstruct the sequence without a timeline list."""
+        that mark at least two phases (it started, was found, fixed, ended), or events at
+        three or more times of day whatever their words (a few timestamped updates), so a
+        reader can reconstruct the sequence without a timeline list."""
         phases = {phase for entry in self.narrative if entry.at is not None
                   for phase in (entry.phases or ([entry.phase] if entry.phase else []))}
-        return self.narrated_moments >= _NARRATED_MIN and len(phases) >= _NARRATED_MIN
+        timed = {entry.at for entry in self.narrative if entry.at is not None and entry.has_time}
+        return len(timed) > _NARRATED_MIN or (self.narrated_moments >= _NARRATED_MIN
+                                              and len(phases) >= _NARRATED_MIN)
 
     @property
     def narrated_length(self) -> bool:

@@ -28,6 +28,7 @@ from postmortem_lint.model import (
     join_prose,
 )
 from postmortem_lint.parsers import action_items, cost, practices, prose_facts, times, values
+from postmortem_lint.parsers.phases import phase_reader
 from postmortem_lint.phrases import find_phrases
 from postmortem_lint.ruledata import RuleData
 
@@ -310,11 +311,13 @@ class DocumentBuilder:
         """Every phase whose words the text contains, main phase first. A change that is
         deployed or merged is a fix, not the onset, when the text says it is one."""
         lowered = text.lower()
-        found = []
-        for phase in _PHASE_ORDER:
-            pattern = _words_pattern(tuple(self.data.phases.get(phase, [])))
-            if pattern is not None and pattern.search(lowered):
-                found.append(Phase(phase))
+        reader = phase_reader(self.data)
+        found = [Phase(phase) for phase in _PHASE_ORDER if reader.marks(phase, lowered)
+                 or (phase == "resolution" and reader.back(lowered))]
+        if reader.fixed(lowered):  # "corrected the setting": the fix, whatever else it says
+            found = [phase for phase in found if phase is not Phase.onset]
+            found += [phase for phase in (Phase.resolution, Phase.mitigation)
+                      if phase not in found]
         if Phase.onset not in found and _EARLIER.search(lowered):
             found.append(Phase.onset)  # "an odd transfer made about 30 minutes earlier"
         if self._is_fix(lowered):  # "fix deployed": the response, not the cause
@@ -335,18 +338,41 @@ class DocumentBuilder:
             and pattern.search(lowered) is not None
 
     def settle_phases(self) -> None:
-        """A change deployed after the incident was detected is the response to it (a fix):
-        mitigation and resolution, not onset."""
-        detected = False
-        for entry in self.doc.timeline.entries:
+        """What an entry is by its place. An incident opened or declared is its detection
+        when the timeline opens with it, or labels no phase and notes no earlier
+        detection. A change deployed or applied after the incident was detected is the
+        response to it (a fix): mitigation and resolution, not onset.
+        What the timeline records before anyone noticed the incident (a change, a first
+        silent failure, an attacker's first step) is its onset."""
+        entries = self.doc.timeline.entries
+        reader = phase_reader(self.data)
+        labelled = any(entry.phase_explicit for entry in entries)
+        for index, entry in enumerate(entries):
+            if Phase.detection in entry.phases or (labelled and index > 0):
+                break
+            if not entry.phase_explicit and reader.marks("opened", entry.text.text.lower()):
+                # the incident opened: when the team learned of it, its detection, if the
+                # timeline opens with it or labels no phase (then a missing label says
+                # nothing); a labelled timeline that opens the incident late lacks one
+                entry.phases.append(Phase.detection)
+                entry.phase = entry.phases[0]
+                break
+        first_detected = next((i for i, entry in enumerate(entries)
+                               if Phase.detection in entry.phases), None)
+        if first_detected is None:
+            return
+        for entry in entries[:first_detected]:
+            if not entry.phase_explicit and not {Phase.onset, Phase.mitigation,
+                                                 Phase.resolution} & set(entry.phases):
+                entry.phases.append(Phase.onset)
+                entry.phase = entry.phases[0]
+        for entry in entries[first_detected + 1:]:
             phases = entry.phases
-            if detected and not entry.phase_explicit and Phase.onset in phases \
-                    and self._is_change(entry.text.text.lower()):
+            if not entry.phase_explicit and self._is_change(entry.text.text.lower()):
                 phases = [p for p in phases if p is not Phase.onset]
                 entry.phases = phases + [p for p in (Phase.mitigation, Phase.resolution)
                                          if p not in phases]
                 entry.phase = entry.phases[0]
-            detected = detected or Phase.detection in entry.phases
 
     def zone_from_same_times(self) -> None:
         """A timeline written without any zone, whose times the text writes elsewhere with
@@ -756,6 +782,7 @@ class DocumentBuilder:
         self.zone_from_same_times()
         self.narrative_timeline()
         self.recovery_unaided()
+        self.timeline_elsewhere()
         self.prose_facts()
         practices.read_facts(self.doc, self.data)
         return self.doc
@@ -768,6 +795,27 @@ class DocumentBuilder:
             if found is not None:
                 self.doc.timeline.recovered_unaided = prose.span(*found)
                 return
+
+    def timeline_elsewhere(self) -> None:
+        """Where a sentence names the timeline and links to another page that holds it:
+        "A detailed timeline is in [our advisory](https://…)". A link within the same
+        document ("#timeline") is no timeline elsewhere."""
+        pattern = _phrases_ci(tuple(self.data.timeline_names))
+        if pattern is None:
+            return
+        for prose in self.doc.prose:
+            if prose.role is not ProseRole.narrative:
+                continue
+            for match in pattern.finditer(prose.text):
+                start = max(prose.text.rfind(". ", 0, match.start()) + 1, 0)
+                end = prose.text.find(". ", match.end())
+                end = len(prose.text) if end < 0 else end
+                linked = any(s < end and e > start and not href.startswith("#")
+                             for s, e, href in prose.links) \
+                    or _URL.search(prose.text, start, end) is not None
+                if linked:
+                    self.doc.timeline.elsewhere = prose.span(match.start(), match.end())
+                    return
 
     def document_kind(self) -> None:
         """Whether the document is itself a published security advisory (its title says
@@ -1027,6 +1075,7 @@ _NOT_IMPACT_SECTIONS = _NOT_CAUSE_SECTIONS | {"lessons", "went_wrong", "resoluti
 _NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_]?(\d{2})[-_]?(\d{2})(?!\d)")
 
 
+_URL = re.compile(r"https?://\S+")
 _PHASE_LABEL = re.compile(r"\W{0,4}([A-Za-z][A-Za-z -]{1,24}?)\s*:")
 
 _SEGMENT = re.compile(r"[^,;·|—–]+")

@@ -31,6 +31,7 @@ from postmortem_lint.parsers.times import (
     find_date,
     find_timestamp,
     numeric_day_first,
+    zone_is_utc,
 )
 from postmortem_lint.parsers.toml_front_matter import (
     blank_front_matter,
@@ -773,6 +774,7 @@ class _Reader:
                 if zone.lower() in self.data.time_zones or re.fullmatch(r"[+-]\d{2}:?\d{2}", zone):
                     self.doc.timeline.declared_zone = Located(
                         value=zone, span=block.header[col].whole)
+        utc_col = self.utc_column(block, time_col)
         phase_col = _column(block.header, self.data, ("phase",))
         self.timeline.start_table()
         for line, row in block.rows:
@@ -791,7 +793,27 @@ class _Reader:
             span = Span(line=line, column=1, end_line=line,
                         end_column=len(self.lines[line - 1]) + 1 if line <= len(self.lines)
                         else 2)
-            self.timeline.row(row[time_col], event, span, phase)
+            self.timeline.row(row[time_col], event, span, phase,
+                              in_utc=utc_col[1] if utc_col is not None else None)
+        if utc_col is not None:  # the table gives its times in UTC too
+            self.doc.timeline.declared_zone = Located(
+                value=utc_col[1], span=block.header[utc_col[0]].whole)
+
+    def utc_column(self, block: Block, time_col: int) -> tuple[int, str] | None:
+        """A column headed by a UTC zone ("UTC", "Time (UTC)") beside a time column in a
+        local zone ("NZST | UTC | Event"): the table is in UTC. Its rows are read from the
+        local column, whose cells keep their dates, and count as given in UTC."""
+        declared = self.doc.timeline.declared_zone
+        if declared is None or zone_is_utc(declared.value, self.data.time_zones):
+            return None
+        for index, head in enumerate(block.header):
+            if index == time_col:
+                continue
+            for word in re.findall(r"[A-Za-z]+", head.text):
+                if word.lower() in self.data.time_zones \
+                        and zone_is_utc(word, self.data.time_zones):
+                    return index, word
+        return None
 
     def date_column(self, block: Block, time_col: int, event_col: int | None) -> int | None:
         """The column that gives each row's day besides its time: headed "Date" or "Day"

@@ -41,8 +41,10 @@ _TIME = (
 )
 # Between a date and its time: "T", " at ", ", ", " - ", "/" or any run of blanks (tables
 # are often padded: "2021-12-10   15:40").
+# "2026-06-19 ~17:00", "4 May, approx. 09:10": a time given as approximate keeps its date.
+_ABOUT = r"(?:(?:~|≈|ca\.|circa|approx\.?|approximately|around|about)\s*)?"
 _TIMESTAMP = re.compile(
-    rf"(?:{_DATE}(?:T|\s+at\s+|,\s*|\s+-\s+|/|\s+)?)?{_TIME}", re.IGNORECASE)
+    rf"(?:{_DATE}(?:T|\s+at\s+|,\s*|\s+-\s+|/|\s+)?{_ABOUT})?{_TIME}", re.IGNORECASE)
 # A date written after the time: "11:10 6th Nov 2023", "11:10 on 6 Nov 2023".
 _DATE_AFTER = re.compile(rf"(?:,\s*|(?<!\s)\s+on\s+|(?<!\s)\s+)(?:[A-Za-z]{{3,9}},?\s+)?{_DATE}",
                          re.IGNORECASE)
@@ -76,6 +78,11 @@ class TimeMatch:
     zone: str | None
     is_utc: bool
     has_time: bool = True  # False for a day written without a clock time ("on 4 March")
+
+
+def zone_is_utc(word: str, zones: dict[str, float]) -> bool:
+    """Whether a zone as written ("UTC", "GMT", "+00:00") is UTC."""
+    return _zone_offset(word, zones)[1]
 
 
 def _zone_offset(word: str, zones: dict[str, float]) -> tuple[dt.tzinfo | None, bool]:

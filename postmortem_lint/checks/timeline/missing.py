@@ -25,7 +25,9 @@ class TimelineMissing(Rule):
     "At 09:15 UTC we deployed …; by 09:40 UTC traffic was back to normal") is a
     timeline in prose and is not reported, unless the severity's depth policy asks
     a minute-by-minute timeline (SEV-1 in the built-in policies). One sentence that
-    gives a window, or a document with no sequence of times at all, is reported.
+    gives a window, or a document with no sequence of times at all, is reported. A
+    timeline published elsewhere and linked from the text ("the full timeline is in
+    [our advisory](https://…)") is not missing.
 
     Bad (YAML)::
 
@@ -50,7 +52,8 @@ class TimelineMissing(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Problem]:
         doc = ctx.document
-        if doc.timeline.entries or doc.has_section("timeline"):
+        if doc.timeline.entries or doc.has_section("timeline") \
+                or doc.timeline.elsewhere is not None:
             return
         if not requires(doc, ctx.data, "timeline"):
             return
