@@ -1,7 +1,7 @@
 """The blameless rules' results on the labeled development sentences must not regress, and
 the sets must be able to notice when a core pattern goes missing.
 
-``dev`` to ``dev15`` are development sets: the rules are tuned on them, so
+``dev`` to ``dev19`` are development sets: the rules are tuned on them, so
 their figures say what the rules do, not how well they generalise (that is measured on
 sets kept out of the repository). The allowances below are the measured counts with no
 slack: a change that loses one caught sentence or adds one false positive fails, and the
@@ -26,21 +26,25 @@ from tests.conftest import REPO
 # blame marked on the labeled phrase)
 ALLOWED = {
     "dev": (0, 0, 1.0),
-    "dev_extra": (11, 0, 0.989),
-    "dev2": (13, 0, 0.982),
+    "dev_extra": (10, 0, 0.989),
+    "dev2": (12, 0, 0.982),
     "dev3": (0, 0, 1.0),
-    "dev4": (2, 0, 1.0),
+    "dev4": (1, 0, 1.0),
     "dev5": (3, 1, 1.0),
     "dev6": (2, 0, 1.0),
     "dev7": (0, 0, 1.0),
     "dev8": (8, 0, 0.984),
-    "dev9": (2, 0, 1.0),
+    "dev9": (1, 0, 1.0),
     "dev10": (3, 0, 1.0),
     "dev11": (0, 0, 0.982),
     "dev12": (0, 0, 1.0),
     "dev13": (2, 0, 0.953),
     "dev14": (3, 0, 1.0),
-    "dev15": (10, 0, 0.985),
+    "dev15": (9, 0, 0.985),
+    "dev16": (11, 0, 0.99),
+    "dev17": (5, 1, 1.0),
+    "dev18": (0, 0, 1.0),
+    "dev19": (1, 0, 1.0),
 }
 
 

@@ -182,6 +182,8 @@ class CompiledLexicon:
         rotation = "|".join(sorted(re.escape(word) for word in w.rotation_words -
                                    w.assignment_words))
         destroy = "|".join(sorted(re.escape(word) for word in w.destructive_verbs))
+        credit = "|".join(sorted(re.escape(word) for word in w.credit_words))
+        harm = "|".join(sorted(re.escape(word) for word in w.harm_verbs))
         data = "|".join(sorted(re.escape(word) for word in w.data_nouns))
         believing = "|".join(sorted(re.escape(word) for word in w.belief_verbs
                                     if word.endswith("ing")))
@@ -191,8 +193,13 @@ class CompiledLexicon:
                 # "dropped the <name> schema": data destroyed
                 re.compile(rf"\b(?:{destroy})\b(?:\s+\S+){{0,3}}?\s+(?:{data})\b",
                            re.IGNORECASE),
-                # "<someone>'s script deleted…": someone's work destroying something
-                re.compile(rf"['\u2019]s\b.{{1,40}}?\b(?:{destroy})\b", re.IGNORECASE),
+                # "thanks to X's failover, the data diverged": credit for what happened
+                re.compile(rf"\b(?:{credit})\s+to\b", re.IGNORECASE),
+                # "the <live> table was dropped by <someone>": data destroyed, by whom
+                re.compile(rf"\b(?:{destroy})\s+by\b", re.IGNORECASE),
+                # "<someone>'s script deleted…", "…'s migration locked…": someone's work
+                # destroying or harming something
+                re.compile(rf"['\u2019]s\b.{{1,40}}?\b(?:{destroy}|{harm})\b", re.IGNORECASE),
                 re.compile(rf"\b(?:{better})\b.{{1,60}}?\bwould\b", re.IGNORECASE),
                 # "<the damage> began when X…", "went down after X…"
                 re.compile(rf"\b(?:{began})\b.{{0,40}}?\b(?:{when})\b", re.IGNORECASE),

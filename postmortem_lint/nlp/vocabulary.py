@@ -234,6 +234,18 @@ class Words:
     outsider_words: frozenset[str]
     common_noun_suffixes: frozenset[str]
     plural_suffixes: frozenset[str]
+    origin_verbs: frozenset[str]
+    self_failure_verbs: frozenset[str]
+    component_nouns: frozenset[str]
+    thing_relatives: frozenset[str]
+    down_verbs: frozenset[str]
+    harm_verbs: frozenset[str]
+    remedy_nouns: frozenset[str]
+    threat_nouns: frozenset[str]
+    planned_work: frozenset[str]
+    planned_verbs: frozenset[str]
+    credit_words: frozenset[str]
+    change_nouns: frozenset[str]
 
     @classmethod
     def build(cls, groups: dict[str, list[str]], inflect: Inflector) -> Words:

@@ -388,6 +388,40 @@ def test_a_team_at_ordinary_work_in_a_cause_statement_passes() -> None:
         """) == ["PM110"]
 
 
+def test_people_meeting_a_problem_in_a_cause_statement_is_no_cause() -> None:
+    # encountering, facing or running into a problem is what happened to them: the problem,
+    # not the people, is the cause
+    for act in ("they encountered a build issue", "they ran into a build issue",
+                "they experienced a build issue", "they faced a build issue"):
+        assert blame_codes(f"""\
+            ## Root cause
+
+            When the design team added a size option to the icon set, {act} in the
+            Angular package and commented out the build step.
+            """) == [], act
+    assert blame_codes("""\
+        ## Root cause
+
+        When the design team added a size option to the icon set, they deleted the
+        Angular package's build step.
+        """) == ["PM110"]
+
+
+def test_a_group_at_ordinary_work_told_in_the_third_person_is_no_cause() -> None:
+    # "they" at ordinary work, like a team, is how the system got here; "they" deleting
+    # something is still named as the cause
+    assert blame_codes("""\
+        ## Root cause
+
+        They added a new size option to the icon package two weeks before the release.
+        """) == []
+    assert blame_codes("""\
+        ## Root cause
+
+        They deleted the icon package's build step two weeks before the release.
+        """) == ["PM110"]
+
+
 def test_a_name_the_document_writes_as_a_package_or_host_is_a_thing() -> None:
     # "Quill" is also written `quill` in code and as a host in a link: a tool, not a colleague
     text = """\

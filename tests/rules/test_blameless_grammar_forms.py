@@ -49,6 +49,49 @@ def blame_codes(text: str) -> list[str]:
     ("PM106", "From now on, anyone who bypasses the freeze will face disciplinary action."),
     # an act done in place of the diligence
     ("PM101", "Instead of checking the replica lag, the DBA promoted the replica."),
+    # data that matters destroyed, in the passive, by a person
+    ("PM110", "The production database was dropped by an intern."),
+    # damage that "came from" a person's act
+    ("PM110", "Two hours of downtime came from Olga restarting every pod at once."),
+    # "because X…" with a failure or cascade as the outcome
+    ("PM110", "Because Carmen disabled the circuit breaker, the failure cascaded to every region."),
+    # a cleft singling out who did an act on the system, even one responders also do
+    ("PM110", "It was the on-call SRE who restarted the primary while replication was catching up."),
+    # a consequence's negation does not deny the act before it
+    ("PM110", "It was Ravi who turned off the disk alerts, so nobody saw the volume filling."),
+    # what a person did, then did the damage
+    ("PM110", "The bad route was announced by the network engineer, which blackholed traffic."),
+    ("PM110", "The release was rushed out by the product manager, and it took checkout down."),
+    # a change made to the system without its safeguard, in the passive
+    ("PM101", "The firewall change was made by Kenji without a change request."),
+    # a shared fault word made a person's by "on the part of"
+    ("PM102", "The root cause was a failure on the part of the DBA to verify the backup."),
+    # the act made trivial: "merely a matter of", "would have been trivial for X to"
+    ("PM105", "It was merely a matter of the deployer looking at the graph, which he didn't do."),
+    ("PM105", "It would have been trivial for the DBA to spot the missing index."),
+    # a cleft on a role taken up by "that"; links saying where damage started or whose work
+    # it was
+    ("PM110", "It was the intern that deleted the customer table."),
+    ("PM110", "The whole mess started with Irina editing the production config by hand."),
+    ("PM110", "Our payments outage was the work of a single engineer."),
+    ("PM110", "The DNS outage was brought about by Matteo changing the nameservers."),
+    # a person's work taking a thing offline with the down word after the object
+    ("PM110", "Nkechi's late-night schema change took webhook-dispatcher offline for a day."),
+    ("PM110", "What took the search cluster offline was Ilse rebalancing every index at once."),
+    # a by-phrase the parser hangs below the noun
+    ("PM110", "A manual DELETE by the DBA wiped four hours of order history."),
+    # ironic credit for damage
+    ("PM110", "Thanks to the on-call restarting the wrong database, orders were lost."),
+    ("PM110", "Thanks to Ruth's manual failover, the data on the two replicas diverged."),
+    # hindsight that makes the act trivial, with "only"; responsibility for a thing left broken
+    ("PM105", "It would only have taken the deployer a minute to check the flag."),
+    ("PM102", "Responsibility for the expired domain rests with the marketing team."),
+    # an act on the system, then "it" did the damage; damage triggered when someone acted
+    ("PM110", "The release engineer pushed a broken image, and it crashed every pod."),
+    ("PM110", "The incident was triggered when the DBA ran an ALTER TABLE on the orders table."),
+    # a person's work harming what matters
+    ("PM110", "Tariq's schema migration locked the orders table for forty minutes."),
+    ("PM110", "Sana's cleanup job removed the TLS certificates from every load balancer."),
 ])
 def test_grammatical_forms_of_blame_are_reported(code: str, sentence: str) -> None:
     assert code in blame_codes(sentence), sentence
@@ -87,6 +130,44 @@ def test_grammatical_forms_of_blame_are_reported(code: str, sentence: str) -> No
     "It should have been obvious to us that the disk was filling.",
     "It was a bad idea for us to deploy on a Friday.",
     "We need to stop deploying on Fridays.",
+    # near misses of the forms above: disposable data, a neutral origin, a thing failing by
+    # itself, a recovery, a program's change, a program's failure, time, circumstances
+    "The old snapshots were deleted by Chen.",
+    "The first page came from Olga at 03:10.",
+    "Solana's validator client crashed on the malformed transaction.",
+    "Asha's cron job crashed on the bad row.",
+    "The rollback was started by Li, which restored traffic.",
+    "Ravi's fix brought the error rate down.",
+    "The change was made by the pipeline without a review.",
+    "A failure on the part of the scheduler left jobs pending.",
+    "It was just a matter of time before the disk filled.",
+    "It was easy for the on-call to miss the alert because the dashboard hid it.",
+    # chains, relayers and vendors are outsiders' software, not colleagues
+    "Symptom: Hermes fails to relay.",
+    "Although Amazon have not confirmed, the outage was caused by a power failure.",
+    "Mesos lost track of the executors after the leader election.",
+    # a lone name taken up by "that", a name that crashes by itself, a product's part, a
+    # recovery that was someone's work
+    "It was Ceph that lost the placement group, not the application.",
+    "Nimbus crashed on the new fork and took a third of our validators offline.",
+    "Atlas's autoscaler removed the nodes that held the primary shards.",
+    "The recovery was the work of the storage team, who rebuilt the index overnight.",
+    # planned work, credit for a good outcome, a plain owner of a task
+    "Marco took the replica offline to upgrade it.",
+    "Ilse took the old nodes offline for maintenance.",
+    "Thanks to Li's quick failover, the outage lasted only four minutes.",
+    "Thanks to Ravi, the failed jobs were retried.",
+    "Responsibility for the renewal rests with the marketing team.",
+    "The engineer deployed the fix, and it brought the error rate down.",
+    "The incident was declared when the DBA saw the replication lag alert.",
+    # browsers and operating systems are vendors' software
+    "Chrome's new cookie policy broke the login flow for every user.",
+    "Safari ignored the cache headers and kept serving the old bundle.",
+    # a remedy hurried, a repair, a threat stopped, a person's planned act
+    "The rollback was pushed through by the release manager within six minutes.",
+    "Ada's fix removed the stale entries.",
+    "Ravi's patch blocked the attack.",
+    "Ravi locked the orders table for the migration.",
 ])
 def test_near_misses_of_those_forms_stay_silent(sentence: str) -> None:
     assert blame_codes(sentence) == [], sentence

@@ -67,8 +67,9 @@ def _constructions(v: Vocabulary) -> dict[str, list[Pattern]]:
             _in(w.all_nothing), _in(w.it_that_more), {"IS_PUNCT": False, "OP": "{0,3}"},
             _in(w.took_words), {**_in(w.was_is_than), "OP": "?"}, {"LOWER": "for"}]],
         "WOULD_HAVE_TAKEN": [[  # "it would have taken <someone> a minute to…"
-            {"LOWER": "it", "OP": "?"}, _in(w.would_forms), {**_in(w.have_forms), "OP": "?"},
-            _in(w.taken_forms)]],
+            {"LOWER": "it", "OP": "?"}, _in(w.would_forms),
+            {**_in(v.minimisers | w.only_words), "OP": "?"},  # "would only have taken"
+            {**_in(w.have_forms), "OP": "?"}, _in(w.taken_forms)]],
         "HOLD_ACCOUNTABLE": [[  # "hold <someone> accountable"
             _in(w.hold_verbs), {"TEXT": {"NOT_IN": [".", ",", ";", ":", "(", ")"]}, "OP": "{1,6}"},
             _in(w.accountable_words)]],
@@ -82,7 +83,10 @@ def _constructions(v: Vocabulary) -> dict[str, list[Pattern]]:
         "AS_EASY_AS": [[  # "it was as simple as <someone> running…"
             {"LOWER": "as"}, _in(w.easy_words), {"LOWER": "as"}]],
         "SIMPLE_MATTER": [[  # "a simple matter of <doing it>, which X didn't do"
-            _in(w.easy_words), _in(w.matter_words), {"LOWER": "of"}]],
+            _in(w.easy_words), _in(w.matter_words), {"LOWER": "of"}], [
+            # "merely a matter of <doing it>, which X didn't do"
+            _in(v.minimisers), {**_in(w.articles), "OP": "?"}, _in(w.matter_words),
+            {"LOWER": "of"}]],
         "SAT_ON": [[  # "sat on the security report for a week"
             _in(w.sit_verbs), {"LOWER": "on"}, {"IS_PUNCT": False, "OP": "{0,4}"},
             _in(w.held_items)]],

@@ -216,7 +216,7 @@ class Sentence:
             return mention(SYSTEM)
         if any(c.dep_ == "det" and c.lower_ not in w.group_determiners for c in token.children):
             return mention(SYSTEM)
-        if self._not_a_name(token) or self._machine(token):
+        if self._not_a_name(token) or self._machine(token) or self._fails_by_itself(token):
             return mention(SYSTEM)
         surname = any(c.dep_ == "compound" and NAME_SHAPE.match(c.text)
                       for c in token.children) or (
@@ -243,6 +243,13 @@ class Sentence:
             if word.text == ",":
                 return doc[word.i - 1].lower_ in self.w.machine_nouns
         return False
+
+    def _fails_by_itself(self, token: Word) -> bool:
+        """"<Name> crashed on the new fork", "<Name> panicked": what only software does to
+        itself makes the name a program's."""
+        verb = token.head
+        return token.dep_ == "nsubj" and verb.lower_ in self.w.self_failure_verbs and not any(
+            c.dep_ == "dobj" for c in verb.children)
 
     def _process_act(self, token: Word) -> bool:
         """Whether the word is the doer of what software does to processes."""
@@ -286,6 +293,9 @@ class Sentence:
         """A capitalised word qualifying a lower-case noun after it ("<Team> builds", "Latent
         bug"): part of the noun's name, not someone."""
         head = token.head
+        if head.lower_.endswith("ing") and head.i == token.i + 1 and \
+                token.i != self._clause_start(token):
+            return False  # "…was Ilse rebalancing every index": a gerund misread as a noun
         return token.dep_ in ("amod", "compound", "nmod") and head.i > token.i and \
             head.is_lower and head.tag_.startswith("NN") and \
             head.lower_ not in self.w.hyphen_verb_prefixes and \
@@ -451,10 +461,21 @@ class Sentence:
         """Whether a thing made the person act: "the dashboard led the operator to…", "made
         the on-call look in the wrong place" (the causer, not the person, is the agent)."""
         head = verb.head
+        if self._made_easy(verb):
+            return True
         if verb.dep_ not in ("ccomp", "xcomp") or head.i >= verb.i or \
                 head.lower_ not in self.w.causative_verbs:
             return False
         return not self.blameable(self.who(self.subject(head)), 2)
+
+    def _made_easy(self, verb: Word) -> bool:
+        """"It was easy for the on-call to miss the alert": the circumstances made the slip
+        easy (not in hindsight: "it would have been easy for X to check" is minimising)."""
+        head = verb.head
+        if not any(m.dep_ == "mark" and m.lower_ == "for" for m in verb.children) or not any(
+                c.dep_ == "acomp" and c.lower_ in self.w.easy_words for c in head.children):
+            return False
+        return not any(a.lower_ in self.w.would for a in self.auxiliaries(head))
 
     def split_perfect(self, verb: Word) -> Word | None:
         """The "have" of "should have force-pushed" when the parser, split at the hyphen,
@@ -510,15 +531,25 @@ class Sentence:
                 return True
             if token.dep_ == "ROOT" or token.head.i == token.i:
                 return False
-            if token.dep_ in ("advcl", "parataxis") or (
-                    token.dep_ == "conj" and not token.tag_.startswith("JJ")) or (
-                    token.dep_ == "relcl" and not self._infinitive(token)) or (
-                    token.dep_ == "ccomp" and self.inversion(token) is not None):
+            if self._leaves_scope(token):
                 in_scope = False  # "Had X checked, nothing would have broken"
             # "<someone>'s error was believing…": the cue is what believes, not what is talked of
             subject_of = token.dep_ in ("nsubj", "nsubjpass")
             token = token.head
         return False
+
+    def _leaves_scope(self, token: Word) -> bool:
+        """Whether a negation above ``token``'s clause does not reach into it: a condition
+        ("Had X checked, nothing would have broken"), a relative or coordinate clause, or a
+        clause the parser hangs on the consequence after it ("X turned off the alerts, so
+        nobody saw…")."""
+        dep = token.dep_
+        if dep in ("advcl", "parataxis") or dep == "conj" and not token.tag_.startswith("JJ") \
+                or dep == "relcl" and not self._infinitive(token):
+            return True
+        return dep == "ccomp" and (self.inversion(token) is not None or any(
+            c.lower_ in self.w.consequence_words and token.i < c.i < token.head.i
+            for c in token.head.children))
 
     @staticmethod
     def _infinitive(clause: Word) -> bool:
@@ -619,11 +650,14 @@ class Sentence:
             g for c in token.children if c.dep_ in ("amod", "compound") and c.i < token.i
             for g in c.children if g.dep_ == "poss"), None)  # "X's manual failover"
         mention = self.who(owner)
-        if self.blameable(mention, level):
+        if self.blameable(mention, level) and not (mention.weak and self._component(token)):
             return Mention(mention.kind, mention.start, token.i + 1,
                            self.doc[mention.start:token.i + 1].text)
         # "a delete by X", "a manual kubectl delete by X": the by-phrase may hang on a modifier
-        for holder in (token, *(c for c in token.children if c.dep_ in ("amod", "compound"))):
+        # or on a noun the parser hung below the head ("a manual DELETE by X")
+        holders = [token, *(c for c in token.children if c.dep_ in ("amod", "compound")),
+                   *(c for c in token.children if c.dep_ == "acl" and c.tag_.startswith("NN"))]
+        for holder in holders:
             mention = self.who(self.pobj(holder, "by"))
             if self.blameable(mention, level):
                 return mention
@@ -646,6 +680,12 @@ class Sentence:
             if self.blameable(mention, level):
                 return mention
         return None
+
+    def _component(self, token: Word) -> bool:
+        """A part of a product ("<Name>'s autoscaler", "<Name>'s validator client"): what a
+        name that may be a product's owns, not a person's work."""
+        return token.lower_ in self.w.component_nouns or \
+            norm(self.doc[self._modifier_edge(token):token.i + 1].text) in self.w.component_nouns
 
     @staticmethod
     def pobj(token: Word, *prepositions: str, deps: tuple[str, ...] = ("prep",)) -> Word | None:

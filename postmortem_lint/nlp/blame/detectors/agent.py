@@ -67,7 +67,9 @@ def _acting(s: Sentence, verb: Word, after: int, labelled: bool) -> Clause | Non
     if not s.blameable(mention, 2 if verb.lower_ in s.v.actions else 0) or s.suppressed(
             verb, own_negation_ok=True) or s.counterfactual_clause(verb) or s.made_to(verb):
         return None
-    if mention.kind == TEAM and verb.lower_ not in s.v.actions:
-        return None  # "the <team> made changes to…": a team at work, not a cause
+    group = mention.kind == TEAM or mention.text.lower() in s.w.plural_pronouns
+    if group and verb.lower_ not in s.v.actions:
+        # "the <team> made changes to…", "they added an option…": a group at work, not a cause
+        return None
     start, end = s.span_with_subject(mention, verb.i, verb.i + 1)
     return start, end, mention.text, verb.i

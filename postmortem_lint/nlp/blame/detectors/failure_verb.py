@@ -133,10 +133,12 @@ def _experience(s: Sentence, verb: Word) -> bool:
 
 
 def _forced_through(s: Sentence) -> Iterator[BlameHit]:
-    """"The change was pushed through by the release manager": forced past the checks."""
+    """"The change was pushed through by the release manager": forced past the checks (not
+    "the rollback was pushed through", a remedy hurried as it should be)."""
     for verb in s.verbs:
         if verb.lower_ in s.w.forced_through_verbs and s.passive(verb) and any(
-                c.dep_ == "prt" and c.lower_ == "through" for c in verb.children):
+                c.dep_ == "prt" and c.lower_ == "through" for c in verb.children) and not any(
+                c.dep_ == "nsubjpass" and c.lower_ in s.v.neutral for c in verb.children):
             hit = s.passive_agent(verb, KIND, verb.i)
             if hit is not None:
                 yield hit
@@ -250,7 +252,7 @@ def _without_safeguard(s: Sentence) -> Iterator[BlameHit]:
         acting = prep.head
         if acting.dep_ == "dobj":  # "deployed the fix without…": hung on the object
             acting = acting.head
-        if noun is None or not _safeguard(s, noun) or acting.lower_ not in s.v.actions:
+        if noun is None or not _safeguard(s, noun) or not _acts_on_system(s, acting):
             continue
         passive = s.passive(acting)
         if not passive and not any(c.dep_ == "dobj" for c in acting.children):
@@ -259,6 +261,15 @@ def _without_safeguard(s: Sentence) -> Iterator[BlameHit]:
         if not s.blameable(mention, 2) or s.suppressed(acting):
             continue
         yield s.hit(KIND, prep.i, noun.i + 1, mention.text, prep.i, noun.i + 1)
+
+
+def _acts_on_system(s: Sentence, verb: Word) -> bool:
+    """An act on the system ("deployed", "merged"), or making a change to it ("the change was
+    made by X", "X made the edit")."""
+    if verb.lower_ in s.v.actions:
+        return True
+    return verb.lower_ in s.w.make_verbs and any(
+        c.dep_ in ("dobj", "nsubjpass") and c.lower_ in s.w.change_nouns for c in verb.children)
 
 
 def _safeguard(s: Sentence, noun: Word) -> bool:

@@ -21,6 +21,7 @@ def detect(s: Sentence) -> Iterator[BlameHit]:
     yield from _all_had_to(s)
     yield from _simple_matter(s)
     yield from _plain_to(s)
+    yield from _easy_for(s)
 
 
 def _minimised(s: Sentence, adverb: Word) -> Iterator[BlameHit]:
@@ -142,3 +143,24 @@ def _plain_to(s: Sentence) -> Iterator[BlameHit]:
             continue
         start = min(a.i for a in aux)
         yield s.hit(KIND, start, target.i + 1, mention.text, start, target.i + 1)
+
+
+def _easy_for(s: Sentence) -> Iterator[BlameHit]:
+    """"It would have been trivial for X to spot it": in hindsight, what a person did not do
+    made to look trivial ("it was easy for X to miss", with no hindsight, says the system made
+    the slip easy)."""
+    w = s.w
+    for word in s.doc:
+        if word.lower_ not in w.easy_words or word.dep_ != "acomp":
+            continue
+        verb = word.head
+        aux = {a.lower_ for a in s.auxiliaries(verb)}
+        if not aux & w.would or not aux & w.have_verbs:
+            continue
+        act = next((c for c in verb.children if c.dep_ in ("advcl", "xcomp", "ccomp") and any(
+            m.lower_ == "for" for m in c.children if m.dep_ == "mark")), None)
+        doer = next((c for c in act.children if c.dep_ == "nsubj"), None) if act else None
+        mention = s.who(doer)
+        if act is None or doer is None or not s.blameable(mention, 2) or s.suppressed(verb):
+            continue
+        yield s.hit(KIND, word.i, act.i + 1, mention.text, word.i, act.i + 1)

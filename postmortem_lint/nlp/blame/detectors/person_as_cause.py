@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from postmortem_lint.nlp.blame.detectors.agent import agent_clauses
-from postmortem_lint.nlp.blame.sentence import NAME_SHAPE, Mention, Sentence
+from postmortem_lint.nlp.blame.sentence import NAME_SHAPE, PERSON, Mention, Sentence
 from postmortem_lint.nlp.blame.tokens import Phrase, Word
 from postmortem_lint.nlp.hits import BlameHit, BlameKind
 
@@ -20,6 +20,7 @@ def detect(s: Sentence) -> Iterator[BlameHit]:
     yield from _damage(s)
     yield from _copula_cause(s)
     yield from _because(s)
+    yield from _thanks_to(s)
     yield from _when(s)
     yield from _labelled(s)
     yield from _author_of_damage(s)
@@ -35,10 +36,23 @@ def _cause_links(s: Sentence) -> Iterator[BlameHit]:
         if mention is None and target is not None:
             # "caused by X pushing…": the gerund's subject, or the noun after the link
             mention = s.person_or_work(s.next_noun(span.end))
-        if mention is None or s.suppressed(span.root) or _exposed(s, span.root):
+        if mention is None or s.suppressed(span.root) or _exposed(s, span.root) or \
+                not _origin_of_damage(s, span):
             continue
         end = max(mention.end, span.end)
         yield s.hit(KIND, span.start, end, mention.text, span.start, end)
+
+
+def _origin_of_damage(s: Sentence, span: Phrase) -> bool:
+    """A link that only says where something came from ("came from X", "the work of X",
+    "started with X") is a cause when what came is damage: "the downtime came from X
+    restarting…", not "the fix came from X" or "the recovery was the work of X"."""
+    link = next((t for t in span if t.lower_ in s.w.origin_verbs), None)
+    if link is None:
+        return True
+    subject = s.subject(link.head if link.dep_ in ("attr", "pobj") else link)
+    return subject is not None and any(t.lower_ in s.v.damage_nouns and t.lower_ not in s.v.neutral
+                                       for t in subject.subtree)
 
 
 def _exposed(s: Sentence, verb: Word) -> bool:
@@ -54,11 +68,14 @@ def _damage(s: Sentence) -> Iterator[BlameHit]:
     for verb in s.verbs:
         lower = verb.lower_
         span = phrasal.get(verb.i)
-        damage = lower in v.damage or span is not None
+        # (a person taking a thing offline may do it on purpose: only their work, split)
+        put_down = _put_down(s, verb) and not s.blameable(s.who(s.subject(verb)), 2)
+        damage = (lower in v.damage or span is not None or put_down) and \
+            not _metric_lowered(s, verb)
         cause = lower in v.cause_verbs and _damage_object(s, verb) or (
-            lower in v.actions and (_which_damaged(s, verb) or _by_accident(s, verb) or
+            lower in v.actions and (_then_damaged(s, verb) or _by_accident(s, verb) or
                                     _mistaken(s, verb))) or \
-            _work_destroyed(s, verb)
+            _work_destroyed(s, verb) or _work_harmed(s, verb)
         if not (damage or cause or _wrong_object(s, verb)):
             continue
         if s.passive(verb):
@@ -72,8 +89,10 @@ def _damage(s: Sentence) -> Iterator[BlameHit]:
 
 
 def _damaged_by(s: Sentence, verb: Word, span: Phrase | None) -> Iterator[BlameHit]:
-    mention = s.person_or_work(s.subject(verb), 1)
-    if mention is None or s.suppressed(verb) or s.made_to(verb):
+    subject = s.subject(verb)
+    mention = s.person_or_work(subject, 1)
+    if mention is None or s.suppressed(verb) or s.made_to(verb) or \
+            _named_thing_failed(s, verb, subject) or _planned(s, verb):
         return
     end = span.end if span is not None else verb.i + 1
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
@@ -83,16 +102,57 @@ def _damaged_by(s: Sentence, verb: Word, span: Phrase | None) -> Iterator[BlameH
     yield s.hit(KIND, start, stop, mention.text, verb.i, end)
 
 
-def _work_destroyed(s: Sentence, verb: Word) -> bool:
-    """"<someone>'s script deleted <n> customer rows": a person's work (not the person: people
-    delete things as their work) destroying data that matters."""
-    if verb.lower_ not in s.w.destructive_verbs or s.passive(verb):
+def _named_thing_failed(s: Sentence, verb: Word, subject: Word | None) -> bool:
+    """"<Name>'s validator client crashed": a thing of a first word that may be a product's
+    name failing by itself (no object, no "down"): not damage a person's work did."""
+    following = s.doc[verb.i + 1] if verb.i + 1 < len(s.doc) else None
+    if subject is None or s.blameable(s.who(subject), 1) or any(
+            c.dep_ in ("dobj", "prt") for c in verb.children) or \
+            following is not None and following.tag_.startswith(("NN", "DT", "PRP", "CD", "JJ")):
+        return False  # an object, perhaps one the parser hung elsewhere
+    owners = [g for c in (subject, *subject.children) for g in c.children
+              if g.dep_ == "poss" and (c.i == subject.i or c.i < subject.i)]
+    return any(mention is not None and mention.weak > 0
+               for mention in (s.who(owner) for owner in owners))
+
+
+def _then_damaged(s: Sentence, verb: Word) -> bool:
+    """"<the route> was announced by X, which black-holed traffic", "<the release> was
+    rushed out by X, and it took <the service> down": what X did then did the damage."""
+    if _which_damaged(s, verb):
+        return True
+    return any(c.dep_ == "conj" and damaging(s, c) and any(
+        g.dep_ == "nsubj" and g.lower_ in s.w.pointing_subjects for g in c.children)
+        for c in verb.children)
+
+
+def _work_harmed(s: Sentence, verb: Word) -> bool:
+    """"<someone>'s migration locked the orders table", "X's cleanup job removed the TLS
+    certificates": a person's work (not the person, who may do it on purpose) doing harm to
+    something that is neither bad nor meant to go."""
+    if verb.lower_ not in s.w.harm_verbs or s.passive(verb):
+        return False
+    subject = s.subject(verb)
+    if subject is None or s.blameable(s.who(subject), 2) or s.person_or_work(subject, 1) is None \
+            or subject.lower_ in s.w.remedy_nouns:
         return False
     objects = [c for c in verb.children if c.dep_ == "dobj"]
-    words = [t for c in objects for t in c.subtree]
+    spoiled = s.w.bad_state_words | s.w.disposable_words | s.v.wrong | s.w.threat_nouns
+    return bool(objects) and not any(t.lower_ in spoiled for c in objects for t in c.subtree)
+
+
+def _work_destroyed(s: Sentence, verb: Word) -> bool:
+    """"<someone>'s script deleted <n> customer rows", "the production database was dropped
+    by <someone>": a person's work (not the person: people delete things as their work)
+    destroying data that matters, or a person destroying data that matters."""
+    if verb.lower_ not in s.w.destructive_verbs:
+        return False
+    passive = s.passive(verb)
+    objects = [c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
+    words = [t for c in objects for t in c.subtree if not (passive and t.i > verb.i)]
     valuable = any(t.lower_ in s.w.valuable_words or t.tag_ == "CD" for t in words) and \
         not any(t.lower_ in s.w.disposable_words for t in words)
-    subject = s.subject(verb)
+    subject = s.by_agent(verb) if passive else s.subject(verb)
     if not valuable or s.person_or_work(subject, 1) is None:
         return False
     # the person themselves: only data that matters ("dropped the <live> schema")
@@ -150,9 +210,43 @@ def damaging(s: Sentence, verb: Word) -> bool:
     caused the outage": the parser may leave the object to the copula)."""
     v = s.v
     phrasal = any(span.start == verb.i for span in s.matches.get("DAMAGE", []))
-    return verb.lower_ in v.damage or phrasal or _made_into_damage(s, verb) or (
+    if _metric_lowered(s, verb):
+        return False
+    return verb.lower_ in v.damage or phrasal or _put_down(s, verb) or \
+        _made_into_damage(s, verb) or (
         verb.lower_ in v.cause_verbs and (_damage_object(s, verb) or verb.dep_ == "csubj" and any(
             c.dep_ == "nsubj" and c.lower_ in v.damage_nouns for c in verb.head.children)))
+
+
+def _planned(s: Sentence, verb: Word) -> bool:
+    """"took the replica offline to upgrade it", "…for maintenance": planned work."""
+    w = s.w
+    for child in verb.children:
+        if child.dep_ in ("advcl", "xcomp") and child.lower_ in w.planned_verbs and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in child.children):
+            return True
+        if child.dep_ == "prep" and child.lower_ == "for" and any(
+                p.lower_ in w.planned_work for p in child.children if p.dep_ == "pobj"):
+            return True
+    return False
+
+
+def _put_down(s: Sentence, verb: Word) -> bool:
+    """"took <the dispatcher> offline", "knocked <two regions> down": the down word after the
+    object (the parser may make it the object itself)."""
+    if verb.lower_ not in s.w.down_verbs:
+        return False
+    for word in s.doc[verb.i + 1:verb.i + 8]:
+        if word.is_punct and word.text != "-" or word.tag_.startswith("VB") or word.tag_ == "IN":
+            return False
+        if word.lower_ in s.w.down_words and word.i > verb.i + 1:
+            return True
+    return False
+
+
+def _metric_lowered(s: Sentence, verb: Word) -> bool:
+    """"brought the error rate down": a measure taken down is a recovery, not damage."""
+    return any(c.dep_ == "dobj" and c.lower_ in s.w.metrics for c in verb.children)
 
 
 def _made_into_damage(s: Sentence, verb: Word) -> bool:
@@ -255,15 +349,34 @@ def _cleft(s: Sentence, verb: Word) -> Iterator[BlameHit]:
             continue
         clause = next((c for c in attr.children if c.dep_ == "relcl"), None) or \
             _cleft_clause(s, verb, attr)
-        if clause is None or (s.subject(clause) or clause).i != attr.i and \
-                clause.dep_ == "relcl":
+        if clause is None or clause.dep_ == "relcl" and not _subject_is(s, clause, attr):
             continue
         mention = s.person_or_work(attr)
-        if mention is None or s.suppressed(verb):
+        if mention is None or s.suppressed(verb) or _thing_cleft(s, clause, attr, mention):
             continue
-        if (s.neutral(clause) or clause.lower_ in s.v.stative) and not _bad_object(s, clause):
+        # a cleft singles out the doer: an act on the system ("who restarted the primary")
+        # is the cause it points at, a responder's act ("who paged…") is not
+        neutral = s.neutral(clause) and clause.lower_ not in s.v.actions
+        if (neutral or clause.lower_ in s.v.stative) and not _bad_object(s, clause):
             continue
         yield s.hit(KIND, mention.start, clause.i + 1, mention.text, verb.i, clause.i + 1)
+
+
+def _subject_is(s: Sentence, clause: Word, attr: Word) -> bool:
+    """Whether the relative clause's doer is ``attr``: "the intern who deleted…", "the intern
+    that deleted…" (not "the table that the intern deleted")."""
+    subject = s.subject(clause) or clause
+    return subject.i == attr.i or subject.lower_ in s.w.relative_pronouns and \
+        subject.dep_ == "nsubj" and clause.head.i == attr.i
+
+
+def _thing_cleft(s: Sentence, clause: Word, attr: Word, mention: Mention) -> bool:
+    """"It was <Name> that lost the placement group": a lone name taken up by "that" or
+    "which" is a thing's (a person is taken up by "who")."""
+    lone_name = mention.end - mention.start == 1 and attr.i == mention.start and \
+        bool(NAME_SHAPE.match(attr.text)) and mention.kind == PERSON
+    return lone_name and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in s.w.thing_relatives
+                             for c in clause.children)
 
 
 def _cleft_clause(s: Sentence, verb: Word, attr: Word) -> Word | None:
@@ -308,6 +421,30 @@ def _because(s: Sentence) -> Iterator[BlameHit]:
         yield s.hit(KIND, mark.i, end, mention.text, verb.i, verb.i + 1)
 
 
+def _thanks_to(s: Sentence) -> Iterator[BlameHit]:
+    """"Thanks to X restarting the wrong database, orders were lost": ironic credit for
+    damage (credit for a good outcome, "thanks to Ada's rollback the impact was small", is
+    praise)."""
+    for word in s.doc:
+        target = s.pobj(word, "to") if word.lower_ in s.w.credit_words else None
+        if target is None:
+            continue
+        act = next((c for c in target.children if c.dep_ == "acl" and c.tag_ == "VBG"), None)
+        mention = s.person_or_work(target)
+        main = word.head
+        phrase = range(word.i, word.right_edge.i + 1)
+        # what happened (the verbs and their complements), not what is named ("the outage
+        # lasted only four minutes", "the failed jobs were retried" are praise)
+        verbs = [main, *(t for t in main.subtree if t.dep_ == "conj" and t.tag_.startswith("VB"))]
+        outcome = [t for v in verbs for t in (v, *v.children) if t.i not in phrase and
+                   (t.i == v.i or t.dep_ in ("acomp", "prt", "oprd")) and
+                   t.lower_ in s.v.outcomes]
+        if mention is None or not outcome or main.i in phrase or s.suppressed(main):
+            continue
+        end = (act or target).i + 1
+        yield s.hit(KIND, word.i, end, mention.text, word.i, end)
+
+
 def _when(s: Sentence) -> Iterator[BlameHit]:
     """"Checkout went down when X deployed the branch": damage timed to a person's act."""
     v, w = s.v, s.w
@@ -333,7 +470,10 @@ def _outright_damage(s: Sentence, main: Word) -> bool:
     down = any(c.lower_ in s.w.down_words for c in main.children)
     began = main.lower_ in s.w.start_verbs and any(
         c.dep_ == "nsubj" and c.lower_ in s.v.damage_nouns for c in main.children)
-    return (main.lower_ in s.v.damage or down or began) and s.negated(main) is None
+    # "the incident was triggered when X…"
+    caused = main.lower_ in s.v.cause_verbs and any(
+        c.dep_ == "nsubjpass" and c.lower_ in s.v.damage_nouns for c in main.children)
+    return (main.lower_ in s.v.damage or down or began or caused) and s.negated(main) is None
 
 
 # -- after a "Root cause:" label -------------------------------------------------------------
@@ -420,7 +560,8 @@ def _author_of_damage(s: Sentence) -> Iterator[BlameHit]:
             continue
         clause = next((c for c in thing.children if c.dep_ == "relcl" and
                        damaging(s, c)), None)
-        if clause is None or (s.subject(clause) or clause).i != thing.i:
+        if (clause is None or (s.subject(clause) or clause).i != thing.i) and \
+                not _then_damaged(s, verb):
             continue
         hit = s.passive_agent(verb, KIND, verb.i)
         if hit is not None:

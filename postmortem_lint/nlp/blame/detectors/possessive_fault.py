@@ -26,7 +26,7 @@ def detect(s: Sentence) -> Iterator[BlameHit]:
             nouns.setdefault(noun.i, noun)
     shared = [noun for noun in doc if noun.lower_ in s.w.shared_faults]
     for noun in shared:  # "the <team>'s failure" (not "the failure of <a tool>")
-        found = _possessor(s, noun)
+        found = _possessor(s, noun) or _on_their_part(s, noun)
         if found is not None and not s.suppressed(noun):
             yield s.hit(KIND, found[1], found[2], found[0].text, noun.i, noun.i + 1)
     for noun in nouns.values():
@@ -73,6 +73,14 @@ def _by_owner(s: Sentence, noun: Word) -> Owner | None:
         if s.blameable(mention, _LEVEL) and target is not None:
             return mention, s.left_edge(noun), target.i + 1
     return None
+
+
+def _on_their_part(s: Sentence, noun: Word) -> Owner | None:
+    """"a failure on the part of the DBA", "a failure on X's part": a person's own."""
+    part = s.pobj(noun, "on")
+    if part is None or part.lower_ != "part":
+        return None
+    return _by_owner(s, noun)
 
 
 def _made_it(s: Sentence, noun: Word) -> Owner | None:
@@ -141,8 +149,9 @@ def _about_damage(s: Sentence, noun: Word) -> bool:
     """"responsibility for the outage", "the misconfiguration was the responsibility…"."""
     damage = s.v.damage_nouns
     subject = s.subject(noun.head) if noun.dep_ == "attr" else None
-    # "for the outage", "for the missed renewal" (a failure is damage too)
-    failed = s.v.failure
+    # "for the outage", "for the missed renewal", "for the expired domain" (a failure, or a
+    # thing left in a bad state, is damage too)
+    failed = s.v.failure | s.w.bad_state_words
     for_damage = any(p.lower_ in damage or any(a.lower_ in failed for a in p.children
                                                if a.dep_ == "amod")
                      for c in noun.children if c.dep_ == "prep" and c.lower_ == "for"
