@@ -278,6 +278,11 @@ class RuleData(BaseModel):
         description="States of a status page written where a severity belongs ('down', "
         "'degraded'): the state of a component, not a severity level; not reported as an "
         "unknown severity.")
+    update_lists: list[str] = Field(
+        default_factory=new_list,
+        description="Front-matter keys (normalised) of a status page's list of updates, each "
+        "a mapping with a time, a state and a message ('incident_states', 'updates'): read "
+        "as the incident's timeline; an update without a time is skipped.")
     priorities: dict[str, int] = Field(
         default_factory=new_dict,
         description="Priority spelling (lower case) -> rank (0 = most urgent).")

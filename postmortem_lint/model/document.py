@@ -305,6 +305,11 @@ class Suppression(BaseModel):
     problem: str | None = None  # why the directive does not parse; it then suppresses nothing
 
 
+# Section kinds a short entry has besides its paragraphs: a summary (often its front
+# matter's description), links, a note on communication, its details.
+_ENTRY_PARTS = frozenset(("summary", "appendix", "communication", "metadata"))
+
+
 class Postmortem(BaseModel):
     """One postmortem, whatever its source format."""
 
@@ -351,6 +356,25 @@ class Postmortem(BaseModel):
 
     def section(self, kind: str) -> Section | None:
         return next((s for s in self.sections if s.kind == kind), None)
+
+    @property
+    def window_stated(self) -> bool:
+        """Whether the document times both ends of the incident: its start (the start
+        field, else the incident's day) and its end (the end field, or a told event of its
+        resolution at a time), as a status page's entry records an incident."""
+        meta = self.meta
+        if meta.incident_start is None and meta.incident_date is None:
+            return False
+        return meta.incident_end is not None or any(
+            entry.at is not None and entry.has_time and Phase.resolution in entry.phases
+            for entry in self.timeline.narrative)
+
+    @property
+    def analysed(self) -> bool:
+        """Whether the document has a heading for a part of a postmortem's analysis (impact,
+        timeline, cause, response, lessons, actions…): more than a short entry's
+        paragraphs under a title."""
+        return any(s.kind is not None and s.kind not in _ENTRY_PARTS for s in self.sections)
 
     def has_section(self, kind: str) -> bool:
         return any(s.kind == kind for s in self.sections)

@@ -102,6 +102,9 @@ class DocumentBuilder:
         self.dayfirst = False
         self._date_stated = False  # whether a date field (not a start time) gave the day
         self.timeline_day: Located[dt.date] | None = None  # the first day the timeline states
+        # The time of day a date field gives with the incident's day ("date: 2026-03-04
+        # 14:32"): its start when the same fields also record how it ended.
+        self._date_moment: Located[dt.datetime] | None = None
 
     # -- problems ---------------------------------------------------------------
     def problem(self, code: str, message: str, span: Span) -> None:
@@ -209,6 +212,9 @@ class DocumentBuilder:
             follow.span = follow.span or prose.whole
         elif name == "incident_date":
             self.date_incident(_located(prose, day), "front-matter", stated=True)
+            at = times.parse_datetime(text, self.data.time_zones)
+            if at is not None and at.time() != dt.time() and self._date_moment is None:
+                self._date_moment = _located(prose, at)  # midnight is a day, not a moment
         elif getattr(self.doc.meta, name) is None:
             setattr(self.doc.meta, name, _located(prose, day))
 
@@ -752,6 +758,7 @@ class DocumentBuilder:
                          "write it in full (2026-03-04 14:32 UTC) or give the incident's date",
                          prose.whole)
         self._undated = {}
+        self.start_from_date()
         self.document_kind()
         self.zone_from_same_times()
         self.narrative_timeline()
@@ -768,6 +775,16 @@ class DocumentBuilder:
             if found is not None:
                 self.doc.timeline.recovered_unaided = prose.span(*found)
                 return
+
+    def start_from_date(self) -> None:
+        """A status page's entry records an incident as a date with its time and a time of
+        resolution ("date: 2026-03-04 14:32" and "resolvedWhen: 2026-03-04 16:05"): when the
+        fields say how it ended, the date's time is when it began."""
+        meta = self.doc.meta
+        if meta.incident_start is None and meta.incident_end is not None and \
+                self._date_moment is not None and \
+                self._date_moment.value.date() <= meta.incident_end.value.date():
+            meta.incident_start = self._date_moment
 
     def document_kind(self) -> None:
         """Whether the document is itself a published security advisory (its title says

@@ -376,7 +376,8 @@ class _Reader:
             self.b.problem("PM002", f"front matter must be a mapping, not {type_name(tree)}",
                            Span.point(block.first_line))
             return
-        reader = MappingReader(self.b, self.lines, line_offset=block.first_line)
+        reader = MappingReader(self.b, self.lines, line_offset=block.first_line,
+                               front_matter=True)
         reader.read(tree)
 
     def code_prose(self, block: Block) -> Prose:
