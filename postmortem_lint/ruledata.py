@@ -357,6 +357,10 @@ class RuleData(BaseModel):
     placeholder_setting_cues: list[str] = Field(
         default_factory=new_list, description="Words right before bracketed text that make it "
         "the name of a setting or option, not a template prompt (setting, option, from, to).")
+    update_label_words: list[str] = Field(
+        default_factory=new_list, description="Words of the bracketed label a status log puts "
+        "before each update ('[Initial Message]', '[Close Issue]', '[Final Update]'): text in "
+        "brackets made only of them, opening a line, is a label, not a template prompt.")
     placeholders: list[str] = Field(default_factory=new_list,
         description="Template text left unfilled.")
     sensitive_data: list[SensitivePattern] = Field(
