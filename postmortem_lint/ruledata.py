@@ -278,6 +278,11 @@ class RuleData(BaseModel):
         description="States of a status page written where a severity belongs ('down', "
         "'degraded'): the state of a component, not a severity level; not reported as an "
         "unknown severity.")
+    resolved_states: list[str] = Field(
+        default_factory=new_list,
+        description="Values of a status field that say the incident is over ('resolved', "
+        "'closed'): the fields are then a status page's record of it, and a date written with "
+        "its time is when it began.")
     update_lists: list[str] = Field(
         default_factory=new_list,
         description="Front-matter keys (normalised) of a status page's list of updates, each "

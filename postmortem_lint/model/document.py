@@ -358,16 +358,26 @@ class Postmortem(BaseModel):
         return next((s for s in self.sections if s.kind == kind), None)
 
     @property
-    def window_stated(self) -> bool:
-        """Whether the document times both ends of the incident: its start (the start
-        field, else the incident's day) and its end (the end field, or a told event of its
-        resolution at a time), as a status page's entry records an incident."""
-        meta = self.meta
-        if meta.incident_start is None and meta.incident_date is None:
-            return False
-        return meta.incident_end is not None or any(
+    def end_stated(self) -> bool:
+        """Whether the document times the incident's end: the end field, or a told event
+        of its resolution at a time ("The issue is resolved at 05:20 UTC")."""
+        return self.meta.incident_end is not None or any(
             entry.at is not None and entry.has_time and Phase.resolution in entry.phases
             for entry in self.timeline.narrative)
+
+    @property
+    def window_stated(self) -> bool:
+        """Whether the document dates the incident's start (the start field, else the
+        incident's day) and times its end, as a status page's entry records an incident."""
+        meta = self.meta
+        return (meta.incident_start is not None or meta.incident_date is not None) \
+            and self.end_stated
+
+    @property
+    def window_timed(self) -> bool:
+        """Whether both ends of the incident are moments (a start field with its time, and
+        a timed end): its length can be computed."""
+        return self.meta.incident_start is not None and self.end_stated
 
     @property
     def analysed(self) -> bool:

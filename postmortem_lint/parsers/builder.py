@@ -105,6 +105,8 @@ class DocumentBuilder:
         # The time of day a date field gives with the incident's day ("date: 2026-03-04
         # 14:32"): its start when the same fields also record how it ended.
         self._date_moment: Located[dt.datetime] | None = None
+        # Whether the fields say the incident is over ("resolved: true", "status: resolved").
+        self.resolved = False
 
     # -- problems ---------------------------------------------------------------
     def problem(self, code: str, message: str, span: Span) -> None:
@@ -117,6 +119,8 @@ class DocumentBuilder:
         if not text:
             return True
         meta, impact = self.doc.meta, self.doc.impact
+        if name == "status" and values.normalise_key(text) in self.data.resolved_states:
+            self.resolved = True
         if name in ("id", "title", "status", "incident_class", "security_review", "cost"):
             target = meta
             if getattr(target, name) is None:
@@ -777,14 +781,15 @@ class DocumentBuilder:
                 return
 
     def start_from_date(self) -> None:
-        """A status page's entry records an incident as a date with its time and a time of
-        resolution ("date: 2026-03-04 14:32" and "resolvedWhen: 2026-03-04 16:05"): when the
-        fields say how it ended, the date's time is when it began."""
-        meta = self.doc.meta
-        if meta.incident_start is None and meta.incident_end is not None and \
-                self._date_moment is not None and \
-                self._date_moment.value.date() <= meta.incident_end.value.date():
-            meta.incident_start = self._date_moment
+        """A status page's entry records an incident as a date with its time and its
+        resolution ("date: 2026-03-04 14:32" and "resolvedWhen: 2026-03-04 16:05", or
+        "resolved: true"): when the fields say it ended, the date's time is when it began."""
+        meta, moment = self.doc.meta, self._date_moment
+        if meta.incident_start is not None or moment is None:
+            return
+        if meta.incident_end is not None and moment.value.date() <= meta.incident_end.value.date() \
+                or meta.incident_end is None and self.resolved:
+            meta.incident_start = moment
 
     def document_kind(self) -> None:
         """Whether the document is itself a published security advisory (its title says

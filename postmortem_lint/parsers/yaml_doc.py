@@ -191,6 +191,7 @@ class MappingReader:
         if isinstance(value, bool) and field in _DATE_FIELDS and not _names_a_moment(key):
             # "resolved: true", "published: false": a status flag of a status page or a
             # site generator, not a time; "review_date: true" is still a wrong value
+            self.b.resolved = self.b.resolved or (value and field == "incident_end")
             return
         if field in _DATE_FIELDS and isinstance(value, bool | int | float):
             self.wrong_type(node, key, "a date (YYYY-MM-DD)", value)

@@ -192,3 +192,23 @@ def test_a_timeline_key_without_times_is_still_reported() -> None:
           - event: A fix is rolled out.
         """, "pm.yaml"))
     assert "PM003" in found
+
+
+@pytest.mark.parametrize("front", [
+    "---\ntitle: API errors\ndate: 2024-04-18 18:45 UTC\nresolved: true\n---\n",
+    "---\ntitle: API errors\ndate: 2024-04-18 18:45 UTC\nstatus: resolved\n---\n",
+    "+++\ntitle = \"API errors\"\ndate = 2024-04-18T18:45:00Z\nresolved = true\n+++\n",
+])
+def test_a_resolved_entry_s_date_time_and_its_told_recovery_give_the_length(front: str) -> None:
+    text = front + ("All API requests failed with errors.\n\n"
+                    "## Update\n\nAll services are back to normal at 19:35 UTC.\n")
+    doc = _doc(text)
+    assert doc.meta.incident_start is not None
+    assert doc.meta.incident_start.value.hour == 18
+    found = codes(lint_text(text))
+    assert "PM203" not in found and "PM300" not in found
+
+
+def test_an_unresolved_entry_s_date_is_not_its_start() -> None:
+    doc = _doc("---\ndate: 2024-04-18 18:45 UTC\nstatus: investigating\n---\nErrors.\n")
+    assert doc.meta.incident_start is None
