@@ -170,6 +170,14 @@ class MappingReader:
 
     def read_field(self, node: Any, key: Any, value: Any, field: str) -> None:
         if isinstance(value, CommentedSeq):
+            if field not in ("authors", "services") and self.front_matter:
+                # a site's own shape ("category: [database, outage]"): its first value, as
+                # TOML front matter is read; nothing readable is skipped, not reported
+                first = next((i for i, item in enumerate(value) if item is not None
+                              and not isinstance(item, CommentedMap | CommentedSeq)), None)
+                if first is not None:
+                    self.read_field(value, first, value[first], field)
+                return
             if field not in ("authors", "services"):
                 self.wrong_type(node, key, "a single value", value)
                 return
@@ -184,7 +192,8 @@ class MappingReader:
                     self.b.set_field(field, self.prose(value, index, item))
             return
         if isinstance(value, CommentedMap):
-            self.wrong_type(node, key, "a single value", value)
+            if not self.front_matter:  # a site's own mapping in a page's front matter: skipped
+                self.wrong_type(node, key, "a single value", value)
             return
         if value is None:
             return

@@ -196,3 +196,23 @@ def test_a_status_page_state_as_severity_is_not_reported() -> None:
     # status-page generators write a component state where a severity belongs
     assert "PM003" not in codes(lint_text("---\nseverity: down\n---\n# Mail relay outage\n"))
     assert "PM003" in codes(lint_text("---\nseverity: purple\n---\n# Mail relay outage\n"))
+
+
+def test_a_site_s_own_value_shapes_in_front_matter_are_read_or_skipped() -> None:
+    """A list where we read one value takes its first (as TOML front matter does); a
+    mapping is the site's own and is skipped. In a YAML postmortem both are reported."""
+    doc = _doc("""\
+        ---
+        category: [database, outage]
+        status:
+          draft: false
+          reviewed: true
+        ---
+        # Replica lag
+        """)
+    assert doc.meta.incident_class is not None
+    assert doc.meta.incident_class.value == "database"
+    assert not [p for p in doc.problems if p.code == "PM003"]
+    found = lint_text("title: T\ncategory: [database, outage]\nstatus:\n  draft: false\n",
+                      "pm.yaml")
+    assert codes(found).count("PM003") == 2
