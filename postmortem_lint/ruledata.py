@@ -283,6 +283,10 @@ class RuleData(BaseModel):
         description="Values of a status field that say the incident is over ('resolved', "
         "'closed'): the fields are then a status page's record of it, and a date written with "
         "its time is when it began.")
+    update_states: dict[str, str] = Field(
+        default_factory=new_dict,
+        description="A status page's state of an update (normalised) -> the phase it marks "
+        "('identified' -> detection, 'monitoring' -> mitigation, 'resolved' -> resolution).")
     update_lists: list[str] = Field(
         default_factory=new_list,
         description="Front-matter keys (normalised) of a status page's list of updates, each "

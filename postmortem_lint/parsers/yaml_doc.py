@@ -286,6 +286,8 @@ class MappingReader:
                 if event.text:
                     doc.prose.append(event)
                 phase = entry.get(phase_key) if phase_key is not None else None
+                if updates and phase is not None:  # a status page's state: its phase
+                    phase = self.b.data.update_states.get(normalise_key(str(phase)), phase)
                 added = self.b.add_timeline_entry(
                     time_prose, event, span, phase_text=str(phase) if phase else None,
                     default_date=default_date)

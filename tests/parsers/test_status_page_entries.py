@@ -212,3 +212,11 @@ def test_a_resolved_entry_s_date_time_and_its_told_recovery_give_the_length(fron
 def test_an_unresolved_entry_s_date_is_not_its_start() -> None:
     doc = _doc("---\ndate: 2024-04-18 18:45 UTC\nstatus: investigating\n---\nErrors.\n")
     assert doc.meta.incident_start is None
+
+
+def test_an_update_s_state_is_its_phase() -> None:
+    """"monitoring" on a status page means a fix is in place and watched."""
+    doc = _doc(UPDATES[1])
+    assert [entry.phase.value if entry.phase else None for entry in doc.timeline.entries] == [
+        "mitigation", "resolution"]
+    assert all(entry.phase_explicit for entry in doc.timeline.entries)
