@@ -51,6 +51,16 @@ class _Reader(HTMLParser):
         line, offset = self.getpos()
         return self.first_line + line - 1, offset + 1
 
+    def _placed(self, piece: str, line: int, column: int) -> int:
+        """The column ``piece`` starts at on ``line``: where the block's offset says, unless
+        the block was cut out of a quotation or a list item (its "> " or indentation gone
+        from the content), then where the line holds it."""
+        source = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
+        if not piece or source[column - 1:column - 1 + len(piece)] == piece:
+            return column
+        found = source.find(piece, max(column - 1, 0))
+        return found + 1 if found >= 0 else column
+
     # -- elements ------------------------------------------------------------------
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _HIDDEN:
@@ -116,12 +126,13 @@ class _Reader(HTMLParser):
             if number:
                 self.builder.add_unmapped("\n")
                 line, column = line + 1, 1
-            self.builder.add(piece, line, column)
+            self.builder.add(piece, line, self._placed(piece, line, column))
 
     def _reference(self, written: str) -> None:
         if self.builder is None or self.hidden:
             return
         line, column = self._where()
+        column = self._placed(written, line, column)
         text = html.unescape(written)
         if text == written:  # not a reference html knows: keep it as written
             self.builder.add(written, line, column)

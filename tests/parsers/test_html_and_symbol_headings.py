@@ -95,3 +95,21 @@ def test_headings_led_by_emoji_or_symbols_classify_like_their_words(heading: str
                                                                     kind: str) -> None:
     doc = _doc(f"# Payments outage\n\n## {heading}\n\nText.\n")
     assert doc.sections[-1].kind == kind
+
+
+def test_html_in_a_quotation_or_a_list_points_at_its_text() -> None:
+    text = "# Outage\n\n> <p>Payments failed &amp; retried.</p>\n\n- <p>Add an alert</p>\n"
+    doc = _doc(text)
+    lines = text.splitlines()
+    for prose in doc.prose[1:]:
+        where = prose.whole
+        assert lines[where.line - 1][where.column - 1:].startswith(prose.text.split(" &")[0])
+
+
+def test_wordpress_block_comments_around_html_headings() -> None:
+    doc = _doc("# Outage\n\n<!-- wp:heading -->\n<h2 class=\"wp\">🔥 Impact</h2>\n"
+               "<!-- /wp:heading -->\n\n<!-- wp:paragraph -->\n<p>Errors for 25 minutes."
+               "</p>\n<!-- /wp:paragraph -->\n")
+    assert [s.kind for s in doc.sections] == [None, "impact"]
+    assert any(p.text == "Errors for 25 minutes." for p in doc.impact.text) or \
+        any("25 minutes" in p.text for p in doc.prose)
