@@ -170,9 +170,10 @@ class MappingReader:
 
     def read_field(self, node: Any, key: Any, value: Any, field: str) -> None:
         if isinstance(value, CommentedSeq):
-            if field not in ("authors", "services") and self.front_matter:
+            if field not in ("authors", "services", *_DATE_FIELDS) and self.front_matter:
                 # a site's own shape ("category: [database, outage]"): its first value, as
-                # TOML front matter is read; nothing readable is skipped, not reported
+                # TOML front matter is read; nothing readable is skipped, not reported (a
+                # list is no date in anyone's schema: that one is still reported)
                 first = next((i for i, item in enumerate(value) if item is not None
                               and not isinstance(item, CommentedMap | CommentedSeq)), None)
                 if first is not None:
