@@ -220,3 +220,17 @@ def test_an_update_s_state_is_its_phase() -> None:
     assert [entry.phase.value if entry.phase else None for entry in doc.timeline.entries] == [
         "mitigation", "resolution"]
     assert all(entry.phase_explicit for entry in doc.timeline.entries)
+
+
+def test_a_revision_history_is_not_a_timeline() -> None:
+    doc = _doc("""\
+        ---
+        history:
+          - date: 2025-01-20 10:00
+            change: First draft
+          - date: 2025-01-22 16:30
+            change: Reviewed by the platform team
+        ---
+        # Cache outage
+        """)
+    assert doc.timeline.entries == []
