@@ -251,6 +251,15 @@ class RegulatoryFramework(BaseModel):
     records: list[RegulatoryRecord] = Field(default_factory=new_list)
 
 
+class PhaseAct(BaseModel):
+    """A verb and its object that together mark a timeline phase ("incident" + "open")."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    verbs: list[str] = Field(description="Verbs (base form; every form is read).")
+    objects: list[str] = Field(description="Nouns (singular; plurals are read too).")
+
+
 class RuleData(BaseModel):
     """One rule-pack file. Every key is optional; packs are merged in order."""
 
@@ -260,6 +269,14 @@ class RuleData(BaseModel):
     sections: dict[str, list[str]] = Field(
         default_factory=new_dict,
         description="Canonical section kind -> heading phrases that mean it.")
+    section_words: dict[str, list[str]] = Field(
+        default_factory=new_dict,
+        description="Canonical section kind -> single words that name it in a heading no "
+        "phrase matches ('What can we learn from this?': lessons).")
+    section_word_exceptions: list[str] = Field(
+        default_factory=new_list,
+        description="Phrases in which a section word means something else ('learned of the "
+        "outage' is detection).")
     action_verbs: list[str] = Field(
         default_factory=new_list,
         description="Verbs that open an action item ('add', 'document', 'migrate'): a list "
@@ -301,6 +318,31 @@ class RuleData(BaseModel):
     phases: dict[str, list[str]] = Field(
         default_factory=new_dict,
         description="Timeline phase -> words that mark an entry as that phase.")
+    phase_verbs: dict[str, list[str]] = Field(
+        default_factory=new_dict,
+        description="Timeline phase -> verbs (base form) whose every form marks an entry as "
+        "that phase (disable: disables, disabled, disabling); a phrase inflects its first "
+        "word (shut down: shutting down).")
+    phase_acts: dict[str, list[PhaseAct]] = Field(
+        default_factory=new_dict,
+        description="Timeline phase -> acts that mark it: a verb and its object a few words "
+        "apart, in either order (receive + email: 'receives a flood of emails').")
+    fixed_words: list[str] = Field(
+        default_factory=new_list,
+        description="Words that say the problem was fixed or the bad change undone (fixed, "
+        "corrected, reverted, unpublished): the entry is the fix, mitigation and resolution.")
+    back_verbs: list[str] = Field(
+        default_factory=new_list,
+        description="Verbs that take 'back' without a recovery (rolled back, fell back, "
+        "called back): 'site back' at the end of a clause is a resolution, these are not.")
+    aspect_verbs: list[str] = Field(
+        default_factory=new_list,
+        description="Verbs that, before a gerund, tell how another action goes rather than "
+        "act ('stopped responding' is a failure, not a stop): not read as a phase verb there.")
+    timeline_names: list[str] = Field(
+        default_factory=new_list,
+        description="Words that name a timeline (timeline, chronology): a sentence that "
+        "names one and links to another page says the timeline is published there.")
     phase_change_words: list[str] = Field(
         default_factory=new_list,
         description="Onset words that name a change (deployed, merged, rolled out): the "
@@ -357,9 +399,44 @@ class RuleData(BaseModel):
     placeholder_prompt_words: list[str] = Field(
         default_factory=new_list, description="Words that make bracketed text a template "
         "prompt wherever it stands ([Team name], [Link to the dashboard]).")
+    status_update_states: list[str] = Field(
+        default_factory=new_list, description="Status-field values of an incident still "
+        "being worked (investigating, monitoring): the document is a status update.")
+    open_states: list[str] = Field(
+        default_factory=new_list, description="Status-field values that say the incident is "
+        "open (open, ongoing): a status update when a second sign agrees (cause_pending, "
+        "work_ongoing).")
+    cause_pending: list[str] = Field(
+        default_factory=new_list, description="Words of a root cause that say it is not known "
+        "yet (not yet determined, under investigation).")
+    work_ongoing: list[str] = Field(
+        default_factory=new_list, description="Words of a closing paragraph that say work on "
+        "the incident goes on (we are working on, more details to follow).")
+    future_markers: list[str] = Field(
+        default_factory=new_list, description="Words that put a sentence in the future (will, "
+        "to follow): with a postmortem noun in the closing paragraph, the postmortem is "
+        "promised as a document of its own.")
+    postmortem_nouns: list[str] = Field(
+        default_factory=new_list, description="Names of the postmortem as a document "
+        "(postmortem, root cause analysis, incident report).")
+    report_qualifiers: list[str] = Field(
+        default_factory=new_list, description="Words before a postmortem noun that name a "
+        "report still to come (detailed, full): 'a detailed postmortem will follow'.")
+    safeguard_words: list[str] = Field(
+        default_factory=new_list, description="What guards a system against failure (test, "
+        "review, alert, validation): a contributing factor that names one as missing "
+        "(safeguard_gaps) reaches a systemic cause.")
+    safeguard_gaps: list[str] = Field(
+        default_factory=new_list, description="Words that say a safeguard was missing or "
+        "partial (no, never, lacked, only, unset).")
+    open_work_cues: list[str] = Field(
+        default_factory=new_list, description="Words of a sentence outside the action items "
+        "and the timeline that say work is still to be done (we need to, remaining items): "
+        "a review has open work to check.")
     reflection_headings: list[str] = Field(
-        default_factory=new_list, description="Headings of a section that may reflect on the "
-        "incident (Postmortem, Conclusion): it holds what went wrong when it names shortcomings.")
+        default_factory=new_list, description="Words of a heading whose section may reflect "
+        "on the incident (postmortem, conclusion, do better): it holds what went wrong when it "
+        "names shortcomings.")
     shortcoming_cues: list[str] = Field(
         default_factory=new_list, description="Words that name a shortcoming (no alert was "
         "configured, should have, slower): two in a reflection section make it what went wrong.")
@@ -454,6 +531,9 @@ class RuleData(BaseModel):
     cost_declined: list[str] = Field(
         default_factory=new_list, description="Phrases that say why a cost is not given "
         "(not estimated, cannot be quantified).")
+    near_miss: list[str] = Field(
+        default_factory=new_list, description="Phrases that say the incident harmed nothing "
+        "(near miss, no realised harm): it has no cost to state.")
     cost_none: list[str] = Field(
         default_factory=new_list, description="Phrases that state the cost as nothing (no "
         "financial impact, no revenue impact).")

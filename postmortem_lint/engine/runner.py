@@ -244,6 +244,11 @@ class Linter:
         day = document.meta.incident_date
         metrics["incident_date"] = day.value.isoformat() if day is not None else None
         metrics["incident_date_source"] = document.meta.incident_date_source
+        # What the document is, and the line that shows it when it is not a postmortem
+        # (depth rules have nothing to ask of a status update or a note deferring it).
+        metrics["document_kind"] = document.kind.value
+        metrics["document_kind_line"] = document.meta.kind.span.line \
+            if document.meta.kind is not None else None
         if self.extension is not None:
             metrics[self.extension.key] = self.extension(document, facts, self.data)
         return FileResult(path=shown, findings=_dedupe(findings), metrics=metrics,

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
         Audience,
         CodeBlock,
         ContributingFactor,
+        DocumentKind,
         FollowUp,
         Impact,
         ItemStatus,
@@ -42,7 +43,8 @@ if TYPE_CHECKING:
     from postmortem_lint.model.span import Located, Span
 
 __all__ = [
-    "ActionItem", "ActionType", "Audience", "CodeBlock", "ContributingFactor", "FollowUp",
+    "ActionItem", "ActionType", "Audience", "CodeBlock", "ContributingFactor", "DocumentKind",
+    "FollowUp",
     "Impact", "ItemStatus", "Located", "Metadata", "ParseProblem", "Phase", "Postmortem",
     "Priority", "Prose", "ProseBuilder", "ProseRole", "Section", "Severity", "Span",
     "Suppression", "SuppressionKind", "Timeline", "TimelineEntry", "Why", "join_prose",

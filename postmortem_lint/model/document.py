@@ -67,6 +67,18 @@ class ActionType(str, Enum):
     other = "other"  # a declared type outside the four (some templates have "other")
 
 
+class DocumentKind(str, Enum):
+    """What a document is: the incident's postmortem, or a note written before it."""
+
+    postmortem = "postmortem"
+    # An update on an incident still open: written while it runs, before anything is known
+    # of its cause, its lessons or its fixes ("status: investigating").
+    status_update = "status-update"
+    # An incident note that says the postmortem is published as a separate document ("a
+    # detailed postmortem will follow on our blog"): the analysis belongs there.
+    postmortem_elsewhere = "postmortem-elsewhere"
+
+
 class Metadata(BaseModel):
     id: Located[str] | None = None
     title: Located[str] | None = None
@@ -101,6 +113,10 @@ class Metadata(BaseModel):
     # Where the document shows it is itself a tracker issue ("Is someone assigned to this
     # issue?"): its follow-up actions are tracked in it.
     tracker_issue: Located[str] | None = None
+    # Where the document shows it is not the incident's postmortem (an open status field,
+    # a closing line that says work goes on while the cause is not known yet, or one that
+    # promises the postmortem separately): the kind, at its evidence. None: a postmortem.
+    kind: Located[DocumentKind] | None = None
 
 
 class Impact(BaseModel):
@@ -167,6 +183,9 @@ class Timeline(BaseModel):
     # Where the text says the incident ended without anyone acting ("resolved
     # automatically once the upstream link stabilised", "no manual intervention").
     recovered_unaided: Span | None = None
+    # Where the text says the timeline is published elsewhere, with a link to it ("a
+    # detailed timeline is in [the advisory](https://…)").
+    elsewhere: Span | None = None
 
     @property
     def narrated_moments(self) -> int:
@@ -180,11 +199,14 @@ class Timeline(BaseModel):
     @property
     def narrated(self) -> bool:
         """Whether the narrative tells what happened when: events at two or more moments
-        that mark at least two phases (it started, was found, fixed, ended), so a reader
-        can reconstruct the sequence without a timeline list."""
+        that mark at least two phases (it started, was found, fixed, ended), or events at
+        three or more times of day whatever their words (a few timestamped updates), so a
+        reader can reconstruct the sequence without a timeline list."""
         phases = {phase for entry in self.narrative if entry.at is not None
                   for phase in (entry.phases or ([entry.phase] if entry.phase else []))}
-        return self.narrated_moments >= _NARRATED_MIN and len(phases) >= _NARRATED_MIN
+        timed = {entry.at for entry in self.narrative if entry.at is not None and entry.has_time}
+        return len(timed) > _NARRATED_MIN or (self.narrated_moments >= _NARRATED_MIN
+                                              and len(phases) >= _NARRATED_MIN)
 
     @property
     def narrated_length(self) -> bool:
@@ -330,6 +352,10 @@ class Postmortem(BaseModel):
     contributing_factors: list[ContributingFactor] = Field(default_factory=list)
     contributing_span: Span | None = None
     five_whys: list[Why] = Field(default_factory=list)
+    # Where the analysis reaches systemic causes without a five-whys list: two contributing
+    # factors that name a missing safeguard ("no end-to-end test exercised it"), or two
+    # headings that ask why ("Why it failed", "Why it was not caught").
+    systemic_analysis: Located[str] | None = None
     five_whys_span: Span | None = None
     went_well: list[Prose] = Field(default_factory=list)
     went_well_span: Span | None = None
@@ -341,6 +367,10 @@ class Postmortem(BaseModel):
     # A tracker written in the action-items section outside its items ("all items are
     # tracked in PLAT-1500", a bare link to the board): it covers every item.
     action_items_tracker: Located[str] | None = None
+    # A sentence outside the action items and the timeline that says work is still to be
+    # done ("we need to add more QA", "the testnet needs to mirror production"): open work
+    # the item list does not show.
+    open_work: Located[str] | None = None
     follow_up: FollowUp = Field(default_factory=FollowUp)
     prose: list[Prose] = Field(default_factory=list)  # every visible text, in reading order
     code_blocks: list[CodeBlock] = Field(default_factory=list)
@@ -353,6 +383,11 @@ class Postmortem(BaseModel):
     incident_cost: IncidentCost = Field(default_factory=IncidentCost)
     notifications: list[Notification] = Field(default_factory=list)
     impact_reach: ImpactReach = Field(default_factory=ImpactReach)
+
+    @property
+    def kind(self) -> DocumentKind:
+        """What the document is (a postmortem unless it shows otherwise)."""
+        return self.meta.kind.value if self.meta.kind is not None else DocumentKind.postmortem
 
     def section(self, kind: str) -> Section | None:
         return next((s for s in self.sections if s.kind == kind), None)

@@ -92,6 +92,9 @@ class IncidentCost(BaseModel):
     none_stated: Located[str] | None = None
     # A cost named without an amount: a Cost or Revenue field, "service credits apply".
     described: Located[str] | None = None
+    # "No realised harm", "a near miss": the incident harmed nothing, so there is no cost to
+    # state (not counted as a stated cost in audits).
+    near_miss: Located[str] | None = None
 
     @property
     def stated(self) -> bool:

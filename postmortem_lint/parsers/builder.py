@@ -27,7 +27,17 @@ from postmortem_lint.model import (
     Why,
     join_prose,
 )
-from postmortem_lint.parsers import action_items, cost, practices, prose_facts, times, values
+from postmortem_lint.parsers import (
+    action_items,
+    analysis,
+    cost,
+    document_kind,
+    practices,
+    prose_facts,
+    times,
+    values,
+)
+from postmortem_lint.parsers.phases import phase_reader
 from postmortem_lint.phrases import find_phrases
 from postmortem_lint.ruledata import RuleData
 
@@ -320,11 +330,13 @@ class DocumentBuilder:
         """Every phase whose words the text contains, main phase first. A change that is
         deployed or merged is a fix, not the onset, when the text says it is one."""
         lowered = text.lower()
-        found = []
-        for phase in _PHASE_ORDER:
-            pattern = _words_pattern(tuple(self.data.phases.get(phase, [])))
-            if pattern is not None and pattern.search(lowered):
-                found.append(Phase(phase))
+        reader = phase_reader(self.data)
+        found = [Phase(phase) for phase in _PHASE_ORDER if reader.marks(phase, lowered)
+                 or (phase == "resolution" and reader.back(lowered))]
+        if reader.fixed(lowered):  # "corrected the setting": the fix, whatever else it says
+            found = [phase for phase in found if phase is not Phase.onset]
+            found += [phase for phase in (Phase.resolution, Phase.mitigation)
+                      if phase not in found]
         if Phase.onset not in found and _EARLIER.search(lowered):
             found.append(Phase.onset)  # "an odd transfer made about 30 minutes earlier"
         if self._is_fix(lowered):  # "fix deployed": the response, not the cause
@@ -345,18 +357,41 @@ class DocumentBuilder:
             and pattern.search(lowered) is not None
 
     def settle_phases(self) -> None:
-        """A change deployed after the incident was detected is the response to it (a fix):
-        mitigation and resolution, not onset."""
-        detected = False
-        for entry in self.doc.timeline.entries:
+        """What an entry is by its place. An incident opened or declared is its detection
+        when the timeline opens with it, or labels no phase and notes no earlier
+        detection. A change deployed or applied after the incident was detected is the
+        response to it (a fix): mitigation and resolution, not onset.
+        What the timeline records before anyone noticed the incident (a change, a first
+        silent failure, an attacker's first step) is its onset."""
+        entries = self.doc.timeline.entries
+        reader = phase_reader(self.data)
+        labelled = any(entry.phase_explicit for entry in entries)
+        for index, entry in enumerate(entries):
+            if Phase.detection in entry.phases or (labelled and index > 0):
+                break
+            if not entry.phase_explicit and reader.marks("opened", entry.text.text.lower()):
+                # the incident opened: when the team learned of it, its detection, if the
+                # timeline opens with it or labels no phase (then a missing label says
+                # nothing); a labelled timeline that opens the incident late lacks one
+                entry.phases.append(Phase.detection)
+                entry.phase = entry.phases[0]
+                break
+        first_detected = next((i for i, entry in enumerate(entries)
+                               if Phase.detection in entry.phases), None)
+        if first_detected is None:
+            return
+        for entry in entries[:first_detected]:
+            if not entry.phase_explicit and not {Phase.onset, Phase.mitigation,
+                                                 Phase.resolution} & set(entry.phases):
+                entry.phases.append(Phase.onset)
+                entry.phase = entry.phases[0]
+        for entry in entries[first_detected + 1:]:
             phases = entry.phases
-            if detected and not entry.phase_explicit and Phase.onset in phases \
-                    and self._is_change(entry.text.text.lower()):
+            if not entry.phase_explicit and self._is_change(entry.text.text.lower()):
                 phases = [p for p in phases if p is not Phase.onset]
                 entry.phases = phases + [p for p in (Phase.mitigation, Phase.resolution)
                                          if p not in phases]
                 entry.phase = entry.phases[0]
-            detected = detected or Phase.detection in entry.phases
 
     def zone_from_same_times(self) -> None:
         """A timeline written without any zone, whose times the text writes elsewhere with
@@ -767,6 +802,7 @@ class DocumentBuilder:
         self.zone_from_same_times()
         self.narrative_timeline()
         self.recovery_unaided()
+        self.timeline_elsewhere()
         self.prose_facts()
         practices.read_facts(self.doc, self.data)
         return self.doc
@@ -791,10 +827,36 @@ class DocumentBuilder:
                 or meta.incident_end is None and self.resolved:
             meta.incident_start = moment
 
+    def timeline_elsewhere(self) -> None:
+        """Where a sentence names the timeline and links to another page that holds it:
+        "A detailed timeline is in [our advisory](https://…)". A link within the same
+        document ("#timeline") is no timeline elsewhere."""
+        pattern = _phrases_ci(tuple(self.data.timeline_names))
+        if pattern is None:
+            return
+        for prose in self.doc.prose:
+            if prose.role is not ProseRole.narrative:
+                continue
+            for match in pattern.finditer(prose.text):
+                start = max(prose.text.rfind(". ", 0, match.start()) + 1, 0)
+                end = prose.text.find(". ", match.end())
+                end = len(prose.text) if end < 0 else end
+                linked = any(s < end and e > start and not href.startswith("#")
+                             for s, e, href in prose.links) \
+                    or _URL.search(prose.text, start, end) is not None
+                if linked:
+                    self.doc.timeline.elsewhere = prose.span(match.start(), match.end())
+                    return
+
     def document_kind(self) -> None:
-        """Whether the document is itself a published security advisory (its title says
-        so) or a tracker issue ("Is someone assigned to this issue?")."""
+        """What the document is (a postmortem, a status update on an open incident, a note
+        that promises the postmortem separately), and whether it is itself a published
+        security advisory (its title says so) or a tracker issue ("Is someone assigned to
+        this issue?")."""
         doc, data = self.doc, self.data
+        doc.meta.kind = document_kind.document_kind(doc, data)
+        doc.open_work = document_kind.open_work(doc, data)
+        doc.systemic_analysis = analysis.systemic_analysis(doc, data)
         title = doc.meta.title
         if title is not None:
             pattern = _phrases_ci(tuple(data.advisory_titles))
@@ -875,6 +937,8 @@ class DocumentBuilder:
             if impact.span is None:
                 self._impact_elsewhere([p for p in narrative if p.section != "timeline"
                                         and not p.text.startswith("[^")])  # not footnotes
+            if impact.span is None:
+                self._impact_in_timeline()
         if impact.duration is None:
             for prose in [*impact.text, *doc.summary]:
                 stated = times.find_stated_duration(prose.text) \
@@ -928,6 +992,12 @@ class DocumentBuilder:
                     impact.quantity = Located(value=prose.text[found[0]:found[1]],
                                               span=prose.span(*found))
                     break
+                # what every visit got, written as code: "visiting the hub returns `502`"
+                outage = prose_facts.find_whole_outage(prose.shown) if prose.code else None
+                if outage is not None:
+                    impact.quantity = Located(value=prose.shown[outage[0]:outage[1]],
+                                              span=prose.whole)
+                    break
         if impact.quantity is None and (impact.text or impact.span is not None):
             self._quantity_elsewhere(narrative)
         if doc.meta.severity is None and doc.meta.severity_unknown is None:
@@ -954,13 +1024,14 @@ class DocumentBuilder:
     def _quantity_elsewhere(self, narrative: list[Prose]) -> None:
         """An impact that gives no number may be sized elsewhere: "60 pull requests were
         stuck" in the summary, "a workshop of ~30 users was having issues" in the timeline,
-        "13,000 records were removed" in the whys. A whole ("all", "the API went down")
-        does not size an impact stated as a part ("some users")."""
+        "13,000 records were removed" in the whys, "500+ users were upgraded" under what
+        went wrong. A whole ("all", "the API went down") does not size an impact stated as
+        a part ("some users")."""
         impact = self.doc.impact
         part = any(prose_facts.narrows(prose.text, self.data.impact_units)
                    for prose in impact.text)
         for prose, start, (first, last) in self._sized_sentences(
-                [p for p in narrative if p not in impact.text], wholes=not part):
+                [p for p in narrative if p not in impact.text], wholes=not part, people=True):
             impact.quantity = Located(value=prose.text[start + first:start + last],
                                       span=prose.span(start + first, start + last))
             return
@@ -975,28 +1046,48 @@ class DocumentBuilder:
             self.doc.impact.span = prose.span(start, end)
             return
 
-    def _sized_sentences(self, narrative: list[Prose], wholes: bool
+    def _sized_sentences(self, narrative: list[Prose], wholes: bool, people: bool = False
                          ) -> Iterator[tuple[Prose, int, tuple[int, int]]]:
         """Sentences outside plans and lessons that say what was hit (an impact cue or
-        effect) and how much: each prose, the sentence's start, and the size's offsets in
-        the sentence. What was spared ("no customers were affected") is no size."""
+        effect) and how much, or with ``people`` how many people something happened to
+        ("1,200 customers were charged twice", also under what went wrong): each prose, the
+        sentence's start, and the size's offsets in the sentence. What was spared ("no
+        customers were affected") is no size."""
         data = self.data
         effects = prose_facts.phrase_pattern((*data.impact_cues, *data.impact_effects))
         if effects is None:
             return
+        customers = data.impact_classes.get("customer", []) if people else []
         for prose in narrative:
-            if prose.section in _NOT_IMPACT_SECTIONS or effects.search(prose.text) is None:
+            # What went wrong may count the people it happened to ("500 users were
+            # upgraded"); its other counts (alerts, pages) do not size the impact.
+            lesson = people and prose.section == "went_wrong"
+            if prose.section in _NOT_IMPACT_SECTIONS and not lesson:
                 continue
             for start, end in prose_facts.sentences(prose.text):
                 sentence = prose.text[start:end]
-                if effects.search(sentence) is None:
-                    continue
-                found = prose_facts.find_quantity(sentence, data.impact_units,
-                                                  data.impact_totals, data.sla_terms,
-                                                  cost.money_pattern(data), spared=False,
-                                                  wholes=wholes)
+                found = None
+                if not lesson and effects.search(sentence) is not None:
+                    found = prose_facts.find_quantity(sentence, data.impact_units,
+                                                      data.impact_totals, data.sla_terms,
+                                                      cost.money_pattern(data), spared=False,
+                                                      wholes=wholes)
+                if found is None and customers:
+                    found = prose_facts.find_people_hit(sentence, customers)
                 if found is not None:
                     yield prose, start, found
+
+    def _impact_in_timeline(self) -> None:
+        """With no impact stated anywhere else, a timeline entry that says the whole site or
+        service was down ("Confirmed the website was unresponsive") is the impact
+        statement: all of it, for as long as the timeline says. An entry about a part
+        ("launches failed for some users") is not."""
+        for entry in self.doc.timeline.entries:
+            found = prose_facts.find_service_down(entry.text.text)
+            if found is not None:
+                self.doc.impact.text.append(entry.text)
+                self.doc.impact.span = entry.text.span(*found)
+                return
 
     def _impact_in_overview(self, opening: list[Prose]) -> None:
         """With no impact section or field, the overview's sentence that says what the
@@ -1049,6 +1140,7 @@ _NOT_IMPACT_SECTIONS = _NOT_CAUSE_SECTIONS | {"lessons", "went_wrong", "resoluti
 _NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_]?(\d{2})[-_]?(\d{2})(?!\d)")
 
 
+_URL = re.compile(r"https?://\S+")
 _PHASE_LABEL = re.compile(r"\W{0,4}([A-Za-z][A-Za-z -]{1,24}?)\s*:")
 
 _SEGMENT = re.compile(r"[^,;·|—–]+")

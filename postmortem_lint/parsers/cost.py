@@ -84,8 +84,15 @@ def read_cost(doc: Postmortem, data: RuleData) -> None:
     seen = {id(prose) for prose, _ in texts}
     texts += [(prose, None) for prose in [*doc.impact.text, *doc.prose]
               if id(prose) not in seen and prose.section in _COST_SECTIONS]
+    severity = doc.meta.severity
+    if severity is not None and severity.raw:  # "High (capability); no realised harm"
+        texts.append((Prose(text=severity.raw, runs=[(0, severity.span.line,
+                                                     severity.span.column)]), None))
     for prose, kind in texts:
         for sentence in sentences([prose]):
+            if cost.near_miss is None and has_phrase(sentence.text, data.near_miss):
+                cost.near_miss = Located(value=sentence.text, span=sentence.whole,
+                                         raw=sentence.text)
             named = _kind(sentence.text, data)
             if kind is None and named is None:
                 continue

@@ -31,6 +31,7 @@ from postmortem_lint.parsers.times import (
     find_date,
     find_timestamp,
     numeric_day_first,
+    zone_is_utc,
 )
 from postmortem_lint.parsers.toml_front_matter import (
     blank_front_matter,
@@ -59,6 +60,12 @@ _EVIDENCE_LEAD = re.compile(
     r"\b(?:evidence|observations?|observed|we saw|we see|signals?|symptoms?|indicators?|"
     r"supported by|supports? (?:this|that|it)|we conclude[sd]?|concluded|based on)\b",
     re.IGNORECASE)
+# A lead-in that names the items as the conditions that let the failure happen ("Three
+# conditions lined up to make the breach possible:", "These gaps allowed it:"): the
+# contributing factors, kept apart from the cause stated before them.
+_ENABLING_LEAD = re.compile(
+    r"\b(?:conditions|factors|gaps|weaknesses|circumstances)\b[^:]{0,60}?\b(?:aligned|lined "
+    r"up|made (?:this|it|the \w+(?: \w+)?) possible|allowed|enabled|let)\b", re.IGNORECASE)
 # A paragraph after a list that reads the items as evidence for one cause ("These
 # observations point to one cause: …", "Together these signals show …").
 _EVIDENCE_AFTER = re.compile(
@@ -145,6 +152,7 @@ class _Reader:
                 if block.level == 1 and not self.sections and own is not None \
                         and not is_exact_heading(block.prose.text, self.data):
                     own = None  # the document title: "Incident review: API returned 429"
+                title = block.level == 1 and not self.sections  # the document's title
                 inherited = next((k for _, k, _ in reversed(stack) if k), None)
                 if self.sections and self.sections[-1][1] == "timeline" \
                         and self.timeline.is_time_heading(block.prose.text, own is None):
@@ -170,7 +178,8 @@ class _Reader:
                                                 span=block.prose.whole),
                                   level=block.level, kind=own,
                                   span=Span.lines(block.first_line, block.first_line),
-                                  also=other_kinds(block.prose.text, own, self.data))
+                                  also=[] if title else other_kinds(block.prose.text,
+                                                                    own, self.data))
                 self.doc.sections.append(section)
                 self.sections.append((section, effective))
                 stack.append((block.level, effective, section))
@@ -194,7 +203,9 @@ class _Reader:
     def opening_list(self, section: Section, block: Block) -> None:
         """Count the items of the list a section opens with: after at most one lead-in
         paragraph ending in a colon ("The outage had three causes:"), up to the first
-        other block. A list after paragraphs of narrative details them instead."""
+        other block. A list after paragraphs of narrative details them instead; a list of
+        evidence, or of the conditions that made the failure possible, is not a list of
+        causes."""
         state = self.list_state.get(id(section), "open")
         if state == "closed" or block.kind == "item" and block.level > 1 \
                 or block.kind == "paragraph" and block.level > 0 and state == "list":
@@ -205,7 +216,8 @@ class _Reader:
         elif block.kind == "paragraph" and state == "open" and block.prose is not None \
                 and block.prose.text.rstrip().endswith(":"):
             # "Supported by these observations:", "Evidence:": a list of what was seen
-            state = "closed" if _EVIDENCE_LEAD.search(block.prose.text) else "lead"
+            state = "closed" if _EVIDENCE_LEAD.search(block.prose.text) \
+                or _ENABLING_LEAD.search(block.prose.text) else "lead"
         else:
             if state == "list" and block.kind == "paragraph" and block.prose is not None \
                     and _EVIDENCE_AFTER.search(block.prose.text):
@@ -648,15 +660,17 @@ class _Reader:
         return False
 
     def reflections(self) -> None:
-        """A section that reflects on the incident under a heading of its own ("##
-        Postmortem", "## Conclusion") holds what went wrong when its text names
-        shortcomings ("no alert was configured", "testing in staging was not thorough")."""
+        """A section that reflects on the incident under a heading with a word of
+        reflection ("## Postmortem", "## Conclusion", "## How can we do better?") holds
+        what went wrong when its text names shortcomings ("no alert was configured",
+        "testing in staging was not thorough")."""
         doc = self.doc
         headings = {normalise_key(h) for h in self.data.reflection_headings}
         for section, _ in self.sections:
             if not 1 < section.level < _LABEL_LEVEL or "went_wrong" in section.also or \
                     section.kind in ("went_wrong", "went_well", "lessons") or \
-                    normalise_key(section.title.value) not in headings:
+                    not any(f" {heading} " in f" {normalise_key(section.title.value)} "
+                            for heading in headings):
                 continue
             last = section.span.end_line
             texts = [prose.text for prose in doc.prose if prose.runs and prose.role in
@@ -785,6 +799,7 @@ class _Reader:
                 if zone.lower() in self.data.time_zones or re.fullmatch(r"[+-]\d{2}:?\d{2}", zone):
                     self.doc.timeline.declared_zone = Located(
                         value=zone, span=block.header[col].whole)
+        utc_col = self.utc_column(block, time_col)
         phase_col = _column(block.header, self.data, ("phase",))
         self.timeline.start_table()
         for line, row in block.rows:
@@ -803,7 +818,27 @@ class _Reader:
             span = Span(line=line, column=1, end_line=line,
                         end_column=len(self.lines[line - 1]) + 1 if line <= len(self.lines)
                         else 2)
-            self.timeline.row(row[time_col], event, span, phase)
+            self.timeline.row(row[time_col], event, span, phase,
+                              in_utc=utc_col[1] if utc_col is not None else None)
+        if utc_col is not None:  # the table gives its times in UTC too
+            self.doc.timeline.declared_zone = Located(
+                value=utc_col[1], span=block.header[utc_col[0]].whole)
+
+    def utc_column(self, block: Block, time_col: int) -> tuple[int, str] | None:
+        """A column headed by a UTC zone ("UTC", "Time (UTC)") beside a time column in a
+        local zone ("NZST | UTC | Event"): the table is in UTC. Its rows are read from the
+        local column, whose cells keep their dates, and count as given in UTC."""
+        declared = self.doc.timeline.declared_zone
+        if declared is None or zone_is_utc(declared.value, self.data.time_zones):
+            return None
+        for index, head in enumerate(block.header):
+            if index == time_col:
+                continue
+            for word in re.findall(r"[A-Za-z]+", head.text):
+                if word.lower() in self.data.time_zones \
+                        and zone_is_utc(word, self.data.time_zones):
+                    return index, word
+        return None
 
     def date_column(self, block: Block, time_col: int, event_col: int | None) -> int | None:
         """The column that gives each row's day besides its time: headed "Date" or "Day"

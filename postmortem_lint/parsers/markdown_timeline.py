@@ -30,6 +30,9 @@ if TYPE_CHECKING:
     from postmortem_lint.parsers.builder import DocumentBuilder
     from postmortem_lint.parsers.markdown_blocks import Block
 
+# A day's name before its date ("Monday, April 1st", "Tue 2 May"): the date still leads.
+_WEEKDAY = re.compile(r"^(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
+                      r",?\s+(?:the\s+)?", re.IGNORECASE)
 _LEAD = " -–—:|*_[]()~"
 # An hour written without a leading zero and without AM/PM: on a 12-hour clock it may be
 # in the afternoon ("11:57 …", then "1:17 …").
@@ -88,8 +91,9 @@ class TimelineReader:
 
     def date_only(self, text: str) -> dt.date | None:
         """The day a line states when the line is only a date ("2016-11-08", "*May 12*",
-        "March 5, 2025: testnet timeline")."""
+        "March 5, 2025: testnet timeline", "Monday, April 1st, 2024")."""
         value = text.strip(_LEAD + " ")
+        value = _WEEKDAY.sub("", value, count=1)  # "Monday, April 1st"
         day = parse_date(value, self.base_day(), self.b.dayfirst)
         if day is not None:
             return day
@@ -246,8 +250,10 @@ class TimelineReader:
         if found is not None:
             self.set_day(found[0], cell)
 
-    def row(self, time_prose: Prose, event: Prose, span: Span, phase: str | None) -> None:
-        """One table row; a row with a date and no time sets the day of the rows below."""
+    def row(self, time_prose: Prose, event: Prose, span: Span, phase: str | None, *,
+            in_utc: str | None = None) -> None:
+        """One table row; a row with a date and no time sets the day of the rows below.
+        ``in_utc``: the table gives this time in UTC too (a UTC column beside it)."""
         entry = self.b.add_timeline_entry(time_prose, event, span, phase_text=phase,
                                           declared_zone=self._zone(),
                                           default_date=self.base_day())
@@ -260,6 +266,8 @@ class TimelineReader:
         self._settle_clock(entry)
         if entry.has_date and entry.at is not None:
             self.set_day(entry.at.date(), time_prose)
+        if in_utc is not None and entry.at is not None and entry.at.tzinfo is not None:
+            entry.at, entry.zone, entry.is_utc = entry.at.astimezone(dt.UTC), in_utc, True
 
     def code(self, block: Block, rows: list[Prose]) -> None:
         """A code block is a log, not entries; a table pasted into one is read as rows."""

@@ -97,7 +97,8 @@ _LOOSE_CAUSE_PATTERNS = (
     # "A bug in the scheduler caused a stall", "the new setting inadvertently led to …"
     r"\b(?:bug|bugs|change|changes|setting|settings|config|configuration|misconfiguration|"
     r"regression|defect|flaw|mistake|typo|oversight|race condition|leak|deploy|deployment|"
-    r"release|upgrade|update|migration|lack|absence)\b[^.;]{0,60}?\b(?:caused|causes|"
+    r"release|upgrade|update|migration|lack|absence|reboot|restart|maintenance)\b"
+    r"[^.;]{0,60}?\b(?:caused|causes|"
     r"led to|leads to|resulted in|results in|triggered)\b(?! (?:by|no|none)\b)",
     # "The outage resulted from a full disk", "the errors stemmed from a stale cache"
     r"\b(?:resulted|resulting|stemmed|stemming|arose|arising|originated) from\b",
@@ -180,6 +181,63 @@ _LOOSE_CAUSE_PATTERNS = (
     r"(?:lost|failed|crashed|broke|stalled|went down|went offline|ran out|became "
     r"unavailable|became unresponsive|was overwhelmed|were overwhelmed|got evicted|"
     r"were evicted)\b",
+    # A cause clause put first: "Due to a lost connection to the file store, the API kept
+    # restarting"; "Because of an expired lease, …"
+    r"\b(?:due to|owing to|because of|as a result of)\s(?:a|an|the|our|its|their|this|that|"
+    r"one|two|several|repeated|multiple)\s(?!(?:incident|outage|issue|problem|event)\b)"
+    r"[^.;,]{3,100}?,\s[^.;]{0,80}?\b(?:errors?|fail\w*|crash\w*|stopped|down|offline|"
+    r"outage|unavailable|restart\w*|broke|broken|lost|timed out|time out|could not|couldn't|"
+    r"unable|stalled|hung|rejected|dropped|corrupt\w*|time ?outs?|timing out)\b",
+    # A redundancy that did not take over: "the standby node did not take over", "automatic
+    # failover never happened", "the primary router failed"
+    r"\b(?:did not|didn't|does not|doesn't|failed to|could not|couldn't|was unable to|"
+    r"were unable to|never)\s(?:take over|take control|fail over|failover|switch over|kick in|"
+    r"pick up (?:the )?(?:load|traffic))\b",
+    r"\b(?:failover|fail-over|switchover)\s(?:also\s)?(?:did not|didn't|failed to|never)\s"
+    r"(?:happen|work|trigger|occur|complete|succeed)(?:ed|red|d)?\b",
+    r"\b(?:the|our|its|a|an)\s(?:primary|master|leader)\s[^.;]{0,80}?\b(?:failed(?!\sto\b)|"
+    r"crashed|died|went down|went offline|stopped responding|lost power|malfunctioned)\b",
+    # How an attack worked: "hackers exploited an unprotected endpoint", "the exploit took
+    # advantage of a missing check", "a phishing campaign targeted our maintainers",
+    # "attackers use leaked passwords"
+    r"(?<!whether an )(?<!whether the )(?<!whether any )(?<!if an )(?<!if the )(?<!if any )"
+    r"(?<!that an )(?<!that the )(?<!no )\b(?:hackers?|attackers?|bad actors?|exploit|exploits|"
+    r"(?:spam|malware|scam|attack) campaigns?|adversar(?:y|ies)|intruders?|scammers?|"
+    r"phishers?)\s(?:have\s|had\s|then\s|first\s)?"
+    r"(?:exploited|exploit|took advantage of|take advantage of|targeted|target|abused|abuse|"
+    r"use|used|leveraged|obtained|stole|gained)\b",
+    # "The attack vector was a forged webhook", "a phishing email tricked a maintainer",
+    # "a known bug we had not fixed was triggered"
+    r"\b(?:attack vector|entry point|point of entry)\s(?:was|were|is)\b",
+    r"\bphishing\s(?:e-?mails?|messages?|attacks?|campaigns?|sites?|pages?)\b[^.;]{0,40}?\b"
+    r"(?:tricked|targeted|stole|captured|harvested|compromised|fooled)\b",
+    r"\bknown\s(?:[\w-]+\s)?(?:bug|issue|vulnerability|weakness|flaw|limitation|problem)\b"
+    r"[^.;]{0,60}?\b(?:was|were|got)\s(?:\w+\s)?(?:triggered|hit|exploited|abused)\b",
+    # What an attack is classed as: "the activity is consistent with a credential stuffing
+    # attack", "this was a targeted phishing attack"
+    r"\b(?:consistent with|similar (?:characteristics\s)?to|characteristics of|indicative of|"
+    r"typical of|resembles|resembled|was|were|is)\san?\s(?:[\w-]+\s){0,3}?(?:attack|"
+    r"(?:phishing|spam|malware|scam) campaign)\b",
+    # A check that was missing and what it let happen: "the function required no
+    # permission and could be called by anyone"
+    r"\b(?:missing|absent|lack of|no|without any)\s(?:[\w-]+\s){0,3}?(?:checks?|validation|"
+    r"verification|authentication|authori[sz]ation|permissions?|access control|guard|"
+    r"saniti[sz]ation)\b[^.;]{0,80}?\b(?:let|lets|allowed|allows|allowing|meant|enabled|"
+    r"permitted|made it possible|can be called|could be called|by anyone)\b",
+    # A flaw in a named part: "a vulnerability in the rewards contract"
+    r"(?<!investigating )\b(?:a|the)\s(?:(?!possible|potential|suspected)\w+\s)?"
+    r"(?:vulnerability|weakness|security hole|loophole) in (?:the|our|its|their|a|an)\b",
+    # What the cause set off: "the planned reboot went smoothly, resulting in ten minutes
+    # of downtime"; not the incident itself ("the outage resulted in …")
+    r"(?<!incident )(?<!outage )(?<!this )(?<!it )(?<!which )(?<!that )\b(?:resulting|"
+    r"resulted|results) in (?:[\w-]+\s){0,6}?(?:downtime|outage|outages|errors|failures|"
+    r"disruption|interruption|unavailability|data loss)\b",
+    # An event at a provider: "our upstream carrier had unannounced maintenance"
+    r"\b(?:upstream|provider|carrier|vendor|supplier|isp|datacent(?:er|re)|data cent(?:er|re)|"
+    r"registrar)\b[^.;]{0,60}?\b(?:had|has had|performed|carried out|suffered|"
+    r"experienced)\s(?!no\s|not\s|any\s)(?:an?\s|some\s)?(?:[\w-]+\s){0,2}?(?:maintenance|"
+    r"outage|incident|"
+    r"failure|disruption|power cut|power loss)\b",
 )
 _CAUSE = re.compile("|".join(f"(?:{p})" for p in _CAUSE_PATTERNS), re.IGNORECASE)
 _LOOSE_CAUSE = re.compile("|".join(f"(?:{p})" for p in _LOOSE_CAUSE_PATTERNS), re.IGNORECASE)
@@ -189,8 +247,12 @@ _REPORTING = re.compile(r"\b(?:mentioned|said|says|confirmed|explained|told us|b
 # A question label with its answer on the same line: "What caused it? A power outage …";
 # not the question quoted in a checklist ('"What caused it?" - please answer').
 _CAUSE_QUESTION = re.compile(
-    r"(?<![\"“'])\b(?:what caused (?:it|this|the [\w -]{1,30})|why did (?:it|this) happen)"
-    r"\s*\?[ \t*_:]{0,4}[A-Za-z][^\n]*", re.IGNORECASE)
+    r"(?<![\"“'])\b(?:what caused (?:it|this|the [\w -]{1,30})|why did (?:it|this) happen|"
+    # "The culprit? A stale lock."
+    r"the (?:root |real |actual )?(?:cause|culprit|reason|trigger))"
+    # not an answer that says it is not known yet ("What caused it? Unknown so far.")
+    r"\s*\?[ \t*_:]{0,4}(?!(?:unknown|unclear|tbd|to be determined|not (?:yet )?(?:known|"
+    r"clear|determined))\b)[A-Za-z][^\n]*", re.IGNORECASE)
 
 
 # A severity stated in a sentence: "a Sev1 incident", "Sev 1 ticket raised", "we made this a
@@ -340,7 +402,8 @@ def find_spoken_duration(text: str) -> tuple[dt.timedelta, int, int] | None:
 _LASTING_STATE = re.compile(
     r"\b(?:was|were|been|remained|stayed|is|are|went)(?: \w+){0,2}? (?:down|unavailable|"
     r"offline|broken|degraded|around|present|failing|halted|stuck|unreachable|inaccessible|"
-    r"unusable|disrupted|interrupted|impacted|affected|out of service|out) for "
+    r"unusable|disrupted|interrupted|impacted|affected|out of service|out|active|live|"
+    r"exposed) for "
     r"(?:(?:about|approximately|roughly|around|nearly|almost|some|just over|just under|over|"
     r"~) ?)?", re.IGNORECASE)
 # What follows a length that spans the incident: "a week from detection to resolution",
@@ -362,8 +425,9 @@ def _length_at(text: str) -> tuple[dt.timedelta, int] | None:
 
 def find_lasting(text: str) -> tuple[dt.timedelta, int, int] | None:
     """How long the incident went on, written as a state that lasted ("the service was
-    down for roughly 16 hours") or as a length between two of its moments ("roughly a week
-    from detection to resolution"), with its offsets."""
+    down for roughly 16 hours", "the tampered release was live for 3 hours") or as a
+    length between two of its moments ("roughly a week from detection to resolution"),
+    with its offsets."""
     for cue in _LASTING_STATE.finditer(text):
         found = _length_at(text[cue.end():])
         if found is not None:
@@ -503,6 +567,10 @@ def find_quantity(text: str, units: Iterable[str], totals: Iterable[str],
         if unit_pattern is not None and unit_pattern.search(after) is not None \
                 and not _TIME_UNIT.match(after):
             return spoken.span()
+    for span in _COUNT_RANGE.finditer(text):  # "between 5 and 10 teams", "20-30 hosts"
+        if not _TIME_UNIT.match(span.group("noun")) and not all(
+                _YEAR.fullmatch(n) for n in (span.group("low"), span.group("high"))):
+            return span.start(), span.end("high")
     share = _PART_OF_TOTAL.search(text)  # "4.2m out of the pool's total 9m"
     if share is not None:
         return share.span()
@@ -521,9 +589,9 @@ def find_quantity(text: str, units: Iterable[str], totals: Iterable[str],
     versions = _AFFECTED_VERSIONS.search(text)
     if versions is not None:
         return versions.span()  # "versions 3.4.1 and earlier": every install of them
-    for found in _WHOLE_OUTAGE.finditer(text):
-        if not _PARTIAL.search(_sentence_at(text, found.start())):
-            return found.span()  # "an outage of our website", "the portal went offline"
+    outage = find_whole_outage(text)
+    if outage is not None:
+        return outage  # "an outage of our website", "the portal went offline"
     whole = _words(tuple(totals), plurals=False)
     if whole is not None:
         for seen, found in enumerate(whole.finditer(text)):
@@ -544,6 +612,9 @@ def find_quantity(text: str, units: Iterable[str], totals: Iterable[str],
                 return found.span()  # "everyone", "nobody", "none of the hubs"
             if unit_pattern is not None and unit_pattern.search(after) is not None:
                 return found.span()
+            if word in ("most", "majority", "half") and after.lower().startswith("of ") \
+                    and not _HOW_OFTEN.match(after):
+                return found.span()  # "most of our infrastructure": a share in words
     return None
 
 
@@ -561,6 +632,16 @@ _PART_OF_TOTAL = re.compile(
     rf"{_COUNT}(?: [A-Za-z]{{1,12}})? (?:out of|of) (?:(?:the|a|its|our|their|[\w-]+'s) )"
     rf"{{0,2}}(?:total (?:of )?)?{_COUNT}(?![\d:/-])(?! ?(?:ms|s|secs?|seconds?|mins?|"
     rf"minutes?|h|hrs?|hours?|days?|weeks?|months?|years?)\b)", re.IGNORECASE)
+# An estimate written as a range of counts of whatever was hit: "between 5 to 10 teams",
+# "20-30 hosts", "1,000 to 2,000 accounts" (not "10 to 15 minutes", nor "2019-2020").
+_COUNT_RANGE = re.compile(
+    rf"(?P<low>{_COUNT}) ?(?:to|-|–|and) ?(?P<high>(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)"
+    rf"(?:\s?(?:[kK]\b|million|thousand))?)\s(?:[a-z-]+\s)?"
+    r"(?P<noun>[a-z]+s)\b", re.IGNORECASE)
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+# "most of the time": how often, not how much was hit.
+_HOW_OFTEN = re.compile(r"of (?:the )?(?:time|cases|occasions|attempts|runs|days?|weeks?|"
+                        r"hours?|minutes?|months?|years?)\b", re.IGNORECASE)
 # What was hit named one by one, which counts it: "lost peering sessions with AMS-IX,
 # LINX and DE-CIX", "the validators of Alpha, Beta and Gamma".
 _NAME = r"[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3}"
@@ -585,8 +666,9 @@ _SERVICE = (r"(?:website|web site|site|server|service|application|app|api|platfo
 _WHOLE_OUTAGE = re.compile(
     rf"\b(?:(?:an?|the) (?:total |complete |full )?(?:outage|downtime) (?:of|on) (?:our|the) "
     rf"(?:[\w.-]+ ){{0,2}}{_SERVICE}\b|{_SERVICE}\b(?:[^.;]|\.(?=\w)){{0,40}}? "
-    rf"(?:was|were|went) "
-    rf"(?:completely |fully |entirely )?(?:down|offline|unreachable|affected by an outage)\b|"
+    rf"(?:was|were|went|became) "
+    rf"(?:completely |fully |entirely |totally )?(?:down|offline|unreachable|unresponsive|"
+    rf"non-responsive|not responding|affected by an outage)\b|"
     # "a chain-wide halt", "the devnet had 9 hours of downtime": all of it,
     # for as long as it says
     rf"\b(?:ecosystem|network|chain|system|platform|company|site|service|cluster|region)"
@@ -605,7 +687,16 @@ _WHOLE_OUTAGE = re.compile(
     rf"hours?|days?)\b|"
     rf"\b{_SERVICE}\b[^.;]{{0,40}}? (?:incurred|had|suffered|experienced|saw) (?:an? )?"
     rf"(?:total of )?(?:about |approximately |roughly |~)?\d[\d.]* ?(?:minutes?|hours?|days?"
-    rf"|h|m)(?: of)? (?:total |complete |full )?(?:downtime|outage)\b)",
+    rf"|h|m)(?: of)? (?:total |complete |full )?(?:downtime|outage)\b|"
+    # "around 10 minutes of network downtime": all of it, for as long as it says
+    rf"(?<![\w.])\d[\d.]*\s?(?:minutes?|mins?|hours?|hrs?|days?)\s+of\s+(?:total\s+|"
+    rf"complete\s+|full\s+)?(?:[\w-]+\s+)?(?:downtime|outage)\b|"
+    # what every visitor got: "visiting the hub results in a 502 error", "loading any
+    # page returned an error"
+    rf"\b(?:visit|visiting|access|accessing|open|opening|load|loading|reach|reaching)\s"
+    rf"[^.;]{{0,60}}?\b(?:results?|resulted|returns?|returned|gives|gave|shows|showed)\s"
+    rf"(?:in\s)?(?:an?\s|the\s)?`?(?:\d{{3}}`?\s|http\s|server\s|gateway\s)?(?:errors?|error "
+    rf"pages?|bad gateway|service unavailable|internal server error|gateway time-?out)\b)",
     re.IGNORECASE)
 # The versions a vulnerability is in, as a range: "versions 3.4.1 and earlier", "all
 # releases before 4.2", "v2.0.0 through v2.3.1".
@@ -617,14 +708,61 @@ _AFFECTED_VERSIONS = re.compile(
     r"(?<![\w.])v?\d+\.\d+(?:\.\w+){0,3} (?:through|to|until) v?\d+\.\d+(?:\.\w+){0,3}"
     r"(?= (?:are|were|is|was) (?:affected|vulnerable))", re.IGNORECASE)
 # What a "no" or "none" spares rather than sizes: "no customers were affected".
-_SPARED = re.compile(r"\b(?:affected|impacted|exposed|accessed|compromised|exploited|lost|"
-                     r"only|evidence)\b", re.IGNORECASE)
+_SPARED = re.compile(r"\b(?:affected|impacted|impact|exposed|accessed|compromised|exploited|"
+                     r"lost|only|evidence)\b", re.IGNORECASE)
 _DAY_NUMBER = re.compile(r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])")
 
 # Words that narrow a failure to a part of those it could hit.
 _PARTIAL = re.compile(r"\b(?:some|few|certain|several|many|part|partial|partially|subset|"
                       r"intermittent|intermittently|occasionally|sometimes|most)\b",
                       re.IGNORECASE)
+
+
+def find_people_hit(text: str, people: Iterable[str]) -> tuple[int, int] | None:
+    """A count of people something happened to, with its offsets: "500+ users were
+    upgraded", "1,200 customers were charged twice", "about 40 students got logged out"
+    (``people``: the words for customers and users); not what spared them ("12 users were
+    not affected")."""
+    words = _words(tuple(people), plurals=False)
+    if words is None:
+        return None
+    for found in _PEOPLE_HIT.finditer(text):
+        if words.fullmatch(found.group("who")) is not None \
+                and found.group("what").lower() not in _NOT_HIT:
+            return found.start(), found.end("count")
+    return None
+
+
+_PEOPLE_HIT = re.compile(
+    rf"(?P<count>{_COUNT}\+?)\s(?:[\w-]+\s)?(?P<who>[a-z][\w-]*)\s(?:were|was|got|have been|"
+    r"had been)\s(?:\w+ly\s)?(?P<what>[a-z]+(?:ed|en))\b", re.IGNORECASE)
+_NOT_HIT = frozenset(("notified", "contacted", "emailed", "informed", "invited", "asked",
+                      "surveyed", "interviewed", "thanked", "onboarded"))
+
+
+def find_whole_outage(text: str) -> tuple[int, int] | None:
+    """Where a text says the whole service was down or failed every visit ("the portal
+    went offline", "visiting the site returns a 502 error"), not narrowed to a part."""
+    for found in _WHOLE_OUTAGE.finditer(text):
+        if not _PARTIAL.search(_sentence_at(text, found.start())):
+            return found.span()
+    return None
+
+
+def find_service_down(text: str) -> tuple[int, int] | None:
+    """Where a sentence says the whole site or service was down ("the website was
+    unresponsive", "the API went offline"), with its offsets; None when it says nothing
+    of the kind or narrows it to a part ("down for some users")."""
+    for found in _SERVICE_DOWN.finditer(text):
+        if not _PARTIAL.search(_sentence_at(text, found.start())):
+            return found.span()
+    return None
+
+
+_SERVICE_DOWN = re.compile(
+    rf"\b{_SERVICE}\b(?:[^.;]|\.(?=\w)){{0,40}}? (?:was|were|went|became|is) "
+    r"(?:completely |fully |entirely |totally )?(?:down|offline|unreachable|unavailable|"
+    r"inaccessible|unresponsive|non-responsive|not responding)\b", re.IGNORECASE)
 
 
 def narrows(text: str, units: Iterable[str]) -> bool:

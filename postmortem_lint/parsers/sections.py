@@ -12,7 +12,7 @@ _NUMBERING = {"stage", "step", "part", "section", "phase", "chapter"}
 _SPLIT_COMPOUNDS = {"followup": ("follow", "up"), "followups": ("follow", "ups")}
 
 
-def _heading_words(heading: str) -> list[str]:
+def heading_words(heading: str) -> list[str]:
     """The heading's words without leading numbering ("2.", "Stage 3", "IV")."""
     words = [part for word in normalise_key(heading).split()
              for part in _SPLIT_COMPOUNDS.get(word, (word,))]
@@ -20,6 +20,9 @@ def _heading_words(heading: str) -> list[str]:
                      and words[0] in "ivx"):
         words = words[1:]
     return words
+
+
+_heading_words = heading_words
 
 
 def is_exact_heading(heading: str, data: RuleData) -> bool:
@@ -47,12 +50,27 @@ def section_kind(heading: str, data: RuleData) -> str | None:
     return best[2] if best else None
 
 
+def _kinds_by_word(words: list[str], data: RuleData) -> list[str]:
+    """The kinds a word of the heading names ("What can we learn from this incident?":
+    lessons), unless an exception gives the word another sense ("learned of the outage")."""
+    text = " " + " ".join(words) + " "
+    if any(" " + phrase + " " in text for phrase in data.section_word_exceptions):
+        return []
+    return [kind for kind, kind_words in data.section_words.items()
+            if any(word in kind_words for word in words)]
+
+
 def other_kinds(heading: str, kind: str | None, data: RuleData) -> list[str]:
     """Section kinds a heading names besides its own: "Recovery and lessons learned" is a
-    recovery section that also holds the lessons; "What went well and what didn't" both."""
+    recovery section that also holds the lessons; "What went well and what didn't" both.
+    A word of the heading names a kind too: "What can we learn from this incident and
+    improve?" holds lessons, "Detection gaps" what went wrong."""
     words = _heading_words(heading)
-    if not words or kind is None:
+    if not words:
         return []
-    text = " " + " ".join(words) + " "
-    return sorted(other for other, phrases in data.sections.items() if other != kind
-                  and any(" " + phrase + " " in text for phrase in phrases))
+    by_word = set(_kinds_by_word(words, data))
+    if kind is not None:
+        text = " " + " ".join(words) + " "
+        by_word |= {other for other, phrases in data.sections.items()
+                    if any(" " + phrase + " " in text for phrase in phrases)}
+    return sorted(by_word - {kind})

@@ -41,8 +41,10 @@ _TIME = (
 )
 # Between a date and its time: "T", " at ", ", ", " - ", "/" or any run of blanks (tables
 # are often padded: "2021-12-10   15:40").
+# "2026-06-19 ~17:00", "4 May, approx. 09:10": a time given as approximate keeps its date.
+_ABOUT = r"(?:(?:~|≈|ca\.|circa|approx\.?|approximately|around|about)\s*)?"
 _TIMESTAMP = re.compile(
-    rf"(?:{_DATE}(?:T|\s+at\s+|,\s*|\s+-\s+|/|\s+)?)?{_TIME}", re.IGNORECASE)
+    rf"(?:{_DATE}(?:T|\s+at\s+|,\s*|\s+-\s+|/|\s+)?{_ABOUT})?{_TIME}", re.IGNORECASE)
 # A date written after the time: "11:10 6th Nov 2023", "11:10 on 6 Nov 2023".
 _DATE_AFTER = re.compile(rf"(?:,\s*|(?<!\s)\s+on\s+|(?<!\s)\s+)(?:[A-Za-z]{{3,9}},?\s+)?{_DATE}",
                          re.IGNORECASE)
@@ -57,9 +59,9 @@ _NUMBER_WORDS = {
     "twenty": 20, "thirty": 30, "forty": 40, "forty-five": 45, "fifty": 50, "ninety": 90,
 }
 _DURATION_PART = re.compile(
-    r"(?:(?<=[dhm])|(?<![\w.]))(?:(?P<n>\d+(?:\.\d+)?) ?"
+    r"(?:(?<=[dhm])|(?<![\w.]))(?:(?P<n>\d+(?:\.\d+)?)(?: |\n(?=[a-z]{3}))?"
     r"(?P<unit>d|days?|h|hrs?|hours?|m|mins?|minutes?|s|secs?|seconds?)"
-    r"|(?P<word>" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r") "
+    r"|(?P<word>" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")[ \n]"
     r"(?P<word_unit>days?|hours?|minutes?|mins?|seconds?))(?![a-z])",
     re.IGNORECASE)
 _DURATION_GLUE = re.compile(r"[ ,]*(?:and )?", re.IGNORECASE)
@@ -76,6 +78,11 @@ class TimeMatch:
     zone: str | None
     is_utc: bool
     has_time: bool = True  # False for a day written without a clock time ("on 4 March")
+
+
+def zone_is_utc(word: str, zones: dict[str, float]) -> bool:
+    """Whether a zone as written ("UTC", "GMT", "+00:00") is UTC."""
+    return _zone_offset(word, zones)[1]
 
 
 def _zone_offset(word: str, zones: dict[str, float]) -> tuple[dt.tzinfo | None, bool]:

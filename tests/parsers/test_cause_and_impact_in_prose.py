@@ -89,6 +89,66 @@ def test_cause_stated_as_an_event_a_mechanism_or_a_conclusion(sentence: str) -> 
 
 
 @pytest.mark.parametrize("sentence", [
+    # a cause clause put first
+    "Due to a dropped session with the shared volume, the API kept restarting.",
+    "Because of an expired lease on the lock table, every writer stalled.",
+    "Owing to a full partition on the log host, the collector stopped shipping events.",
+    # a component of a redundant pair that failed, and the standby that did not step in
+    "The primary database node crashed during the nightly backup.",
+    "The standby firewall did not take over when its peer stopped forwarding.",
+    "Automatic failover never happened, so the replica stayed read-only.",
+    # how an attack worked
+    "Hackers exploited an unauthenticated admin route to post the banner.",
+    "The exploit took advantage of an unchecked amount field in the deposit handler.",
+    "A spear-phishing campaign targeted the personal inboxes of three maintainers.",
+    "The pattern is consistent with a password spraying attack on accounts without MFA.",
+    "A weakness in the token refresh endpoint let old sessions be reused.",
+    # a check that was missing and what it let happen
+    "The mint function had no permission check and could be called by anyone.",
+    # the operation that did it, and what it set off
+    "The switch firmware upgrade went to plan, resulting in five minutes of packet loss "
+    "and downtime.",
+    # an event at a provider
+    "Our transit provider had unannounced maintenance on the link to our rack.",
+    # a question label with its answer
+    "The culprit? A cron job that rotated the keys twice.",
+    "The attack vector was a forged webhook signed with an old secret.",
+    "A phishing email tricked a maintainer into approving the OAuth app.",
+    "A known race in the lock service, left unfixed since spring, was triggered by the "
+    "failover drill.",
+    "A planned reboot of the edge router caused ten minutes of packet loss.",
+    "Bad actors abused the open signup form to send spam.",
+])
+def test_cause_stated_as_what_failed_or_how_an_attack_worked(sentence: str) -> None:
+    text = f"# Broker outage\n\n## Summary\n\nWebhooks were delayed. {sentence}\n"
+    assert _parse(text).root_cause, sentence
+    assert "PM401" not in codes(lint_text(text, select=["PM401"]))
+
+
+@pytest.mark.parametrize("sentence", [
+    # a guess, or the symptom, is not what failed
+    "This seems to be a fault at the hosting provider; they are looking into it.",
+    "We suspected it was the proxy pods, deleted them, and all went back to normal.",
+    "We experienced a problem with the RPC endpoint on every browser.",
+    "All services were down and the status page showed red.",
+    # an attack that did not happen, or a check that was looked for
+    "We found no evidence that an attacker used the leaked key.",
+    "The outage resulted in three hours of downtime for all tenants.",
+    "The service was published to the store before it was meant to be.",
+    # a question label whose answer is that nobody knows yet
+    "The culprit? Unknown so far; the vendor is still looking.",
+    "The main website went down and the primary page failed to load.",
+    "Our hosting provider had no outage or maintenance that night.",
+    # a campaign that is no attack
+    "This was a scheduled marketing campaign, and the campaign used the new template.",
+])
+def test_a_guess_a_symptom_or_a_denied_attack_states_no_cause(sentence: str) -> None:
+    text = f"# Broker outage\n\n## Summary\n\nWebhooks were delayed. {sentence}\n"
+    assert not _parse(text).root_cause, sentence
+    assert codes(lint_text(text, select=["PM401"])) == ["PM401"]
+
+
+@pytest.mark.parametrize("sentence", [
     "An outage of our website led to lost orders.",
     "No keys were exposed to anyone outside the team.",
     "The tokens were not leaked to any third party.",
@@ -200,6 +260,34 @@ def test_a_list_detailing_a_single_cause_is_not_several_causes() -> None:
 def test_evidence_for_a_single_cause_is_not_several_causes(body: str) -> None:
     text = f"# Gossip stalls\n\n## Root cause\n\n{body}"
     assert codes(lint_text(text, select=["PM402"])) == [], body
+
+
+@pytest.mark.parametrize("lead", [
+    "Three conditions lined up to make the takeover possible:",
+    "Two gaps in our release setup allowed it:",
+    "These weaknesses let the forged upload through:",
+])
+def test_the_conditions_that_let_a_stated_cause_through_are_not_several_causes(
+        lead: str) -> None:
+    text = f"""\
+        # Package takeover
+
+        ## How it happened
+
+        An attacker injected a command through a pull request title and stole the
+        publishing token.
+
+        ### The vulnerability
+
+        {lead}
+
+        1. The title check ran with write permissions.
+        2. The publish job could be started through the API.
+        """
+    assert codes(lint_text(text, select=["PM402"])) == [], lead
+    # the same list introduced as the causes stays mixed
+    mixed = text.replace(lead, "The takeover resulted from two causes:")
+    assert codes(lint_text(mixed, select=["PM402"])) == ["PM402"]
 
 
 def test_a_list_of_causes_after_a_lead_in_is_still_mixed() -> None:
@@ -395,6 +483,95 @@ def test_impact_stated_in_the_root_cause_section() -> None:
     assert codes(lint_text(text, select=["PM201", "PM202"])) == []
 
 
+@pytest.mark.parametrize("overview", [
+    # the impact in the present tense, naming what it hits
+    "A second drive failed in the array on host db3. This affects the following servers:"
+    "\n\n- web1\n- web2\n- queue1\n",
+    "We see a routing fault that impacts most of our hosting network.\n",
+    # what the incident put in front of people
+    "For most of the evening the defaced banner was visible to every visitor of the "
+    "forum.\n",
+    "The status API is not responding to any request.\n",
+])
+def test_impact_stated_in_the_overview_in_other_words(overview: str) -> None:
+    text = f"# Hosting incident\n\n{overview}"
+    assert _parse(text).impact.span is not None, overview
+    assert codes(lint_text(text, select=["PM201"])) == [], overview
+
+
+@pytest.mark.parametrize("impact", [
+    # an estimate as a range of counts
+    "Between 3 and 8 partner teams could not build their apps.",
+    "Roughly 20-30 hosts lost their network mounts.",
+    # an impact that says there was none: nothing to count
+    "No known impact.",
+    "There was no customer impact.",
+    # the whole network down for a stated time
+    "The switch restart caused about 15\nminutes of full network downtime.",
+])
+def test_impact_sized_as_a_range_as_none_or_as_a_whole(impact: str) -> None:
+    text = f"# Network incident\n\n## Impact\n\n{impact}\n"
+    assert _parse(text).impact.quantity is not None, impact
+    assert codes(lint_text(text, select=["PM202"])) == [], impact
+
+
+@pytest.mark.parametrize("impact", [
+    "Loading any page of the wiki returns `502 Bad Gateway`.",
+    "Visiting the hub results in a `503` error.",
+    "Opening the dashboard gave an error page for every tenant.",
+])
+def test_what_every_visit_got_is_the_whole(impact: str) -> None:
+    text = f"# Hub unreachable\n\n## Impact\n\n{impact}\n"
+    assert _parse(text).impact.quantity is not None, impact
+    assert codes(lint_text(text, select=["PM202"])) == [], impact
+    part = text.replace(impact, "Loading some pages of the wiki returns `502 Bad Gateway`.")
+    assert codes(lint_text(part, select=["PM202"])) == ["PM202"]
+
+
+def test_a_count_of_people_under_what_went_wrong_sizes_the_impact() -> None:
+    text = """\
+        # Forced upgrade
+
+        ## Impact
+
+        This affects users in several ways: settings from the beta were lost.
+
+        ## What went wrong
+
+        - 300+ users were migrated before their backups had finished.
+        - 4 alerts fired late.
+        """
+    doc = _parse(text)
+    assert doc.impact.quantity is not None and doc.impact.quantity.value == "300+"
+    assert codes(lint_text(text, select=["PM202"])) == []
+
+
+def test_a_count_of_people_alone_is_no_impact_statement() -> None:
+    text = """\
+        # Forced upgrade
+
+        ## What went wrong
+
+        - 300+ users were migrated before their backups had finished.
+        """
+    assert codes(lint_text(text, select=["PM201"])) == ["PM201"]
+
+
+@pytest.mark.parametrize("elsewhere", [
+    # those told about it, or how often, or how long, are not who was hit
+    "## What went wrong\n\n- 300 users were notified a day late.\n",
+    "## What went wrong\n\n- 4 alerts fired late for 2 teams.\n",
+    "## Summary\n\nLogins failed most of the time.\n",
+    "## Summary\n\nThe restart took 10 to 15 minutes on each node.\n",
+    "## Timeline\n\n- 10:02 The whole team joined the call and the alerts were "
+    "interrupted.\n",
+])
+def test_what_does_not_count_who_was_hit(elsewhere: str) -> None:
+    text = (f"# Forced upgrade\n\n## Impact\n\nSome users lost their settings.\n\n"
+            f"{elsewhere}")
+    assert codes(lint_text(text, select=["PM202"])) == ["PM202"], elsewhere
+
+
 def test_impact_only_in_the_timeline_is_still_missing() -> None:
     text = """\
         # Launch failures
@@ -405,6 +582,29 @@ def test_impact_only_in_the_timeline_is_still_missing() -> None:
         - 09:40 Quota object recreated; launches recover.
         """
     assert codes(lint_text(text, select=["PM201"])) == ["PM201"]
+
+
+@pytest.mark.parametrize("entry", [
+    "Confirmed that the website was unresponsive.",
+    "The API went offline for every region.",
+    "Checked the portal: it is completely down.",
+])
+def test_the_whole_service_down_in_the_timeline_is_the_impact(entry: str) -> None:
+    text = f"""\
+        # Portal outage
+
+        ## Timeline
+
+        - 14:02 Config change deployed.
+        - 14:05 {entry}
+        - 14:31 Service back after the rollback.
+        """
+    doc = _parse(text)
+    assert doc.impact.span is not None and doc.impact.span.line == 6, entry
+    assert codes(lint_text(text, select=["PM201", "PM202", "PM203"])) == [], entry
+    # a part of it down is not the whole impact
+    part = text.replace(entry, "The website was unresponsive for some users.")
+    assert codes(lint_text(part, select=["PM201"])) == ["PM201"]
 
 
 # -- PM701: a severity stated in the text ----------------------------------------------

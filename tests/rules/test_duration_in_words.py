@@ -27,6 +27,10 @@ _DOC = """\
     "Sign-in stayed broken for about two and a half days.",
     "It took roughly a week from detection to resolution.",
     "There were 9 hours between the faulty release and the rollback.",
+    # how long the bad thing was out there
+    "The tampered package was live for 3 hours before the registry pulled it.",
+    "The leaked build stayed exposed for about 40 minutes.",
+    "The forged release was active for two hours.",
 ])
 def test_a_length_in_words_is_the_duration(sentence):
     findings = lint_text(_DOC.format(sentence=sentence), select=["PM203"])
@@ -59,3 +63,17 @@ def test_a_log_of_several_incidents_is_not_asked_for_one_length(title):
         Validators were rebooted after a disk filled up. Resolved the same day.
         """, select=["PM203"])
     assert findings == []
+
+
+def test_a_length_wrapped_across_lines_is_read():
+    text = """\
+        # Core switch restart
+
+        ## Summary
+
+        The firmware update went to plan, and all racks were offline for roughly 12
+        minutes while the switch rebooted.
+        """
+    assert lint_text(text, select=["PM203"]) == []
+    assert codes(lint_text(text.replace("12\n        minutes", "12\n        machines"),
+                           select=["PM203"])) == ["PM203"]

@@ -438,3 +438,50 @@ def test_times_written_as_code_spans_tell_the_story(text):
     doc = _doc(text)
     assert len([entry for entry in doc.timeline.narrative if entry.has_time]) >= 2
     assert "PM300" not in codes(lint_text(text, select=["PM300"]))
+
+
+@pytest.mark.parametrize("pointer", [
+    "A detailed timeline is in [the security advisory](https://example.org/advisories/41).",
+    "For the full chronology see https://status.example.com/incidents/8812 .",
+    "The [timeline of the response](https://example.org/blog/response-log) was published "
+    "with the advisory.",
+])
+def test_a_timeline_published_elsewhere_and_linked_is_not_missing(pointer):
+    assert lint_text(f"""\
+        # Leaked publishing token
+
+        Malicious versions of two packages were published with a stolen token.
+
+        {pointer}
+
+        ## Root cause
+
+        A workflow ran untrusted code with the publishing token in scope.
+        """, select=["PM300"]) == []
+
+
+def test_a_link_to_the_timeline_within_the_document_is_no_timeline():
+    findings = lint_text("""\
+        # Leaked publishing token
+
+        Malicious versions of two packages were published with a stolen token. See the
+        [timeline](#timeline) for details.
+
+        ## Root cause
+
+        A workflow ran untrusted code with the publishing token in scope.
+        """, select=["PM300"])
+    assert codes(findings) == ["PM300"]
+
+
+def test_a_few_timestamped_updates_are_a_timeline_in_prose():
+    assert lint_text("""\
+        # Map tiles unavailable
+
+        Tile servers stopped answering at 14:05 UTC and the team is looking into it.
+
+        **Update 14:40 UTC:** the storage volume behind the tile cache was remounted.
+
+        **Update 15:10 UTC:** tiles have been served normally for twenty minutes.
+        """, select=["PM300"]) == []
+

@@ -229,3 +229,54 @@ def test_a_rolled_back_deploy_is_mitigation_not_onset():
         """, select=["PM304"])
     assert codes(findings) == ["PM304"]
     assert "no onset entry" in findings[0].message
+
+
+def test_a_day_heading_with_its_weekday_gives_the_entries_below_their_day():
+    assert lint_text("""\
+        ## Timeline (UTC)
+
+        ### Friday, June 7th, 2024
+
+        - 09:40: replication lag alert on the reporting replica
+        - 12:15: replica rebuild started; the on-call hands over for the night
+
+        ### Saturday, June 8th, 2024
+
+        - 08:30: lag back under a second
+        """, select=["PM303"]) == []
+    assert lint_text("""\
+        ## Timeline (UTC)
+
+        *Tue 3 Sep 2024*
+
+        - 10:05 — first timeouts on the search API
+        - 13:50 — index shards moved to new nodes
+
+        *Wed 4 Sep 2024*
+
+        - 09:10 — latency normal again
+        """, select=["PM303"]) == []
+
+
+def test_entries_out_of_order_within_a_weekday_heading_are_still_reported():
+    findings = lint_text("""\
+        ## Timeline (UTC)
+
+        ### Monday, March 4th, 2024
+
+        - 14:46 — account disabled
+        - 14:44 — admins discuss options
+        """, select=["PM303"])
+    assert codes(findings) == ["PM303"]
+
+
+def test_an_approximate_time_keeps_its_date():
+    assert lint_text("""\
+        ## Timeline (UTC)
+
+        | When | Event |
+        |---|---|
+        | 2025-09-01 09:40 | weekly compaction starts on the primary |
+        | 2025-09-02 ~08:10 | disk usage alert pages the on-call |
+        | 2025-09-02 approx. 09:00 | compaction paused; usage falls |
+        """, select=["PM303"]) == []

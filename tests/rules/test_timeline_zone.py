@@ -90,3 +90,36 @@ def test_a_zone_stated_once_above_the_timeline_covers_its_entries():
         """, select=["PM301", "PM302"])
     assert codes(findings) == ["PM302"]
     assert findings[0].span.line == 3
+
+
+def test_a_table_with_a_utc_column_beside_the_local_one_is_in_utc():
+    findings = lint_text("""\
+        ## Timeline
+
+        | CEST | UTC | What happened |
+        |---|---|---|
+        | 2025-05-02 10:14 | 2025-05-02 08:14 | Certificate on the API gateway expires |
+        | 2025-05-02 10:31 | 2025-05-02 08:31 | Synthetic check alerts the on-call |
+        | 2025-05-02 11:02 | — | Renewed certificate installed |
+        """, select=["PM301", "PM302", "PM303"])
+    assert findings == []
+    assert lint_text("""\
+        ## Timeline
+
+        | Local time (PDT) | Time (UTC) | Event |
+        |---|---|---|
+        | 17:40 | 00:40 | Evictions begin |
+        | 18:05 | 01:05 | Node pool resized |
+        """, select=["PM301", "PM302", "PM303"]) == []
+
+
+def test_a_table_in_a_local_zone_alone_is_still_reported():
+    findings = lint_text("""\
+        ## Timeline
+
+        | Time (CEST) | Owner | What happened |
+        |---|---|---|
+        | 10:14 | infra | Certificate on the API gateway expires |
+        | 10:31 | infra | Synthetic check alerts the on-call |
+        """, select=["PM302"])
+    assert codes(findings) == ["PM302"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from postmortem_lint.checks.actions.items import items_anchor
+from postmortem_lint.checks.depth.policy import DocumentKindOptions, asks_of
 from postmortem_lint.engine.finding import Level, Problem
 from postmortem_lint.engine.rule import Rule, RuleContext
 
@@ -21,6 +22,9 @@ class ActionItemsMissing(Rule):
     sentences that commit to a change ("We will add rate limiting to …") are
     items too, and a list of tracker links or keys ("- #2127") says the items
     live in the tracker.
+    Not checked on a document that shows it is not the postmortem yet (see
+    ``skip-kinds``): a status update on an incident still open, or a note that says
+    the postmortem is published separately.
 
     Bad::
 
@@ -41,11 +45,15 @@ class ActionItemsMissing(Rule):
     name = "action-items-missing"
     level = Level.error
     family = "actions"
+    Options = DocumentKindOptions
+    options: DocumentKindOptions
 
     def check(self, ctx: RuleContext) -> Iterator[Problem]:
         doc = ctx.document
         if doc.action_items or doc.action_items_tracker is not None:
             return  # items, or a pointer to the tracker that holds them
+        if not asks_of(doc, self.options):
+            return
         if doc.section("action_items") is not None or doc.action_items_span is not None:
             yield self.problem(
                 items_anchor(doc), "The action items section lists no action items; write "

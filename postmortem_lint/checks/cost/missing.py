@@ -6,12 +6,13 @@ from collections.abc import Iterator
 
 from pydantic import Field
 
+from postmortem_lint.checks.depth.policy import DocumentKindOptions, asks_of
 from postmortem_lint.engine.finding import Level, Problem
-from postmortem_lint.engine.rule import Rule, RuleContext, RuleOptions
+from postmortem_lint.engine.rule import Rule, RuleContext
 from postmortem_lint.model import Postmortem, Span
 
 
-class CostMissingOptions(RuleOptions):
+class CostMissingOptions(DocumentKindOptions):
     max_level: int = Field(
         2, ge=0, description="Check severities at or above this level (0 = most severe; the "
         "default 2 covers SEV-0 to SEV-2).")
@@ -40,10 +41,15 @@ class IncidentCostMissing(Rule):
     the impact or summary that gives an amount with a currency next to a cost word
     ("$4,200 in SLA credits") states the cost. So does a reason it is not given
     ("not estimated, because billing data is not available yet") or a stated
-    nothing ("no financial impact"); the words are rule data (``rules/cost.yaml``).
+    nothing ("no financial impact"); the words are rule data (``rules/cost.yaml``). A
+    near miss that harmed nothing ("no realised harm", "the flaw was never exploited")
+    has no cost to state.
     The amounts are read into the document model with their currency, and audits
     sum them per quarter. Checked only for severities at or above ``max-level``
     (default: SEV-2); silent when the severity is unknown.
+    Not checked on a document that shows it is not the postmortem yet (see
+    ``skip-kinds``): a status update on an incident still open, or a note that says
+    the postmortem is published separately.
 
     Bad::
 
@@ -73,7 +79,8 @@ class IncidentCostMissing(Rule):
         severity = doc.meta.severity
         if severity is None or severity.value.level > self.options.max_level:
             return
-        if doc.incident_cost.stated:
+        cost = doc.incident_cost
+        if cost.stated or cost.near_miss is not None or not asks_of(doc, self.options):
             return
         yield self.problem(
             cost_anchor(doc), f"This {severity.value.label} postmortem states no incident "

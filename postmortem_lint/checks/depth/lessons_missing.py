@@ -6,8 +6,9 @@ from collections.abc import Iterator
 
 from pydantic import Field
 
+from postmortem_lint.checks.depth.policy import DocumentKindOptions, asks_of
 from postmortem_lint.engine.finding import Level, Problem
-from postmortem_lint.engine.rule import Rule, RuleContext, RuleOptions
+from postmortem_lint.engine.rule import Rule, RuleContext
 
 _PARTS = (
     ("went_well", "What went well", "the runbooks, alerts and decisions that helped"),
@@ -15,7 +16,7 @@ _PARTS = (
 )
 
 
-class LessonsMissingOptions(RuleOptions):
+class LessonsMissingOptions(DocumentKindOptions):
     accept_lessons: bool = Field(
         True, description="Accept a single non-empty Lessons learned section that is not "
         "split into what went well and what went wrong.")
@@ -35,6 +36,9 @@ class LessonsMissing(Rule):
     better?") when its text names shortcomings (``reflection_headings`` and
     ``shortcoming_cues`` in the rule data) counts as what went wrong. One finding per
     missing part, saying which, or one finding when the document reflects on neither.
+    Not checked on a document that shows it is not the postmortem yet (see
+    ``skip-kinds``): a status update on an incident still open, or a note that says
+    the postmortem is published separately.
 
     Bad::
 
@@ -59,6 +63,8 @@ class LessonsMissing(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Problem]:
         doc = ctx.document
+        if not asks_of(doc, self.options):
+            return
         found = {"went_well": bool(doc.went_well or doc.went_well_span),
                  "went_wrong": bool(doc.went_wrong or doc.went_wrong_span)}
         own = {kind: found[kind] or doc.section(kind) is not None for kind in found}

@@ -6,8 +6,27 @@ minor incident needs no timeline; a SEV-1 needs minute resolution and five whys)
 
 from __future__ import annotations
 
-from postmortem_lint.model import Postmortem
+from pydantic import Field
+
+from postmortem_lint.engine.rule import RuleOptions
+from postmortem_lint.model import DocumentKind, Postmortem
 from postmortem_lint.ruledata import DepthPolicy, RuleData
+
+
+class DocumentKindOptions(RuleOptions):
+    """Options of a rule that asks what only a finished postmortem has (lessons, action
+    items, a review, a cost, five whys, a summary)."""
+
+    skip_kinds: list[DocumentKind] = Field(
+        default_factory=lambda: [DocumentKind.status_update, DocumentKind.postmortem_elsewhere],
+        description="Kinds of document not checked: a status update on an incident still "
+        "open (status-update), or an incident note that says its postmortem is published "
+        "separately (postmortem-elsewhere). Set to [] to check them as postmortems.")
+
+
+def asks_of(doc: Postmortem, options: DocumentKindOptions) -> bool:
+    """Whether the rule has something to ask of this kind of document."""
+    return doc.kind not in options.skip_kinds
 
 
 def policy_for(doc: Postmortem, data: RuleData) -> DepthPolicy | None:

@@ -6,22 +6,49 @@ from collections.abc import Callable, Iterator
 
 from pydantic import Field
 
-from postmortem_lint.checks.depth.policy import heading_for, policy_for, severity_label
+from postmortem_lint.checks.depth.policy import (
+    DocumentKindOptions,
+    asks_of,
+    heading_for,
+    policy_for,
+    severity_label,
+)
 from postmortem_lint.checks.impact.missing import has_impact
 from postmortem_lint.engine.finding import Level, Problem
-from postmortem_lint.engine.rule import Rule, RuleContext, RuleOptions
-from postmortem_lint.model import Postmortem
+from postmortem_lint.engine.rule import Rule, RuleContext
+from postmortem_lint.model import Postmortem, Prose, ProseRole
 
 _INTRO_WORDS = 20  # a paragraph under the title this long is the summary
 
 
-def _has_intro(doc: Postmortem) -> bool:
-    """A summary paragraph written straight under the title, without a heading."""
-    if not doc.sections or doc.sections[0].level != 1 or doc.sections[0].kind is not None:
-        return False
-    return any(len(prose.text.split()) >= _INTRO_WORDS and not any(
-        ": " in line.text[:40] for line in prose.lines())  # not a block of "Key: value" lines
-        for prose in doc.sections[0].body)
+def _is_paragraph(prose: Prose) -> bool:
+    """Narrative text, not a block of "Key: value" lines."""
+    return prose.role == ProseRole.narrative and not any(
+        ": " in line.text[:40] for line in prose.lines())
+
+
+def _opening(doc: Postmortem) -> list[Prose]:
+    """The paragraphs a document opens with: under its title heading, or before any
+    heading when the title is a front-matter field."""
+    first = doc.sections[0] if doc.sections else None
+    if first is not None and first.level == 1 and first.kind is None:
+        return [prose for prose in first.body if _is_paragraph(prose)]
+    before = first.span.line if first is not None else doc.line_count + 1
+    return [prose for prose in doc.prose if prose.whole.line < before and _is_paragraph(prose)]
+
+
+def _words(doc: Postmortem) -> int:
+    return sum(len(prose.text.split()) for prose in doc.prose
+               if prose.role == ProseRole.narrative)
+
+
+def _has_intro(doc: Postmortem, short_note_words: int = 0) -> bool:
+    """A summary paragraph written straight under the title, without a heading; in a
+    note short enough to read at a glance, any opening paragraph."""
+    opening = _opening(doc)
+    if any(len(prose.text.split()) >= _INTRO_WORDS for prose in opening):
+        return True
+    return bool(opening) and _words(doc) <= short_note_words
 
 
 _CONTENT: dict[str, Callable[[Postmortem], bool]] = {
@@ -39,12 +66,15 @@ _CONTENT: dict[str, Callable[[Postmortem], bool]] = {
 }
 
 
-class SectionsMissingOptions(RuleOptions):
+class SectionsMissingOptions(DocumentKindOptions):
     reported_elsewhere: list[str] = Field(
         default_factory=lambda: ["impact", "timeline", "root_cause", "contributing_factors",
                                  "went_well", "went_wrong", "action_items"],
         description="Section kinds whose absence a more specific rule reports (PM201, PM300, "
         "PM401, PM402, PM703, the action-item rules); not reported twice.")
+    short_note_words: int = Field(
+        200, ge=0, description="A document of at most this many words of text is read at a "
+        "glance: its opening paragraph is its summary, however short.")
 
 
 def present(doc: Postmortem, kind: str) -> bool:
@@ -62,7 +92,13 @@ class SectionsMissingForSeverity(Rule):
     below. Headings are recognised through the synonyms in ``rules/sections.yaml``
     (Google SRE, PagerDuty, Atlassian and the guides' templates), so "Overview"
     or "Incident summary" count as a summary. One finding per missing section;
-    sections with a dedicated rule (impact, timeline, root cause…) are left to it.
+    sections with a dedicated rule (impact, timeline, root cause…) are left to it. A
+    paragraph under the title (or before the first heading, when the title is a
+    front-matter field) is the summary; so is any opening paragraph of a note of at most
+    ``short-note-words`` words, which a reader takes in at a glance.
+    Not checked on a document that shows it is not the postmortem yet (see
+    ``skip-kinds``): a status update on an incident still open, or a note that says
+    the postmortem is published separately.
 
     Bad::
 
@@ -99,11 +135,12 @@ class SectionsMissingForSeverity(Rule):
     def check(self, ctx: RuleContext) -> Iterator[Problem]:
         doc = ctx.document
         policy = policy_for(doc, ctx.data)
-        if policy is None:
+        if policy is None or not asks_of(doc, self.options):
             return
         skipped = set(self.options.reported_elsewhere)
         for kind in policy.required:
-            if kind in skipped or present(doc, kind):
+            if kind in skipped or present(doc, kind) or (
+                    kind == "summary" and _has_intro(doc, self.options.short_note_words)):
                 continue
             heading = heading_for(kind, ctx.data)
             others = [p for p in ctx.data.sections.get(kind, [])[1:4]]

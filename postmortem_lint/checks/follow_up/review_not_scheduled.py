@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from postmortem_lint.checks.depth.policy import DocumentKindOptions, asks_of
 from postmortem_lint.engine.finding import Level, Problem
 from postmortem_lint.engine.rule import Rule, RuleContext
 from postmortem_lint.phrases import find_phrases
@@ -20,6 +21,14 @@ class ReviewNotScheduled(Rule):
     placeholder ("YYYY-MM-DD", "TBD") is left to PM901, which points at it; one
     written in words ("next sprint") is reported here.
 
+    The review checks the action items, so there is nothing to schedule when every
+    item the document lists is already closed (done, or decided against): checked
+    boxes, a Done status, a tracked issue marked resolved; unless the items are also
+    kept in a tracker, or a sentence elsewhere says work remains ("we need to …").
+    Not checked either on a document that shows it is not the postmortem yet (see
+    ``skip-kinds``): a status update on an incident still open, or a note that says the
+    postmortem is published separately.
+
     Bad::
 
         ## Follow-up
@@ -35,11 +44,17 @@ class ReviewNotScheduled(Rule):
     name = "review-not-scheduled"
     level = Level.warning
     family = "follow-up"
+    Options = DocumentKindOptions
+    options: DocumentKindOptions
 
     def check(self, ctx: RuleContext) -> Iterator[Problem]:
         doc = ctx.document
-        if doc.follow_up.review_date is not None:
+        if doc.follow_up.review_date is not None or not asks_of(doc, self.options):
             return
+        items = [item for item in doc.action_items if not item.about_document]
+        if items and all(item.closed for item in items) and doc.action_items_tracker is None \
+                and doc.open_work is None:
+            return  # every action is done or dropped: no open work for a review to check
         written = doc.follow_up.review_date_unparsed
         if written is not None and any(find_phrases(written.value, ctx.data.placeholders,
                                                     case_sensitive=True)):

@@ -20,8 +20,9 @@ class ImpactDurationMissing(Rule):
     resolve (MTTR) in quarterly reviews and of any SLA calculation. A duration in
     the impact, summary or title, a range of clock times there ("between 19:00 and 21:00
     UTC"), a sentence anywhere that says how long it lasted or took to resolve ("it took
-    us 9 hours to resolve"), a ``duration`` field, incident start and end fields, or a
-    timeline with two or more timed entries (its phases are PM304's concern), or a narrative
+    us 9 hours to resolve", "the tampered release was live for 4 hours"), a ``duration``
+    field, incident start and end fields, or a timeline with two or more timed entries
+    (its phases are PM304's concern), or a narrative
     that times its start and its recovery ("At 09:15 UTC we deployed …; by 09:40 UTC traffic
     was back to normal"), or a status entry's start time and a timed end ("date: 2026-03-04
     14:32", "resolved: true" and "services are back at 15:10 UTC") is enough.

@@ -30,9 +30,13 @@ class ImpactMissing(Rule):
     paragraph that says how long the outage lasted ("a 34 minute outage starting
     at 14:44 UTC") is taken as the impact statement, and so is a sentence elsewhere
     (not the timeline) that says what was hit and how much ("…, causing a slowdown of
-    all uploads"); PM202 to PM205 then ask for what it leaves out. In a vulnerability
-    write-up the impact is the exposure: what an attacker could do ("allowed an attacker
-    to bypass …") and which versions have the flaw ("versions 3.4.1 and earlier").
+    all uploads"), or else a timeline entry that says the whole site or service was down
+    ("Confirmed the website was unresponsive"); PM202 to PM205 then ask for what it leaves
+    out. The overview may say it in the present tense ("This affects the following
+    servers: …") or as what people saw ("the banner was visible to every visitor"). In a
+    vulnerability write-up the impact is the exposure: what an attacker could do ("allowed
+    an attacker to bypass …") and which versions have the flaw ("versions 3.4.1 and
+    earlier").
 
     Bad::
 

@@ -30,12 +30,16 @@ class ImpactNotQuantified(Rule):
     ("some users"). Any unit the writer counts in does: a fraction ("2/5 of the
     shoppers", "one in five checkouts"), a part of a whole ("4.2m out of the pool's 9m"),
     a count of whatever was hit ("a single plugin was tampered with", "12 missing
-    voters"), what was hit named one by one ("sessions with A, B and C"), or a whole
-    network down for a stated time ("the devnet had 9 hours
-    of downtime", "a chain-wide halt"). An impact confined to the team's own work
-    ("merges were on hold", "the build could not be shipped") or a deliberate
-    whole ("the mirrors were taken down for maintenance") has no one to count. The finding
-    points at the first statement about users or orders that gives no number.
+    voters"), a range of counts ("between 5 and 10 teams"), how many people something
+    happened to, also under "What went wrong" ("500+ users were upgraded"), an impact that
+    says there was none ("No known impact"), a whole share in words ("most of our
+    network"), every visit ending in an error ("visiting the site results in a 502
+    error"), what was hit named one by one ("sessions with A, B and C"), or a whole
+    network down for a stated time ("the devnet had 9 hours of downtime", "a chain-wide
+    halt", "10 minutes of network downtime"). An impact confined to the team's own work
+    ("merges were on hold", "the build could not be shipped") or a deliberate whole ("the
+    mirrors were taken down for maintenance") has no one to count. The finding points at
+    the first statement about users or orders that gives no number.
 
     Bad::
 

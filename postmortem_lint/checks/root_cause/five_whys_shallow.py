@@ -6,13 +6,18 @@ from collections.abc import Iterator
 
 from pydantic import Field
 
-from postmortem_lint.checks.depth.policy import policy_for, severity_label
+from postmortem_lint.checks.depth.policy import (
+    DocumentKindOptions,
+    asks_of,
+    policy_for,
+    severity_label,
+)
 from postmortem_lint.engine.finding import Level, Problem
-from postmortem_lint.engine.rule import Rule, RuleContext, RuleOptions
+from postmortem_lint.engine.rule import Rule, RuleContext
 from postmortem_lint.model import Span
 
 
-class FiveWhysOptions(RuleOptions):
+class FiveWhysOptions(DocumentKindOptions):
     min_levels: int = Field(5, ge=1, description="How many whys a five-whys analysis needs.")
 
 
@@ -26,7 +31,13 @@ class FiveWhysShallow(Rule):
     the proximate cause to a systemic one; "stopping too early" leaves the root
     cause at a person or a single change. Which severities need it is the
     ``five_whys`` flag of their depth policy (``rules/depth.yaml``): the full
-    template for SEV-1/2, not for minor incidents.
+    template for SEV-1/2, not for minor incidents. An analysis that already reaches
+    systemic causes another way needs no five-whys list: two contributing factors that
+    name a missing safeguard ("no end-to-end test exercised the real path"), or two
+    headings that ask why ("Why it failed", "Why it was not caught").
+    Not checked on a document that shows it is not the postmortem yet (see
+    ``skip-kinds``): a status update on an incident still open, or a note that says
+    the postmortem is published separately.
 
     Bad::
 
@@ -59,7 +70,8 @@ class FiveWhysShallow(Rule):
     def check(self, ctx: RuleContext) -> Iterator[Problem]:
         doc = ctx.document
         policy = policy_for(doc, ctx.data)
-        if policy is None or not policy.five_whys or doc.has_section("fishbone"):
+        if policy is None or not policy.five_whys or doc.has_section("fishbone") \
+                or not asks_of(doc, self.options):
             return
         whys = doc.five_whys
         wanted = self.options.min_levels
@@ -67,6 +79,8 @@ class FiveWhysShallow(Rule):
         if not whys:
             if doc.has_section("five_whys"):
                 return  # written in a form the parser could not split (a code block…)
+            if doc.systemic_analysis is not None:
+                return  # factors naming missing safeguards, or headings asking why
             cause = doc.section("root_cause")
             yield self.problem(
                 cause.title.span if cause is not None else doc.top,

@@ -33,8 +33,15 @@ class RootCauseMissing(Rule):
     gained access through …"), a faulty thing that did the damage ("an expired certificate broke
     TLS"), a change that "introduced a bug", "this happened because …", a slip that did the
     damage ("an accidental truncation of the sessions table removed every login"), the
-    writer's conclusion ("… is probably the trigger for the crash") and factors named together
-    as what made it happen ("together, these gaps allowed …"). A list of
+    writer's conclusion ("… is probably the trigger for the crash"), factors named together
+    as what made it happen ("together, these gaps allowed …"), a cause clause put first ("Due
+    to a lost connection to the store, the API kept restarting"), what failed in a redundant
+    pair ("the primary load balancer failed", "the standby did not take over"), how an attack
+    worked ("hackers exploited an open endpoint", "consistent with a credential stuffing
+    attack"), a missing check and what it let happen, a provider's maintenance or outage, an
+    operation "resulting in" the downtime, and a question label with its answer ("The
+    culprit? A stale lock."). A guess ("this seems to be a fault at the provider"), the
+    symptom ("all services were down") or what the team did is not a cause. A list of
     contributing factors alone does not count, nor do timeline entries that show the
     cause without saying it.
 

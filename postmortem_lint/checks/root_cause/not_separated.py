@@ -31,7 +31,8 @@ class RootCauseNotSeparated(Rule):
     a narrative of one cause followed by a list that details it ("We acted because: …"),
     nor a list of evidence for one cause (a lead-in such as "Evidence:" or "supported by
     these observations:", or a paragraph after it such as "These observations point to
-    one cause: …").
+    one cause: …"), nor the conditions that let a cause stated apart do its damage (a
+    lead-in such as "Three conditions lined up to make the breach possible:").
 
     Bad::
 

@@ -29,7 +29,8 @@ class TimelineMissing(Rule):
     whose fields or text time its start and its resolution ("date: 2026-03-04 14:32",
     "resolvedWhen: 2026-03-04 16:05"), or whose front matter lists its timed updates.
     One sentence that gives a window in a postmortem, or a document with no sequence of
-    times at all, is reported.
+    times at all, is reported. A timeline published elsewhere and linked from the text
+    ("the full timeline is in [our advisory](https://…)") is not missing.
 
     Bad (YAML)::
 
@@ -54,7 +55,8 @@ class TimelineMissing(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Problem]:
         doc = ctx.document
-        if doc.timeline.entries or doc.has_section("timeline"):
+        if doc.timeline.entries or doc.has_section("timeline") \
+                or doc.timeline.elsewhere is not None:
             return
         if not requires(doc, ctx.data, "timeline"):
             return

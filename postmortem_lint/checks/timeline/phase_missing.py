@@ -27,8 +27,16 @@ class TimelinePhaseMissing(Rule):
     resolution". Those four moments give the numbers every review tracks: time to
     detect (MTTD), time to mitigate and time to resolve (MTTR). An entry counts
     when it is labelled (a Phase column, ``**Detected:**``) or its words say so
-    (``rules/timeline.yaml``); an entry may mark several phases, and a deployed
-    fix is mitigation and resolution, not onset. A phase the text gives with its
+    (``rules/timeline.yaml``: phrases, every form of a verb, a verb and its object
+    such as "receives emails"); an entry may mark several phases. An incident
+    opened or declared is the detection when the timeline opens with it or labels
+    no phase; in a timeline that labels its phases, an incident declared after
+    other entries is no detection (when was it noticed?).
+    What the timeline records before the first detection (a change, a first
+    silent failure, an attacker's first step) is the onset; a change deployed or
+    applied after it, or an entry that says the problem was fixed or the bad change
+    undone ("corrected", "reverted", "unpublished", "service restored"), is the fix:
+    mitigation and resolution. A phase the text gives with its
     time outside the timeline (a summary of the phases above it: "At 07:29 UTC the
     upgrade was activated") counts too. Incident start and end fields count as
     onset and resolution; an entry that gives the outage's length from its start

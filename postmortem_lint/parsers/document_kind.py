@@ -1,0 +1,131 @@
+"""What a document is: the incident's postmortem, or a note written before it.
+
+A status page's entry on an incident still being worked, or an incident note that
+promises the postmortem as a separate document, has no lessons, action items or cost to
+ask for yet. The parser reads the kind once, from evidence a reader would point at, and
+keeps that evidence's span; a document that shows no such evidence is a postmortem,
+however short.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from postmortem_lint.model import DocumentKind, Located, Postmortem, Prose, ProseRole, Span
+from postmortem_lint.parsers.sentences import sentences
+from postmortem_lint.phrases import find_phrases
+from postmortem_lint.ruledata import RuleData
+
+_CLOSING = 3  # the paragraphs a document closes with: where it says what comes next
+_OPENING = 2  # the paragraphs it opens with: where a preliminary note says what it is
+_PENDING_WORDS = 25  # a root cause this short that says it is unknown explains nothing yet
+_SIGNS = 2  # signs of an open incident that make a status update (one alone is a
+# postmortem's own wording: "Status: open" for its action items)
+# Sections whose sentences plan work: a promise of a postmortem there is an action item.
+_PLANS = frozenset(("action_items", "follow_up", "prevention"))
+_NOT_THIS = re.compile(r"\b(?:this|these)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_ARTICLE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
+
+
+@cache
+def _after(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A qualifier, then at most one more word, right before where the match is tested."""
+    alternatives = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?:\s+[\w-]+)?\s+$", re.IGNORECASE)
+
+
+def document_kind(doc: Postmortem, data: RuleData) -> Located[DocumentKind] | None:
+    """The kind the document shows, at its evidence; None for a postmortem."""
+    return _status_update(doc, data) or _postmortem_elsewhere(doc, data)
+
+
+def _paragraphs(doc: Postmortem) -> list[Prose]:
+    return [prose for prose in doc.prose if prose.role == ProseRole.narrative
+            and prose.text.strip() and any(ch.isalpha() for ch in prose.text)]
+
+
+def _closing(doc: Postmortem, count: int = _CLOSING) -> list[Prose]:
+    """The paragraphs the document ends with."""
+    return _paragraphs(doc)[-count:]
+
+
+def _opening(doc: Postmortem) -> list[Prose]:
+    """The paragraphs the document opens with, outside its timeline."""
+    return [prose for prose in _paragraphs(doc) if prose.section != "timeline"][:_OPENING]
+
+
+def _first(texts: list[Prose], phrases: list[str]) -> Span | None:
+    for prose in texts:
+        found = next(find_phrases(prose.text, phrases), None)
+        if found is not None:
+            return prose.span(*found)
+    return None
+
+
+def _status_update(doc: Postmortem, data: RuleData) -> Located[DocumentKind] | None:
+    """An update on an incident still open: a status field in a state of a status page's
+    incident ("investigating"); or, while the document explains no cause, two signs of an
+    open incident among a status field saying "open", a root cause that only says it is
+    not known yet, and a closing paragraph that says the work goes on."""
+    status = doc.meta.status
+    value = " ".join(status.value.lower().strip(" .").split()) if status is not None else ""
+    if status is not None and value in data.status_update_states:
+        return Located(value=DocumentKind.status_update, span=status.span, raw=status.value)
+    pending = _first(doc.root_cause, data.cause_pending)
+    cause_words = sum(len(prose.text.split()) for prose in doc.root_cause)
+    if cause_words and (pending is None or cause_words > _PENDING_WORDS):
+        return None  # the cause is explained: a postmortem, whatever else is still open
+    signs: list[Span] = []
+    if status is not None and value in data.open_states:
+        signs.append(status.span)
+    if pending is not None:
+        signs.append(pending)
+    ongoing = _first(_closing(doc, 2), data.work_ongoing)
+    if ongoing is not None:
+        signs.append(ongoing)
+    if len(signs) < _SIGNS:
+        return None
+    return Located(value=DocumentKind.status_update, span=signs[0])
+
+
+def _postmortem_elsewhere(doc: Postmortem, data: RuleData) -> Located[DocumentKind] | None:
+    """An opening or closing sentence in the future tense that names a postmortem still to
+    come: "a" postmortem or "a/the detailed" one, never "this" one, outside any list of
+    plans ("This is a preliminary note; a full root cause analysis will follow")."""
+    opening = _opening(doc)
+    ends = opening + [prose for prose in _closing(doc) if prose not in opening]
+    qualified = _after(tuple(data.report_qualifiers))
+    for sentence in sentences(prose for prose in ends if prose.section not in _PLANS):
+        text = sentence.text
+        future = text.replace("’", "'").replace("'ll ", " will ")  # "We'll do a …"
+        if next(find_phrases(future, data.future_markers), None) is None:
+            continue
+        for start, end in find_phrases(text, data.postmortem_nouns):
+            before = text[max(0, start - 40):start]
+            if _NOT_THIS.search(before) is not None:
+                continue
+            if _ARTICLE.search(before) is not None or qualified.search(before) is not None:
+                return Located(value=DocumentKind.postmortem_elsewhere,
+                               span=sentence.span(start, end), raw=sentence.text[start:end])
+    return None
+
+
+# Sections whose sentences are not the document's own plans: the timeline tells what was
+# said then, the items carry their own status.
+_NOT_OPEN_WORK = frozenset(("timeline", "action_items"))
+
+
+def open_work(doc: Postmortem, data: RuleData) -> Located[str] | None:
+    """The first sentence outside the action items and the timeline that says work is
+    still to be done ("we need to …", "… needs to be more resilient")."""
+    cues = data.open_work_cues
+    spans = [span for span in (doc.timeline.span, doc.action_items_span) if span is not None]
+    texts = [prose for prose in doc.prose if prose.role == ProseRole.narrative
+             and prose.section not in _NOT_OPEN_WORK
+             and not any(span.covers_line(prose.whole.line) for span in spans)]
+    for sentence in sentences(texts):
+        found = next(find_phrases(sentence.text, cues), None)
+        if found is not None:
+            return Located(value=sentence.text.strip(), span=sentence.span(*found))
+    return None

@@ -1,0 +1,378 @@
+"""A document's kind: a status update on an incident still open, or a note that promises
+its postmortem separately, is not asked what only a finished postmortem has (lessons,
+action items, a follow-up review, a cost, five whys, a summary). A short postmortem that
+shows neither is told as before. Snippets written for these tests."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from postmortem_lint.model import DocumentKind, Postmortem
+from postmortem_lint.parsers import parse
+from postmortem_lint.ruledata import load_rule_data
+from postmortem_lint.sources.reading import SourceText
+from tests.conftest import codes, lint_text
+
+DEPTH = ["PM221", "PM403", "PM501", "PM601", "PM702", "PM703"]
+
+
+def _parse(text: str, name: str = "pm.md") -> Postmortem:
+    return parse(SourceText(path=name, text=textwrap.dedent(text), encoding="utf-8"),
+                 load_rule_data())
+
+
+INVESTIGATING = """\
+    ---
+    title: Elevated error rates on the upload API
+    severity: critical
+    status: investigating
+    ---
+
+    Uploads fail for a share of customers in the EU region.
+
+    - 14:02 UTC: error rate alert fires for upload-api.
+    - 14:10 UTC: on-call engineer starts investigating.
+    """
+
+OPEN_WITH_PENDING_CAUSE = """\
+    ---
+    title: Payment webhooks delayed
+    severity: SEV-1
+    status: open
+    ---
+
+    ## Problem
+
+    Webhook deliveries to merchants are delayed by up to 40 minutes.
+
+    ## Root cause
+
+    Still under investigation.
+
+    ## Timeline
+
+    - 09:12 UTC: queue depth alert for webhook-dispatcher.
+    - 09:30 UTC: dispatcher workers scaled from 8 to 16.
+    """
+
+ONGOING_WITHOUT_FRONT_MATTER = """\
+    # Search results stale in the admin console
+
+    **Severity:** SEV-2
+
+    ## Cause
+
+    The cause has not yet been determined.
+
+    ## Timeline
+
+    - 11:40 UTC: support reports stale results in the console.
+    - 11:55 UTC: search indexer restarted, results still stale.
+
+    We are still investigating and will post an update within the hour.
+    """
+
+DEFERRED_BLOG = """\
+    # Storage node outage
+
+    **Severity:** SEV-1
+
+    ## What happened
+
+    A storage node lost both disks of its mirror, and 12 customer databases were
+    restored from the nightly backup onto a new node.
+
+    - 02:10 UTC: node unreachable.
+    - 07:45 UTC: last database restored.
+
+    We apologise to everyone affected. A full root cause analysis will be published on
+    our engineering blog next week.
+    """
+
+DEFERRED_SHARE = """\
+    ---
+    title: DNS resolution failures
+    severity: high
+    ---
+
+    Internal DNS stopped answering for 25 minutes after a resolver upgrade; services
+    that resolve hosts on each request returned errors until the rollback.
+
+    We'll share a detailed post-mortem once our review with the vendor is complete.
+    """
+
+PRELIMINARY = """\
+    # Preliminary report: message queue outage
+
+    **Severity:** SEV-1
+
+    This is a preliminary note on Tuesday's outage. A complete incident report is going to
+    follow once the vendor has finished its analysis.
+
+    ## What we know
+
+    The primary broker stopped accepting connections at 08:14 UTC and failover did not
+    start; publishing was down for 52 minutes.
+    """
+
+DEFERRED_BEFORE_FOOTER = """\
+    # Object storage errors
+
+    **Severity:** SEV-2
+
+    Uploads to the eu-west bucket failed for 35 minutes after a certificate rotation.
+
+    We plan to publish a thorough post-incident review on the status page next week.
+
+    Thank you for your patience.
+
+    The infrastructure team
+    """
+
+
+@pytest.mark.parametrize(("text", "kind", "line"), [
+    (PRELIMINARY, DocumentKind.postmortem_elsewhere, 5),
+    (DEFERRED_BEFORE_FOOTER, DocumentKind.postmortem_elsewhere, 7),
+    (INVESTIGATING, DocumentKind.status_update, 4),
+    (OPEN_WITH_PENDING_CAUSE, DocumentKind.status_update, 4),
+    (ONGOING_WITHOUT_FRONT_MATTER, DocumentKind.status_update, 7),
+    (DEFERRED_BLOG, DocumentKind.postmortem_elsewhere, 13),
+    (DEFERRED_SHARE, DocumentKind.postmortem_elsewhere, 9),
+])
+def test_the_kind_is_read_with_its_evidence(text: str, kind: DocumentKind, line: int) -> None:
+    doc = _parse(text)
+    assert doc.kind == kind
+    assert doc.meta.kind is not None and doc.meta.kind.span.line == line
+
+
+@pytest.mark.parametrize("text", [INVESTIGATING, OPEN_WITH_PENDING_CAUSE,
+                                  ONGOING_WITHOUT_FRONT_MATTER, DEFERRED_BLOG, DEFERRED_SHARE,
+                                  PRELIMINARY, DEFERRED_BEFORE_FOOTER])
+def test_depth_rules_have_nothing_to_ask_of_an_interim_note(text: str) -> None:
+    assert lint_text(text, select=DEPTH) == []
+
+
+def test_the_kinds_skipped_are_configurable(lint) -> None:
+    every = {code: {"skip-kinds": []} for code in DEPTH}
+    assert {"PM221", "PM501", "PM601", "PM703"} <= set(codes(
+        lint(DEFERRED_BLOG, select=DEPTH, rules=every)))
+
+
+# One sign alone is a postmortem's own wording, not an open incident.
+OPEN_FIELD_ONLY = """\
+    ---
+    title: Queue backlog
+    severity: SEV-1
+    status: open
+    ---
+
+    ## Summary
+
+    The billing queue backed up for two hours after a consumer deploy; invoices were sent
+    late to 3,100 customers.
+
+    ## Root cause
+
+    A consumer deploy halved the prefetch count, so the queue drained at half speed.
+    """
+
+# "This" postmortem, a promise among the planned actions, a status update that a later
+# update in the same entry fulfils: none of them defers the postmortem.
+THIS_ONE_UPDATED = """\
+    # Checkout errors
+
+    **Severity:** SEV-2
+
+    ## Summary
+
+    Checkout returned errors for 18 minutes after a config push; 2% of orders failed.
+
+    We will keep this postmortem updated as the remaining fixes land.
+    """
+
+PLANNED_ACTION = """\
+    # Checkout errors
+
+    **Severity:** SEV-2
+
+    ## Summary
+
+    Checkout returned errors for 18 minutes after a config push; 2% of orders failed.
+
+    ## Action items
+
+    From now on we will publish a public postmortem for every outage over 10 minutes.
+    """
+
+UPDATE_THEN_ANALYSIS = """\
+    ---
+    title: Portal unreachable
+    severity: major
+    ---
+
+    The customer portal answers with errors.
+
+    Update: service restored. We will update this entry with a detailed report on the cause.
+
+    Update: the portal depends on a file share that dropped its connection; the share was
+    re-attached by hand and the portal started again.
+    """
+
+
+@pytest.mark.parametrize("text", [OPEN_FIELD_ONLY, THIS_ONE_UPDATED, PLANNED_ACTION,
+                                  UPDATE_THEN_ANALYSIS])
+def test_a_postmortem_that_shows_no_interim_sign_stays_a_postmortem(text: str) -> None:
+    assert _parse(text).kind == DocumentKind.postmortem
+
+
+def test_a_short_genuine_postmortem_without_actions_is_still_told() -> None:
+    found = codes(lint_text(UPDATE_THEN_ANALYSIS, select=DEPTH))
+    assert "PM501" in found and "PM703" in found and "PM601" in found
+    assert "PM702" not in found  # a note read at a glance: its opening is its summary
+
+
+# -- PM601: a review with nothing open to check ---------------------------------------
+
+ALL_DONE = """\
+    # Cache stampede
+
+    **Severity:** SEV-3
+
+    ## Action items
+
+    - [x] Add request coalescing to the catalogue cache (owner: @lee, CAT-12)
+    - [x] Alert when the cache hit ratio drops below 80% for 5 minutes (owner: @lee, CAT-13)
+    """
+
+ALL_CLOSED_TABLE = """\
+    # Cache stampede
+
+    **Severity:** SEV-3
+
+    ## Corrective actions
+
+    | Action | Status |
+    |---|---|
+    | Add request coalescing to the catalogue cache | Done |
+    | Load test the catalogue with a cold cache | Won't do |
+    """
+
+
+@pytest.mark.parametrize("text", [ALL_DONE, ALL_CLOSED_TABLE])
+def test_no_review_is_asked_when_every_action_is_closed(text: str) -> None:
+    assert lint_text(text, select=["PM601"]) == []
+
+
+def test_an_open_action_still_needs_a_review() -> None:
+    text = ALL_DONE.replace("- [x] Alert", "- [ ] Alert")
+    assert codes(lint_text(text, select=["PM601"])) == ["PM601"]
+
+
+@pytest.mark.parametrize("remaining", [
+    "We still need to load test the catalogue with a cold cache.",
+    "The remaining items are tracked on the team board.",
+    "Cache warm-up after deploys needs to be automated as well.",
+])
+def test_work_said_to_remain_outside_the_list_still_needs_a_review(remaining: str) -> None:
+    text = ALL_DONE + f"""
+    ## Lessons learned
+
+    {remaining}
+    """
+    assert codes(lint_text(text, select=["PM601"])) == ["PM601"]
+
+
+def test_items_kept_in_a_tracker_still_need_a_review() -> None:
+    text = ALL_DONE + """
+    Open follow-ups are tracked in [the board](https://trello.com/b/abc123/catalogue).
+    """
+    assert codes(lint_text(text, select=["PM601"])) == ["PM601"]
+
+
+# -- PM702: a summary written as the opening paragraph --------------------------------
+
+def test_an_opening_paragraph_before_the_first_heading_is_the_summary() -> None:
+    text = """\
+        ---
+        title: Map tiles missing
+        severity: SEV-2
+        ---
+        Map tiles for the northern districts were missing for three hours after a cache
+        purge, so the public viewer and the field app showed blank areas to every user.
+
+        ## Timeline
+
+        - 10:00 UTC: cache purged.
+        """
+    assert lint_text(text, select=["PM702"]) == []
+
+
+def test_a_long_document_without_a_summary_is_still_told() -> None:
+    body = "\n".join(f"- 10:{i:02d} UTC: step {i} of the recovery ran on node {i}."
+                     for i in range(40))
+    text = f"---\ntitle: Map tiles missing\nseverity: SEV-2\n---\nTiles missing.\n\n" \
+           f"## Timeline\n\n{body}\n"
+    assert codes(lint_text(text, select=["PM702"])) == ["PM702"]
+
+
+def test_the_kind_and_its_line_are_in_the_results() -> None:
+    from postmortem_lint.engine.config import Config, LoadedConfig
+    from postmortem_lint.engine.runner import Linter
+
+    linter = Linter(LoadedConfig(config=Config()), use_cache=False)
+    metrics = linter.lint_bytes(textwrap.dedent(DEFERRED_BLOG).encode(), "pm.md").metrics
+    assert (metrics["document_kind"], metrics["document_kind_line"]) == (
+        "postmortem-elsewhere", 13)
+    metrics = linter.lint_bytes(textwrap.dedent(OPEN_FIELD_ONLY).encode(), "pm.md").metrics
+    assert (metrics["document_kind"], metrics["document_kind_line"]) == ("postmortem", None)
+
+
+def test_a_yaml_status_update_is_read_as_one() -> None:
+    text = """\
+        title: Card payments declined
+        severity: SEV-1
+        status: Identified
+        summary: Card payments in two regions are declined by the acquirer.
+        root_cause: A certificate on the acquirer link expired.
+        """
+    doc = _parse(text, name="incident.yaml")
+    assert doc.kind == DocumentKind.status_update and doc.meta.kind is not None
+    assert doc.meta.kind.span.line == 3
+    assert lint_text(text, name="incident.yaml", select=DEPTH) == []
+
+
+def test_a_postmortem_open_for_its_actions_stays_a_postmortem() -> None:
+    text = """\
+        # Queue backlog
+
+        **Severity:** SEV-2
+        **Status:** Open
+
+        ## Summary
+
+        The billing queue backed up for two hours after a consumer deploy.
+
+        We are working on the remaining action items and will update this post as they
+        are completed.
+        """
+    assert _parse(text).kind == DocumentKind.postmortem
+
+
+def test_a_cause_explained_with_one_part_still_open_is_a_postmortem() -> None:
+    text = """\
+        # Router failover outage
+
+        **Severity:** SEV-2
+        **Status:** Open
+
+        ## Root cause
+
+        Both edge routers were configured with the same router ID, so when the primary
+        restarted the secondary withdrew its routes as well and the site lost transit for
+        48 minutes. Why the secondary also restarted is still under investigation.
+
+        We are still investigating the secondary restart with the vendor.
+        """
+    assert _parse(text).kind == DocumentKind.postmortem
