@@ -367,6 +367,15 @@ class Postmortem(BaseModel):
     # A tracker written in the action-items section outside its items ("all items are
     # tracked in PLAT-1500", a bare link to the board): it covers every item.
     action_items_tracker: Located[str] | None = None
+    # Sentences outside the action items in which the authors report a lasting change made,
+    # under way or planned ("We have pinned the base image", "We are now using a hosted
+    # probe", "We are reviewing quotes from a second provider"), and the items of a list
+    # introduced as such changes ("The changes we made since:"): the follow-up work of a
+    # document that keeps no action list.
+    changes_stated: list[Prose] = Field(default_factory=list)
+    # The one person whose own account the document is ("I noticed …, I will move …": a
+    # one-person project's report): the owner of its follow-ups, named or not.
+    sole_writer: Located[str] | None = None
     # A sentence outside the action items and the timeline that says work is still to be
     # done ("we need to add more QA", "the testnet needs to mirror production"): open work
     # the item list does not show.

@@ -24,11 +24,11 @@ _LABELS = frozenset(("owner", "owners", "assignee", "dri", "due", "by", "priorit
 # ✅ and friends: the item is done.
 _DONE_MARKS = re.compile("[\u2705\u2714\u2611\u2713]\ufe0f?")
 _PROGRESS_MARKS = re.compile("\U0001f6a7")
-# "(done)", "[FIXED]", "(Done as of 2021-06-30)", "(in progress)".
+# "(done)", "[FIXED]", "(Done as of 2021-06-30)", "(in progress)", "[N/A]".
 _BRACKETED_STATUS = re.compile(
     r"[(\[]\s*(?P<word>done|completed?|fixed|resolved|implemented|shipped|merged|finished|added|"
-    r"in[ -]progress|wip|ongoing|won'?t do|won'?t fix|wontfix|rejected|declined|todo)\b"
-    r"[^)\]]{0,200}[)\]]", re.IGNORECASE)
+    r"in[ -]progress|wip|ongoing|won'?t do|won'?t fix|wontfix|rejected|declined|todo|n/a|"
+    r"not needed|not applicable)(?![\w/])[^)\]]{0,200}[)\]]", re.IGNORECASE)
 # "… metrics. Done in grafana." at the end of the item.
 _TRAILING_DONE = re.compile(r"(?:[.;!]\s+|\s[—–-]\s+)(?P<word>done|completed|fixed|finished)\b"
                             r"[^.\n]{0,40}\.?\s*$", re.IGNORECASE)
@@ -60,7 +60,8 @@ _NOT_NAMES = frozenset((
     "e.g", "i.e", "idea", "question", "answer", "update", "fix", "summary", "details",
     "background", "short term", "long term", "action", "actions", "task", "step", "also",
     "then", "next", "later", "optional", "maybe", "proposal", "option", "warning", "important",
-    "hint", "see", "tl;dr", "pr", "commit", "link", "links", "ticket", "status", "github"))
+    "hint", "see", "tl;dr", "pr", "commit", "link", "links", "ticket", "status", "github",
+    "n a", "na", "tbd", "none"))
 
 # A priority written before the action: "HIGH Include …", "Critical – Rotate …", "[High] …".
 _LEAD_PRIORITY = re.compile(
@@ -131,8 +132,23 @@ def states_intent(text: str, data: RuleData) -> bool:
     lead = text[: found.start()] if found is not None else ""
     if found is not None and _opening(lead) \
             and re.match(r"\s*(?:have|been)\b", text[found.end():]) is None:
-        return True
+        return _TO_READERS.match(text[found.end():]) is None
     return under_way(text, data)
+
+
+def addresses_readers(text: str, data: RuleData) -> bool:
+    """Whether the sentence speaks to the readers ("We would like to remind everyone that
+    …", "We want to thank …") rather than committing to a change."""
+    pattern = _phrases(tuple(data.item_intents))
+    found = pattern.search(text[:80]) if pattern is not None else None
+    return found is not None and _opening(text[: found.start()]) and \
+        _TO_READERS.match(text[found.end():]) is not None
+
+
+# "We would like to remind everyone …", "We want to thank …": words to the readers.
+_TO_READERS = re.compile(r"^\s*(?:also\s+|again\s+)?(?:remind|thank|apologi[sz]e|reiterate|"
+                         r"emphasi[sz]e|stress|acknowledge|invite|encourage|welcome|reassure|"
+                         r"assure|let\s+(?:you|everyone|our\s+\w+)\s+know)\b", re.IGNORECASE)
 
 
 # "From next month we …", "Starting this quarter we …": when, said before the subject.
@@ -302,8 +318,8 @@ def item_sentences(prose: Prose, data: RuleData) -> list[tuple[Prose, Prose | No
         sentence = text[first:last]
         lead = len(sentence) - len(sentence.lstrip())
         words = sentence.strip()
-        if len(words.split()) < 3 or defers(words, data) or \
-                _NOT_AN_ITEM.match(words.lstrip(" *_-\"'")) is not None:
+        if len(words.split()) < 3 or defers(words, data) or addresses_readers(words, data) \
+                or _NOT_AN_ITEM.match(words.lstrip(" *_-\"'")) is not None:
             continue
         if states_intent(words, data) or starts_with_verb(words, data) or commits(words) \
                 or reports_done(words):
@@ -329,9 +345,14 @@ def states_rule(text: str, data: RuleData) -> bool:
     return not starts_with_verb(text, data) and _RULE.match(text) is not None
 
 
-def is_bare_link(prose: Prose) -> bool:
+def is_bare_link(prose: Prose, data: RuleData | None = None) -> bool:
     """A line that is only a link (or a link's own text) or a ticket key ("#2127"): a
-    reference to where the action is described, not an action."""
+    reference to where the action is described, not an action. With ``data``, a link
+    whose own text is the action ("[Migrate the jobs to the new queue](…/issues/12)") is
+    an item tracked where it points, not a bare link."""
+    if data is not None and prose.links and starts_with_verb(prose.text, data) \
+            and long_enough(prose.text, data) and len(prose.text.split()) >= 3:
+        return False
     label = _LABEL.match(prose.text)  # "Uptime and alerting issue: https://…"
     if label is not None and len(prose.text[: label.end()].split()) <= 5:
         prose = prose.slice(label.end(), len(prose.text))
@@ -401,7 +422,7 @@ def status_mark(prose: Prose, data: RuleData) -> Located[ItemStatus] | None:
 
 def _status_word(word: str, data: RuleData) -> ItemStatus | None:
     lowered = word.lower()
-    if lowered in ("rejected", "declined"):
+    if lowered in ("rejected", "declined", "n/a", "not needed", "not applicable"):
         return ItemStatus.wont_do
     if lowered == "todo":
         return ItemStatus.open
@@ -506,8 +527,10 @@ def _is_name(name: str, data: RuleData) -> bool:
         return False
     if values.find_ticket(name) is not None or re.fullmatch(r"[\d\s.:-]+", name):
         return False
+    # "(see Root cause)", "(Resolution)": a pointer to a section of the document
     return not any(norm in labels for labels in data.columns.values()) and \
-        not any(norm in labels for labels in data.fields.values())
+        not any(norm in labels for labels in data.fields.values()) and \
+        not any(norm in phrases for phrases in data.sections.values())
 
 
 LABEL_OWNER = "label"  # the raw text of an owner read from a leading "Name:" label
@@ -738,3 +761,155 @@ def about_document(text: str, data: RuleData) -> bool:
     rest = _URL.sub("", text)[verb.end():]
     found = pattern.match(rest)
     return found is not None and _DOC_WORK_REST.match(rest[found.end():]) is not None
+
+
+# -- changes stated in prose, outside any action list ----------------------------------------
+# The subject of a change the authors report: "we", "I", after an opening that ends in a
+# comma ("As a result of this incident, I've …").
+_SUBJECT = (r"(?:^|^[^.;]{0,80}?,\s+|^(?:next|this|from|starting|by|over|within|in)\s+"
+            r"[\w\s-]{0,30}?\s+|\band\s+)(?:we|i)")
+# "We've patched the service and added extra checks", "I also installed …": done.
+_CHANGED = re.compile(rf"{_SUBJECT}(?:\s+have|['’]ve)?\s+{_ADVERBIAL}{{0,2}}"
+                      r"(?P<verb>[a-z]{3,}ed|set|put|built|made|wrote|split)\b(?P<rest>.*)$",
+                      re.IGNORECASE)
+_IRREGULAR = {"set": "set", "put": "set", "built": "build", "made": "make", "wrote": "write",
+              "split": "split"}
+_AND_CHANGED = re.compile(r"\band\s+(?:also\s+)?(?P<verb>[a-z]{3,}ed)\b", re.IGNORECASE)
+# "The images were pinned …", "Alerting has now been added …": done, in the passive.
+_CHANGED_PASSIVE = re.compile(r"^(?!(?:once|when|after|before|if|as|since|until|because|"
+                              r"while|although|though)\b)(?:[\w#.'’`/-]+\s+){1,5}(?:was|were|has\s+been|have\s+been|"
+                              r"is\s+now|are\s+now)\s+(?:now\s+|also\s+|since\s+)?"
+                              r"(?P<verb>[a-z]{3,}ed)\b", re.IGNORECASE)
+# What makes a change reported as made a lasting one, not a step of the fix: it is there
+# from now on or to keep the failure away, or it adds what finds the failure sooner.
+_LASTING = re.compile(r"\b(?:now|no\s+longer|from\s+now\s+on|going\s+forward|in\s+the\s+"
+                      r"future|to\s+(?:avoid|prevent)|(?:happen|occur|recur)s?\s+again|(?:cannot|can['’]t|won['’]t|will\s+not|never)\s+"
+                      r"(?:\w+\s+){1,3}again|(?:as\s+a\s+"
+                      r"(?:direct\s+)?result|because|in\s+response|since|after)\s+(?:of\s+)?"
+                      r"th(?:is|e)\s+(?:incident|outage|event|breach|attack)|additional|extra|"
+                      r"monitoring|alert(?:s|ing)?|notifications?|tests?)\b",
+                      re.IGNORECASE)
+# "We have taken steps to …", "we put safeguards in place": a change named as such.
+_TOOK_STEPS = re.compile(rf"{_SUBJECT}(?:\s+have|['’]ve)?\s+(?:also\s+|already\s+|since\s+)?"
+                         r"(?:taken|took)\s+(?:(?:further|several|additional|immediate|the\s+"
+                         r"following)\s+)?(?:steps|action|measures)\b|"
+                         rf"{_SUBJECT}(?:\s+have|['’]ve)?\s+(?:\w+ly\s+)?put\s+(?:\w+\s+){{0,3}}"
+                         r"(?:measures|safeguards|controls|checks|changes)\s+in\s+place\b|"
+                         rf"{_SUBJECT}\s+no\s+longer\s+[a-z]+", re.IGNORECASE)
+# "We will add …", "we're going to move …", "we plan to migrate …": planned.
+_WILL_CHANGE = re.compile(rf"{_SUBJECT}(?:\s+will|['’]ll|\s+are\s+going\s+to|['’]re\s+going\s+"
+                          r"to|\s+plan\s+to|\s+intend\s+to|\s+are\s+planning\s+to|['’]re\s+"
+                          r"planning\s+to)\s+(?:also\s+|now\s+|soon\s+|be\s+)?(?P<verb>[a-z]+)"
+                          r"\b(?P<rest>.*)$", re.IGNORECASE)
+# "We are now using a hosted probe": a change in how things are done from now on.
+_NOW_USING = re.compile(rf"{_SUBJECT}(?:\s+are|['’]re)\s+now\s+using\b", re.IGNORECASE)
+# Verbs that follow the work or tell people about it rather than change anything.
+_NOT_CHANGES = frozenset(("monitor", "track", "check", "look", "discuss", "investigate",
+                          "consider", "research", "explore", "revisit", "plan", "run", "start",
+                          "use", "share", "hold", "find", "gather", "evaluate", "review"))
+# "… update you", "… update this post": telling the readers, not changing the system.
+_TELLING = re.compile(r"^\s*(?:you|everyone|our\s+users|users|customers|this\s+\w+|the\s+"
+                      r"(?:status|post|page|entry|report|incident))\b", re.IGNORECASE)
+
+
+def states_change(text: str, data: RuleData) -> bool:
+    """Whether a sentence of narrative reports a lasting change the authors made, are making
+    or will make: "As a result, we have pinned the base image and added a depth alert",
+    "We are now using a hosted probe", "We are reviewing quotes from a second provider",
+    "We will move the backups to another region". Not a step of the fix ("We restarted
+    the database"), following the work ("We will continue to monitor") nor telling the
+    readers ("We'll update you when we know more")."""
+    stripped = text.strip().lstrip(" *_-")
+    if defers(stripped, data):
+        return False
+    if _NOW_USING.search(stripped) or _TOOK_STEPS.search(stripped) or \
+            under_way(stripped, data):
+        return True
+    found = _WILL_CHANGE.search(stripped)
+    if found is not None:
+        verb = found.group("verb").lower()
+        return verb in data.action_verbs and verb not in _NOT_CHANGES and \
+            _TELLING.match(found.group("rest")) is None
+    found = _CHANGED.search(stripped) or _CHANGED_PASSIVE.match(stripped)
+    if found is None or _LASTING.search(stripped) is None:
+        return False
+    verbs = [found.group("verb"), *(more.group("verb") for more in
+                                    _AND_CHANGED.finditer(stripped, found.end("verb")))]
+    return any((_IRREGULAR.get(verb.lower()) or _verb_of_past(verb.lower(), data))
+               not in (None, *_NOT_CHANGES) for verb in verbs)
+
+
+# "The changes we made since:", "We have put these safeguards in place:", "Changes
+# we have made since:": a sentence that names the list below it as changes made or planned.
+_CHANGES_LEAD = re.compile(
+    r"(?:\b(?:actions?|measures|steps|changes|improvements|safeguards|mitigations)\b[^:.]{0,60}"
+    r"\b(?:taken|took|put\s+in\s+place|made|implemented|introduced|planned|adopted|are\s+"
+    r"taking|will\s+take)\b|\b(?:put|taken|took|made|implemented|introduced|planned)\s+(?:\w+"
+    r"\s+){0,3}?(?:actions?|measures|steps|changes|improvements|safeguards)\b)[^:]{0,40}:\s*$",
+    re.IGNORECASE)
+# "… the steps we took to restore service:": the fix, not a change for later.
+_RESTORING = re.compile(r"\b(?:restore|restoring|recover|recovering|resolve|resolving|mitigate|"
+                        r"bring\s+back|get\s+\w+\s+back|fix\s+the\s+(?:issue|outage|incident))\b",
+                        re.IGNORECASE)
+
+
+def names_changes(text: str) -> bool:
+    """Whether a sentence ending in ":" names the list below it as the changes made or
+    planned ("The changes we made since:", "We put these safeguards in place:"), not as
+    the steps of the fix ("The steps we took to restore service:")."""
+    stripped = text.rstrip(" *_")
+    if not stripped.endswith(":"):
+        return False
+    first, last = _sentences(stripped, 0)[-1]
+    sentence = stripped[first:last]
+    return _CHANGES_LEAD.search(sentence) is not None and _RESTORING.search(sentence) is None
+
+
+# "the work is tracked in [issue 12](…)", "see the tracking issue", "tracked in
+# OPS-4": the work is followed in the tracker.
+_TRACKS = re.compile(r"\btrack(?:s|ed|ing)\b", re.IGNORECASE)
+_THE_INCIDENT = re.compile(r"\b(?:incident|outage|event|postmortem|post-mortem|report)\b",
+                           re.IGNORECASE)
+
+
+def tracks_work(sentence: Prose) -> bool:
+    """Whether a sentence points to where a piece of work is tracked: it speaks of
+    tracking and links an issue ("the work is tracked in [issue 12](…)") or names
+    its key ("tracked in OPS-4")."""
+    if _TRACKS.search(sentence.text) is None or _THE_INCIDENT.search(sentence.text):
+        return False  # "This incident was tracked in #2080": the incident, not the work
+    return any(values.find_tracker(href) is not None for _start, _end, href in sentence.links) \
+        or values.find_tracker(sentence.text) is not None
+
+
+def stated_changes(prose: Prose, data: RuleData) -> list[Prose]:
+    """The sentences of a paragraph or list item that report a lasting change (see
+    ``states_change``) or point to where such work is tracked (``tracks_work``), after any
+    label that opens it ("Monitoring: we have added …")."""
+    label = _LABEL.match(prose.text)
+    start = label.end() if label is not None else 0
+    sentences = [prose.slice(first, last) for first, last in _sentences(prose.text, start)]
+    return [sentence.strip() for sentence in sentences
+            if states_change(sentence.text, data) or tracks_work(sentence)]
+
+
+# -- a due date written in words ------------------------------------------------------------
+_PERIOD = r"(?:days?|weeks?|months?|quarters?|years?|sprints?|business\s+days?)"
+_RELATIVE_DUE = re.compile(
+    r"\b(?:(?:by|before|until|at)\s+(?:the\s+)?end\s+of\s+(?:the\s+)?(?:(?:this|next|the)\s+)?"
+    r"(?:day|week|month|quarter|year|sprint|Q[1-4])\b|"
+    r"(?:by|before|in|within|during|over)\s+the\s+(?:next|coming|following)\s+(?:\w+\s+)?"
+    rf"{_PERIOD}|within\s+(?:a|an|one|two|three|four|five|six|\d+|a\s+few|a\s+couple\s+of)\s+"
+    rf"{_PERIOD}|(?:next|this|the\s+coming)\s+(?:week|month|quarter|sprint)\b|"
+    r"(?:by|in|before|during)\s+Q[1-4](?:\s+\d{4})?\b|"
+    r"(?:by|before|on)\s+(?:next\s+)?(?:monday|tuesday|wednesday|thursday|friday)\b)",
+    re.IGNORECASE)
+
+
+def due_in_words(prose: Prose) -> Located[str] | None:
+    """When the item is to be done, written in words rather than as a date: "by the end of
+    the quarter", "within two weeks", "next month at the latest", "in the next sprint"."""
+    found = _RELATIVE_DUE.search(prose.text)
+    if found is None:
+        return None
+    return Located(value=found.group(0), span=prose.span(*found.span()))

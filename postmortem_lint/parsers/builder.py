@@ -36,6 +36,7 @@ from postmortem_lint.parsers import (
     prose_facts,
     times,
     values,
+    voice,
 )
 from postmortem_lint.parsers.phases import phase_reader
 from postmortem_lint.phrases import find_phrases
@@ -615,6 +616,8 @@ class DocumentBuilder:
                 if written is not None and written.group(1).strip():
                     item.due_unparsed = Located(value=written.group(1).strip(),
                                                 span=description.span(*written.span(1)))
+                else:  # "within two weeks", "by the end of the quarter"
+                    item.due_unparsed = action_items.due_in_words(description)
         if "priority" in cells and cells["priority"].text.strip():
             prose = cells["priority"].strip()
             priority = values.parse_priority(prose.text, data)
@@ -779,6 +782,7 @@ class DocumentBuilder:
 
     def finish(self) -> Postmortem:
         """Give bare start/end times the incident's date, or report that they have none."""
+        self.doc.sole_writer = voice.sole_writer(self.doc)
         self.settle_phases()
         self.date_from_title()
         self.date_from_timeline_and_name()

@@ -41,6 +41,7 @@ from postmortem_lint.parsers.toml_front_matter import (
 from postmortem_lint.parsers.values import (
     column_for_header,
     field_for_key,
+    find_ticket,
     normalise_key,
     parse_status,
 )
@@ -76,6 +77,11 @@ _EVIDENCE_AFTER = re.compile(
 _LESSON_WORDS = frozenset(("lessons", "lesson", "learnings", "takeaways"))
 _LABEL_LEVEL = 7  # below every Markdown heading level
 _ACTION_COLUMNS = ("action", "owner", "due", "priority", "status", "type", "ticket")
+# Header words of a column that says something about each item, not what the item is.
+_ITEM_NOTES = frozenset(("triggered", "trigger", "reason", "rationale", "why", "context",
+                         "source", "origin", "cause", "notes", "note", "comment", "comments",
+                         "outcome", "result", "results", "resolution", "background", "raised",
+                         "found", "lesson", "lessons", "impact", "effort", "cost"))
 # Metadata written as a heading with its value below ("## Authors" then a list of names).
 _FIELD_HEADINGS = {"id", "authors", "owner", "severity", "status", "audience", "incident_date",
                    "date_written", "review_date", "review_owner", "incident_class",
@@ -110,6 +116,9 @@ class _Reader:
         self.prose_items: set[int] = set()  # ids of items read from sentences, not lists
         # the paragraph above the current list commits to it ("we will follow these rules:")
         self.committed_list = False
+        # the paragraph above the current list names it as changes ("The actions taken were:")
+        self.changes_list = False
+        self.checklist_notes: set[int] = set()  # ids of bullets without a box in a checklist
 
     # -- pass 1: sections --------------------------------------------------------
     def assign_sections(self, blocks: list[Block]) -> list[str | None]:
@@ -167,9 +176,13 @@ class _Reader:
                     # "## Response timeline", "## Status updates" over timed lines, or a
                     # log of updates whose headings are their times ("### 11:28 UTC")
                     own = "timeline"
-                elif own == "prevention" and \
+                elif own != "action_items" and (
+                        own in ("prevention", "follow_up") or "action_items" in
+                        other_kinds(block.prose.text, own, self.data)) and \
                         self.kind_by_content(blocks, index + 1, most=True) == "action_items":
-                    own = "action_items"  # "## Prevention" over "- Add …" items: the actions
+                    # "## Prevention" or "## Remediation (action items)" over "- Add …"
+                    # items, or "## Follow-up issues" over a table of tickets: the actions
+                    own = "action_items"
                 effective = own or inherited
                 if block.level == 1 and own is None and self.doc.meta.title is None:
                     self.doc.meta.title = Located(value=block.prose.text.strip(),
@@ -231,24 +244,41 @@ class _Reader:
         with a time column is a timeline; a list whose items all open with an action verb
         ("Add an alert on …", "Document the failover") is a list of action items (with
         ``most``, for a heading that already names prevention: most of them do)."""
-        items: list[Prose] = []
+        items: list[Block] = []
         for block in blocks[start:]:
             if block.kind == "heading" or self.label_heading(block) is not None:
                 break
             if block.kind == "table":
                 if not items and _time_column(block.header, self.data) is not None:
                     return "timeline"
+                if most and not items and self.tracked_table(block):
+                    return "action_items"  # "Issue | Outcome" rows of "#41 — …" under it
                 return None
             if block.kind == "item" and block.level == 1 and block.prose is not None:
-                items.append(block.prose)
+                items.append(block)
         verbs = set(self.data.action_verbs)
-        opening = [item for item in items if _first_word(item.text) in verbs] if not most \
-            else [item for item in items if _STATE_LABEL.match(item.text) is None
-                  and action_items.starts_with_verb(item.text, self.data)]
+        # with ``most``, a checklist line counts too, unless it names a state ("[x]
+        # Monitoring added for …", "[ ] Training needed?")
+        opening = [item for item in items if item.prose is not None
+                   and _first_word(item.prose.text) in verbs] if not most \
+            else [item for item in items if item.prose is not None
+                  and _STATE_LABEL.match(item.prose.text) is None
+                  and (item.checkbox is not None
+                       or action_items.starts_with_verb(item.prose.text, self.data))]
         if len(items) >= 2 and (len(opening) == len(items) or most and
                                 len(opening) * 2 > len(items)):
             return "action_items"
         return None
+
+    def tracked_table(self, block: Block) -> bool:
+        """Whether a table lists tracked work: a ticket column ("Issue", "Link") whose
+        cells mostly hold a ticket or link, in two rows or more."""
+        column = _column(block.header, self.data, ("ticket",))
+        if column is None or len(block.rows) < 2:
+            return False
+        tracked = sum(1 for _, row in block.rows
+                      if column < len(row) and find_ticket(row[column].text) is not None)
+        return tracked * 3 >= len(block.rows) * 2
 
     def timed_content(self, blocks: list[Block], index: int, untitled: bool) -> bool:
         """Whether a section is a timeline by what it holds, whatever its heading says: a
@@ -310,6 +340,7 @@ class _Reader:
                 self.read_front_matter(block)
         kinds = self.assign_sections(blocks)
         self.heading_items = _heading_items(blocks, kinds)
+        self.checklist_notes = _checklist_notes(blocks)
         self.date_from_opening(blocks)
         for block, kind in zip(blocks, kinds, strict=True):
             if block.prose is not None:
@@ -317,7 +348,7 @@ class _Reader:
             if block.kind == "heading":
                 self.field_heading = self.heading_field(block, kind)
                 self.list_lead, self.label_group = None, None
-                self.committed_list = False
+                self.committed_list = self.changes_list = False
                 self.action_level = -1  # a heading closes the item above it
                 if kind == "action_items" and block.prose is not None:
                     self.action_heading(block)
@@ -439,6 +470,8 @@ class _Reader:
         prose = block.prose
         assert prose is not None
         span = Span.lines(block.first_line, block.last_line)
+        if kind not in ("action_items", "timeline") and not block.quoted:
+            self.read_stated_changes(block, prose)
         if kind == "action_items" and block.level > 0 and self.read_action_block(block, prose):
             return
         if kind == "action_items" and block.kind == "paragraph" and not block.quoted:
@@ -493,7 +526,14 @@ class _Reader:
             if nested:
                 self.b.add_action_detail(prose)  # a continuation paragraph of the item
             return nested
-        if action_items.is_bare_link(prose) or action_items.is_reference(prose.text):
+        if id(block) in self.checklist_notes and not nested \
+                and action_items.status_mark(prose, self.data) is None \
+                and not action_items.starts_with_verb(prose.text, self.data) \
+                and not action_items.states_intent(prose.text, self.data):
+            self.action_level = -1  # a note among checklist items ("- **Production:** …")
+            return True
+        if action_items.is_bare_link(prose, self.data) or \
+                action_items.is_reference(prose.text):
             if nested:
                 self.b.add_action_detail(prose)
             else:
@@ -593,6 +633,18 @@ class _Reader:
             self.prose_items.add(id(self.doc.action_items[-1]))
             if tail is not None:
                 self.b.add_action_detail(tail)
+
+    def read_stated_changes(self, block: Block, prose: Prose) -> None:
+        """Narrative outside the action items that reports a lasting change made or planned
+        ("As a result, we have pinned the base image"), and the items of a list that a
+        sentence names as such changes ("The changes we made since:"): what the document says it
+        does about the incident, though it keeps no action list."""
+        if block.kind == "item" and block.level == 1 and self.changes_list:
+            self.doc.changes_stated.append(prose)
+            return
+        if block.kind == "paragraph" and not block.level:
+            self.changes_list = action_items.names_changes(prose.text)
+        self.doc.changes_stated += action_items.stated_changes(prose, self.data)
 
     def read_stated_paragraph(self, prose: Prose) -> None:
         """A paragraph of lessons or prevention: each sentence in which the authors commit
@@ -860,15 +912,16 @@ class _Reader:
 
     def read_action_table(self, block: Block) -> None:
         columns = [column_for_header(h.text, self.data, _ACTION_COLUMNS) for h in block.header]
-        if "action" not in columns:
-            # The description is the widest column that is not otherwise known.
-            unknown = [i for i, c in enumerate(columns) if c is None
-                       and normalise_key(block.header[i].text) not in ("", "#", "no", "id")]
-            if unknown:
-                columns[unknown[0]] = "action"
+        item = self.item_column(block, columns) if "action" not in columns else None
+        if item is not None:
+            columns[item] = "action"
         for line, row in block.rows:
             cells = {name: row[i] for i, name in enumerate(columns)
                      if name is not None and i < len(row)}
+            ticket = cells.get("ticket")
+            if "status" not in cells and ticket is not None and \
+                    find_ticket(ticket.text) is None and parse_status(ticket.text, self.data):
+                cells["status"] = cells.pop("ticket")  # a "Reference" column that says DONE
             if "status" not in cells:  # a "Notes" column that says "Done"
                 said = next((row[i] for i, name in enumerate(columns) if name is None
                              and i < len(row) and parse_status(row[i].text, self.data)),
@@ -883,6 +936,24 @@ class _Reader:
                         end_column=len(self.lines[line - 1]) + 1 if line <= len(self.lines)
                         else 2)
             self.b.add_action_item(description, span, cells)
+
+    def item_column(self, block: Block, columns: list[str | None]) -> int | None:
+        """The column that says what each item is, in a table with no "Action" column: a
+        ticket column whose cells hold a title after the ticket ("#41 — alert on …"), else
+        the first column of no known kind that is not a note on the item ("Triggered by",
+        "Reason", "Outcome"), else the first column of no known kind; None if none is."""
+        ticket = columns.index("ticket") if "ticket" in columns else None
+        if ticket is not None:
+            cells = [row[ticket].text for _, row in block.rows if ticket < len(row)]
+            titled = sum(1 for cell in cells if len(re.findall(
+                r"[^\W\d_]{2,}", cell.replace((find_ticket(cell) or ("",))[0], ""))) >= 3)
+            if cells and titled * 3 >= len(cells) * 2:
+                return ticket
+        unknown = [i for i, c in enumerate(columns) if c is None
+                   and normalise_key(block.header[i].text) not in ("", "#", "no", "id")]
+        described = [i for i in unknown
+                     if not set(normalise_key(block.header[i].text).split()) & _ITEM_NOTES]
+        return next(iter(described or unknown), None)
 
     def code_rows(self, block: Block, kind: str) -> list[Prose]:
         """The non-empty lines of a code block, each mapped to its place."""
@@ -996,6 +1067,28 @@ class _Group(NamedTuple):
     owner: Located[str] | None
     ticket: Located[str] | None
     horizon: Located[str] | None
+
+
+# A status in brackets where a checklist has its box: "[N/A]", "[DONE]", "[WIP]".
+_BOX_LIKE = re.compile(r"^\s*\[[^\]\s][^\]]{0,11}\]\s")
+
+
+def _checklist_notes(blocks: list[Block]) -> set[int]:
+    """The bullets without a box in a list whose items mostly have one ("- [x] Pin the
+    image", "- [ ] Add an alert", "- [N/A] …"): a note among the checklist, not an item."""
+    notes: set[int] = set()
+    run: list[Block] = []
+    for block in [*blocks, None]:
+        if block is not None and (block.kind == "item" or block.level > 0):
+            if block.kind == "item" and block.level == 1:
+                run.append(block)
+            continue
+        boxed = [item for item in run if item.checkbox is not None or item.prose is not None
+                 and _BOX_LIKE.match(item.prose.text) is not None]
+        if len(boxed) >= 2 and len(boxed) * 3 >= len(run) * 2:
+            notes.update({id(item) for item in run} - {id(item) for item in boxed})
+        run = []
+    return notes
 
 
 def _groups_items(item: ActionItem) -> bool:

@@ -138,10 +138,18 @@ def parse_count(text: str) -> int | None:
     return int(value)
 
 
+# "Open — deferred until the migration", "On hold": put off, with no plan to do it now.
+_DEFERRED = re.compile(r"\b(?:deferred|postponed|on hold|parked)\b")
+
+
 def parse_status(text: str, data: RuleData) -> ItemStatus | None:
+    """The status a cell or label says: "Done", "In progress", "Open — deferred …" (put
+    off: not to be done now, like a declined item)."""
     word = normalise_key(text)
     if not word:
         return None
+    if len(word.split()) <= 12 and _DEFERRED.search(word) is not None:
+        return ItemStatus.wont_do
     for status, spellings in data.statuses.items():
         if word in (normalise_key(s) for s in spellings):
             return ItemStatus(status)

@@ -21,7 +21,12 @@ class ActionItemsMissing(Rule):
     from the ``action_items`` list of a YAML postmortem. Under an action heading,
     sentences that commit to a change ("We will add rate limiting to …") are
     items too, and a list of tracker links or keys ("- #2127") says the items
-    live in the tracker.
+    live in the tracker. A document without an action list that still tells in its
+    narrative what was changed or will change to keep the failure away ("As a result, we
+    have pinned the base image and added an alert on queue depth", "We are reviewing
+    quotes from a second provider") has follow-up work: the rule does not call it one
+    without actions. A step of the fix ("We restarted the database") or a promise to keep
+    watching is not such a change.
     Not checked on a document that shows it is not the postmortem yet (see
     ``skip-kinds``): a status update on an incident still open, or a note that says
     the postmortem is published separately.
@@ -62,6 +67,8 @@ class ActionItemsMissing(Rule):
                 "(e.g. '- Alert on queue depth > 10k for 5 min — owner: @ana, due 2026-03-09, "
                 "P1, OPS-12')")
             return
+        if doc.changes_stated:
+            return  # the changes are told in prose: actions, though not kept as a list
         yield self.problem(
             doc.top, "The postmortem has no action items; add an \"Action items\" section "
             "with owned, dated, tracked actions",

@@ -23,7 +23,10 @@ class ActionOwnerMissing(Rule):
     are reported by placeholder-left (PM901) instead. Items marked done or won't
     do are skipped unless ``include-done`` is set. When most items name an owner,
     each item without one is reported; when the list has no owners (or only a
-    few), one finding says how many items lack one and lists their lines.
+    few), one finding says how many items lack one and lists their lines. A
+    document that is one person's own account (it speaks as "I" throughout, hardly
+    ever as "we": a one-person project's report) has its owner: the writer; an item
+    whose owner is written as empty is still reported.
 
     Bad::
 
@@ -48,10 +51,14 @@ class ActionOwnerMissing(Rule):
         assert isinstance(self.options, ActionOptions)
         placeholders = ctx.data.placeholders
 
+        writer = ctx.document.sole_writer  # one person's own account: theirs to do
+
         def owned(item: ActionItem) -> bool:
             owner = item.owner  # a placeholder ("[Owner]") is reported by PM901 instead
-            return owner is not None and ("owner" not in item.empty or has_phrase(
-                owner.value, placeholders, case_sensitive=True))
+            if owner is None:
+                return writer is not None
+            return "owner" not in item.empty or has_phrase(owner.value, placeholders,
+                                                           case_sensitive=True)
 
         gap = field_gap(ctx.document, self.options.include_done, owned)
         if gap is None:

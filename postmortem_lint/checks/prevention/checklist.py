@@ -70,7 +70,8 @@ class PreventionChecklistIncomplete(Rule):
     are asked for (``when_external``: monitoring and a runbook), not tests of the team's
     code, a redesign or training. Reported once per document, listing every open line.
     Checked only for severities at or above ``max-level`` (default: SEV-2); silent
-    when the severity is unknown, and when there are no action items (PM501).
+    when the severity is unknown, when there are no action items (PM501), and when every
+    item is already done or declined (the review reports finished work, not a plan).
 
     Bad::
 
@@ -103,8 +104,8 @@ class PreventionChecklistIncomplete(Rule):
         doc = ctx.document
         severity = doc.meta.severity
         if severity is None or severity.value.level > self.options.max_level \
-                or not doc.action_items:
-            return
+                or not doc.action_items or all(item.closed for item in doc.action_items):
+            return  # no items (PM501), or every one done or declined: the work is over
         data = ctx.data
         plans = _plans(doc)
         wanted = self.options.items or list(data.prevention_checklist)
