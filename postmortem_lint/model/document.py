@@ -93,6 +93,10 @@ class Metadata(BaseModel):
     owner: Located[str] | None = None
     incident_start: Located[dt.datetime] | None = None
     incident_end: Located[dt.datetime] | None = None
+    # Where incident_start was read: "field" (a start field), or "date" (a status page's
+    # entry: the date's time, when its fields say the incident ended). A start read from
+    # the date bounds the incident's window, not its onset as a phase of the timeline.
+    incident_start_source: str | None = None
     # The incident's calendar day: the one fact every rule, the timeline and audits read.
     incident_date: Located[dt.date] | None = None
     # Where incident_date was read: "front-matter" (front matter or a date field),

@@ -175,6 +175,7 @@ class DocumentBuilder:
             elif at is not None and getattr(meta, name) is None:
                 setattr(meta, name, _located(prose, at))
                 if name == "incident_start":
+                    meta.incident_start_source = "field"
                     self.date_incident(_located(prose, at.date()), "front-matter")
         elif name in ("incident_date", "date_written", "review_date"):
             self._set_date(name, prose, text)
@@ -829,7 +830,7 @@ class DocumentBuilder:
             return
         if meta.incident_end is not None and moment.value.date() <= meta.incident_end.value.date() \
                 or meta.incident_end is None and self.resolved:
-            meta.incident_start = moment
+            meta.incident_start, meta.incident_start_source = moment, "date"
 
     def timeline_elsewhere(self) -> None:
         """Where a sentence names the timeline and links to another page that holds it:

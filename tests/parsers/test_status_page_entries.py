@@ -234,3 +234,25 @@ def test_a_revision_history_is_not_a_timeline() -> None:
         # Cache outage
         """)
     assert doc.timeline.entries == []
+
+
+def test_a_start_read_from_the_date_is_no_onset_entry() -> None:
+    """The entry's date bounds its window; a timeline that lacks its onset still says so."""
+    text = """\
+        ---
+        date: 2024-04-18 18:45 UTC
+        status: resolved
+        ---
+        Errors on the API.
+
+        ## Timeline
+
+        - 18:50 UTC Incident opened after alerts fired.
+        - 19:20 UTC Rolled back the release.
+        - 19:35 UTC All requests succeed again.
+        """
+    doc = _doc(text)
+    assert doc.meta.incident_start is not None
+    assert doc.meta.incident_start_source == "date"
+    found = lint_text(text, select=["PM304"])
+    assert codes(found) == ["PM304"] and "onset" in found[0].message
