@@ -295,6 +295,20 @@ class RuleData(BaseModel):
         description="States of a status page written where a severity belongs ('down', "
         "'degraded'): the state of a component, not a severity level; not reported as an "
         "unknown severity.")
+    resolved_states: list[str] = Field(
+        default_factory=new_list,
+        description="Values of a status field that say the incident is over ('resolved', "
+        "'closed'): the fields are then a status page's record of it, and a date written with "
+        "its time is when it began.")
+    update_states: dict[str, str] = Field(
+        default_factory=new_dict,
+        description="A status page's state of an update (normalised) -> the phase it marks "
+        "('identified' -> detection, 'monitoring' -> mitigation, 'resolved' -> resolution).")
+    update_lists: list[str] = Field(
+        default_factory=new_list,
+        description="Front-matter keys (normalised) of a status page's list of updates, each "
+        "a mapping with a time, a state and a message ('incident_states', 'updates'): read "
+        "as the incident's timeline; an update without a time is skipped.")
     priorities: dict[str, int] = Field(
         default_factory=new_dict,
         description="Priority spelling (lower case) -> rank (0 = most urgent).")
@@ -429,6 +443,10 @@ class RuleData(BaseModel):
     placeholder_setting_cues: list[str] = Field(
         default_factory=new_list, description="Words right before bracketed text that make it "
         "the name of a setting or option, not a template prompt (setting, option, from, to).")
+    update_label_words: list[str] = Field(
+        default_factory=new_list, description="Words of the bracketed label a status log puts "
+        "before each update ('[Initial Message]', '[Close Issue]', '[Final Update]'): text in "
+        "brackets made only of them, opening a line, is a label, not a template prompt.")
     placeholders: list[str] = Field(default_factory=new_list,
         description="Template text left unfilled.")
     sensitive_data: list[SensitivePattern] = Field(

@@ -93,6 +93,10 @@ class Metadata(BaseModel):
     owner: Located[str] | None = None
     incident_start: Located[dt.datetime] | None = None
     incident_end: Located[dt.datetime] | None = None
+    # Where incident_start was read: "field" (a start field), or "date" (a status page's
+    # entry: the date's time, when its fields say the incident ended). A start read from
+    # the date bounds the incident's window, not its onset as a phase of the timeline.
+    incident_start_source: str | None = None
     # The incident's calendar day: the one fact every rule, the timeline and audits read.
     incident_date: Located[dt.date] | None = None
     # Where incident_date was read: "front-matter" (front matter or a date field),
@@ -327,6 +331,11 @@ class Suppression(BaseModel):
     problem: str | None = None  # why the directive does not parse; it then suppresses nothing
 
 
+# Section kinds a short entry has besides its paragraphs: a summary (often its front
+# matter's description), links, a note on communication, its details.
+_ENTRY_PARTS = frozenset(("summary", "appendix", "communication", "metadata"))
+
+
 class Postmortem(BaseModel):
     """One postmortem, whatever its source format."""
 
@@ -395,6 +404,35 @@ class Postmortem(BaseModel):
 
     def section(self, kind: str) -> Section | None:
         return next((s for s in self.sections if s.kind == kind), None)
+
+    @property
+    def end_stated(self) -> bool:
+        """Whether the document times the incident's end: the end field, or a told event
+        of its resolution at a time ("The issue is resolved at 05:20 UTC")."""
+        return self.meta.incident_end is not None or any(
+            entry.at is not None and entry.has_time and Phase.resolution in entry.phases
+            for entry in self.timeline.narrative)
+
+    @property
+    def window_stated(self) -> bool:
+        """Whether the document dates the incident's start (the start field, else the
+        incident's day) and times its end, as a status page's entry records an incident."""
+        meta = self.meta
+        return (meta.incident_start is not None or meta.incident_date is not None) \
+            and self.end_stated
+
+    @property
+    def window_timed(self) -> bool:
+        """Whether both ends of the incident are moments (a start field with its time, and
+        a timed end): its length can be computed."""
+        return self.meta.incident_start is not None and self.end_stated
+
+    @property
+    def analysed(self) -> bool:
+        """Whether the document has a heading for a part of a postmortem's analysis (impact,
+        timeline, cause, response, lessons, actions…): more than a short entry's
+        paragraphs under a title."""
+        return any(s.kind is not None and s.kind not in _ENTRY_PARTS for s in self.sections)
 
     def has_section(self, kind: str) -> bool:
         return any(s.kind == kind for s in self.sections)

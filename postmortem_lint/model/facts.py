@@ -100,7 +100,8 @@ def incident_facts(doc: Postmortem) -> IncidentFacts:
             for phase in entry_phases(entry):
                 found.setdefault(phase, (at, entry.dated))
     meta = doc.meta
-    stated = {Phase.onset: meta.incident_start, Phase.resolution: meta.incident_end}
+    onset = meta.incident_start if meta.incident_start_source != "date" else None
+    stated = {Phase.onset: onset, Phase.resolution: meta.incident_end}
     chosen: dict[Phase, dt.datetime] = {}
     dated: dict[Phase, bool] = {}
     for phase in (Phase.onset, Phase.detection, Phase.mitigation, Phase.resolution):

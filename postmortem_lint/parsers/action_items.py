@@ -489,6 +489,20 @@ _SUBJECT_DONE = re.compile(r"^(?P<first>[\w#.'’-]+)\s+(?:[\w#.'’-]+\s+){0,2}
                            r"new|all|support|changes?|fix(?:es)?)\b")
 
 
+# A heading that reports a change made, headline style: "Alerts configured", "1) Cron
+# cleanup scheduled", "@ana Spreadsheet created to …" (a subject, then its past participle).
+_HEADLINE_DONE = re.compile(r"^(?:\d{1,2}[.)]\s+)?(?:@[\w.-]+\s+)?(?P<first>[\w'’-]+)\s+"
+                            r"(?:[\w'’-]+\s+){0,2}(?P<verb>[a-z]{3,}ed)\b")
+
+
+def headline_done(text: str, data: RuleData) -> bool:
+    """Whether a heading written as an item reports the change as made: its subject, then a
+    past participle ("Alerts configured"), not an instruction ("Add alerts")."""
+    found = _HEADLINE_DONE.match(text.strip(" *_-"))
+    return found is not None and found.group("verb").lower() not in _NOT_PAST and \
+        found.group("first").lower() not in data.action_verbs
+
+
 def past_tense(text: str, data: RuleData | None = None) -> bool:
     """Whether the item reports work already done: "Added monitoring for …", "The spec
     file is updated to …", "Clients implemented a fix …" (with ``data``, to tell a subject

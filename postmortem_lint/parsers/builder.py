@@ -113,6 +113,11 @@ class DocumentBuilder:
         self.dayfirst = False
         self._date_stated = False  # whether a date field (not a start time) gave the day
         self.timeline_day: Located[dt.date] | None = None  # the first day the timeline states
+        # The time of day a date field gives with the incident's day ("date: 2026-03-04
+        # 14:32"): its start when the same fields also record how it ended.
+        self._date_moment: Located[dt.datetime] | None = None
+        # Whether the fields say the incident is over ("resolved: true", "status: resolved").
+        self.resolved = False
 
     # -- problems ---------------------------------------------------------------
     def problem(self, code: str, message: str, span: Span) -> None:
@@ -125,6 +130,8 @@ class DocumentBuilder:
         if not text:
             return True
         meta, impact = self.doc.meta, self.doc.impact
+        if name == "status" and values.normalise_key(text) in self.data.resolved_states:
+            self.resolved = True
         if name in ("id", "title", "status", "incident_class", "security_review", "cost"):
             target = meta
             if getattr(target, name) is None:
@@ -168,6 +175,7 @@ class DocumentBuilder:
             elif at is not None and getattr(meta, name) is None:
                 setattr(meta, name, _located(prose, at))
                 if name == "incident_start":
+                    meta.incident_start_source = "field"
                     self.date_incident(_located(prose, at.date()), "front-matter")
         elif name in ("incident_date", "date_written", "review_date"):
             self._set_date(name, prose, text)
@@ -220,6 +228,9 @@ class DocumentBuilder:
             follow.span = follow.span or prose.whole
         elif name == "incident_date":
             self.date_incident(_located(prose, day), "front-matter", stated=True)
+            at = times.parse_datetime(text, self.data.time_zones)
+            if at is not None and at.time() != dt.time() and self._date_moment is None:
+                self._date_moment = _located(prose, at)  # midnight is a day, not a moment
         elif getattr(self.doc.meta, name) is None:
             setattr(self.doc.meta, name, _located(prose, day))
 
@@ -791,6 +802,7 @@ class DocumentBuilder:
                          "write it in full (2026-03-04 14:32 UTC) or give the incident's date",
                          prose.whole)
         self._undated = {}
+        self.start_from_date()
         self.document_kind()
         self.zone_from_same_times()
         self.narrative_timeline()
@@ -808,6 +820,17 @@ class DocumentBuilder:
             if found is not None:
                 self.doc.timeline.recovered_unaided = prose.span(*found)
                 return
+
+    def start_from_date(self) -> None:
+        """A status page's entry records an incident as a date with its time and its
+        resolution ("date: 2026-03-04 14:32" and "resolvedWhen: 2026-03-04 16:05", or
+        "resolved: true"): when the fields say it ended, the date's time is when it began."""
+        meta, moment = self.doc.meta, self._date_moment
+        if meta.incident_start is not None or moment is None:
+            return
+        if meta.incident_end is not None and moment.value.date() <= meta.incident_end.value.date() \
+                or meta.incident_end is None and self.resolved:
+            meta.incident_start, meta.incident_start_source = moment, "date"
 
     def timeline_elsewhere(self) -> None:
         """Where a sentence names the timeline and links to another page that holds it:

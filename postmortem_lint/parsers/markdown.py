@@ -104,6 +104,8 @@ class _Reader:
         self.field_heading: str | None = None  # the field a heading such as "## Authors" names
         # what the headings above the current line in an action section say of their items
         self.action_headings: list[_Group] = []
+        # ids of headings in an action section that are items themselves (see _heading_items)
+        self.heading_items: set[int] = set()
         # what the sentence introducing the current list says of it ("already completed:",
         # "one of:"), and the label item grouping the items nested under it ("- Long term:")
         self.list_lead: str | None = None
@@ -337,6 +339,7 @@ class _Reader:
             if block.kind == "front_matter":
                 self.read_front_matter(block)
         kinds = self.assign_sections(blocks)
+        self.heading_items = _heading_items(blocks, kinds)
         self.checklist_notes = _checklist_notes(blocks)
         self.date_from_opening(blocks)
         for block, kind in zip(blocks, kinds, strict=True):
@@ -419,7 +422,8 @@ class _Reader:
             self.b.problem("PM002", f"front matter must be a mapping, not {type_name(tree)}",
                            Span.point(block.first_line))
             return
-        reader = MappingReader(self.b, self.lines, line_offset=block.first_line)
+        reader = MappingReader(self.b, self.lines, line_offset=block.first_line,
+                               front_matter=True)
         reader.read(tree)
 
     def code_prose(self, block: Block) -> Prose:
@@ -689,6 +693,14 @@ class _Reader:
         status = action_items.status_from_heading(text, self.data)
         owner = self.b.heading_owner(block.prose)
         words = action_items.item_heading(block.prose, self.data)
+        if words is None and id(block) in self.heading_items and \
+                action_items.horizon(block.prose, self.data) is None:
+            # "#### Alerts configured" (a change made) or "#### Add alerts on disk usage"
+            # (one to make), its paragraph below: an item; a topic heading stays a group
+            if action_items.headline_done(text, self.data):
+                words, status = block.prose, status or ItemStatus.done
+            elif action_items.starts_with_verb(text, self.data):
+                words = block.prose
         if words is not None:
             self.add_item(words, status=status, owner=owner)
             self.action_level = 0  # the bullets below it are its details
@@ -1113,3 +1125,41 @@ def parse_markdown(source: SourceText, data: RuleData) -> Postmortem:
     reader.read_code_spans(tokens)
     return reader.read(blocks)
 
+
+def _heading_items(blocks: list[Block], kinds: list[str | None]) -> set[int]:
+    """Headings below an action-items heading that are its items: two or more sibling
+    sub-headings, each followed by text (a paragraph, a code block) and no list or table of
+    its own ("#### Alerts added for disk usage" and a paragraph on what was set up). A
+    sub-heading over a list groups that list's items ("### Short term")."""
+    found: set[int] = set()
+    run: list[Block] = []
+    parent_level = 0
+
+    def close() -> None:
+        if len(run) >= 2:
+            found.update(id(block) for block in run)
+        run.clear()
+
+    headings = [i for i, block in enumerate(blocks) if block.kind == "heading"]
+    for position, index in enumerate(headings):
+        block = blocks[index]
+        end = headings[position + 1] if position + 1 < len(headings) else len(blocks)
+        body = blocks[index + 1:end]
+        if kinds[index] != "action_items" or block.prose is None:
+            close()
+            parent_level = 0
+            continue
+        if parent_level == 0 or block.level <= parent_level:
+            close()
+            parent_level = block.level  # the action-items heading itself
+            continue
+        if run and run[0].level != block.level:
+            close()
+        texted = any(b.kind in ("paragraph", "code") for b in body)
+        listed = any(b.kind in ("item", "table") for b in body)
+        if texted and not listed:
+            run.append(block)
+        else:
+            close()
+    close()
+    return found

@@ -16,6 +16,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 from postmortem_lint.model import Prose, ProseBuilder, ProseRole
 from postmortem_lint.model.prose import INVISIBLE
+from postmortem_lint.parsers.html_blocks import html_text
 
 
 @cache
@@ -219,6 +220,10 @@ def to_blocks(tokens: list[Token], lines: list[str]) -> list[Block]:
         elif kind == "html_block":
             first, last = (token.map[0] + 1, token.map[1]) if token.map else (1, 1)
             blocks.append(Block("html", first, last, text=token.content))
+            # a body written as HTML (a blog export): its headings, paragraphs and items
+            blocks += [Block(part.kind, part.first_line, part.last_line, level=part.level,
+                             quoted=quote_depth > 0, prose=part.prose)
+                       for part in html_text(token.content, first, lines)]
         elif kind == "inline" and token.children:
             for child in token.children:
                 if child.type == "html_inline" and "postmortem-lint" in child.content:

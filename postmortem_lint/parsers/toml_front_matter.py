@@ -52,6 +52,8 @@ def read_toml_front_matter(builder: DocumentBuilder, lines: list[str], first: in
         field = field_for_key(key, builder.data)
         if field is None or key not in table:
             continue
+        if table[key] is True and field == "incident_end":
+            builder.resolved = True  # "resolved = true": the incident is over
         text = _as_text(table[key])
         if text:
             builder.set_field(field, _value_prose(text, lines[number - 1], number,

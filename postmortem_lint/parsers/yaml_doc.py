@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -38,16 +39,28 @@ def _names_a_moment(key: Any) -> bool:
 
 
 def _named(item: CommentedMap) -> Any | None:
-    """The key of the name of a person or thing written as a mapping ("- name: Ana")."""
-    return next((key for key in item if str(key).strip().lower() in _NAME_KEYS
-                 and isinstance(item[key], str) and item[key].strip()), None)
+    """The key of the name of a person or thing written as a mapping ("- name: Ana"); a
+    site's own spelling ("- user: ana", "- github: ana") is its first text that is not a
+    link or a path."""
+    texts = [key for key in item if isinstance(item[key], str) and item[key].strip()]
+    named = [key for key in texts if not _LINK_OR_PATH.search(item[key])]
+    return next((key for key in texts if str(key).strip().lower() in _NAME_KEYS),
+                named[0] if named else None)
+
+
+# A value that is a link or a path, not a name: "https://…", "/img/a.png", "a@b.org".
+_LINK_OR_PATH = re.compile(r"://|^[/.~]|\.(?:png|jpe?g|gif|svg|webp)$|\S@\S", re.IGNORECASE)
 
 
 class MappingReader:
     """Reads one YAML mapping (a whole file, or front matter) into a builder."""
 
-    def __init__(self, builder: DocumentBuilder, lines: list[str], line_offset: int = 0):
+    def __init__(self, builder: DocumentBuilder, lines: list[str], line_offset: int = 0,
+                 *, front_matter: bool = False):
         self.b = builder
+        # Front matter of a Markdown page: a site generator's own keys and shapes live
+        # beside ours, so a value of a shape we do not read is skipped, not reported.
+        self.front_matter = front_matter
         self.lines = lines
         self.offset = line_offset
         self.budget = Budget()
@@ -125,6 +138,10 @@ class MappingReader:
         if handler is not None:
             handler(root, key, value)
             return
+        if name in data.update_lists and isinstance(value, CommentedSeq) and \
+                any(isinstance(item, CommentedMap) for item in value):
+            self.read_timeline(root, key, value, updates=True)
+            return
         field = field_for_key(str(key), data)
         if field is not None and not (isinstance(value, str) and len(value) > 200):
             self.read_field(root, key, value, field)
@@ -153,6 +170,15 @@ class MappingReader:
 
     def read_field(self, node: Any, key: Any, value: Any, field: str) -> None:
         if isinstance(value, CommentedSeq):
+            if field not in ("authors", "services", *_DATE_FIELDS) and self.front_matter:
+                # a site's own shape ("category: [database, outage]"): its first value, as
+                # TOML front matter is read; nothing readable is skipped, not reported (a
+                # list is no date in anyone's schema: that one is still reported)
+                first = next((i for i, item in enumerate(value) if item is not None
+                              and not isinstance(item, CommentedMap | CommentedSeq)), None)
+                if first is not None:
+                    self.read_field(value, first, value[first], field)
+                return
             if field not in ("authors", "services"):
                 self.wrong_type(node, key, "a single value", value)
                 return
@@ -160,19 +186,22 @@ class MappingReader:
                 if isinstance(item, CommentedMap) and _named(item) is not None:
                     # site generators write people as mappings: "- name: Ana\n  link: …"
                     self.b.set_field(field, self.prose(item, _named(item), item[_named(item)]))
-                elif isinstance(item, CommentedMap | CommentedSeq):
+                elif isinstance(item, CommentedMap | CommentedSeq) and not (
+                        self.front_matter and field == "authors"):
                     self.wrong_type(value, index, "text", item)
                 elif item is not None:
                     self.b.set_field(field, self.prose(value, index, item))
             return
         if isinstance(value, CommentedMap):
-            self.wrong_type(node, key, "a single value", value)
+            if not self.front_matter:  # a site's own mapping in a page's front matter: skipped
+                self.wrong_type(node, key, "a single value", value)
             return
         if value is None:
             return
         if isinstance(value, bool) and field in _DATE_FIELDS and not _names_a_moment(key):
             # "resolved: true", "published: false": a status flag of a status page or a
             # site generator, not a time; "review_date: true" is still a wrong value
+            self.b.resolved = self.b.resolved or (value and field == "incident_end")
             return
         if field in _DATE_FIELDS and isinstance(value, bool | int | float):
             self.wrong_type(node, key, "a date (YYYY-MM-DD)", value)
@@ -217,7 +246,11 @@ class MappingReader:
         section = self.add_section("impact", root, key, impact.text)
         impact.span = section.span
 
-    def read_timeline(self, root: CommentedMap, key: Any, value: Any) -> None:
+    def read_timeline(self, root: CommentedMap, key: Any, value: Any, *, updates: bool = False
+                      ) -> None:
+        """A timeline: a list of entries with a time and an event. With ``updates``, a
+        status page's list of updates ("- status: identified / content: … / date: …"): the
+        state is the entry's phase label, and an update without a time is skipped."""
         doc = self.b.doc
         section = self.add_section("timeline", root, key, [])
         doc.timeline.span = section.span
@@ -236,7 +269,10 @@ class MappingReader:
                                  self.b.data.columns.get("time", [])), None)
                 event_key = next((k for k in entry if normalise_key(str(k)) in
                                   self.b.data.columns.get("event", [])), None)
-                phase_key = next((k for k in entry if normalise_key(str(k)) == "phase"), None)
+                phase_keys = ("phase", "status", "state") if updates else ("phase",)
+                phase_key = next((k for k in entry if normalise_key(str(k)) in phase_keys), None)
+                if updates and (time_key is None or entry[time_key] is None):
+                    continue
                 if time_key is None or entry[time_key] is None:
                     self.b.problem("PM003", "timeline entry has no time", span)
                     continue
@@ -251,6 +287,8 @@ class MappingReader:
                 if event.text:
                     doc.prose.append(event)
                 phase = entry.get(phase_key) if phase_key is not None else None
+                if updates and phase is not None:  # a status page's state: its phase
+                    phase = self.b.data.update_states.get(normalise_key(str(phase)), phase)
                 added = self.b.add_timeline_entry(
                     time_prose, event, span, phase_text=str(phase) if phase else None,
                     default_date=default_date)

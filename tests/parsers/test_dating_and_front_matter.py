@@ -157,9 +157,27 @@ def test_authors_written_as_mappings_are_read_by_their_name() -> None:
     assert "PM003" not in codes(lint_text("---\nauthors:\n  - name: Ana\n---\n# T\n"))
 
 
-def test_an_author_mapping_without_a_name_is_still_reported() -> None:
-    found = lint_text("---\nauthors:\n  - link: https://example.org\n---\n# T\n")
+def test_an_author_mapping_without_a_name_is_still_reported_in_a_yaml_postmortem() -> None:
+    found = lint_text("title: T\nauthors:\n  - link: https://example.org\n", "pm.yaml")
     assert "PM003" in codes(found)
+
+
+def test_a_site_s_own_author_shapes_in_front_matter_are_not_reported() -> None:
+    """A page's front matter belongs to its site generator too: a person written as the
+    site spells it is read by its name, and a shape we cannot read is skipped."""
+    doc = _doc("""\
+        ---
+        authors:
+          - user: river-ops
+          - github: sokoro
+            avatar: /img/sokoro.png
+        ---
+        # Worker pool drained
+        """)
+    assert [a.value for a in doc.meta.authors] == ["river-ops", "sokoro"]
+    for text in ("---\nauthors:\n  - link: https://example.org\n---\n# T\n",
+                 "---\nauthors:\n  - user: ana\n---\n# T\n"):
+        assert "PM003" not in codes(lint_text(text))
 
 
 @pytest.mark.parametrize("flag", ["resolved: true", "published: true", "published: false"])
@@ -178,3 +196,23 @@ def test_a_status_page_state_as_severity_is_not_reported() -> None:
     # status-page generators write a component state where a severity belongs
     assert "PM003" not in codes(lint_text("---\nseverity: down\n---\n# Mail relay outage\n"))
     assert "PM003" in codes(lint_text("---\nseverity: purple\n---\n# Mail relay outage\n"))
+
+
+def test_a_site_s_own_value_shapes_in_front_matter_are_read_or_skipped() -> None:
+    """A list where we read one value takes its first (as TOML front matter does); a
+    mapping is the site's own and is skipped. In a YAML postmortem both are reported."""
+    doc = _doc("""\
+        ---
+        category: [database, outage]
+        status:
+          draft: false
+          reviewed: true
+        ---
+        # Replica lag
+        """)
+    assert doc.meta.incident_class is not None
+    assert doc.meta.incident_class.value == "database"
+    assert not [p for p in doc.problems if p.code == "PM003"]
+    found = lint_text("title: T\ncategory: [database, outage]\nstatus:\n  draft: false\n",
+                      "pm.yaml")
+    assert codes(found).count("PM003") == 2

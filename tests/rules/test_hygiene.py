@@ -59,3 +59,37 @@ def test_a_prompt_holding_placeholders_is_one_finding():
     findings = lint_text("# Outage\n\n- **Written:** [YYYY-MM-DD HH:MM UTC, within a day]\n"
                          "- **Review:** YYYY-MM-DD\n", select=["PM901"])
     assert [(f.span.line, f.span.column) for f in findings] == [(3, 16), (4, 15)]
+
+
+def test_a_status_log_s_update_labels_are_not_prompts():
+    """Status logs open each update with a bracketed label; it names the update."""
+    for label in ("[Initial Message]", "[Close Issue]", "[Final Update]", "**[Follow-up Note]**",
+                  "- [Issue Reopened]"):
+        findings = lint_text(f"""\
+            # Mirror unavailable
+
+            {label}
+            Downloads from the mirror work again; the certificate was renewed.
+            """, select=["PM901"])
+        assert findings == [], label
+
+
+def test_prompts_that_open_a_line_are_still_reported():
+    """A template's prompt on a line of its own is still a prompt: its words ask."""
+    for prompt in ("[Incident Title]", "[Describe the impact]", "[Brief Summary]",
+                   "[Initial Message: what customers were told]"):
+        findings = lint_text(f"# Outage\n\n{prompt}\nMore text.\n", select=["PM901"])
+        assert codes(findings) == ["PM901"], prompt
+
+
+def test_link_text_left_unlinked_is_not_a_prompt():
+    """A link whose target Markdown cannot read (a site's shortcode, a space) or a
+    reference link keeps its brackets; its text is a name, not a prompt."""
+    for text in ('as planned in our [Capacity Review]({{< ref "capacity-2024" >}}).',
+                 "see the [Failover Drill Notes](notes/failover drill.md) for details",
+                 "the [Database Upgrade Plan][upgrade] lists each step"):
+        assert lint_text(f"# Outage\n\n{text}\n", select=["PM901"]) == [], text
+    # a link whose text asks for a value is still a prompt
+    found = lint_text("# Outage\n\nSee [Link to the dashboard]({{< ref x >}}).\n",
+                      select=["PM901"])
+    assert codes(found) == ["PM901"]

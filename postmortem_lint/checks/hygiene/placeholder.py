@@ -44,7 +44,10 @@ class PlaceholderLeft(Rule):
     word from ``placeholder_setting_cues``: "changed the setting from [Require approval
     for first-time contributors] to …"), a time or date (a chat log's
     ``[5:07 PM]``), a channel or a handle, or is the text of a Markdown link that names
-    a file (``[restore db.ipynb](…)``). The skeleton id ``INC-YYYY-NNN`` is a
+    a file (``[restore db.ipynb](…)``) or any link text with no mark of a prompt (a link
+    Markdown left unlinked, its target a site's shortcode), or is a status log's label
+    opening an update (``[Initial Message]``, ``[Close Issue]``; words from
+    ``update_label_words``). The skeleton id ``INC-YYYY-NNN`` is a
     placeholder. Code blocks and code spans are never checked, so ``XXX`` in a log line
     is fine. On an action
     item's row, a word that is also an item status (``TODO`` next to ``DONE`` in a
@@ -82,8 +85,9 @@ class PlaceholderLeft(Rule):
                 prompts = [m.span() for m in _PROMPT.finditer(prose.text)
                            if not any(s <= m.start() < e for s, e in found)
                            and not _NOT_PROMPT.match(prose.text, m.start())
-                           and not _names_a_file(prose.text, *m.span())
-                           and not _names_a_setting(prose.text, *m.span(), ctx.data)]
+                           and not _link_text(prose.text, *m.span(), ctx.data)
+                           and not _names_a_setting(prose.text, *m.span(), ctx.data)
+                           and not _update_label(prose.text, *m.span(), ctx.data)]
                 # One finding per placeholder: "[YYYY-MM-DD HH:MM UTC]" is one prompt, not
                 # also a "YYYY-MM-DD" and an "HH:MM" inside it.
                 found = [(s, e) for s, e in found
@@ -118,6 +122,35 @@ def _names_a_file(text: str, start: int, end: int) -> bool:
     unlinked when the target holds a space): the file the link points at, not a prompt."""
     return text[end:end + 1] == "(" and any(_is_file_name(word)
                                             for word in text[start + 1:end - 1].split())
+
+
+def _link_text(text: str, start: int, end: int, data: RuleData) -> bool:
+    """Whether bracketed text is the text of a Markdown link Markdown left unlinked (its
+    target holds a space or a site's shortcode: "[Capacity plan]({{< ref "plan" >}})", or
+    a reference "[Capacity plan][plan]"): a file it names, or words with nothing that marks
+    a prompt ("[Link to the dashboard](…)" is still one)."""
+    if text[end:end + 1] not in ("(", "["):
+        return False
+    inner = text[start + 1:end - 1]
+    return _names_a_file(text, start, end) or (
+        _PROMPT_MARK.search(inner) is None
+        and not has_phrase(inner, data.placeholder_prompt_words))
+
+
+# What may stand before a label on its line: indentation, a list or quote marker, emphasis.
+_LINE_LEAD = re.compile(r"[ \t>*_#+-]*")
+
+
+def _update_label(text: str, start: int, end: int, data: RuleData) -> bool:
+    """Whether bracketed text opening a line is the label a status log puts before an
+    update ("[Initial Message]", "[Close Issue]", "[Final Update]"): its words are all
+    words of such labels (``update_label_words``), so it names the update, asks nothing."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if _LINE_LEAD.fullmatch(text, line_start, start) is None:
+        return False
+    words = re.findall(r"[\w-]+", text[start + 1:end - 1].lower())
+    labels = {word.lower() for word in data.update_label_words}
+    return bool(words) and all(word in labels for word in words)
 
 
 def _names_a_setting(text: str, start: int, end: int, data: RuleData) -> bool:

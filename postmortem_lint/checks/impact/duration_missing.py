@@ -24,7 +24,8 @@ class ImpactDurationMissing(Rule):
     field, incident start and end fields, or a timeline with two or more timed entries
     (its phases are PM304's concern), or a narrative
     that times its start and its recovery ("At 09:15 UTC we deployed …; by 09:40 UTC traffic
-    was back to normal") is enough.
+    was back to normal"), or a status entry's start time and a timed end ("date: 2026-03-04
+    14:32", "resolved: true" and "services are back at 15:10 UTC") is enough.
     Security incidents (PM803's test) are not asked: a vulnerability's exposure is not an
     outage's length; nor is a report that covers several incidents ("multiple outages this
     month"), each with its own length. A span of days ("since 2026-03-02" up to the day
@@ -53,8 +54,8 @@ class ImpactDurationMissing(Rule):
         if not has_impact(doc) or impact.duration is not None \
                 or impact.duration_mentioned is not None:
             return
-        if incident_facts(doc).time_to_resolve_minutes is not None:
-            return
+        if incident_facts(doc).time_to_resolve_minutes is not None or doc.window_timed:
+            return  # a start and an end time to compute it from
         if sum(1 for entry in doc.timeline.entries if entry.at is not None) >= 2:
             return  # the timeline shows how long it went on; its phases are PM304's
         if doc.timeline.narrated_length:

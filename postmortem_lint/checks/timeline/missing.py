@@ -24,10 +24,13 @@ class TimelineMissing(Rule):
     moments, across at least two of onset, detection, mitigation and resolution:
     "At 09:15 UTC we deployed …; by 09:40 UTC traffic was back to normal") is a
     timeline in prose and is not reported, unless the severity's depth policy asks
-    a minute-by-minute timeline (SEV-1 in the built-in policies). One sentence that
-    gives a window, or a document with no sequence of times at all, is reported. A
-    timeline published elsewhere and linked from the text ("the full timeline is in
-    [our advisory](https://…)") is not missing.
+    a minute-by-minute timeline (SEV-1 in the built-in policies). Nor is a short entry
+    (a status page's record of an incident: paragraphs, no headed parts of an analysis)
+    whose fields or text time its start and its resolution ("date: 2026-03-04 14:32",
+    "resolvedWhen: 2026-03-04 16:05"), or whose front matter lists its timed updates.
+    One sentence that gives a window in a postmortem, or a document with no sequence of
+    times at all, is reported. A timeline published elsewhere and linked from the text
+    ("the full timeline is in [our advisory](https://…)") is not missing.
 
     Bad (YAML)::
 
@@ -59,6 +62,8 @@ class TimelineMissing(Rule):
             return
         if doc.timeline.narrated and not _minute_by_minute(doc, ctx):
             return  # the narrative tells what happened when: a timeline in prose
+        if doc.window_stated and not doc.analysed:
+            return  # a short entry that times its start and its resolution
         yield self.problem(
             doc.top, "The postmortem has no timeline; add a timeline with a UTC time for "
             "onset, detection, mitigation and resolution",

@@ -78,8 +78,8 @@ class TimelinePhaseMissing(Rule):
         narrated = [entry for entry in doc.timeline.narrative if entry.has_time]
         present = {phase for entry in [*entries, *narrated]
                    if entry.at is not None for phase in entry_phases(entry)}
-        if doc.meta.incident_start is not None:
-            present.add(Phase.onset)
+        if doc.meta.incident_start is not None and doc.meta.incident_start_source != "date":
+            present.add(Phase.onset)  # a status entry's date is no onset entry
         if doc.meta.incident_end is not None:
             present.add(Phase.resolution)
         missing = [phase for phase in _REQUIRED if phase not in present

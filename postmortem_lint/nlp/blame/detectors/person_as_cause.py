@@ -334,7 +334,9 @@ def _person_is(s: Sentence, verb: Word, subject: Word | None) -> Iterator[BlameH
 
 def _is_cause(s: Sentence, child: Word) -> bool:
     if child.dep_ == "attr" and child.lower_ in s.v.cause_nouns:
-        return True
+        # "X was the cause", "X is a root cause", "X was its source"; a bare noun names a
+        # kind or a quality ("GitLab is open source"), not the cause
+        return any(c.dep_ in ("det", "poss") for c in child.children)
     if child.dep_ in ("acomp", "xcomp", "prep") and child.lower_ in s.w.responsible_preps:
         words = {t.lower_ for t in child.subtree}
         return bool(words & s.w.blame_words) or (
