@@ -334,6 +334,10 @@ class Suppression(BaseModel):
 # Section kinds a short entry has besides its paragraphs: a summary (often its front
 # matter's description), links, a note on communication, its details.
 _ENTRY_PARTS = frozenset(("summary", "appendix", "communication", "metadata"))
+# Sections any page may have, template or not.
+_NOT_TEMPLATE_PARTS = frozenset(("appendix", "metadata"))
+# A YAML postmortem's keys are the template's parts, whichever of them it fills in.
+_TEMPLATE_PARTS_OF_YAML = frozenset(("impact", "timeline", "root_cause", "action_items"))
 
 
 class Postmortem(BaseModel):
@@ -433,6 +437,16 @@ class Postmortem(BaseModel):
         timeline, cause, response, lessons, actions…): more than a short entry's
         paragraphs under a title."""
         return any(s.kind is not None and s.kind not in _ENTRY_PARTS for s in self.sections)
+
+    @property
+    def template_parts(self) -> int:
+        """How many parts of a postmortem template the document has as sections (summary,
+        impact, timeline, root cause, actions, lessons…): a YAML postmortem counts as a template,
+        its keys are the parts."""
+        if self.format == "yaml":
+            return len(_TEMPLATE_PARTS_OF_YAML)
+        return len({s.kind for s in self.sections if s.kind is not None
+                    and s.kind not in _NOT_TEMPLATE_PARTS})
 
     def has_section(self, kind: str) -> bool:
         return any(s.kind == kind for s in self.sections)

@@ -13,7 +13,7 @@ from postmortem_lint.model import Postmortem
 from postmortem_lint.parsers import parse
 from postmortem_lint.ruledata import load_rule_data
 from postmortem_lint.sources.reading import SourceText
-from tests.conftest import codes, lint_text
+from tests.conftest import FREE_FORM_CHECKED, codes, lint_text
 
 
 def _parse(text: str, name: str = "pm.md") -> Postmortem:
@@ -48,7 +48,7 @@ def test_cause_stated_in_prose_without_a_root_cause_heading(sentence: str) -> No
     doc = _parse(text)
     assert doc.root_cause, sentence
     assert doc.root_cause_span is not None and doc.root_cause_span.line == 5
-    assert "PM401" not in codes(lint_text(text, select=["PM401"]))
+    assert "PM401" not in codes(lint_text(text, select=["PM401"], rules=FREE_FORM_CHECKED))
 
 
 @pytest.mark.parametrize("sentence", [
@@ -85,7 +85,7 @@ def test_cause_stated_in_prose_without_a_root_cause_heading(sentence: str) -> No
 def test_cause_stated_as_an_event_a_mechanism_or_a_conclusion(sentence: str) -> None:
     text = f"# Broker outage\n\n## Summary\n\nWebhooks were delayed. {sentence}\n"
     assert _parse(text).root_cause, sentence
-    assert "PM401" not in codes(lint_text(text, select=["PM401"]))
+    assert "PM401" not in codes(lint_text(text, select=["PM401"], rules=FREE_FORM_CHECKED))
 
 
 @pytest.mark.parametrize("sentence", [
@@ -122,7 +122,7 @@ def test_cause_stated_as_an_event_a_mechanism_or_a_conclusion(sentence: str) -> 
 def test_cause_stated_as_what_failed_or_how_an_attack_worked(sentence: str) -> None:
     text = f"# Broker outage\n\n## Summary\n\nWebhooks were delayed. {sentence}\n"
     assert _parse(text).root_cause, sentence
-    assert "PM401" not in codes(lint_text(text, select=["PM401"]))
+    assert "PM401" not in codes(lint_text(text, select=["PM401"], rules=FREE_FORM_CHECKED))
 
 
 @pytest.mark.parametrize("sentence", [
@@ -145,7 +145,7 @@ def test_cause_stated_as_what_failed_or_how_an_attack_worked(sentence: str) -> N
 def test_a_guess_a_symptom_or_a_denied_attack_states_no_cause(sentence: str) -> None:
     text = f"# Broker outage\n\n## Summary\n\nWebhooks were delayed. {sentence}\n"
     assert not _parse(text).root_cause, sentence
-    assert codes(lint_text(text, select=["PM401"])) == ["PM401"]
+    assert codes(lint_text(text, select=["PM401"], rules=FREE_FORM_CHECKED)) == ["PM401"]
 
 
 @pytest.mark.parametrize("sentence", [
@@ -163,7 +163,7 @@ def test_a_guess_a_symptom_or_a_denied_attack_states_no_cause(sentence: str) -> 
 def test_symptoms_and_the_fix_still_state_no_cause(sentence: str) -> None:
     text = f"# Broker outage\n\n## Summary\n\nWebhooks were delayed. {sentence}\n"
     assert not _parse(text).root_cause, sentence
-    assert codes(lint_text(text, select=["PM401"])) == ["PM401"]
+    assert codes(lint_text(text, select=["PM401"], rules=FREE_FORM_CHECKED)) == ["PM401"]
 
 
 def test_a_joint_cause_after_contributing_factors_is_a_root_cause() -> None:
@@ -177,7 +177,7 @@ def test_a_joint_cause_after_contributing_factors_is_a_root_cause() -> None:
 
         The combination of these two gaps made the replay worthwhile for the attacker.
         """
-    assert codes(lint_text(text, select=["PM401"])) == []
+    assert codes(lint_text(text, select=["PM401"], rules=FREE_FORM_CHECKED)) == []
 
 
 def test_cause_listed_under_what_went_wrong() -> None:
@@ -192,7 +192,7 @@ def test_cause_listed_under_what_went_wrong() -> None:
 
         - #412
         """
-    assert codes(lint_text(text, select=["PM401"])) == []
+    assert codes(lint_text(text, select=["PM401"], rules=FREE_FORM_CHECKED)) == []
 
 
 @pytest.mark.parametrize("sentence", [
@@ -209,7 +209,7 @@ def test_cause_listed_under_what_went_wrong() -> None:
 ])
 def test_sentences_that_state_no_cause_keep_the_finding(sentence: str) -> None:
     text = f"# Broker outage\n\n## Summary\n\nWebhooks were delayed. {sentence}\n"
-    assert lint_text(text, select=["PM401"]) and not _parse(text).root_cause, sentence
+    assert lint_text(text, select=["PM401"], rules=FREE_FORM_CHECKED) and not _parse(text).root_cause, sentence
 
 
 def test_an_outright_cause_wins_over_less_direct_language() -> None:
@@ -323,7 +323,7 @@ def test_a_technical_cause_section_keeps_the_trigger_apart() -> None:
         """
     doc = _parse(text)
     assert [s.kind for s in doc.sections[1:]] == ["trigger", "root_cause"]
-    assert codes(lint_text(text, select=["PM401", "PM402"])) == []
+    assert codes(lint_text(text, select=["PM401", "PM402"], rules=FREE_FORM_CHECKED)) == []
 
 
 # -- PM202 / PM201: the size of the impact stated outside the impact section ---------------
@@ -445,7 +445,7 @@ def test_a_halt_named_only_in_the_root_cause_is_no_impact_statement() -> None:
     text = ("# Chain halt\n\n## Summary\n\nThe testnet halted at block 9120.\n\n"
             "## Root cause\n\nThe validators disagreed on the state, so the chain "
             "halted.\n")
-    assert codes(lint_text(text, select=["PM201"])) == ["PM201"]
+    assert codes(lint_text(text, select=["PM201"], rules=FREE_FORM_CHECKED)) == ["PM201"]
 
 
 @pytest.mark.parametrize("summary", [
@@ -459,7 +459,7 @@ def test_a_halt_named_only_in_the_root_cause_is_no_impact_statement() -> None:
 def test_a_vulnerability_states_its_exposure_as_impact(summary: str) -> None:
     text = (f"# Security postmortem for a token bypass\n\n## Summary\n\n{summary}\n\n"
             "## Root cause\n\nThe parser accepted two encodings of the same path.\n")
-    assert codes(lint_text(text, select=["PM201", "PM202"])) == [], summary
+    assert codes(lint_text(text, select=["PM201", "PM202"], rules=FREE_FORM_CHECKED)) == [], summary
 
 
 def test_an_http_status_or_a_build_day_is_not_a_count() -> None:
@@ -480,7 +480,7 @@ def test_impact_stated_in_the_root_cause_section() -> None:
         """
     doc = _parse(text)
     assert doc.impact.span is not None and doc.impact.span.line == 5
-    assert codes(lint_text(text, select=["PM201", "PM202"])) == []
+    assert codes(lint_text(text, select=["PM201", "PM202"], rules=FREE_FORM_CHECKED)) == []
 
 
 @pytest.mark.parametrize("overview", [
@@ -496,7 +496,7 @@ def test_impact_stated_in_the_root_cause_section() -> None:
 def test_impact_stated_in_the_overview_in_other_words(overview: str) -> None:
     text = f"# Hosting incident\n\n{overview}"
     assert _parse(text).impact.span is not None, overview
-    assert codes(lint_text(text, select=["PM201"])) == [], overview
+    assert codes(lint_text(text, select=["PM201"], rules=FREE_FORM_CHECKED)) == [], overview
 
 
 @pytest.mark.parametrize("impact", [
@@ -554,7 +554,7 @@ def test_a_count_of_people_alone_is_no_impact_statement() -> None:
 
         - 300+ users were migrated before their backups had finished.
         """
-    assert codes(lint_text(text, select=["PM201"])) == ["PM201"]
+    assert codes(lint_text(text, select=["PM201"], rules=FREE_FORM_CHECKED)) == ["PM201"]
 
 
 @pytest.mark.parametrize("elsewhere", [
@@ -581,7 +581,7 @@ def test_impact_only_in_the_timeline_is_still_missing() -> None:
         - 09:00 All launches failed with a quota error.
         - 09:40 Quota object recreated; launches recover.
         """
-    assert codes(lint_text(text, select=["PM201"])) == ["PM201"]
+    assert codes(lint_text(text, select=["PM201"], rules=FREE_FORM_CHECKED)) == ["PM201"]
 
 
 @pytest.mark.parametrize("entry", [
@@ -601,10 +601,10 @@ def test_the_whole_service_down_in_the_timeline_is_the_impact(entry: str) -> Non
         """
     doc = _parse(text)
     assert doc.impact.span is not None and doc.impact.span.line == 6, entry
-    assert codes(lint_text(text, select=["PM201", "PM202", "PM203"])) == [], entry
+    assert codes(lint_text(text, select=["PM201", "PM202", "PM203"], rules=FREE_FORM_CHECKED)) == [], entry
     # a part of it down is not the whole impact
     part = text.replace(entry, "The website was unresponsive for some users.")
-    assert codes(lint_text(part, select=["PM201"])) == ["PM201"]
+    assert codes(lint_text(part, select=["PM201"], rules=FREE_FORM_CHECKED)) == ["PM201"]
 
 
 # -- PM701: a severity stated in the text ----------------------------------------------

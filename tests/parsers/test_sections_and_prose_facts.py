@@ -13,7 +13,7 @@ from postmortem_lint.model import Postmortem
 from postmortem_lint.parsers import parse
 from postmortem_lint.ruledata import load_rule_data
 from postmortem_lint.sources.reading import SourceText
-from tests.conftest import codes, lint_text
+from tests.conftest import FREE_FORM_CHECKED, codes, lint_text
 
 
 def _parse(text: str, name: str = "pm.md") -> Postmortem:
@@ -142,7 +142,7 @@ def test_root_cause_stated_in_a_sentence(sentence: str) -> None:
     text = f"# Broker outage\n\n## Summary\n\nWebhooks failed. {sentence}\n"
     doc = _parse(text)
     assert doc.root_cause and doc.root_cause[0].text == sentence
-    assert "PM401" not in codes(lint_text(text, select=["PM401"]))
+    assert "PM401" not in codes(lint_text(text, select=["PM401"], rules=FREE_FORM_CHECKED))
 
 
 def test_who_reported_the_cause_is_not_part_of_it() -> None:
@@ -183,13 +183,13 @@ def test_impact_in_the_opening_paragraph() -> None:
     doc = _parse(text)
     assert doc.impact.text and doc.impact.span is not None and doc.impact.span.line == 3
     assert doc.impact.quantity is not None and doc.impact.quantity.value == "all"
-    found = codes(lint_text(text, select=["PM201", "PM202", "PM203"]))
+    found = codes(lint_text(text, select=["PM201", "PM202", "PM203"], rules=FREE_FORM_CHECKED))
     assert found == []
 
 
 def test_an_overview_without_any_effect_is_not_an_impact_statement() -> None:
     text = "# Broker outage\n\n## Summary\n\nThe scheduler timed out and retried the batch.\n"
-    assert codes(lint_text(text, select=["PM201"])) == ["PM201"]
+    assert codes(lint_text(text, select=["PM201"], rules=FREE_FORM_CHECKED)) == ["PM201"]
 
 
 @pytest.mark.parametrize("impact", [
@@ -269,11 +269,11 @@ def test_yaml_keys_in_any_spelling() -> None:
           - description: Validate the chain before installing a certificate
             owner: Mira Patel
         """
-    found = codes(lint_text(text, name="pm.yaml", select=["PM401", "PM501", "PM202"]))
+    found = codes(lint_text(text, name="pm.yaml", select=["PM401", "PM501", "PM202"], rules=FREE_FORM_CHECKED))
     assert found == []
     for key in ("root_cause", "root-cause", "Root Cause", "RootCause"):
         changed = text.replace("rootCause", key)
-        assert "PM401" not in codes(lint_text(changed, name="pm.yaml", select=["PM401"])), key
+        assert "PM401" not in codes(lint_text(changed, name="pm.yaml", select=["PM401"], rules=FREE_FORM_CHECKED)), key
 
 
 @pytest.mark.parametrize("impact", [

@@ -8,9 +8,34 @@ def test_no_review_is_reported_at_the_title():
         # Checkout errors
 
         **Date:** 2026-02-17
+
+        ## Action items
+
+        - Alert on checkout error rate (owner: Hannah Okafor, due 2026-03-01).
         """, select=["PM601"])
     assert codes(findings) == ["PM601"]
     assert findings[0].span.line == 1
+
+
+def test_a_document_without_actions_is_told_once_not_asked_for_a_review_too():
+    # Nothing to review: PM501 reports the missing actions, and PM601 does not repeat it.
+    findings = lint_text("""\
+        # Checkout errors
+
+        **Date:** 2026-02-17
+        """, select=["PM501", "PM601"])
+    assert codes(findings) == ["PM501"]
+
+
+def test_actions_told_in_prose_still_need_a_review():
+    findings = lint_text("""\
+        # Checkout errors
+
+        **Date:** 2026-02-17
+
+        Next quarter we will move checkout to the managed payment service.
+        """, select=["PM501", "PM601"])
+    assert codes(findings) == ["PM601"]
 
 
 def test_follow_up_section_without_a_date_is_reported_at_its_heading():

@@ -25,6 +25,14 @@ def test_missing_impact_is_reported_at_the_title():
         ## Summary
 
         The spring promotion was delivered three times.
+
+        ## Timeline
+
+        - 17:00 UTC: the send job started.
+
+        ## Root cause
+
+        The retry policy resent every batch that timed out.
         """, select=["PM201"])
     assert codes(findings) == ["PM201"]
     assert findings[0].span.line == 1

@@ -83,6 +83,10 @@ def test_a_placeholder_review_date_is_reported_once_as_a_placeholder():
 
 def test_a_review_date_in_words_is_still_not_a_scheduled_review():
     findings = lint_text("""\
+        ## Action items
+
+        - Alert on checkout error rate (owner: Hannah Okafor, due 2026-03-01).
+
         ## Follow-up review
 
         Review date: after the next sprint

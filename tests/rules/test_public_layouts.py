@@ -1,7 +1,7 @@
 """Rules over layouts seen in published postmortems: no finding for what is there,
 the right finding for what is not. Every snippet is written for this test."""
 
-from tests.conftest import codes, lint_text
+from tests.conftest import FREE_FORM_CHECKED, codes, lint_text
 
 
 def test_a_zone_in_the_timeline_heading_covers_every_entry():
@@ -103,7 +103,7 @@ def test_a_cause_stated_in_the_overview_counts_as_the_root_cause():
 
         Searches timed out for 25 minutes. The direct cause was an index rebuild that ran
         with no concurrency limit and starved the query nodes.
-        """, select=["PM401"])
+        """, select=["PM401"], rules=FREE_FORM_CHECKED)
     assert findings == []
 
 
@@ -115,7 +115,7 @@ def test_contributing_factors_without_a_root_cause_get_a_specific_message():
 
         - The rebuild had no concurrency limit.
         - Query nodes share disks with the rebuild.
-        """, select=["PM401"])
+        """, select=["PM401"], rules=FREE_FORM_CHECKED)
     assert codes(findings) == ["PM401"]
     assert "lists contributing factors but names no root cause" in findings[0].message
 
@@ -127,7 +127,7 @@ def test_an_overview_that_gives_the_outage_length_is_the_impact_statement():
         ## Overview
 
         The photo upload page was down for 25 minutes, from 14:40 UTC.
-        """, select=["PM201", "PM202", "PM203"])
+        """, select=["PM201", "PM202", "PM203"], rules=FREE_FORM_CHECKED)
     # Not "no impact section": the impact is stated, but not quantified.
     assert codes(findings) == ["PM202"]
     assert findings[0].span.line == 5
@@ -140,7 +140,7 @@ def test_an_overview_without_a_duration_is_still_no_impact():
         ## Summary
 
         An index rebuild starved the query nodes.
-        """, select=["PM201"])
+        """, select=["PM201"], rules=FREE_FORM_CHECKED)
     assert codes(findings) == ["PM201"]
 
 
@@ -151,5 +151,5 @@ def test_an_overview_that_says_the_cause_is_unknown_does_not_count():
         ## Overview
 
         Searches timed out for 25 minutes. The root cause is still unknown.
-        """, select=["PM401"])
+        """, select=["PM401"], rules=FREE_FORM_CHECKED)
     assert codes(findings) == ["PM401"]

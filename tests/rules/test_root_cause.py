@@ -1,5 +1,7 @@
 """PM4xx: root cause analysis rules."""
 
+import pytest
+
 from tests.conftest import codes, lint_text
 
 WHYS = "\n".join(f"{n}. Why {n}? Because of layer {n}." for n in range(1, 6))
@@ -9,12 +11,45 @@ def test_missing_root_cause_is_reported_at_the_title():
     findings = lint_text("""\
         # Orders taxed at outdated rates
 
+        ## Impact
+
+        Orders were taxed at last year's rates for two hours.
+
+        ## Timeline
+
+        - 09:12 UTC: the cleanup job archived the rate flags.
+
         ## Contributing factors
 
         - The cleanup job treats "unchanged for 90 days" as "unused".
         """, select=["PM401"])
     assert codes(findings) == ["PM401"]
     assert findings[0].span.line == 1
+
+
+FREE_FORM = """\
+    # Orders taxed at outdated rates
+
+    For two hours this morning orders were taxed at last year's rates. A cleanup job
+    archived the flags that select this year's rates, and the code fell back to its
+    defaults. We restored the flags at 11:10 UTC.
+    """
+
+
+def test_a_free_form_write_up_is_not_told_it_lacks_a_root_cause():
+    # No template to miss a part of: the narrative tells what broke in its own words.
+    assert lint_text(FREE_FORM, select=["PM401"]) == []
+
+
+def test_free_form_write_ups_are_checked_when_configured():
+    found = lint_text(FREE_FORM.replace("A cleanup job\n    archived", "Someone\n    noticed"),
+                      select=["PM401"], rules={"PM401": {"min-template-parts": 0}})
+    assert codes(found) == ["PM401"]
+
+
+def test_a_misspelt_template_option_fails_loudly():
+    with pytest.raises(Exception, match="min-template-part"):
+        lint_text(FREE_FORM, select=["PM401"], rules={"PM401": {"min-template-part": 0}})
 
 
 def test_root_cause_under_any_synonym_passes():

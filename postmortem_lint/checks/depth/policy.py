@@ -24,6 +24,25 @@ class DocumentKindOptions(RuleOptions):
         "separately (postmortem-elsewhere). Set to [] to check them as postmortems.")
 
 
+class TemplateOptions(RuleOptions):
+    """Options of a rule that reports a missing part only where the document follows a
+    postmortem template."""
+
+    min_template_parts: int = Field(
+        3, ge=0, description="Fewest parts of a postmortem template (summary, impact, "
+        "timeline, root cause, action items, lessons…) a Markdown document must have as "
+        "sections before a missing part is reported. A free-form write-up tells its cause "
+        "and impact in its narrative, where their absence cannot be claimed with "
+        "confidence. 0 checks every "
+        "document.")
+
+
+def follows_template(doc: Postmortem, options: TemplateOptions) -> bool:
+    """Whether the document is laid out as a postmortem template, so that a part missing
+    from it is missing (and not told in free-form prose)."""
+    return doc.template_parts >= options.min_template_parts
+
+
 def asks_of(doc: Postmortem, options: DocumentKindOptions) -> bool:
     """Whether the rule has something to ask of this kind of document."""
     return doc.kind not in options.skip_kinds

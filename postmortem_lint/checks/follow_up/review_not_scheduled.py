@@ -21,20 +21,28 @@ class ReviewNotScheduled(Rule):
     placeholder ("YYYY-MM-DD", "TBD") is left to PM901, which points at it; one
     written in words ("next sprint") is reported here.
 
-    The review checks the action items, so there is nothing to schedule when every
-    item the document lists is already closed (done, or decided against): checked
-    boxes, a Done status, a tracked issue marked resolved; unless the items are also
-    kept in a tracker, or a sentence elsewhere says work remains ("we need to …").
+    The review checks the action items: a document that has none, listed or told in
+    prose, is told so by PM501, once, and not asked for a review of them as well. There is
+    nothing to schedule either when every item the document lists is already closed (done,
+    or decided against): checked boxes, a Done status, a tracked issue marked resolved;
+    unless the items are also kept in a tracker, or a sentence elsewhere says work remains
+    ("we need to …").
     Not checked either on a document that shows it is not the postmortem yet (see
     ``skip-kinds``): a status update on an incident still open, or a note that says the
     postmortem is published separately.
 
     Bad::
 
+        ## Action items
+        - Alert on queue depth (owner: Hannah Okafor, due 2026-04-01).
+
         ## Follow-up
         We will review the action items later.
 
     Good::
+
+        ## Action items
+        - Alert on queue depth (owner: Hannah Okafor, due 2026-04-01).
 
         ## Follow-up
         Action items are reviewed on 2026-04-14 (owner: Hannah Okafor).
@@ -52,6 +60,8 @@ class ReviewNotScheduled(Rule):
         if doc.follow_up.review_date is not None or not asks_of(doc, self.options):
             return
         items = [item for item in doc.action_items if not item.about_document]
+        if not doc.action_items and doc.action_items_tracker is None and not doc.changes_stated:
+            return  # no actions at all to review: PM501 reports that, once
         if items and all(item.closed for item in items) and doc.action_items_tracker is None \
                 and doc.open_work is None:
             return  # every action is done or dropped: no open work for a review to check

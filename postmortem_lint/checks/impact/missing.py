@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from postmortem_lint.checks.depth.policy import requires
+from postmortem_lint.checks.depth.policy import TemplateOptions, follows_template, requires
 from postmortem_lint.engine.finding import Level, Problem
 from postmortem_lint.engine.rule import Rule, RuleContext
 from postmortem_lint.model import Postmortem
@@ -38,13 +38,24 @@ class ImpactMissing(Rule):
     an attacker to bypass …") and which versions have the flaw ("versions 3.4.1 and
     earlier").
 
+    Only a document laid out as a postmortem template is checked (``min-template-parts``
+    sections such as a summary, a timeline and action items): a free-form write-up tells
+    its impact in its narrative, in more ways than a reader of headings can recognise, and
+    claiming it has none is a false alarm that costs the linter its readers' trust.
+
     Bad::
 
         ## Summary
         The campaign was sent three times.
 
         ## Timeline
-        ...
+        - 17:00 UTC: the send job started.
+
+        ## Root cause
+        The retry policy resent every batch that timed out.
+
+        ## Action items
+        - Make the send job idempotent (owner: Ines Duarte, due 2026-05-01).
 
     Good::
 
@@ -59,10 +70,13 @@ class ImpactMissing(Rule):
     name = "impact-missing"
     level = Level.error
     family = "impact"
+    Options = TemplateOptions
+    options: TemplateOptions
 
     def check(self, ctx: RuleContext) -> Iterator[Problem]:
         doc = ctx.document
-        if has_impact(doc) or not requires(doc, ctx.data, "impact"):
+        if has_impact(doc) or not requires(doc, ctx.data, "impact") \
+                or not follows_template(doc, self.options):
             return
         yield self.problem(
             doc.top, 'The postmortem has no impact section; add "## Impact" stating users '

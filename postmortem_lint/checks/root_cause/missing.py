@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from postmortem_lint.checks.depth.policy import requires
+from postmortem_lint.checks.depth.policy import TemplateOptions, follows_template, requires
 from postmortem_lint.engine.finding import Level, Problem
 from postmortem_lint.engine.rule import Rule, RuleContext
 from postmortem_lint.model import Postmortem
@@ -45,7 +45,18 @@ class RootCauseMissing(Rule):
     contributing factors alone does not count, nor do timeline entries that show the
     cause without saying it.
 
+    Only a document laid out as a postmortem template is checked (``min-template-parts``
+    sections such as a summary, a timeline and action items): a free-form write-up explains
+    what broke in its narrative, in more ways than a reader of headings can recognise, and
+    claiming it has no cause is a false alarm that costs the linter its readers' trust.
+
     Bad::
+
+        ## Impact
+        Flags reverted to their defaults for 40 minutes.
+
+        ## Timeline
+        - 09:12 UTC: the cleanup job archived 14 flags.
 
         ## Contributing factors
         - The cleanup job treats "unchanged for 90 days" as "unused".
@@ -64,10 +75,13 @@ class RootCauseMissing(Rule):
     name = "root-cause-missing"
     level = Level.error
     family = "root-cause"
+    Options = TemplateOptions
+    options: TemplateOptions
 
     def check(self, ctx: RuleContext) -> Iterator[Problem]:
         doc = ctx.document
-        if has_root_cause(doc) or not requires(doc, ctx.data, "root_cause"):
+        if has_root_cause(doc) or not requires(doc, ctx.data, "root_cause") \
+                or not follows_template(doc, self.options):
             return
         if doc.contributing_factors or doc.has_section("contributing_factors"):
             yield self.problem(
