@@ -789,13 +789,16 @@ _LASTING = re.compile(r"\b(?:now|no\s+longer|from\s+now\s+on|going\s+forward|in\
                       r"th(?:is|e)\s+(?:incident|outage|event|breach|attack)|additional|extra|"
                       r"monitoring|alert(?:s|ing)?|notifications?|tests?)\b",
                       re.IGNORECASE)
-# "We have taken steps to …", "we put safeguards in place": a change named as such.
+# "We have taken steps to …", "we put safeguards in place", "we have made improvements to
+# …": a change named as such.
 _TOOK_STEPS = re.compile(rf"{_SUBJECT}(?:\s+have|['’]ve)?\s+(?:also\s+|already\s+|since\s+)?"
                          r"(?:taken|took)\s+(?:(?:further|several|additional|immediate|the\s+"
                          r"following)\s+)?(?:steps|action|measures)\b|"
                          rf"{_SUBJECT}(?:\s+have|['’]ve)?\s+(?:\w+ly\s+)?put\s+(?:\w+\s+){{0,3}}"
                          r"(?:measures|safeguards|controls|checks|changes)\s+in\s+place\b|"
-                         rf"{_SUBJECT}\s+no\s+longer\s+[a-z]+", re.IGNORECASE)
+                         rf"{_SUBJECT}\s+no\s+longer\s+[a-z]+|"
+                         rf"{_SUBJECT}(?:\s+have|['’]ve)?\s+(?:also\s+|since\s+)?made\s+"
+                         r"(?:[\w-]+\s+){0,3}?(?:improvements|changes)\s+to\b", re.IGNORECASE)
 # "We will add …", "we're going to move …", "we plan to migrate …": planned.
 _WILL_CHANGE = re.compile(rf"{_SUBJECT}(?:\s+will|['’]ll|\s+are\s+going\s+to|['’]re\s+going\s+"
                           r"to|\s+plan\s+to|\s+intend\s+to|\s+are\s+planning\s+to|['’]re\s+"
@@ -840,12 +843,16 @@ def states_change(text: str, data: RuleData) -> bool:
 
 
 # "The changes we made since:", "We have put these safeguards in place:", "Changes
-# we have made since:": a sentence that names the list below it as changes made or planned.
+# we have made since:", "What we are changing to prevent a repeat in the future:": a
+# sentence that names the list below it as changes made or planned.
 _CHANGES_LEAD = re.compile(
     r"(?:\b(?:actions?|measures|steps|changes|improvements|safeguards|mitigations)\b[^:.]{0,60}"
     r"\b(?:taken|took|put\s+in\s+place|made|implemented|introduced|planned|adopted|are\s+"
     r"taking|will\s+take)\b|\b(?:put|taken|took|made|implemented|introduced|planned)\s+(?:\w+"
-    r"\s+){0,3}?(?:actions?|measures|steps|changes|improvements|safeguards)\b)[^:]{0,40}:\s*$",
+    r"\s+){0,3}?(?:actions?|measures|steps|changes|improvements|safeguards)\b|"
+    # "the two things I'll be changing … to prevent this in the future:"
+    r"\b(?:chang(?:e|es|ing)|improv(?:e|es|ing|ements?))\b(?:[^:.]|\.(?!\s)){0,80}\b(?:to\s+(?:prevent|"
+    r"avoid)|in\s+the\s+future|going\s+forward)\b)[^:]{0,40}:\s*$",
     re.IGNORECASE)
 # "… the steps we took to restore service:": the fix, not a change for later.
 _RESTORING = re.compile(r"\b(?:restore|restoring|recover|recovering|resolve|resolving|mitigate|"

@@ -26,6 +26,8 @@ FIELDS = ["PM501", "PM502", "PM503", "PM504", "PM507"]
     "Next quarter we will migrate the queue to the managed service.",
     # named as such
     "We have since taken steps to require two reviewers on every worker change.",
+    "Since then, we have made several improvements to how workers are deployed, including "
+    "a canary stage.",
 ])
 def test_a_change_told_in_the_narrative_is_follow_up_work(paragraph):
     text = INTRO + "## Looking ahead\n\n" + paragraph + "\n"
@@ -36,6 +38,9 @@ def test_a_change_told_in_the_narrative_is_follow_up_work(paragraph):
     "The actions we took once the cause was known:",
     "We have put these safeguards in place since:",
     "Changes we have made since:",
+    "Two things I'm changing about the queue.io setup so that this cannot happen again in "
+    "the future:",
+    "Here is what we are improving in order to prevent a repeat:",
 ])
 def test_a_list_introduced_as_changes_is_follow_up_work(lead):
     text = INTRO + lead + "\n\n- every worker token was rotated\n" \
