@@ -241,6 +241,8 @@ class Words:
     down_verbs: frozenset[str]
     harm_verbs: frozenset[str]
     remedy_nouns: frozenset[str]
+    response_nouns: frozenset[str]
+    question_verbs: frozenset[str]
     threat_nouns: frozenset[str]
     planned_work: frozenset[str]
     planned_verbs: frozenset[str]

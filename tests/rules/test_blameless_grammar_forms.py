@@ -13,6 +13,9 @@ def blame_codes(text: str) -> list[str]:
 
 
 @pytest.mark.parametrize(("code", "sentence"), [
+    # a name without an acronym or a number, and an "if" that is a condition
+    ("PM110", "The data loss was triggered by Lena Fischer running the cleanup script."),
+    ("PM104", "If Morgan had checked the dashboard, the outage would have been avoided."),
     # an object relative clause: the person is the subject, the relative word the object
     ("PM101", "The step that the release manager skipped would have caught the bad schema."),
     # a person told to drop or take up a habit
@@ -168,6 +171,15 @@ def test_grammatical_forms_of_blame_are_reported(code: str, sentence: str) -> No
     "Ada's fix removed the stale entries.",
     "Ravi's patch blocked the attack.",
     "Ravi locked the orders table for the migration.",
+    # a response set off by someone (or a watchdog), not damage
+    "A few minutes later a reboot was triggered by Sentry after the node hung.",
+    "The failover was started by Priya once the primary stopped answering.",
+    # a name with an acronym or a number in it is a thing
+    "Due to the KMS Key V2 Rotation the workers could not decrypt their secrets.",
+    "Because of the expired ISRG Root X1 chain, old clients rejected our certificate.",
+    # an "if" that asks a question
+    "We pinged the other maintainers to find out if they had hit the same crash.",
+    "Nadia checked if the backup job had finished before the restore.",
 ])
 def test_near_misses_of_those_forms_stay_silent(sentence: str) -> None:
     assert blame_codes(sentence) == [], sentence

@@ -216,7 +216,8 @@ class Sentence:
             return mention(SYSTEM)
         if any(c.dep_ == "det" and c.lower_ not in w.group_determiners for c in token.children):
             return mention(SYSTEM)
-        if self._not_a_name(token) or self._machine(token) or self._fails_by_itself(token):
+        if self._not_a_name(token) or self._machine(token) or self._fails_by_itself(token) \
+                or self._coded_name(token):
             return mention(SYSTEM)
         surname = any(c.dep_ == "compound" and NAME_SHAPE.match(c.text)
                       for c in token.children) or (
@@ -232,6 +233,16 @@ class Sentence:
         # a capitalised plural inside the sentence may be a name the tagger took for a
         # plural ("Beatriz", "Ines"), or a product's plural: only as sure as a first word
         return mention(PERSON, weak=2 if token.tag_ == "NNS" else 0)
+
+    @staticmethod
+    def _coded_name(token: Word) -> bool:
+        """"DST Root CA X3", "Redis 7 Cluster": a name with an acronym or a number in it
+        names a thing (a certificate, a product, a version), not a person."""
+        parts = [token, *(c for c in token.children if c.dep_ == "compound")]
+        if token.dep_ == "compound":
+            parts += [token.head, *(c for c in token.head.children if c.dep_ == "compound")]
+        return any(any(ch.isdigit() for ch in t.text) or (t.text.isupper() and len(t.text) >= 3)
+                   for t in parts)
 
     def _machine(self, token: Word) -> bool:
         """"<Name>, our deploy bot, …": a name the sentence itself introduces as a program
@@ -618,10 +629,19 @@ class Sentence:
         return None
 
     def counterfactual_clause(self, verb: Word) -> bool:
-        """"if X had…", or an inversion: "had X…", "were X to have…"."""
+        """"if X had…", or an inversion: "had X…", "were X to have…". Not an "if" that asks
+        a question ("to see if they had met this error", "asked whether …")."""
         if any(c.dep_ == "mark" and c.lower_ in self.w.if_words for c in verb.children):
-            return True
+            return not self._asks(verb)
         return self.inversion(verb) is not None
+
+    def _asks(self, verb: Word) -> bool:
+        """Whether an "if" clause is the question a verb before it asks ("to see if they had
+        met this error"), not the condition of one that would have been ("…, we would have
+        known"; "we would have known if …")."""
+        head = verb.head
+        return head.lower_ in self.w.question_verbs and head.i < verb.i and not any(
+            c.dep_ == "aux" and c.tag_ == "MD" for c in head.children)
 
     def inversion(self, verb: Word) -> Word | None:
         """The "had"/"were"/"should" right before the verb's subject, if the clause is

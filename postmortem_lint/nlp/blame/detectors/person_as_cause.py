@@ -37,7 +37,7 @@ def _cause_links(s: Sentence) -> Iterator[BlameHit]:
             # "caused by X pushing…": the gerund's subject, or the noun after the link
             mention = s.person_or_work(s.next_noun(span.end))
         if mention is None or s.suppressed(span.root) or _exposed(s, span.root) or \
-                not _origin_of_damage(s, span):
+                not _origin_of_damage(s, span) or _response_set_off(s, span.root):
             continue
         end = max(mention.end, span.end)
         yield s.hit(KIND, span.start, end, mention.text, span.start, end)
@@ -53,6 +53,13 @@ def _origin_of_damage(s: Sentence, span: Phrase) -> bool:
     subject = s.subject(link.head if link.dep_ in ("attr", "pobj") else link)
     return subject is not None and any(t.lower_ in s.v.damage_nouns and t.lower_ not in s.v.neutral
                                        for t in subject.subtree)
+
+
+def _response_set_off(s: Sentence, verb: Word) -> bool:
+    """"a restart was triggered by X", "the failover was started by X": the response to the
+    failure that X set off, not damage X caused."""
+    return any(c.dep_ in ("nsubjpass", "nsubj") and c.lower_ in s.w.response_nouns
+               for c in verb.children)
 
 
 def _exposed(s: Sentence, verb: Word) -> bool:
