@@ -236,7 +236,7 @@ class Sentence:
 
     @staticmethod
     def _coded_name(token: Word) -> bool:
-        """"DST Root CA X3", "Redis 7 Cluster": a name with an acronym or a number in it
+        """"KMS Key V2", "Redis 7 Cluster": a name with an acronym or a number in it
         names a thing (a certificate, a product, a version), not a person."""
         parts = [token, *(c for c in token.children if c.dep_ == "compound")]
         if token.dep_ == "compound":
