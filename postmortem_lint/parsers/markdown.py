@@ -113,7 +113,6 @@ class _Reader:
         self.group = 0  # which group (heading) of the action items the reader is in
         self.item_groups: dict[int, int] = {}  # id of an item -> its group
         self.group_tickets: dict[int, Located[str]] = {}  # a tracker speaking for a group
-        self.prose_items: set[int] = set()  # ids of items read from sentences, not lists
         # the paragraph above the current list commits to it ("we will follow these rules:")
         self.committed_list = False
         # the paragraph above the current list names it as changes ("The actions taken were:")
@@ -602,14 +601,12 @@ class _Reader:
             done = ItemStatus.done if action_items.reports_done(sentence.text) else None
             self.add_item(sentence, status=done)
             self.doc.action_items[-1].in_prose = True
-            self.prose_items.add(id(self.doc.action_items[-1]))
             if tail is not None:
                 self.b.add_action_detail(tail)
         if self.list_lead == "options" and not sentences:
             # "… by doing one of:": the choice among the options below is the one item
             self.add_item(action_items.last_sentence(prose))
             self.doc.action_items[-1].in_prose = True
-            self.prose_items.add(id(self.doc.action_items[-1]))
         if not sentences:
             self.b.add_action_reference(prose)
         elif action_items.speaks_of_group(prose.text):
@@ -630,7 +627,6 @@ class _Reader:
             done = ItemStatus.done if action_items.reports_done(text) else None
             self.b.add_action_item(sentence, sentence.whole, {}, status=done)
             self.doc.action_items[-1].in_prose = True
-            self.prose_items.add(id(self.doc.action_items[-1]))
             if tail is not None:
                 self.b.add_action_detail(tail)
 
@@ -658,7 +654,6 @@ class _Reader:
                 continue
             self.b.add_action_item(sentence, sentence.whole, {})
             self.doc.action_items[-1].in_prose = True
-            self.prose_items.add(id(self.doc.action_items[-1]))
 
     def read_stated_action(self, prose: Prose, kind: str | None) -> None:
         """A bullet outside the action items that commits to an action ("We will add
@@ -680,7 +675,6 @@ class _Reader:
         self.b.add_action_item(prose, prose.whole, {},
                                status=ItemStatus.done if taken else None)
         self.doc.action_items[-1].in_prose = True  # no field list: asked for owner and date
-        self.prose_items.add(id(self.doc.action_items[-1]))
 
     def action_heading(self, block: Block) -> bool:
         """A heading inside the action-items section: it may say the status or the owner of
@@ -1009,10 +1003,9 @@ class _Reader:
             if item.ticket is None and group in self.group_tickets:
                 item.ticket = self.group_tickets[group]
         self.reflections()
-        if any(id(item) not in self.prose_items for item in doc.action_items):
+        if any(not item.in_prose for item in doc.action_items):
             # With a list or table of items, the prose around it is commentary on them.
-            doc.action_items = [item for item in doc.action_items
-                                if id(item) not in self.prose_items]
+            doc.action_items = [item for item in doc.action_items if not item.in_prose]
         for section, kind in self.sections:
             if kind == "timeline" and section.kind == "timeline":
                 doc.timeline.span = doc.timeline.span or section.span
