@@ -97,11 +97,17 @@ def _verb_of_gerund(word: str, data: RuleData) -> str | None:
     if not word.endswith("ing") or len(word) < 6:
         return None
     stem = word[:-3]
-    for verb in (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2]
-                 else None):
-        if verb and verb in data.action_verbs:
-            return verb
-    return None
+    return _action_verb((stem, stem + "e", _undoubled(stem)), data)
+
+
+def _undoubled(stem: str) -> str | None:
+    """The stem without its doubled last letter ("sett" -> set, "pinn" -> pin)."""
+    return stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else None
+
+
+def _action_verb(candidates: tuple[str | None, ...], data: RuleData) -> str | None:
+    """The first of the candidate stems of a word that is an action verb."""
+    return next((verb for verb in candidates if verb and verb in data.action_verbs), None)
 
 
 def starts_with_verb(text: str, data: RuleData) -> bool:
@@ -247,11 +253,8 @@ def _verb_of_past(word: str, data: RuleData) -> str | None:
     """The action verb of a past form: "improved" -> improve, "added" -> add, "pinned"
     -> pin, "applied" -> apply; None for one that is not an action ("noticed")."""
     stem = word[:-2]
-    for verb in (stem, word[:-1], stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2]
-                 else None, word[:-3] + "y" if word.endswith("ied") else None):
-        if verb and verb in data.action_verbs:
-            return verb
-    return None
+    return _action_verb((stem, word[:-1], _undoubled(stem),
+                         word[:-3] + "y" if word.endswith("ied") else None), data)
 
 
 # "… we can reduce the risk by following a few rules:", "We will adopt these steps:": a
@@ -263,11 +266,18 @@ _COMMITTING_LEAD = re.compile(r"\b(?:we|i)\s+(?:will|can|shall|are\s+going\s+to|
 
 def commits_to_list(text: str) -> bool:
     """Whether a sentence ending in ":" commits the authors to the list below it."""
+    lead = _lead_sentence(text)
+    return lead is not None and _COMMITTING_LEAD.search(lead) is not None
+
+
+def _lead_sentence(text: str) -> str | None:
+    """The last sentence of a paragraph that ends in ":", the one that introduces the list
+    below it; None when the paragraph introduces no list."""
     stripped = text.rstrip(" *_")
     if not stripped.endswith(":"):
-        return False
+        return None
     first, last = _sentences(stripped, 0)[-1]
-    return _COMMITTING_LEAD.search(stripped[first:last]) is not None
+    return stripped[first:last]
 
 
 def defers(text: str, data: RuleData) -> bool:
@@ -807,9 +817,7 @@ _WILL_CHANGE = re.compile(rf"{_SUBJECT}(?:\s+will|['’]ll|\s+are\s+going\s+to|[
 # "We are now using a hosted probe": a change in how things are done from now on.
 _NOW_USING = re.compile(rf"{_SUBJECT}(?:\s+are|['’]re)\s+now\s+using\b", re.IGNORECASE)
 # Verbs that follow the work or tell people about it rather than change anything.
-_NOT_CHANGES = frozenset(("monitor", "track", "check", "look", "discuss", "investigate",
-                          "consider", "research", "explore", "revisit", "plan", "run", "start",
-                          "use", "share", "hold", "find", "gather", "evaluate", "review"))
+_NOT_CHANGES = _FOLLOWING_VERBS | {"share", "hold", "find", "gather", "review"}
 # "… update you", "… update this post": telling the readers, not changing the system.
 _TELLING = re.compile(r"^\s*(?:you|everyone|our\s+users|users|customers|this\s+\w+|the\s+"
                       r"(?:status|post|page|entry|report|incident))\b", re.IGNORECASE)
@@ -864,12 +872,9 @@ def names_changes(text: str) -> bool:
     """Whether a sentence ending in ":" names the list below it as the changes made or
     planned ("The changes we made since:", "We put these safeguards in place:"), not as
     the steps of the fix ("The steps we took to restore service:")."""
-    stripped = text.rstrip(" *_")
-    if not stripped.endswith(":"):
-        return False
-    first, last = _sentences(stripped, 0)[-1]
-    sentence = stripped[first:last]
-    return _CHANGES_LEAD.search(sentence) is not None and _RESTORING.search(sentence) is None
+    sentence = _lead_sentence(text)
+    return sentence is not None and _CHANGES_LEAD.search(sentence) is not None and \
+        _RESTORING.search(sentence) is None
 
 
 # "the work is tracked in [issue 12](…)", "see the tracking issue", "tracked in
