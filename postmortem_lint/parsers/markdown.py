@@ -540,11 +540,7 @@ class _Reader:
             return True
         if not action_items.long_enough(prose.text, self.data):
             if action_items.is_group_label(prose.text):  # "- Long term:" groups what follows
-                self.label_group = _Group(block.level,
-                                          action_items.status_from_heading(prose.text,
-                                                                           self.data),
-                                          None, self.b.heading_ticket(prose),
-                                          action_items.horizon(prose, self.data))
+                self.label_group = self.label_of(block.level, prose)
                 self.action_level = -1
             return True  # "- sequence", "- `screen -r` to stop": too few words for an action
         if self.list_lead == "options":
@@ -555,17 +551,18 @@ class _Reader:
         if nested and last is not None and block.level > self.action_level:
             if _groups_items(last):
                 items.pop()  # "- Immediate actions:" groups the actions nested below it
-                self.label_group = _Group(
-                    self.action_level,
-                    action_items.status_from_heading(last.description.text, self.data),
-                    None, self.b.heading_ticket(last.description),
-                    action_items.horizon(last.description, self.data))
+                self.label_group = self.label_of(self.action_level, last.description)
             elif not self.own_item(block, prose, last):
                 self.b.add_action_detail(prose)
                 return True
         self.add_item(prose, block.checkbox)
         self.action_level = block.level
         return True
+
+    def label_of(self, level: int, label: Prose) -> _Group:
+        """What a label over action items ("- Long term (done):") says of those below it."""
+        return _Group(level, action_items.status_from_heading(label.text, self.data), None,
+                      self.b.heading_ticket(label), action_items.horizon(label, self.data))
 
     def add_item(self, prose: Prose, checkbox: str | None = None,
                  status: ItemStatus | None = None, owner: Located[str] | None = None) -> None:
