@@ -105,6 +105,13 @@ class PlaceholderLeft(Rule):
 _PROMPT_MARK = re.compile(r"…|\.\.\.|[:?/]|\be\.g\b|\b[A-Z]{2,}\b")
 
 
+def _unmarked(inner: str, data: RuleData) -> bool:
+    """Whether bracketed text holds nothing that marks a prompt: no mark (``_PROMPT_MARK``)
+    and no word of one (``placeholder_prompt_words``: "[Team name]", "[Link to …]")."""
+    return _PROMPT_MARK.search(inner) is None and \
+        not has_phrase(inner, data.placeholder_prompt_words)
+
+
 # The extension of a file name: "md" in "notes.md", "ipynb" in "restore-script.ipynb".
 _EXTENSION = re.compile(r"[A-Za-z][A-Za-z0-9]{0,5}")
 _FILE_STEM = re.compile(r"[\w.-]+")
@@ -132,9 +139,7 @@ def _link_text(text: str, start: int, end: int, data: RuleData) -> bool:
     if text[end:end + 1] not in ("(", "["):
         return False
     inner = text[start + 1:end - 1]
-    return _names_a_file(text, start, end) or (
-        _PROMPT_MARK.search(inner) is None
-        and not has_phrase(inner, data.placeholder_prompt_words))
+    return _names_a_file(text, start, end) or _unmarked(inner, data)
 
 
 # What may stand before a label on its line: indentation, a list or quote marker, emphasis.
@@ -163,8 +168,7 @@ def _names_a_setting(text: str, start: int, end: int, data: RuleData) -> bool:
     last = before.rsplit(None, 1)[-1].lower().strip("\"'*_(") if before.split() else ""
     return bool(inner) and inner[0].isupper() and \
         last in {cue.lower() for cue in data.placeholder_setting_cues} and \
-        _PROMPT_MARK.search(inner) is None and not has_phrase(inner,
-                                                              data.placeholder_prompt_words)
+        _unmarked(inner, data)
 
 
 def _action_cells(doc: Postmortem) -> tuple[set[int], list[Span]]:
