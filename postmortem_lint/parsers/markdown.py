@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import NamedTuple
 
 from markdown_it.token import Token
@@ -244,9 +245,7 @@ class _Reader:
         ("Add an alert on …", "Document the failover") is a list of action items (with
         ``most``, for a heading that already names prevention: most of them do)."""
         items: list[Block] = []
-        for block in blocks[start:]:
-            if block.kind == "heading" or self.label_heading(block) is not None:
-                break
+        for block in self.section_body(blocks, start):
             if block.kind == "table":
                 if not items and _time_column(block.header, self.data) is not None:
                     return "timeline"
@@ -268,6 +267,13 @@ class _Reader:
                                 len(opening) * 2 > len(items)):
             return "action_items"
         return None
+
+    def section_body(self, blocks: list[Block], start: int) -> Iterator[Block]:
+        """The blocks from ``start`` up to the next heading or section label."""
+        for block in blocks[start:]:
+            if block.kind == "heading" or self.label_heading(block) is not None:
+                return
+            yield block
 
     def tracked_table(self, block: Block) -> bool:
         """Whether a table lists tracked work: a ticket column ("Issue", "Link") whose
@@ -291,12 +297,8 @@ class _Reader:
                        and other.level == heading.level and other.prose is not None
                        and self.timeline.is_time_heading(other.prose.text, dates=False)
                        for other in blocks)
-        items: list[Prose] = []
-        for block in blocks[index + 1:]:
-            if block.kind == "heading" or self.label_heading(block) is not None:
-                break
-            if block.kind == "item" and block.level == 1 and block.prose is not None:
-                items.append(block.prose)
+        items = [block.prose for block in self.section_body(blocks, index + 1)
+                 if block.kind == "item" and block.level == 1 and block.prose is not None]
         timed = sum(1 for item in items if self.timeline.starts_with_time(item.lines()[0]))
         return timed >= 2 and timed * 3 >= len(items) * 2
 
