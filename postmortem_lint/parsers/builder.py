@@ -38,7 +38,7 @@ from postmortem_lint.parsers import (
     values,
     voice,
 )
-from postmortem_lint.parsers.phases import phase_reader
+from postmortem_lint.parsers.phases import alternation, phase_reader
 from postmortem_lint.phrases import find_phrases
 from postmortem_lint.ruledata import RuleData
 
@@ -52,10 +52,7 @@ def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
     """One compiled pattern per word list: a timeline of thousands of rows stays linear."""
     if not words:
         return None
-    # the words of a phrase may be split by a line break or joined by a hyphen ("all-clear")
-    alternatives = "|".join(re.escape(word).replace(r"\ ", r"[\s\-]+")
-                            for word in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<![a-z])(?:{alternatives})(?![a-z])")
+    return re.compile(rf"(?<![a-z])(?:{alternation(words)})(?![a-z])")
 
 
 # Sections that say what caused the incident.
@@ -75,6 +72,18 @@ def _phrases_ci(words: tuple[str, ...]) -> re.Pattern[str] | None:
         return None
     alternatives = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+
+
+def _first_phrase(words: list[str], texts: list[Prose]) -> Located[str] | None:
+    """The first of the phrases found in the texts, where it stands."""
+    pattern = _phrases_ci(tuple(words))
+    if pattern is None:
+        return None
+    for prose in texts:
+        found = pattern.search(prose.text)
+        if found is not None:
+            return Located(value=found.group(0), span=prose.span(*found.span()))
+    return None
 
 
 # Words that make a key in a heading or a sentence the place where work is tracked:
@@ -871,31 +880,16 @@ class DocumentBuilder:
         if doc.meta.advisory is None:
             self.own_security_process()
         self.external_cause()
-        pattern = _phrases_ci(tuple(data.tracker_issue_phrases))
-        if pattern is None:
-            return
-        for prose in doc.prose:
-            found = pattern.search(prose.text)
-            if found is not None:
-                doc.meta.tracker_issue = Located(value=found.group(0),
-                                                 span=prose.span(*found.span()))
-                return
+        doc.meta.tracker_issue = _first_phrase(data.tracker_issue_phrases, doc.prose)
 
     def external_cause(self) -> None:
         """Where the root cause, its factors or the summary place the cause outside the
         team's own systems ("an upstream outage", "beyond our control", "no local
         issues")."""
-        pattern = _phrases_ci(tuple(self.data.external_cause_phrases))
-        if pattern is None:
-            return
-        for prose in self.doc.prose:
-            if prose.role != ProseRole.narrative or prose.section not in _CAUSE_SECTIONS:
-                continue
-            found = pattern.search(prose.text)
-            if found is not None:
-                self.doc.external_cause = Located(value=found.group(0),
-                                                  span=prose.span(*found.span()))
-                return
+        self.doc.external_cause = _first_phrase(
+            self.data.external_cause_phrases,
+            [prose for prose in self.doc.prose
+             if prose.role == ProseRole.narrative and prose.section in _CAUSE_SECTIONS])
 
     def own_security_process(self) -> None:
         """A sentence that places the document under the project's own vulnerability

@@ -12,6 +12,7 @@ aspect before a gerund ("stopped responding" is a failure, not a stop).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from postmortem_lint.nlp.vocabulary import Inflector
@@ -33,7 +34,9 @@ def _negated(lowered: str, start: int) -> bool:
     return _NEGATED.search(lowered[max(0, start - 30):start]) is not None
 
 
-def _alternation(words: list[str] | set[str] | frozenset[str]) -> str:
+def alternation(words: Iterable[str]) -> str:
+    """The words as one regex alternation, longest first; a phrase's words may be split by a
+    line break or joined by a hyphen ("all-clear")."""
     return "|".join(re.escape(word).replace(r"\ ", r"[\s\-]+")
                     for word in sorted(words, key=len, reverse=True))
 
@@ -58,7 +61,7 @@ class PhaseReader:
         self._aspect = frozenset(form for verb in data.aspect_verbs for form in inflect(verb))
         self._phases: dict[str, _PhaseWords] = {}
         self._fixed = _PhaseWords(words=re.compile(
-            rf"(?<![a-z])(?:{_alternation({w.lower() for w in data.fixed_words})})(?![a-z])")
+            rf"(?<![a-z])(?:{alternation({w.lower() for w in data.fixed_words})})(?![a-z])")
             if data.fixed_words else None, acts=None)
         for phase in {*data.phases, *data.phase_verbs, *data.phase_acts}:
             words = {word.lower() for word in data.phases.get(phase, [])}
@@ -66,11 +69,11 @@ class PhaseReader:
                 words |= forms(verb)
             acts = []
             for act in data.phase_acts.get(phase, []):
-                verbs = _alternation({f for verb in act.verbs for f in forms(verb)})
-                objects = _alternation({f for noun in act.objects for f in forms(noun)})
+                verbs = alternation({f for verb in act.verbs for f in forms(verb)})
+                objects = alternation({f for noun in act.objects for f in forms(noun)})
                 acts.append(f"(?:{verbs}){_GAP}(?:{objects})|(?:{objects}){_GAP}(?:{verbs})")
             self._phases[phase] = _PhaseWords(
-                words=re.compile(rf"(?<![a-z])(?:{_alternation(words)})(?![a-z])")
+                words=re.compile(rf"(?<![a-z])(?:{alternation(words)})(?![a-z])")
                 if words else None,
                 acts=re.compile(rf"(?<![a-z])(?:{'|'.join(acts)})(?![a-z])") if acts else None)
 
