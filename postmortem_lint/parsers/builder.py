@@ -38,21 +38,13 @@ from postmortem_lint.parsers import (
     values,
     voice,
 )
-from postmortem_lint.parsers.phases import alternation, phase_reader
+from postmortem_lint.parsers.phases import phase_reader
 from postmortem_lint.phrases import find_phrases
 from postmortem_lint.ruledata import RuleData
 
 _PHASE_ORDER = ("resolution", "mitigation", "detection", "escalation", "onset")
 # Where the incident's day may be read, best first.
 _DATE_SOURCES = ("front-matter", "title", "first-paragraph", "timeline", "file-name")
-
-
-@cache
-def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
-    """One compiled pattern per word list: a timeline of thousands of rows stays linear."""
-    if not words:
-        return None
-    return re.compile(rf"(?<![a-z])(?:{alternation(words)})(?![a-z])")
 
 
 # Sections that say what caused the incident.
@@ -350,22 +342,13 @@ class DocumentBuilder:
                       if phase not in found]
         if Phase.onset not in found and _EARLIER.search(lowered):
             found.append(Phase.onset)  # "an odd transfer made about 30 minutes earlier"
-        if self._is_fix(lowered):  # "fix deployed": the response, not the cause
+        if reader.fix_applied(lowered):  # "fix deployed": the response, not the cause
             found = [phase for phase in found if phase is not Phase.onset]
             found += [phase for phase in (Phase.mitigation, Phase.resolution)
                       if phase not in found]
-        elif Phase.mitigation in found and Phase.onset in found and self._is_change(lowered):
+        elif Phase.mitigation in found and Phase.onset in found and reader.change(lowered):
             found.remove(Phase.onset)  # "rolled back the deploy": the change is the rollback
         return found
-
-    def _is_change(self, lowered: str) -> bool:
-        pattern = _words_pattern(tuple(self.data.phase_change_words))
-        return pattern is not None and pattern.search(lowered) is not None
-
-    def _is_fix(self, lowered: str) -> bool:
-        pattern = _words_pattern(tuple(self.data.phase_fix_words))
-        return self._is_change(lowered) and pattern is not None \
-            and pattern.search(lowered) is not None
 
     def settle_phases(self) -> None:
         """What an entry is by its place. An incident opened or declared is its detection
@@ -398,7 +381,7 @@ class DocumentBuilder:
                 entry.phase = entry.phases[0]
         for entry in entries[first_detected + 1:]:
             phases = entry.phases
-            if not entry.phase_explicit and self._is_change(entry.text.text.lower()):
+            if not entry.phase_explicit and reader.change(entry.text.text.lower()):
                 phases = [p for p in phases if p is not Phase.onset]
                 entry.phases = phases + [p for p in (Phase.mitigation, Phase.resolution)
                                          if p not in phases]

@@ -34,11 +34,16 @@ def _negated(lowered: str, start: int) -> bool:
     return _NEGATED.search(lowered[max(0, start - 30):start]) is not None
 
 
-def alternation(words: Iterable[str]) -> str:
+def _alternation(words: Iterable[str]) -> str:
     """The words as one regex alternation, longest first; a phrase's words may be split by a
     line break or joined by a hyphen ("all-clear")."""
     return "|".join(re.escape(word).replace(r"\ ", r"[\s\-]+")
                     for word in sorted(words, key=len, reverse=True))
+
+
+def _words(words: list[str]) -> re.Pattern[str] | None:
+    """The words as whole words (of lower-case text)."""
+    return re.compile(rf"(?<![a-z])(?:{_alternation(words)})(?![a-z])") if words else None
 
 
 @dataclass(frozen=True)
@@ -60,8 +65,10 @@ class PhaseReader:
         self._back_verbs = frozenset(form for verb in data.back_verbs for form in inflect(verb))
         self._aspect = frozenset(form for verb in data.aspect_verbs for form in inflect(verb))
         self._phases: dict[str, _PhaseWords] = {}
+        self._change = _words(data.phase_change_words)
+        self._fix_words = _words(data.phase_fix_words)
         self._fixed = _PhaseWords(words=re.compile(
-            rf"(?<![a-z])(?:{alternation({w.lower() for w in data.fixed_words})})(?![a-z])")
+            rf"(?<![a-z])(?:{_alternation({w.lower() for w in data.fixed_words})})(?![a-z])")
             if data.fixed_words else None, acts=None)
         for phase in {*data.phases, *data.phase_verbs, *data.phase_acts}:
             words = {word.lower() for word in data.phases.get(phase, [])}
@@ -69,11 +76,11 @@ class PhaseReader:
                 words |= forms(verb)
             acts = []
             for act in data.phase_acts.get(phase, []):
-                verbs = alternation({f for verb in act.verbs for f in forms(verb)})
-                objects = alternation({f for noun in act.objects for f in forms(noun)})
+                verbs = _alternation({f for verb in act.verbs for f in forms(verb)})
+                objects = _alternation({f for noun in act.objects for f in forms(noun)})
                 acts.append(f"(?:{verbs}){_GAP}(?:{objects})|(?:{objects}){_GAP}(?:{verbs})")
             self._phases[phase] = _PhaseWords(
-                words=re.compile(rf"(?<![a-z])(?:{alternation(words)})(?![a-z])")
+                words=re.compile(rf"(?<![a-z])(?:{_alternation(words)})(?![a-z])")
                 if words else None,
                 acts=re.compile(rf"(?<![a-z])(?:{'|'.join(acts)})(?![a-z])") if acts else None)
 
@@ -92,6 +99,15 @@ class PhaseReader:
                 continue
             return True
         return False
+
+    def change(self, lowered: str) -> bool:
+        """Whether the (lower-case) text names a change made (deployed, merged, rolled out)."""
+        return self._change is not None and self._change.search(lowered) is not None
+
+    def fix_applied(self, lowered: str) -> bool:
+        """Whether the text names a change made that is a fix ("fix deployed")."""
+        return self.change(lowered) and self._fix_words is not None \
+            and self._fix_words.search(lowered) is not None
 
     def fixed(self, lowered: str) -> bool:
         """Whether the text says the problem was fixed or the bad change undone."""
