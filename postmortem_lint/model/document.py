@@ -173,6 +173,11 @@ class TimelineEntry(BaseModel):
 _NARRATED_MIN = 2  # moments, and phases among them, for a narrative to tell a sequence
 
 
+def _times_of_day(entries: list[TimelineEntry]) -> set[dt.datetime]:
+    """The distinct moments the entries give with a time of day."""
+    return {entry.at for entry in entries if entry.at is not None and entry.has_time}
+
+
 class Timeline(BaseModel):
     span: Span | None = None
     entries: list[TimelineEntry] = Field(default_factory=list)
@@ -195,7 +200,7 @@ class Timeline(BaseModel):
     def narrated_moments(self) -> int:
         """How many distinct moments the narrative's events name; a day named without a
         time is not a second moment when an event gives a time on that day."""
-        timed = {entry.at for entry in self.narrative if entry.at is not None and entry.has_time}
+        timed = _times_of_day(self.narrative)
         days = {entry.at.date() for entry in self.narrative
                 if entry.at is not None and not entry.has_time}
         return len(timed) + len(days - {at.date() for at in timed})
@@ -208,9 +213,8 @@ class Timeline(BaseModel):
         reader can reconstruct the sequence without a timeline list."""
         phases = {phase for entry in self.narrative if entry.at is not None
                   for phase in (entry.phases or ([entry.phase] if entry.phase else []))}
-        timed = {entry.at for entry in self.narrative if entry.at is not None and entry.has_time}
-        return len(timed) > _NARRATED_MIN or (self.narrated_moments >= _NARRATED_MIN
-                                              and len(phases) >= _NARRATED_MIN)
+        return len(_times_of_day(self.narrative)) > _NARRATED_MIN or (
+            self.narrated_moments >= _NARRATED_MIN and len(phases) >= _NARRATED_MIN)
 
     @property
     def narrated_length(self) -> bool:

@@ -47,17 +47,6 @@ _PHASE_ORDER = ("resolution", "mitigation", "detection", "escalation", "onset")
 _DATE_SOURCES = ("front-matter", "title", "first-paragraph", "timeline", "file-name")
 
 
-@cache
-def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
-    """One compiled pattern per word list: a timeline of thousands of rows stays linear."""
-    if not words:
-        return None
-    # the words of a phrase may be split by a line break or joined by a hyphen ("all-clear")
-    alternatives = "|".join(re.escape(word).replace(r"\ ", r"[\s\-]+")
-                            for word in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<![a-z])(?:{alternatives})(?![a-z])")
-
-
 # Sections that say what caused the incident.
 _CAUSE_SECTIONS = frozenset(("root_cause", "contributing_factors", "summary"))
 # What makes a process the project's own: "our …", "the project's …", "Acme's …".
@@ -75,6 +64,18 @@ def _phrases_ci(words: tuple[str, ...]) -> re.Pattern[str] | None:
         return None
     alternatives = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+
+
+def _first_phrase(words: list[str], texts: list[Prose]) -> Located[str] | None:
+    """The first of the phrases found in the texts, where it stands."""
+    pattern = _phrases_ci(tuple(words))
+    if pattern is None:
+        return None
+    for prose in texts:
+        found = pattern.search(prose.text)
+        if found is not None:
+            return Located(value=found.group(0), span=prose.span(*found.span()))
+    return None
 
 
 # Words that make a key in a heading or a sentence the place where work is tracked:
@@ -341,22 +342,13 @@ class DocumentBuilder:
                       if phase not in found]
         if Phase.onset not in found and _EARLIER.search(lowered):
             found.append(Phase.onset)  # "an odd transfer made about 30 minutes earlier"
-        if self._is_fix(lowered):  # "fix deployed": the response, not the cause
+        if reader.fix_applied(lowered):  # "fix deployed": the response, not the cause
             found = [phase for phase in found if phase is not Phase.onset]
             found += [phase for phase in (Phase.mitigation, Phase.resolution)
                       if phase not in found]
-        elif Phase.mitigation in found and Phase.onset in found and self._is_change(lowered):
+        elif Phase.mitigation in found and Phase.onset in found and reader.change(lowered):
             found.remove(Phase.onset)  # "rolled back the deploy": the change is the rollback
         return found
-
-    def _is_change(self, lowered: str) -> bool:
-        pattern = _words_pattern(tuple(self.data.phase_change_words))
-        return pattern is not None and pattern.search(lowered) is not None
-
-    def _is_fix(self, lowered: str) -> bool:
-        pattern = _words_pattern(tuple(self.data.phase_fix_words))
-        return self._is_change(lowered) and pattern is not None \
-            and pattern.search(lowered) is not None
 
     def settle_phases(self) -> None:
         """What an entry is by its place. An incident opened or declared is its detection
@@ -389,7 +381,7 @@ class DocumentBuilder:
                 entry.phase = entry.phases[0]
         for entry in entries[first_detected + 1:]:
             phases = entry.phases
-            if not entry.phase_explicit and self._is_change(entry.text.text.lower()):
+            if not entry.phase_explicit and reader.change(entry.text.text.lower()):
                 phases = [p for p in phases if p is not Phase.onset]
                 entry.phases = phases + [p for p in (Phase.mitigation, Phase.resolution)
                                          if p not in phases]
@@ -871,31 +863,16 @@ class DocumentBuilder:
         if doc.meta.advisory is None:
             self.own_security_process()
         self.external_cause()
-        pattern = _phrases_ci(tuple(data.tracker_issue_phrases))
-        if pattern is None:
-            return
-        for prose in doc.prose:
-            found = pattern.search(prose.text)
-            if found is not None:
-                doc.meta.tracker_issue = Located(value=found.group(0),
-                                                 span=prose.span(*found.span()))
-                return
+        doc.meta.tracker_issue = _first_phrase(data.tracker_issue_phrases, doc.prose)
 
     def external_cause(self) -> None:
         """Where the root cause, its factors or the summary place the cause outside the
         team's own systems ("an upstream outage", "beyond our control", "no local
         issues")."""
-        pattern = _phrases_ci(tuple(self.data.external_cause_phrases))
-        if pattern is None:
-            return
-        for prose in self.doc.prose:
-            if prose.role != ProseRole.narrative or prose.section not in _CAUSE_SECTIONS:
-                continue
-            found = pattern.search(prose.text)
-            if found is not None:
-                self.doc.external_cause = Located(value=found.group(0),
-                                                  span=prose.span(*found.span()))
-                return
+        self.doc.external_cause = _first_phrase(
+            self.data.external_cause_phrases,
+            [prose for prose in self.doc.prose
+             if prose.role == ProseRole.narrative and prose.section in _CAUSE_SECTIONS])
 
     def own_security_process(self) -> None:
         """A sentence that places the document under the project's own vulnerability

@@ -13,7 +13,7 @@ import re
 from functools import cache
 
 from postmortem_lint.model import DocumentKind, Located, Postmortem, Prose, ProseRole, Span
-from postmortem_lint.parsers.sentences import sentences
+from postmortem_lint.parsers.sentences import outside_lists, sentences
 from postmortem_lint.phrases import find_phrases
 from postmortem_lint.ruledata import RuleData
 
@@ -111,19 +111,13 @@ def _postmortem_elsewhere(doc: Postmortem, data: RuleData) -> Located[DocumentKi
     return None
 
 
-# Sections whose sentences are not the document's own plans: the timeline tells what was
-# said then, the items carry their own status.
-_NOT_OPEN_WORK = frozenset(("timeline", "action_items"))
-
-
 def open_work(doc: Postmortem, data: RuleData) -> Located[str] | None:
-    """The first sentence outside the action items and the timeline that says work is
-    still to be done ("we need to …", "… needs to be more resilient")."""
+    """The first sentence outside the action items and the timeline (the timeline tells
+    what was said then, the items carry their own status) that says work is still to be
+    done ("we need to …", "… needs to be more resilient")."""
     cues = data.open_work_cues
-    spans = [span for span in (doc.timeline.span, doc.action_items_span) if span is not None]
-    texts = [prose for prose in doc.prose if prose.role == ProseRole.narrative
-             and prose.section not in _NOT_OPEN_WORK
-             and not any(span.covers_line(prose.whole.line) for span in spans)]
+    texts = outside_lists(doc, (prose for prose in doc.prose
+                                if prose.role == ProseRole.narrative))
     for sentence in sentences(texts):
         found = next(find_phrases(sentence.text, cues), None)
         if found is not None:

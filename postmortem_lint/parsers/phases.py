@@ -12,6 +12,7 @@ aspect before a gerund ("stopped responding" is a failure, not a stop).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from postmortem_lint.nlp.vocabulary import Inflector
@@ -33,9 +34,16 @@ def _negated(lowered: str, start: int) -> bool:
     return _NEGATED.search(lowered[max(0, start - 30):start]) is not None
 
 
-def _alternation(words: list[str] | set[str] | frozenset[str]) -> str:
+def _alternation(words: Iterable[str]) -> str:
+    """The words as one regex alternation, longest first; a phrase's words may be split by a
+    line break or joined by a hyphen ("all-clear")."""
     return "|".join(re.escape(word).replace(r"\ ", r"[\s\-]+")
                     for word in sorted(words, key=len, reverse=True))
+
+
+def _words(words: list[str]) -> re.Pattern[str] | None:
+    """The words as whole words (of lower-case text)."""
+    return re.compile(rf"(?<![a-z])(?:{_alternation(words)})(?![a-z])") if words else None
 
 
 @dataclass(frozen=True)
@@ -57,6 +65,8 @@ class PhaseReader:
         self._back_verbs = frozenset(form for verb in data.back_verbs for form in inflect(verb))
         self._aspect = frozenset(form for verb in data.aspect_verbs for form in inflect(verb))
         self._phases: dict[str, _PhaseWords] = {}
+        self._change = _words(data.phase_change_words)
+        self._fix_words = _words(data.phase_fix_words)
         self._fixed = _PhaseWords(words=re.compile(
             rf"(?<![a-z])(?:{_alternation({w.lower() for w in data.fixed_words})})(?![a-z])")
             if data.fixed_words else None, acts=None)
@@ -89,6 +99,15 @@ class PhaseReader:
                 continue
             return True
         return False
+
+    def change(self, lowered: str) -> bool:
+        """Whether the (lower-case) text names a change made (deployed, merged, rolled out)."""
+        return self._change is not None and self._change.search(lowered) is not None
+
+    def fix_applied(self, lowered: str) -> bool:
+        """Whether the text names a change made that is a fix ("fix deployed")."""
+        return self.change(lowered) and self._fix_words is not None \
+            and self._fix_words.search(lowered) is not None
 
     def fixed(self, lowered: str) -> bool:
         """Whether the text says the problem was fixed or the bad change undone."""

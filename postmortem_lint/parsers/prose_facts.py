@@ -386,15 +386,17 @@ _RESOLVED_IN = re.compile(
 def find_spoken_duration(text: str) -> tuple[dt.timedelta, int, int] | None:
     """A length in words the clock-time parser does not read: weeks, and "… and a half"."""
     for match in _SPOKEN_DURATION.finditer(text):
-        half = "and a half" in match.group(0).lower()
-        unit = match.group(3).lower()[0]
-        if unit not in "w" and not half:
+        if match.group(3).lower()[0] not in "w" and "and a half" not in match.group(0).lower():
             continue
-        amount = float(match.group(1)) if match.group(1) else \
-            _NUMBER_WORDS[match.group(2).lower()]
-        amount += 0.5 if half else 0
-        return dt.timedelta(minutes=amount * _UNIT_MINUTES[unit]), match.start(), match.end()
+        return _length(match), match.start(), match.end()
     return None
+
+
+def _length(match: re.Match[str]) -> dt.timedelta:
+    """The length a match of ``_SPOKEN_DURATION`` says."""
+    amount = float(match.group(1)) if match.group(1) else _NUMBER_WORDS[match.group(2).lower()]
+    amount += 0.5 if "and a half" in match.group(0).lower() else 0
+    return dt.timedelta(minutes=amount * _UNIT_MINUTES[match.group(3).lower()[0]])
 
 
 # A state that went on for a while: "was down for", "were unavailable for roughly",
@@ -415,12 +417,7 @@ _SPAN_AFTER = re.compile(r" (?:from|between) [^.;]{1,60}? (?:to|until|till|and) 
 def _length_at(text: str) -> tuple[dt.timedelta, int] | None:
     """A length that starts the text ("16 hours", "a week", "two and a half days")."""
     match = _SPOKEN_DURATION.match(text)
-    if match is None:
-        return None
-    amount = float(match.group(1)) if match.group(1) else _NUMBER_WORDS[match.group(2).lower()]
-    amount += 0.5 if "and a half" in match.group(0).lower() else 0
-    unit = match.group(3).lower()[0]
-    return dt.timedelta(minutes=amount * _UNIT_MINUTES[unit]), match.end()
+    return (_length(match), match.end()) if match is not None else None
 
 
 def find_lasting(text: str) -> tuple[dt.timedelta, int, int] | None:
@@ -434,9 +431,7 @@ def find_lasting(text: str) -> tuple[dt.timedelta, int, int] | None:
             return found[0], cue.end(), cue.end() + found[1]
     for match in _SPOKEN_DURATION.finditer(text):
         if _SPAN_AFTER.match(text, match.end()):
-            found = _length_at(text[match.start():])
-            if found is not None:
-                return found[0], match.start(), match.start() + found[1]
+            return _length(match), match.start(), match.end()
     return None
 
 
@@ -743,17 +738,19 @@ _NOT_HIT = frozenset(("notified", "contacted", "emailed", "informed", "invited",
 def find_whole_outage(text: str) -> tuple[int, int] | None:
     """Where a text says the whole service was down or failed every visit ("the portal
     went offline", "visiting the site returns a 502 error"), not narrowed to a part."""
-    for found in _WHOLE_OUTAGE.finditer(text):
-        if not _PARTIAL.search(_sentence_at(text, found.start())):
-            return found.span()
-    return None
+    return _unnarrowed(_WHOLE_OUTAGE, text)
 
 
 def find_service_down(text: str) -> tuple[int, int] | None:
     """Where a sentence says the whole site or service was down ("the website was
     unresponsive", "the API went offline"), with its offsets; None when it says nothing
     of the kind or narrows it to a part ("down for some users")."""
-    for found in _SERVICE_DOWN.finditer(text):
+    return _unnarrowed(_SERVICE_DOWN, text)
+
+
+def _unnarrowed(pattern: re.Pattern[str], text: str) -> tuple[int, int] | None:
+    """The first match whose sentence does not narrow it to a part ("for some users")."""
+    for found in pattern.finditer(text):
         if not _PARTIAL.search(_sentence_at(text, found.start())):
             return found.span()
     return None

@@ -22,19 +22,16 @@ def heading_words(heading: str) -> list[str]:
     return words
 
 
-_heading_words = heading_words
-
-
 def is_exact_heading(heading: str, data: RuleData) -> bool:
     """Whether the heading is nothing but a section phrase ("2. Impact"), as opposed to a
     title that happens to contain one ("Incident review: API returned 429")."""
-    text = " ".join(_heading_words(heading))
+    text = " ".join(heading_words(heading))
     return any(text in phrases for phrases in data.sections.values())
 
 
 def section_kind(heading: str, data: RuleData) -> str | None:
     """The best-matching section kind: a phrase at the start wins, then the longest phrase."""
-    words = _heading_words(heading)
+    words = heading_words(heading)
     if not words:
         return None
     text = " " + " ".join(words) + " "
@@ -65,7 +62,7 @@ def other_kinds(heading: str, kind: str | None, data: RuleData) -> list[str]:
     recovery section that also holds the lessons; "What went well and what didn't" both.
     A word of the heading names a kind too: "What can we learn from this incident and
     improve?" holds lessons, "Detection gaps" what went wrong."""
-    words = _heading_words(heading)
+    words = heading_words(heading)
     if not words:
         return []
     by_word = set(_kinds_by_word(words, data))
