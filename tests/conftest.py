@@ -1,4 +1,5 @@
-"""Shared test helpers: lint a text as a file of a given name with chosen rules."""
+"""Shared test helpers: lint a text as a file of a given name with chosen rules, or parse
+it into the document model."""
 
 from __future__ import annotations
 
@@ -12,12 +13,23 @@ import pytest
 from postmortem_lint.engine.config import Config, LoadedConfig
 from postmortem_lint.engine.finding import Finding
 from postmortem_lint.engine.runner import Linter
+from postmortem_lint.model import Postmortem
+from postmortem_lint.parsers import parse
+from postmortem_lint.ruledata import load_rule_data
+from postmortem_lint.sources.reading import SourceText, decode
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = REPO / "examples"
 CORPUS = REPO / "tests" / "data" / "corpus"
 
 LintFn = Callable[..., list[Finding]]
+
+
+def parse_text(text: str, name: str = "pm.md") -> Postmortem:
+    """Parse ``text`` (dedented) as file ``name``, decoded as the linter reads a file."""
+    source = decode(textwrap.dedent(text).encode(), name)
+    assert isinstance(source, SourceText)
+    return parse(source, load_rule_data())
 
 
 def lint_text(text: str, name: str = "postmortem.md", select: list[str] | None = None,

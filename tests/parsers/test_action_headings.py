@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
-import textwrap
-
-from postmortem_lint.model import ItemStatus, Postmortem
-from postmortem_lint.parsers import parse
-from postmortem_lint.ruledata import load_rule_data
-from postmortem_lint.sources.reading import SourceText, decode
-from tests.conftest import codes, lint_text
+from postmortem_lint.model import ItemStatus
+from tests.conftest import codes, lint_text, parse_text
 
 DONE = """\
 # Queue outage
@@ -73,14 +68,8 @@ We need to remove old log files so responders find the right one.
 """
 
 
-def _doc(text: str) -> Postmortem:
-    source = decode(textwrap.dedent(text).encode(), "pm.md")
-    assert isinstance(source, SourceText)
-    return parse(source, load_rule_data())
-
-
 def test_sub_headings_that_report_changes_made_are_done_items() -> None:
-    items = _doc(DONE).action_items
+    items = parse_text(DONE).action_items
     assert [item.words.text for item in items] == [
         "1) Disk alerts configured by the platform team", "2) Retention job scheduled"]
     assert all(item.status is not None and item.status.value == ItemStatus.done
@@ -91,7 +80,7 @@ def test_sub_headings_that_report_changes_made_are_done_items() -> None:
 
 
 def test_sub_headings_that_say_what_to_do_are_open_items() -> None:
-    items = _doc(PLANNED).action_items
+    items = parse_text(PLANNED).action_items
     assert [item.words.text for item in items] == [
         "Add an alert on queue depth", "Document the failover steps"]
     assert all(item.status is None for item in items)
@@ -101,12 +90,12 @@ def test_sub_headings_that_say_what_to_do_are_open_items() -> None:
 
 
 def test_headings_over_lists_group_the_items() -> None:
-    items = _doc(GROUPS).action_items
+    items = parse_text(GROUPS).action_items
     assert [item.words.text.split(" (")[0] for item in items] == [
         "Add an alert on queue depth", "Rotate the broker credentials",
         "Move the broker to the managed service"]
 
 
 def test_topic_headings_are_not_items() -> None:
-    words = [item.words.text for item in _doc(TOPICS).action_items]
+    words = [item.words.text for item in parse_text(TOPICS).action_items]
     assert "Faster rollback" not in words and "Cleaner machines" not in words

@@ -5,21 +5,9 @@ the negative cases keep documents that state no cause (or no size) reported."""
 
 from __future__ import annotations
 
-import textwrap
-
 import pytest
 
-from postmortem_lint.model import Postmortem
-from postmortem_lint.parsers import parse
-from postmortem_lint.ruledata import load_rule_data
-from postmortem_lint.sources.reading import SourceText
-from tests.conftest import FREE_FORM_CHECKED, codes, lint_text
-
-
-def _parse(text: str, name: str = "pm.md") -> Postmortem:
-    return parse(SourceText(path=name, text=textwrap.dedent(text), encoding="utf-8"),
-                 load_rule_data())
-
+from tests.conftest import FREE_FORM_CHECKED, codes, lint_text, parse_text
 
 # -- PM401: a cause stated without a "Root cause" heading ---------------------------------
 
@@ -45,7 +33,7 @@ def _parse(text: str, name: str = "pm.md") -> Postmortem:
 ])
 def test_cause_stated_in_prose_without_a_root_cause_heading(sentence: str) -> None:
     text = f"# Broker outage\n\n## Summary\n\nWebhooks were delayed. {sentence}\n"
-    doc = _parse(text)
+    doc = parse_text(text)
     assert doc.root_cause, sentence
     assert doc.root_cause_span is not None and doc.root_cause_span.line == 5
     assert "PM401" not in codes(lint_text(text, select=["PM401"], rules=FREE_FORM_CHECKED))
@@ -84,7 +72,7 @@ def test_cause_stated_in_prose_without_a_root_cause_heading(sentence: str) -> No
 ])
 def test_cause_stated_as_an_event_a_mechanism_or_a_conclusion(sentence: str) -> None:
     text = f"# Broker outage\n\n## Summary\n\nWebhooks were delayed. {sentence}\n"
-    assert _parse(text).root_cause, sentence
+    assert parse_text(text).root_cause, sentence
     assert "PM401" not in codes(lint_text(text, select=["PM401"], rules=FREE_FORM_CHECKED))
 
 
@@ -121,7 +109,7 @@ def test_cause_stated_as_an_event_a_mechanism_or_a_conclusion(sentence: str) -> 
 ])
 def test_cause_stated_as_what_failed_or_how_an_attack_worked(sentence: str) -> None:
     text = f"# Broker outage\n\n## Summary\n\nWebhooks were delayed. {sentence}\n"
-    assert _parse(text).root_cause, sentence
+    assert parse_text(text).root_cause, sentence
     assert "PM401" not in codes(lint_text(text, select=["PM401"], rules=FREE_FORM_CHECKED))
 
 
@@ -144,7 +132,7 @@ def test_cause_stated_as_what_failed_or_how_an_attack_worked(sentence: str) -> N
 ])
 def test_a_guess_a_symptom_or_a_denied_attack_states_no_cause(sentence: str) -> None:
     text = f"# Broker outage\n\n## Summary\n\nWebhooks were delayed. {sentence}\n"
-    assert not _parse(text).root_cause, sentence
+    assert not parse_text(text).root_cause, sentence
     assert codes(lint_text(text, select=["PM401"], rules=FREE_FORM_CHECKED)) == ["PM401"]
 
 
@@ -162,7 +150,7 @@ def test_a_guess_a_symptom_or_a_denied_attack_states_no_cause(sentence: str) -> 
 ])
 def test_symptoms_and_the_fix_still_state_no_cause(sentence: str) -> None:
     text = f"# Broker outage\n\n## Summary\n\nWebhooks were delayed. {sentence}\n"
-    assert not _parse(text).root_cause, sentence
+    assert not parse_text(text).root_cause, sentence
     assert codes(lint_text(text, select=["PM401"], rules=FREE_FORM_CHECKED)) == ["PM401"]
 
 
@@ -209,11 +197,11 @@ def test_cause_listed_under_what_went_wrong() -> None:
 ])
 def test_sentences_that_state_no_cause_keep_the_finding(sentence: str) -> None:
     text = f"# Broker outage\n\n## Summary\n\nWebhooks were delayed. {sentence}\n"
-    assert lint_text(text, select=["PM401"], rules=FREE_FORM_CHECKED) and not _parse(text).root_cause, sentence
+    assert lint_text(text, select=["PM401"], rules=FREE_FORM_CHECKED) and not parse_text(text).root_cause, sentence
 
 
 def test_an_outright_cause_wins_over_less_direct_language() -> None:
-    doc = _parse("""\
+    doc = parse_text("""\
         # Broker outage
 
         ## Summary
@@ -321,7 +309,7 @@ def test_a_technical_cause_section_keeps_the_trigger_apart() -> None:
         - No alert on the age of the oldest queued message.
         - No automatic restart of the listener service.
         """
-    doc = _parse(text)
+    doc = parse_text(text)
     assert [s.kind for s in doc.sections[1:]] == ["trigger", "root_cause"]
     assert codes(lint_text(text, select=["PM401", "PM402"], rules=FREE_FORM_CHECKED)) == []
 
@@ -345,7 +333,7 @@ _VAGUE_IMPACT = "## Impact\n\nNotebook launches were slow and then failed.\n\n"
 def test_a_count_elsewhere_sizes_an_impact_section_without_one(elsewhere: str,
                                                                size: str) -> None:
     text = f"# Notebook outage\n\n{_VAGUE_IMPACT}{elsewhere}"
-    doc = _parse(text)
+    doc = parse_text(text)
     assert doc.impact.quantity is not None and doc.impact.quantity.value == size
     assert doc.impact.quantity.span.line > 5  # where it is written, not the impact heading
     assert codes(lint_text(text, select=["PM202"])) == []
@@ -401,7 +389,7 @@ def test_what_does_not_size_the_impact(elsewhere: str) -> None:
 ])
 def test_impact_sized_in_other_units(impact: str, size: str) -> None:
     text = f"# Network outage\n\n## Impact\n\n{impact}\n"
-    doc = _parse(text)
+    doc = parse_text(text)
     assert doc.impact.quantity is not None and doc.impact.quantity.value == size, impact
     assert codes(lint_text(text, select=["PM202"])) == []
 
@@ -465,7 +453,7 @@ def test_a_vulnerability_states_its_exposure_as_impact(summary: str) -> None:
 def test_an_http_status_or_a_build_day_is_not_a_count() -> None:
     text = ("# Docs broken\n\n## Impact\n\nPages returned a 404 response to requests, and "
             "build 20240105 contained stale files for users.\n")
-    assert _parse(text).impact.quantity is None
+    assert parse_text(text).impact.quantity is None
     assert codes(lint_text(text, select=["PM202"])) == ["PM202"]
 
 
@@ -478,7 +466,7 @@ def test_impact_stated_in_the_root_cause_section() -> None:
         A script published placeholder packages in a loop, and the index host throttled
         our writes, causing a slowdown of all package uploads.
         """
-    doc = _parse(text)
+    doc = parse_text(text)
     assert doc.impact.span is not None and doc.impact.span.line == 5
     assert codes(lint_text(text, select=["PM201", "PM202"], rules=FREE_FORM_CHECKED)) == []
 
@@ -495,7 +483,7 @@ def test_impact_stated_in_the_root_cause_section() -> None:
 ])
 def test_impact_stated_in_the_overview_in_other_words(overview: str) -> None:
     text = f"# Hosting incident\n\n{overview}"
-    assert _parse(text).impact.span is not None, overview
+    assert parse_text(text).impact.span is not None, overview
     assert codes(lint_text(text, select=["PM201"], rules=FREE_FORM_CHECKED)) == [], overview
 
 
@@ -511,7 +499,7 @@ def test_impact_stated_in_the_overview_in_other_words(overview: str) -> None:
 ])
 def test_impact_sized_as_a_range_as_none_or_as_a_whole(impact: str) -> None:
     text = f"# Network incident\n\n## Impact\n\n{impact}\n"
-    assert _parse(text).impact.quantity is not None, impact
+    assert parse_text(text).impact.quantity is not None, impact
     assert codes(lint_text(text, select=["PM202"])) == [], impact
 
 
@@ -522,7 +510,7 @@ def test_impact_sized_as_a_range_as_none_or_as_a_whole(impact: str) -> None:
 ])
 def test_what_every_visit_got_is_the_whole(impact: str) -> None:
     text = f"# Hub unreachable\n\n## Impact\n\n{impact}\n"
-    assert _parse(text).impact.quantity is not None, impact
+    assert parse_text(text).impact.quantity is not None, impact
     assert codes(lint_text(text, select=["PM202"])) == [], impact
     part = text.replace(impact, "Loading some pages of the wiki returns `502 Bad Gateway`.")
     assert codes(lint_text(part, select=["PM202"])) == ["PM202"]
@@ -541,7 +529,7 @@ def test_a_count_of_people_under_what_went_wrong_sizes_the_impact() -> None:
         - 300+ users were migrated before their backups had finished.
         - 4 alerts fired late.
         """
-    doc = _parse(text)
+    doc = parse_text(text)
     assert doc.impact.quantity is not None and doc.impact.quantity.value == "300+"
     assert codes(lint_text(text, select=["PM202"])) == []
 
@@ -599,7 +587,7 @@ def test_the_whole_service_down_in_the_timeline_is_the_impact(entry: str) -> Non
         - 14:05 {entry}
         - 14:31 Service back after the rollback.
         """
-    doc = _parse(text)
+    doc = parse_text(text)
     assert doc.impact.span is not None and doc.impact.span.line == 6, entry
     assert codes(lint_text(text, select=["PM201", "PM202", "PM203"], rules=FREE_FORM_CHECKED)) == [], entry
     # a part of it down is not the whole impact
@@ -624,7 +612,7 @@ def test_the_whole_service_down_in_the_timeline_is_the_impact(entry: str) -> Non
     ("- 08:40 Incident commander declared SEV2.", "SEV-2"),
 ])
 def test_severity_stated_outside_a_field(text: str, label: str) -> None:
-    doc = _parse(f"# Monthly report\n\n## Timeline\n\n{text}\n")
+    doc = parse_text(f"# Monthly report\n\n## Timeline\n\n{text}\n")
     assert doc.meta.severity is None
     assert doc.meta.severity_stated is not None and doc.meta.severity_stated.value.label == label
     assert codes(lint_text(f"# Monthly report\n\n## Timeline\n\n{text}\n",
@@ -641,6 +629,6 @@ def test_severity_stated_outside_a_field(text: str, label: str) -> None:
     "## Timeline\n\n- 10:05 We treated it as a learning exercise.",
 ])
 def test_priorities_and_other_labels_are_not_a_severity(text: str) -> None:
-    doc = _parse(f"# Search outage\n\n{text}\n")
+    doc = parse_text(f"# Search outage\n\n{text}\n")
     assert doc.meta.severity_stated is None
     assert codes(lint_text(f"# Search outage\n\n{text}\n", select=["PM701"])) == ["PM701"]

@@ -6,7 +6,6 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import json
-import textwrap
 
 import pytest
 from click.testing import CliRunner
@@ -15,16 +14,8 @@ from postmortem_lint.cli.main import cli
 from postmortem_lint.engine.config import LoadedConfig
 from postmortem_lint.engine.runner import Linter
 from postmortem_lint.model import Postmortem
-from postmortem_lint.parsers import parse
-from postmortem_lint.ruledata import load_rule_data
 from postmortem_lint.sources.reading import SourceText, decode
-from tests.conftest import codes, lint_text
-
-
-def _doc(text: str, name: str = "pm.md") -> Postmortem:
-    source = decode(textwrap.dedent(text).encode(), name)
-    assert isinstance(source, SourceText)
-    return parse(source, load_rule_data())
+from tests.conftest import codes, lint_text, parse_text
 
 
 def _dated(doc: Postmortem) -> tuple[dt.date | None, str | None]:
@@ -50,16 +41,16 @@ def _dated(doc: Postmortem) -> tuple[dt.date | None, str | None]:
     ("# Queue outage\n\nThe queue stalled.\n", "queue.md", (None, None)),
 ])
 def test_the_incident_day_comes_from_the_best_source(text: str, name: str, expected):
-    assert _dated(_doc(text, name)) == expected
+    assert _dated(parse_text(text, name)) == expected
 
 
 def test_a_date_field_in_the_body_outranks_the_title():
-    doc = _doc("# Outage - March 3, 2024\n\n**Date:** 2024-03-02\n\nThe queue stalled.\n")
+    doc = parse_text("# Outage - March 3, 2024\n\n**Date:** 2024-03-02\n\nThe queue stalled.\n")
     assert _dated(doc) == (dt.date(2024, 3, 2), "front-matter")
 
 
 def test_the_timeline_uses_the_incident_day_for_times_without_a_date():
-    doc = _doc("# Queue outage - March 3, 2024\n\n## Timeline\n\n- 10:00 UTC queue stalls\n")
+    doc = parse_text("# Queue outage - March 3, 2024\n\n## Timeline\n\n- 10:00 UTC queue stalls\n")
     assert doc.timeline.entries[0].at == dt.datetime(2024, 3, 3, 10, 0, tzinfo=dt.UTC)
     assert doc.timeline.entries[0].dated
 
@@ -90,7 +81,7 @@ The registry returned errors for two hours.
 
 
 def test_toml_front_matter_gives_the_metadata_with_its_lines():
-    doc = _doc(TOML)
+    doc = parse_text(TOML)
     meta = doc.meta
     assert meta.title is not None and meta.title.value == "Registry outage postmortem"
     assert meta.title.span.line == 2
@@ -100,7 +91,7 @@ def test_toml_front_matter_gives_the_metadata_with_its_lines():
 
 
 def test_toml_front_matter_is_not_body_text():
-    doc = _doc(TOML)
+    doc = parse_text(TOML)
     assert all("aliases" not in prose.text and "[registry]" not in prose.text
                for prose in doc.prose)
     assert "PM901" not in codes(lint_text(TOML, select=["PM901"]))
@@ -142,7 +133,7 @@ def test_a_bad_byte_behind_a_bom_is_reported_and_the_rest_is_read(bom: bytes, co
 
 
 def test_authors_written_as_mappings_are_read_by_their_name() -> None:
-    doc = _doc("""\
+    doc = parse_text("""\
         ---
         layout: post
         author:
@@ -165,7 +156,7 @@ def test_an_author_mapping_without_a_name_is_still_reported_in_a_yaml_postmortem
 def test_a_site_s_own_author_shapes_in_front_matter_are_not_reported() -> None:
     """A page's front matter belongs to its site generator too: a person written as the
     site spells it is read by its name, and a shape we cannot read is skipped."""
-    doc = _doc("""\
+    doc = parse_text("""\
         ---
         authors:
           - user: river-ops
@@ -201,7 +192,7 @@ def test_a_status_page_state_as_severity_is_not_reported() -> None:
 def test_a_site_s_own_value_shapes_in_front_matter_are_read_or_skipped() -> None:
     """A list where we read one value takes its first (as TOML front matter does); a
     mapping is the site's own and is skipped. In a YAML postmortem both are reported."""
-    doc = _doc("""\
+    doc = parse_text("""\
         ---
         category: [database, outage]
         status:

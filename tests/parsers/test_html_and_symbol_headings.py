@@ -3,15 +3,9 @@ They classify like their plain words, and an HTML body's text is read like Markd
 
 from __future__ import annotations
 
-import textwrap
-
 import pytest
 
-from postmortem_lint.model import Postmortem
-from postmortem_lint.parsers import parse
-from postmortem_lint.ruledata import load_rule_data
-from postmortem_lint.sources.reading import SourceText, decode
-from tests.conftest import FREE_FORM_CHECKED, codes, lint_text
+from tests.conftest import FREE_FORM_CHECKED, codes, lint_text, parse_text
 
 HTML_BODY = """\
 ---
@@ -38,14 +32,8 @@ title: Card payments failed
 """
 
 
-def _doc(text: str, name: str = "pm.md") -> Postmortem:
-    source = decode(textwrap.dedent(text).encode(), name)
-    assert isinstance(source, SourceText)
-    return parse(source, load_rule_data())
-
-
 def test_html_headings_classify_like_their_words() -> None:
-    doc = _doc(HTML_BODY)
+    doc = parse_text(HTML_BODY)
     kinds = [(s.title.value, s.kind, s.level) for s in doc.sections]
     assert ("Impact", "impact", 2) in kinds
     assert ("Root cause", "root_cause", 2) in kinds
@@ -53,7 +41,7 @@ def test_html_headings_classify_like_their_words() -> None:
 
 
 def test_an_html_body_is_read_as_text_with_its_places() -> None:
-    doc = _doc(HTML_BODY)
+    doc = parse_text(HTML_BODY)
     cause = " ".join(p.text for p in doc.root_cause)
     assert "gateway’s certificate expired" in cause  # the entity is decoded
     assert "no alert & no owner" in cause
@@ -94,13 +82,13 @@ def test_an_html_body_without_the_parts_is_still_reported() -> None:
 ])
 def test_headings_led_by_emoji_or_symbols_classify_like_their_words(heading: str,
                                                                     kind: str) -> None:
-    doc = _doc(f"# Payments outage\n\n## {heading}\n\nText.\n")
+    doc = parse_text(f"# Payments outage\n\n## {heading}\n\nText.\n")
     assert doc.sections[-1].kind == kind
 
 
 def test_html_in_a_quotation_or_a_list_points_at_its_text() -> None:
     text = "# Outage\n\n> <p>Payments failed &amp; retried.</p>\n\n- <p>Add an alert</p>\n"
-    doc = _doc(text)
+    doc = parse_text(text)
     lines = text.splitlines()
     for prose in doc.prose[1:]:
         where = prose.whole
@@ -108,7 +96,7 @@ def test_html_in_a_quotation_or_a_list_points_at_its_text() -> None:
 
 
 def test_wordpress_block_comments_around_html_headings() -> None:
-    doc = _doc("# Outage\n\n<!-- wp:heading -->\n<h2 class=\"wp\">🔥 Impact</h2>\n"
+    doc = parse_text("# Outage\n\n<!-- wp:heading -->\n<h2 class=\"wp\">🔥 Impact</h2>\n"
                "<!-- /wp:heading -->\n\n<!-- wp:paragraph -->\n<p>Errors for 25 minutes."
                "</p>\n<!-- /wp:paragraph -->\n")
     assert [s.kind for s in doc.sections] == [None, "impact"]

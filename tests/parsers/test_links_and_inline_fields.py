@@ -3,23 +3,12 @@ fence left open on the last line. Each snippet is written for this module."""
 
 from __future__ import annotations
 
-import textwrap
-
-from postmortem_lint.model import Postmortem
-from postmortem_lint.parsers import parse
 from postmortem_lint.parsers.values import find_ticket
-from postmortem_lint.ruledata import load_rule_data
-from postmortem_lint.sources.reading import SourceText, decode
-
-
-def _doc(text: str) -> Postmortem:
-    source = decode(textwrap.dedent(text).encode(), "pm.md")
-    assert isinstance(source, SourceText)
-    return parse(source, load_rule_data())
+from tests.conftest import parse_text
 
 
 def test_a_link_in_the_ticket_cell_gives_its_target_as_the_ticket():
-    doc = _doc("""\
+    doc = parse_text("""\
         ## Action items
 
         | Action | Owner | Due | Ticket |
@@ -38,7 +27,7 @@ def test_github_cross_repository_references_are_tickets():
 
 
 def test_an_inline_due_placeholder_is_kept_as_an_unread_due_value():
-    doc = _doc("""\
+    doc = parse_text("""\
         ## Action items
 
         - Cap rollout batches at 10% (owner: Mia, due: TBD, P2, REL-78)
@@ -49,5 +38,5 @@ def test_an_inline_due_placeholder_is_kept_as_an_unread_due_value():
 
 
 def test_a_fence_left_open_on_the_last_line_stays_inside_the_file():
-    doc = _doc("```\n\n```\n\n```")
+    doc = parse_text("```\n\n```\n\n```")
     assert all(block.span.line <= doc.line_count for block in doc.code_blocks)

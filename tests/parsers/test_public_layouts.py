@@ -7,26 +7,17 @@ Each snippet is written for this test; it only reproduces the shape of the writi
 from __future__ import annotations
 
 import datetime as dt
-import textwrap
 
 import pytest
 
-from postmortem_lint.model import Phase, Postmortem
-from postmortem_lint.parsers import parse
+from postmortem_lint.model import Phase
 from postmortem_lint.parsers.times import parse_duration
 from postmortem_lint.parsers.values import find_ticket
-from postmortem_lint.ruledata import load_rule_data
-from postmortem_lint.sources.reading import SourceText, decode
-
-
-def _doc(text: str, name: str = "pm.md") -> Postmortem:
-    source = decode(textwrap.dedent(text).encode(), name)
-    assert isinstance(source, SourceText)
-    return parse(source, load_rule_data())
+from tests.conftest import parse_text
 
 
 def test_twelve_hour_times_followed_by_a_colon_keep_their_am_or_pm():
-    doc = _doc("""\
+    doc = parse_text("""\
         ## Timeline
 
         8:40 AM: Queue depth alarm on the billing workers.
@@ -39,12 +30,12 @@ def test_twelve_hour_times_followed_by_a_colon_keep_their_am_or_pm():
 
 
 def test_a_word_starting_with_am_after_a_time_is_not_a_meridiem():
-    doc = _doc("## Timeline\n\n- 10:15 amended runbook published\n")
+    doc = parse_text("## Timeline\n\n- 10:15 amended runbook published\n")
     assert doc.timeline.entries[0].time_text.value == "10:15"
 
 
 def test_padded_date_and_time_in_a_table_cell_is_one_timestamp():
-    doc = _doc("""\
+    doc = parse_text("""\
         ## Timeline
 
         All times in UTC.
@@ -60,7 +51,7 @@ def test_padded_date_and_time_in_a_table_cell_is_one_timestamp():
 
 
 def test_a_timestamp_written_as_a_code_span_starts_a_timeline_entry():
-    doc = _doc("""\
+    doc = parse_text("""\
         ## Timeline (UTC)
 
         - `2024-05-02 07:15` `cache-2` evicted from the pool
@@ -73,7 +64,7 @@ def test_a_timestamp_written_as_a_code_span_starts_a_timeline_entry():
 
 
 def test_a_zone_written_out_in_the_timeline_heading_is_declared():
-    doc = _doc("""\
+    doc = parse_text("""\
         ## Timeline (Pacific Time)
 
         - 2024-05-02 09:10 nightly export stalls
@@ -97,7 +88,7 @@ def test_and_after_a_duration_is_not_read_as_days():
 
 
 def test_metadata_written_as_headings_is_read_as_fields():
-    doc = _doc("""\
+    doc = parse_text("""\
         # Thumbnail service outage
 
         ## Authors
@@ -124,7 +115,7 @@ def test_bug_numbers_written_out_are_tickets():
 
 
 def test_actions_taken_during_the_response_are_not_action_items():
-    doc = _doc("""\
+    doc = parse_text("""\
         ## Timeline
 
         ### Actions taken
@@ -141,7 +132,7 @@ def test_actions_taken_during_the_response_are_not_action_items():
 
 
 def test_restoration_and_first_signs_are_recognised_as_phases():
-    doc = _doc("""\
+    doc = parse_text("""\
         ## Timeline (UTC)
 
         - 09:02 first signs of elevated 502s on the edge

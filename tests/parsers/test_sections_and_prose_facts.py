@@ -5,20 +5,9 @@ these tests, one per false-positive class seen on published postmortems."""
 
 from __future__ import annotations
 
-import textwrap
-
 import pytest
 
-from postmortem_lint.model import Postmortem
-from postmortem_lint.parsers import parse
-from postmortem_lint.ruledata import load_rule_data
-from postmortem_lint.sources.reading import SourceText
-from tests.conftest import FREE_FORM_CHECKED, codes, lint_text
-
-
-def _parse(text: str, name: str = "pm.md") -> Postmortem:
-    return parse(SourceText(path=name, text=textwrap.dedent(text), encoding="utf-8"),
-                 load_rule_data())
+from tests.conftest import FREE_FORM_CHECKED, codes, lint_text, parse_text
 
 
 @pytest.mark.parametrize("heading", [
@@ -26,7 +15,7 @@ def _parse(text: str, name: str = "pm.md") -> Postmortem:
     "Long-term improvements", "Process improvements", "Future actions",
 ])
 def test_action_headings_of_real_templates(heading: str) -> None:
-    doc = _parse(f"""\
+    doc = parse_text(f"""\
         # Broker outage
 
         ## {heading}
@@ -48,12 +37,12 @@ def test_action_headings_of_real_templates(heading: str) -> None:
     ("What we've learned", "lessons"),
 ])
 def test_headings_of_real_templates(heading: str, kind: str) -> None:
-    doc = _parse(f"# Broker outage\n\n## {heading}\n\nSome text.\n")
+    doc = parse_text(f"# Broker outage\n\n## {heading}\n\nSome text.\n")
     assert doc.sections[-1].kind == kind
 
 
 def test_a_prevention_section_listing_imperatives_holds_the_action_items() -> None:
-    doc = _parse("""\
+    doc = parse_text("""\
         # Broker outage
 
         ## Prevention
@@ -66,7 +55,7 @@ def test_a_prevention_section_listing_imperatives_holds_the_action_items() -> No
 
 
 def test_a_prevention_section_in_prose_is_no_action_list() -> None:
-    doc = _parse("""\
+    doc = parse_text("""\
         # Broker outage
 
         ## Prevention
@@ -78,7 +67,7 @@ def test_a_prevention_section_in_prose_is_no_action_list() -> None:
 
 
 def test_bold_label_alone_on_its_line_is_a_section() -> None:
-    doc = _parse("""\
+    doc = parse_text("""\
         # Broker outage
 
         **Impact**:
@@ -96,12 +85,12 @@ def test_bold_label_alone_on_its_line_is_a_section() -> None:
 
 
 def test_a_bold_phrase_that_names_no_section_is_not_a_label() -> None:
-    doc = _parse("# Broker outage\n\n**Thanks to everyone who helped**\n\n- Add an alert\n")
+    doc = parse_text("# Broker outage\n\n**Thanks to everyone who helped**\n\n- Add an alert\n")
     assert [s.kind for s in doc.sections] == [None]
 
 
 def test_section_kind_by_content() -> None:
-    doc = _parse("""\
+    doc = parse_text("""\
         # Broker outage
 
         ## Getting out of the queue business
@@ -140,19 +129,19 @@ def test_section_kind_by_content() -> None:
 ])
 def test_root_cause_stated_in_a_sentence(sentence: str) -> None:
     text = f"# Broker outage\n\n## Summary\n\nWebhooks failed. {sentence}\n"
-    doc = _parse(text)
+    doc = parse_text(text)
     assert doc.root_cause and doc.root_cause[0].text == sentence
     assert "PM401" not in codes(lint_text(text, select=["PM401"], rules=FREE_FORM_CHECKED))
 
 
 def test_who_reported_the_cause_is_not_part_of_it() -> None:
-    doc = _parse("# Pods stuck\n\n## Summary\n\nPods did not start. The vendor confirmed it "
+    doc = parse_text("# Pods stuck\n\n## Summary\n\nPods did not start. The vendor confirmed it "
                  "was a bug in their quota controller.\n")
     assert [p.text for p in doc.root_cause] == ["it was a bug in their quota controller."]
 
 
 def test_root_cause_in_a_question_label() -> None:
-    doc = _parse("# Search down\n\n- **What caused it?** A power cut, and the index "
+    doc = parse_text("# Search down\n\n- **What caused it?** A power cut, and the index "
                  "did not restart\n")
     assert doc.root_cause and doc.root_cause[0].text.startswith("What caused it? A power")
 
@@ -166,7 +155,7 @@ def test_root_cause_in_a_question_label() -> None:
     "Other causes had to be ruled out before the direct cause was determined.",
 ])
 def test_sentences_that_do_not_state_a_cause(text: str) -> None:
-    doc = _parse(f"# Broker outage\n\n## Summary\n\nWebhooks failed. {text}\n")
+    doc = parse_text(f"# Broker outage\n\n## Summary\n\nWebhooks failed. {text}\n")
     assert doc.root_cause == []
 
 
@@ -180,7 +169,7 @@ def test_impact_in_the_opening_paragraph() -> None:
 
         - 10:00 UTC broker disk full
         """
-    doc = _parse(text)
+    doc = parse_text(text)
     assert doc.impact.text and doc.impact.span is not None and doc.impact.span.line == 3
     assert doc.impact.quantity is not None and doc.impact.quantity.value == "all"
     found = codes(lint_text(text, select=["PM201", "PM202", "PM203"], rules=FREE_FORM_CHECKED))
@@ -218,7 +207,7 @@ def test_durations_and_ordinals_are_not_counts(impact: str) -> None:
 
 
 def test_duration_in_prose_is_in_the_model() -> None:
-    doc = _parse("# Broker outage\n\n## Impact\n\nWebhooks queued up for 2 hours 10 minutes "
+    doc = parse_text("# Broker outage\n\n## Impact\n\nWebhooks queued up for 2 hours 10 minutes "
                  "before delivery resumed.\n")
     assert doc.impact.duration_mentioned is not None
     assert doc.impact.duration_mentioned.value.total_seconds() == 2 * 3600 + 600
@@ -293,7 +282,7 @@ def test_shares_and_wholes_in_words(impact: str) -> None:
     ("Uploads failed between 23:30 and 00:15 UTC.", 45),
 ])
 def test_a_range_of_clock_times_is_a_duration(text: str, minutes: int) -> None:
-    doc = _parse(f"# Broker outage\n\n## Summary\n\n{text}\n")
+    doc = parse_text(f"# Broker outage\n\n## Summary\n\n{text}\n")
     assert doc.impact.duration_mentioned is not None
     assert doc.impact.duration_mentioned.value.total_seconds() == minutes * 60
     assert codes(lint_text(f"# Broker outage\n\n## Summary\n\n{text}\n",
@@ -301,18 +290,18 @@ def test_a_range_of_clock_times_is_a_duration(text: str, minutes: int) -> None:
 
 
 def test_a_duration_in_the_title() -> None:
-    doc = _parse("# Media server outage for 3 days\n\nStreams could not start.\n")
+    doc = parse_text("# Media server outage for 3 days\n\nStreams could not start.\n")
     assert doc.impact.duration_mentioned is not None
     assert doc.impact.duration_mentioned.value.days == 3
 
 
 def test_a_footnote_is_not_the_opening() -> None:
-    doc = _parse("# Spam uploads\n\n[^note]: The accounts could not be traced by 40 users.\n")
+    doc = parse_text("# Spam uploads\n\n[^note]: The accounts could not be traced by 40 users.\n")
     assert doc.impact.text == [] and doc.impact.quantity is None
 
 
 def test_a_title_that_states_the_cause() -> None:
-    doc = _parse("# Upgrading the ingress controller caused a brief outage\n\nPages failed.\n")
+    doc = parse_text("# Upgrading the ingress controller caused a brief outage\n\nPages failed.\n")
     assert doc.root_cause and doc.root_cause_span is not None
     assert doc.root_cause_span.line == 1
 
@@ -322,7 +311,7 @@ def test_a_title_that_states_the_cause() -> None:
     ("The media server was out for 2 weeks.", 336),
 ])
 def test_spoken_durations(sentence: str, hours: int) -> None:
-    doc = _parse(f"# Outage\n\n## Impact\n\n{sentence}\n")
+    doc = parse_text(f"# Outage\n\n## Impact\n\n{sentence}\n")
     assert doc.impact.duration_mentioned is not None
     assert doc.impact.duration_mentioned.value.total_seconds() == hours * 3600
 
@@ -352,6 +341,6 @@ def test_a_timeline_without_phases_still_shows_the_length() -> None:
 def test_a_heading_that_names_two_sections() -> None:
     text = ("# Outage\n\n## Recovery and lessons learned\n\n- Restarting the pool worked.\n"
             "- Alerts on pool saturation would have paged us an hour earlier.\n")
-    doc = _parse(text)
+    doc = parse_text(text)
     assert doc.sections[-1].kind == "resolution" and "lessons" in doc.sections[-1].also
     assert codes(lint_text(text, select=["PM703"])) == []

@@ -8,18 +8,7 @@ import textwrap
 
 import pytest
 
-from postmortem_lint.model import Postmortem
-from postmortem_lint.parsers import parse
-from postmortem_lint.ruledata import load_rule_data
-from postmortem_lint.sources.reading import SourceText, decode
-from tests.conftest import codes, lint_text
-
-
-def _doc(text: str, name: str = "entry.md") -> Postmortem:
-    source = decode(textwrap.dedent(text).encode(), name)
-    assert isinstance(source, SourceText)
-    return parse(source, load_rule_data())
-
+from tests.conftest import codes, lint_text, parse_text
 
 # A start and a resolution time, in three status-page generators' spellings.
 WINDOWS = [
@@ -56,7 +45,7 @@ WINDOWS = [
 
 @pytest.mark.parametrize("text", WINDOWS)
 def test_a_status_entry_s_window_is_the_incident_s_start_and_end(text: str) -> None:
-    doc = _doc(text)
+    doc = parse_text(text)
     assert doc.meta.incident_start is not None and doc.meta.incident_end is not None
     assert doc.meta.incident_start.value < doc.meta.incident_end.value
     lines = textwrap.dedent(text).splitlines()
@@ -70,7 +59,7 @@ def test_a_status_entry_s_window_is_the_incident_s_start_and_end(text: str) -> N
 
 def test_the_date_s_time_is_not_a_start_without_an_end() -> None:
     """A blog post's date is when it was published: its time starts nothing."""
-    doc = _doc("""\
+    doc = parse_text("""\
         ---
         title: What happened to the build farm
         date: 2024-05-02 17:45
@@ -83,7 +72,7 @@ def test_the_date_s_time_is_not_a_start_without_an_end() -> None:
 
 
 def test_a_midnight_date_is_a_day_not_a_moment() -> None:
-    doc = _doc("""\
+    doc = parse_text("""\
         ---
         date: 2022-10-01 00:00:00
         resolvedWhen: 2022-10-03 11:20:00
@@ -139,7 +128,7 @@ UPDATES = [
 
 @pytest.mark.parametrize("text", UPDATES)
 def test_a_front_matter_list_of_timed_updates_is_the_timeline(text: str) -> None:
-    doc = _doc(text)
+    doc = parse_text(text)
     entries = doc.timeline.entries
     assert len(entries) == 2  # an update without a time is skipped
     assert all(entry.at is not None and entry.has_date for entry in entries)
@@ -202,7 +191,7 @@ def test_a_timeline_key_without_times_is_still_reported() -> None:
 def test_a_resolved_entry_s_date_time_and_its_told_recovery_give_the_length(front: str) -> None:
     text = front + ("All API requests failed with errors.\n\n"
                     "## Update\n\nAll services are back to normal at 19:35 UTC.\n")
-    doc = _doc(text)
+    doc = parse_text(text)
     assert doc.meta.incident_start is not None
     assert doc.meta.incident_start.value.hour == 18
     found = codes(lint_text(text))
@@ -210,20 +199,20 @@ def test_a_resolved_entry_s_date_time_and_its_told_recovery_give_the_length(fron
 
 
 def test_an_unresolved_entry_s_date_is_not_its_start() -> None:
-    doc = _doc("---\ndate: 2024-04-18 18:45 UTC\nstatus: investigating\n---\nErrors.\n")
+    doc = parse_text("---\ndate: 2024-04-18 18:45 UTC\nstatus: investigating\n---\nErrors.\n")
     assert doc.meta.incident_start is None
 
 
 def test_an_update_s_state_is_its_phase() -> None:
     """"monitoring" on a status page means a fix is in place and watched."""
-    doc = _doc(UPDATES[1])
+    doc = parse_text(UPDATES[1])
     assert [entry.phase.value if entry.phase else None for entry in doc.timeline.entries] == [
         "mitigation", "resolution"]
     assert all(entry.phase_explicit for entry in doc.timeline.entries)
 
 
 def test_a_revision_history_is_not_a_timeline() -> None:
-    doc = _doc("""\
+    doc = parse_text("""\
         ---
         history:
           - date: 2025-01-20 10:00
@@ -251,7 +240,7 @@ def test_a_start_read_from_the_date_is_no_onset_entry() -> None:
         - 19:20 UTC Rolled back the release.
         - 19:35 UTC All requests succeed again.
         """
-    doc = _doc(text)
+    doc = parse_text(text)
     assert doc.meta.incident_start is not None
     assert doc.meta.incident_start_source == "date"
     found = lint_text(text, select=["PM304"])

@@ -4,7 +4,6 @@ lines and headings that set the day, continuation lines, code blocks, several zo
 from __future__ import annotations
 
 import datetime as dt
-import textwrap
 
 import pytest
 
@@ -12,15 +11,10 @@ from postmortem_lint.model import Phase, Postmortem
 from postmortem_lint.parsers import parse
 from postmortem_lint.parsers.times import find_timestamp, numeric_day_first
 from postmortem_lint.ruledata import load_rule_data
-from postmortem_lint.sources.reading import SourceText, decode
+from postmortem_lint.sources.reading import SourceText
+from tests.conftest import parse_text
 
 UTC = dt.UTC
-
-
-def _doc(text: str, name: str = "pm.md") -> Postmortem:
-    source = decode(textwrap.dedent(text).encode(), name)
-    assert isinstance(source, SourceText)
-    return parse(source, load_rule_data())
 
 
 def _times(doc: Postmortem) -> list[dt.datetime | None]:
@@ -41,7 +35,7 @@ def _texts(doc: Postmortem) -> list[str]:
     "13:11 - queue consumers stop acknowledging",
 ])
 def test_a_time_with_its_markup_and_a_colon_starts_an_entry(line: str):
-    doc = _doc(f"## Timeline\n\nAll times UTC on 2024-03-02.\n\n{line}\n")
+    doc = parse_text(f"## Timeline\n\nAll times UTC on 2024-03-02.\n\n{line}\n")
     assert _times(doc) == [dt.datetime(2024, 3, 2, 13, 11, tzinfo=UTC)]
     assert _texts(doc) == ["queue consumers stop acknowledging"]
 
@@ -56,18 +50,18 @@ def test_a_time_with_its_markup_and_a_colon_starts_an_entry(line: str):
     ("- Mar 2 1311 UTC: cache nodes evicted", dt.datetime(2024, 3, 2, 13, 11)),
 ])
 def test_dates_and_times_in_every_common_order(line: str, at: dt.datetime):
-    doc = _doc(f"# Cache outage on 2024-03-02\n\n## Timeline (UTC)\n\n{line}\n")
+    doc = parse_text(f"# Cache outage on 2024-03-02\n\n## Timeline (UTC)\n\n{line}\n")
     assert [t.replace(tzinfo=None) if t else None for t in _times(doc)] == [at]
     assert doc.timeline.entries[0].text.text == "cache nodes evicted"
 
 
 def test_a_year_or_a_number_alone_is_not_a_time():
-    doc = _doc("## Timeline\n\n- 2019: the cluster was built\n- 1625 requests failed\n")
+    doc = parse_text("## Timeline\n\n- 2019: the cluster was built\n- 1625 requests failed\n")
     assert doc.timeline.entries == []
 
 
 def test_numeric_dates_are_read_day_first_when_the_document_writes_them_so():
-    doc = _doc("""\
+    doc = parse_text("""\
         ## Timeline (UTC)
 
         - 06/04/2024 21:40 - last notification mail leaves the queue
@@ -86,7 +80,7 @@ def test_numeric_day_and_month_order_is_one_decision_per_document():
 
 
 def test_a_year_less_date_before_a_time_takes_the_closest_year():
-    doc = _doc("""\
+    doc = parse_text("""\
         # Scheduler outage 2024-03-26
 
         ## Timeline
@@ -98,7 +92,7 @@ def test_a_year_less_date_before_a_time_takes_the_closest_year():
 
 
 def test_date_lines_and_date_headings_set_the_day_of_the_entries_below():
-    doc = _doc("""\
+    doc = parse_text("""\
         # Replica lag
 
         ## Timeline
@@ -123,7 +117,7 @@ def test_date_lines_and_date_headings_set_the_day_of_the_entries_below():
 
 
 def test_a_heading_that_is_a_time_is_an_entry_with_the_text_below_it():
-    doc = _doc("""\
+    doc = parse_text("""\
         # Hub outage 2024-05-12
 
         ## Timeline
@@ -148,7 +142,7 @@ def test_a_heading_that_is_a_time_is_an_entry_with_the_text_below_it():
 
 
 def test_a_heading_that_groups_timed_lines_is_not_an_entry_but_gives_the_afternoon():
-    doc = _doc("""\
+    doc = parse_text("""\
         # Testnet fork 2024-03-05
 
         ## Timeline
@@ -166,13 +160,13 @@ def test_a_heading_that_groups_timed_lines_is_not_an_entry_but_gives_the_afterno
 
 
 def test_a_twelve_hour_clock_without_am_pm_goes_on_into_the_afternoon():
-    doc = _doc("## Timeline\n\n- 11:40: rollback starts\n- 11:57: rollback done\n"
+    doc = parse_text("## Timeline\n\n- 11:40: rollback starts\n- 11:57: rollback done\n"
                "- 1:17: new build tested\n")
     assert [t.hour for t in _times(doc) if t] == [11, 11, 13]
 
 
 def test_a_time_on_its_own_line_takes_the_lines_below_it_as_its_text():
-    doc = _doc("""\
+    doc = parse_text("""\
         ## Timeline
 
         _All times in UTC_
@@ -189,7 +183,7 @@ def test_a_time_on_its_own_line_takes_the_lines_below_it_as_its_text():
 
 
 def test_continuation_lines_belong_to_the_entry_above_and_count_for_its_phase():
-    doc = _doc("""\
+    doc = parse_text("""\
         ## Timeline (UTC)
 
         - 10:02 Deploy of the billing worker finished.
@@ -203,7 +197,7 @@ def test_continuation_lines_belong_to_the_entry_above_and_count_for_its_phase():
 
 
 def test_date_only_rows_and_duration_lines_do_not_break_a_list_or_a_table():
-    doc = _doc("""\
+    doc = parse_text("""\
         ## Timeline (UTC)
 
         | Time | Event |
@@ -225,7 +219,7 @@ def test_date_only_rows_and_duration_lines_do_not_break_a_list_or_a_table():
 
 
 def test_log_lines_in_a_code_block_are_never_entries():
-    doc = _doc("""\
+    doc = parse_text("""\
         ## Timeline (UTC)
 
         - 09:14 Workers crash on start
@@ -241,7 +235,7 @@ def test_log_lines_in_a_code_block_are_never_entries():
 
 
 def test_entries_joined_with_br_in_one_paragraph_are_each_read():
-    doc = _doc("""\
+    doc = parse_text("""\
         ## Timeline (UTC)
 
         **15:27** DNS change submitted<br>
@@ -251,7 +245,7 @@ def test_entries_joined_with_br_in_one_paragraph_are_each_read():
 
 
 def test_a_time_given_in_two_zones_is_read_in_utc():
-    doc = _doc("## Timeline\n\n- 13:14 EDT (17:14 UTC): failover starts\n"
+    doc = parse_text("## Timeline\n\n- 13:14 EDT (17:14 UTC): failover starts\n"
                "- 23:50 PDT / 06:50 UTC: failover done\n")
     first, second = doc.timeline.entries
     assert (first.zone, first.is_utc, first.at) == ("UTC", True,
@@ -274,16 +268,13 @@ def test_an_offset_after_an_iso_time_is_still_a_zone():
 
 def test_a_chat_log_under_a_time_heading_does_not_grow_the_entry_without_end():
     log = "".join(f"message {n} of the pasted chat log\n\n" for n in range(400))
-    doc = _doc(f"## Timeline (UTC)\n\n### 10:00\n\n{log}")
+    doc = parse_text(f"## Timeline (UTC)\n\n### 10:00\n\n{log}")
     assert len(doc.timeline.entries) == 1
     assert len(doc.timeline.entries[0].text.text) < 1000
 
 
 def test_a_timeline_row_with_only_an_empty_time_cell_is_read_without_error():
     # Found by the property test: a row with no event cell joins no pieces.
-    from postmortem_lint.parsers import parse
-    from postmortem_lint.ruledata import load_rule_data
-    from postmortem_lint.sources.reading import SourceText
 
     text = "# Timeline\n| Time (UTC) |\n|---|\n|  |"
     doc = parse(SourceText("pm.md", text, "utf-8"), load_rule_data())

@@ -3,22 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import textwrap
 
 import pytest
 
-from postmortem_lint.model import Phase, Postmortem
+from postmortem_lint.model import Phase
 from postmortem_lint.model.facts import incident_facts
-from postmortem_lint.parsers import parse
 from postmortem_lint.parsers.times import parse_duration
-from postmortem_lint.ruledata import load_rule_data
-from postmortem_lint.sources.reading import SourceText, decode
-
-
-def _doc(text: str, name: str = "pm.md") -> Postmortem:
-    source = decode(textwrap.dedent(text).encode(), name)
-    assert isinstance(source, SourceText)
-    return parse(source, load_rule_data())
+from tests.conftest import parse_text
 
 
 @pytest.mark.parametrize(("text", "minutes"), [
@@ -31,7 +22,7 @@ def test_only_adjacent_duration_parts_add_up(text: str, minutes: int):
 
 
 def test_a_note_under_the_timeline_heading_gives_zone_and_day():
-    doc = _doc("""\
+    doc = parse_text("""\
         ## Timeline
 
         2015-10-21 (all times UTC)
@@ -46,7 +37,7 @@ def test_a_note_under_the_timeline_heading_gives_zone_and_day():
 
 
 def test_time_column_is_preferred_over_a_separate_date_column():
-    doc = _doc("""\
+    doc = parse_text("""\
         ## Timeline
 
         | Date | Time (UTC) | Phase | What happened |
@@ -59,7 +50,7 @@ def test_time_column_is_preferred_over_a_separate_date_column():
 
 
 def test_labelled_phases_win_over_guessed_ones():
-    doc = _doc("""\
+    doc = parse_text("""\
         ## Timeline
 
         - 2026-01-13T09:30Z — Helm chart 4.10 deployed; selector stops matching.
@@ -75,12 +66,12 @@ def test_labelled_phases_win_over_guessed_ones():
 
 
 def test_times_without_any_date_are_not_dated():
-    doc = _doc("## Timeline\n\n- 14:02 UTC — **Onset:** errors\n- 14:48 UTC — **Resolved:** ok\n")
+    doc = parse_text("## Timeline\n\n- 14:02 UTC — **Onset:** errors\n- 14:48 UTC — **Resolved:** ok\n")
     assert not incident_facts(doc).resolution_dated
 
 
 def test_a_title_that_mentions_a_section_word_is_the_title():
-    doc = _doc("# Incident Review: Ingest API returned 429 to all clients\n\n## Follow-up\n\n"
+    doc = parse_text("# Incident Review: Ingest API returned 429 to all clients\n\n## Follow-up\n\n"
                "Reviewed on 2026-03-11.\n")
     assert doc.meta.title is not None and doc.meta.title.value.startswith("Incident Review")
     assert [s.kind for s in doc.sections] == [None, "follow_up"]

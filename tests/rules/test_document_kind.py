@@ -9,18 +9,10 @@ import textwrap
 
 import pytest
 
-from postmortem_lint.model import DocumentKind, Postmortem
-from postmortem_lint.parsers import parse
-from postmortem_lint.ruledata import load_rule_data
-from postmortem_lint.sources.reading import SourceText
-from tests.conftest import codes, lint_text
+from postmortem_lint.model import DocumentKind
+from tests.conftest import codes, lint_text, parse_text
 
 DEPTH = ["PM221", "PM403", "PM501", "PM601", "PM702", "PM703"]
-
-
-def _parse(text: str, name: str = "pm.md") -> Postmortem:
-    return parse(SourceText(path=name, text=textwrap.dedent(text), encoding="utf-8"),
-                 load_rule_data())
 
 
 INVESTIGATING = """\
@@ -142,7 +134,7 @@ DEFERRED_BEFORE_FOOTER = """\
     (DEFERRED_SHARE, DocumentKind.postmortem_elsewhere, 9),
 ])
 def test_the_kind_is_read_with_its_evidence(text: str, kind: DocumentKind, line: int) -> None:
-    doc = _parse(text)
+    doc = parse_text(text)
     assert doc.kind == kind
     assert doc.meta.kind is not None and doc.meta.kind.span.line == line
 
@@ -225,7 +217,7 @@ UPDATE_THEN_ANALYSIS = """\
 @pytest.mark.parametrize("text", [OPEN_FIELD_ONLY, THIS_ONE_UPDATED, PLANNED_ACTION,
                                   UPDATE_THEN_ANALYSIS])
 def test_a_postmortem_that_shows_no_interim_sign_stays_a_postmortem(text: str) -> None:
-    assert _parse(text).kind == DocumentKind.postmortem
+    assert parse_text(text).kind == DocumentKind.postmortem
 
 
 def test_a_short_genuine_postmortem_without_actions_is_still_told() -> None:
@@ -339,7 +331,7 @@ def test_a_yaml_status_update_is_read_as_one() -> None:
         summary: Card payments in two regions are declined by the acquirer.
         root_cause: A certificate on the acquirer link expired.
         """
-    doc = _parse(text, name="incident.yaml")
+    doc = parse_text(text, name="incident.yaml")
     assert doc.kind == DocumentKind.status_update and doc.meta.kind is not None
     assert doc.meta.kind.span.line == 3
     assert lint_text(text, name="incident.yaml", select=DEPTH) == []
@@ -359,7 +351,7 @@ def test_a_postmortem_open_for_its_actions_stays_a_postmortem() -> None:
         We are working on the remaining action items and will update this post as they
         are completed.
         """
-    assert _parse(text).kind == DocumentKind.postmortem
+    assert parse_text(text).kind == DocumentKind.postmortem
 
 
 def test_a_cause_explained_with_one_part_still_open_is_a_postmortem() -> None:
@@ -377,4 +369,4 @@ def test_a_cause_explained_with_one_part_still_open_is_a_postmortem() -> None:
 
         We are still investigating the secondary restart with the vendor.
         """
-    assert _parse(text).kind == DocumentKind.postmortem
+    assert parse_text(text).kind == DocumentKind.postmortem

@@ -1,20 +1,9 @@
 """A timeline is recognised by what it holds, whatever its heading says."""
 
-import textwrap
 
 import pytest
 
-from postmortem_lint.model import Postmortem
-from postmortem_lint.parsers import parse
-from postmortem_lint.ruledata import load_rule_data
-from postmortem_lint.sources.reading import SourceText, decode
-from tests.conftest import codes, lint_text
-
-
-def _doc(text: str) -> Postmortem:
-    source = decode(textwrap.dedent(text).encode(), "pm.md")
-    assert isinstance(source, SourceText)
-    return parse(source, load_rule_data())
+from tests.conftest import codes, lint_text, parse_text
 
 _TIMED_LISTS = [
     """\
@@ -83,7 +72,7 @@ _STATUS_LOGS = [
 @pytest.mark.parametrize("text", _STATUS_LOGS)
 def test_status_updates_headed_by_a_time_line_tell_the_timeline(text):
     assert lint_text(text, select=["PM300"]) == []
-    narrative = _doc(text).timeline.narrative
+    narrative = parse_text(text).timeline.narrative
     assert [entry.time_text.value for entry in narrative] == ["14:02 UTC", "14:40 UTC"]
     assert "investigating" in narrative[0].text.text
 
@@ -100,13 +89,13 @@ def test_a_time_line_alone_is_no_event():
 
         - Replace the remaining controllers of that batch
         """
-    assert _doc(text).timeline.narrative == []
+    assert parse_text(text).timeline.narrative == []
 
 
 @pytest.mark.parametrize("text", _TIMED_LISTS)
 def test_a_list_or_log_of_timed_lines_is_a_timeline(text):
     assert "PM300" not in codes(lint_text(text, select=["PM300"]))
-    entries = _doc(text).timeline.entries
+    entries = parse_text(text).timeline.entries
     assert len(entries) >= 2
     assert all(entry.is_utc for entry in entries)
 

@@ -7,23 +7,13 @@ our own; the documents that must still be reported are next to them."""
 from __future__ import annotations
 
 import datetime as dt
-import textwrap
 
 import pytest
 
-from postmortem_lint.model import Phase, Postmortem
-from postmortem_lint.parsers import parse
+from postmortem_lint.model import Phase
 from postmortem_lint.parsers.times import find_moments, find_stated_duration
 from postmortem_lint.ruledata import load_rule_data
-from postmortem_lint.sources.reading import SourceText, decode
-from tests.conftest import codes, lint_text
-
-
-def _doc(text: str, name: str = "pm.md") -> Postmortem:
-    source = decode(textwrap.dedent(text).encode(), name)
-    assert isinstance(source, SourceText)
-    return parse(source, load_rule_data())
-
+from tests.conftest import codes, lint_text, parse_text
 
 # A short narrative with clock times: deploy, then recovery.
 _TIMED_STORY = """\
@@ -71,7 +61,7 @@ _DATED_ACCOUNT = """\
 
 
 def test_timed_sentences_become_narrative_events_with_their_spans():
-    doc = _doc(_TIMED_STORY)
+    doc = parse_text(_TIMED_STORY)
     events = doc.timeline.narrative
     assert [event.time_text.value for event in events] == ["14:05 UTC", "14:31 UTC"]
     assert [event.span.line for event in events] == [5, 7]
@@ -83,7 +73,7 @@ def test_timed_sentences_become_narrative_events_with_their_spans():
 
 
 def test_a_status_update_is_one_event_with_its_words():
-    events = _doc(_STATUS_UPDATES).timeline.narrative
+    events = parse_text(_STATUS_UPDATES).timeline.narrative
     assert [event.span.line for event in events] == [3, 5, 8]
     assert Phase.detection in events[1].phases
     assert Phase.resolution in events[2].phases
@@ -91,7 +81,7 @@ def test_a_status_update_is_one_event_with_its_words():
 
 
 def test_a_window_and_a_bound_are_not_events():
-    events = _doc("""\
+    events = parse_text("""\
         # Slow checkout
 
         Between 19:00 and 21:00 UTC checkout was slow for some users.
@@ -101,7 +91,7 @@ def test_a_window_and_a_bound_are_not_events():
 
 
 def test_a_field_like_date_line_is_not_an_event():
-    events = _doc("""\
+    events = parse_text("""\
         # Advisory
 
         Last updated: 2026-02-01
@@ -112,7 +102,7 @@ def test_a_field_like_date_line_is_not_an_event():
 
 
 def test_dates_in_the_action_items_are_plans_not_events():
-    doc = _doc("""\
+    doc = parse_text("""\
         # Outage
 
         ## Action items
@@ -240,12 +230,12 @@ def test_an_onset_given_with_its_time_above_the_timeline_counts():
     ("Malicious version committed into the upstream package", "onset"),
 ])
 def test_phases_in_plain_words(entry: str, phase: str):
-    doc = _doc(f"## Timeline (UTC)\n\n- 10:00 {entry}\n")
+    doc = parse_text(f"## Timeline (UTC)\n\n- 10:00 {entry}\n")
     assert Phase(phase) in doc.timeline.entries[0].phases
 
 
 def test_an_entry_giving_the_outage_length_from_its_start_gives_the_end():
-    doc = _doc("""\
+    doc = parse_text("""\
         ## Timeline (UTC)
 
         - 05:20 uptime check fails
@@ -435,7 +425,7 @@ def test_bounds_are_not_moments():
     """,
 ])
 def test_times_written_as_code_spans_tell_the_story(text):
-    doc = _doc(text)
+    doc = parse_text(text)
     assert len([entry for entry in doc.timeline.narrative if entry.has_time]) >= 2
     assert "PM300" not in codes(lint_text(text, select=["PM300"]))
 
