@@ -43,10 +43,9 @@ recall 0.667, five false positives, before its own) and ``dev18`` (48, counterfa
 faults and minimising in new words with "we", systems and praise as near misses: recall
 0.938, no false positive, before its changes) and ``dev19`` (32, roles, teams and @handles as
 the cause with tools and planned work as near misses: recall 0.850, no false positive,
-before its changes) are the development sets: the
-rules
-are tuned on them, so their figures say what the rules do, not how well they generalise
-(the sets once kept apart as holdouts are folded in; they had been looked at). Any other
+before its changes) are the development sets: the rules are tuned on them, so their figures
+say what the rules do, not how well they generalise (the sets once kept apart as holdouts are
+folded in; they had been looked at). Any other
 labeled ``.jsonl`` file can be measured by path. Run: ``python bench/blame_quality.py
 [--split dev|dev_extra|dev2|…|dev19|all|PATH.jsonl] [--show-errors]``.
 """

@@ -7,6 +7,7 @@ document, and a warm run must not pay for the parser.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -31,6 +32,13 @@ _PATTERN_CUES = tuple(re.compile(pattern, re.IGNORECASE) for pattern in (
     r"\b(?:were|had|if) it (?:(?:was|were)(?:n't| not) |not )(?:been )?for\b",  # "were it not for"
     r"\b(?:quick|simple|single|one|cursory|brief)\b.{1,60}?\bwould(?: have|'ve|\u2019ve)\b",
 ))
+
+
+def _alt(words: Iterable[str]) -> str:
+    """The words as one regex alternation ("a|b|c"), escaped and in a stable order."""
+    return "|".join(sorted(re.escape(word) for word in words))
+
+
 def words_of(text: str) -> list[str]:
     """Lower-case words of a sentence for the prefilter (apostrophes normalised; a word
     with a clitic also counts without it: "intern's" -> "intern's", "intern")."""
@@ -172,21 +180,18 @@ class CompiledLexicon:
         """The fixed constructions, and an imagined better colleague: "a competent engineer
         would…", "nobody with any experience would…"."""
         w = self.vocabulary.w
-        better = "|".join(sorted(re.escape(word) for word in w.competent_words |
-                                 w.competence_nouns))
-        began = "|".join(sorted(re.escape(word) for word in w.start_verbs | w.down_words))
-        when = "|".join(sorted(re.escape(word) for word in w.time_marks))
-        moved = "|".join(sorted(re.escape(word) for word in w.off_rotation_verbs))
-        off = "|".join(sorted(re.escape(word) for word in w.from_off))
-        damage = "|".join(sorted(re.escape(word) for word in self.vocabulary.damage_nouns))
-        rotation = "|".join(sorted(re.escape(word) for word in w.rotation_words -
-                                   w.assignment_words))
-        destroy = "|".join(sorted(re.escape(word) for word in w.destructive_verbs))
-        credit = "|".join(sorted(re.escape(word) for word in w.credit_words))
-        harm = "|".join(sorted(re.escape(word) for word in w.harm_verbs))
-        data = "|".join(sorted(re.escape(word) for word in w.data_nouns))
-        believing = "|".join(sorted(re.escape(word) for word in w.belief_verbs
-                                    if word.endswith("ing")))
+        better = _alt(w.competent_words | w.competence_nouns)
+        began = _alt(w.start_verbs | w.down_words)
+        when = _alt(w.time_marks)
+        moved = _alt(w.off_rotation_verbs)
+        off = _alt(w.from_off)
+        damage = _alt(self.vocabulary.damage_nouns)
+        rotation = _alt(w.rotation_words - w.assignment_words)
+        destroy = _alt(w.destructive_verbs)
+        credit = _alt(w.credit_words)
+        harm = _alt(w.harm_verbs)
+        data = _alt(w.data_nouns)
+        believing = _alt(word for word in w.belief_verbs if word.endswith("ing"))
         return (*_PATTERN_CUES, *self._form_cues,
                 # "…thinking it was <another thing>": an act on a mistaken belief
                 re.compile(rf"\b(?:{believing})\s+(?:it|that|this|they)\b", re.IGNORECASE),
@@ -216,25 +221,21 @@ class CompiledLexicon:
         """The grammatical forms whose words are common alone: "needs to stop deploying",
         "squarely on", "without a review", "X's failure", "more care from", "a bad call"."""
         w = self.vocabulary.w
-
-        def alt(words: frozenset[str]) -> str:
-            return "|".join(sorted(re.escape(word) for word in words))
-
         return tuple(re.compile(pattern, re.IGNORECASE) for pattern in (
             # told to: "needs to stop deploying", "must start checking"
-            rf"\b(?:to|{alt(w.directive_modals)})\s+"
-            rf"(?:{alt(frozenset(self.source.grammar['habit_verbs']))})\s+\w+ing\b",
-            rf"\b(?:{alt(w.placement_adverbs)})\s+on\b",
-            rf"\bwithout\s+(?:\w+\s+){{0,2}}?(?:{alt(w.safeguard_nouns)})\b",
-            rf"['\u2019]s\s+(?:{alt(w.shared_faults)})\b",
-            rf"\bmore\s+(?:{alt(w.care_nouns)})\b",
-            rf"\b(?:{alt(w.poor_words)})\s+(?:{alt(w.choice_nouns)})\b"))
+            rf"\b(?:to|{_alt(w.directive_modals)})\s+"
+            rf"(?:{_alt(frozenset(self.source.grammar['habit_verbs']))})\s+\w+ing\b",
+            rf"\b(?:{_alt(w.placement_adverbs)})\s+on\b",
+            rf"\bwithout\s+(?:\w+\s+){{0,2}}?(?:{_alt(w.safeguard_nouns)})\b",
+            rf"['\u2019]s\s+(?:{_alt(w.shared_faults)})\b",
+            rf"\bmore\s+(?:{_alt(w.care_nouns)})\b",
+            rf"\b(?:{_alt(w.poor_words)})\s+(?:{_alt(w.choice_nouns)})\b"))
 
     @cached_property
     def _unnamed_fault(self) -> re.Pattern[str]:
         """"an error was made": a mistake with the person left out (no one is named)."""
-        faults = "|".join(sorted(re.escape(word) for word in self._fault_forms))
-        made = "|".join(sorted(re.escape(word) for word in self.vocabulary.w.make_verbs))
+        faults = _alt(self._fault_forms)
+        made = _alt(self.vocabulary.w.make_verbs)
         return re.compile(rf"\b(?:{faults})\s+(?:was|were|(?:has|have|had) been)\s+"
                           rf"(?:{made})\b", re.IGNORECASE)
 

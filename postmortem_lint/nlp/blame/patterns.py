@@ -23,6 +23,16 @@ def _in(words: Iterable[str]) -> dict[str, Any]:
     return {"LOWER": {"IN": sorted(words)}}
 
 
+def _words(count: str) -> dict[str, Any]:
+    """``count`` ("{0,3}") tokens that are not punctuation."""
+    return {"IS_PUNCT": False, "OP": count}
+
+
+def _within(count: str) -> dict[str, Any]:
+    """``count`` ("{0,5}") tokens within a clause: no stop, comma, colon or bracket."""
+    return {"TEXT": {"NOT_IN": [".", ",", ";", ":", "(", ")"]}, "OP": count}
+
+
 def build_matcher(nlp: Language, v: Vocabulary) -> Matcher:
     source, w = v.source, v.w
     matcher = Matcher(nlp.vocab, validate=False)
@@ -60,25 +70,25 @@ def _constructions(v: Vocabulary) -> dict[str, list[Pattern]]:
     w = v.w
     return {
         "ALL_HAD_TO": [[  # "all <someone> had to do was"
-            {"LOWER": "all"}, {"TEXT": {"NOT_IN": [".", ",", ";", ":", "(", ")"]}, "OP": "{1,5}"},
+            {"LOWER": "all"}, _within("{1,5}"),
             _in(w.all_had_to),
             {"LOWER": "to"}, {"LOWER": "do"}, _in(w.was_is)]],
         "ALL_IT_TOOK": [[  # "all it would have taken was for <someone> to…"
-            _in(w.all_nothing), _in(w.it_that_more), {"IS_PUNCT": False, "OP": "{0,3}"},
+            _in(w.all_nothing), _in(w.it_that_more), _words("{0,3}"),
             _in(w.took_words), {**_in(w.was_is_than), "OP": "?"}, {"LOWER": "for"}]],
         "WOULD_HAVE_TAKEN": [[  # "it would have taken <someone> a minute to…"
             {"LOWER": "it", "OP": "?"}, _in(w.would_forms),
             {**_in(v.minimisers | w.only_words), "OP": "?"},  # "would only have taken"
             {**_in(w.have_forms), "OP": "?"}, _in(w.taken_forms)]],
         "HOLD_ACCOUNTABLE": [[  # "hold <someone> accountable"
-            _in(w.hold_verbs), {"TEXT": {"NOT_IN": [".", ",", ";", ":", "(", ")"]}, "OP": "{1,6}"},
+            _in(w.hold_verbs), _within("{1,6}"),
             _in(w.accountable_words)]],
         "OFF_ROTATION": [[  # "was removed from the escalation rotation" (done to someone)
             {**_in(w.off_rotation_verbs), "TAG": {"IN": ["VBN", "JJ"]}}, _in(w.from_off),
-            {"TEXT": {"NOT_IN": [".", ",", ";", ":", "(", ")"]}, "OP": "{0,5}"},
+            _within("{0,5}"),
             _in(w.rotation_words)], [  # "will no longer be part of the on-call rotation"
             {"LOWER": "no"}, {"LOWER": "longer"}, _in(w.be_verbs),
-            {"TEXT": {"NOT_IN": [".", ",", ";", ":", "(", ")"]}, "OP": "{0,5}"},
+            _within("{0,5}"),
             _in(w.rotation_words - w.assignment_words)]],
         "AS_EASY_AS": [[  # "it was as simple as <someone> running…"
             {"LOWER": "as"}, _in(w.easy_words), {"LOWER": "as"}]],
@@ -88,25 +98,25 @@ def _constructions(v: Vocabulary) -> dict[str, list[Pattern]]:
             _in(v.minimisers), {**_in(w.articles), "OP": "?"}, _in(w.matter_words),
             {"LOWER": "of"}]],
         "SAT_ON": [[  # "sat on the security report for a week"
-            _in(w.sit_verbs), {"LOWER": "on"}, {"IS_PUNCT": False, "OP": "{0,4}"},
+            _in(w.sit_verbs), {"LOWER": "on"}, _words("{0,4}"),
             _in(w.held_items)]],
         "LOSE_PRIVILEGES": [  # "will lose his production privileges", "loses deploy access"
-            [_in(w.lose_verbs), {"IS_PUNCT": False, "OP": "{0,3}"}, _in(w.privileges)],
-            [_in(w.lose_verbs), {"IS_PUNCT": False, "OP": "{0,2}"}, _in(w.access_kinds),
+            [_in(w.lose_verbs), _words("{0,3}"), _in(w.privileges)],
+            [_in(w.lose_verbs), _words("{0,2}"), _in(w.access_kinds),
              {"LOWER": "access"}],
             # "<someone>'s merge rights have been taken away"
-            [_in(w.privileges), {"IS_PUNCT": False, "OP": "{0,3}"}, _in(w.withdrawn_words)]],
+            [_in(w.privileges), _words("{0,3}"), _in(w.withdrawn_words)]],
         "ENGAGEMENT_ENDED": [  # "the intern's placement was ended", "ended her contract"
-            [_in(w.engagements), {"IS_PUNCT": False, "OP": "{0,3}"}, _in(w.ended_words)],
-            [_in(w.ended_words), {"IS_PUNCT": False, "OP": "{0,3}"}, _in(w.engagements)],
+            [_in(w.engagements), _words("{0,3}"), _in(w.ended_words)],
+            [_in(w.ended_words), _words("{0,3}"), _in(w.engagements)],
             # "<someone>'s contract will not be renewed"
-            [_in(w.engagements), {"IS_PUNCT": False, "OP": "{0,3}"}, _in(w.negators),
-             {"IS_PUNCT": False, "OP": "{0,2}"}, _in(w.renew_words)]],
+            [_in(w.engagements), _words("{0,3}"), _in(w.negators),
+             _words("{0,2}"), _in(w.renew_words)]],
         "CONDUCT_INQUIRY": [  # "an inquiry into <someone>'s conduct"
             [_in(w.inquiry_nouns), _in(w.inquiry_links),
-             {"IS_PUNCT": False, "OP": "{0,4}"}, _in(w.conduct_nouns)],
+             _words("{0,4}"), _in(w.conduct_nouns)],
             # "<someone> will review <someone>'s conduct"
-            [_in(w.inquiry_verbs), {"IS_PUNCT": False, "OP": "{0,4}"}, _in(w.conduct_nouns)]],
+            [_in(w.inquiry_verbs), _words("{0,4}"), _in(w.conduct_nouns)]],
         "BUT_FOR": [[  # "were it not for", "had it not been for", "if it weren't for"
             _in(w.but_for_heads), {"LOWER": "it"}, {**_in(w.be_verbs), "OP": "?"},
             _in(w.negators), {**_in(w.be_verbs), "OP": "?"}, {"LOWER": "for"}]],
@@ -132,7 +142,7 @@ def phrase_patterns(v: Vocabulary, label: str, phrases: Iterable[str], *, verb: 
         if verb and len(pattern) > 1 and pattern[1].get("LOWER") and label in (
                 "FAILURE", "DAMAGE") and tokens[1] != "to":
             # a phrasal verb may have its object in between: "took the cluster down"
-            patterns.append([pattern[0], {"IS_PUNCT": False, "OP": "{0,3}"}, *pattern[1:]])
+            patterns.append([pattern[0], _words("{0,3}"), *pattern[1:]])
         patterns.append(pattern)
         if label == "DISCIPLINE" and verb:
             # an adverb may come between: "held <adverb> accountable"

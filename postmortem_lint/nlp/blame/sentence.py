@@ -114,7 +114,7 @@ class Sentence:
                 token.head.dep_ == "relcl" and token.head.head.i != token.i:
             return self.who(token.head.head)  # "customers who…": whoever "who" stands for
         if lower in w.person_pronouns:
-            following = self.doc[token.i + 1] if token.i + 1 < len(self.doc) else None
+            following = self.after(token)
             if following is not None and following.text == "/":
                 return mention(SYSTEM)  # "I/O"
             return mention(PERSON)
@@ -512,9 +512,7 @@ class Sentence:
         return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
     def negated(self, verb: Word) -> Word | None:
-        proxy = self.split_perfect(verb)
-        if proxy is not None:
-            verb = proxy
+        verb = self.split_perfect(verb) or verb
         for child in verb.children:
             if child.dep_ == "neg" or (child.lower_ in self.w.negators and
                                        child.dep_ in ("advmod", "neg")):
@@ -712,6 +710,10 @@ class Sentence:
         """The object of the first of ``token``'s prepositions named (``by`` -> its noun)."""
         return next((p for c in token.children if c.dep_ in deps and
                      c.lower_ in prepositions for p in c.children if p.dep_ == "pobj"), None)
+
+    def after(self, token: Word) -> Word | None:
+        """The word right after ``token``, if any."""
+        return self.doc[token.i + 1] if token.i + 1 < len(self.doc) else None
 
     def next_noun(self, index: int) -> Word | None:
         for token in self.doc[index:index + 5]:

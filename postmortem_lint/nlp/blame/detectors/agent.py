@@ -44,7 +44,7 @@ def _an_act(s: Sentence, verb: Word, labelled: bool) -> bool:
     if neutral or lower in v.stative or verb.tag_ == "VBG" and \
             verb.dep_ in ("amod", "compound", "pcomp", "pobj"):
         return False
-    following = s.doc[verb.i + 1] if verb.i + 1 < len(s.doc) else None
+    following = s.after(verb)
     if following is not None and following.dep_ in ("aux", "auxpass") and \
             following.head.i != verb.i:
         return False  # "<Team> builds were moved…": a noun the tagger took for a verb

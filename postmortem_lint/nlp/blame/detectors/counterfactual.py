@@ -227,12 +227,12 @@ def _more_care(s: Sentence) -> Iterator[BlameHit]:
     """"With a little more care from X, it would not have shipped", "more attention by X
     would have caught it": the care a person is said to have lacked."""
     w = s.w
-    if not any(a.lower_ in w.would for verb in s.verbs for a in s.auxiliaries(verb)):
+    cares = [noun for noun in s.doc if noun.lower_ in w.care_nouns and any(
+        c.tag_ == "JJR" for c in noun.children if c.dep_ in ("amod", "advmod"))]
+    if not cares or not any(a.lower_ in w.would for verb in s.verbs
+                            for a in s.auxiliaries(verb)):
         return
-    for noun in s.doc:
-        if noun.lower_ not in w.care_nouns or not any(
-                c.tag_ == "JJR" for c in noun.children if c.dep_ in ("amod", "advmod")):
-            continue
+    for noun in cares:
         giver = s.pobj(noun, *w.by_of_from)
         mention = s.who(giver)
         # (not read for denial: "…would not have shipped" denies the harm, not the care)

@@ -69,7 +69,7 @@ def _particle(s: Sentence, verb: Word, particles: frozenset[str]) -> bool:
     word = next((t for t in s.doc[verb.i + 1:verb.i + 6] if t.lower_ in particles), None)
     if word is None:
         return False
-    after = s.doc[word.i + 1] if word.i + 1 < len(s.doc) else None
+    after = s.after(word)
     return word.i == verb.i + 1 or after is None or after.is_punct or (
         after.tag_ == "IN" and after.lower_ != "to")
 

@@ -9,14 +9,14 @@ from collections.abc import Iterator
 from postmortem_lint.nlp.blame.sentence import Sentence
 from postmortem_lint.nlp.blame.tokens import Phrase, Word
 from postmortem_lint.nlp.hits import BlameHit, BlameKind
-from postmortem_lint.nlp.vocabulary import norm
+from postmortem_lint.nlp.vocabulary import norm, verb_index
 
 KIND = BlameKind.failure_verb
 
 
 def detect(s: Sentence) -> Iterator[BlameHit]:
     # keyed by the phrase's verb: its first word, or the half after a hyphen ("rubber-stamped")
-    phrasal = {span.start + (2 if len(span) > 2 and span[1].text == "-" else 0): span
+    phrasal = {span.start + verb_index(tuple(t.text for t in span)): span
                for label in ("FAILURE", "SAT_ON") for span in s.matches.get(label, [])}
     yield from _undone_by(s)
     yield from _forced_through(s)

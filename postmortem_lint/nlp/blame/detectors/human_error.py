@@ -82,7 +82,7 @@ def _labelled_human(s: Sentence) -> Iterator[BlameHit]:
     if s.label_end is None or s.label_end + 1 >= len(s.doc):
         return
     word = s.doc[s.label_end + 1]
-    after = s.doc[word.i + 1] if word.i + 1 < len(s.doc) else None
+    after = s.after(word)
     if word.lower_ in s.w.human_labels and (after is None or after.is_punct):
         yield s.hit(KIND, word.i, word.i + 1, "", word.i, word.i + 1)
 

@@ -129,14 +129,7 @@ def _plain_to(s: Sentence) -> Iterator[BlameHit]:
     """"It should have been obvious to X that…": what a person, in hindsight, is told they
     should have seen."""
     w = s.w
-    for word in s.doc:
-        if word.lower_ not in w.plain_words or word.dep_ != "acomp":
-            continue
-        verb = word.head
-        aux = s.auxiliaries(verb)
-        if not any(a.lower_ in w.blame_modals for a in aux) or \
-                not any(a.lower_ in w.have_verbs for a in aux):
-            continue
+    for word, verb, aux in _in_hindsight(s, w.plain_words, w.blame_modals):
         target = s.pobj(word, "to") or s.pobj(verb, "to")
         mention = s.who(target)
         if target is None or not s.blameable(mention, 2) or s.suppressed(verb):
@@ -150,13 +143,7 @@ def _easy_for(s: Sentence) -> Iterator[BlameHit]:
     made to look trivial ("it was easy for X to miss", with no hindsight, says the system made
     the slip easy)."""
     w = s.w
-    for word in s.doc:
-        if word.lower_ not in w.easy_words or word.dep_ != "acomp":
-            continue
-        verb = word.head
-        aux = {a.lower_ for a in s.auxiliaries(verb)}
-        if not aux & w.would or not aux & w.have_verbs:
-            continue
+    for word, verb, _ in _in_hindsight(s, w.easy_words, w.would):
         act = next((c for c in verb.children if c.dep_ in ("advcl", "xcomp", "ccomp") and any(
             m.lower_ == "for" for m in c.children if m.dep_ == "mark")), None)
         doer = next((c for c in act.children if c.dep_ == "nsubj"), None) if act else None
@@ -164,3 +151,16 @@ def _easy_for(s: Sentence) -> Iterator[BlameHit]:
         if act is None or doer is None or not s.blameable(mention, 2) or s.suppressed(verb):
             continue
         yield s.hit(KIND, word.i, act.i + 1, mention.text, word.i, act.i + 1)
+
+
+def _in_hindsight(s: Sentence, words: frozenset[str],
+                  modals: frozenset[str]) -> Iterator[tuple[Word, Word, list[Word]]]:
+    """The words as the complement of a verb in hindsight ("should have been obvious",
+    "would have been trivial"): each word, its verb and the verb's auxiliaries."""
+    for word in s.doc:
+        if word.lower_ not in words or word.dep_ != "acomp":
+            continue
+        verb = word.head
+        aux = s.auxiliaries(verb)
+        if any(a.lower_ in modals for a in aux) and any(a.lower_ in s.w.have_verbs for a in aux):
+            yield word, verb, aux

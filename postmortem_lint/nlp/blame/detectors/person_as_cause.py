@@ -112,7 +112,7 @@ def _damaged_by(s: Sentence, verb: Word, span: Phrase | None) -> Iterator[BlameH
 def _named_thing_failed(s: Sentence, verb: Word, subject: Word | None) -> bool:
     """"<Name>'s validator client crashed": a thing of a first word that may be a product's
     name failing by itself (no object, no "down"): not damage a person's work did."""
-    following = s.doc[verb.i + 1] if verb.i + 1 < len(s.doc) else None
+    following = s.after(verb)
     if subject is None or s.blameable(s.who(subject), 1) or any(
             c.dep_ in ("dobj", "prt") for c in verb.children) or \
             following is not None and following.tag_.startswith(("NN", "DT", "PRP", "CD", "JJ")):
