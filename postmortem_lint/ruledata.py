@@ -277,6 +277,11 @@ class RuleData(BaseModel):
         default_factory=new_list,
         description="Phrases in which a section word means something else ('learned of the "
         "outage' is detection).")
+    section_phrase_exceptions: list[str] = Field(
+        default_factory=new_list,
+        description="Heading phrases in which a section phrase is part of a name ('GitHub "
+        "Actions', 'Actions runner' name a product, not the action items): no section kind "
+        "is read from the words inside them.")
     action_verbs: list[str] = Field(
         default_factory=new_list,
         description="Verbs that open an action item ('add', 'document', 'migrate'): a list "

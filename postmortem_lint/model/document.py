@@ -276,9 +276,11 @@ class ActionItem(BaseModel):
 
     @property
     def closed(self) -> bool:
-        """Whether the item is done or won't be done: its record is history, not a plan."""
-        return self.status is not None and self.status.value in (ItemStatus.done,
-                                                                 ItemStatus.wont_do)
+        """Whether the item is done or won't be done, or is a rule in force from now on
+        ("Starting now, every deploy …"): its record is history or practice, not a plan
+        with an owner and a date."""
+        return self.standing_rule or self.status is not None and self.status.value in (
+            ItemStatus.done, ItemStatus.wont_do)
 
 
 class FollowUp(BaseModel):

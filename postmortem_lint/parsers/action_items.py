@@ -212,7 +212,8 @@ _COMMITMENT = re.compile(r"\b(?:will|shall|should|must|needs? to|plans? to|plann
 _ADVERBIAL = (r"(?:(?:also|now|then|since|already|just|long|previously|recently|"
               r"meanwhile|subsequently|[a-z]{3,}ly|for\s+(?:several|many|some|a\s+few|"
               r"the\s+past|\d+|two|three|four|five)(?:\s+\w+){1,2}),?\s+)")
-_DONE_SENTENCE = re.compile(rf"^(?:we|i)\s+(?:have\s+|had\s+)?{_ADVERBIAL}{{0,2}}"
+_DONE_SENTENCE = re.compile(rf"^(?:(?:and|also|then|finally|lastly|additionally|of\s+course|"
+                            rf"in\s+addition),?\s+){{0,2}}(?:we|i)\s+(?:have\s+|had\s+)?{_ADVERBIAL}{{0,2}}"
                             r"(?P<verb>[a-z]{3,}ed)\b", re.IGNORECASE)
 
 
@@ -268,6 +269,29 @@ def commits_to_list(text: str) -> bool:
     """Whether a sentence ending in ":" commits the authors to the list below it."""
     lead = _lead_sentence(text)
     return lead is not None and _COMMITTING_LEAD.search(lead) is not None
+
+
+# "Here are some actions:", "The future plans are to:", "To prevent this from happening
+# again, we will:", "Next steps we are taking:": a sentence that names the list below it
+# as the work planned, whatever section it stands in.
+_PLANS_LEAD = re.compile(
+    r"\b(?:(?:here|these|below|the\s+following)\s+are\s+(?:\w+\s+){0,3}?(?:actions?|action\s+"
+    r"items|steps|changes|plans|improvements|measures|follow[- ]?ups|fixes|tasks)\b|"
+    r"(?:our|the|my)\s+(?:(?:future|long[- ]term|longer[- ]term|follow[- ]?up)\s+plans?|next\s+"
+    r"steps|action\s+items|follow[- ]?ups|plans?\s+for\s+the\s+future)\s+"
+    r"(?:are|is|will\s+be|include)\b|"
+    r"(?:prevent|avoid|in\s+the\s+future|going\s+forward|moving\s+forward|from\s+now\s+on|"
+    r"next\s+time|again)\b[^:]{0,80}\b(?:we|i)(?:\s+will|['’]ll|\s+plan\s+to|\s+intend\s+to|"
+    r"\s+are\s+going\s+to|['’]re\s+going\s+to|\s+am\s+going\s+to|['’]m\s+going\s+to)\b)",
+    re.IGNORECASE)
+
+
+def names_plans(text: str) -> bool:
+    """Whether a sentence ending in ":" names the list below it as planned work ("Here are
+    some actions:", "Our future plans are to:", "To prevent this from happening again, we
+    will:"): its items are action items wherever the list stands."""
+    lead = _lead_sentence(text)
+    return lead is not None and _PLANS_LEAD.search(lead) is not None
 
 
 def _lead_sentence(text: str) -> str | None:
@@ -349,9 +373,19 @@ _RULE = re.compile(r"^\W{0,3}(?:all|every|each|no|any)\s+(?:[\w-]+\s+){1,3}?"
                    r"can(?:no|['’])t|may\s+not)\b", re.IGNORECASE)
 
 
+# "Starting now, every deploy goes …", "From now on we will deploy …", "Effective
+# immediately, …": a practice in force from the moment the document is written.
+_IN_FORCE = re.compile(r"^\W{0,3}(?:(?:starting|beginning|effective|as\s+of)\s+(?:right\s+)?"
+                       r"(?:now|today|immediately|this\s+(?:week|release))|from\s+(?:now|today|"
+                       r"this\s+point|here)\s+on(?:wards?)?|henceforth)\b", re.IGNORECASE)
+
+
 def states_rule(text: str, data: RuleData) -> bool:
     """Whether the item states a rule the team now works to ("All features have a test,
-    or they are not merged"), rather than a change to make by a date."""
+    or they are not merged", "Starting now, every release goes to staging first"), rather
+    than a change to make by a date."""
+    if _IN_FORCE.match(text) is not None:
+        return True
     return not starts_with_verb(text, data) and _RULE.match(text) is not None
 
 
@@ -903,6 +937,80 @@ def stated_changes(prose: Prose, data: RuleData) -> list[Prose]:
     sentences = [prose.slice(first, last) for first, last in _sentences(prose.text, start)]
     return [sentence.strip() for sentence in sentences
             if states_change(sentence.text, data) or tracks_work(sentence)]
+
+
+# -- fixes reported as shipped -----------------------------------------------------------------
+# "The bug was patched in PR #7821", "has been fixed as of [commit](…/pull/303)", "We
+# shipped the fix in v2.4.1": a fix that landed, named by where it landed.
+_FIX_DONE = re.compile(
+    r"\b(?:was|were|has\s+been|have\s+been|had\s+been|is\s+now|are\s+now)\s+(?:now\s+|also\s+|"
+    r"since\s+|already\s+|fully\s+)?(?:patched|fixed|resolved|addressed|corrected|hardened|merged|"
+    r"shipped|released|backported)\b|"
+    r"\b(?:we|i)\s+(?:have\s+|had\s+|['’]ve\s+)?(?:also\s+|already\s+|since\s+|now\s+)?"
+    r"(?:patched|fixed|shipped|released|merged|backported)\b", re.IGNORECASE)
+_LANDED_IN = re.compile(r"^[^.;]{0,40}?\b(?:in|via|with|by|as\s+of|since|through)\s+(?:the\s+)?"
+                        r"(?:(?:PR|pull\s+request|MR|merge\s+request|commit|version|release|patch"
+                        r"\s+release)\b|v?\d+\.\d+|#\d+)", re.IGNORECASE)
+_CONDITION = re.compile(r"^\W{0,3}(?:if|when|whenever|once|unless|until|before|after)\b",
+                        re.IGNORECASE)
+
+
+def fixes_shipped(prose: Prose) -> list[Prose]:
+    """The sentences that report a fix or change as landed and say where: a version, a
+    release, a pull request or commit named or linked ("This bug was patched in PR #7821",
+    "Both have been fixed in v0.17.2.3"). The work is done: a follow-up action closed."""
+    out = []
+    for first, last in _sentences(prose.text, 0):
+        sentence = prose.slice(first, last).strip()
+        found = _FIX_DONE.search(sentence.text)
+        if found is None or _CONDITION.match(sentence.text) is not None:
+            continue
+        linked = any(start >= found.start() and _CHANGE_LINK.search(href)
+                     for start, _end, href in sentence.links)
+        if linked or _LANDED_IN.match(sentence.text[found.end():]) is not None:
+            out.append(sentence)
+    return out
+
+
+# "- Retry on 429 (shipped in 2.4.1)", "Fixed in #812": an item that says where it landed.
+_LANDED = re.compile(r"\b(?:shipped|released|landed|fixed|merged|patched|available|deployed|"
+                     r"included)\s+(?:in|with|since|as\s+of)\s+(?:the\s+)?(?:version|release|PR|"
+                     r"pull\s+request|v?\d+\.\d+|#\d+)", re.IGNORECASE)
+_NOT_YET = re.compile(r"\b(?:will|to|should|must|can|could|would|not|once|when|if)\s+(?:be\s+|"
+                      r"been\s+|get\s+)?$", re.IGNORECASE)
+
+
+def landed(text: str) -> bool:
+    """Whether an action item says it already shipped in a named release or change
+    ("Retry on 429, shipped in 2.4.1"), not that it will ("to be released in 2.5")."""
+    found = _LANDED.search(text)
+    return found is not None and _NOT_YET.search(text[:found.start()]) is None
+
+
+# "These changes have been available since version 1.0.0.beta.6", "All of the above
+# shipped in release 2.3": the items above it are done. An exception said first ("Except
+# for the third fix, …") is work still open.
+_SHIPPED_ALL = re.compile(
+    r"^\W{0,3}(?:(?P<exception>(?:except\s+(?:for\s+)?|apart\s+from\s+|other\s+than\s+|with\s+"
+    r"the\s+exception\s+of\s+)[^,]{3,80}),\s*)?(?:all\s+(?:of\s+)?)?"
+    r"(?:these|those|the\s+above|both|the\s+(?:above\s+)?(?:changes|fixes))\s*(?:changes|fixes|"
+    r"improvements|items|measures)?\s+(?:have\s+been|has\s+been|were|are|is|all)?\s*(?:now\s+|"
+    r"already\s+)?(?:available|released|shipped|included|live|deployed|out|part\s+of)\b[^.]{0,40}?"
+    r"\b(?:since|in|with|as\s+of|as\s+part\s+of|from)\s+(?:the\s+)?(?:version|release|v?\d)",
+    re.IGNORECASE)
+
+
+def shipped_above(prose: Prose) -> tuple[Prose, Prose | None] | None:
+    """A sentence saying the changes above it shipped in a release, with the exception it
+    names first ("Except for the solution to the third issue"), if any."""
+    for first, last in _sentences(prose.text, 0):
+        sentence = prose.slice(first, last).strip()
+        found = _SHIPPED_ALL.match(sentence.text)
+        if found is not None:
+            exception = sentence.slice(*found.span("exception")) \
+                if found.group("exception") else None
+            return sentence, exception
+    return None
 
 
 # -- a due date written in words ------------------------------------------------------------

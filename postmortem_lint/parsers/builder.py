@@ -113,6 +113,9 @@ class DocumentBuilder:
         # Whether numeric dates ("06/04/2023") are written day first: one reading per document.
         self.dayfirst = False
         self._date_stated = False  # whether a date field (not a start time) gave the day
+        # work a sentence says is left out of what shipped ("Except for the third fix, these
+        # changes are in 1.2"): open, though every item above it is done
+        self.open_work_stated: Located[str] | None = None
         self.timeline_day: Located[dt.date] | None = None  # the first day the timeline states
         # The time of day a date field gives with the incident's day ("date: 2026-03-04
         # 14:32"): its start when the same fields also record how it ended.
@@ -699,13 +702,27 @@ class DocumentBuilder:
             if item.status is None and item.ticket is not None and \
                     values.is_commit_link(item.ticket.value):
                 item.status = Located(value=ItemStatus.done, span=item.ticket.span)
-        unmarked = [item for item in items if item.status is None]
+        for item in items:  # "(shipped in 2.4.1)": the release has it
+            if item.status is None and action_items.landed(item.description.text):
+                item.status = Located(value=ItemStatus.done, span=item.words.span(0, 1))
+        unmarked = [item for item in items if item.status is None and not item.standing_rule]
         past = [item for item in unmarked if action_items.past_tense(item.words.text)
                 or action_items.past_tense(item.description.text, self.data)
                 or action_items.reports_done(item.description.text)]
         if past and len(past) * 2 > len(unmarked):
             for item in past:
                 item.status = Located(value=ItemStatus.done, span=item.words.span(0, 1))
+
+    def shipped_above(self, sentence: Prose, exception: Prose | None) -> None:
+        """A sentence that says the changes above it shipped ("These changes have been
+        available since version 1.2"): the items read from the prose above are done; an
+        exception it names ("Except for the third fix") is work still open."""
+        for item in self.doc.action_items:
+            if item.in_prose and item.status is None and \
+                    item.span.line < sentence.whole.line:
+                item.status = Located(value=ItemStatus.done, span=sentence.whole)
+        if exception is not None and self.open_work_stated is None:
+            self.open_work_stated = Located(value=exception.text.strip(), span=exception.whole)
 
     def _set_due(self, item: ActionItem, prose: Prose) -> None:
         day = times.parse_date(prose.text, self.default_date())
@@ -852,7 +869,7 @@ class DocumentBuilder:
         this issue?")."""
         doc, data = self.doc, self.data
         doc.meta.kind = document_kind.document_kind(doc, data)
-        doc.open_work = document_kind.open_work(doc, data)
+        doc.open_work = document_kind.open_work(doc, data) or self.open_work_stated
         doc.systemic_analysis = analysis.systemic_analysis(doc, data)
         title = doc.meta.title
         if title is not None:

@@ -119,6 +119,7 @@ class _Reader:
         # the paragraph above the current list names it as changes ("The actions taken were:")
         self.changes_list = False
         self.checklist_notes: set[int] = set()  # ids of bullets without a box in a checklist
+        self.shipped: list[Prose] = []  # sentences that report a fix as landed (read_shipped)
 
     # -- pass 1: sections --------------------------------------------------------
     def assign_sections(self, blocks: list[Block]) -> list[str | None]:
@@ -477,12 +478,19 @@ class _Reader:
             return
         if kind == "action_items" and block.kind == "paragraph" and not block.quoted:
             self.read_action_paragraph(prose)
+        before = len(self.doc.action_items)
         if kind in _MAY_STATE_ACTIONS and block.kind == "item" and block.level == 1 and \
                 not block.quoted:
             self.read_stated_action(prose, kind)
+        if kind not in ("action_items", "timeline") and not block.quoted:
+            self.read_shipped(prose, added=len(self.doc.action_items) > before)
         if kind in _MAY_COMMIT and block.kind == "paragraph" and not block.quoted \
                 and not block.level:
             self.read_stated_paragraph(prose)
+        elif kind in _MAY_STATE_ACTIONS and block.kind == "paragraph" and not block.quoted \
+                and not block.level:
+            # "The future plans are to:", "Here are some actions:": the list below is them
+            self.committed_list = action_items.names_plans(prose.text)
         if kind == "follow_up" and block.kind == "paragraph" and not block.quoted \
                 and not block.level:
             self.read_follow_up_paragraph(prose)
@@ -641,13 +649,36 @@ class _Reader:
             self.changes_list = action_items.names_changes(prose.text)
         self.doc.changes_stated += action_items.stated_changes(prose, self.data)
 
+    def read_shipped(self, prose: Prose, added: bool) -> None:
+        """Narrative outside the action items that reports a fix as landed where it says
+        ("This bug was patched in PR #7821"): a follow-up action, done. A sentence that says
+        the changes above shipped in a release ("These changes are available since 1.2")
+        closes the items read above it. The fixes are kept as items at the end (see
+        ``add_shipped``)."""
+        if not added:
+            self.shipped += action_items.fixes_shipped(prose)
+        shipped = action_items.shipped_above(prose)
+        if shipped is not None:
+            self.b.shipped_above(*shipped)
+
+    def add_shipped(self) -> None:
+        """The fixes reported as landed, as done action items: when the document reports
+        two or more, or has other items. One fix alone is the incident's resolution, not
+        follow-up work ("The bug was fixed in PR #12" and nothing more)."""
+        if len(self.shipped) < 2 and not self.doc.action_items:
+            return
+        for sentence in self.shipped:
+            self.b.add_action_item(sentence, sentence.whole, {}, status=ItemStatus.done)
+            self.doc.action_items[-1].in_prose = True
+
     def read_stated_paragraph(self, prose: Prose) -> None:
         """A paragraph of lessons or prevention: each sentence in which the authors commit
         to a change ("Going forward, we'll keep a checklist of …", "We are building tests
         for …") is an action of a document without an action list; a sentence that commits
         them to the list below it ("… we will follow these rules:") makes its items
         actions."""
-        self.committed_list = action_items.commits_to_list(prose.text)
+        self.committed_list = action_items.commits_to_list(prose.text) or \
+            action_items.names_plans(prose.text)
         for sentence, _tail in action_items.item_sentences(prose, self.data):
             if not action_items.commits_in_sentence(sentence.text, self.data):
                 continue
@@ -667,7 +698,7 @@ class _Reader:
             or action_items.prevents_recurrence(prose, self.data))
         promised = action_items.states_intent(text, self.data) and \
             _PROCEDURE_STEP.match(text) is None and not action_items.defers(text, self.data)
-        listed = self.committed_list and kind in _MAY_COMMIT and \
+        listed = self.committed_list and \
             action_items.long_enough(text, self.data)
         if not (taken or promised or listed):
             return
@@ -1002,6 +1033,7 @@ class _Reader:
             if item.ticket is None and group in self.group_tickets:
                 item.ticket = self.group_tickets[group]
         self.reflections()
+        self.add_shipped()
         if any(not item.in_prose for item in doc.action_items):
             # With a list or table of items, the prose around it is commentary on them.
             doc.action_items = [item for item in doc.action_items if not item.in_prose]

@@ -22,6 +22,15 @@ def heading_words(heading: str) -> list[str]:
     return words
 
 
+def _named_words(words: list[str], data: RuleData) -> list[str]:
+    """The heading's words with every name that holds a section phrase in another sense
+    ("GitHub Actions", "Actions runner") taken out: the product is no section."""
+    text = " " + " ".join(words) + " "
+    for phrase in data.section_phrase_exceptions:
+        text = text.replace(" " + phrase + " ", " # ")
+    return text.split()
+
+
 def is_exact_heading(heading: str, data: RuleData) -> bool:
     """Whether the heading is nothing but a section phrase ("2. Impact"), as opposed to a
     title that happens to contain one ("Incident review: API returned 429")."""
@@ -31,7 +40,7 @@ def is_exact_heading(heading: str, data: RuleData) -> bool:
 
 def section_kind(heading: str, data: RuleData) -> str | None:
     """The best-matching section kind: a phrase at the start wins, then the longest phrase."""
-    words = heading_words(heading)
+    words = _named_words(heading_words(heading), data)
     if not words:
         return None
     text = " " + " ".join(words) + " "
@@ -62,7 +71,7 @@ def other_kinds(heading: str, kind: str | None, data: RuleData) -> list[str]:
     recovery section that also holds the lessons; "What went well and what didn't" both.
     A word of the heading names a kind too: "What can we learn from this incident and
     improve?" holds lessons, "Detection gaps" what went wrong."""
-    words = heading_words(heading)
+    words = _named_words(heading_words(heading), data)
     if not words:
         return []
     by_word = set(_kinds_by_word(words, data))

@@ -1,0 +1,114 @@
+"""Action items where authors of free-form postmortems write them: under headings of their
+own ("Future plans", "How we will keep this from happening again"), after a sentence that
+names the list below as the plan ("The next steps are:"), as fixes reported landed in a
+release or pull request, as practices in force from now on. A product whose name holds a
+section word ("GitHub Actions") is no action-items section."""
+
+import pytest
+
+from postmortem_lint.model import ItemStatus
+from tests.conftest import codes, lint_text, parse_text
+
+INTRO = "# Queue stall\n\nDate: 2026-05-04\n\nBuilds waited in the queue for two hours.\n\n"
+FIELDS = ["PM502", "PM503"]
+
+
+def kinds(text: str) -> list[str | None]:
+    return [section.kind for section in parse_text(text).sections]
+
+
+@pytest.mark.parametrize("heading", ["GitHub Actions", "Our GitHub Actions setup",
+                                     "Actions runner"])
+def test_a_product_named_like_a_section_is_no_action_items_section(heading):
+    text = INTRO + f"## {heading}\n\nThe runner picked the jobs up again once the disk had room.\n"
+    assert "action_items" not in kinds(text)
+    found = lint_text(text, select=["PM501"])  # not told its action section is empty
+    assert all("section lists no action items" not in finding.message for finding in found)
+
+
+@pytest.mark.parametrize("heading", [
+    "Future plans", "What's next", "Game plan", "Preventing this in the future",
+    "How will I fix this and prevent it from happening again?",
+    "How we will avoid this situation in the future",
+])
+def test_a_forward_looking_heading_holds_the_action_items(heading):
+    text = INTRO + f"## {heading}\n\n- An alert when a build waits over ten minutes.\n" \
+        "- We will move the cache volume to a larger disk.\n"
+    doc = parse_text(text)
+    assert doc.sections[-1].kind == "action_items"
+    assert len(doc.action_items) == 2
+
+
+@pytest.mark.parametrize("lead", [
+    "Now that we know why, the future plans are to:",
+    "We talked it over afterwards. Here are some actions:",
+    "To keep this from happening again, we will:",
+])
+def test_a_list_named_as_the_plan_holds_the_items_whatever_its_section(lead):
+    text = INTRO + "## Investigation\n\nThe cache volume filled up overnight.\n\n" \
+        f"{lead}\n\n1. Add an alert on free space of the cache volume.\n" \
+        "2. Rotate the build logs every day instead of every week.\n"
+    doc = parse_text(text)
+    assert [item.span.line for item in doc.action_items] == [13, 14]
+    assert codes(lint_text(text, select=["PM501"])) == []
+
+
+def test_a_response_plan_during_the_incident_is_no_action_list():
+    text = INTRO + "The game plan is:\n\n1. Put the queue in read-only mode at 2 GiB free.\n" \
+        "2. Start moving the cache to the new host.\n"
+    assert parse_text(text).action_items == []
+
+
+def test_a_practice_in_force_from_now_on_needs_no_owner_nor_date():
+    text = INTRO + "## How we will avoid this in the future\n\n" \
+        "- We have added a one-click rollback next to the deploy button.\n" \
+        "- Starting now, every release goes to the internal cluster a day before the rest.\n" \
+        "- And of course we added a regression test for this error.\n"
+    doc = parse_text(text)
+    assert [item.standing_rule for item in doc.action_items] == [False, True, False]
+    assert [item.status.value if item.status else None for item in doc.action_items] == \
+        [ItemStatus.done, None, ItemStatus.done]
+    assert all(item.closed for item in doc.action_items)
+    assert codes(lint_text(text, select=[*FIELDS, "PM601"])) == []
+
+
+def test_a_dated_task_after_from_now_on_is_still_open():
+    text = INTRO + "## Action items\n\n- Add an alert on queue wait above ten minutes.\n"
+    doc = parse_text(text)
+    assert not doc.action_items[0].standing_rule and not doc.action_items[0].closed
+
+
+def test_fixes_reported_landed_are_done_action_items():
+    text = INTRO + "## The first bug\n\nThe scheduler skipped idle runners.\n" \
+        "This bug was patched in PR #812.\n\n## The second bug\n\n" \
+        "A division by zero stopped the planner. It has been fixed in v2.4.1 as well.\n"
+    doc = parse_text(text)
+    assert [item.status.value for item in doc.action_items if item.status] == \
+        [ItemStatus.done, ItemStatus.done]
+    assert codes(lint_text(text, select=["PM501", "PM601", *FIELDS])) == []
+
+
+def test_one_fix_landed_alone_is_the_resolution_not_follow_up_work():
+    text = INTRO + "## Fix\n\nThe bug was fixed in PR #812 and released in 2.4.1.\n"
+    assert parse_text(text).action_items == []
+
+
+def test_a_fix_that_will_ship_is_not_done():
+    text = INTRO + "## Next steps\n\n- Retry on 429 responses, to be released in 2.5.\n" \
+        "- Add an alert on queue wait, shipped in 2.4.1.\n"
+    doc = parse_text(text)
+    assert [item.closed for item in doc.action_items] == [False, True]
+
+
+def test_changes_said_to_have_shipped_in_a_release_are_done_but_an_exception_stays_open():
+    text = INTRO + "To stop this we changed the following:\n\n" \
+        "- We will no longer refresh the cache on every build.\n" \
+        "- We will batch the fetches of one build into one request.\n\n" \
+        "## Roll-out\n\nExcept for the cache split, these changes have been available " \
+        "since version 3.1.\n"
+    doc = parse_text(text)
+    assert doc.action_items and all(item.closed for item in doc.action_items)
+    assert doc.open_work is not None and "cache split" in doc.open_work.value
+    found = codes(lint_text(text, select=[*FIELDS, "PM601"]))
+    assert "PM502" not in found and "PM503" not in found
+    assert "PM601" in found  # the exception is open work, still to review
