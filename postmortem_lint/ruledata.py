@@ -488,6 +488,13 @@ class RuleData(BaseModel):
     data_loss_terms: list[str] = Field(
         default_factory=new_list,
         description="Phrases that state whether data was lost or corrupted.")
+    no_outage: list[str] = Field(
+        default_factory=new_list, description="Phrases that say the service never went down "
+        "(an almost-outage, caught before anyone was affected): there is no outage length "
+        "to state.")
+    unknown_values: list[str] = Field(
+        default_factory=new_list, description="Field values that say a fact is not known "
+        "('Duration: unknown'): stated, though not as a number.")
     sla_terms: list[str] = Field(
         default_factory=new_list,
         description="Phrases that state whether an SLA or SLO was breached.")

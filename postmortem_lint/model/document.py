@@ -139,6 +139,13 @@ class Impact(BaseModel):
     # ("it took us 9 hours to resolve"); read once by the parser for rules that only ask
     # whether one is. Not always the incident's own length, so ``duration`` stays apart.
     duration_mentioned: Located[dt.timedelta] | None = None
+    # A length said without a clock length: in words ("several hours of delay"), as not
+    # known ("Duration: unknown"), or as the window of an exposure between two versions or
+    # dates ("between v0.14 and v0.17", "introduced in June 2015 and fixed in April 2021").
+    duration_stated: Located[str] | None = None
+    # Where the document says the service never went down ("almost suffered an outage",
+    # "resolved before an outage was incurred"): a near miss has no outage length.
+    no_outage: Located[str] | None = None
     # Where the title or the opening says the document covers several incidents ("a
     # monthly report", "multiple outages this month"): each has its own length, none is
     # the document's.

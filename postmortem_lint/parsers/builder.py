@@ -196,6 +196,9 @@ class DocumentBuilder:
             duration = times.parse_duration(text)
             if duration is not None and impact.duration is None:
                 impact.duration = _located(prose, duration)
+            elif duration is None and impact.duration_stated is None and \
+                    values.normalise_key(text) in self.data.unknown_values:
+                impact.duration_stated = _located(prose, text)  # "Duration: Unknown"
         elif name == "revenue":
             impact.revenue = impact.revenue or _located(prose, text)
             impact.text.append(prose)
@@ -713,6 +716,30 @@ class DocumentBuilder:
             for item in past:
                 item.status = Located(value=ItemStatus.done, span=item.words.span(0, 1))
 
+    def _length_in_words(self, opening: list[Prose], narrative: list[Prose]) -> None:
+        """The incident's length where it is not a clock length: in words in the opening
+        or the impact ("several hours of delay"), or an exposure's window anywhere ("between
+        v0.14 and v0.17"); and whether the opening says the service never went down."""
+        impact = self.doc.impact
+        for prose in opening:
+            if impact.no_outage is None:
+                found = next(find_phrases(prose.text, self.data.no_outage), None)
+                if found is not None:
+                    impact.no_outage = Located(value=prose.text[slice(*found)],
+                                               span=prose.span(*found))
+            where = prose_facts.find_vague_length(prose.text)
+            if where is not None and impact.duration_stated is None:
+                impact.duration_stated = Located(value=prose.text[slice(*where)],
+                                                 span=prose.span(*where))
+        for prose in narrative if impact.duration_stated is None else []:
+            if prose.section == "timeline":
+                continue
+            where = prose_facts.find_exposure_window(prose.text)
+            if where is not None:
+                impact.duration_stated = Located(value=prose.text[slice(*where)],
+                                                 span=prose.span(*where))
+                return
+
     def shipped_above(self, sentence: Prose, exception: Prose | None) -> None:
         """A sentence that says the changes above it shipped ("These changes have been
         available since version 1.2"): the items read from the prose above are done; an
@@ -963,6 +990,7 @@ class DocumentBuilder:
                     value=mentioned[0], span=prose.span(mentioned[1], mentioned[2]),
                     raw=prose.text[mentioned[1]:mentioned[2]])
                 break
+        self._length_in_words([*title, *opening, *impact.text, *doc.summary], narrative)
         for prose in narrative if impact.duration_mentioned is None else []:
             # Anywhere in the text: "the outage lasted 45 minutes", "it took us 9 hours to
             # resolve"; a duration mentioned in passing elsewhere is not the incident's.

@@ -432,7 +432,17 @@ def find_lasting(text: str) -> tuple[dt.timedelta, int, int] | None:
     for match in _SPOKEN_DURATION.finditer(text):
         if _SPAN_AFTER.match(text, match.end()):
             return _length(match), match.start(), match.end()
+        if text[max(0, match.start() - 4):match.start()].lower() == "for " and \
+                _STATE_AFTER.match(text, match.end()):
+            return _length(match), match.start(), match.end()
     return None
+
+
+# The state after the length: "for 3 hours our systems were down", "for two days the
+# site was unreachable".
+_STATE_AFTER = re.compile(r",?\s+(?:[\w'’-]+\s+){1,4}?(?:was|were)\s+(?:\w+\s+)?(?:down|"
+                          r"unavailable|offline|broken|unreachable|inaccessible|unusable|"
+                          r"degraded|disrupted|stuck|halted)\b", re.IGNORECASE)
 
 
 def find_resolution_time(text: str) -> int | None:
@@ -803,3 +813,57 @@ def _is_objective(text: str, match: re.Match[str], rest: str, targets: re.Patter
         return float(match.group(1).replace(",", "")) >= _OBJECTIVE_MIN_PERCENT
     except ValueError:
         return False
+
+
+# "several hours of email delay", "for a few days", "over most of the afternoon": a length
+# said in words, without a number.
+_VAGUE_AMOUNT = r"(?:several|many|a\s+few|a\s+couple\s+of|multiple|a\s+number\s+of)"
+_VAGUE_UNIT = r"(?:minutes|hours|days|weeks|months)"
+_VAGUE_LENGTH = re.compile(
+    rf"\b(?:for|over|lasting|lasted|took|during)\s+(?:(?:about|around|roughly|nearly|almost|"
+    rf"over|well\s+over)\s+)?{_VAGUE_AMOUNT}\s+{_VAGUE_UNIT}\b|"
+    rf"\b{_VAGUE_AMOUNT}\s+{_VAGUE_UNIT}(?:\s+of\b|[- ]long\b)|"
+    r"\b(?:for|over|during)\s+(?:most|much|all|half|the\s+better\s+part)\s+of\s+(?:the|a|an)\s+"
+    r"(?:day|night|morning|afternoon|evening|weekend|week)\b", re.IGNORECASE)
+
+
+def find_vague_length(text: str) -> tuple[int, int] | None:
+    """Where the text gives the incident's length in words ("several hours of delay", "for
+    most of the afternoon"): its offsets, else None."""
+    found = _VAGUE_LENGTH.search(text)
+    return found.span() if found is not None else None
+
+
+# The window of an exposure, in versions or months: "between versions v0.14.1 and v0.17.2",
+# "from June 2015 to April 2021", "introduced on Jun 4th, 2015 and fixed as of April 19th
+# 2021".
+_VERSION = r"v?\d+\.\d+(?:\.\d+)*(?:[-.]?[a-z]+\d*)?"
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_MONTH_YEAR = (rf"(?:(?:early|late|mid)[- ]\s*)?{_MONTH}\s+"
+               r"(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?\d{4}")
+_WINDOW = re.compile(
+    rf"\b(?:between|from)\s+(?:[\w-]+\s+){{0,3}}?{_VERSION}\s+(?:and|to|through|until|up\s+to)\s+"
+    rf"(?:[\w-]+\s+){{0,2}}?{_VERSION}(?![\w.])|"
+    rf"\b(?:between|from)\s+{_MONTH_YEAR}\s+(?:and|to|through|until)\s+{_MONTH_YEAR}\b",
+    re.IGNORECASE)
+_INTRODUCED_FIXED = re.compile(
+    r"\b(?:introduced|present|exposed|vulnerable)\s+(?:since|on|in|from)\b(?P<first>[^.;]{1,140}?)"
+    r"\b(?:fixed|patched|resolved|closed|removed)\s+(?:as\s+of|on|in|since)\b"
+    r"(?P<second>[^.;]{1,40})", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
+def find_exposure_window(text: str) -> tuple[int, int] | None:
+    """Where the text gives how long a flaw was exposed as two versions or two dates
+    ("between v0.14.1 and v0.17.2", "introduced in June 2015 and fixed in April 2021"):
+    its offsets, else None."""
+    found = _WINDOW.search(text)
+    if found is not None:
+        return found.span()
+    for found in _INTRODUCED_FIXED.finditer(text):
+        first, second = found.group("first"), found.group("second")
+        if (_YEAR.search(first) or re.search(_VERSION, first)) and \
+                (_YEAR.search(second) or re.search(_VERSION, second)):
+            return found.span()
+    return None
+

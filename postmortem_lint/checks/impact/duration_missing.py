@@ -29,7 +29,11 @@ class ImpactDurationMissing(Rule):
     Security incidents (PM803's test) are not asked: a vulnerability's exposure is not an
     outage's length; nor is a report that covers several incidents ("multiple outages this
     month"), each with its own length. A span of days ("since 2026-03-02" up to the day
-    the report was written, "from 3 March to 5 March 2026") is a length too.
+    the report was written, "from 3 March to 5 March 2026") is a length too, and so is a
+    length said in words ("several hours of delay"), a ``Duration: unknown`` field (the
+    authors say they do not know it) or an exposure's window given as versions or dates
+    ("between v1.2 and v1.4", "introduced in June 2015 and fixed in April 2021"). A near
+    miss ("resolved before an outage was incurred") has no outage length to state.
 
     Bad::
 
@@ -54,6 +58,8 @@ class ImpactDurationMissing(Rule):
         if not has_impact(doc) or impact.duration is not None \
                 or impact.duration_mentioned is not None:
             return
+        if impact.duration_stated is not None or impact.no_outage is not None:
+            return  # said in words, said unknown, an exposure's window, or no outage at all
         if incident_facts(doc).time_to_resolve_minutes is not None or doc.window_timed:
             return  # a start and an end time to compute it from
         if sum(1 for entry in doc.timeline.entries if entry.at is not None) >= 2:
