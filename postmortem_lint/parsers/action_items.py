@@ -213,7 +213,8 @@ _ADVERBIAL = (r"(?:(?:also|now|then|since|already|just|long|previously|recently|
               r"meanwhile|subsequently|[a-z]{3,}ly|for\s+(?:several|many|some|a\s+few|"
               r"the\s+past|\d+|two|three|four|five)(?:\s+\w+){1,2}),?\s+)")
 _DONE_SENTENCE = re.compile(rf"^(?:(?:and|also|then|finally|lastly|additionally|of\s+course|"
-                            rf"in\s+addition),?\s+){{0,2}}(?:we|i)\s+(?:have\s+|had\s+)?{_ADVERBIAL}{{0,2}}"
+                            rf"in\s+addition|(?:in|over|during|for)\s+the\s+(?:past|last)\s+"
+                            rf"(?:[\w-]+\s+){{0,2}}?[\w-]+),?\s+){{0,2}}(?:we|i)\s+(?:have\s+|had\s+)?{_ADVERBIAL}{{0,2}}"
                             r"(?P<verb>[a-z]{3,}ed)\b", re.IGNORECASE)
 
 
@@ -334,6 +335,11 @@ def _sentences(text: str, start: int) -> list[tuple[int, int]]:
     out.append((begin, len(text)))
     return [(first, last) for first, last in out if text[first:last].strip()]
 _LABEL = re.compile(r"^\s*[A-Z][\w ]{0,40}?:\s+")
+# "We will publish a detailed write-up on the new instances": a promise of more reading,
+# not a change to the system.
+_PUBLICATION = re.compile(r"\b(?:will|['’]ll|plan\s+to|going\s+to)\s+(?:also\s+)?(?:release|"
+                          r"publish|post|share|write)\s+(?:a|an|our)\s+(?:[\w-]+\s+){0,2}?"
+                          r"(?:write-?up|blog\s+post|post|article|deep[- ]dive)\b", re.IGNORECASE)
 
 
 def item_sentences(prose: Prose, data: RuleData) -> list[tuple[Prose, Prose | None]]:
@@ -353,6 +359,7 @@ def item_sentences(prose: Prose, data: RuleData) -> list[tuple[Prose, Prose | No
         lead = len(sentence) - len(sentence.lstrip())
         words = sentence.strip()
         if len(words.split()) < 3 or defers(words, data) or addresses_readers(words, data) \
+                or _PUBLICATION.search(words) is not None \
                 or _NOT_AN_ITEM.match(words.lstrip(" *_-\"'")) is not None:
             continue
         if states_intent(words, data) or starts_with_verb(words, data) or commits(words) \
