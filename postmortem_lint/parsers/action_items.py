@@ -891,6 +891,32 @@ def states_change(text: str, data: RuleData) -> bool:
                not in (None, *_NOT_CHANGES) for verb in verbs)
 
 
+# "We're doing a full security sweep", "We are working with outside specialists to
+# investigate …": work the authors say goes on, whatever its verb.
+_ONGOING = re.compile(r"\b(?:we|i)(?:\s+are|['’]re|\s+am|['’]m)\s+(?:now\s+|also\s+|currently\s+|"
+                      r"still\s+|actively\s+)?(?:doing|working|conducting|running|performing|"
+                      r"reviewing|investigating|auditing|continuing|planning|evaluating|"
+                      r"exploring|considering|preparing|undertaking|carrying\s+out)\b",
+                      re.IGNORECASE)
+
+
+def work_ongoing(text: str) -> bool:
+    """Whether a sentence says work goes on ("We're doing a full sweep of our services")."""
+    return _ONGOING.search(text) is not None
+
+
+def change_made(text: str, data: RuleData) -> bool:
+    """Whether a change stated in the narrative is reported as made ("We've added alerts
+    for …", "Affected accounts were frozen", "We are now using a hosted probe"), not planned
+    nor under way ("We will move …", "We are building …")."""
+    stripped = text.strip().lstrip(" *_-")
+    if _WILL_CHANGE.search(stripped) or under_way(stripped, data) or commits(stripped):
+        return False
+    return bool(_NOW_USING.search(stripped) or _TOOK_STEPS.search(stripped)
+                or _CHANGED.search(stripped) or _CHANGED_PASSIVE.match(stripped)
+                or past_tense(stripped, data))
+
+
 # "The changes we made since:", "We have put these safeguards in place:", "Changes
 # we have made since:", "What we are changing to prevent a repeat in the future:": a
 # sentence that names the list below it as changes made or planned.

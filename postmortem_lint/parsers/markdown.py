@@ -664,8 +664,19 @@ class _Reader:
     def add_shipped(self) -> None:
         """The fixes reported as landed, as done action items: when the document reports
         two or more, or has other items. One fix alone is the incident's resolution, not
-        follow-up work ("The bug was fixed in PR #12" and nothing more)."""
-        if len(self.shipped) < 2 and not self.doc.action_items:
+        follow-up work ("The bug was fixed in PR #12" and nothing more). A document without
+        items whose narrative reports every change it tells of as made ("We've added alerts
+        for …") has those changes as its items, all done."""
+        doc = self.doc
+        ongoing = any(action_items.work_ongoing(prose.text) for prose in doc.prose
+                      if prose.role == ProseRole.narrative and prose.section != "timeline")
+        if not doc.action_items and doc.changes_stated and not ongoing and all(
+                action_items.change_made(change.text, self.data)
+                for change in doc.changes_stated):
+            for change in doc.changes_stated:
+                self.b.add_action_item(change, change.whole, {}, status=ItemStatus.done)
+                doc.action_items[-1].in_prose = True
+        if len(self.shipped) < 2 and not doc.action_items:
             return
         for sentence in self.shipped:
             self.b.add_action_item(sentence, sentence.whole, {}, status=ItemStatus.done)

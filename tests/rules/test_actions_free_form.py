@@ -121,3 +121,20 @@ def test_a_promise_to_publish_a_write_up_is_no_action_and_a_change_made_is_done(
     doc = parse_text(text)
     assert [(item.span.line, item.closed) for item in doc.action_items] == [(9, True)]
     assert codes(lint_text(text, select=["PM501", "PM601", *FIELDS])) == []
+
+
+def test_changes_all_reported_made_are_done_items_and_leave_nothing_to_review():
+    text = INTRO + "## What happened next\n\n" \
+        "As a result of this incident, we've added alerts on queue wait and low disk.\n" \
+        "The cache volume was moved to a larger disk to avoid this in the future.\n"
+    doc = parse_text(text)
+    assert doc.action_items and all(item.closed for item in doc.action_items)
+    assert codes(lint_text(text, select=["PM501", "PM601"])) == []
+
+
+def test_work_said_to_go_on_keeps_the_review_asked_for():
+    text = INTRO + "## What happened next\n\n" \
+        "As a result of this incident, we've added alerts on queue wait and low disk.\n\n" \
+        "We're doing a full review of every runner's disk settings.\n"
+    assert parse_text(text).action_items == []
+    assert codes(lint_text(text, select=["PM501", "PM601"])) == ["PM601"]
