@@ -154,7 +154,10 @@ def addresses_readers(text: str, data: RuleData) -> bool:
 # "We would like to remind everyone …", "We want to thank …": words to the readers.
 _TO_READERS = re.compile(r"^\s*(?:also\s+|again\s+)?(?:remind|thank|apologi[sz]e|reiterate|"
                          r"emphasi[sz]e|stress|acknowledge|invite|encourage|welcome|reassure|"
-                         r"assure|let\s+(?:you|everyone|our\s+\w+)\s+know)\b", re.IGNORECASE)
+                         r"assure|let\s+(?:you|everyone|our\s+\w+)\s+know|talk|explain|describe|"
+                         r"walk|tell|outline|go\s+over|be\s+transparent|provide\s+(?:\w+\s+)?"
+                         r"(?:transparency|details|context|an?\s+(?:overview|update|summary))|share\s+"
+                         r"(?:what|how|why|more|our|the|details|an?\s+update))\b", re.IGNORECASE)
 
 
 # "From next month we …", "Starting this quarter we …": when, said before the subject.
@@ -180,6 +183,21 @@ def commits_in_sentence(text: str, data: RuleData) -> bool:
     will") nor putting the decision off ("We will discuss …")."""
     return states_intent(text, data) and _BARE_LEAD.search(text) is None and \
         not defers(text, data)
+
+
+# "In the future we intend to …", "Going forward, I will …", "… so it does not happen
+# again": a commitment said to be for the time to come.
+_FORWARD = re.compile(r"\b(?:in\s+the\s+future|going\s+forward|moving\s+forward|from\s+now\s+on|"
+                      r"next\s+time|to\s+(?:prevent|avoid)|(?:happen|occur|recur)s?\s+again)\b",
+                      re.IGNORECASE)
+
+
+def commits_forward(text: str, data: RuleData) -> bool:
+    """Whether a sentence of narrative commits to a change for the time to come ("In the
+    future we intend to announce maintenance a week ahead"): an action, wherever it is
+    written; a commitment without that ("We will restart the node") may be a step of the
+    fix."""
+    return _FORWARD.search(text) is not None and commits_in_sentence(text, data)
 
 
 def under_way(text: str, data: RuleData) -> bool:

@@ -491,6 +491,10 @@ class _Reader:
                 and not block.level:
             # "The future plans are to:", "Here are some actions:": the list below is them
             self.committed_list = action_items.names_plans(prose.text)
+            for sentence, _tail in action_items.item_sentences(prose, self.data):
+                if action_items.commits_forward(sentence.text, self.data):
+                    self.b.add_action_item(sentence, sentence.whole, {})
+                    self.doc.action_items[-1].in_prose = True
         if kind == "follow_up" and block.kind == "paragraph" and not block.quoted \
                 and not block.level:
             self.read_follow_up_paragraph(prose)

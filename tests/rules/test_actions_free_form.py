@@ -138,3 +138,25 @@ def test_work_said_to_go_on_keeps_the_review_asked_for():
         "We're doing a full review of every runner's disk settings.\n"
     assert parse_text(text).action_items == []
     assert codes(lint_text(text, select=["PM501", "PM601"])) == ["PM601"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "In the future we intend to announce maintenance windows a week ahead.",
+    "In the future we are looking to create a maintenance page for planned work.",
+    "Going forward, I will copy the deploy files with a checked script.",
+])
+def test_a_commitment_for_the_future_in_any_section_is_an_action(sentence):
+    text = INTRO + f"## Resolution\n\nWe restored the files from the backup. {sentence}\n"
+    doc = parse_text(text)
+    assert [item.words.text for item in doc.action_items] == [sentence]
+    assert codes(lint_text(text, select=["PM501"])) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "In this post, I'll talk about what happened and what we did to prevent it in the future.",
+    "We want to provide full transparency about what happened and how we will avoid it "
+    "in the future.",
+])
+def test_words_about_the_post_itself_are_no_action(sentence):
+    text = INTRO + f"{sentence}\n\n## Resolution\n\nWe restored the files from the backup.\n"
+    assert parse_text(text).action_items == []
