@@ -208,10 +208,22 @@ def under_way(text: str, data: RuleData) -> bool:
     if found is None:
         return False
     verb = _verb_of_gerund(found.group("verb").lower(), data)
+    if found.group("verb").lower() == "working":
+        # "We are working with our provider to set up an alert …": the change it is for
+        purpose = _WORKING_TO.match(text, found.end())
+        verb = purpose.group("verb").lower() if purpose is not None else None
+        verb = verb if (verb in data.action_verbs or verb == "set") and \
+            verb not in _FIXING_VERBS else None  # not "… to fix the issue": the response
     # "We are tracking the open items in …", "We are monitoring it", "we are running at
     # half capacity": where the work is followed, or a state, not a change
     return _opening(text[: found.start()]) and verb is not None and \
         verb not in _FOLLOWING_VERBS
+
+
+_FIXING_VERBS = frozenset(("fix", "patch", "resolve", "restore", "mitigate", "recover",
+                           "rollback", "revert", "repair"))
+_WORKING_TO = re.compile(r"\s+(?:(?:with|on|alongside)\s+[^.;]{1,60}?\s+)?to\s+(?P<verb>[a-z]+)\b",
+                         re.IGNORECASE)
 
 
 _FOLLOWING_VERBS = frozenset(("track", "monitor", "follow", "watch", "check", "look",

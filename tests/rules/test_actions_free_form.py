@@ -160,3 +160,15 @@ def test_a_commitment_for_the_future_in_any_section_is_an_action(sentence):
 def test_words_about_the_post_itself_are_no_action(sentence):
     text = INTRO + f"{sentence}\n\n## Resolution\n\nWe restored the files from the backup.\n"
     assert parse_text(text).action_items == []
+
+
+def test_working_with_someone_to_make_a_change_is_one_under_way():
+    text = INTRO + "Our uptime probe missed the broken script.\n\n" \
+        "We are also working with our probe vendor to set up an alert for script errors.\n"
+    assert parse_text(text).changes_stated
+    assert codes(lint_text(text, select=["PM501"])) == []
+
+
+def test_working_with_someone_to_fix_the_issue_is_the_response():
+    text = INTRO + "We are working with our provider to fix the issue.\n"
+    assert parse_text(text).changes_stated == []
