@@ -673,7 +673,7 @@ _WHOLE_OUTAGE = re.compile(
     rf"(?:[\w.-]+ ){{0,2}}{_SERVICE}\b|{_SERVICE}\b(?:[^.;]|\.(?=\w)){{0,40}}? "
     rf"(?:was|were|went|became) "
     rf"(?:completely |fully |entirely |totally )?(?:down|offline|unreachable|unresponsive|"
-    rf"non-responsive|not responding|affected by an outage)\b|"
+    rf"non-responsive|not responding|affected by an outage|unavailable|inaccessible)\b|"
     # "a chain-wide halt", "the devnet had 9 hours of downtime": all of it,
     # for as long as it says
     rf"\b(?:ecosystem|network|chain|system|platform|company|site|service|cluster|region)"

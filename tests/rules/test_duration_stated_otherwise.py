@@ -75,3 +75,10 @@ def test_a_length_said_before_the_state_is_the_duration():
 def test_no_length_is_still_reported(sentence):
     text = _DOC.format(opening="Invoices were late.", sentence=sentence)
     assert codes(lint_text(text, select=["PM203"])) == ["PM203"]
+
+
+
+def test_a_whole_platform_unavailable_is_the_extent_of_the_impact():
+    text = "# Platform outage\n\nOn May 4 from 17:09 to 23:42 UTC, the hosting platform and " \
+        "customer sites were unavailable. No data was lost.\n"
+    assert parse_text(text).impact.quantity is not None
