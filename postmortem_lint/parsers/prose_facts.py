@@ -687,6 +687,11 @@ _WHOLE_OUTAGE = re.compile(
     rf"the pipeline|the deploy pipeline) (?:are|were|was|is|had been|have been|has been) "
     rf"(?:\w+ )?(?:paused|blocked|halted|frozen|on hold|held back)\b|"
     rf"\bcould not be (?:deployed|released|rolled out|shipped)\b|"
+    # "This prevented new signups, password resets and pushes from taking place": each
+    # of those, for everyone
+    rf"\bprevented (?:all |any )?(?:[\w-]+ ){{0,3}}?[\w-]+(?:, (?:[\w-]+ ){{0,3}}?[\w-]+)*,? "
+    rf"(?:and|or) (?:[\w-]+ ){{0,3}}?[\w-]+ from (?:taking place|happening|working|"
+    rf"succeeding|completing|going through)\b|"
     rf"\b{_SERVICE} (?:was |were )?(?:halted|stopped|down|offline|unavailable|went down) for "
     rf"(?:about |approximately |roughly |around |nearly |over |~)?\d[\d.]* ?(?:minutes?|"
     rf"hours?|days?)\b|"

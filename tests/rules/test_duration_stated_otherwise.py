@@ -82,3 +82,15 @@ def test_a_whole_platform_unavailable_is_the_extent_of_the_impact():
     text = "# Platform outage\n\nOn May 4 from 17:09 to 23:42 UTC, the hosting platform and " \
         "customer sites were unavailable. No data was lost.\n"
     assert parse_text(text).impact.quantity is not None
+
+
+def test_functions_prevented_from_taking_place_are_the_extent_of_the_impact():
+    text = "# Disk full\n\nOn May 4 the root disk filled up. This prevented new sign-ups, " \
+        "password resets, and package uploads from taking place.\n"
+    assert parse_text(text).impact.quantity is not None
+
+
+def test_some_users_prevented_from_a_function_is_still_a_part():
+    text = "# Disk full\n\nOn May 4 the root disk filled up. This prevented some users " \
+        "from logging in.\n"
+    assert parse_text(text).impact.quantity is None
