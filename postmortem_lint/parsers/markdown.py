@@ -54,6 +54,8 @@ _KEY_VALUE = re.compile(r"^\s*(?P<key>[A-Za-z][A-Za-z0-9 /()&'’.\-]{0,48}?)"
                         r"\s*[:：]\s*(?P<value>.*)$")
 _WHY_LINE = re.compile(r"^\s*(?:why\s*#?\d|\d[.)]\s*why\b|why\?)", re.IGNORECASE)
 _STRUCTURED = {"timeline", "action_items", "five_whys", "contributing_factors"}
+# The info string of a code block that may hold a pasted table (not a program's source).
+_TABLE_INFOS = frozenset(("text", "txt", "plain", "plaintext", "markdown", "md", "table"))
 # A bold label alone on its line: "**Impact**:", "**Review actions:**", "__Trigger__".
 _BOLD_LABEL = re.compile(r"^\s{0,3}(?:[-*+]\s+)?(?:\*\*|__)[^*_\n]{2,60}?:?(?:\*\*|__)\s*:?\s*$")
 # A lead-in that names the list under it as evidence rather than causes ("This conclusion
@@ -164,6 +166,12 @@ class _Reader:
                     own = None  # the document title: "Incident review: API returned 429"
                 title = block.level == 1 and not self.sections  # the document's title
                 inherited = next((k for _, k, _ in reversed(stack) if k), None)
+                if own is None and inherited is not None and \
+                        self.sibling_kinds(block.level) - {None, inherited}:
+                    # "# Timeline" over "## Root cause", "## What went well", then "##
+                    # Opportunities": its headings are the document's sections, not parts
+                    # of the timeline
+                    inherited = None
                 if self.sections and self.sections[-1][1] == "timeline" \
                         and self.timeline.is_time_heading(block.prose.text, own is None):
                     # "## May 12" below "## Timeline" is its next day; "### 4:09 PM:
@@ -212,6 +220,26 @@ class _Reader:
                 if block.kind == "item" and block.level == 1:
                     section.list_items += 1
                 self.opening_list(section, block)
+        return kinds
+
+    def own_span(self, section: Section, kind: str) -> Span:
+        """A section's span up to the first heading inside it that holds another kind ("#
+        Timeline" over "## Root cause"): what is its own."""
+        span = section.span
+        for other, effective in self.sections:
+            if other is not section and span.line < other.span.line <= span.end_line \
+                    and other.level < _LABEL_LEVEL and effective != kind:
+                return Span.lines(span.line, max(span.line, other.span.line - 1))
+        return span
+
+    def sibling_kinds(self, level: int) -> set[str | None]:
+        """The kinds the headings of ``level`` name of their own since their parent."""
+        kinds: set[str | None] = set()
+        for section, _ in reversed(self.sections):
+            if section.level < level:
+                break
+            if section.level == level:
+                kinds.add(section.kind)
         return kinds
 
     def opening_list(self, section: Section, block: Block) -> None:
@@ -1009,8 +1037,15 @@ class _Reader:
         return rows
 
     def read_code_rows(self, block: Block, kind: str) -> None:
-        """Pipe-separated rows inside a code block (a common way to paste a table)."""
-        for prose in self.code_rows(block, kind):
+        """Pipe-separated rows inside a code block (a common way to paste a table): most
+        of its lines are rows, and the block is not a program ("```bash" with a pipeline
+        in it is a script, not a table)."""
+        rows = self.code_rows(block, kind)
+        piped = [prose for prose in rows if "|" in prose.text]
+        info = (block.info or "").split()
+        if len(piped) * 3 < len(rows) * 2 or info and info[0].lower() not in _TABLE_INFOS:
+            return
+        for prose in rows:
             text = prose.text
             if "|" in text:
                 cells = [prose.slice(m.start(), m.end()).strip()
@@ -1054,7 +1089,7 @@ class _Reader:
             doc.action_items = [item for item in doc.action_items if not item.in_prose]
         for section, kind in self.sections:
             if kind == "timeline" and section.kind == "timeline":
-                doc.timeline.span = doc.timeline.span or section.span
+                doc.timeline.span = doc.timeline.span or self.own_span(section, kind)
             elif kind == "action_items" and section.kind == "action_items":
                 doc.action_items_span = doc.action_items_span or section.span
             elif section.kind == "impact":

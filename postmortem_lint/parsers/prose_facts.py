@@ -620,7 +620,9 @@ def find_quantity(text: str, units: Iterable[str], totals: Iterable[str],
             if word in ("most", "majority", "half") and after.lower().startswith("of ") \
                     and not _HOW_OFTEN.match(after):
                 return found.span()  # "most of our infrastructure": a share in words
-    return None
+    return _unnarrowed(_WHOLE_UNAVAILABLE, text)
+
+
 
 
 # A share written as a fraction: "2/5 of shoppers", "about 1/4th of the hosts", "one in
@@ -673,7 +675,7 @@ _WHOLE_OUTAGE = re.compile(
     rf"(?:[\w.-]+ ){{0,2}}{_SERVICE}\b|{_SERVICE}\b(?:[^.;]|\.(?=\w)){{0,40}}? "
     rf"(?:was|were|went|became) "
     rf"(?:completely |fully |entirely |totally )?(?:down|offline|unreachable|unresponsive|"
-    rf"non-responsive|not responding|affected by an outage|unavailable|inaccessible)\b|"
+    rf"non-responsive|not responding|affected by an outage)\b|"
     # "a chain-wide halt", "the devnet had 9 hours of downtime": all of it,
     # for as long as it says
     rf"\b(?:ecosystem|network|chain|system|platform|company|site|service|cluster|region)"
@@ -687,11 +689,7 @@ _WHOLE_OUTAGE = re.compile(
     rf"the pipeline|the deploy pipeline) (?:are|were|was|is|had been|have been|has been) "
     rf"(?:\w+ )?(?:paused|blocked|halted|frozen|on hold|held back)\b|"
     rf"\bcould not be (?:deployed|released|rolled out|shipped)\b|"
-    # "This prevented new signups, password resets and pushes from taking place": each
-    # of those, for everyone
-    rf"\bprevented (?:all |any )?(?:[\w-]+ ){{0,3}}?[\w-]+(?:, (?:[\w-]+ ){{0,3}}?[\w-]+)*,? "
-    rf"(?:and|or) (?:[\w-]+ ){{0,3}}?[\w-]+ from (?:taking place|happening|working|"
-    rf"succeeding|completing|going through)\b|"
+
     rf"\b{_SERVICE} (?:was |were )?(?:halted|stopped|down|offline|unavailable|went down) for "
     rf"(?:about |approximately |roughly |around |nearly |over |~)?\d[\d.]* ?(?:minutes?|"
     rf"hours?|days?)\b|"
@@ -748,6 +746,17 @@ _PEOPLE_HIT = re.compile(
     r"had been)\s(?:\w+ly\s)?(?P<what>[a-z]+(?:ed|en))\b", re.IGNORECASE)
 _NOT_HIT = frozenset(("notified", "contacted", "emailed", "informed", "invited", "asked",
                       "surveyed", "interviewed", "thanked", "onboarded"))
+
+
+# Said after any count or share in the text: the whole service unavailable ("the platform
+# and customer sites were unavailable"), or each named function blocked for everyone
+# ("This prevented new signups, password resets and pushes from taking place").
+_WHOLE_UNAVAILABLE = re.compile(
+    rf"\b{_SERVICE}\b(?:[^.;]|\.(?=\w)){{0,40}}? (?:was|were|became) (?:completely |fully |"
+    r"entirely |totally )?(?:unavailable|inaccessible)\b|"
+    r"\bprevented (?:all |any )?(?:[\w-]+ ){0,3}?[\w-]+(?:, (?:[\w-]+ ){0,3}?[\w-]+)*,? "
+    r"(?:and|or) (?:[\w-]+ ){0,3}?[\w-]+ from (?:taking place|happening|working|"
+    r"succeeding|completing|going through)\b", re.IGNORECASE)
 
 
 def find_whole_outage(text: str) -> tuple[int, int] | None:

@@ -172,3 +172,27 @@ def test_working_with_someone_to_make_a_change_is_one_under_way():
 def test_working_with_someone_to_fix_the_issue_is_the_response():
     text = INTRO + "We are working with our provider to fix the issue.\n"
     assert parse_text(text).changes_stated == []
+
+
+def test_a_script_in_a_code_block_under_the_actions_is_no_item():
+    text = INTRO + "## Resulting actions\n\n#### Log cleanup scheduled\n\n" \
+        "A nightly job removes old archives.\n\n```bash\n#!/bin/bash\n" \
+        "find . -mtime 5 -print0 | sort -z | xargs -r0 rm\n```\n"
+    doc = parse_text(text)
+    assert not any(13 <= item.span.line <= 16 for item in doc.action_items)  # the script
+
+
+def test_a_table_pasted_in_a_plain_code_block_still_holds_items():
+    text = INTRO + "## Action items\n\n```\nAdd an alert on queue wait | Ana | 2026-06-01\n" \
+        "Move the cache to a larger disk | Ben | 2026-06-15\n```\n"
+    assert len(parse_text(text).action_items) == 2
+
+
+def test_headings_below_a_top_level_timeline_that_name_other_sections_end_it():
+    text = "# Timeline\n\n- 09:00 UTC disk alert fired\n- 09:20 UTC disk cleaned\n\n" \
+        "## What went wrong\n\nNobody knew who could post to the status page.\n\n" \
+        "## Opportunities\n\nWe need to write down who can post to the status page.\n"
+    doc = parse_text(text)
+    assert doc.sections[-1].kind is None
+    assert doc.timeline.span is not None and doc.timeline.span.end_line < 6
+    assert doc.open_work is not None and "status page" in doc.open_work.value
