@@ -974,6 +974,22 @@ def names_changes(text: str) -> bool:
         _RESTORING.search(sentence) is None
 
 
+# "We immediately put measures in place:", "The steps we took:", "Changes we have made
+# since:": the list below is of changes already made.
+_MADE_LEAD = re.compile(r"\b(?:(?:have|has|had|we|i|and)\s+(?:\w+ly\s+|also\s+|already\s+|since\s+)?"
+                        r"(?:put|taken|took|made|implemented|introduced|adopted|applied|"
+                        r"deployed|rolled\s+out|shipped)|already\s+(?:in\s+place|done|made|"
+                        r"implemented))\b", re.IGNORECASE)
+
+
+def names_changes_made(text: str) -> bool:
+    """Whether a sentence that names the list below it as changes says they are made ("We
+    immediately put measures in place:"), not planned ("We will take these steps:")."""
+    sentence = _lead_sentence(text)
+    return names_changes(text) and sentence is not None and \
+        _MADE_LEAD.search(sentence) is not None and not commits(sentence)
+
+
 # "the work is tracked in [issue 12](…)", "see the tracking issue", "tracked in
 # OPS-4": the work is followed in the tracker.
 _TRACKS = re.compile(r"\btrack(?:s|ed|ing)\b", re.IGNORECASE)

@@ -122,6 +122,8 @@ class _Reader:
         self.changes_list = False
         self.checklist_notes: set[int] = set()  # ids of bullets without a box in a checklist
         self.shipped: list[Prose] = []  # sentences that report a fix as landed (read_shipped)
+        self.changes_made = False  # the changes list below is introduced as made
+        self.made_changes: set[int] = set()  # ids of items of such a list
 
     # -- pass 1: sections --------------------------------------------------------
     def assign_sections(self, blocks: list[Block]) -> list[str | None]:
@@ -676,9 +678,12 @@ class _Reader:
         does about the incident, though it keeps no action list."""
         if block.kind == "item" and block.level == 1 and self.changes_list:
             self.doc.changes_stated.append(prose)
+            if self.changes_made:
+                self.made_changes.add(id(prose))  # "We put these measures in place:"
             return
         if block.kind == "paragraph" and not block.level:
             self.changes_list = action_items.names_changes(prose.text)
+            self.changes_made = action_items.names_changes_made(prose.text)
         self.doc.changes_stated += action_items.stated_changes(prose, self.data)
 
     def read_shipped(self, prose: Prose, added: bool) -> None:
@@ -703,7 +708,8 @@ class _Reader:
         ongoing = any(action_items.work_ongoing(prose.text) for prose in doc.prose
                       if prose.role == ProseRole.narrative and prose.section != "timeline")
         if not doc.action_items and doc.changes_stated and not ongoing and all(
-                action_items.change_made(change.text, self.data)
+                id(change) in self.made_changes or action_items.change_made(change.text,
+                                                                             self.data)
                 for change in doc.changes_stated):
             for change in doc.changes_stated:
                 self.b.add_action_item(change, change.whole, {}, status=ItemStatus.done)

@@ -196,3 +196,19 @@ def test_headings_below_a_top_level_timeline_that_name_other_sections_end_it():
     assert doc.sections[-1].kind is None
     assert doc.timeline.span is not None and doc.timeline.span.end_line < 6
     assert doc.open_work is not None and "status page" in doc.open_work.value
+
+
+def test_a_list_introduced_as_measures_put_in_place_is_done_whatever_its_mood():
+    text = INTRO + "We learned from this and immediately put measures in place:\n\n" \
+        "- Only maintainers can start a release job now.\n" \
+        "- Disable pipeline runs from forks.\n"
+    doc = parse_text(text)
+    assert len(doc.action_items) == 2 and all(item.closed for item in doc.action_items)
+    assert codes(lint_text(text, select=["PM501", "PM601"])) == []
+
+
+def test_a_list_introduced_as_steps_to_take_stays_open():
+    text = INTRO + "We will take these steps to prevent this in the future:\n\n" \
+        "- Require a second approval for every release job.\n" \
+        "- Disable pipeline runs from forks.\n"
+    assert not any(item.closed for item in parse_text(text).action_items)
