@@ -976,7 +976,8 @@ def names_changes(text: str) -> bool:
 
 # "We immediately put measures in place:", "The steps we took:", "Changes we have made
 # since:": the list below is of changes already made.
-_MADE_LEAD = re.compile(r"\b(?:(?:have|has|had|we|i|and)\s+(?:\w+ly\s+|also\s+|already\s+|since\s+)?"
+_MADE_LEAD = re.compile(r"\b(?:(?:have|has|had|we|i|and)\s+"
+                        r"(?:\w+ly\s+|also\s+|already\s+|since\s+)?"
                         r"(?:put|taken|took|made|implemented|introduced|adopted|applied|"
                         r"deployed|rolled\s+out|shipped)|already\s+(?:in\s+place|done|made|"
                         r"implemented))\b", re.IGNORECASE)
