@@ -981,7 +981,7 @@ class DocumentBuilder:
                                                    span=prose.span(*several))
                 break
         written = doc.meta.date_written or doc.meta.incident_date
-        for prose in [*impact.text, *doc.summary, *title]:
+        for prose in [*impact.text, *doc.summary, *title, *opening[:2]]:  # the overview
             mentioned = times.find_duration(prose.text) or prose_facts.find_time_range(
                 prose.text) or prose_facts.find_spoken_duration(prose.text) or \
                 prose_facts.find_date_range(prose.text, written.value if written else None)

@@ -1,6 +1,8 @@
 """A length the authors state without a clock length: in words ("several hours of
 delay"), as not known ("Duration: unknown"), as an exposure's window between two versions
-or dates; and a near miss, which never went down, has no length to state (PM203)."""
+or dates; and a near miss, which never went down, has no length to state (PM203). The
+extent of an impact said as a whole platform unavailable or as functions prevented from
+taking place (PM202)."""
 
 import pytest
 
@@ -94,3 +96,9 @@ def test_some_users_prevented_from_a_function_is_still_a_part():
     text = "# Disk full\n\nOn May 4 the root disk filled up. This prevented some users " \
         "from logging in.\n"
     assert parse_text(text).impact.quantity is None
+
+
+def test_a_length_in_the_opening_counts_when_the_impact_is_read_elsewhere():
+    text = "title: Blog downtime\nauthor: Sam\nstatus: publish\n\nThe blog was down for a while " \
+        "today (~6 hours). What follows is why.\n\n### The causes\n\nThe disk filled up.\n"
+    assert parse_text(text).impact.duration_mentioned is not None
