@@ -197,6 +197,8 @@ def commits_forward(text: str, data: RuleData) -> bool:
     future we intend to announce maintenance a week ahead"): an action, wherever it is
     written; a commitment without that ("We will restart the node") may be a step of the
     fix."""
+    if text.rstrip(" *_").endswith(":"):
+        return False  # "Going forward, we will do the following:": the lead of a list
     return _FORWARD.search(text) is not None and commits_in_sentence(text, data)
 
 

@@ -212,3 +212,10 @@ def test_a_list_introduced_as_steps_to_take_stays_open():
         "- Require a second approval for every release job.\n" \
         "- Disable pipeline runs from forks.\n"
     assert not any(item.closed for item in parse_text(text).action_items)
+
+
+def test_the_lead_of_a_list_is_no_item_of_its_own():
+    text = INTRO + "## Recovery\n\nThe queue drained by itself. Going forward, we will do the " \
+        "following to avoid a repeat:\n\n- We will add an alert on queue wait.\n" \
+        "- We will raise the runner limit.\n"
+    assert [item.span.line for item in parse_text(text).action_items] == [11, 12]
