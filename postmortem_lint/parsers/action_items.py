@@ -870,7 +870,8 @@ _LASTING = re.compile(r"\b(?:now|no\s+longer|from\s+now\s+on|going\s+forward|in\
                       r"(?:\w+\s+){1,3}again|(?:as\s+a\s+"
                       r"(?:direct\s+)?result|because|in\s+response|since|after)\s+(?:of\s+)?"
                       r"th(?:is|e)\s+(?:incident|outage|event|breach|attack)|additional|extra|"
-                      r"monitoring|alert(?:s|ing)?|notifications?|tests?)\b",
+                      r"monitoring|alert(?:s|ing)?|notifications?|tests?|tool(?:s|ing)|checks|safeguards?|"
+                      r"scanners?)\b",
                       re.IGNORECASE)
 # "We have taken steps to …", "we put safeguards in place", "we have made improvements to
 # …": a change named as such.

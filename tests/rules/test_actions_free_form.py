@@ -219,3 +219,11 @@ def test_the_lead_of_a_list_is_no_item_of_its_own():
         "following to avoid a repeat:\n\n- We will add an alert on queue wait.\n" \
         "- We will raise the runner limit.\n"
     assert [item.span.line for item in parse_text(text).action_items] == [11, 12]
+
+
+def test_tools_or_checks_built_are_a_lasting_change_made():
+    text = INTRO + "Since most releases are automated, we have built some tools to validate " \
+        "each published release.\n"
+    doc = parse_text(text)
+    assert doc.changes_stated and all(item.closed for item in doc.action_items)
+    assert codes(lint_text(text, select=["PM501", "PM601"])) == []
