@@ -70,7 +70,8 @@ class DocumentProfile(BaseModel):
     incident_date: dt.date | None = None
     date_source: str | None = Field(
         default=None, description="Where incident_date came from: front-matter (or a date "
-        "field), title, first-paragraph, timeline, file-name, or date written.")
+        "field), title, first-paragraph, timeline, file-name, narrative (the first full "
+        "date of the text, when no better place gives one), or date written.")
     date_written: dt.date | None = None
     detection_minutes: float | None = Field(default=None, description="Onset to detection (MTTD).")
     resolution_minutes: float | None = Field(

@@ -44,7 +44,7 @@ from postmortem_lint.ruledata import RuleData
 
 _PHASE_ORDER = ("resolution", "mitigation", "detection", "escalation", "onset")
 # Where the incident's day may be read, best first.
-_DATE_SOURCES = ("front-matter", "title", "first-paragraph", "timeline", "file-name")
+_DATE_SOURCES = ("front-matter", "title", "first-paragraph", "timeline", "file-name", "narrative")
 
 
 # Sections that say what caused the incident.
