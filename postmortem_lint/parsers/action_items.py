@@ -224,8 +224,8 @@ def under_way(text: str, data: RuleData) -> bool:
 
 _FIXING_VERBS = frozenset(("fix", "patch", "resolve", "restore", "mitigate", "recover",
                            "rollback", "revert", "repair"))
-_WORKING_TO = re.compile(r"\s+(?:(?:with|on|alongside)\s+[^.;]{1,60}?\s+)?to\s+(?P<verb>[a-z]+)\b",
-                         re.IGNORECASE)
+_WORKING_TO = re.compile(r"(?<!\s)\s+(?:(?:with|on|alongside)\s+(?:[^\s.;]+\s+){1,8}?)?to\s+"
+                         r"(?P<verb>[a-z]+)\b", re.IGNORECASE)
 
 
 _FOLLOWING_VERBS = frozenset(("track", "monitor", "follow", "watch", "check", "look",

@@ -440,7 +440,7 @@ def find_lasting(text: str) -> tuple[dt.timedelta, int, int] | None:
 
 # The state after the length: "for 3 hours our systems were down", "for two days the
 # site was unreachable".
-_STATE_AFTER = re.compile(r",?\s+(?:[\w'’-]+\s+){1,4}?(?:was|were)\s+(?:\w+\s+)?(?:down|"
+_STATE_AFTER = re.compile(r"(?<!\s),?\s+(?:[\w'’-]+\s+){1,4}?(?:was|were)\s+(?:\w+\s+)?(?:down|"
                           r"unavailable|offline|broken|unreachable|inaccessible|unusable|"
                           r"degraded|disrupted|stuck|halted)\b", re.IGNORECASE)
 
