@@ -248,6 +248,8 @@ class Words:
     planned_verbs: frozenset[str]
     credit_words: frozenset[str]
     change_nouns: frozenset[str]
+    thing_heads: frozenset[str]
+    supplier_nouns: frozenset[str]
 
     @classmethod
     def build(cls, groups: dict[str, list[str]], inflect: Inflector) -> Words:

@@ -181,7 +181,7 @@ class DocumentBuilder:
                 if name == "incident_start":
                     meta.incident_start_source = "field"
                     self.date_incident(_located(prose, at.date()), "front-matter")
-        elif name in ("incident_date", "date_written", "review_date"):
+        elif name in ("incident_date", "date_written", "date_published", "review_date"):
             self._set_date(name, prose, text)
         elif name == "security":
             flag = values.parse_bool(text)

@@ -448,7 +448,8 @@ class _Reader:
         report). Not from the parts that look ahead (actions, follow-up), whose dates are
         deadlines, and not from numbers no postmortem dates itself by (a year before 1990)."""
         meta = self.doc.meta
-        if meta.incident_date is not None or meta.date_written is not None:
+        if meta.incident_date is not None or meta.date_written is not None \
+                or meta.date_published is not None:
             return
         told: dict[dt.date, list[Located[dt.date]]] = {}
         for prose in self.doc.prose:

@@ -76,10 +76,27 @@ def test_numbers_that_only_look_like_dates_do_not_date_the_incident():
 
 
 @pytest.mark.parametrize("key", ["pubDate", "publishDate", "published_at", "publication date"])
-def test_a_publication_date_key_is_the_date_written(key: str):
+def test_a_publication_date_key_is_the_date_published_not_the_date_written(key: str):
     doc = parse_text(f"---\ntitle: Storage outage\n{key}: May 2, 2024\n---\nBlobs failed.\n")
-    assert doc.meta.date_written is not None
-    assert doc.meta.date_written.value == dt.date(2024, 5, 2)
+    assert doc.meta.date_published is not None
+    assert doc.meta.date_published.value == dt.date(2024, 5, 2)
+    assert doc.meta.date_written is None
+
+
+def test_a_public_version_published_after_review_is_not_written_late():
+    text = """\
+        ---
+        published: 2026-03-12
+        ---
+        # Login outage
+
+        ## Timeline
+
+        - 2026-02-26 14:02 UTC Onset: logins fail.
+        - 2026-02-26 15:10 UTC Resolution: logins work again.
+        """
+    assert lint_text(text, select=["PM604"]) == []
+    assert codes(lint_text(text.replace("published:", "date written:"), select=["PM604"])) == ["PM604"]
 
 
 def test_a_date_field_in_the_body_outranks_the_title():
