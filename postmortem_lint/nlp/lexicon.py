@@ -190,6 +190,7 @@ class CompiledLexicon:
         destroy = _alt(w.destructive_verbs)
         credit = _alt(w.credit_words)
         harm = _alt(w.harm_verbs)
+        accountable = _alt(w.accountable_words)
         data = _alt(w.data_nouns)
         believing = _alt(word for word in w.belief_verbs if word.endswith("ing"))
         return (*_PATTERN_CUES, *self._form_cues,
@@ -202,6 +203,11 @@ class CompiledLexicon:
                 re.compile(rf"\b(?:{credit})\s+to\b", re.IGNORECASE),
                 # "the <live> table was dropped by <someone>": data destroyed, by whom
                 re.compile(rf"\b(?:{destroy})\s+by\b", re.IGNORECASE),
+                # "the rule that blocked <the API> was added by <someone>", "the commit
+                # responsible was merged by <someone>": who made what did the damage
+                re.compile(rf"\b(?:that|which)\s+(?:\w+\s+)?(?:{harm})\b.{{1,80}}?\bby\b",
+                           re.IGNORECASE),
+                re.compile(rf"\b(?:{accountable})\b.{{0,40}}?\bby\b", re.IGNORECASE),
                 # "<someone>'s script deleted…", "…'s migration locked…": someone's work
                 # destroying or harming something
                 re.compile(rf"['\u2019]s\b.{{1,40}}?\b(?:{destroy}|{harm})\b", re.IGNORECASE),

@@ -248,6 +248,7 @@ class Words:
     planned_verbs: frozenset[str]
     credit_words: frozenset[str]
     change_nouns: frozenset[str]
+    authoring_verbs: frozenset[str]
 
     @classmethod
     def build(cls, groups: dict[str, list[str]], inflect: Inflector) -> Words:
