@@ -45,10 +45,10 @@ faults and minimising in new words with "we", systems and praise as near misses:
 the cause with tools and planned work as near misses: recall 0.850, no false positive,
 before its changes) and ``dev20`` (525 sentences by another writer, every kind with hard
 negatives of eleven kinds, measured blind once: recall 0.742, three false positives on
-products named like people, before the changes it prompted) are the development sets: the rules are tuned on them, so their figures
-say what the rules do, not how well they generalise (the sets once kept apart as holdouts are
-folded in; they had been looked at). Any other
-labeled ``.jsonl`` file can be measured by path. Run: ``python bench/blame_quality.py
+products named like people, before the changes it prompted) are the development sets: the
+rules are tuned on them, so their figures say what the rules do, not how well they generalise
+(the sets once kept apart as holdouts are folded in; they had been looked at). Any other labeled
+``.jsonl`` file can be measured by path. Run: ``python bench/blame_quality.py
 [--split dev|dev_extra|dev2|…|dev20|all|PATH.jsonl] [--show-errors]``.
 """
 
