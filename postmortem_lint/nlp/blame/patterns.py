@@ -105,7 +105,7 @@ def _constructions(v: Vocabulary) -> dict[str, list[Pattern]]:
             [_in(w.lose_verbs), _words("{0,2}"), _in(w.access_kinds),
              {"LOWER": "access"}],
             # "<someone>'s merge rights have been taken away"
-            [_in(w.privileges), _words("{0,3}"), _in(w.withdrawn_words)]],
+            [_in(w.privileges), _words("{0,5}"), _in(w.withdrawn_words)]],
         "ENGAGEMENT_ENDED": [  # "the intern's placement was ended", "ended her contract"
             [_in(w.engagements), _words("{0,3}"), _in(w.ended_words)],
             [_in(w.ended_words), _words("{0,3}"), _in(w.engagements)],

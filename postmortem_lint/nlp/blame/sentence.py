@@ -411,6 +411,9 @@ class Sentence:
         return self._implicit_subject(verb)
 
     def _explicit_subject(self, verb: Word, child: Word) -> Word:
+        stamped = self._stamped(child)
+        if stamped is not None:
+            return stamped
         if child.lower_ in self.w.relative_pronouns and verb.dep_ == "relcl":
             if child.tag_ == "WDT" and self.blameable(self.who(verb.head)):
                 return child  # "a tool written by X, which sends…": "which" is no person
@@ -423,6 +426,14 @@ class Sentence:
             if owner is not None:
                 return owner
         return child
+
+    def _stamped(self, child: Word) -> Word | None:
+        """"14:07 UTC — <someone> restarted…": a timeline line's time stamp taken for the
+        subject, with the person who acts hung on it as an apposition."""
+        if not any(t.tag_ == "CD" for t in child.subtree if t.i <= child.i):
+            return None
+        return next((c for c in child.children if c.dep_ == "appos" and c.i > child.i and
+                     self.blameable(self.who(c), 2)), None)
 
     def _implicit_subject(self, verb: Word) -> Word | None:
         if verb.tag_ in ("VBD", "VBZ") and not any(c.dep_.startswith("nsubj") for c in
@@ -441,11 +452,12 @@ class Sentence:
                 verb.head.tag_.startswith("NN") and verb.head.i < verb.i:
             # "The <role> needed to…": a finite verb misread as a noun's clause
             return verb.head
-        if verb.dep_ == "ccomp" and verb.head.tag_.startswith("VB") and verb.head.i == verb.i - (
+        if verb.dep_ in ("ccomp", "advcl") and verb.head.tag_.startswith("VB") and \
+                verb.head.i == verb.i - (
                 1 + sum(1 for c in verb.children if c.dep_ == "aux" and c.i < verb.i)) and \
                 verb.head.lower_ in self.v.role_words:
             return verb.head  # "The team lead should…": "lead" misread as a verb
-        if verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
+        if verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i or self._split_conj(verb):
             head = verb.head
             if head.tag_.startswith("VB") or head.dep_ == "ROOT":
                 found = self.subject(head)
@@ -455,6 +467,14 @@ class Sentence:
                     found = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
                 return found
         return None
+
+    def _split_conj(self, verb: Word) -> bool:
+        """"X acknowledged the page but, as far as we know, neglected to…": a second verb of
+        the same subject that an aside between commas made the parser hang as a clause."""
+        head = verb.head
+        return verb.dep_ == "advcl" and verb.tag_ in ("VBD", "VBN") and head.i < verb.i and \
+            not any(c.dep_ in ("mark", "aux", "auxpass") for c in verb.children) and any(
+                c.dep_ == "cc" and head.i < c.i < verb.i for c in head.children)
 
     def diligence(self, verb: Word) -> bool:
         """A diligence verb ("check", "read", "make sure"): blame when not done."""
