@@ -191,6 +191,8 @@ class CompiledLexicon:
         credit = _alt(w.credit_words)
         harm = _alt(w.harm_verbs)
         accountable = _alt(w.accountable_words)
+        trivial = _alt(w.trivial_words)
+        would = _alt(w.would_forms)
         data = _alt(w.data_nouns)
         believing = _alt(word for word in w.belief_verbs if word.endswith("ing"))
         return (*_PATTERN_CUES, *self._form_cues,
@@ -212,6 +214,9 @@ class CompiledLexicon:
                 # destroying or harming something
                 re.compile(rf"['\u2019]s\b.{{1,40}}?\b(?:{destroy}|{harm})\b", re.IGNORECASE),
                 re.compile(rf"\b(?:{better})\b.{{1,60}}?\bwould\b", re.IGNORECASE),
+                # "a quick look by <someone> would have shown it"
+                re.compile(rf"\b(?:{trivial})\b.{{1,80}}?\b(?:{would})\s+have\b",
+                           re.IGNORECASE),
                 # "<the damage> began when X…", "went down after X…"
                 re.compile(rf"\b(?:{began})\b.{{0,40}}?\b(?:{when})\b", re.IGNORECASE),
                 # "was moved off the <team>": a person taken off their work

@@ -249,6 +249,7 @@ class Words:
     credit_words: frozenset[str]
     change_nouns: frozenset[str]
     authoring_verbs: frozenset[str]
+    moment_marks: frozenset[str]
 
     @classmethod
     def build(cls, groups: dict[str, list[str]], inflect: Inflector) -> Words:
