@@ -212,7 +212,7 @@ class CompiledLexicon:
                 re.compile(rf"\b(?:{accountable})\b.{{0,40}}?\bby\b", re.IGNORECASE),
                 # "<someone>'s script deleted…", "…'s migration locked…": someone's work
                 # destroying or harming something
-                re.compile(rf"['\u2019]s\b.{{1,40}}?\b(?:{destroy}|{harm})\b", re.IGNORECASE),
+                re.compile(rf"['\u2019]s\b.{{1,70}}?\b(?:{destroy}|{harm})\b", re.IGNORECASE),
                 re.compile(rf"\b(?:{better})\b.{{1,60}}?\bwould\b", re.IGNORECASE),
                 # "a quick look by <someone> would have shown it"
                 re.compile(rf"\b(?:{trivial})\b.{{1,80}}?\b(?:{would})\s+have\b",

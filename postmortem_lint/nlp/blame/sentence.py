@@ -227,12 +227,25 @@ class Sentence:
             if token.tag_ != "NNP" and len(lower) >= 6 and lower.endswith(self._suffixes):
                 return mention(SYSTEM)
             if any(p.lower_ in w.thing_pronouns for o in token.head.children
-                   if o.dep_ == "dobj" for p in o.children):
+                   if o.dep_ == "dobj" for p in o.children) or self._taken_up_as_thing(token):
                 return mention(SYSTEM)  # "<Name> forgot its <state>": a thing
             return mention(PERSON, weak=1 if token.tag_ == "NNP" else 2)
         # a capitalised plural inside the sentence may be a name the tagger took for a
         # plural ("Beatriz", "Ines"), or a product's plural: only as sure as a first word
         return mention(PERSON, weak=2 if token.tag_ == "NNS" else 0)
+
+    def _taken_up_as_thing(self, token: Word) -> bool:
+        """"<Name> skipped the file because it only watches the top folder", "<Name> missed
+        the change since its checks run elsewhere": a reason clause in the present (how
+        something always works) that takes the name up as "it": the name is a program's
+        ("X ignored the alert because it looked like a duplicate": the alert)."""
+        if token.dep_ != "nsubj" or token.head.tag_ != "VBD":
+            return False
+        it = self.w.thing_pronouns | self.w.pointing_subjects - {"this", "that"}
+        return any(c.dep_ == "advcl" and c.tag_ in ("VBZ", "VBP") and any(
+            g.dep_ in ("nsubj", "nsubjpass") and (g.lower_ in it or any(
+                p.dep_ == "poss" and p.lower_ in it for p in g.children))
+            for g in c.children) for c in token.head.children)
 
     @staticmethod
     def _coded_name(token: Word) -> bool:
@@ -345,8 +358,11 @@ class Sentence:
         phrase = norm(self.doc[min(m.left_edge.i for m in modifiers):token.i + 1].text)
         if phrase in self.v.roles:
             return True
-        words = {norm(m.text) for m in modifiers} | {
-            t.lower_ for m in modifiers for t in m.subtree if not t.is_punct}
+        # (a degree adverb qualifies the qualifier: "a reasonably careful reviewer")
+        words = {norm(m.text) for m in modifiers if not any(
+            c.dep_ == "advmod" for c in m.children)} | {
+            t.lower_ for m in modifiers for t in m.subtree
+            if not t.is_punct and not (t.dep_ == "advmod" and t.head.i == m.i)}
         return bool(words) and words <= (self.v.qualifiers | self.w.personal_determiners |
                                          self.w.competent_words)
 
