@@ -221,6 +221,9 @@ class CompiledLexicon:
                 re.compile(rf"\b(?:{began})\b.{{0,40}}?\b(?:{when})\b", re.IGNORECASE),
                 # "was moved off the <team>": a person taken off their work
                 re.compile(rf"\b(?:{moved})\s+(?:{off})\b", re.IGNORECASE),
+                # "the problem was <someone> copying…"
+                re.compile(rf"\b(?:{damage})\s+(?:is|was|were)\s+(?:\S+\s+){{1,3}}?\w+ing\b",
+                           re.IGNORECASE),
                 # "the outage was on <someone>"
                 re.compile(rf"\b(?:{damage})\s+(?:is|was|are|were)\s+(?:\w+\s+)?on\b",
                            re.IGNORECASE),

@@ -280,6 +280,8 @@ def _copula_cause(s: Sentence) -> Iterator[BlameHit]:
         elif subject is not None and (subject.lower_ in s.v.cause_nouns and subject.dep_ != "csubj"
                                       or _reason_for_damage(s, subject)):
             yield from _cause_is(s, verb, subject)
+        elif subject is not None and subject.lower_ in s.v.damage_nouns:
+            yield from _trouble_was(s, verb, subject)
         else:
             clause = next((c for c in verb.children if c.dep_ == "csubj"), None)
             if clause is not None and damaging(s, clause):
@@ -304,6 +306,33 @@ def _cause_is(s: Sentence, verb: Word, subject: Word) -> Iterator[BlameHit]:
     mention = s.person_or_work(attr, 1)
     if mention is not None and attr is not None and not s.suppressed(verb):
         yield s.hit(KIND, subject.i, attr.i + 1, mention.text, verb.i, attr.i + 1)
+
+
+def _trouble_was(s: Sentence, verb: Word, subject: Word) -> Iterator[BlameHit]:
+    """"The problem was X copying the keys into staging": the damage named as a person's
+    act (a person doing something, not "the problem was X's to fix")."""
+    doer, act = _doer_and_act(s, verb)
+    if doer is None or act is None or s.neutral(act) or act.lower_ in s.v.stative:
+        return
+    mention = s.who(doer)
+    if s.blameable(mention, 1) and not s.suppressed(verb):
+        yield s.hit(KIND, subject.i, act.i + 1, mention.text, verb.i, act.i + 1)
+
+
+def _doer_and_act(s: Sentence, verb: Word) -> tuple[Word | None, Word | None]:
+    """The person and the gerund after a copula, as the parser hangs them: "X copying" as a
+    noun with a clause, as a clause with a subject, or as a gerund read as a noun."""
+    attr = next((c for c in verb.children if c.dep_ == "attr"), None)
+    if attr is None:
+        act = next((c for c in verb.children if c.dep_ == "ccomp" and c.tag_ == "VBG"), None)
+        return (s.subject(act) if act is not None else None), act
+    act = next((c for c in attr.children if c.dep_ == "acl" and c.tag_ == "VBG"), None)
+    if act is not None:
+        return attr, act
+    if attr.lower_.endswith("ing"):
+        return next((c for c in attr.children if c.dep_ in ("compound", "poss", "nmod") and
+                     c.i < attr.i), None), attr
+    return None, None
 
 
 def _what_damaged(s: Sentence, verb: Word, clause: Word) -> Iterator[BlameHit]:
