@@ -417,6 +417,8 @@ class Sentence:
         if len(subjects) > 1 and verb.dep_ == "relcl":
             # "a check that the DBA skipped": the relative word is the object, not the doer
             subjects = [c for c in subjects if c.lower_ not in self.w.relative_pronouns]
+        if len(subjects) > 1:  # "14:07 UTC — @handle restarted…": the stamp is no subject
+            subjects = [c for c in subjects if not self._time_stamp(c)] or subjects
         if subjects:
             return self._explicit_subject(verb, subjects[0])
         for aux in verb.children:  # "X should have double-checked": hung on "have"
@@ -443,10 +445,15 @@ class Sentence:
                 return owner
         return child
 
+    @staticmethod
+    def _time_stamp(token: Word) -> bool:
+        """"14:07 UTC", "09:12": a number, or a word a number before it qualifies."""
+        return any(t.tag_ == "CD" for t in token.subtree if t.i <= token.i)
+
     def _stamped(self, child: Word) -> Word | None:
         """"14:07 UTC — <someone> restarted…": a timeline line's time stamp taken for the
         subject, with the person who acts hung on it as an apposition."""
-        if not any(t.tag_ == "CD" for t in child.subtree if t.i <= child.i):
+        if not self._time_stamp(child):
             return None
         return next((c for c in child.children if c.dep_ == "appos" and c.i > child.i and
                      self.blameable(self.who(c), 2)), None)

@@ -1,0 +1,79 @@
+"""PM1xx: more shapes of blame read from the parse (who acts, what they did, what it caused),
+each with a hard near miss of the same shape that stays silent."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import codes, lint_text
+
+
+def blame_codes(text: str) -> list[str]:
+    return codes(lint_text(text, select=["PM1"]))
+
+
+@pytest.mark.parametrize(("code", "sentence"), [
+    # the author of the thing that did harm, or of the thing named as the culprit
+    ("PM110", "The cron entry that blocked the billing API was added by Tomasz last week."),
+    ("PM110", "The commit responsible for the outage was merged by the intern."),
+    ("PM110", "The query that locked the orders table was run by the analyst."),
+    # harm that befell the system, then "because" a person acted
+    ("PM110", "Payment records were exposed because the intern pasted the keys into a public doc."),
+    ("PM110", "Our backup volume filled because Li doubled the retention."),
+    # damage timed to a person's work
+    ("PM110", "The storefront went down when the platform team's change withdrew our prefixes."),
+    # the damage named as a person's act after a copula
+    ("PM110", "The issue was the intern pushing straight to main."),
+    # the person behind a timeline's time stamp, a role misread as a verb, a second verb
+    # split from its subject by an aside
+    ("PM101", "14:07 UTC — @pwisniewski forgot to silence the duplicate alert route."),
+    ("PM101", "14:07 UTC — @pwisniewski acknowledged the page but forgot to silence the "
+              "duplicate alert route."),
+    ("PM101", "Evidently the ops lead neglected to renew the certificate."),
+    ("PM101", "11:02 — Marta acknowledged the page but, from what we can see, neglected to "
+              "verify the replica lag."),
+    # sanctions: pay withheld, a privilege lost, termination threatened
+    ("PM106", "Oleg's on-call bonus for this quarter has been withheld."),
+    ("PM106", "Penalty: whoever broke the build loses sudo for a week."),
+    ("PM106", "Any repeat of this by the DBA will result in termination."),
+    # a plain past act made light of
+    ("PM105", "The contractor just clicked through the warning."),
+    ("PM105", "A quick glance at the graph by the IC would have shown the leak."),
+    # an imagined better colleague, with a degree adverb
+    ("PM103", "A reasonably careful reviewer would have caught the flipped check."),
+    # a name whose reason clause is about the past act, not taken up as a program
+    ("PM101", "Dana ignored the alert because it looked like a duplicate."),
+])
+def test_shapes_of_blame_are_reported(code: str, sentence: str) -> None:
+    assert code in blame_codes(sentence), sentence
+
+
+@pytest.mark.parametrize("sentence", [
+    # the harmful thing harmed only what should go; a thing's helpful role; a responder
+    "The rule that blocked the spam bots was added by Tomasz.",
+    "The patch responsible for the fix was merged by Ana.",
+    "The commit that took down checkout was reverted by Ana.",
+    "The rollback that restored the table was run by the DBA.",
+    # what was removed was meant to go; what came back is no damage
+    "The old keys were removed because the security team rotated them.",
+    "Checkout came back when the platform team's rollback finished.",
+    # a copula naming a thing, or a neutral act
+    "The problem was the missing alert.",
+    "The problem was Li restarting the pods, which fixed it.",
+    # the same time stamps and asides with neutral acts or a system
+    "14:07 UTC — @pwisniewski acknowledged the page and silenced the duplicate alert route.",
+    "The job started but, after a minute, crashed.",
+    # withheld and lost things that are not a person's
+    "The feature flag was withheld from the release.",
+    "The build host loses sudo rules on every reboot.",
+    # "just" telling the moment, a neutral act, a recent act, a wish
+    "The on-call just restarted the pod and it recovered.",
+    "Ana just finished the rollback as the second alert fired.",
+    "Li had just deployed the fix when the alert fired.",
+    "Maria just wanted to help.",
+    # products taken up as "it" by a present-tense reason clause
+    "Argus overlooked the new folder since it only watches the root.",
+    "Lumen missed the spike because its probes run from another region.",
+])
+def test_near_misses_of_those_shapes_stay_silent(sentence: str) -> None:
+    assert blame_codes(sentence) == [], sentence
