@@ -250,6 +250,7 @@ class Words:
     change_nouns: frozenset[str]
     authoring_verbs: frozenset[str]
     moment_marks: frozenset[str]
+    precondition_words: frozenset[str]
 
     @classmethod
     def build(cls, groups: dict[str, list[str]], inflect: Inflector) -> Words:

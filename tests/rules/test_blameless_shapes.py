@@ -41,6 +41,12 @@ def blame_codes(text: str) -> list[str]:
     ("PM105", "A quick glance at the graph by the IC would have shown the leak."),
     # an imagined better colleague, with a degree adverb
     ("PM103", "A reasonably careful reviewer would have caught the flipped check."),
+    # a vendor's operations centre or support desk acting as colleagues; a goof
+    ("PM104", "The vendor's support desk should have escalated the ticket."),
+    ("PM104", "Our partner's NOC should have called us as soon as the link dropped."),
+    ("PM101", "Marek goofed on the firewall change."),
+    # a check owed before the act the person then did
+    ("PM104", "Jonas needed to confirm the target cluster before running the script."),
     # a name whose reason clause is about the past act, not taken up as a program
     ("PM101", "Dana ignored the alert because it looked like a duplicate."),
 ])
@@ -71,6 +77,11 @@ def test_shapes_of_blame_are_reported(code: str, sentence: str) -> None:
     "Ana just finished the rollback as the second alert fired.",
     "Li had just deployed the fix when the alert fired.",
     "Maria just wanted to help.",
+    # the same groups doing neutral work; a check needed for a purpose, an act before an event
+    "The NOC paged us at 04:10.",
+    "The support desk escalated the ticket at once.",
+    "Li needed to check the logs twice to find the error.",
+    "Li needed to restart the pod before it came up.",
     # products taken up as "it" by a present-tense reason clause
     "Argus overlooked the new folder since it only watches the root.",
     "Lumen missed the spike because its probes run from another region.",

@@ -136,8 +136,19 @@ def _needs_care(s: Sentence, verb: Word, complement: Word) -> bool:
     find <it>" (a count, or a purpose, says so)."""
     burden = any(t.tag_ == "CD" or t.dep_ in ("advcl", "xcomp") and any(
         g.lower_ == "to" for g in t.children) for t in complement.subtree if t.i > complement.i)
+    if verb.lower_ in s.w.need_verbs and verb.tag_ == "VBD":
+        return s.diligence(complement) and not burden and _before_acting(s, complement)
     return verb.lower_ in s.w.need_verbs and verb.tag_ in ("VBZ", "VBP") and \
         s.diligence(complement) and not burden
+
+
+def _before_acting(s: Sentence, complement: Word) -> bool:
+    """"needed to confirm the cluster before running the script", "…check it first": a
+    check owed before the act the person then did (not "needed to check it twice")."""
+    marks = s.w.precondition_words
+    return any(c.dep_ == "advmod" and c.lower_ in marks or c.dep_ == "prep" and
+               c.lower_ in marks and any(g.tag_ == "VBG" for g in c.children)
+               for c in complement.children)
 
 
 def _avoided_if(s: Sentence) -> Iterator[BlameHit]:
