@@ -251,6 +251,8 @@ class Words:
     authoring_verbs: frozenset[str]
     moment_marks: frozenset[str]
     precondition_words: frozenset[str]
+    personnel_words: frozenset[str]
+    part_words: frozenset[str]
 
     @classmethod
     def build(cls, groups: dict[str, list[str]], inflect: Inflector) -> Words:

@@ -36,6 +36,15 @@ def blame_codes(text: str) -> list[str]:
     ("PM106", "Oleg's on-call bonus for this quarter has been withheld."),
     ("PM106", "Penalty: whoever broke the build loses sudo for a week."),
     ("PM106", "Any repeat of this by the DBA will result in termination."),
+    # sanctions: an imperative the tagger misread, the people function on a person's
+    # conduct, an engagement "of" a person ended
+    ("PM106", "Retrain Emilio on the release procedure before he deploys again."),
+    ("PM106", "HR has been brought in about Piet's conduct during the outage."),
+    ("PM106", "The placement of the agency contractor has been ended after the incident."),
+    # a fault on someone's side, a team's omission, damage that began with a person's work
+    ("PM102", "An error on @lmorales's side caused the drift."),
+    ("PM102", "The QA team's omission of the upgrade path from the plan let the bug through."),
+    ("PM110", "The slowdown began with Bao's bulk reindex job."),
     # a plain past act made light of
     ("PM105", "The contractor just clicked through the warning."),
     ("PM105", "A quick glance at the graph by the IC would have shown the leak."),
@@ -72,6 +81,10 @@ def test_shapes_of_blame_are_reported(code: str, sentence: str) -> None:
     # withheld and lost things that are not a person's
     "The feature flag was withheld from the release.",
     "The build host loses sudo rules on every reboot.",
+    # an imperative on a thing; the people function praising; an omission nobody owns
+    "Retrain the model on the new data.",
+    "HR praised Piet's conduct during the outage.",
+    "The omission of the upgrade path from the plan let the bug through.",
     # "just" telling the moment, a neutral act, a recent act, a wish
     "The on-call just restarted the pod and it recovered.",
     "Ana just finished the rollback as the second alert fired.",

@@ -347,6 +347,11 @@ class Sentence:
                 start += 1
         return start
 
+    def starts_clause(self, token: Word) -> bool:
+        """Whether the word opens the sentence (or the clause after a "Label:"), as an
+        imperative does."""
+        return token.i == self._clause_start(token)
+
     def _modifiers(self, token: Word) -> list[Word]:
         return [c for c in token.children if c.dep_ in ("compound", "amod", "nmod", "poss",
                                                          "npadvmod") and c.i < token.i]
