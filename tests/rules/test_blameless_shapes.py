@@ -98,6 +98,8 @@ def test_shapes_of_blame_are_reported(code: str, sentence: str) -> None:
     # products taken up as "it" by a present-tense reason clause
     "Argus overlooked the new folder since it only watches the root.",
     "Lumen missed the spike because its probes run from another region.",
+    "After the page went green, Lumen missed the change because its uptime probes run from "
+    "other regions.",
 ])
 def test_near_misses_of_those_shapes_stay_silent(sentence: str) -> None:
     assert blame_codes(sentence) == [], sentence

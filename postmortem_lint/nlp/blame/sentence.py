@@ -219,6 +219,8 @@ class Sentence:
         if self._not_a_name(token) or self._machine(token) or self._fails_by_itself(token) \
                 or self._coded_name(token):
             return mention(SYSTEM)
+        if self._taken_up_as_thing(token):
+            return mention(SYSTEM)
         surname = any(c.dep_ == "compound" and NAME_SHAPE.match(c.text)
                       for c in token.children) or (
             token.dep_ == "compound" and NAME_SHAPE.match(token.head.text))
@@ -227,7 +229,7 @@ class Sentence:
             if token.tag_ != "NNP" and len(lower) >= 6 and lower.endswith(self._suffixes):
                 return mention(SYSTEM)
             if any(p.lower_ in w.thing_pronouns for o in token.head.children
-                   if o.dep_ == "dobj" for p in o.children) or self._taken_up_as_thing(token):
+                   if o.dep_ == "dobj" for p in o.children):
                 return mention(SYSTEM)  # "<Name> forgot its <state>": a thing
             return mention(PERSON, weak=1 if token.tag_ == "NNP" else 2)
         # a capitalised plural inside the sentence may be a name the tagger took for a
@@ -242,10 +244,17 @@ class Sentence:
         if token.dep_ != "nsubj" or token.head.tag_ != "VBD":
             return False
         it = self.w.thing_pronouns | self.w.pointing_subjects - {"this", "that"}
-        return any(c.dep_ == "advcl" and c.tag_ in ("VBZ", "VBP") and any(
+        return any(c.dep_ == "advcl" and self._present(c) and any(
             g.dep_ in ("nsubj", "nsubjpass") and (g.lower_ in it or any(
                 p.dep_ == "poss" and p.lower_ in it for p in g.children))
             for g in c.children) for c in token.head.children)
+
+    @staticmethod
+    def _present(verb: Word) -> bool:
+        """A verb in the present ("watches", "run"; a bare "run" the tagger may call a
+        participle when nothing helps it)."""
+        return verb.tag_ in ("VBZ", "VBP") or verb.tag_ == "VBN" and not any(
+            c.dep_ in ("aux", "auxpass") for c in verb.children)
 
     @staticmethod
     def _coded_name(token: Word) -> bool:
