@@ -118,7 +118,7 @@ class CompiledLexicon:
         # the words of the constructions the patterns find (see blame/patterns.py)
         for group in (w.sit_verbs, w.privileges, w.engagements, w.forced_through_verbs,
                       w.answer_verbs, w.accident_adverbs, w.conduct_nouns, w.hindsight_nouns,
-                      w.transform_verbs, w.ideal_adverbs, w.personnel_words):
+                      w.transform_verbs, w.ideal_adverbs, w.personnel_words, w.fitness_words):
             gated.update(group)
         return frozenset(strong), phrases, frozenset(gated), gated_phrases
 

@@ -253,6 +253,7 @@ class Words:
     precondition_words: frozenset[str]
     personnel_words: frozenset[str]
     part_words: frozenset[str]
+    fitness_words: frozenset[str]
 
     @classmethod
     def build(cls, groups: dict[str, list[str]], inflect: Inflector) -> Words:

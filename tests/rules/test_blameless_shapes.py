@@ -56,6 +56,11 @@ def blame_codes(text: str) -> list[str]:
     ("PM101", "Marek goofed on the firewall change."),
     # a check owed before the act the person then did
     ("PM104", "Jonas needed to confirm the target cluster before running the script."),
+    # a person's fitness for the work denied, in words or in an idiom
+    ("PM103", "Frankly the contractor was not competent to run production changes."),
+    ("PM103", "The new hire isn't qualified for the on-call rotation."),
+    ("PM103", "Our vendor's operators are just not up to the task."),
+    ("PM103", "Whoever approved this plainly had no idea what she was doing."),
     # a name whose reason clause is about the past act, not taken up as a program
     ("PM101", "Dana ignored the alert because it looked like a duplicate."),
 ])
@@ -81,6 +86,10 @@ def test_shapes_of_blame_are_reported(code: str, sentence: str) -> None:
     # withheld and lost things that are not a person's
     "The feature flag was withheld from the release.",
     "The build host loses sudo rules on every reboot.",
+    # fitness affirmed, or of a thing; the authors not knowing what others did
+    "The contractor was competent and careful throughout.",
+    "The replica was not fit for promotion.",
+    "We had no idea what they were doing with the cache.",
     # an imperative on a thing; the people function praising; an omission nobody owns
     "Retrain the model on the new data.",
     "HR praised Piet's conduct during the outage.",
