@@ -56,6 +56,9 @@ def blame_codes(text: str) -> list[str]:
     ("PM101", "Marek goofed on the firewall change."),
     # a check owed before the act the person then did
     ("PM104", "Jonas needed to confirm the target cluster before running the script."),
+    # "any of" a group as the subject of hindsight; failures that came from a team's act
+    ("PM104", "Any of the approvers could have tried the migration on staging first."),
+    ("PM110", "The timeouts came from the storage team throttling our reads."),
     # a person's fitness for the work denied, in words or in an idiom
     ("PM103", "Frankly the contractor was not competent to run production changes."),
     ("PM103", "The new hire isn't qualified for the on-call rotation."),
@@ -86,6 +89,10 @@ def test_shapes_of_blame_are_reported(code: str, sentence: str) -> None:
     # withheld and lost things that are not a person's
     "The feature flag was withheld from the release.",
     "The build host loses sudo rules on every reboot.",
+    # "any of" doing what anyone may; a fix or an idea that came from a team
+    "Any of our engineers can page the DBA.",
+    "The fix for the wrong config came from Ana.",
+    "The idea came from the storage team reviewing the graphs.",
     # fitness affirmed, or of a thing; the authors not knowing what others did
     "The contractor was competent and careful throughout.",
     "The replica was not fit for promotion.",

@@ -51,8 +51,10 @@ def _origin_of_damage(s: Sentence, span: Phrase) -> bool:
     if link is None:
         return True
     subject = s.subject(link.head if link.dep_ in ("attr", "pobj") else link)
-    return subject is not None and any(t.lower_ in s.v.damage_nouns and t.lower_ not in s.v.neutral
-                                       for t in subject.subtree)
+    # (or a failure itself as the subject: "the 502s came from X…")
+    return subject is not None and (any(
+        t.lower_ in s.v.damage_nouns and t.lower_ not in s.v.neutral for t in subject.subtree)
+        or subject.lower_ in s.v.outcomes)
 
 
 def _response_set_off(s: Sentence, verb: Word) -> bool:
