@@ -45,7 +45,7 @@ ALLOWED = {
     "dev17": (5, 1, 1.0),
     "dev18": (0, 0, 1.0),
     "dev19": (1, 0, 1.0),
-    "dev20": (67, 3, 1.0),
+    "dev20": (41, 2, 0.99),  # measured 39 and 2: two sentences of slack on the newest set
 }
 
 
@@ -118,6 +118,11 @@ GRAMMAR_MUTATIONS = [
     ("habit_verbs", "stop"),
     ("placement_adverbs", "squarely"),
     ("plain_words", "obvious"),
+    ("harm_verbs", "empty"),
+    ("privileges", "sudo"),
+    ("part_words", "side"),
+    ("fitness_words", "competent"),
+    ("personnel_words", "hr"),
 ]
 
 
