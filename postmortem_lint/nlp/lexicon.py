@@ -242,7 +242,7 @@ class CompiledLexicon:
             rf"\b(?:{_alt(w.placement_adverbs)})\s+on\b",
             rf"\bwithout\s+(?:\w+\s+){{0,2}}?(?:{_alt(w.safeguard_nouns)})\b",
             rf"['\u2019]s\s+(?:{_alt(w.shared_faults)})\b",
-            rf"\bmore\s+(?:{_alt(w.care_nouns)})\b",
+            rf"\b(?:{_alt(w.comparative_words)})\s+(?:{_alt(w.care_nouns)})\b",
             rf"\b(?:{_alt(w.poor_words)})\s+(?:{_alt(w.choice_nouns)})\b"))
 
     @cached_property

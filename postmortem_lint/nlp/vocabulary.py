@@ -254,6 +254,7 @@ class Words:
     personnel_words: frozenset[str]
     part_words: frozenset[str]
     fitness_words: frozenset[str]
+    comparative_words: frozenset[str]
 
     @classmethod
     def build(cls, groups: dict[str, list[str]], inflect: Inflector) -> Words:

@@ -56,6 +56,8 @@ def blame_codes(text: str) -> list[str]:
     ("PM101", "Marek goofed on the firewall change."),
     # a check owed before the act the person then did
     ("PM104", "Jonas needed to confirm the target cluster before running the script."),
+    # the scrutiny a person is said to have lacked
+    ("PM104", "Closer scrutiny by the reviewer would have caught the flipped flag."),
     # "any of" a group as the subject of hindsight; failures that came from a team's act
     ("PM104", "Any of the approvers could have tried the migration on staging first."),
     ("PM110", "The timeouts came from the storage team throttling our reads."),
@@ -89,6 +91,9 @@ def test_shapes_of_blame_are_reported(code: str, sentence: str) -> None:
     # withheld and lost things that are not a person's
     "The feature flag was withheld from the release.",
     "The build host loses sudo rules on every reboot.",
+    # better judgement of a program, or the authors'
+    "Better judgement from the scheduler would have kept the job off the hot node.",
+    "With better judgement, we would have waited.",
     # "any of" doing what anyone may; a fix or an idea that came from a team
     "Any of our engineers can page the DBA.",
     "The fix for the wrong config came from Ana.",
