@@ -24,6 +24,8 @@ def blame_codes(text: str) -> list[str]:
     ("PM110", "The storefront went down when the platform team's change withdrew our prefixes."),
     # the damage named as a person's act after a copula
     ("PM110", "The issue was the intern pushing straight to main."),
+    # reverting as the act a cause label names
+    ("PM110", "Root cause: the consultant from the partner firm reverted our retry fix."),
     # the person behind a timeline's time stamp, a role misread as a verb, a second verb
     # split from its subject by an aside
     ("PM101", "14:07 UTC — @pwisniewski forgot to silence the duplicate alert route."),
@@ -85,6 +87,8 @@ def test_shapes_of_blame_are_reported(code: str, sentence: str) -> None:
     # a copula naming a thing, or a neutral act
     "The problem was the missing alert.",
     "The problem was Li restarting the pods, which fixed it.",
+    # a revert in the timeline, outside a cause statement
+    "Li reverted the bad deploy at 10:02.",
     # the same time stamps and asides with neutral acts or a system
     "14:07 UTC — @pwisniewski acknowledged the page and silenced the duplicate alert route.",
     "The job started but, after a minute, crashed.",
