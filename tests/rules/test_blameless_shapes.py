@@ -56,6 +56,8 @@ def blame_codes(text: str) -> list[str]:
     ("PM104", "The vendor's support desk should have escalated the ticket."),
     ("PM104", "Our partner's NOC should have called us as soon as the link dropped."),
     ("PM101", "Marek goofed on the firewall change."),
+    # an idiom of inattention with its possessive
+    ("PM101", "The night operator took her eye off the ball during the failover."),
     # a check owed before the act the person then did
     ("PM104", "Jonas needed to confirm the target cluster before running the script."),
     # the scrutiny a person is said to have lacked
@@ -87,6 +89,8 @@ def test_shapes_of_blame_are_reported(code: str, sentence: str) -> None:
     # a copula naming a thing, or a neutral act
     "The problem was the missing alert.",
     "The problem was Li restarting the pods, which fixed it.",
+    # the authors owning the same idiom
+    "We took our eye off the ball on capacity.",
     # a revert in the timeline, outside a cause statement
     "Li reverted the bad deploy at 10:02.",
     # the same time stamps and asides with neutral acts or a system
