@@ -70,7 +70,8 @@ class DocumentProfile(BaseModel):
     incident_date: dt.date | None = None
     date_source: str | None = Field(
         default=None, description="Where incident_date came from: front-matter (or a date "
-        "field), title, first-paragraph, timeline, file-name, or date written.")
+        "field), title, first-paragraph, timeline, file-name, narrative (the first full "
+        "date of the text, when no better place gives one), date written, or date published.")
     date_written: dt.date | None = None
     detection_minutes: float | None = Field(default=None, description="Onset to detection (MTTD).")
     resolution_minutes: float | None = Field(
@@ -220,12 +221,14 @@ def _services(names: list[str]) -> list[str]:
 
 def _incident_date(doc: Postmortem, facts: IncidentFacts) -> tuple[dt.date | None, str | None]:
     """The model's incident day (front matter, title, opening, timeline or file name),
-    else the date the document was written."""
+    else the date the document was written or published."""
     meta = doc.meta
     if meta.incident_date is not None:
         return meta.incident_date.value, meta.incident_date_source or "front-matter"
     if meta.date_written is not None:
         return meta.date_written.value, "date written"
+    if meta.date_published is not None:
+        return meta.date_published.value, "date published"
     return None, None
 
 

@@ -100,9 +100,13 @@ class Metadata(BaseModel):
     # The incident's calendar day: the one fact every rule, the timeline and audits read.
     incident_date: Located[dt.date] | None = None
     # Where incident_date was read: "front-matter" (front matter or a date field),
-    # "title", "first-paragraph", "timeline" (its first full date) or "file-name".
+    # "title", "first-paragraph", "timeline" (its first full date), "file-name" or
+    # "narrative" (the date the text gives most often).
     incident_date_source: str | None = None
     date_written: Located[dt.date] | None = None
+    # When the post went public (a blog's "published", "pubDate"): later than the writing
+    # when a public version follows an internal review, so it never stands for it.
+    date_published: Located[dt.date] | None = None
     services: list[Located[str]] = Field(default_factory=list)
     incident_class: Located[str] | None = None
     security: Located[bool] | None = None

@@ -44,7 +44,7 @@ from postmortem_lint.ruledata import RuleData
 
 _PHASE_ORDER = ("resolution", "mitigation", "detection", "escalation", "onset")
 # Where the incident's day may be read, best first.
-_DATE_SOURCES = ("front-matter", "title", "first-paragraph", "timeline", "file-name")
+_DATE_SOURCES = ("front-matter", "title", "first-paragraph", "timeline", "file-name", "narrative")
 
 
 # Sections that say what caused the incident.
@@ -178,7 +178,7 @@ class DocumentBuilder:
                 if name == "incident_start":
                     meta.incident_start_source = "field"
                     self.date_incident(_located(prose, at.date()), "front-matter")
-        elif name in ("incident_date", "date_written", "review_date"):
+        elif name in ("incident_date", "date_written", "date_published", "review_date"):
             self._set_date(name, prose, text)
         elif name == "security":
             flag = values.parse_bool(text)

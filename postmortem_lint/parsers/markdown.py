@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 from typing import NamedTuple
@@ -77,6 +78,10 @@ _EVIDENCE_AFTER = re.compile(
 # Words that make a sentence ending in ":" the lead-in of a list of lessons.
 _LESSON_WORDS = frozenset(("lessons", "lesson", "learnings", "takeaways"))
 _LABEL_LEVEL = 7  # below every Markdown heading level
+_EARLIEST_DATE, _LATEST_DATE = 1990, 2100  # years a postmortem's own date falls in
+_DATE_WINDOW = 350  # less than the 400 characters find_date reads at a time
+# Sections whose dates are deadlines and reviews to come, not the incident's day.
+_LOOKING_AHEAD = frozenset(("action_items", "follow_up", "lessons"))
 _ACTION_COLUMNS = ("action", "owner", "due", "priority", "status", "type", "ticket")
 # Header words of a column that says something about each item, not what the item is.
 _ITEM_NOTES = frozenset(("triggered", "trigger", "reason", "rationale", "why", "context",
@@ -384,6 +389,7 @@ class _Reader:
                 self.doc.prose.append(block.prose)
             self.read_text_block(block, kind)
         self.finish_sections()
+        self.date_from_narrative()
         return self.b.finish()
 
     def date_from_opening(self, blocks: list[Block]) -> None:
@@ -403,6 +409,26 @@ class _Reader:
                 self.b.date_incident(Located(value=day, span=block.prose.span(start, end)),
                                      "first-paragraph")
             return
+
+    def date_from_narrative(self) -> None:
+        """The date the narrative gives most often (the later one on a tie), for a document
+        that gives no date in any better place ("## Background" first, the day told in its
+        third paragraph; a flaw "introduced on Jun 4th, 2015" and fixed on the day of the
+        report). Not from the parts that look ahead (actions, follow-up), whose dates are
+        deadlines, and not from numbers no postmortem dates itself by (a year before 1990)."""
+        meta = self.doc.meta
+        if meta.incident_date is not None or meta.date_written is not None \
+                or meta.date_published is not None:
+            return
+        told: dict[dt.date, list[Located[dt.date]]] = {}
+        for prose in self.doc.prose:
+            if prose.role is not ProseRole.narrative or prose.section in _LOOKING_AHEAD:
+                continue
+            for day, start, end in _dates_in(prose.text, self.b.dayfirst):
+                told.setdefault(day, []).append(Located(value=day, span=prose.span(start, end)))
+        if told:
+            day = max(told, key=lambda d: (len(told[d]), d))
+            self.b.date_incident(told[day][0], "narrative")
 
     def read_front_matter(self, block: Block) -> None:
         # the YAML reader (ruamel.yaml) is imported only for a document with front matter
@@ -1155,3 +1181,17 @@ def _heading_items(blocks: list[Block], kinds: list[str | None]) -> set[int]:
             close()
     close()
     return found
+
+
+def _dates_in(text: str, dayfirst: bool) -> Iterator[tuple[dt.date, int, int]]:
+    """Every full calendar date in the text from 1990 on, with its offsets."""
+    offset = 0
+    while offset < len(text):
+        found = find_date(text[offset:], dayfirst=dayfirst)
+        if found is None:
+            offset += _DATE_WINDOW  # find_date reads a short window; the windows overlap
+            continue
+        day, start, end = found
+        if _EARLIEST_DATE <= day.year <= _LATEST_DATE:
+            yield day, offset + start, offset + end
+        offset += max(end, 1)

@@ -27,7 +27,7 @@ from postmortem_lint.sources.reading import SourceText
 
 _LIST_SECTIONS = {"went_well", "went_wrong", "got_lucky", "lessons"}
 _NAME_KEYS = ("name", "login", "handle", "username")
-_DATE_FIELDS = {"incident_date", "date_written", "review_date", "incident_start",
+_DATE_FIELDS = {"incident_date", "date_written", "date_published", "review_date", "incident_start",
                 "incident_end"}
 _MOMENT_WORDS = frozenset(("date", "time", "day", "at", "on", "when", "start", "end", "begin"))
 

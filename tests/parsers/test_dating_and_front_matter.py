@@ -44,6 +44,61 @@ def test_the_incident_day_comes_from_the_best_source(text: str, name: str, expec
     assert _dated(parse_text(text, name)) == expected
 
 
+BACKGROUND_FIRST = """\
+## Background
+
+The sync service copies repository metadata between regions.
+
+A flaw introduced on 14 June 2019 let the copy skip deleted rows.
+
+On 2023-05-09 at 08:10 UTC the first region stopped serving stale rows; on 2023-05-09 the
+second followed.
+
+## Action items
+
+- Add a replay check before each copy (due 2023-06-30).
+"""
+
+
+def test_a_date_the_narrative_tells_dates_a_document_with_no_better_source():
+    """The day the narrative gives most often: not the flaw's old origin, not a deadline."""
+    assert _dated(parse_text(BACKGROUND_FIRST)) == (dt.date(2023, 5, 9), "narrative")
+
+
+def test_the_narrative_is_read_only_when_no_better_place_gives_the_day():
+    doc = parse_text(BACKGROUND_FIRST, "2023-05-10-sync.md")
+    assert _dated(doc) == (dt.date(2023, 5, 10), "file-name")
+
+
+def test_numbers_that_only_look_like_dates_do_not_date_the_incident():
+    doc = parse_text("## Background\n\nVersion 21.10.21.1959 of the extension fixed it.\n")
+    assert _dated(doc) == (None, None)
+
+
+@pytest.mark.parametrize("key", ["pubDate", "publishDate", "published_at", "publication date"])
+def test_a_publication_date_key_is_the_date_published_not_the_date_written(key: str):
+    doc = parse_text(f"---\ntitle: Storage outage\n{key}: May 2, 2024\n---\nBlobs failed.\n")
+    assert doc.meta.date_published is not None
+    assert doc.meta.date_published.value == dt.date(2024, 5, 2)
+    assert doc.meta.date_written is None
+
+
+def test_a_public_version_published_after_review_is_not_written_late():
+    text = """\
+        ---
+        published: 2026-03-12
+        ---
+        # Login outage
+
+        ## Timeline
+
+        - 2026-02-26 14:02 UTC Onset: logins fail.
+        - 2026-02-26 15:10 UTC Resolution: logins work again.
+        """
+    assert lint_text(text, select=["PM604"]) == []
+    assert codes(lint_text(text.replace("published:", "date written:"), select=["PM604"])) == ["PM604"]
+
+
 def test_a_date_field_in_the_body_outranks_the_title():
     doc = parse_text("# Outage - March 3, 2024\n\n**Date:** 2024-03-02\n\nThe queue stalled.\n")
     assert _dated(doc) == (dt.date(2024, 3, 2), "front-matter")

@@ -8,7 +8,7 @@ import textwrap
 
 import pytest
 
-from tests.conftest import codes, lint_text, parse_text
+from tests.conftest import FREE_FORM_CHECKED, codes, lint_text, parse_text
 
 # A start and a resolution time, in three status-page generators' spellings.
 WINDOWS = [
@@ -169,8 +169,20 @@ def test_a_short_entry_without_a_resolution_time_still_needs_a_timeline() -> Non
         date: 2025-01-15
         ---
         Uploads failed this morning for a while. They work again now.
-        """))
+        """, rules=FREE_FORM_CHECKED))
     assert "PM300" in found
+
+
+def test_a_short_entry_is_not_asked_for_a_timeline_by_default() -> None:
+    """A note with no postmortem sections is free-form: its absent timeline is not claimed."""
+    found = codes(lint_text("""\
+        ---
+        title: Uploads failing
+        date: 2025-01-15
+        ---
+        Uploads failed this morning for a while. They work again now.
+        """))
+    assert "PM300" not in found
 
 
 def test_a_timeline_key_without_times_is_still_reported() -> None:

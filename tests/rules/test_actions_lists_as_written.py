@@ -3,7 +3,7 @@ them: the report's own writing listed as an item, lists introduced as done or as
 one tracker link for a group, horizons as priorities, issue-template documents, reflection
 sections, published advisories and setting names in brackets. Every snippet is our own."""
 
-from tests.conftest import codes, lint_text
+from tests.conftest import FREE_FORM_CHECKED, codes, lint_text
 
 HEAD = "# Queue backlog\n\nDate: 2026-03-02\n\n## Action items\n\n"
 FIELDS = ["PM502", "PM503", "PM504", "PM507"]
@@ -175,7 +175,7 @@ def test_an_item_with_vague_sub_items_is_still_vague():
 def test_a_reflection_section_counts_as_what_went_wrong():
     text = ("# Disk full\n\n## Postmortem\n\nNobody was paged because no alert was set on "
             "disk usage, and the restore was slower than it should have been.\n")
-    findings = lint_text(text, select=["PM703"])
+    findings = lint_text(text, select=["PM703"], rules=FREE_FORM_CHECKED)
     assert codes(findings) == ["PM703"]
     assert 'no "What went well"' in findings[0].message
     assert "neither" not in findings[0].message
@@ -183,7 +183,7 @@ def test_a_reflection_section_counts_as_what_went_wrong():
 
 def test_a_reflection_heading_without_shortcomings_is_no_reflection():
     text = "# Disk full\n\n## Conclusion\n\nThe disk was replaced on Tuesday.\n"
-    findings = lint_text(text, select=["PM703"])
+    findings = lint_text(text, select=["PM703"], rules=FREE_FORM_CHECKED)
     assert "neither" in findings[0].message
 
 
@@ -222,7 +222,7 @@ def test_a_key_a_group_heading_names_as_its_subject_is_no_tracker():
 def test_a_document_titled_postmortem_is_no_reflection_section():
     text = ("# Postmortem\n\n## Summary\n\nNobody was paged because no alert was set on "
             "disk usage, and the restore was slower than it should have been.\n")
-    findings = lint_text(text, select=["PM703"])
+    findings = lint_text(text, select=["PM703"], rules=FREE_FORM_CHECKED)
     assert "neither" in findings[0].message
 
 

@@ -1,6 +1,6 @@
 """PM7xx: depth matches severity."""
 
-from tests.conftest import codes, lint_text
+from tests.conftest import FREE_FORM_CHECKED, codes, lint_text
 
 
 def test_missing_severity_is_reported_at_the_title():
@@ -65,7 +65,7 @@ def test_missing_what_went_well_is_reported():
         ## What went wrong
 
         - Archiving a flag changed production behaviour with no warning.
-        """, select=["PM703"])
+        """, select=["PM703"], rules=FREE_FORM_CHECKED)
     assert codes(findings) == ["PM703"]
     assert findings[0].span.line == 1
     assert "What went well" in findings[0].message
@@ -109,4 +109,36 @@ def test_a_sentence_ending_in_a_colon_without_lessons_is_no_lessons_section():
         - The certificate was replaced.
         - The DNS records were recreated.
         """
-    assert [f.code for f in lint_text(text, select=["PM703"])] == ["PM703"]
+    assert [f.code for f in lint_text(text, select=["PM703"], rules=FREE_FORM_CHECKED)] == ["PM703"]
+
+
+FREE_FORM_NOTE = """\
+    # Search was slow on Tuesday
+
+    A reindex job started at the same time as the nightly backup and both competed for
+    disk. Queries took up to nine seconds for most of the afternoon until the job was
+    paused. We now schedule the reindex away from the backup window.
+    """
+
+
+def test_a_free_form_note_is_not_asked_for_sections_it_never_promised() -> None:
+    """Fewer than two template sections: the narrative is the document, and the absence of
+    a timeline or of lessons cannot be claimed from its layout."""
+    found = codes(lint_text(FREE_FORM_NOTE, select=["PM300", "PM703"]))
+    assert found == []
+
+
+def test_the_free_form_threshold_is_configurable() -> None:
+    found = codes(lint_text(FREE_FORM_NOTE, select=["PM300", "PM703"], rules=FREE_FORM_CHECKED))
+    assert sorted(found) == ["PM300", "PM703"]
+
+
+def test_two_template_sections_make_a_layout_whose_gaps_are_reported() -> None:
+    laid_out = FREE_FORM_NOTE + """
+    ## Impact
+    Most searches took several seconds.
+
+    ## Root cause
+    The reindex and the backup shared one disk.
+    """
+    assert sorted(codes(lint_text(laid_out, select=["PM300", "PM703"]))) == ["PM300", "PM703"]

@@ -9,6 +9,8 @@ from tests.conftest import codes, lint_text
     "The cloud provider notified us by email within seconds that the key was exposed.",
     "Our registry host e-mailed us about unusual pulls an hour later.",
     "We received a warning from the CDN's abuse desk shortly after.",
+    "We were made aware of the exposure through our issue tracker.",
+    "It was brought to our attention by a contributor the next morning.",
 ])
 def test_a_notice_from_outside_says_how_it_was_found(sentence):
     findings = lint_text(f"""\

@@ -10,7 +10,7 @@ import textwrap
 import pytest
 
 from postmortem_lint.model import DocumentKind
-from tests.conftest import codes, lint_text, parse_text
+from tests.conftest import FREE_FORM_CHECKED, codes, lint_text, parse_text
 
 DEPTH = ["PM221", "PM403", "PM501", "PM601", "PM702", "PM703"]
 
@@ -147,7 +147,7 @@ def test_depth_rules_have_nothing_to_ask_of_an_interim_note(text: str) -> None:
 
 
 def test_the_kinds_skipped_are_configurable(lint) -> None:
-    every = {code: {"skip-kinds": []} for code in DEPTH}
+    every = {code: {"skip-kinds": [], **FREE_FORM_CHECKED.get(code, {})} for code in DEPTH}
     # The note lists no actions: PM501 says so, and PM601 has no items to review.
     assert {"PM221", "PM501", "PM703"} <= set(codes(
         lint(DEFERRED_BLOG, select=DEPTH, rules=every)))
@@ -221,7 +221,7 @@ def test_a_postmortem_that_shows_no_interim_sign_stays_a_postmortem(text: str) -
 
 
 def test_a_short_genuine_postmortem_without_actions_is_still_told() -> None:
-    found = codes(lint_text(UPDATE_THEN_ANALYSIS, select=DEPTH))
+    found = codes(lint_text(UPDATE_THEN_ANALYSIS, select=DEPTH, rules=FREE_FORM_CHECKED))
     assert "PM501" in found and "PM703" in found
     assert "PM601" not in found  # no actions to review: PM501 has said it
     assert "PM702" not in found  # a note read at a glance: its opening is its summary

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import codes, lint_text
+from tests.conftest import FREE_FORM_CHECKED, codes, lint_text
 
 BODY = """\
     # Login outage
@@ -36,7 +36,7 @@ def test_a_heading_naming_lessons_by_a_word_is_a_lessons_section(heading: str) -
     "Detection",
 ])
 def test_other_senses_of_the_word_are_no_lessons(heading: str) -> None:
-    assert codes(lint_text(BODY.format(heading=heading), select=["PM703"])) == ["PM703"]
+    assert codes(lint_text(BODY.format(heading=heading), select=["PM703"], rules=FREE_FORM_CHECKED)) == ["PM703"]
 
 
 REFLECTION = """\
@@ -57,7 +57,7 @@ REFLECTION = """\
     "Closing thoughts on the outage",
 ])
 def test_a_reflecting_heading_with_shortcomings_is_what_went_wrong(heading: str) -> None:
-    found = lint_text(REFLECTION.format(heading=heading), select=["PM703"])
+    found = lint_text(REFLECTION.format(heading=heading), select=["PM703"], rules=FREE_FORM_CHECKED)
     assert [f.message for f in found if "neither" in f.message] == []
     assert any("What went well" in f.message for f in found)
 

@@ -52,7 +52,7 @@ def test_an_empty_lessons_section_with_empty_subsections_is_still_reported():
         ## Lessons learned
 
         ### Tooling
-        """, select=["PM703"])
+        """, select=["PM703"], rules=FREE_FORM_CHECKED)
     assert codes(findings) == ["PM703"]  # one finding when neither part is there
     assert "neither what went well nor what went wrong" in findings[0].message
 

@@ -114,3 +114,16 @@ def test_adversarial_text_is_linted_in_linear_time():
         started = time.perf_counter()
         lint_text(text, select=["PM5", "PM8", "PM9"])
         assert time.perf_counter() - started < 5, f"slow on {unit!r}"
+
+
+def test_the_authors_own_address_in_the_byline_is_their_signature():
+    signed = ("---\ntitle: Login outage\nauthor: dana.whitfield@brightdesk.example\n"
+              "audience: customer-facing\n---\n\nLogins failed for 40 minutes.\n")
+    assert lint_text(signed, select=["PM802"]) == []
+
+
+def test_an_address_elsewhere_in_a_signed_post_is_still_reported():
+    signed = ("---\ntitle: Login outage\nauthor: dana.whitfield@brightdesk.example\n"
+              "audience: customer-facing\n---\n\nLogins failed; write to "
+              "ravi.iyer@brightdesk.example for details.\n")
+    assert [(f.code, f.span.line) for f in lint_text(signed, select=["PM802"])] == [("PM802", 7)]

@@ -3,7 +3,7 @@
 
 import pytest
 
-from tests.conftest import codes, lint_text, parse_text
+from tests.conftest import FREE_FORM_CHECKED, codes, lint_text, parse_text
 
 _TIMED_LISTS = [
     """\
@@ -109,7 +109,7 @@ def test_a_list_with_a_single_time_is_not_a_timeline():
         - Consumers stopped acknowledging at 11:05 UTC
         - We restarted them
         - The backlog drained
-        """, select=["PM300"])
+        """, select=["PM300"], rules=FREE_FORM_CHECKED)
     assert codes(findings) == ["PM300"]
 
 

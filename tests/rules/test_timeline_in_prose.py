@@ -13,7 +13,7 @@ import pytest
 from postmortem_lint.model import Phase
 from postmortem_lint.parsers.times import find_moments, find_stated_duration
 from postmortem_lint.ruledata import load_rule_data
-from tests.conftest import codes, lint_text, parse_text
+from tests.conftest import FREE_FORM_CHECKED, codes, lint_text, parse_text
 
 # A short narrative with clock times: deploy, then recovery.
 _TIMED_STORY = """\
@@ -128,7 +128,7 @@ def test_a_document_with_no_times_still_lacks_a_timeline():
 
         On the day of the release, search stopped returning results. We rolled back
         the release and search came back.
-        """, select=["PM300"])
+        """, select=["PM300"], rules=FREE_FORM_CHECKED)
     assert codes(findings) == ["PM300"]
 
 
@@ -138,7 +138,7 @@ def test_one_window_of_times_is_not_a_timeline():
 
         Between 19:00 and 21:00 UTC checkout was slow for some users.
         At 19:20 UTC the queue depth peaked at twice its usual size.
-        """, select=["PM300"])
+        """, select=["PM300"], rules=FREE_FORM_CHECKED)
     assert codes(findings) == ["PM300"]
 
 
@@ -149,7 +149,7 @@ def test_days_before_the_incident_with_no_phase_are_not_a_timeline():
         - New nodes were deployed on 2026-03-11 in the evening
         - On 2026-03-12 all was quiet
         - Clients could not connect; restarting the proxy fixed it
-        """, select=["PM300"])
+        """, select=["PM300"], rules=FREE_FORM_CHECKED)
     assert codes(findings) == ["PM300"]
 
 
@@ -161,7 +161,7 @@ def test_a_sev1_narrative_still_needs_a_minute_by_minute_timeline():
 
         At 14:05 UTC we rolled out a new payment gateway configuration.
         At 14:31 UTC the gateway was back online after we reverted it.
-        """, select=["PM300"])
+        """, select=["PM300"], rules=FREE_FORM_CHECKED)
     assert codes(findings) == ["PM300"]
 
 
@@ -460,7 +460,7 @@ def test_a_link_to_the_timeline_within_the_document_is_no_timeline():
         ## Root cause
 
         A workflow ran untrusted code with the publishing token in scope.
-        """, select=["PM300"])
+        """, select=["PM300"], rules=FREE_FORM_CHECKED)
     assert codes(findings) == ["PM300"]
 
 

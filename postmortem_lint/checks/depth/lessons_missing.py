@@ -6,7 +6,12 @@ from collections.abc import Iterator
 
 from pydantic import Field
 
-from postmortem_lint.checks.depth.policy import DocumentKindOptions, asks_of
+from postmortem_lint.checks.depth.policy import (
+    DocumentKindOptions,
+    OutlineOptions,
+    asks_of,
+    follows_template,
+)
 from postmortem_lint.engine.finding import Level, Problem
 from postmortem_lint.engine.rule import Rule, RuleContext
 
@@ -16,7 +21,7 @@ _PARTS = (
 )
 
 
-class LessonsMissingOptions(DocumentKindOptions):
+class LessonsMissingOptions(DocumentKindOptions, OutlineOptions):
     accept_lessons: bool = Field(
         True, description="Accept a single non-empty Lessons learned section that is not "
         "split into what went well and what went wrong.")
@@ -38,14 +43,22 @@ class LessonsMissing(Rule):
     missing part, saying which, or one finding when the document reflects on neither.
     Not checked on a document that shows it is not the postmortem yet (see
     ``skip-kinds``): a status update on an incident still open, or a note that says
-    the postmortem is published separately.
+    the postmortem is published separately, nor on a free-form write-up with fewer
+    than two template parts as sections (``min-template-parts``): a blog post or a short
+    note reflects in its narrative, where the absence of lessons cannot be claimed.
 
     Bad::
+
+        ## Root cause
+        A feature-flag cleanup job archived a flag still in use.
 
         ## What went wrong
         - Archiving a flag changed production behaviour with no warning.
 
     Good::
+
+        ## Root cause
+        A feature-flag cleanup job archived a flag still in use.
 
         ## What went well
         - The hourly reconciliation report caught the mismatch.
@@ -63,7 +76,7 @@ class LessonsMissing(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Problem]:
         doc = ctx.document
-        if not asks_of(doc, self.options):
+        if not asks_of(doc, self.options) or not follows_template(doc, self.options):
             return
         found = {"went_well": bool(doc.went_well or doc.went_well_span),
                  "went_wrong": bool(doc.went_wrong or doc.went_wrong_span)}

@@ -37,6 +37,19 @@ class TemplateOptions(RuleOptions):
         "document.")
 
 
+class OutlineOptions(TemplateOptions):
+    """Options of a rule that reports a missing part (a timeline, lessons) that a
+    free-form write-up tells in its narrative when it tells it at all: two template parts
+    are enough to show a document is laid out as a postmortem."""
+
+    min_template_parts: int = Field(
+        2, ge=0, description="Fewest parts of a postmortem template (summary, impact, "
+        "timeline, root cause, action items, lessons…) a Markdown document must have as "
+        "sections before a missing part is reported. A free-form write-up (a blog post, "
+        "a short note) tells what happened when and what it learned in its narrative, "
+        "where their absence cannot be claimed with confidence. 0 checks every document.")
+
+
 def follows_template(doc: Postmortem, options: TemplateOptions) -> bool:
     """Whether the document is laid out as a postmortem template, so that a part missing
     from it is missing (and not told in free-form prose)."""

@@ -49,7 +49,8 @@ class SensitiveDataInCustomerDoc(Rule):
     ``sensitive_data`` in the rule data; shared role addresses such as
     ``support@`` (``role_email_names``) are fine. Code blocks and code spans are
     checked too, since customers see them. The finding says what kind of data
-    was found and where, and never repeats the value.
+    was found and where, and never repeats the value. The authors' own address in the
+    document's author field is their signature, not a leak.
 
     Bad::
 
@@ -85,17 +86,26 @@ class SensitiveDataInCustomerDoc(Rule):
             return
         kinds = sorted(ctx.data.sensitive_data, key=lambda kind: _ORDER[kind.category])
         where = "customer-facing" if audience.value is Audience.customer_facing else "internal"
+        byline = {(a.span.line, a.span.column) for a in ctx.document.meta.authors}
         for prose in visible_texts(ctx.document, code=True):
             taken: list[tuple[int, int]] = []
             for kind in kinds:
                 for start, end in _matches(prose.text, kind, ctx.data.role_email_names):
                     if any(start < last and first < end for first, last in taken):
                         continue
+                    if kind.category == "personal data" and _in_byline(prose, start, byline):
+                        continue  # the authors chose to sign the post with their address
                     taken.append((start, end))
                     yield self.problem(
                         prose.span(start, end),
                         f"This {where} postmortem contains {kind.label}"
                         f"{_place(prose)}; remove it before publishing", hint=_HINTS[kind.category])
+
+
+def _in_byline(prose: Prose, start: int, byline: set[tuple[int, int]]) -> bool:
+    """Whether the match is (in) an author field's value, the document's own signature."""
+    span = prose.span(start, start + 1)
+    return any(line == span.line and column <= span.column for line, column in byline)
 
 
 def _place(prose: Prose) -> str:

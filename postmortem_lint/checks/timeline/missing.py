@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from postmortem_lint.checks.depth.policy import policy_for, requires
+from postmortem_lint.checks.depth.policy import (
+    OutlineOptions,
+    follows_template,
+    policy_for,
+    requires,
+)
 from postmortem_lint.engine.finding import Level, Problem
 from postmortem_lint.engine.rule import Rule, RuleContext
 from postmortem_lint.model import Postmortem
@@ -30,7 +35,10 @@ class TimelineMissing(Rule):
     "resolvedWhen: 2026-03-04 16:05"), or whose front matter lists its timed updates.
     One sentence that gives a window in a postmortem, or a document with no sequence of
     times at all, is reported. A timeline published elsewhere and linked from the text
-    ("the full timeline is in [our advisory](https://…)") is not missing.
+    ("the full timeline is in [our advisory](https://…)") is not missing. A free-form
+    write-up with fewer than two template parts as sections (``min-template-parts``) is
+    not reported either: a blog post tells its times in its narrative, or has none a
+    reader needs.
 
     Bad (YAML)::
 
@@ -52,13 +60,15 @@ class TimelineMissing(Rule):
     name = "timeline-missing"
     level = Level.error
     family = "timeline"
+    Options = OutlineOptions
+    options: OutlineOptions
 
     def check(self, ctx: RuleContext) -> Iterator[Problem]:
         doc = ctx.document
         if doc.timeline.entries or doc.has_section("timeline") \
                 or doc.timeline.elsewhere is not None:
             return
-        if not requires(doc, ctx.data, "timeline"):
+        if not requires(doc, ctx.data, "timeline") or not follows_template(doc, self.options):
             return
         if doc.timeline.narrated and not _minute_by_minute(doc, ctx):
             return  # the narrative tells what happened when: a timeline in prose
