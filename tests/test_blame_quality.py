@@ -45,7 +45,7 @@ ALLOWED = {
     "dev17": (5, 1, 1.0),
     "dev18": (0, 0, 1.0),
     "dev19": (1, 0, 1.0),
-    "dev20": (41, 2, 0.99),  # measured 39 and 2: two sentences of slack on the newest set
+    "dev20": (38, 2, 0.99),  # measured 36 and 2: two sentences of slack on the newest set
 }
 
 
