@@ -240,6 +240,8 @@ class CompiledLexicon:
             rf"\b(?:to|{_alt(w.directive_modals)})\s+"
             rf"(?:{_alt(frozenset(self.source.grammar['habit_verbs']))})\s+\w+ing\b",
             rf"\b(?:{_alt(w.placement_adverbs)})\s+on\b",
+            # told to check first: "<Name> must verify the region before applying"
+            rf"\b(?:{_alt(w.directive_modals)})\b.{{1,80}}?\b(?:{_alt(w.precondition_words)})\b",
             rf"\bwithout\s+(?:\w+\s+){{0,2}}?(?:{_alt(w.safeguard_nouns)})\b",
             rf"['\u2019]s\s+(?:{_alt(w.shared_faults)})\b",
             rf"\b(?:{_alt(w.comparative_words)})\s+(?:{_alt(w.care_nouns)})\b",

@@ -56,6 +56,8 @@ def blame_codes(text: str) -> list[str]:
     ("PM104", "The vendor's support desk should have escalated the ticket."),
     ("PM104", "Our partner's NOC should have called us as soon as the link dropped."),
     ("PM101", "Marek goofed on the firewall change."),
+    # a named person told to do the check first
+    ("PM104", "From now on, Nadia must verify the cluster name before running the migration."),
     # an idiom of inattention with its possessive
     ("PM101", "The night operator took her eye off the ball during the failover."),
     # a check owed before the act the person then did
@@ -89,6 +91,9 @@ def test_shapes_of_blame_are_reported(code: str, sentence: str) -> None:
     # a copula naming a thing, or a neutral act
     "The problem was the missing alert.",
     "The problem was Li restarting the pods, which fixed it.",
+    # the same step as a role's runbook duty, or the authors'
+    "From now on, the on-call must verify the cluster name before running the migration.",
+    "We must verify the region before applying.",
     # the authors owning the same idiom
     "We took our eye off the ball on capacity.",
     # a revert in the timeline, outside a cause statement
