@@ -240,6 +240,8 @@ class CompiledLexicon:
             rf"\b(?:to|{_alt(w.directive_modals)})\s+"
             rf"(?:{_alt(frozenset(self.source.grammar['habit_verbs']))})\s+\w+ing\b",
             rf"\b(?:{_alt(w.placement_adverbs)})\s+on\b",
+            # "allowed to expire by <someone>"
+            rf"\b(?:{_alt(w.permit_verbs)})\s+to\s+(?:{_alt(w.lapse_verbs)})\b.{{1,40}}?\bby\b",
             # told to check first: "<Name> must verify the region before applying"
             rf"\b(?:{_alt(w.directive_modals)})\b.{{1,80}}?\b(?:{_alt(w.precondition_words)})\b",
             rf"\bwithout\s+(?:\w+\s+){{0,2}}?(?:{_alt(w.safeguard_nouns)})\b",

@@ -255,6 +255,8 @@ class Words:
     part_words: frozenset[str]
     fitness_words: frozenset[str]
     comparative_words: frozenset[str]
+    permit_verbs: frozenset[str]
+    lapse_verbs: frozenset[str]
 
     @classmethod
     def build(cls, groups: dict[str, list[str]], inflect: Inflector) -> Words:

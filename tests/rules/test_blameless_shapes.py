@@ -56,6 +56,9 @@ def blame_codes(text: str) -> list[str]:
     ("PM104", "The vendor's support desk should have escalated the ticket."),
     ("PM104", "Our partner's NOC should have called us as soon as the link dropped."),
     ("PM101", "Marek goofed on the firewall change."),
+    # a lapse someone let happen, passive or active
+    ("PM101", "The licence was allowed to lapse by the platform lead."),
+    ("PM101", "Tomas let the renewal slip."),
     # a named person told to do the check first
     ("PM104", "From now on, Nadia must verify the cluster name before running the migration."),
     # an idiom of inattention with its possessive
@@ -91,6 +94,11 @@ def test_shapes_of_blame_are_reported(code: str, sentence: str) -> None:
     # a copula naming a thing, or a neutral act
     "The problem was the missing alert.",
     "The problem was Li restarting the pods, which fixed it.",
+    # a lapse by design, by a program, or the authors'
+    "The token was allowed to expire by design.",
+    "The cache entries were allowed to expire by the scheduler.",
+    "The proxy lets idle sessions expire after an hour.",
+    "We let the certificate expire.",
     # the same step as a role's runbook duty, or the authors'
     "From now on, the on-call must verify the cluster name before running the migration.",
     "We must verify the region before applying.",
