@@ -250,6 +250,7 @@ class Words:
     change_nouns: frozenset[str]
     thing_heads: frozenset[str]
     supplier_nouns: frozenset[str]
+    judged_events: frozenset[str]
 
     @classmethod
     def build(cls, groups: dict[str, list[str]], inflect: Inflector) -> Words:
