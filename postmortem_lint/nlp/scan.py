@@ -10,12 +10,14 @@ agent of an act is itself the finding (PM110).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from postmortem_lint.model import Postmortem, Prose, ProseRole, Span
 from postmortem_lint.nlp.hits import BlameHit, BlameKind
 from postmortem_lint.nlp.service import NlpService
 from postmortem_lint.nlp.text import mask_quotations, sentence_spans
+from postmortem_lint.nlp.vocabulary import Words
 
 _READ_ROLES = (ProseRole.narrative, ProseRole.table_cell)
 # Sections of praise and luck: a person named there did something well, never a cause.
@@ -114,6 +116,7 @@ _NAME = re.compile(r"^[A-Z][a-z]+(?:['\u2019]s)?$")
 _TECHNICAL_WORD = re.compile(r"(?:(?<=[/.:_@`])|(?<=\w-))([a-z][a-z0-9]+)|"
                              r"\b([a-z][a-z0-9]+)(?=[/:_`]|[.-]\w)")
 _WORDS = re.compile(r"[a-z][a-z0-9]+")
+_CAPITALISED = re.compile(r"\b([A-Z][A-Za-z0-9]+)\b")
 
 
 def _single_name(who: str) -> str:
@@ -124,10 +127,12 @@ def _single_name(who: str) -> str:
     return words[0].split("'")[0].split("\u2019")[0]
 
 
-def _thing_names(doc: Postmortem) -> set[str]:
+def _thing_names(doc: Postmortem, words: Words) -> set[str]:
     """Lower-case words the document writes as code, in link targets, or in paths and host
     names: a capitalised word it also writes that way names a thing (a repository, package,
-    service or host), not a colleague. People's names are not written in lower case there."""
+    service or host), not a colleague. People's names are not written in lower case there.
+    So does a name the document writes before a part of a service ("Acme support", "the
+    Acme API") or right after a supplier ("our email provider (Acme)")."""
     names: set[str] = set()
     for code in doc.code:
         names.update(_WORDS.findall(code.text))
@@ -136,7 +141,21 @@ def _thing_names(doc: Postmortem) -> set[str]:
             names.update(_WORDS.findall(target))
         for match in _TECHNICAL_WORD.finditer(prose.text):
             names.add(match.group(1) or match.group(2))
+        names.update(_supplied_names(prose.text, words))
     return names
+
+
+def _supplied_names(text: str, words: Words) -> Iterator[str]:
+    """Capitalised names the text uses as a service's or a supplier's."""
+    for match in _CAPITALISED.finditer(text):
+        name, after = match.group(1), text[match.end():]
+        head = _WORDS.match(after.lstrip().lower()) if after[:1].isspace() else None
+        if head is not None and head.group(0) in words.thing_heads:
+            yield name.lower()
+        before = text[max(0, match.start() - 30):match.start()].rstrip(" (,").lower()
+        if before.split()[-1:] and before.split()[-1] in words.supplier_nouns \
+                and text[max(0, match.start() - 2):match.start()].strip() in ("(", ","):
+            yield name.lower()
 
 
 def _scan(nlp: NlpService, doc: Postmortem) -> list[ProseHit]:
@@ -155,7 +174,7 @@ def _scan(nlp: NlpService, doc: Postmortem) -> list[ProseHit]:
         for hit in hits:
             name = _single_name(hit.who)
             if name:
-                things = _thing_names(doc) if things is None else things
+                things = _thing_names(doc, nlp.lexicon.vocabulary.w) if things is None else things
                 if name.lower() in things:
                     continue  # a repository, package or host the document names: not a person
             said_before = (hit.kind, hit.who.lower()) in said

@@ -257,6 +257,9 @@ class Words:
     comparative_words: frozenset[str]
     permit_verbs: frozenset[str]
     lapse_verbs: frozenset[str]
+    thing_heads: frozenset[str]
+    supplier_nouns: frozenset[str]
+    judged_events: frozenset[str]
 
     @classmethod
     def build(cls, groups: dict[str, list[str]], inflect: Inflector) -> Words:

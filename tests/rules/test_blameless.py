@@ -440,6 +440,35 @@ def test_a_name_the_document_writes_as_a_package_or_host_is_a_thing() -> None:
                        ) == ["PM101"]
 
 
+@pytest.mark.parametrize("mention", [
+    "Our email provider (Postwick) suspended the sending domain at 09:12 UTC.",
+    "We opened a case with Postwick support at 09:30 UTC.",
+    "The Postwick dashboard showed the domain as blocked.",
+])
+def test_a_name_the_document_writes_as_a_supplier_or_its_service_is_a_thing(mention) -> None:
+    text = f"""\
+        # Email outage
+
+        ## Summary
+
+        {mention}
+
+        ## Timeline
+
+        - 12:40 UTC: Postwick has not yet responded, so we open a second case.
+        """
+    assert blame_codes(text) == []
+    assert blame_codes(text.replace(mention, "Mail stopped at 09:12 UTC.")) == ["PM101"]
+
+
+def test_a_colleague_beside_a_supplier_is_still_a_person() -> None:
+    assert blame_codes("""\
+        ## Summary
+
+        Our email provider (Postwick) was healthy. Ravi forgot to renew the sending domain.
+        """) == ["PM101"]
+
+
 # -- real-prose classes: where naming someone is not a cause, and blame said once -------------
 def test_they_standing_for_customers_is_no_person_in_a_cause() -> None:
     assert lint_text("""\
@@ -555,3 +584,13 @@ def test_a_paragraph_blaming_one_person_over_two_sentences_is_reported_once() ->
 
         Later that day the reviewer ignored the failing check.
         """) == ["PM101", "PM101"]
+
+
+@pytest.mark.parametrize(("sentence", "blame"), [
+    ("Such a long disruption is inexcusable, and we are fixing what allowed it.", False),
+    ("An outage of nine hours is unacceptable and embarrassing for a payments API.", False),
+    ("His delay in escalating was inexcusable.", True),
+    ("The contractor's change was careless.", True),
+])
+def test_a_judgment_of_the_event_is_the_authors_owning_it(sentence: str, blame: bool) -> None:
+    assert bool(blame_codes(f"## Summary\n\n{sentence}\n")) is blame

@@ -46,6 +46,8 @@ def _judging_words(s: Sentence) -> Iterator[BlameHit]:
             if len(span) == 1 and root.lower_ in s.w.technical_judgments and \
                     root.head.lower_ in s.w.technical_heads:
                 continue  # "lazy lookups", "a dumb pipe": a technical sense
+            if len(span) == 1 and _judges_an_event(s, root):
+                continue
             # the phrase may carry its own negation: "not paying attention", "couldn't be
             # bothered to"
             own = label == "JUDGMENT" and (root.lower_ == "bothered" or any(
@@ -63,6 +65,21 @@ def _denies_its_head(s: Sentence, root: Word, span: range) -> bool:
     """Whether the phrase's own "not" or "no" is the negation of the clause it hangs on."""
     return root.dep_ == "neg" or any(c.dep_ == "det" and c.i in span and
                                      c.lower_ in s.w.none_determiners for c in root.children)
+
+
+def _judges_an_event(s: Sentence, word: Word) -> bool:
+    """"Such a long disruption is inexcusable", "an unacceptable outage": the event judged,
+    which the authors own, not a person or their work ("his delay" stays a person's)."""
+    while word.dep_ == "conj" and word.head is not word:  # "unacceptable and embarrassing"
+        word = word.head
+    if word.dep_ == "acomp":
+        target = s.subject(word.head)
+    elif word.dep_ == "amod":
+        target = word.head
+    else:
+        return False
+    return target is not None and target.lower_ in s.w.judged_events and not any(
+        c.dep_ == "poss" for c in target.children)
 
 
 def _not_thought_through(s: Sentence) -> Iterator[BlameHit]:
