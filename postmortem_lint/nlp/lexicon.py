@@ -118,7 +118,7 @@ class CompiledLexicon:
         # the words of the constructions the patterns find (see blame/patterns.py)
         for group in (w.sit_verbs, w.privileges, w.engagements, w.forced_through_verbs,
                       w.answer_verbs, w.accident_adverbs, w.conduct_nouns, w.hindsight_nouns,
-                      w.transform_verbs, w.ideal_adverbs):
+                      w.transform_verbs, w.ideal_adverbs, w.personnel_words, w.fitness_words):
             gated.update(group)
         return frozenset(strong), phrases, frozenset(gated), gated_phrases
 
@@ -190,6 +190,9 @@ class CompiledLexicon:
         destroy = _alt(w.destructive_verbs)
         credit = _alt(w.credit_words)
         harm = _alt(w.harm_verbs)
+        accountable = _alt(w.accountable_words)
+        trivial = _alt(w.trivial_words)
+        would = _alt(w.would_forms)
         data = _alt(w.data_nouns)
         believing = _alt(word for word in w.belief_verbs if word.endswith("ing"))
         return (*_PATTERN_CUES, *self._form_cues,
@@ -202,14 +205,25 @@ class CompiledLexicon:
                 re.compile(rf"\b(?:{credit})\s+to\b", re.IGNORECASE),
                 # "the <live> table was dropped by <someone>": data destroyed, by whom
                 re.compile(rf"\b(?:{destroy})\s+by\b", re.IGNORECASE),
+                # "the rule that blocked <the API> was added by <someone>", "the commit
+                # responsible was merged by <someone>": who made what did the damage
+                re.compile(rf"\b(?:that|which)\s+(?:\w+\s+)?(?:{harm})\b.{{1,80}}?\bby\b",
+                           re.IGNORECASE),
+                re.compile(rf"\b(?:{accountable})\b.{{0,40}}?\bby\b", re.IGNORECASE),
                 # "<someone>'s script deleted…", "…'s migration locked…": someone's work
                 # destroying or harming something
-                re.compile(rf"['\u2019]s\b.{{1,40}}?\b(?:{destroy}|{harm})\b", re.IGNORECASE),
+                re.compile(rf"['\u2019]s\b.{{1,70}}?\b(?:{destroy}|{harm})\b", re.IGNORECASE),
                 re.compile(rf"\b(?:{better})\b.{{1,60}}?\bwould\b", re.IGNORECASE),
+                # "a quick look by <someone> would have shown it"
+                re.compile(rf"\b(?:{trivial})\b.{{1,80}}?\b(?:{would})\s+have\b",
+                           re.IGNORECASE),
                 # "<the damage> began when X…", "went down after X…"
                 re.compile(rf"\b(?:{began})\b.{{0,40}}?\b(?:{when})\b", re.IGNORECASE),
                 # "was moved off the <team>": a person taken off their work
                 re.compile(rf"\b(?:{moved})\s+(?:{off})\b", re.IGNORECASE),
+                # "the problem was <someone> copying…"
+                re.compile(rf"\b(?:{damage})\s+(?:is|was|were)\s+(?:\S+\s+){{1,3}}?\w+ing\b",
+                           re.IGNORECASE),
                 # "the outage was on <someone>"
                 re.compile(rf"\b(?:{damage})\s+(?:is|was|are|were)\s+(?:\w+\s+)?on\b",
                            re.IGNORECASE),
@@ -226,9 +240,13 @@ class CompiledLexicon:
             rf"\b(?:to|{_alt(w.directive_modals)})\s+"
             rf"(?:{_alt(frozenset(self.source.grammar['habit_verbs']))})\s+\w+ing\b",
             rf"\b(?:{_alt(w.placement_adverbs)})\s+on\b",
+            # "allowed to expire by <someone>"
+            rf"\b(?:{_alt(w.permit_verbs)})\s+to\s+(?:{_alt(w.lapse_verbs)})\b.{{1,40}}?\bby\b",
+            # told to check first: "<Name> must verify the region before applying"
+            rf"\b(?:{_alt(w.directive_modals)})\b.{{1,80}}?\b(?:{_alt(w.precondition_words)})\b",
             rf"\bwithout\s+(?:\w+\s+){{0,2}}?(?:{_alt(w.safeguard_nouns)})\b",
             rf"['\u2019]s\s+(?:{_alt(w.shared_faults)})\b",
-            rf"\bmore\s+(?:{_alt(w.care_nouns)})\b",
+            rf"\b(?:{_alt(w.comparative_words)})\s+(?:{_alt(w.care_nouns)})\b",
             rf"\b(?:{_alt(w.poor_words)})\s+(?:{_alt(w.choice_nouns)})\b"))
 
     @cached_property

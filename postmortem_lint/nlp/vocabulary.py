@@ -248,8 +248,18 @@ class Words:
     planned_verbs: frozenset[str]
     credit_words: frozenset[str]
     change_nouns: frozenset[str]
+    authoring_verbs: frozenset[str]
+    moment_marks: frozenset[str]
+    precondition_words: frozenset[str]
+    personnel_words: frozenset[str]
+    part_words: frozenset[str]
+    fitness_words: frozenset[str]
+    comparative_words: frozenset[str]
+    permit_verbs: frozenset[str]
+    lapse_verbs: frozenset[str]
     thing_heads: frozenset[str]
     supplier_nouns: frozenset[str]
+    judged_events: frozenset[str]
 
     @classmethod
     def build(cls, groups: dict[str, list[str]], inflect: Inflector) -> Words:

@@ -584,3 +584,13 @@ def test_a_paragraph_blaming_one_person_over_two_sentences_is_reported_once() ->
 
         Later that day the reviewer ignored the failing check.
         """) == ["PM101", "PM101"]
+
+
+@pytest.mark.parametrize(("sentence", "blame"), [
+    ("Such a long disruption is inexcusable, and we are fixing what allowed it.", False),
+    ("An outage of nine hours is unacceptable and embarrassing for a payments API.", False),
+    ("His delay in escalating was inexcusable.", True),
+    ("The contractor's change was careless.", True),
+])
+def test_a_judgment_of_the_event_is_the_authors_owning_it(sentence: str, blame: bool) -> None:
+    assert bool(blame_codes(f"## Summary\n\n{sentence}\n")) is blame

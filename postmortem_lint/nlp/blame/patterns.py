@@ -105,9 +105,12 @@ def _constructions(v: Vocabulary) -> dict[str, list[Pattern]]:
             [_in(w.lose_verbs), _words("{0,2}"), _in(w.access_kinds),
              {"LOWER": "access"}],
             # "<someone>'s merge rights have been taken away"
-            [_in(w.privileges), _words("{0,3}"), _in(w.withdrawn_words)]],
+            [_in(w.privileges), _words("{0,5}"), _in(w.withdrawn_words)]],
         "ENGAGEMENT_ENDED": [  # "the intern's placement was ended", "ended her contract"
             [_in(w.engagements), _words("{0,3}"), _in(w.ended_words)],
+            # "the placement of <the contractor> has been ended"
+            [_in(w.engagements), {"LOWER": "of"}, _words("{1,4}"), {**_in(w.be_verbs), "OP": "+"},
+             _in(w.ended_words)],
             [_in(w.ended_words), _words("{0,3}"), _in(w.engagements)],
             # "<someone>'s contract will not be renewed"
             [_in(w.engagements), _words("{0,3}"), _in(w.negators),
@@ -116,7 +119,10 @@ def _constructions(v: Vocabulary) -> dict[str, list[Pattern]]:
             [_in(w.inquiry_nouns), _in(w.inquiry_links),
              _words("{0,4}"), _in(w.conduct_nouns)],
             # "<someone> will review <someone>'s conduct"
-            [_in(w.inquiry_verbs), _words("{0,4}"), _in(w.conduct_nouns)]],
+            [_in(w.inquiry_verbs), _words("{0,4}"), _in(w.conduct_nouns)],
+            # "HR has been looped in about <someone>'s conduct"
+            [_in(w.personnel_words), _words("{0,6}"), _in(w.inquiry_links), _words("{0,3}"),
+             _in(w.conduct_nouns)]],
         "BUT_FOR": [[  # "were it not for", "had it not been for", "if it weren't for"
             _in(w.but_for_heads), {"LOWER": "it"}, {**_in(w.be_verbs), "OP": "?"},
             _in(w.negators), {**_in(w.be_verbs), "OP": "?"}, {"LOWER": "for"}]],

@@ -219,6 +219,8 @@ class Sentence:
         if self._not_a_name(token) or self._machine(token) or self._fails_by_itself(token) \
                 or self._coded_name(token):
             return mention(SYSTEM)
+        if self._taken_up_as_thing(token):
+            return mention(SYSTEM)
         surname = any(c.dep_ == "compound" and NAME_SHAPE.match(c.text)
                       for c in token.children) or (
             token.dep_ == "compound" and NAME_SHAPE.match(token.head.text))
@@ -233,6 +235,26 @@ class Sentence:
         # a capitalised plural inside the sentence may be a name the tagger took for a
         # plural ("Beatriz", "Ines"), or a product's plural: only as sure as a first word
         return mention(PERSON, weak=2 if token.tag_ == "NNS" else 0)
+
+    def _taken_up_as_thing(self, token: Word) -> bool:
+        """"<Name> skipped the file because it only watches the top folder", "<Name> missed
+        the change since its checks run elsewhere": a reason clause in the present (how
+        something always works) that takes the name up as "it": the name is a program's
+        ("X ignored the alert because it looked like a duplicate": the alert)."""
+        if token.dep_ != "nsubj" or token.head.tag_ != "VBD":
+            return False
+        it = self.w.thing_pronouns | self.w.pointing_subjects - {"this", "that"}
+        return any(c.dep_ == "advcl" and self._present(c) and any(
+            g.dep_ in ("nsubj", "nsubjpass") and (g.lower_ in it or any(
+                p.dep_ == "poss" and p.lower_ in it for p in g.children))
+            for g in c.children) for c in token.head.children)
+
+    @staticmethod
+    def _present(verb: Word) -> bool:
+        """A verb in the present ("watches", "run"; a bare "run" the tagger may call a
+        participle when nothing helps it)."""
+        return verb.tag_ in ("VBZ", "VBP") or verb.tag_ == "VBN" and not any(
+            c.dep_ in ("aux", "auxpass") for c in verb.children)
 
     @staticmethod
     def _coded_name(token: Word) -> bool:
@@ -334,6 +356,11 @@ class Sentence:
                 start += 1
         return start
 
+    def starts_clause(self, token: Word) -> bool:
+        """Whether the word opens the sentence (or the clause after a "Label:"), as an
+        imperative does."""
+        return token.i == self._clause_start(token)
+
     def _modifiers(self, token: Word) -> list[Word]:
         return [c for c in token.children if c.dep_ in ("compound", "amod", "nmod", "poss",
                                                          "npadvmod") and c.i < token.i]
@@ -345,8 +372,11 @@ class Sentence:
         phrase = norm(self.doc[min(m.left_edge.i for m in modifiers):token.i + 1].text)
         if phrase in self.v.roles:
             return True
-        words = {norm(m.text) for m in modifiers} | {
-            t.lower_ for m in modifiers for t in m.subtree if not t.is_punct}
+        # (a degree adverb qualifies the qualifier: "a reasonably careful reviewer")
+        words = {norm(m.text) for m in modifiers if not any(
+            c.dep_ == "advmod" for c in m.children)} | {
+            t.lower_ for m in modifiers for t in m.subtree
+            if not t.is_punct and not (t.dep_ == "advmod" and t.head.i == m.i)}
         return bool(words) and words <= (self.v.qualifiers | self.w.personal_determiners |
                                          self.w.competent_words)
 
@@ -401,6 +431,8 @@ class Sentence:
         if len(subjects) > 1 and verb.dep_ == "relcl":
             # "a check that the DBA skipped": the relative word is the object, not the doer
             subjects = [c for c in subjects if c.lower_ not in self.w.relative_pronouns]
+        if len(subjects) > 1:  # "14:07 UTC — @handle restarted…": the stamp is no subject
+            subjects = [c for c in subjects if not self._time_stamp(c)] or subjects
         if subjects:
             return self._explicit_subject(verb, subjects[0])
         for aux in verb.children:  # "X should have double-checked": hung on "have"
@@ -411,6 +443,9 @@ class Sentence:
         return self._implicit_subject(verb)
 
     def _explicit_subject(self, verb: Word, child: Word) -> Word:
+        stamped = self._stamped(child)
+        if stamped is not None:
+            return stamped
         if child.lower_ in self.w.relative_pronouns and verb.dep_ == "relcl":
             if child.tag_ == "WDT" and self.blameable(self.who(verb.head)):
                 return child  # "a tool written by X, which sends…": "which" is no person
@@ -423,6 +458,19 @@ class Sentence:
             if owner is not None:
                 return owner
         return child
+
+    @staticmethod
+    def _time_stamp(token: Word) -> bool:
+        """"14:07 UTC", "09:12": a number, or a word a number before it qualifies."""
+        return any(t.tag_ == "CD" for t in token.subtree if t.i <= token.i)
+
+    def _stamped(self, child: Word) -> Word | None:
+        """"14:07 UTC — <someone> restarted…": a timeline line's time stamp taken for the
+        subject, with the person who acts hung on it as an apposition."""
+        if not self._time_stamp(child):
+            return None
+        return next((c for c in child.children if c.dep_ == "appos" and c.i > child.i and
+                     self.blameable(self.who(c), 2)), None)
 
     def _implicit_subject(self, verb: Word) -> Word | None:
         if verb.tag_ in ("VBD", "VBZ") and not any(c.dep_.startswith("nsubj") for c in
@@ -441,11 +489,12 @@ class Sentence:
                 verb.head.tag_.startswith("NN") and verb.head.i < verb.i:
             # "The <role> needed to…": a finite verb misread as a noun's clause
             return verb.head
-        if verb.dep_ == "ccomp" and verb.head.tag_.startswith("VB") and verb.head.i == verb.i - (
+        if verb.dep_ in ("ccomp", "advcl") and verb.head.tag_.startswith("VB") and \
+                verb.head.i == verb.i - (
                 1 + sum(1 for c in verb.children if c.dep_ == "aux" and c.i < verb.i)) and \
                 verb.head.lower_ in self.v.role_words:
             return verb.head  # "The team lead should…": "lead" misread as a verb
-        if verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
+        if verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i or self._split_conj(verb):
             head = verb.head
             if head.tag_.startswith("VB") or head.dep_ == "ROOT":
                 found = self.subject(head)
@@ -455,6 +504,14 @@ class Sentence:
                     found = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
                 return found
         return None
+
+    def _split_conj(self, verb: Word) -> bool:
+        """"X acknowledged the page but, as far as we know, neglected to…": a second verb of
+        the same subject that an aside between commas made the parser hang as a clause."""
+        head = verb.head
+        return verb.dep_ == "advcl" and verb.tag_ in ("VBD", "VBN") and head.i < verb.i and \
+            not any(c.dep_ in ("mark", "aux", "auxpass") for c in verb.children) and any(
+                c.dep_ == "cc" and head.i < c.i < verb.i for c in head.children)
 
     def diligence(self, verb: Word) -> bool:
         """A diligence verb ("check", "read", "make sure"): blame when not done."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from postmortem_lint.nlp.blame.sentence import Mention, Sentence
+from postmortem_lint.nlp.blame.sentence import PERSON, Mention, Sentence
 from postmortem_lint.nlp.blame.tokens import Word
 from postmortem_lint.nlp.hits import BlameHit, BlameKind
 
@@ -31,6 +31,7 @@ def detect(s: Sentence) -> Iterator[BlameHit]:
     yield from _but_for(s)
     yield from _change_habit(s)
     yield from _more_care(s)
+    yield from _check_first(s)
 
 
 def _should_have(s: Sentence, verb: Word, subject: Mention | None,
@@ -136,8 +137,19 @@ def _needs_care(s: Sentence, verb: Word, complement: Word) -> bool:
     find <it>" (a count, or a purpose, says so)."""
     burden = any(t.tag_ == "CD" or t.dep_ in ("advcl", "xcomp") and any(
         g.lower_ == "to" for g in t.children) for t in complement.subtree if t.i > complement.i)
+    if verb.lower_ in s.w.need_verbs and verb.tag_ == "VBD":
+        return s.diligence(complement) and not burden and _before_acting(s, complement)
     return verb.lower_ in s.w.need_verbs and verb.tag_ in ("VBZ", "VBP") and \
         s.diligence(complement) and not burden
+
+
+def _before_acting(s: Sentence, complement: Word) -> bool:
+    """"needed to confirm the cluster before running the script", "…check it first": a
+    check owed before the act the person then did (not "needed to check it twice")."""
+    marks = s.w.precondition_words
+    return any(c.dep_ == "advmod" and c.lower_ in marks or c.dep_ == "prep" and
+               c.lower_ in marks and any(g.tag_ == "VBG" for g in c.children)
+               for c in complement.children)
 
 
 def _avoided_if(s: Sentence) -> Iterator[BlameHit]:
@@ -211,6 +223,22 @@ def _change_habit(s: Sentence) -> Iterator[BlameHit]:
         if not s.blameable(subject, 2) or s.suppressed(verb):
             continue
         yield s.hit(KIND, verb.i, act.i + 1, subject.text, verb.i, act.i + 1)
+
+
+def _check_first(s: Sentence) -> Iterator[BlameHit]:
+    """"Going forward, <Name> must double-check the region before applying": a named person
+    told to do the check they skipped (a role told so is a runbook step: "the on-call must
+    check the region before applying")."""
+    for verb in s.verbs:
+        if not s.diligence(verb) or not any(c.lower_ in s.w.directive_modals
+                                            for c in s.auxiliaries(verb)):
+            continue
+        subject = s.who(s.subject(verb))
+        if not s.blameable(subject, 1) or subject.kind != PERSON or \
+                not _before_acting(s, verb) or s.suppressed(verb):
+            continue
+        modal = next(c for c in s.auxiliaries(verb) if c.lower_ in s.w.directive_modals)
+        yield s.hit(KIND, modal.i, verb.i + 1, subject.text, modal.i, verb.i + 1)
 
 
 def _directed(s: Sentence, verb: Word) -> bool:

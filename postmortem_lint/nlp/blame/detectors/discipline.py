@@ -17,6 +17,20 @@ def detect(s: Sentence) -> Iterator[BlameHit]:
     for verb in s.doc:
         if verb.lower_ in s.v.discipline_verbs and verb.tag_.startswith("VB"):
             yield from _sanctioned(s, verb)
+        elif verb.lower_ in s.v.discipline_verbs and s.starts_clause(verb):
+            yield from _ordered(s, verb)
+
+
+def _ordered(s: Sentence, verb: Word) -> Iterator[BlameHit]:
+    """"Retrain <someone> on the procedure": an imperative sanction the tagger took for a
+    name or a noun before the person it names."""
+    if s.v.discipline_particles.get(verb.lower_) is not None:
+        return
+    person = s.next_noun(verb.i + 1)
+    mention = s.who(person)
+    if person is None or not s.blameable(mention, 2) or s.suppressed(person):
+        return
+    yield s.hit(KIND, verb.i, mention.end, mention.text, verb.i, verb.i + 1)
 
 
 def _phrases(s: Sentence) -> Iterator[BlameHit]:

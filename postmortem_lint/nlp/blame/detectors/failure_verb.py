@@ -19,6 +19,7 @@ def detect(s: Sentence) -> Iterator[BlameHit]:
     phrasal = {span.start + verb_index(tuple(t.text for t in span)): span
                for label in ("FAILURE", "SAT_ON") for span in s.matches.get(label, [])}
     yield from _undone_by(s)
+    yield from _let_lapse(s)
     yield from _forced_through(s)
     yield from _without_safeguard(s)
     v = s.v
@@ -215,6 +216,25 @@ def _undone_by(s: Sentence) -> Iterator[BlameHit]:
         start = word.head.i if word.dep_ in ("advcl", "acomp", "xcomp", "oprd") and \
             word.head.i == word.i - 1 else word.i
         yield s.hit(KIND, start, agent.i + 1, mention.text, word.i, word.i + 1)
+
+
+def _let_lapse(s: Sentence) -> Iterator[BlameHit]:
+    """"The certificate was allowed to expire by <someone>", "X let the domain lapse": a
+    lapse someone let happen (the "by" may hang on either verb)."""
+    for verb in s.verbs:
+        if verb.lower_ not in s.w.permit_verbs:
+            continue
+        lapse = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and
+                      c.lower_ in s.w.lapse_verbs), None)
+        if lapse is None:
+            continue
+        agent = (s.by_agent(verb) or s.pobj(lapse, "by", deps=("prep", "agent"))) \
+            if s.passive(verb) else s.subject(verb)
+        mention = s.who(agent)
+        if agent is None or not s.blameable(mention, 2) or s.suppressed(verb):
+            continue
+        start, end = sorted((min(verb.i, agent.i), max(agent.i, lapse.i) + 1))
+        yield s.hit(KIND, start, end, mention.text, verb.i, lapse.i + 1)
 
 
 def _without(s: Sentence, verb: Word) -> Iterator[BlameHit]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from postmortem_lint.nlp.blame.sentence import Sentence
+from postmortem_lint.nlp.blame.sentence import WE, Sentence
 from postmortem_lint.nlp.blame.tokens import Word
 from postmortem_lint.nlp.hits import BlameHit, BlameKind
 
@@ -20,6 +20,23 @@ def detect(s: Sentence) -> Iterator[BlameHit]:
     yield from _not_thought_through(s)
     yield from _hindsight_adverbs(s)
     yield from _poor_choice(s)
+    yield from _unfit(s)
+
+
+def _unfit(s: Sentence) -> Iterator[BlameHit]:
+    """"The intern was not competent to deploy", "X isn't qualified for on-call": a person's
+    fitness for the work denied."""
+    for word in s.doc:
+        verb = word.head
+        if word.lower_ not in s.w.fitness_words or word.dep_ != "acomp" or \
+                verb.lower_ not in s.w.be_verbs:
+            continue
+        negation = s.negated(verb)
+        subject = s.who(s.subject(verb))
+        if negation is None or not s.blameable(subject, 2) or \
+                s.suppressed(verb, own_negation_ok=True):
+            continue
+        yield s.hit(KIND, min(negation.i, word.i), word.i + 1, subject.text, word.i, word.i + 1)
 
 
 def _judging_words(s: Sentence) -> Iterator[BlameHit]:
@@ -29,12 +46,40 @@ def _judging_words(s: Sentence) -> Iterator[BlameHit]:
             if len(span) == 1 and root.lower_ in s.w.technical_judgments and \
                     root.head.lower_ in s.w.technical_heads:
                 continue  # "lazy lookups", "a dumb pipe": a technical sense
+            if len(span) == 1 and _judges_an_event(s, root):
+                continue
             # the phrase may carry its own negation: "not paying attention", "couldn't be
             # bothered to"
             own = label == "JUDGMENT" and (root.lower_ == "bothered" or any(
-                t.dep_ == "neg" for t in span))
+                t.dep_ == "neg" or t.lower_ in s.w.none_determiners for t in span))
+            if own and _denies_its_head(s, root, range(span.start, span.end)):
+                root = root.head  # "not up to the job", "no idea what…": judge the clause
+                doer = s.who(s.subject(root))
+                if doer is not None and doer.kind == WE:
+                    continue  # "we had no idea what they were doing with it": not a judgment
             if not s.suppressed(root, own_negation_ok=own):
                 yield s.hit(KIND, span.start, span.end, "", span.start, span.end)
+
+
+def _denies_its_head(s: Sentence, root: Word, span: range) -> bool:
+    """Whether the phrase's own "not" or "no" is the negation of the clause it hangs on."""
+    return root.dep_ == "neg" or any(c.dep_ == "det" and c.i in span and
+                                     c.lower_ in s.w.none_determiners for c in root.children)
+
+
+def _judges_an_event(s: Sentence, word: Word) -> bool:
+    """"Such a long disruption is inexcusable", "an unacceptable outage": the event judged,
+    which the authors own, not a person or their work ("his delay" stays a person's)."""
+    while word.dep_ == "conj" and word.head is not word:  # "unacceptable and embarrassing"
+        word = word.head
+    if word.dep_ == "acomp":
+        target = s.subject(word.head)
+    elif word.dep_ == "amod":
+        target = word.head
+    else:
+        return False
+    return target is not None and target.lower_ in s.w.judged_events and not any(
+        c.dep_ == "poss" for c in target.children)
 
 
 def _not_thought_through(s: Sentence) -> Iterator[BlameHit]:

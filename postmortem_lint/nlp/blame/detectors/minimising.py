@@ -47,7 +47,7 @@ def _minimised(s: Sentence, adverb: Word) -> Iterator[BlameHit]:
     careless = verb.lower_ in w.presume_verbs and any(c.dep_ == "ccomp" for c in verb.children) \
         or any(
         t.lower_ in w.instead_of for t in verb.subtree if t.i > verb.i)
-    if not (failed or must or without or judgmental or careless):
+    if not (failed or must or without or judgmental or careless or _just_did(s, verb)):
         return
     if s.suppressed(verb, own_negation_ok=True):
         return
@@ -60,6 +60,18 @@ def _minimised(s: Sentence, adverb: Word) -> Iterator[BlameHit]:
     elif without:
         end = min(max(t.i for t in verb.subtree if t.i >= verb.i) + 1, verb.i + 8)
     yield s.hit(KIND, adverb.i, end, subject.text, adverb.i, end)
+
+
+def _just_did(s: Sentence, verb: Word) -> bool:
+    """"<someone> just pushed it", "<someone> just copied the key": a plain past act made
+    light of (not a neutral or routine one, "X just restarted the pod", nor a recent one,
+    "X had just deployed", "X just finished the rollback as the alert fired")."""
+    return verb.tag_ in ("VBD", "VBN") and verb.dep_ in ("ROOT", "conj") and \
+        not s.neutral(verb) and verb.lower_ not in s.v.stative and \
+        verb.lower_ not in s.w.have_verbs | s.w.do_verbs | s.w.be_verbs and \
+        not any(c.dep_ in ("aux", "auxpass") for c in verb.children) and not any(
+            c.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in s.w.moment_marks
+                                      for m in c.children) for c in verb.children)
 
 
 def _one_look(s: Sentence) -> Iterator[BlameHit]:

@@ -51,8 +51,10 @@ def _origin_of_damage(s: Sentence, span: Phrase) -> bool:
     if link is None:
         return True
     subject = s.subject(link.head if link.dep_ in ("attr", "pobj") else link)
-    return subject is not None and any(t.lower_ in s.v.damage_nouns and t.lower_ not in s.v.neutral
-                                       for t in subject.subtree)
+    # (or a failure itself as the subject: "the 502s came from X…")
+    return subject is not None and (any(
+        t.lower_ in s.v.damage_nouns and t.lower_ not in s.v.neutral for t in subject.subtree)
+        or subject.lower_ in s.v.outcomes)
 
 
 def _response_set_off(s: Sentence, verb: Word) -> bool:
@@ -137,11 +139,17 @@ def _work_harmed(s: Sentence, verb: Word) -> bool:
     """"<someone>'s migration locked the orders table", "X's cleanup job removed the TLS
     certificates": a person's work (not the person, who may do it on purpose) doing harm to
     something that is neither bad nor meant to go."""
-    if verb.lower_ not in s.w.harm_verbs or s.passive(verb):
+    if not _harms(s, verb):
         return False
     subject = s.subject(verb)
-    if subject is None or s.blameable(s.who(subject), 2) or s.person_or_work(subject, 1) is None \
-            or subject.lower_ in s.w.remedy_nouns:
+    return not (subject is None or s.blameable(s.who(subject), 2) or
+                s.person_or_work(subject, 1) is None or subject.lower_ in s.w.remedy_nouns)
+
+
+def _harms(s: Sentence, verb: Word) -> bool:
+    """An active harm verb done to something that is neither bad nor meant to go ("locked the
+    orders table", "blocked the payment API"; not "removed the stale entries")."""
+    if verb.lower_ not in s.w.harm_verbs or s.passive(verb):
         return False
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     spoiled = s.w.bad_state_words | s.w.disposable_words | s.v.wrong | s.w.threat_nouns
@@ -274,6 +282,8 @@ def _copula_cause(s: Sentence) -> Iterator[BlameHit]:
         elif subject is not None and (subject.lower_ in s.v.cause_nouns and subject.dep_ != "csubj"
                                       or _reason_for_damage(s, subject)):
             yield from _cause_is(s, verb, subject)
+        elif subject is not None and subject.lower_ in s.v.damage_nouns:
+            yield from _trouble_was(s, verb, subject)
         else:
             clause = next((c for c in verb.children if c.dep_ == "csubj"), None)
             if clause is not None and damaging(s, clause):
@@ -298,6 +308,33 @@ def _cause_is(s: Sentence, verb: Word, subject: Word) -> Iterator[BlameHit]:
     mention = s.person_or_work(attr, 1)
     if mention is not None and attr is not None and not s.suppressed(verb):
         yield s.hit(KIND, subject.i, attr.i + 1, mention.text, verb.i, attr.i + 1)
+
+
+def _trouble_was(s: Sentence, verb: Word, subject: Word) -> Iterator[BlameHit]:
+    """"The problem was X copying the keys into staging": the damage named as a person's
+    act (a person doing something, not "the problem was X's to fix")."""
+    doer, act = _doer_and_act(s, verb)
+    if doer is None or act is None or s.neutral(act) or act.lower_ in s.v.stative:
+        return
+    mention = s.who(doer)
+    if s.blameable(mention, 1) and not s.suppressed(verb):
+        yield s.hit(KIND, subject.i, act.i + 1, mention.text, verb.i, act.i + 1)
+
+
+def _doer_and_act(s: Sentence, verb: Word) -> tuple[Word | None, Word | None]:
+    """The person and the gerund after a copula, as the parser hangs them: "X copying" as a
+    noun with a clause, as a clause with a subject, or as a gerund read as a noun."""
+    attr = next((c for c in verb.children if c.dep_ == "attr"), None)
+    if attr is None:
+        act = next((c for c in verb.children if c.dep_ == "ccomp" and c.tag_ == "VBG"), None)
+        return (s.subject(act) if act is not None else None), act
+    act = next((c for c in attr.children if c.dep_ == "acl" and c.tag_ == "VBG"), None)
+    if act is not None:
+        return attr, act
+    if attr.lower_.endswith("ing"):
+        return next((c for c in attr.children if c.dep_ in ("compound", "poss", "nmod") and
+                     c.i < attr.i), None), attr
+    return None, None
 
 
 def _what_damaged(s: Sentence, verb: Word, clause: Word) -> Iterator[BlameHit]:
@@ -421,13 +458,25 @@ def _because(s: Sentence) -> Iterator[BlameHit]:
         main = verb.head
         outcome = [t for t in main.subtree if not (verb.left_edge.i <= t.i <= verb.right_edge.i)
                    and t.lower_ in v.outcomes]
-        if not outcome or s.suppressed(main):
+        if not (outcome or _harmed(s, main)) or s.suppressed(main):
             continue
         end = verb.i + 1
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if obj is not None:
             end = min(obj.right_edge.i + 1, verb.i + 6)
         yield s.hit(KIND, mark.i, end, mention.text, verb.i, verb.i + 1)
+
+
+def _harmed(s: Sentence, main: Word) -> bool:
+    """What befell the system: "the disk filled up", "customer data was exposed" (a harm verb
+    with no object, or done to data that matters; not "the old keys were removed")."""
+    if main.lower_ not in s.w.harm_verbs or s.negated(main) is not None:
+        return False
+    if not s.passive(main):
+        return not any(c.dep_ == "dobj" for c in main.children)
+    words = [t for c in main.children if c.dep_ == "nsubjpass" for t in c.subtree]
+    return any(t.lower_ in s.w.data_nouns or t.lower_ in s.w.valuable_words for t in words) \
+        and not any(t.lower_ in s.w.disposable_words for t in words)
 
 
 def _thanks_to(s: Sentence) -> Iterator[BlameHit]:
@@ -466,7 +515,7 @@ def _when(s: Sentence) -> Iterator[BlameHit]:
             continue
         if not _outright_damage(s, verb.head):
             continue
-        mention = s.who(s.subject(verb))
+        mention = s.person_or_work(s.subject(verb))
         if not s.blameable(mention) or s.suppressed(verb.head):
             continue
         mark = next(c for c in verb.children if c.lower_ in w.time_marks)
@@ -559,19 +608,29 @@ def _named_cause(s: Sentence) -> Iterator[BlameHit]:
 
 
 def _author_of_damage(s: Sentence) -> Iterator[BlameHit]:
-    """"The change that took down checkout was pushed by X": the person who made the thing
-    that did the damage (not "…was reverted by X", a responder's act)."""
+    """"The change that took down checkout was pushed by X", "the rule that blocked the
+    payment API was added by X", "the commit responsible was merged by X": the person who made
+    the thing that did the damage (not "…was reverted by X", a responder's act)."""
     for verb in s.verbs:
-        if not s.passive(verb) or s.neutral(verb) or verb.lower_ in s.v.stative:
+        if not s.passive(verb) or (s.neutral(verb) or verb.lower_ in s.v.stative) and \
+                verb.lower_ not in s.w.authoring_verbs:
             continue
         thing = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         if thing is None:
             continue
         clause = next((c for c in thing.children if c.dep_ == "relcl" and
-                       damaging(s, c)), None)
+                       (damaging(s, c) or _harms(s, c))), None)
         if (clause is None or (s.subject(clause) or clause).i != thing.i) and \
-                not _then_damaged(s, verb):
+                not _then_damaged(s, verb) and not _culprit(s, thing):
             continue
         hit = s.passive_agent(verb, KIND, verb.i)
         if hit is not None:
             yield hit
+
+
+def _culprit(s: Sentence, thing: Word) -> bool:
+    """"the commit responsible", "the job responsible for the outage": a thing named as the
+    one accountable for the damage."""
+    return any(c.dep_ == "amod" and c.i > thing.i and c.lower_ in s.w.accountable_words and
+               all(p.lower_ in s.v.damage_nouns for p in c.subtree if p.dep_ == "pobj")
+               for c in thing.children)

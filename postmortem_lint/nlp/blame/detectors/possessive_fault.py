@@ -65,7 +65,7 @@ def _by_owner(s: Sentence, noun: Word) -> Owner | None:
         target = next((p for p in prep.children if p.dep_ == "pobj"), None) or next((
             g for c in prep.children if c.dep_ == "pcomp" for g in c.children
             if g.dep_ in ("nsubj", "nsubjpass")), None)  # "the fault of whoever changed…"
-        if target is not None and prep.lower_ == "on" and target.lower_ == "part":
+        if target is not None and prep.lower_ == "on" and target.lower_ in s.w.part_words:
             # "on X's part", "on the part of X"
             target = next((c for c in target.children if c.dep_ == "poss"), None) or \
                 s.pobj(target, "of")
@@ -78,7 +78,7 @@ def _by_owner(s: Sentence, noun: Word) -> Owner | None:
 def _on_their_part(s: Sentence, noun: Word) -> Owner | None:
     """"a failure on the part of the DBA", "a failure on X's part": a person's own."""
     part = s.pobj(noun, "on")
-    if part is None or part.lower_ != "part":
+    if part is None or part.lower_ not in s.w.part_words:
         return None
     return _by_owner(s, noun)
 
