@@ -777,13 +777,23 @@ _OPTIONS_LEAD = re.compile(
     re.IGNORECASE)
 
 
+# "Action items fall under three types. Types:", "Priorities are defined as:": the list
+# below explains the terms the items use (Prevent - …, P0 - …), it holds no items.
+_LEGEND_LEAD = re.compile(
+    r"(?:\b(?:types|categories|priorities|priority\s+levels|levels|legend|key|definitions|"
+    r"glossary)|\b(?:are|is)\s+defined\s+as|\bmean|\bstand\s+for)\s*:\s*$", re.IGNORECASE)
+
+
 def list_lead(text: str) -> str | None:
     """What a sentence ending in ":" says of the list it introduces: "done" ("The following
-    items are already completed:"), "options" ("… by doing one of:"), else None."""
+    items are already completed:"), "options" ("… by doing one of:"), "legend" ("Types:",
+    "The priorities mean:"), else None."""
     stripped = text.rstrip(" *_")
     if not stripped.endswith(":"):
         return None
     last = stripped.rsplit("\n", 1)[-1]
+    if _LEGEND_LEAD.search(last) is not None:
+        return "legend"
     if _OPTIONS_LEAD.search(last) is not None:
         return "options"
     if _DONE_LEAD.search(last) is not None:

@@ -616,6 +616,8 @@ class _Reader:
         if self.list_lead == "options":
             self.b.add_action_detail(prose)  # "… by doing one of:": options of one item
             return True
+        if self.list_lead == "legend":
+            return True  # "Types:" then "- Prevent - …": what the terms mean, not items
         if self.label_group is not None and block.level <= self.label_group.level:
             self.label_group = None
         if nested and last is not None and block.level > self.action_level:

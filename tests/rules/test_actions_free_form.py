@@ -227,3 +227,22 @@ def test_tools_or_checks_built_are_a_lasting_change_made():
     doc = parse_text(text)
     assert doc.changes_stated and all(item.closed for item in doc.action_items)
     assert codes(lint_text(text, select=["PM501", "PM601"])) == []
+
+
+def test_a_legend_of_the_types_the_items_use_holds_no_items() -> None:
+    """"Types:" then "- Prevent - …": what the table's terms mean, not three more items."""
+    doc = parse_text("""\
+        ## Action items
+
+        Every item has one of three types. Types:
+
+        - Prevent - Stop the same class of failure from reaching production again.
+        - Detect - Notice the failure within minutes when it happens anyway.
+        - Mitigate - Shorten the time to recovery for the users hit by it.
+
+        | Action item | Type | Priority | Ticket |
+        |---|---|---|---|
+        | Add a replay test of the snapshot format | Prevent | P0 | OPS-12 |
+        """)
+    assert [item.description.text for item in doc.action_items] == [
+        "Add a replay test of the snapshot format"]

@@ -1,5 +1,7 @@
 """PM9xx: hygiene."""
 
+import pytest
+
 from tests.conftest import codes, lint_text
 
 
@@ -93,3 +95,14 @@ def test_link_text_left_unlinked_is_not_a_prompt():
     found = lint_text("# Outage\n\nSee [Link to the dashboard]({{< ref x >}}).\n",
                       select=["PM901"])
     assert codes(found) == ["PM901"]
+
+
+@pytest.mark.parametrize("note", ["[edited Dec 18, 17:15 PT]", "[Update 2024-01-03 09:00 UTC]"])
+def test_a_note_stamped_with_a_real_time_is_no_placeholder(note: str):
+    text = f"## Summary\n\nThe scheduler was restarted {note} and jobs resumed.\n"
+    assert lint_text(text, select=["PM901"]) == []
+
+
+def test_a_prompt_for_a_time_is_still_a_placeholder():
+    text = "## Summary\n\nThe scheduler was restarted [YYYY-MM-DD HH:MM UTC].\n"
+    assert codes(lint_text(text, select=["PM901"])) == ["PM901"]

@@ -116,6 +116,20 @@ def test_newest_first_timeline_is_reported_once():
     assert "newest first" in findings[0].message
 
 
+def test_a_newest_first_timeline_across_midnight_is_reported_once():
+    findings = lint_text("""\
+        ## Timeline
+
+        - 01:10 UTC — All objects restored.
+        - 22:30 UTC — Restore script still running.
+        - 20:00 UTC — Restore script started.
+        - 18:45 UTC — Root cause identified.
+        - 18:30 UTC — First report of failing updates.
+        """, select=["PM303"])
+    assert codes(findings) == ["PM303"]
+    assert "newest first" in findings[0].message
+
+
 def test_missing_phases_are_reported_once_at_the_timeline_heading():
     findings = lint_text("""\
         # Tax miscalculated

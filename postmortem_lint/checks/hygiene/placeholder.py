@@ -87,7 +87,8 @@ class PlaceholderLeft(Rule):
                            and not _NOT_PROMPT.match(prose.text, m.start())
                            and not _link_text(prose.text, *m.span(), ctx.data)
                            and not _names_a_setting(prose.text, *m.span(), ctx.data)
-                           and not _update_label(prose.text, *m.span(), ctx.data)]
+                           and not _update_label(prose.text, *m.span(), ctx.data)
+                           and not _dated_note(prose.text, *m.span())]
                 # One finding per placeholder: "[YYYY-MM-DD HH:MM UTC]" is one prompt, not
                 # also a "YYYY-MM-DD" and an "HH:MM" inside it.
                 found = [(s, e) for s, e in found
@@ -156,6 +157,20 @@ def _update_label(text: str, start: int, end: int, data: RuleData) -> bool:
     words = re.findall(r"[\w-]+", text[start + 1:end - 1].lower())
     labels = {word.lower() for word in data.update_label_words}
     return bool(words) and all(word in labels for word in words)
+
+
+# A clock time or a calendar date written with real digits: "17:15", "2024-01-03", "Dec 18".
+_REAL_MOMENT = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{4}-\d{2}-\d{2}\b|\b(?:jan|feb|mar|apr|may|jun|"
+                          r"jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b", re.IGNORECASE)
+
+
+def _dated_note(text: str, start: int, end: int) -> bool:
+    """Whether bracketed text is a note stamped with a real time ("[edited Dec 18, 17:15
+    PT]", "[Update 2024-01-03 09:00 UTC]"): it was written in, it asks for nothing. A prompt
+    for a time holds letters where the digits go ("[YYYY-MM-DD HH:MM UTC]")."""
+    inner = text[start + 1:end - 1]
+    return _REAL_MOMENT.search(inner) is not None and "e.g" not in inner.lower() \
+        and "…" not in inner and "..." not in inner
 
 
 def _names_a_setting(text: str, start: int, end: int, data: RuleData) -> bool:

@@ -21,7 +21,8 @@ class TimelineOutOfOrder(Rule):
     date does not make every later entry a finding, and adjacent entries moved out of
     place together are one finding. Times are compared in UTC, and
     a time-only timeline that passes midnight is understood as continuing on the
-    next day. A timeline written entirely newest-first is reported once.
+    next day. A timeline written entirely newest-first is reported once (a time-only one
+    may step forward once, where it crosses midnight).
 
     Bad::
 
@@ -57,7 +58,11 @@ class TimelineOutOfOrder(Rule):
         steps = list(zip(known, known[1:], strict=False))
         backwards = sum(1 for a, b in steps if b < a)
         ties = sum(1 for a, b in steps if b == a)
-        if backwards >= 2 and backwards == len(steps) - ties:
+        forwards = len(steps) - ties - backwards
+        # newest first throughout; a time-only list may step forward once where it crosses
+        # midnight ("15:00 (Sat)" above "20:30" of the day before)
+        rollover = forwards == 1 and backwards >= 3 and not any(e.has_date for e in entries)
+        if backwards >= 2 and (forwards == 0 or rollover):
             yield self.problem(
                 timeline_anchor(doc), "The timeline is listed newest first; list entries "
                 "oldest first so it reads as the story of the incident",
