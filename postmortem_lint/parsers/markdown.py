@@ -186,11 +186,14 @@ class _Reader:
                     own, inherited = None, "timeline"
                 if own is None and inherited is None:
                     own = self.kind_by_content(blocks, index + 1)
-                if own not in _STRUCTURED and inherited not in _STRUCTURED \
+                if (own not in _STRUCTURED or own == "action_items") \
+                        and inherited not in _STRUCTURED - {"action_items"} \
                         and not timeline_heading and \
                         self.timed_content(blocks, index, own is None and inherited is None):
                     # "## Response timeline", "## Status updates" over timed lines, or a
-                    # log of updates whose headings are their times ("### 11:28 UTC")
+                    # log of updates whose headings are their times ("### 11:28 UTC"); "##
+                    # What actions have we taken so far?" over "- 11:48: Disabled …" is the
+                    # response told in time order, not a list of work to do
                     own = "timeline"
                 elif own != "action_items" and (
                         own in ("prevention", "follow_up") or "action_items" in

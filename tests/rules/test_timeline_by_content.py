@@ -238,3 +238,21 @@ def test_onset_dated_back_from_the_detection_and_a_switch_thrown_as_mitigation(f
         - 10:30 UTC: service restored
         """, select=["PM304"])
     assert findings == []
+
+
+def test_actions_taken_told_in_time_order_are_the_timeline() -> None:
+    """"## What actions have we taken so far?" over timed lines: the response, in order."""
+    doc = parse_text("""\
+        ## What actions have we taken so far?
+
+        - 11:21: An incident was opened and the scope set.
+        - 11:48: Disabled the import feature so no more users were affected.
+        - 12:37: Began revoking every token.
+
+        ## Next steps
+
+        - Add a check that no token is ever written to a URL.
+        """)
+    assert [entry.time_text.value for entry in doc.timeline.entries] == ["11:21", "11:48", "12:37"]
+    assert [item.description.text for item in doc.action_items] == [
+        "Add a check that no token is ever written to a URL."]
