@@ -982,8 +982,9 @@ class DocumentBuilder:
                 break
         written = doc.meta.date_written or doc.meta.incident_date
         for prose in [*impact.text, *doc.summary, *title, *opening[:2]]:  # the overview
-            mentioned = times.find_duration(prose.text) or prose_facts.find_time_range(
-                prose.text) or prose_facts.find_spoken_duration(prose.text) or \
+            mentioned = times.find_duration(prose.text) or prose_facts.find_moment_range(
+                prose.text) or prose_facts.find_time_range(prose.text) or \
+                prose_facts.find_spoken_duration(prose.text) or \
                 prose_facts.find_date_range(prose.text, written.value if written else None)
             if mentioned is not None:
                 impact.duration_mentioned = Located(

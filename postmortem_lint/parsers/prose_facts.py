@@ -326,6 +326,29 @@ def find_time_range(text: str) -> tuple[dt.timedelta, int, int] | None:
     return None
 
 
+# "between approximately 2025-07-30 21:27 UTC and 2025-07-31 07:27 UTC": two moments.
+_HEDGE = r"(?:(?:approximately|about|around|roughly|circa)\s+|~\s*)?"
+_MOMENT = r"(\d{4}-\d{2}-\d{2})[ T](\d{1,2}):(\d{2})(?::\d{2})?(?:\s*(?:UTC|GMT|Z)\b)?"
+_MOMENT_RANGE = re.compile(
+    rf"\b(?:from|between)\s+{_HEDGE}{_MOMENT}\s*(?:to|until|till|and|-|–|—)\s*{_HEDGE}{_MOMENT}",
+    re.IGNORECASE)
+
+
+def find_moment_range(text: str) -> tuple[dt.timedelta, int, int] | None:
+    """The length of a window between two dated times ("between approximately 2025-07-30
+    21:27 UTC and 2025-07-31 07:27 UTC"), with its offsets."""
+    for match in _MOMENT_RANGE.finditer(text):
+        try:
+            first, second = (dt.datetime.fromisoformat(f"{day} {int(hour):02d}:{minute}")
+                             for day, hour, minute in (match.group(1, 2, 3),
+                                                       match.group(4, 5, 6)))
+        except ValueError:
+            continue
+        if second > first:
+            return second - first, match.start(), match.end()
+    return None
+
+
 # "since 2026-03-02", "from 3 March to 5 March", "between 2026-03-02 and 2026-03-04".
 _RANGE_OPEN = re.compile(r"\b(since|from|between)\s{1,3}(?:the\s)?", re.IGNORECASE)
 _RANGE_JOIN = re.compile(r"\s{0,3}(?:to|until|till|through|and|-|–|—)\s{1,3}(?:the\s)?",

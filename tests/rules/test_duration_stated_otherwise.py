@@ -4,6 +4,8 @@ or dates; and a near miss, which never went down, has no length to state (PM203)
 extent of an impact said as a whole platform unavailable or as functions prevented from
 taking place (PM202)."""
 
+import datetime as dt
+
 import pytest
 
 from tests.conftest import codes, lint_text, parse_text
@@ -102,3 +104,18 @@ def test_a_length_in_the_opening_counts_when_the_impact_is_read_elsewhere():
     text = "title: Blog downtime\nauthor: Sam\nstatus: publish\n\nThe blog was down for a while " \
         "today (~6 hours). What follows is why.\n\n### The causes\n\nThe disk filled up.\n"
     assert parse_text(text).impact.duration_mentioned is not None
+
+
+def test_a_window_between_two_dated_times_is_the_duration() -> None:
+    text = """\
+        # Certificate outage
+
+        ## Summary
+
+        Between approximately 2025-07-30 21:27 UTC and 2025-07-31 07:27 UTC the registry
+        could not be reached over HTTPS; 2,300 publishes failed.
+        """
+    assert lint_text(text, select=["PM203"]) == []
+    doc = parse_text(text)
+    assert doc.impact.duration_mentioned is not None
+    assert doc.impact.duration_mentioned.value == dt.timedelta(hours=10)
