@@ -283,9 +283,16 @@ def _read_zone(text: str, pos: int, zones: dict[str, float], *, offsets: bool = 
 def declared_zone(text: str, zones: dict[str, float]) -> tuple[str, int, int] | None:
     """The zone a note declares for a whole timeline ("All times are UTC", "Times in PST",
     a "Timeline (UTC)" heading), with its offsets: an upper-case zone name, or a zone
-    written out ("Eastern Time"), in a short text that talks about times."""
-    if len(text) > 160 or not re.search(r"\b(?:times?|timeline|timestamps?)\b", text,
-                                         re.IGNORECASE):
+    written out ("Eastern Time"), in a short text that talks about times. Of a longer
+    paragraph, its parenthesised notes ("… to remedy (all times US Pacific Time):") are
+    read."""
+    if len(text) > 160:
+        for note in re.finditer(r"\(([^()]{1,160})\)", text):
+            found = declared_zone(note.group(1), zones)
+            if found is not None:
+                return found[0], note.start(1) + found[1], note.start(1) + found[2]
+        return None
+    if not re.search(r"\b(?:times?|timeline|timestamps?)\b", text, re.IGNORECASE):
         return None
     for match in re.finditer(r"\b[A-Z]{1,5}(?:[+-]\d{1,2}(?::?\d{2})?)?(?![\w+-])", text):
         word = match.group(0)

@@ -279,3 +279,19 @@ def test_a_timeline_row_with_only_an_empty_time_cell_is_read_without_error():
     text = "# Timeline\n| Time (UTC) |\n|---|\n|  |"
     doc = parse(SourceText("pm.md", text, "utf-8"), load_rule_data())
     assert doc.timeline.entries == []
+
+
+def test_a_zone_noted_in_parentheses_in_a_long_lead_paragraph_is_the_timelines() -> None:
+    doc = parse_text("""\
+        ## Response
+
+        We started investigating as soon as the report arrived. Within hours the security
+        team had analysed the issue and begun to mitigate it. We took the following steps
+        (all times US Pacific Time):
+
+        - 11:21: An incident was opened.
+        - 11:48: The import feature was disabled.
+        - 12:37: Every token was revoked.
+        """)
+    assert doc.timeline.declared_zone is not None
+    assert doc.timeline.declared_zone.value.lower() == "pacific time"
