@@ -288,9 +288,9 @@ def declared_zone(text: str, zones: dict[str, float]) -> tuple[str, int, int] | 
     read."""
     if len(text) > 160:
         for note in re.finditer(r"\(([^()]{1,160})\)", text):
-            found = declared_zone(note.group(1), zones)
-            if found is not None:
-                return found[0], note.start(1) + found[1], note.start(1) + found[2]
+            inner = declared_zone(note.group(1), zones)
+            if inner is not None:
+                return inner[0], note.start(1) + inner[1], note.start(1) + inner[2]
         return None
     if not re.search(r"\b(?:times?|timeline|timestamps?)\b", text, re.IGNORECASE):
         return None
