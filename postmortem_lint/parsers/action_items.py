@@ -586,6 +586,12 @@ def headline_done(text: str, data: RuleData) -> bool:
         found.group("first").lower() not in data.action_verbs
 
 
+def after_label(text: str) -> str:
+    """The item's text after a leading label ("Automated backups: We've enabled …")."""
+    label = _LABEL.match(text)
+    return text[label.end():] if label is not None else text
+
+
 def past_tense(text: str, data: RuleData | None = None) -> bool:
     """Whether the item reports work already done: "Added monitoring for …", "The spec
     file is updated to …", "Clients implemented a fix …" (with ``data``, to tell a subject

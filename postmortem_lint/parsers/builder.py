@@ -710,8 +710,9 @@ class DocumentBuilder:
                 item.status = Located(value=ItemStatus.done, span=item.words.span(0, 1))
         unmarked = [item for item in items if item.status is None and not item.standing_rule]
         past = [item for item in unmarked if action_items.past_tense(item.words.text)
-                or action_items.past_tense(item.description.text, self.data)
-                or action_items.reports_done(item.description.text)]
+                or any(action_items.past_tense(text, self.data) or action_items.reports_done(text)
+                       for text in (item.description.text,
+                                    action_items.after_label(item.description.text)))]
         if past and len(past) * 2 > len(unmarked):
             for item in past:
                 item.status = Located(value=ItemStatus.done, span=item.words.span(0, 1))

@@ -669,6 +669,12 @@ class _Reader:
         outside the items covers them all."""
         sentences = action_items.item_sentences(prose, self.data)
         self.list_lead, self.label_group = action_items.list_lead(prose.text), None
+        leads = self.list_lead != "options" and prose.text.rstrip(" *_").endswith(":")
+        if leads:
+            # "Two changes are coming that will make this less frequent:": the items are
+            # the list below, not the sentence that introduces them
+            sentences = [(sentence, tail) for sentence, tail in sentences
+                         if not sentence.text.rstrip(" *_").endswith(":")]
         for sentence, tail in sentences:
             done = ItemStatus.done if action_items.reports_done(sentence.text) else None
             self.add_item(sentence, status=done)
@@ -685,7 +691,7 @@ class _Reader:
             ticket = self.b.heading_ticket(prose)  # "Add these to the docs, see #12"
             if ticket is not None:
                 self.group_tickets.setdefault(self.group, ticket)
-        self.action_level = 0
+        self.action_level = -1 if leads else 0
 
     def read_follow_up_paragraph(self, prose: Prose) -> None:
         """A paragraph under "Follow-up" that commits to a change ("The alert should page

@@ -246,3 +246,29 @@ def test_a_legend_of_the_types_the_items_use_holds_no_items() -> None:
         """)
     assert [item.description.text for item in doc.action_items] == [
         "Add a replay test of the snapshot format"]
+
+
+def test_the_sentence_introducing_a_list_of_changes_is_no_item() -> None:
+    doc = parse_text("""\
+        ## Preventing this in the future
+
+        Two changes are coming that will make this kind of breakage rarer:
+
+        - excluding packages that need experimental plugins from the benchmark set,
+          next time the set is regenerated.
+        - a more stable benchmark runner, so that its failures are looked into.
+        """)
+    assert [item.description.text.split(",")[0] for item in doc.action_items] == [
+        "excluding packages that need experimental plugins from the benchmark set",
+        "a more stable benchmark runner"]
+
+
+def test_a_labelled_item_that_reports_the_change_made_is_done() -> None:
+    doc = parse_text("""\
+        ## Action items
+
+        - **Automated backups:** We have enabled nightly backups of the database.
+        """)
+    assert [item.closed for item in doc.action_items] == [True]
+    assert lint_text("## Action items\n\n- **Automated backups:** We have enabled nightly "
+                     "backups of the database.\n", select=["PM502", "PM503"]) == []
