@@ -586,6 +586,22 @@ def headline_done(text: str, data: RuleData) -> bool:
         found.group("first").lower() not in data.action_verbs
 
 
+# "Two changes are coming …:", "we are implementing several measures …:", "the following
+# steps:": a sentence that announces the items listed below it.
+_ANNOUNCES = re.compile(r"\b(?:the\s+following|following\s+(?:changes|steps|actions|measures|"
+                        r"items)|several|a\s+few|a\s+number\s+of|multiple|some|two|three|four|"
+                        r"five|six|\d+)\s+(?:[\w-]+\s+){0,2}?(?:changes|steps|actions|measures|"
+                        r"items|improvements|fixes|safeguards|things|ways|areas)\b|\bthe\s+"
+                        r"following\b", re.IGNORECASE)
+
+
+def announces_items(sentence: str) -> bool:
+    """Whether a sentence ending in ":" announces the items listed below it ("Two changes
+    are coming that will …:"), rather than being an item whose details follow ("The files
+    should move to a production bucket:" over a link to its ticket)."""
+    return _ANNOUNCES.search(sentence) is not None
+
+
 def after_label(text: str) -> str:
     """The item's text after a leading label ("Automated backups: We've enabled …")."""
     label = _LABEL.match(text)

@@ -671,10 +671,11 @@ class _Reader:
         self.list_lead, self.label_group = action_items.list_lead(prose.text), None
         leads = self.list_lead != "options" and prose.text.rstrip(" *_").endswith(":")
         if leads:
-            # "Two changes are coming that will make this less frequent:": the items are
-            # the list below, not the sentence that introduces them
+            # "Two changes are coming that will make this less frequent:", "We will take
+            # the following actions. Those are:": the items are the list below, not the
+            # sentence that announces them
             sentences = [(sentence, tail) for sentence, tail in sentences
-                         if not sentence.text.rstrip(" *_").endswith(":")]
+                         if not action_items.announces_items(sentence.text)]
         for sentence, tail in sentences:
             done = ItemStatus.done if action_items.reports_done(sentence.text) else None
             self.add_item(sentence, status=done)
@@ -691,7 +692,7 @@ class _Reader:
             ticket = self.b.heading_ticket(prose)  # "Add these to the docs, see #12"
             if ticket is not None:
                 self.group_tickets.setdefault(self.group, ticket)
-        self.action_level = -1 if leads else 0
+        self.action_level = -1 if leads and not sentences else 0
 
     def read_follow_up_paragraph(self, prose: Prose) -> None:
         """A paragraph under "Follow-up" that commits to a change ("The alert should page

@@ -272,3 +272,17 @@ def test_a_labelled_item_that_reports_the_change_made_is_done() -> None:
     assert [item.closed for item in doc.action_items] == [True]
     assert lint_text("## Action items\n\n- **Automated backups:** We have enabled nightly "
                      "backups of the database.\n", select=["PM502", "PM503"]) == []
+
+
+def test_an_item_whose_details_are_a_link_keeps_its_own_sentence() -> None:
+    """A sentence that is itself the work ("The files should move …:") over its ticket link
+    stays the item; only a sentence announcing several items gives way to the list."""
+    doc = parse_text("""\
+        ## Next steps
+
+        The uploaded files should move to a bucket meant for production use:
+
+        - https://tracker.example.org/issues/320
+        """)
+    assert [item.description.text for item in doc.action_items] == [
+        "The uploaded files should move to a bucket meant for production use:"]
