@@ -246,7 +246,8 @@ _ADVERBIAL = (r"(?:(?:also|now|then|since|already|just|long|previously|recently|
               r"the\s+past|\d+|two|three|four|five)(?:\s+\w+){1,2}),?\s+)")
 _DONE_SENTENCE = re.compile(rf"^(?:(?:and|also|then|finally|lastly|additionally|of\s+course|"
                             rf"in\s+addition|(?:in|over|during|for)\s+the\s+(?:past|last)\s+"
-                            rf"(?:[\w-]+\s+){{0,2}}?[\w-]+),?\s+){{0,2}}(?:we|i)\s+(?:have\s+|had\s+)?{_ADVERBIAL}{{0,2}}"
+                            rf"(?:[\w-]+\s+){{0,2}}?[\w-]+),?\s+){{0,2}}(?:we|i)(?:\s+have|\s+had|['’]ve|['’]d)?\s+"
+                            rf"{_ADVERBIAL}{{0,2}}"
                             r"(?P<verb>[a-z]{3,}ed)\b", re.IGNORECASE)
 
 
@@ -803,7 +804,9 @@ _OPTIONS_LEAD = re.compile(
 # below explains the terms the items use (Prevent - …, P0 - …), it holds no items.
 _LEGEND_LEAD = re.compile(
     r"(?:\b(?:types|categories|priorities|priority\s+levels|levels|legend|key|definitions|"
-    r"glossary)|\b(?:are|is)\s+defined\s+as|\bmean|\bstand\s+for)\s*:\s*$", re.IGNORECASE)
+    r"glossary)|\b(?:are|is)\s+defined\s+as|\bmean|\bstand\s+for|\b(?:have|has|get|gets|"
+    r"carry|carries|be\s+given)\s+(?:an?\s+|one\s+|assigned\s+|an\s+assigned\s+)?"
+    r"(?:priority|type|category))\s*:\s*$", re.IGNORECASE)
 
 
 def list_lead(text: str) -> str | None:

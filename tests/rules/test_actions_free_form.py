@@ -286,3 +286,26 @@ def test_an_item_whose_details_are_a_link_keeps_its_own_sentence() -> None:
         """)
     assert [item.description.text for item in doc.action_items] == [
         "The uploaded files should move to a bucket meant for production use:"]
+
+
+def test_a_legend_of_priorities_holds_no_items() -> None:
+    doc = parse_text("""\
+        ## Action items
+
+        To make that visible, every item should have an assigned priority:
+
+        - P0 - Critical for the next patch release and backported to it.
+        - P1 - Important for the project's long-term health; blocks the next minor release.
+
+        | Action item | Priority | Ticket |
+        |---|---|---|
+        | Add a replay test of the snapshot format | P0 | OPS-12 |
+        """)
+    assert [item.description.text for item in doc.action_items] == [
+        "Add a replay test of the snapshot format"]
+
+
+@pytest.mark.parametrize("done", ["We've enabled nightly backups.", "We’ve enabled nightly backups."])
+def test_a_change_reported_with_a_contraction_is_done(done: str) -> None:
+    doc = parse_text(f"## Action items\n\n- **Backups:** {done}\n")
+    assert [item.closed for item in doc.action_items] == [True]
