@@ -260,6 +260,7 @@ class Words:
     thing_heads: frozenset[str]
     supplier_nouns: frozenset[str]
     judged_events: frozenset[str]
+    name_heads: frozenset[str]
 
     @classmethod
     def build(cls, groups: dict[str, list[str]], inflect: Inflector) -> Words:

@@ -594,3 +594,13 @@ def test_a_paragraph_blaming_one_person_over_two_sentences_is_reported_once() ->
 ])
 def test_a_judgment_of_the_event_is_the_authors_owning_it(sentence: str, blame: bool) -> None:
     assert bool(blame_codes(f"## Summary\n\n{sentence}\n")) is blame
+
+
+@pytest.mark.parametrize(("sentence", "blame"), [
+    ("The traffic spike was due to Hacker News linking our launch post.", False),
+    ("The outage was caused by Initech Systems revoking our API key.", False),
+    ("The outage was caused by Maria Lopez skipping the canary.", True),
+])
+def test_a_name_ending_in_a_company_or_publication_word_is_no_person(sentence: str,
+                                                                      blame: bool) -> None:
+    assert bool(blame_codes(f"## Root cause\n\n{sentence}\n")) is blame

@@ -219,7 +219,7 @@ class Sentence:
         if self._not_a_name(token) or self._machine(token) or self._fails_by_itself(token) \
                 or self._coded_name(token):
             return mention(SYSTEM)
-        if self._taken_up_as_thing(token):
+        if self._taken_up_as_thing(token) or self._organisation(token):
             return mention(SYSTEM)
         surname = any(c.dep_ == "compound" and NAME_SHAPE.match(c.text)
                       for c in token.children) or (
@@ -235,6 +235,12 @@ class Sentence:
         # a capitalised plural inside the sentence may be a name the tagger took for a
         # plural ("Beatriz", "Ines"), or a product's plural: only as sure as a first word
         return mention(PERSON, weak=2 if token.tag_ == "NNS" else 0)
+
+    def _organisation(self, token: Word) -> bool:
+        """"due to Hacker News", "blocked by Acme Labs": a capitalised name whose last word
+        names a publication, a company or a product (``name_heads``), not a surname."""
+        return token.lower_ in self.w.name_heads and any(
+            c.dep_ == "compound" and NAME_SHAPE.match(c.text) for c in token.children)
 
     def _taken_up_as_thing(self, token: Word) -> bool:
         """"<Name> skipped the file because it only watches the top folder", "<Name> missed
