@@ -105,6 +105,11 @@ def _located(prose: Prose, value):  # noqa: ANN001, ANN202 - generic helper
     return Located(value=value, span=prose.whole, raw=prose.text)
 
 
+def _words_at(prose: Prose, start: int, end: int) -> Located[str]:
+    """The words of ``prose`` from ``start`` to ``end``, where they stand in the source."""
+    return Located(value=prose.text[start:end], span=prose.span(start, end))
+
+
 class DocumentBuilder:
     def __init__(self, path: str, fmt: str, line_count: int, data: RuleData):
         self.doc = Postmortem(path=path, format=fmt, line_count=max(line_count, 1))
@@ -520,11 +525,13 @@ class DocumentBuilder:
                         checkbox: str | None = None, *,
                         status: ItemStatus | None = None, owner: Located[str] | None = None,
                         ticket: Located[str] | None = None,
-                        horizon: Located[str] | None = None) -> None:
+                        horizon: Located[str] | None = None, in_prose: bool = False) -> None:
         """Add an item; ``status``, ``owner``, ``ticket`` and ``horizon`` come from the
         heading or label above it ("Completed", "Platform team (@platform)", "Short-term
-        (tracked in #41)") and apply when the item does not say its own."""
+        (tracked in #41)") and apply when the item does not say its own. ``in_prose``: the
+        item is a sentence of the text, not a line of a list or table."""
         item = self.read_action_item(description, span, cells, checkbox)
+        item.in_prose = in_prose
         if item.status is None and status is not None:
             item.status = Located(value=status, span=item.words.span(0, 1))
         if item.owner is None and owner is not None:
@@ -726,19 +733,16 @@ class DocumentBuilder:
             if impact.no_outage is None:
                 found = next(find_phrases(prose.text, self.data.no_outage), None)
                 if found is not None:
-                    impact.no_outage = Located(value=prose.text[slice(*found)],
-                                               span=prose.span(*found))
+                    impact.no_outage = _words_at(prose, *found)
             where = prose_facts.find_vague_length(prose.text)
             if where is not None and impact.duration_stated is None:
-                impact.duration_stated = Located(value=prose.text[slice(*where)],
-                                                 span=prose.span(*where))
+                impact.duration_stated = _words_at(prose, *where)
         for prose in narrative if impact.duration_stated is None else []:
             if prose.section == "timeline":
                 continue
             where = prose_facts.find_exposure_window(prose.text)
             if where is not None:
-                impact.duration_stated = Located(value=prose.text[slice(*where)],
-                                                 span=prose.span(*where))
+                impact.duration_stated = _words_at(prose, *where)
                 return
 
     def shipped_above(self, sentence: Prose, exception: Prose | None) -> None:
@@ -978,8 +982,7 @@ class DocumentBuilder:
         for prose in [*title, *opening[:3]]:
             several = prose_facts.find_several_incidents(prose.text)
             if several is not None:
-                impact.several_incidents = Located(value=prose.text[slice(*several)],
-                                                   span=prose.span(*several))
+                impact.several_incidents = _words_at(prose, *several)
                 break
         written = doc.meta.date_written or doc.meta.incident_date
         for prose in [*impact.text, *doc.summary, *title, *opening[:2]]:  # the overview
@@ -1018,8 +1021,7 @@ class DocumentBuilder:
                                                   data.impact_totals, data.sla_terms,
                                                   cost.money_pattern(data))
                 if found is not None:
-                    impact.quantity = Located(value=prose.text[found[0]:found[1]],
-                                              span=prose.span(*found))
+                    impact.quantity = _words_at(prose, found[0], found[1])
                     break
                 # what every visit got, written as code: "visiting the hub returns `502`"
                 outage = prose_facts.find_whole_outage(prose.shown) if prose.code else None
@@ -1061,8 +1063,7 @@ class DocumentBuilder:
                    for prose in impact.text)
         for prose, start, (first, last) in self._sized_sentences(
                 [p for p in narrative if p not in impact.text], wholes=not part, people=True):
-            impact.quantity = Located(value=prose.text[start + first:start + last],
-                                      span=prose.span(start + first, start + last))
+            impact.quantity = _words_at(prose, start + first, start + last)
             return
 
     def _impact_elsewhere(self, narrative: list[Prose]) -> None:

@@ -31,6 +31,7 @@ from postmortem_lint.parsers.sections import is_exact_heading, other_kinds, sect
 from postmortem_lint.parsers.suppressions import directives_in, yaml_suppressions
 from postmortem_lint.parsers.times import (
     find_date,
+    find_dates,
     find_timestamp,
     numeric_day_first,
     zone_is_utc,
@@ -81,7 +82,6 @@ _EVIDENCE_AFTER = re.compile(
 _LESSON_WORDS = frozenset(("lessons", "lesson", "learnings", "takeaways"))
 _LABEL_LEVEL = 7  # below every Markdown heading level
 _EARLIEST_DATE, _LATEST_DATE = 1990, 2100  # years a postmortem's own date falls in
-_DATE_WINDOW = 350  # less than the 400 characters find_date reads at a time
 # Sections whose dates are deadlines and reviews to come, not the incident's day.
 _LOOKING_AHEAD = frozenset(("action_items", "follow_up", "lessons"))
 _ACTION_COLUMNS = ("action", "owner", "due", "priority", "status", "type", "ticket")
@@ -458,8 +458,10 @@ class _Reader:
         for prose in self.doc.prose:
             if prose.role is not ProseRole.narrative or prose.section in _LOOKING_AHEAD:
                 continue
-            for day, start, end in _dates_in(prose.text, self.b.dayfirst):
-                told.setdefault(day, []).append(Located(value=day, span=prose.span(start, end)))
+            for day, start, end in find_dates(prose.text, dayfirst=self.b.dayfirst):
+                if _EARLIEST_DATE <= day.year <= _LATEST_DATE:
+                    told.setdefault(day, []).append(Located(value=day,
+                                                            span=prose.span(start, end)))
         if told:
             day = max(told, key=lambda d: (len(told[d]), d))
             self.b.date_incident(told[day][0], "narrative")
@@ -543,17 +545,9 @@ class _Reader:
             self.read_stated_action(prose, kind)
         if kind not in ("action_items", "timeline") and not block.quoted:
             self.read_shipped(prose, added=len(self.doc.action_items) > before)
-        if kind in _MAY_COMMIT and block.kind == "paragraph" and not block.quoted \
+        if kind in _MAY_STATE_ACTIONS and block.kind == "paragraph" and not block.quoted \
                 and not block.level:
-            self.read_stated_paragraph(prose)
-        elif kind in _MAY_STATE_ACTIONS and block.kind == "paragraph" and not block.quoted \
-                and not block.level:
-            # "The future plans are to:", "Here are some actions:": the list below is them
-            self.committed_list = action_items.names_plans(prose.text)
-            for sentence, _tail in action_items.item_sentences(prose, self.data):
-                if action_items.commits_forward(sentence.text, self.data):
-                    self.b.add_action_item(sentence, sentence.whole, {})
-                    self.doc.action_items[-1].in_prose = True
+            self.read_stated_paragraph(prose, forward_only=kind not in _MAY_COMMIT)
         if kind == "follow_up" and block.kind == "paragraph" and not block.quoted \
                 and not block.level:
             self.read_follow_up_paragraph(prose)
@@ -640,7 +634,8 @@ class _Reader:
                       self.b.heading_ticket(label), action_items.horizon(label, self.data))
 
     def add_item(self, prose: Prose, checkbox: str | None = None,
-                 status: ItemStatus | None = None, owner: Located[str] | None = None) -> None:
+                 status: ItemStatus | None = None, owner: Located[str] | None = None,
+                 in_prose: bool = False) -> None:
         """An item of the action list, with what its headings, its group label and the
         sentence introducing its list say of it (``status`` and ``owner``: its own)."""
         groups = [*self.action_headings, *([self.label_group] if self.label_group else [])]
@@ -651,7 +646,8 @@ class _Reader:
                                           None),
             owner=owner or next((g.owner for g in reversed(groups) if g.owner), None),
             ticket=next((g.ticket for g in reversed(groups) if g.ticket), None),
-            horizon=next((g.horizon for g in reversed(groups) if g.horizon), None))
+            horizon=next((g.horizon for g in reversed(groups) if g.horizon), None),
+            in_prose=in_prose)
         self.item_groups[id(self.doc.action_items[-1])] = self.group
 
     def own_item(self, block: Block, prose: Prose, parent: ActionItem) -> bool:
@@ -678,14 +674,12 @@ class _Reader:
                          if not action_items.announces_items(sentence.text)]
         for sentence, tail in sentences:
             done = ItemStatus.done if action_items.reports_done(sentence.text) else None
-            self.add_item(sentence, status=done)
-            self.doc.action_items[-1].in_prose = True
+            self.add_item(sentence, status=done, in_prose=True)
             if tail is not None:
                 self.b.add_action_detail(tail)
         if self.list_lead == "options" and not sentences:
             # "… by doing one of:": the choice among the options below is the one item
-            self.add_item(action_items.last_sentence(prose))
-            self.doc.action_items[-1].in_prose = True
+            self.add_item(action_items.last_sentence(prose), in_prose=True)
         if not sentences:
             self.b.add_action_reference(prose)
         elif action_items.speaks_of_group(prose.text):
@@ -704,8 +698,7 @@ class _Reader:
                     or action_items.reports_done(text)):
                 continue  # "Review the actions on 2026-04-01": the review itself
             done = ItemStatus.done if action_items.reports_done(text) else None
-            self.b.add_action_item(sentence, sentence.whole, {}, status=done)
-            self.doc.action_items[-1].in_prose = True
+            self.b.add_action_item(sentence, sentence.whole, {}, status=done, in_prose=True)
             if tail is not None:
                 self.b.add_action_detail(tail)
 
@@ -750,27 +743,29 @@ class _Reader:
                                                                              self.data)
                 for change in doc.changes_stated):
             for change in doc.changes_stated:
-                self.b.add_action_item(change, change.whole, {}, status=ItemStatus.done)
-                doc.action_items[-1].in_prose = True
+                self.b.add_action_item(change, change.whole, {}, status=ItemStatus.done,
+                                       in_prose=True)
         if len(self.shipped) < 2 and not doc.action_items:
             return
         for sentence in self.shipped:
-            self.b.add_action_item(sentence, sentence.whole, {}, status=ItemStatus.done)
-            self.doc.action_items[-1].in_prose = True
+            self.b.add_action_item(sentence, sentence.whole, {}, status=ItemStatus.done,
+                                   in_prose=True)
 
-    def read_stated_paragraph(self, prose: Prose) -> None:
+    def read_stated_paragraph(self, prose: Prose, forward_only: bool = False) -> None:
         """A paragraph of lessons or prevention: each sentence in which the authors commit
         to a change ("Going forward, we'll keep a checklist of …", "We are building tests
         for …") is an action of a document without an action list; a sentence that commits
-        them to the list below it ("… we will follow these rules:") makes its items
-        actions."""
-        self.committed_list = action_items.commits_to_list(prose.text) or \
-            action_items.names_plans(prose.text)
+        them to the list below it ("… we will follow these rules:", "Here are some
+        actions:") makes its items actions. Elsewhere in the narrative (``forward_only``)
+        only a commitment for the time to come counts ("In the future we intend to …"), and
+        only a list named as the plans ("The future plans are to:")."""
+        self.committed_list = action_items.names_plans(prose.text) or (
+            not forward_only and action_items.commits_to_list(prose.text))
+        commits = action_items.commits_forward if forward_only else \
+            action_items.commits_in_sentence
         for sentence, _tail in action_items.item_sentences(prose, self.data):
-            if not action_items.commits_in_sentence(sentence.text, self.data):
-                continue
-            self.b.add_action_item(sentence, sentence.whole, {})
-            self.doc.action_items[-1].in_prose = True
+            if commits(sentence.text, self.data):
+                self.b.add_action_item(sentence, sentence.whole, {}, in_prose=True)
 
     def read_stated_action(self, prose: Prose, kind: str | None) -> None:
         """A bullet outside the action items that commits to an action ("We will add
@@ -789,9 +784,9 @@ class _Reader:
             action_items.long_enough(text, self.data)
         if not (taken or promised or listed):
             return
+        # no field list: asked for owner and date
         self.b.add_action_item(prose, prose.whole, {},
-                               status=ItemStatus.done if taken else None)
-        self.doc.action_items[-1].in_prose = True  # no field list: asked for owner and date
+                               status=ItemStatus.done if taken else None, in_prose=True)
 
     def action_heading(self, block: Block) -> bool:
         """A heading inside the action-items section: it may say the status or the owner of
@@ -1281,17 +1276,3 @@ def _heading_items(blocks: list[Block], kinds: list[str | None]) -> set[int]:
             close()
     close()
     return found
-
-
-def _dates_in(text: str, dayfirst: bool) -> Iterator[tuple[dt.date, int, int]]:
-    """Every full calendar date in the text from 1990 on, with its offsets."""
-    offset = 0
-    while offset < len(text):
-        found = find_date(text[offset:], dayfirst=dayfirst)
-        if found is None:
-            offset += _DATE_WINDOW  # find_date reads a short window; the windows overlap
-            continue
-        day, start, end = found
-        if _EARLIEST_DATE <= day.year <= _LATEST_DATE:
-            yield day, offset + start, offset + end
-        offset += max(end, 1)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from dateutil import parser as date_parser
@@ -406,16 +407,21 @@ def parse_date(text: str, default: dt.date | None = None, dayfirst: bool = False
     return None
 
 
-def find_date(text: str, default: dt.date | None = None, dayfirst: bool = False
-              ) -> tuple[dt.date, int, int] | None:
-    """The first calendar date anywhere in a short text, with its offsets."""
-    for match in re.finditer(_DATE, text[:400], re.IGNORECASE):
+def find_dates(text: str, default: dt.date | None = None, dayfirst: bool = False
+               ) -> Iterator[tuple[dt.date, int, int]]:
+    """Every calendar date in the text, with its offsets."""
+    for match in re.finditer(_DATE, text, re.IGNORECASE):
         day = parse_date(match.group("date"), default, dayfirst)
         written = match.group("date")
         if day is not None and (written[0].isdigit() and "-" in written
                                 or re.search(r"\d{4}", written) or re.fullmatch(_NUMERIC, written)):
-            return day, match.start(), match.end()
-    return None
+            yield day, match.start(), match.end()
+
+
+def find_date(text: str, default: dt.date | None = None, dayfirst: bool = False
+              ) -> tuple[dt.date, int, int] | None:
+    """The first calendar date anywhere in a short text, with its offsets."""
+    return next(find_dates(text[:400], default, dayfirst), None)
 
 
 def is_impossible_date(text: str) -> bool:
