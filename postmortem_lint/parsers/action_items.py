@@ -246,9 +246,11 @@ _ADVERBIAL = (r"(?:(?:also|now|then|since|already|just|long|previously|recently|
               r"the\s+past|\d+|two|three|four|five)(?:\s+\w+){1,2}),?\s+)")
 _DONE_SENTENCE = re.compile(rf"^(?:(?:and|also|then|finally|lastly|additionally|of\s+course|"
                             rf"in\s+addition|(?:in|over|during|for)\s+the\s+(?:past|last)\s+"
-                            rf"(?:[\w-]+\s+){{0,2}}?[\w-]+),?\s+){{0,2}}(?:we|i)(?:\s+have|\s+had|['’]ve|['’]d)?\s+"
+                            rf"(?:[\w-]+\s+){{0,2}}?[\w-]+|as\s+a\s+result(?:\s+of\s+(?:this|the)"
+                            rf"\s+[\w-]+)?),?\s+){{0,2}}(?:we|i)(?:\s+have|\s+had|['’]ve|['’]d)?\s+"
                             rf"{_ADVERBIAL}{{0,2}}"
-                            r"(?P<verb>[a-z]{3,}ed)\b", re.IGNORECASE)
+                            r"(?P<verb>[a-z]{3,}ed|set\s+up|built|rebuilt|written|rewritten|"
+                            r"put\s+in\s+place)\b", re.IGNORECASE)
 
 
 def commits(text: str) -> bool:
@@ -355,9 +357,25 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[A-Z\"'(\[*_])")
 # Sentences that do not state an action of their own: a subordinate opening ("To
 # understand why…", "If …") or a pronoun that continues the one before ("These will be
 # run off-peak").
-_NOT_AN_ITEM = re.compile(r"^(?:to|if|when|whenever|because|since|as|while|although|though|"
-                          r"unless|once|after|before|this|these|that|those|it|you)\b",
+_NOT_AN_ITEM = re.compile(r"^(?:to|if|when|whenever|because|since|as(?!\s+a\s+result\b)|while|"
+                          r"although|though|unless|once|after|before|this|these|that|those|it|"
+                          r"you|they|he|she)\b",
                           re.IGNORECASE)
+# "Acme has assured us the issue will not recur, and that they will …", "The vendor told
+# us it will add …": what another party says it will do, reported to the authors; its
+# promise, not one of the authors' action items.
+_REPORTED_PROMISE = re.compile(
+    r"^(?!(?:we|i|our|my)\b)(?:[\w'’.&-]+\s+){1,5}?(?:has\s+|have\s+|had\s+)?(?:also\s+|since\s+|"
+    r"now\s+|again\s+)?(?:assured|reassured|promised|told|informed|guaranteed|confirmed\s+to|"
+    r"committed\s+to|pledged\s+to)\s+(?:us|me)\b", re.IGNORECASE)
+
+
+def promising_party(text: str) -> str | None:
+    """The party a sentence reports telling the authors what it will do ("Acme has
+    assured us that they will fix …" -> "acme"): that party's commitment, not theirs; None
+    when the sentence reports no such promise."""
+    found = _REPORTED_PROMISE.match(text.lstrip(" *_-\"'"))
+    return found.group(0).split()[0].lower() if found is not None else None
 
 
 def _sentences(text: str, start: int) -> list[tuple[int, int]]:
@@ -387,12 +405,17 @@ def item_sentences(prose: Prose, data: RuleData) -> list[tuple[Prose, Prose | No
             not _URL.sub("", text[label.end():]).strip():
         start = 0  # "Update the runbook: https://…": the label is the action, the link its page
     found: list[tuple[int, int]] = []
+    parties: set[str] = set()  # who the paragraph reports promising something to the authors
     for first, last in _sentences(text, start):
         sentence = text[first:last]
         lead = len(sentence) - len(sentence.lstrip())
         words = sentence.strip()
+        party = promising_party(words)
+        if party is not None:
+            parties.add(party)
         if len(words.split()) < 3 or defers(words, data) or addresses_readers(words, data) \
-                or _PUBLICATION.search(words) is not None \
+                or _PUBLICATION.search(words) is not None or party is not None \
+                or _first_word(words) in parties \
                 or _NOT_AN_ITEM.match(words.lstrip(" *_-\"'")) is not None:
             continue
         if states_intent(words, data) or starts_with_verb(words, data) or commits(words) \
