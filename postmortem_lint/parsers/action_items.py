@@ -611,12 +611,14 @@ def headline_done(text: str, data: RuleData) -> bool:
 
 
 # "Two changes are coming …:", "we are implementing several measures …:", "the following
-# steps:": a sentence that announces the items listed below it.
+# steps:", "Key changes we will make:", "Here is what we're changing:", "… as follows:": a
+# sentence that announces the items listed below it.
 _ANNOUNCES = re.compile(r"\b(?:the\s+following|following\s+(?:changes|steps|actions|measures|"
                         r"items)|several|a\s+few|a\s+number\s+of|multiple|some|two|three|four|"
-                        r"five|six|\d+)\s+(?:[\w-]+\s+){0,2}?(?:changes|steps|actions|measures|"
-                        r"items|improvements|fixes|safeguards|things|ways|areas)\b|\bthe\s+"
-                        r"following\b", re.IGNORECASE)
+                        r"five|six|\d+|these|key|main|our|next)\s+(?:[\w-]+\s+){0,2}?(?:changes|"
+                        r"steps|actions|measures|items|improvements|fixes|safeguards|things|ways|"
+                        r"areas)\b|\bthe\s+following\b|^\W*(?:here\s+is|here['’]s|this\s+is|"
+                        r"below\s+is)\s+what\b|\b(?:as\s+follows|below)\W*$", re.IGNORECASE)
 
 
 def announces_items(sentence: str) -> bool:
@@ -823,11 +825,13 @@ _OPTIONS_LEAD = re.compile(
     re.IGNORECASE)
 
 
-# "Action items fall under three types. Types:", "Priorities are defined as:": the list
-# below explains the terms the items use (Prevent - …, P0 - …), it holds no items.
+# "Action items fall under three types. Types:", "Priorities are defined as:", "Item kinds
+# used below:": the list below explains the terms the items use (Prevent - …, P0 - …), it
+# holds no items.
 _LEGEND_LEAD = re.compile(
-    r"(?:\b(?:types|categories|priorities|priority\s+levels|levels|legend|key|definitions|"
-    r"glossary)|\b(?:are|is)\s+defined\s+as|\bmean|\bstand\s+for|\b(?:have|has|get|gets|"
+    r"(?:\b(?:types|kinds|categories|priorities|priority\s+levels|levels|legend|key|definitions|"
+    r"glossary)(?:\s+(?:(?:we\s+)?use[sd]?|below|above|here|in\s+(?:the|this)\s+(?:table|list|"
+    r"document|section)|of\s+(?:the\s+)?(?:action\s+)?items|as\s+follows)){0,3}|\b(?:are|is)\s+defined\s+as|\bmean|\bstand\s+for|\b(?:have|has|get|gets|"
     r"carry|carries|be\s+given)\s+(?:an?\s+|one\s+|assigned\s+|an\s+assigned\s+)?"
     r"(?:priority|type|category))\s*:\s*$", re.IGNORECASE)
 

@@ -3,8 +3,7 @@ third party's promises read as the team's action items, legends and lead-ins rea
 items, a window given as dates read as no duration, phases told in other words, and
 pronouns for companies or machines read as people."""
 
-from tests.conftest import codes, lint_text, parse_text
-
+from tests.conftest import lint_text, parse_text
 
 # -- 1. commitments that are not the authors' own ---------------------------------------------
 SUPPLIER_PROMISES = """\
@@ -59,3 +58,51 @@ def test_a_change_made_as_a_result_is_the_sections_done_item():
     doc = parse_text(text)
     assert [(item.span.line, item.closed) for item in doc.action_items] == [(14, True)]
     assert not lint_text(text, select=["PM501", "PM502", "PM503"])
+
+
+# -- 2. lines under an action heading that are not items ---------------------------------------
+TABLE = """
+| Action | Kind | Priority |
+|---|---|---|
+| Add an alert on the queue depth | Detect | P0 |
+| Move the retry budget into config | Prevent | P1 |
+"""
+
+
+def test_a_sentence_announcing_the_list_is_not_an_item():
+    doc = parse_text("""\
+        # Queue outage
+
+        ## Action items
+
+        We looked at every step that let this happen. Here is what we're changing:
+
+        - Add an alert on the queue depth of the billing consumer
+        - Move the retry budget into the shared configuration file
+        """)
+    assert [item.span.line for item in doc.action_items] == [7, 8]
+
+
+def test_lists_defining_the_priorities_and_kinds_the_table_uses_are_not_items():
+    doc = parse_text("# Queue outage\n\n## Follow-up actions\n\nPriorities used below:\n\n"
+                     "- P0: must be done before the next release of the service\n"
+                     "- P1: done within the quarter, after the P0 items\n\n"
+                     "Item kinds we use:\n\n"
+                     "- Prevent: stop the same failure from happening again\n"
+                     "- Detect: notice it sooner next time it happens\n" + TABLE)
+    assert [item.words.text for item in doc.action_items] == [
+        "Add an alert on the queue depth", "Move the retry budget into config"]
+
+
+def test_definitions_written_as_a_paragraph_are_not_items():
+    doc = parse_text("# Queue outage\n\n## Action items\n\n"
+                     "Prevent: stop the same failure from happening again.\n"
+                     "Detect: notice it sooner next time.\n"
+                     "P0: before the next release. P1: within the quarter.\n" + TABLE)
+    assert len(doc.action_items) == 2
+
+
+def test_key_changes_named_as_a_list_are_still_items():
+    doc = parse_text("# Queue outage\n\n## Action items\n\nKey changes we will make:\n\n"
+                     "- Add an alert on the queue depth\n- Move the retry budget into config\n")
+    assert len(doc.action_items) == 2
