@@ -492,6 +492,14 @@ class RuleData(BaseModel):
         default_factory=new_list, description="Phrases that say the service never went down "
         "(an almost-outage, caught before anyone was affected): there is no outage length "
         "to state.")
+    data_lost: list[str] = Field(
+        default_factory=new_list, description="Phrases that say data was lost or corrupted "
+        "('data loss', 'data corruption'): with no outage told anywhere, the "
+        "incident is a defect in the data, not a time the service was down.")
+    outage_terms: list[str] = Field(
+        default_factory=new_list, description="Phrases that say a service was down or could "
+        "not be used (outage, downtime, unavailable, could not access): an incident with a "
+        "length to state.")
     unknown_values: list[str] = Field(
         default_factory=new_list, description="Field values that say a fact is not known "
         "('Duration: unknown'): stated, though not as a number.")

@@ -150,6 +150,10 @@ class Impact(BaseModel):
     # Where the document says the service never went down ("almost suffered an outage",
     # "resolved before an outage was incurred"): a near miss has no outage length.
     no_outage: Located[str] | None = None
+    # Where the text tells data lost, deleted or corrupted ("2,500 records were deleted",
+    # "data loss") while nothing in it tells a service down or unusable: a defect in the
+    # data (a bug that silently removed records), with no outage length to state.
+    data_lost_only: Located[str] | None = None
     # Where the title or the opening says the document covers several incidents ("a
     # monthly report", "multiple outages this month"): each has its own length, none is
     # the document's.
@@ -193,6 +197,10 @@ class Timeline(BaseModel):
     span: Span | None = None
     entries: list[TimelineEntry] = Field(default_factory=list)
     declared_zone: Located[str] | None = None  # e.g. from a "Time (UTC)" column header
+    # The days the timeline gives to events written with a date and no time ("2021-06-16 |
+    # Release with the bug published", "- 3 May: fix released"): an incident told over
+    # days. Its timed events are ``entries``.
+    days: list[Located[dt.date]] = Field(default_factory=list)
     # Events the text tells with their time outside any timeline list or table: a
     # narrative ("At 09:15 UTC we deployed …; by 09:40 traffic was back to normal"),
     # timestamped status updates, a dated account ("On 16 March … on 18 March …"). One

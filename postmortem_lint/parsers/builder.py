@@ -745,6 +745,18 @@ class DocumentBuilder:
                 impact.duration_stated = _words_at(prose, *where)
                 return
 
+    def _data_lost_only(self, texts: list[Prose]) -> None:
+        """Where the text tells data lost, deleted or corrupted, when no sentence tells a
+        service down or unusable: the incident is a defect in the data."""
+        lost: Located[str] | None = None
+        for prose in texts:
+            if next(find_phrases(prose.text, self.data.outage_terms), None) is not None:
+                return
+            where = prose_facts.find_data_lost(prose.text, self.data.data_lost)
+            if lost is None and where is not None:
+                lost = _words_at(prose, *where)
+        self.doc.impact.data_lost_only = lost
+
     def shipped_above(self, sentence: Prose, exception: Prose | None) -> None:
         """A sentence that says the changes above it shipped ("These changes have been
         available since version 1.2"): the items read from the prose above are done; an
@@ -996,6 +1008,7 @@ class DocumentBuilder:
                     raw=prose.text[mentioned[1]:mentioned[2]])
                 break
         self._length_in_words([*title, *opening, *impact.text, *doc.summary], narrative)
+        self._data_lost_only([*title, *narrative])
         for prose in narrative if impact.duration_mentioned is None else []:
             # Anywhere in the text: "the outage lasted 45 minutes", "it took us 9 hours to
             # resolve"; a duration mentioned in passing elsewhere is not the incident's.

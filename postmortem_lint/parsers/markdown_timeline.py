@@ -40,6 +40,8 @@ _TWELVE_HOUR = re.compile(r"(?<!\d)[1-9]:\d{2}(?!\s*[ap]\.?m)", re.IGNORECASE)
 # An entry's text grows with its continuation lines up to this many characters: enough for
 # its phase words, and a chat log pasted under a time heading stays linear to read.
 _CONTINUATION_LIMIT = 600
+# Words after a leading date that make a line an event of that day, not a day's label.
+_EVENT_WORDS = 3
 _CLOCK_HOUR = re.compile(r"(\d{1,2}):\d{2}")
 _MERIDIEM = re.compile(r"\d\s*([ap])\.?m\b", re.IGNORECASE)
 
@@ -163,7 +165,19 @@ class TimelineReader:
             if len(self.last.text.text) < _CONTINUATION_LIMIT:
                 self.b.extend_entry(self.last, line)
             return
+        found = find_date(line.text, self.base_day(), self.b.dayfirst)
+        if found is not None and found[1] <= 2 and \
+                len(line.text[found[2]:].strip(_LEAD).split()) >= _EVENT_WORDS:
+            # "- 2021-06-16: release with the bug published": an event on that day
+            self.set_day(found[0], line)
+            self.dated_event(found[0], line.slice(found[1], found[2]))
+            self.last = None
+            return
         self.note(line)
+
+    def dated_event(self, day: dt.date, where: Prose) -> None:
+        """An event the timeline dates without a time: a day of the incident's course."""
+        self.doc.timeline.days.append(Located(value=day, span=where.whole))
 
     def _continues(self, block: Block) -> bool:
         """Whether an untimed line in ``block`` belongs to the last entry: the same block,
@@ -261,6 +275,8 @@ class TimelineReader:
             day = self.date_only(time_prose.text)
             if day is not None:
                 self.set_day(day, time_prose)
+                if event.text.strip():
+                    self.dated_event(day, time_prose)
             return
         self._remember_zone(entry)
         self._settle_clock(entry)

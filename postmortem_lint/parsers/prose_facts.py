@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from postmortem_lint.parsers.times import find_date
+from postmortem_lint.phrases import find_phrases
 
 # A number as impact is written: 412000, 18,430, 1.21 million, 3.1M, 40k.
 _NUMBER = re.compile(
@@ -355,10 +356,45 @@ _RANGE_JOIN = re.compile(r"\s{0,3}(?:to|until|till|through|and|-|–|—)\s{1,3}
                          re.IGNORECASE)
 
 
+# "November 17-18 of 2018", "March 3rd–5th, 2026", "17–18 November 2018": days of a month.
+_MONTH_NAME = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_MONTH_DAYS = 31
+_DASH = r"\s*(?:-|–|—|&ndash;|to|through|until)\s*"
+_ORDINAL = r"(?:st|nd|rd|th)?"
+_DAY_RANGE = re.compile(
+    rf"\b(?P<month>{_MONTH_NAME})\s+(?P<first>\d{{1,2}}){_ORDINAL}{_DASH}(?P<last>\d{{1,2}})"
+    rf"{_ORDINAL}(?:,|\s+of)?\s+(?P<year>\d{{4}})\b|"
+    rf"(?<![\w.,-])(?P<first2>\d{{1,2}}){_ORDINAL}{_DASH}(?P<last2>\d{{1,2}}){_ORDINAL}\s+(?:of\s+)?"
+    rf"(?P<month2>{_MONTH_NAME}),?\s+(?P<year2>\d{{4}})\b", re.IGNORECASE)
+# "over the weekend of 16 March 2026": a weekend is two days.
+_WEEKEND_OF = re.compile(r"\bthe\s+weekend\s+of\s+", re.IGNORECASE)
+
+
+def _days_of_month(text: str) -> tuple[dt.timedelta, int, int] | None:
+    """The length of a range of days in one month ("November 17-18 of 2018"), both days
+    counted, with its offsets."""
+    for match in _DAY_RANGE.finditer(text):
+        first, last = match.group("first") or match.group("first2"), \
+            match.group("last") or match.group("last2")
+        day = find_date(f"{first} {match.group('month') or match.group('month2')} "
+                        f"{match.group('year') or match.group('year2')}")
+        if day is not None and 1 <= int(first) < int(last) <= _MONTH_DAYS:
+            return dt.timedelta(days=int(last) - int(first) + 1), match.start(), match.end()
+    return None
+
+
 def find_date_range(text: str, until: dt.date | None) -> tuple[dt.timedelta, int, int] | None:
     """The length of a span of days the text gives: "between 2026-03-02 and 2026-03-04",
-    "from 3 March 2026 to 5 March 2026", or "since 2026-03-02" up to ``until`` (the day the
-    document was written or the incident resolved), with its offsets."""
+    "from 3 March 2026 to 5 March 2026", "November 17-18 of 2018", "the weekend of 14 March
+    2026", or "since 2026-03-02" up to ``until`` (the day the document was written or the
+    incident resolved), with its offsets."""
+    days = _days_of_month(text)
+    if days is not None:
+        return days
+    for match in _WEEKEND_OF.finditer(text):
+        day = find_date(text[match.end():match.end() + 40])
+        if day is not None and day[1] == 0:
+            return dt.timedelta(days=2), match.start(), match.end() + day[2]
     for match in _RANGE_OPEN.finditer(text):
         first = find_date(text[match.end():match.end() + 40])
         if first is None or first[1] != 0:
@@ -876,7 +912,7 @@ def find_vague_length(text: str) -> tuple[int, int] | None:
 # 2021".
 _VERSION = r"v?\d+\.\d+(?:\.\d+)*(?:[-.]?[a-z]+\d*)?"
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-_MONTH_YEAR = (rf"(?:(?:early|late|mid)[- ]\s*)?{_MONTH}\s+"
+_MONTH_YEAR = (rf"(?:(?:early|late|mid)[- ]\s*|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?{_MONTH}\s+"
                r"(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?\d{4}")
 _WINDOW = re.compile(
     rf"\b(?:between|from)\s+(?:[\w-]+\s+){{0,3}}?{_VERSION}\s+(?:and|to|through|until|up\s+to)\s+"
@@ -904,3 +940,28 @@ def find_exposure_window(text: str) -> tuple[int, int] | None:
             return found.span()
     return None
 
+
+
+# "deleted 2,500 records", "lost over 300 rows", "wiped all the accounts", "records were
+# deleted": data removed or lost, said by its verb and what it removed.
+_DATA = r"(?:records|rows|entries|events|accounts|files|documents|objects|messages|tables|data)"
+_REMOVED = r"(?:deleted|lost|wiped|erased|removed|dropped|purged|truncated|corrupted)"
+_DATA_REMOVED = re.compile(
+    rf"\b{_REMOVED}\s+(?:(?:over|about|around|nearly|almost|roughly|some|all|many|most|of|the|"
+    rf"our|their|its|production|user|customer|[\d,.]+k?)\s+){{0,4}}{_DATA}\b|"
+    rf"\b{_DATA}\s+(?:(?:were|was|had|have|has|been|got|being|silently|permanently)\s+){{1,3}}"
+    rf"{_REMOVED}\b", re.IGNORECASE)
+_DENIED = re.compile(r"\b(?:no|not|never|without|nothing|none)\b[^.;]{0,30}$", re.IGNORECASE)
+
+
+def find_data_lost(text: str, phrases: list[str]) -> tuple[int, int] | None:
+    """Where a sentence says data was lost, deleted or corrupted ("data loss", "2,500
+    records were deleted", "we lost over 300 rows"), not denied ("no records were lost",
+    "without data loss")."""
+    spans = [*find_phrases(text, phrases), *(found.span() for found in
+                                              _DATA_REMOVED.finditer(text))]
+    for start, end in sorted(spans):
+        if _DENIED.search(text[max(0, start - 40):start]) is None \
+                and _DENIED.search(text[start:end]) is None:
+            return start, end
+    return None

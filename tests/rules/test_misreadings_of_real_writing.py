@@ -3,7 +3,7 @@ third party's promises read as the team's action items, legends and lead-ins rea
 items, a window given as dates read as no duration, phases told in other words, and
 pronouns for companies or machines read as people."""
 
-from tests.conftest import lint_text, parse_text
+from tests.conftest import codes, lint_text, parse_text
 
 # -- 1. commitments that are not the authors' own ---------------------------------------------
 SUPPLIER_PROMISES = """\
@@ -106,3 +106,74 @@ def test_key_changes_named_as_a_list_are_still_items():
     doc = parse_text("# Queue outage\n\n## Action items\n\nKey changes we will make:\n\n"
                      "- Add an alert on the queue depth\n- Move the retry budget into config\n")
     assert len(doc.action_items) == 2
+
+
+# -- 3. PM203: a length given otherwise than as a clock duration ------------------------------
+def pm203(text: str) -> list[str]:
+    return codes(lint_text(text, select=["PM203"]))
+
+
+IMPACT = "# Index rebuild\n\n## Impact\n\nSearch results for 4,100 customers were wrong.\n\n"
+
+
+def test_a_timeline_of_dated_events_gives_the_window():
+    assert pm203(IMPACT + """\
+## Timeline
+
+| Date       | Event                                       |
+| ---------- | ------------------------------------------- |
+| 2025-02-03 | The change that broke the index was merged  |
+| 2025-03-11 | Release 4.2.0 with the change was published |
+| 2025-05-20 | Release 4.2.3 with the fix was published    |
+""") == []
+
+
+def test_a_timeline_list_of_dated_events_gives_the_window():
+    assert pm203(IMPACT + "## Timeline\n\n- 2025-02-03: the change that broke the index merged\n"
+                 "- 2025-05-20: release 4.2.3 with the fix published\n") == []
+
+
+def test_one_dated_event_gives_no_window():
+    assert pm203(IMPACT + "## Timeline\n\n- 2025-02-03: the change that broke the index "
+                 "merged\n") == ["PM203"]
+
+
+def test_a_span_of_days_in_the_opening_is_a_length():
+    for span in ("the weekend of March 14–15 of 2026", "March 14th-16th, 2026",
+                 "14–16 March 2026", "the weekend of 14 March 2026"):
+        text = f"# Index rebuild\n\nOver {span}, search was unavailable for 4,100 customers.\n"
+        assert pm203(text) == [], span
+
+
+def test_a_version_number_before_a_date_is_no_span_of_days():
+    from postmortem_lint.parsers.prose_facts import find_date_range
+    assert find_date_range("shipped in version 1.2-3 May 2026", None) is None
+
+
+def test_an_exposure_window_between_two_full_dates_is_a_length():
+    assert pm203("# Token scope flaw\n\n## Impact\n\nAny account could read 40 private "
+                 "packages.\n\n## Details\n\nBetween 18 October 2025 and 24 August 2026 we "
+                 "cannot exclude that an outsider downloaded them.\n") == []
+
+
+def test_records_silently_deleted_with_no_outage_have_no_outage_length():
+    doc = parse_text("""\
+        # A sync job deleted 1,900 events
+
+        The nightly calendar sync silently deleted 1,900 events from the database. We
+        restored them from the dump taken on Sunday.
+        """)
+    assert doc.impact.data_lost_only is not None
+    assert pm203("# A sync job deleted 1,900 events\n\n## Impact\n\nThe nightly sync "
+                 "deleted 1,900 events from the database.\n") == []
+
+
+def test_data_loss_with_an_outage_still_asks_for_the_length():
+    assert pm203("# Database wiped\n\n## Impact\n\nThe migration deleted 6,000 user accounts "
+                 "and the site was down until the backup was restored.\n") == ["PM203"]
+
+
+def test_denied_data_loss_is_no_data_loss():
+    doc = parse_text("# Disk full\n\n## Impact\n\nWrites failed on 3 nodes; no records were "
+                     "lost.\n")
+    assert doc.impact.data_lost_only is None

@@ -22,7 +22,8 @@ class ImpactDurationMissing(Rule):
     UTC"), a sentence anywhere that says how long it lasted or took to resolve ("it took
     us 9 hours to resolve", "the tampered release was live for 4 hours"), a ``duration``
     field, incident start and end fields, or a timeline with two or more timed entries
-    (its phases are PM304's concern), or a narrative
+    (its phases are PM304's concern), or a timeline that dates its events on two or more
+    days without times ("2021-05-08 | the change merged", "2021-06-16 | released"), or a narrative
     that times its start and its recovery ("At 09:15 UTC we deployed …; by 09:40 UTC traffic
     was back to normal"), or a status entry's start time and a timed end ("date: 2026-03-04
     14:32", "resolved: true" and "services are back at 15:10 UTC") is enough.
@@ -33,7 +34,9 @@ class ImpactDurationMissing(Rule):
     length said in words ("several hours of delay"), a ``Duration: unknown`` field (the
     authors say they do not know it) or an exposure's window given as versions or dates
     ("between v1.2 and v1.4", "introduced in June 2015 and fixed in April 2021"). A near
-    miss ("resolved before an outage was incurred") has no outage length to state.
+    miss ("resolved before an outage was incurred") has no outage length to state, nor has
+    a defect in the data told without any outage ("a bug silently deleted 2,500 records",
+    and nothing was down or unusable).
 
     Bad::
 
@@ -58,12 +61,15 @@ class ImpactDurationMissing(Rule):
         if not has_impact(doc) or impact.duration is not None \
                 or impact.duration_mentioned is not None:
             return
-        if impact.duration_stated is not None or impact.no_outage is not None:
+        if impact.duration_stated is not None or impact.no_outage is not None \
+                or impact.data_lost_only is not None:
             return  # said in words, said unknown, an exposure's window, or no outage at all
         if incident_facts(doc).time_to_resolve_minutes is not None or doc.window_timed:
             return  # a start and an end time to compute it from
         if sum(1 for entry in doc.timeline.entries if entry.at is not None) >= 2:
             return  # the timeline shows how long it went on; its phases are PM304's
+        if len({day.value for day in doc.timeline.days}) >= 2:
+            return  # the timeline dates its course over days ("2021-06-16 | v3.5.0 released")
         if doc.timeline.narrated_length:
             return  # the narrative gives the times it started and ended
         if impact.several_incidents is not None:
