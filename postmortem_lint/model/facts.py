@@ -54,22 +54,26 @@ class IncidentFacts(BaseModel):
 
 def entry_times(entries: list[TimelineEntry]) -> list[dt.datetime | None]:
     """Entry times made comparable: aware times in UTC; time-only entries that wrap past
-    midnight are moved to the next day."""
+    midnight are moved to the next day. An entry whose day differs from the entry's before
+    it as read (a day heading or date row between them gave it) keeps its day: a timeline
+    listed newest first, day by day, goes back in time."""
     out: list[dt.datetime | None] = []
     previous: dt.datetime | None = None
+    previous_day: dt.date | None = None
     for entry in entries:
         at = entry.at
         if at is None:
             out.append(None)
             continue
+        day = at.date()
         if at.tzinfo is not None:
             at = at.astimezone(dt.UTC)
         comparable = previous is not None and (at.tzinfo is None) == (previous.tzinfo is None)
         if comparable and previous is not None and not entry.has_date and at < previous \
-                and previous - at > dt.timedelta(hours=12):
+                and previous - at > dt.timedelta(hours=12) and day == previous_day:
             at += dt.timedelta(days=1) * ((previous - at).days + 1)
         out.append(at)
-        previous = at
+        previous, previous_day = at, day
     return out
 
 

@@ -177,3 +177,36 @@ def test_denied_data_loss_is_no_data_loss():
     doc = parse_text("# Disk full\n\n## Impact\n\nWrites failed on 3 nodes; no records were "
                      "lost.\n")
     assert doc.impact.data_lost_only is None
+
+
+# -- 4. PM303: a newest-first timeline is one finding ------------------------------------------
+def test_a_newest_first_timeline_grouped_by_day_is_reported_once():
+    findings = lint_text("""\
+        # Registry outage
+
+        ## Timeline
+
+        ### 2026-03-05
+        - 10:00 UTC: review meeting held
+        - 08:00 UTC: monitoring confirmed stable overnight
+
+        ### 2026-03-04
+        - 16:10 UTC: all images restored and verified
+        - 14:02 UTC: restore from backup started
+        - 11:30 UTC: customers report pulls failing
+        """, select=["PM303"])
+    assert [(f.span.line, "newest first" in f.message) for f in findings] == [(3, True)]
+
+
+def test_times_under_one_day_heading_still_pass_midnight():
+    assert lint_text("""\
+        # Registry outage
+
+        ## Timeline
+
+        ### 2026-03-04
+        - 22:40 UTC: cleanup job deletes blobs still in use
+        - 23:55 UTC: customers report pulls failing
+        - 00:20 UTC: restore from backup started
+        - 02:10 UTC: all images restored and verified
+        """, select=["PM303"]) == []
