@@ -475,10 +475,11 @@ _STATED_DURATION_CUE = re.compile(
     r"|\b(?:outage|incident|disruption|degradation|downtime)s? "
     r"(?:of |for (?:a )?periods? of )"
     r"|\bfor a total of )" + _HEDGE, re.IGNORECASE)
-# "a 45-minute outage", "a two-hour incident".
+# "a 45-minute outage", "a two-hour incident", "a 98 minute service disruption".
 _DURATION_BEFORE_NOUN = re.compile(
     r"\b(?:(?P<n>\d+(?:\.\d+)?)|(?P<word>" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
-    + r"))[- ](?P<unit>minute|hour|day)[- ](?:long )?"
+    + r"))[- ](?P<unit>minute|hour|day)[- ](?:long )?(?:(?:service|site|network|api|partial|"
+    r"full|total|complete|major|global|regional|platform)[- ])?"
     r"(?:outage|incident|disruption|degradation|downtime)\b", re.IGNORECASE)
 
 

@@ -210,3 +210,60 @@ def test_times_under_one_day_heading_still_pass_midnight():
         - 00:20 UTC: restore from backup started
         - 02:10 UTC: all images restored and verified
         """, select=["PM303"]) == []
+
+
+# -- 5. PM304: phases told in other words -------------------------------------------------------
+def pm304(text: str) -> list[str]:
+    return [f.message for f in lint_text(text, select=["PM304"])]
+
+
+def test_someone_first_seeing_the_error_is_the_detection_and_a_change_causing_it_the_onset():
+    assert pm304("""\
+        # Ingress outage
+
+        ## Timeline
+
+        - 2026-04-13
+          - 04:16: Dana deploys the billing app to staging and sees 404s when opening it
+          - 04:40: Dana and Lee start a call to look into it
+        - 2026-04-14
+          - 09:50: every service restarts after maintenance, causing all of them to be unreachable
+          - 12:09: ingress controller 2.4.1 deployed, which fixes the routing
+        """) == []
+
+
+def test_an_opening_line_with_a_time_and_a_length_gives_the_onset():
+    assert pm304("""\
+        # CDN block
+
+        At 02:01 UTC on Tuesday the downloads site had a 98 minute service disruption.
+
+        ## Timeline
+
+        At 02:05 UTC we received an email from the CDN saying our media was blocked. At
+        02:40 UTC we moved the site to another provider, which restored the downloads.
+        """) == []
+
+
+def test_publishing_a_fixed_version_after_detection_is_the_fix():
+    assert pm304("""\
+        # Installer broken
+
+        ## Timeline
+
+        - 09:00 UTC: a dependency publishes a version with a malicious install script
+        - 11:30 UTC: I spot the malicious code in the dependency and report it
+        - 14:00 UTC: I publish a new installer version in which the dependency is dropped
+        """) == []
+
+
+def test_seeing_a_report_is_not_enough_without_an_onset():
+    messages = pm304("""\
+        # Installer broken
+
+        ## Timeline
+
+        - 11:30 UTC: I spot the malicious code in the dependency and report it
+        - 14:00 UTC: I publish a new installer version in which the dependency is dropped
+        """)
+    assert len(messages) == 1 and "onset" in messages[0]
