@@ -192,6 +192,8 @@ class Words:
     modals: frozenset[str]
     perfect_have: frozenset[str]
     experience_verbs: frozenset[str]
+    undergone_verbs: frozenset[str]
+    generic_modals: frozenset[str]
     forced_through_verbs: frozenset[str]
     sit_verbs: frozenset[str]
     held_items: frozenset[str]

@@ -267,3 +267,47 @@ def test_seeing_a_report_is_not_enough_without_an_onset():
         - 14:00 UTC: I publish a new installer version in which the dependency is dropped
         """)
     assert len(messages) == 1 and "onset" in messages[0]
+
+
+# -- 6. PM1xx: "they" for companies, machines or changes; self-deprecation ---------------------
+def blame(text: str) -> list[str]:
+    return codes(lint_text(text, select=["PM1"]))
+
+
+def test_them_for_a_company_named_by_its_domain_is_no_person():
+    assert blame("# Network outage\n\n## Root cause\n\nNorthwind.net's core router failed and "
+                 "had to be replaced, which meant them shipping a spare from another city.\n"
+                 ) == []
+
+
+def test_they_for_two_changes_is_no_person():
+    assert blame("# DNS outage\n\n## Analysis\n\nDropping the proxy and moving to the new "
+                 "firewall did not matter here; we mention them because they created a red "
+                 "herring while we looked for the cause.\n") == []
+
+
+def test_they_for_colleagues_still_blames():
+    assert blame("# DNS outage\n\n## Analysis\n\nThe on-call engineers ignored the alert "
+                 "because they assumed it was noise.\n") != []
+
+
+def test_whether_nodes_received_a_message_is_no_hindsight_about_people():
+    assert blame("# Ceremony aborted\n\n## Analysis\n\nIn hindsight, we should have asked the "
+                 "other operators for the status of their nodes. Had they all received the "
+                 "proposal, we could have continued the ceremony.\n") == []
+
+
+def test_had_they_checked_is_still_hindsight():
+    assert "PM104" in blame("# Ceremony aborted\n\n## Analysis\n\nHad the operators checked "
+                            "the status of their nodes, we could have continued.\n")
+
+
+def test_how_easily_anyone_can_make_a_mistake_blames_no_one():
+    assert blame("# Records deleted\n\nAt best this post helps someone recover from a similar "
+                 "loss. At worst it shows how easily a developer with years of experience can "
+                 "make such a big mistake!\n") == []
+
+
+def test_a_developer_made_a_mistake_still_blames():
+    assert "PM102" in blame("# Records deleted\n\n## Root cause\n\nA developer made a huge "
+                            "mistake when running the import script.\n")

@@ -22,6 +22,8 @@ _SUBJECTS = ("nsubj", "csubj")
 NAME_SHAPE = re.compile(r"^[A-Z\u00C0-\u00DE\u0100-\u017E][a-z\u00DF-\u00FF\u0100-\u017F'\u2019]+"
                         r"(?:-[A-Z][a-z]+)?$")
 _NOUN_TAGS = ("NN", "NNS", "NNP", "NNPS", "PRP", "PRP$")
+# A name written as a domain ("HE.net", "Fly.io"): a company or a service, no person.
+_DOMAIN = re.compile(r"\w\.[a-z]{2,}\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -408,12 +410,25 @@ class Sentence:
 
     def _plural_thing_before(self, token: Word) -> bool:
         """Whether "they" may stand for things, or for outsiders ("a customer's client keeps
-        whatever release they chose"), rather than for colleagues."""
-        v = self.v
+        whatever release they chose"), rather than for colleagues: a plural thing before
+        it, a company named by its domain ("HE.net's hardware … involved them shipping"),
+        or two things joined ("removing the proxy and switching the WAF … they created")."""
+        before = self.doc[token.sent.start:token.i]
         return any(other.lower_ in self.w.outsider_words or
-                   other.tag_ in ("NNS", "NNPS") and other.lower_ not in v.team_heads and
-                   other.lower_ not in v.role_words and other.lower_ not in v.people
-                   for other in self.doc[token.sent.start:token.i])
+                   other.tag_ in ("NNS", "NNPS") and self._not_people(other) or
+                   other.tag_ in ("NNP", "NNPS") and _DOMAIN.search(other.text) is not None or
+                   other.dep_ == "conj" and other.head.i < other.i and
+                   all(self._thing_or_act(t) for t in (other, other.head))
+                   for other in before)
+
+    def _not_people(self, word: Word) -> bool:
+        v = self.v
+        return word.lower_ not in v.team_heads and word.lower_ not in v.role_words and \
+            word.lower_ not in v.people
+
+    def _thing_or_act(self, word: Word) -> bool:
+        """A common noun that names no person, or an act ("removing the proxy")."""
+        return word.tag_ == "VBG" or word.tag_ in ("NN", "NNS") and self._not_people(word)
 
     @staticmethod
     def blameable(mention: Mention | None, level: int = 0) -> TypeIs[Mention]:

@@ -88,7 +88,10 @@ def _made_it(s: Sentence, noun: Word) -> Owner | None:
     if head.lower_ not in s.w.make_verbs:
         return None
     if noun.dep_ == "dobj":
-        mention = s.who(s.subject(head))
+        subject = s.subject(head)
+        mention = s.who(subject)
+        if subject is not None and _generic(s, subject, head):
+            return None  # "how easily a developer can make such a mistake": anyone can
         if s.blameable(mention, _LEVEL):
             start, end = s.span_with_subject(mention, head.i, noun.i + 1)
             return mention, start, end
@@ -98,6 +101,13 @@ def _made_it(s: Sentence, noun: Word) -> Owner | None:
         if s.blameable(mention, _LEVEL) and agent is not None:
             return mention, noun.i, agent.i + 1
     return None
+
+
+def _generic(s: Sentence, subject: Word, verb: Word) -> bool:
+    """Whether the subject is an indefinite someone ("a developer") of a verb with a
+    modal of possibility ("can make"): a statement about anyone, not about one person."""
+    indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subject.children)
+    return indefinite and any(c.lower_ in s.w.generic_modals for c in s.auxiliaries(verb))
 
 
 def _lies_with(s: Sentence, noun: Word) -> Owner | None:
