@@ -43,7 +43,7 @@ _TIME = (
 # Between a date and its time: "T", " at ", ", ", " - ", "/" or any run of blanks (tables
 # are often padded: "2021-12-10   15:40").
 # "2026-06-19 ~17:00", "4 May, approx. 09:10": a time given as approximate keeps its date.
-_ABOUT = r"(?:(?:~|≈|ca\.|circa|approx\.?|approximately|around|about)\s*)?"
+_ABOUT = r"(?:(?:~|≈|ca\.|circa|approx\.?|approximately|roughly|around|about)\s*)?"
 _TIMESTAMP = re.compile(
     rf"(?:{_DATE}(?:T|\s+at\s+|,\s*|\s+-\s+|/|\s+)?{_ABOUT})?{_TIME}", re.IGNORECASE)
 # A date written after the time: "11:10 6th Nov 2023", "11:10 on 6 Nov 2023".
@@ -479,8 +479,9 @@ _STATED_DURATION_CUE = re.compile(
 _DURATION_BEFORE_NOUN = re.compile(
     r"\b(?:(?P<n>\d+(?:\.\d+)?)|(?P<word>" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
     + r"))[- ](?P<unit>minute|hour|day)[- ](?:long )?(?:(?:service|site|network|api|partial|"
-    r"full|total|complete|major|global|regional|platform)[- ])?"
-    r"(?:outage|incident|disruption|degradation|downtime)\b", re.IGNORECASE)
+    r"full|total|complete|major|global|regional|platform|cascading|widespread)[- ])?"
+    r"(?:outage|incident|disruption|degradation|downtime|failure|interruption|blackout)\b",
+    re.IGNORECASE)
 
 
 def find_stated_duration(text: str) -> tuple[dt.timedelta, int, int] | None:

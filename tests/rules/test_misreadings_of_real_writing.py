@@ -311,3 +311,18 @@ def test_how_easily_anyone_can_make_a_mistake_blames_no_one():
 def test_a_developer_made_a_mistake_still_blames():
     assert "PM102" in blame("# Records deleted\n\n## Root cause\n\nA developer made a huge "
                             "mistake when running the import script.\n")
+
+
+def test_an_approximate_time_after_the_date_in_the_opening_gives_the_onset():
+    assert pm304("""\
+        # Disk full
+
+        On Tuesday, March 3rd, 2026 at roughly 18:52 UTC the site had a 7 minute cascading
+        failure.
+
+        ## Timeline
+
+        - **18:55** First report of slow responses in chat
+        - **19:02** Root cause detected: the database disk is full
+        - **19:06** Old archive destroyed, 180 GB of space recovered
+        """) == []
