@@ -478,8 +478,8 @@ _STATED_DURATION_CUE = re.compile(
 # "a 45-minute outage", "a two-hour incident", "a 98 minute service disruption".
 _DURATION_BEFORE_NOUN = re.compile(
     r"\b(?:(?P<n>\d+(?:\.\d+)?)|(?P<word>" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
-    + r"))[- ](?P<unit>minute|hour|day)[- ](?:long )?(?:(?:service|site|network|api|partial|"
-    r"full|total|complete|major|global|regional|platform|cascading|widespread)[- ])?"
+    + r"))[-\s](?P<unit>minute|hour|day)[-\s](?:long\s)?(?:(?:service|site|network|api|partial|"
+    r"full|total|complete|major|global|regional|platform|cascading|widespread)[-\s])?"
     r"(?:outage|incident|disruption|degradation|downtime|failure|interruption|blackout)\b",
     re.IGNORECASE)
 
