@@ -21,8 +21,9 @@ class TimelineOutOfOrder(Rule):
     date does not make every later entry a finding, and adjacent entries moved out of
     place together are one finding. Times are compared in UTC, and
     a time-only timeline that passes midnight is understood as continuing on the
-    next day. A timeline written entirely newest-first is reported once (a time-only one
-    may step forward once, where it crosses midnight).
+    next day; a time under a day heading keeps that day, so a timeline grouped by day,
+    newest day first, goes back in time. A timeline written entirely newest-first is
+    reported once (a time-only one may step forward once, where it crosses midnight).
 
     Bad::
 
