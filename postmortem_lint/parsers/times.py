@@ -20,8 +20,11 @@ from postmortem_lint.model.document import UNDATED
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?"
 _ORDINAL = r"(?:st|nd|rd|th)?"
 # Numeric day and month in either order ("06/04/2023", "9/25/20", "04-11-2023"); which
-# comes first is decided once per document (:func:`numeric_day_first`).
-_NUMERIC = r"\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})(?![\d/.-]\d)"
+# comes first is decided once per document (:func:`numeric_day_first`). Written with dots
+# it is a date with a year of this era or with two digits in each part ("15.10.2021",
+# "01.07.30"); "Traefik 1.7.30" and "v10.15.1603" are versions.
+_NUMERIC = (r"(?:\d{1,2}[/-]\d{1,2}[/-](?:\d{4}|\d{2})|(?<![\w.])(?:\d{1,2}\.\d{1,2}\."
+            r"(?:19|20)\d{2}|\d{2}\.\d{2}\.\d{2}))(?![\d/.-]\d)")
 _DATE = (
     r"(?P<date>\d{4}-\d{1,2}-\d{1,2}|\d{4}/\d{1,2}/\d{1,2}"
     rf"|{_NUMERIC}"

@@ -326,3 +326,14 @@ def test_an_approximate_time_after_the_date_in_the_opening_gives_the_onset():
         - **19:02** Root cause detected: the database disk is full
         - **19:06** Old archive destroyed, 180 GB of space recovered
         """) == []
+
+
+def test_a_version_number_with_dots_is_no_date():
+    doc = parse_text("""\
+        # Ingress outage
+
+        On 2021-04-14 at 09:40 UTC every service went down. Traefik 1.7.30 fixed the issue,
+        and the extension v10.15.1603 was not affected.
+        """)
+    assert [entry.time_text.value for entry in doc.timeline.narrative] == [
+        "2021-04-14 at 09:40 UTC"]
