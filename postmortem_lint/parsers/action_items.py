@@ -365,9 +365,14 @@ _NOT_AN_ITEM = re.compile(r"^(?:to|if|when|whenever|because|since|as(?!\s+a\s+re
 # us it will add …": what another party says it will do, reported to the authors; its
 # promise, not one of the authors' action items.
 _REPORTED_PROMISE = re.compile(
-    r"^(?!(?:we|i|our|my)\b)(?:[\w'’.&-]+\s+){1,5}?(?:has\s+|have\s+|had\s+)?(?:also\s+|since\s+|"
+    r"^(?!(?:we|i|our|my)\b)(?P<who>(?:[\w'’.&-]+\s+){1,5}?)(?:has\s+|have\s+|had\s+)?(?:also\s+|since\s+|"
     r"now\s+|again\s+)?(?:assured|reassured|promised|told|informed|guaranteed|confirmed\s+to|"
     r"committed\s+to|pledged\s+to)\s+(?:us|me)\b", re.IGNORECASE)
+# "Acme reached out to us on Tuesday", "Acme contacted us": another party, named as such.
+_REACHED_US = re.compile(
+    r"^(?!(?:we|i|our|my)\b)(?P<who>(?:[\w'’.&-]+\s+){1,4}?)(?:has\s+|have\s+|had\s+)?(?:also\s+)?"
+    r"(?:reached\s+out\s+to|contacted|wrote\s+to|e-?mailed)\s+(?:us|me)\b",
+    re.IGNORECASE)
 
 
 def promising_party(text: str) -> str | None:
@@ -375,7 +380,21 @@ def promising_party(text: str) -> str | None:
     assured us that they will fix …" -> "acme"): that party's commitment, not theirs; None
     when the sentence reports no such promise."""
     found = _REPORTED_PROMISE.match(text.lstrip(" *_-\"'"))
-    return found.group(0).split()[0].lower() if found is not None else None
+    return " ".join(found.group("who").lower().split()) if found is not None else None
+
+
+def other_party(text: str) -> str | None:
+    """The party a sentence names as reaching the authors ("Acme reached out to us …"),
+    or reports promising them something: not one of them."""
+    found = _REACHED_US.match(text.lstrip(" *_-\"'"))
+    return " ".join(found.group("who").lower().split()) if found is not None \
+        else promising_party(text)
+
+
+def _by_party(text: str, parties: set[str]) -> bool:
+    """Whether the sentence's subject is one of the other parties ("Acme will …")."""
+    words = " ".join(text.lstrip(" *_-\"'").lower().split()) + " "
+    return any(words.startswith(party + " ") for party in parties)
 
 
 def _sentences(text: str, start: int) -> list[tuple[int, int]]:
@@ -393,11 +412,15 @@ _PUBLICATION = re.compile(r"\b(?:will|['’]ll|plan\s+to|going\s+to)\s+(?:also\s
                           r"(?:write-?up|blog\s+post|post|article|deep[- ]dive)\b", re.IGNORECASE)
 
 
-def item_sentences(prose: Prose, data: RuleData) -> list[tuple[Prose, Prose | None]]:
+def item_sentences(prose: Prose, data: RuleData, parties: set[str] | None = None
+                   ) -> list[tuple[Prose, Prose | None]]:
     """The sentences of a paragraph under an action heading that are action items, each with
     the text after it up to the next item ("… (added in March)", "Filed as #12"): each
     commits to an action ("We will add …", "The alert should page …"), opens with an
-    imperative verb ("Add …") or reports one done ("We updated …")."""
+    imperative verb ("Add …") or reports one done ("We updated …"). Not what another
+    party will do: one the text names reaching the authors or promising them something
+    ("Acme reached out to us …", "Acme has assured us …"), in this paragraph or in
+    ``parties`` (those named earlier in the section; the set grows with this paragraph's)."""
     text = prose.text
     label = _LABEL.match(text)  # "Action planned: We will …"
     start = label.end() if label is not None else 0
@@ -405,17 +428,17 @@ def item_sentences(prose: Prose, data: RuleData) -> list[tuple[Prose, Prose | No
             not _URL.sub("", text[label.end():]).strip():
         start = 0  # "Update the runbook: https://…": the label is the action, the link its page
     found: list[tuple[int, int]] = []
-    parties: set[str] = set()  # who the paragraph reports promising something to the authors
+    parties = set() if parties is None else parties
     for first, last in _sentences(text, start):
         sentence = text[first:last]
         lead = len(sentence) - len(sentence.lstrip())
         words = sentence.strip()
-        party = promising_party(words)
+        party = other_party(words)
         if party is not None:
             parties.add(party)
         if len(words.split()) < 3 or defers(words, data) or addresses_readers(words, data) \
                 or _PUBLICATION.search(words) is not None or party is not None \
-                or _first_word(words) in parties \
+                or _by_party(words, parties) \
                 or _NOT_AN_ITEM.match(words.lstrip(" *_-\"'")) is not None:
             continue
         if states_intent(words, data) or starts_with_verb(words, data) or commits(words) \

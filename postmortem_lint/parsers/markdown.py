@@ -112,6 +112,9 @@ class _Reader:
         self.field_heading: str | None = None  # the field a heading such as "## Authors" names
         # what the headings above the current line in an action section say of their items
         self.action_headings: list[_Group] = []
+        # other parties the action section names reaching the authors or promising them
+        # something ("Acme has assured us …"): what they will do is not an item
+        self.action_parties: set[str] = set()
         # ids of headings in an action section that are items themselves (see _heading_items)
         self.heading_items: set[int] = set()
         # what the sentence introducing the current list says of it ("already completed:",
@@ -393,7 +396,7 @@ class _Reader:
                 if kind == "action_items" and block.prose is not None:
                     self.action_heading(block)
                 else:
-                    self.action_headings = []
+                    self.action_headings, self.action_parties = [], set()
                 if kind == "timeline" and block.prose is not None:
                     self.timeline.heading(block.prose, block.first_line)
                 self.doc.prose.append(block.prose) if block.prose else None
@@ -663,7 +666,7 @@ class _Reader:
         """Prose under an action heading: each sentence that commits to an action is an item
         (what follows it, "(added in March)", "filed as #12", belongs to it); a tracker link
         outside the items covers them all."""
-        sentences = action_items.item_sentences(prose, self.data)
+        sentences = action_items.item_sentences(prose, self.data, self.action_parties)
         self.list_lead, self.label_group = action_items.list_lead(prose.text), None
         leads = self.list_lead != "options" and prose.text.rstrip(" *_").endswith(":")
         if leads:

@@ -337,3 +337,30 @@ def test_a_version_number_with_dots_is_no_date():
         """)
     assert [entry.time_text.value for entry in doc.timeline.narrative] == [
         "2021-04-14 at 09:40 UTC"]
+
+
+def test_what_a_supplier_named_earlier_in_the_section_will_do_is_no_item():
+    doc = parse_text("""\
+        # Mirror outage
+
+        ## What's next
+
+        Northwind reached out to us on Tuesday evening to discuss what happened.
+
+        Northwind will add a human review before any block of a paying customer.
+
+        We will add a second mirror provider so one block cannot take the downloads offline.
+        """)
+    assert [item.words.text[:13] for item in doc.action_items] == ["We will add a"]
+
+
+def test_a_party_is_its_whole_name_not_its_article():
+    doc = parse_text("""\
+        # Mirror outage
+
+        ## Next steps
+
+        The vendor has assured us that the filter will be fixed. The alert on mirror
+        errors should page the whole team.
+        """)
+    assert [item.words.text[:9] for item in doc.action_items] == ["The alert"]
