@@ -305,8 +305,8 @@ class DocumentBuilder:
                 if Phase.resolution not in entry.phases and \
                         times.find_stated_duration(entry.text.text) is not None:
                     # "an outage of 7 minutes from 05:13": the entry gives the end too;
-                    # told of nothing else, its time is the start ("At 02:01 UTC the
-                    # site had a 98 minute disruption")
+                    # told of nothing else, its time is the start ("At 06:10 UTC the
+                    # API had a 12 minute disruption")
                     if not entry.phases:
                         entry.phases.append(Phase.onset)
                     entry.phases.append(Phase.resolution)

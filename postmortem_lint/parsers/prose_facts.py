@@ -356,7 +356,7 @@ _RANGE_JOIN = re.compile(r"\s{0,3}(?:to|until|till|through|and|-|–|—)\s{1,3}
                          re.IGNORECASE)
 
 
-# "November 17-18 of 2018", "March 3rd–5th, 2026", "17–18 November 2018": days of a month.
+# "March 14-15 of 2026", "March 3rd–5th, 2026", "17–18 November 2018": days of a month.
 _MONTH_NAME = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _MONTH_DAYS = 31
 _DASH = r"\s*(?:-|–|—|&ndash;|to|through|until)\s*"
@@ -371,7 +371,7 @@ _WEEKEND_OF = re.compile(r"\bthe\s+weekend\s+of\s+", re.IGNORECASE)
 
 
 def _days_of_month(text: str) -> tuple[dt.timedelta, int, int] | None:
-    """The length of a range of days in one month ("November 17-18 of 2018"), both days
+    """The length of a range of days in one month ("March 14-15 of 2026"), both days
     counted, with its offsets."""
     for match in _DAY_RANGE.finditer(text):
         first, last = match.group("first") or match.group("first2"), \
@@ -385,7 +385,7 @@ def _days_of_month(text: str) -> tuple[dt.timedelta, int, int] | None:
 
 def find_date_range(text: str, until: dt.date | None) -> tuple[dt.timedelta, int, int] | None:
     """The length of a span of days the text gives: "between 2026-03-02 and 2026-03-04",
-    "from 3 March 2026 to 5 March 2026", "November 17-18 of 2018", "the weekend of 14 March
+    "from 3 March 2026 to 5 March 2026", "March 14-15 of 2026", "the weekend of 14 March
     2026", or "since 2026-03-02" up to ``until`` (the day the document was written or the
     incident resolved), with its offsets."""
     days = _days_of_month(text)

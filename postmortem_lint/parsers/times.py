@@ -22,7 +22,7 @@ _ORDINAL = r"(?:st|nd|rd|th)?"
 # Numeric day and month in either order ("06/04/2023", "9/25/20", "04-11-2023"); which
 # comes first is decided once per document (:func:`numeric_day_first`). Written with dots
 # it is a date with a year of this era or with two digits in each part ("15.10.2021",
-# "01.07.30"); "Traefik 1.7.30" and "v10.15.1603" are versions.
+# "01.07.30"); "proxy 1.9.25" and "v11.12.1304" are versions.
 _NUMERIC = (r"(?:\d{1,2}[/-]\d{1,2}[/-](?:\d{4}|\d{2})|(?<![\w.])(?:\d{1,2}\.\d{1,2}\."
             r"(?:19|20)\d{2}|\d{2}\.\d{2}\.\d{2}))(?![\d/.-]\d)")
 _DATE = (
@@ -478,7 +478,7 @@ _STATED_DURATION_CUE = re.compile(
     r"|\b(?:outage|incident|disruption|degradation|downtime)s? "
     r"(?:of |for (?:a )?periods? of )"
     r"|\bfor a total of )" + _HEDGE, re.IGNORECASE)
-# "a 45-minute outage", "a two-hour incident", "a 98 minute service disruption".
+# "a 45-minute outage", "a two-hour incident", "a 12 minute service disruption".
 _DURATION_BEFORE_NOUN = re.compile(
     r"\b(?:(?P<n>\d+(?:\.\d+)?)|(?P<word>" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
     + r"))[-\s](?P<unit>minute|hour|day)[-\s](?:long\s)?(?:(?:service|site|network|api|partial|"

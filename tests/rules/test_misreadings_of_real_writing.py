@@ -152,7 +152,7 @@ def test_a_version_number_before_a_date_is_no_span_of_days():
 
 def test_an_exposure_window_between_two_full_dates_is_a_length():
     assert pm203("# Token scope flaw\n\n## Impact\n\nAny account could read 40 private "
-                 "packages.\n\n## Details\n\nBetween 18 October 2025 and 24 August 2026 we "
+                 "packages.\n\n## Details\n\nBetween 3 February 2025 and 9 June 2026 we "
                  "cannot exclude that an outsider downloaded them.\n") == []
 
 
@@ -224,10 +224,10 @@ def test_someone_first_seeing_the_error_is_the_detection_and_a_change_causing_it
         ## Timeline
 
         - 2026-04-13
-          - 04:16: Dana deploys the billing app to staging and sees 404s when opening it
-          - 04:40: Dana and Lee start a call to look into it
+          - 04:16: Dana deploys the billing app to staging and sees 502s when opening it
+          - 04:40: Dana and Lee talk it through on a video chat
         - 2026-04-14
-          - 09:50: every service restarts after maintenance, causing all of them to be unreachable
+          - 09:50: a scheduled failover promotes the replica, causing the API pods to be unreachable
           - 12:09: ingress controller 2.4.1 deployed, which fixes the routing
         """) == []
 
@@ -236,7 +236,7 @@ def test_an_opening_line_with_a_time_and_a_length_gives_the_onset():
     assert pm304("""\
         # CDN block
 
-        At 02:01 UTC on Tuesday the downloads site had a 98 minute service disruption.
+        At 06:10 UTC on Friday the downloads site had a 41 minute service disruption.
 
         ## Timeline
 
@@ -275,15 +275,24 @@ def blame(text: str) -> list[str]:
 
 
 def test_them_for_a_company_named_by_its_domain_is_no_person():
-    assert blame("# Network outage\n\n## Root cause\n\nNorthwind.net's core router failed and "
-                 "had to be replaced, which meant them shipping a spare from another city.\n"
-                 ) == []
+    assert blame("# Network outage\n\n## Root cause\n\nNorthwind.net's switch had to be "
+                 "replaced, and this involved them shipping a new unit.\n") == []
 
 
 def test_they_for_two_changes_is_no_person():
-    assert blame("# DNS outage\n\n## Analysis\n\nDropping the proxy and moving to the new "
-                 "firewall did not matter here; we mention them because they created a red "
-                 "herring while we looked for the cause.\n") == []
+    assert blame("""\
+        # DNS outage
+
+        ## Remediation
+
+        Two things looked related but were not contributing factors:
+
+        - The 502 errors from the load balancer
+        - The DNS caching at the edge
+
+        In practice, disabling the cache and moving the proxy is unrelated to this issue - we
+        list them here because they created a red herring when trying to determine the causes.
+        """) == []
 
 
 def test_they_for_colleagues_still_blames():
@@ -294,7 +303,7 @@ def test_they_for_colleagues_still_blames():
 def test_whether_nodes_received_a_message_is_no_hindsight_about_people():
     assert blame("# Ceremony aborted\n\n## Analysis\n\nIn hindsight, we should have asked the "
                  "other operators for the status of their nodes. Had they all received the "
-                 "proposal, we could have continued the ceremony.\n") == []
+                 "signed config, we could have resumed the upgrade.\n") == []
 
 
 def test_had_they_checked_is_still_hindsight():
@@ -303,9 +312,8 @@ def test_had_they_checked_is_still_hindsight():
 
 
 def test_how_easily_anyone_can_make_a_mistake_blames_no_one():
-    assert blame("# Records deleted\n\nAt best this post helps someone recover from a similar "
-                 "loss. At worst it shows how easily a developer with years of experience can "
-                 "make such a big mistake!\n") == []
+    assert blame("# Records deleted\n\nWriting this up taught me one thing: a developer "
+                 "with ten years behind them can make a mistake like this one.\n") == []
 
 
 def test_a_developer_made_a_mistake_still_blames():
@@ -317,14 +325,14 @@ def test_an_approximate_time_after_the_date_in_the_opening_gives_the_onset():
     assert pm304("""\
         # Disk full
 
-        On Tuesday, March 3rd, 2026 at roughly 18:52 UTC the site had a 7 minute cascading
+        On Friday, May 8th, 2026 at roughly 06:10 UTC the API went through a 12 minute cascading
         failure.
 
         ## Timeline
 
-        - **18:55** First report of slow responses in chat
-        - **19:02** Root cause detected: the database disk is full
-        - **19:06** Old archive destroyed, 180 GB of space recovered
+        - **06:12** Support tickets about timeouts pile up
+        - **06:15** The on-call engineer notices the log volume is full
+        - **06:20** Stale debug logs destroyed, 40 GB freed up
         """) == []
 
 
@@ -332,11 +340,11 @@ def test_a_version_number_with_dots_is_no_date():
     doc = parse_text("""\
         # Ingress outage
 
-        On 2021-04-14 at 09:40 UTC every service went down. Traefik 1.7.30 fixed the issue,
-        and the extension v10.15.1603 was not affected.
+        On 2026-05-08 at 06:10 UTC the gateway went down. Proxy 1.9.25 fixed it, and the
+        plugin v11.12.1304 was not affected.
         """)
     assert [entry.time_text.value for entry in doc.timeline.narrative] == [
-        "2021-04-14 at 09:40 UTC"]
+        "2026-05-08 at 06:10 UTC"]
 
 
 def test_what_a_supplier_named_earlier_in_the_section_will_do_is_no_item():

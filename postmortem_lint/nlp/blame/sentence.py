@@ -22,7 +22,7 @@ _SUBJECTS = ("nsubj", "csubj")
 NAME_SHAPE = re.compile(r"^[A-Z\u00C0-\u00DE\u0100-\u017E][a-z\u00DF-\u00FF\u0100-\u017F'\u2019]+"
                         r"(?:-[A-Z][a-z]+)?$")
 _NOUN_TAGS = ("NN", "NNS", "NNP", "NNPS", "PRP", "PRP$")
-# A name written as a domain ("HE.net", "Fly.io"): a company or a service, no person.
+# A name written as a domain ("Northwind.net", "Acme.io"): a company or a service, no person.
 _DOMAIN = re.compile(r"\w\.[a-z]{2,}\b")
 
 
@@ -411,8 +411,8 @@ class Sentence:
     def _plural_thing_before(self, token: Word) -> bool:
         """Whether "they" may stand for things, or for outsiders ("a customer's client keeps
         whatever release they chose"), rather than for colleagues: a plural thing before
-        it, a company named by its domain ("HE.net's hardware … involved them shipping"),
-        or two things joined ("removing the proxy and switching the WAF … they created")."""
+        it, a company named by its domain ("Northwind.net's switch … waited on them sending a spare"),
+        or two things joined ("turning off the cache and rotating the certificates … they misled us")."""
         before = self.doc[token.sent.start:token.i]
         return any(other.lower_ in self.w.outsider_words or
                    other.tag_ in ("NNS", "NNPS") and self._not_people(other) or

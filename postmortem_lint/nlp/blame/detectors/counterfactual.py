@@ -84,7 +84,7 @@ def _had_done(s: Sentence, verb: Word, subject: Mention | None,
     if verb.lower_ in w.be_verbs:
         return []  # "had we been more careful" is a judgment
     if verb.lower_ in w.undergone_verbs:
-        return []  # "had they received the proposal": what happened to them, not an act
+        return []  # "had they received the signed config": what happened to them, not an act
     if not s.blameable(subject, level=2) or s.suppressed(verb, own_negation_ok=negated):
         return []
     mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ in w.if_words),

@@ -91,7 +91,7 @@ def _made_it(s: Sentence, noun: Word) -> Owner | None:
         subject = s.subject(head)
         mention = s.who(subject)
         if subject is not None and _generic(s, subject, head):
-            return None  # "how easily a developer can make such a mistake": anyone can
+            return None  # "a tired developer can make a mistake like this": anyone can
         if s.blameable(mention, _LEVEL):
             start, end = s.span_with_subject(mention, head.i, noun.i + 1)
             return mention, start, end
