@@ -411,8 +411,9 @@ class Sentence:
     def _plural_thing_before(self, token: Word) -> bool:
         """Whether "they" may stand for things, or for outsiders ("a customer's client keeps
         whatever release they chose"), rather than for colleagues: a plural thing before
-        it, a company named by its domain ("Northwind.net's switch … waited on them sending a spare"),
-        or two things joined ("turning off the cache and rotating the certificates … they misled us")."""
+        it, a company named by its domain ("Northwind.net's switch … waited on them sending
+        a spare"), or two things or acts joined ("disabling the cache and moving the proxy …
+        they misled us")."""
         before = self.doc[token.sent.start:token.i]
         return any(other.lower_ in self.w.outsider_words or
                    other.tag_ in ("NNS", "NNPS") and self._not_people(other) or
