@@ -156,7 +156,8 @@ class NlpService:
                 from postmortem_lint.nlp.matching import GatedMatcher
 
                 threshold = self.second_opinion
-                classifier = None if threshold is None else load_classifier(classifier_folder())
+                classifier = None if threshold is None else \
+                    load_classifier(classifier_folder(), pipeline.vocab)
                 analyzer = BlameAnalyzer(pipeline, self.lexicon, classifier=classifier,
                                          threshold=threshold or 1.0)
                 # same matches per label, without trying every pattern on every sentence
