@@ -37,6 +37,18 @@ def test_the_second_opinion_reports_it_on_the_person_and_the_act() -> None:
     assert phrase != MISSED_BY_RULES.rstrip(".")  # a phrase, not the whole sentence
 
 
+def test_a_person_acting_found_by_the_rules_is_where_the_opinion_is_reported() -> None:
+    # the rules see the engineer acting (blame only in a cause statement) and no cue; the
+    # classifier reads a judgment, reported on the person and the act the rules found
+    text = "It beggars belief that the staff engineer would push an untested schema change " \
+        "on a Friday."
+    assert _blame(text, **{"blame-second-opinion": False}) == []
+    findings = _blame(text, **{"blame-second-opinion-threshold": 0.85})
+    assert [f.code for f in findings] == ["PM103"]
+    span = findings[0].span
+    assert text[span.column - 1:span.end_column - 1] == "the staff engineer would push"
+
+
 def test_a_stricter_threshold_keeps_it_silent() -> None:
     assert _blame(MISSED_BY_RULES, **{"blame-second-opinion-threshold": 1.0}) == []
 

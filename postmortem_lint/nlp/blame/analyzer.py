@@ -71,10 +71,12 @@ class BlameAnalyzer:
                     for span in matches.get("SOFTWARE", [])]
         hits = [hit for detect in self.detectors for hit in detect(sentence)
                 if not any(s <= hit.anchor[0] and hit.anchor[1] <= e for s, e in software)]
-        if not hits and self.classifier is not None:
+        if self.classifier is not None and all(hit.kind is BlameKind.agent for hit in hits):
+            # nothing but people acting (blame only in a cause statement): a second opinion
             opinion = self.classifier.opinion(doc)
-            hits = [hit for hit in second_opinion.detect(sentence, opinion, self.threshold)
-                    if not any(s <= hit.anchor[0] and hit.anchor[1] <= e for s, e in software)]
+            hits += [hit for hit in second_opinion.detect(sentence, opinion, self.threshold,
+                                                          hits)
+                     if not any(s <= hit.anchor[0] and hit.anchor[1] <= e for s, e in software)]
         return merge(hits)
 
     def _structures(self, doc: Doc, parsed: ParsedSentence) -> list[tuple[int, list[int]]]:

@@ -8,7 +8,7 @@ responder's neutral act (paging, deciding, rolling back), nor someone only being
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from postmortem_lint.nlp.blame.classifier import Opinion
 from postmortem_lint.nlp.blame.sentence import Mention, Sentence
@@ -21,18 +21,29 @@ _PHRASE_DEPS = frozenset({"prt", "neg", "dobj", "acomp", "xcomp", "attr", "oprd"
 _MAX_WORDS = 8  # the act is marked on at most this many words after its verb
 # where else in a sentence someone is the one acting or owning the act
 _SLOTS = frozenset({"nsubj", "nsubjpass", "poss", "pobj"})
-_WH_TAGS = frozenset({"WP", "WP$", "WDT"})
+# a pronoun ("she", "their") or "who" may stand for anyone (customers, a vendor's staff,
+# nobody in particular): the second opinion wants the person named
+_PRONOUN_TAGS = frozenset({"PRP", "PRP$", "WP", "WP$", "WDT"})
 # how surely a capitalised word must be a name (Mention.weak): a clause's first word tagged
 # as a proper noun counts, one tagged as a common noun does not
 _SURE = 1
 
 
-def detect(s: Sentence, opinion: Opinion, threshold: float) -> Iterator[BlameHit]:
+def detect(s: Sentence, opinion: Opinion, threshold: float,
+           acting: Sequence[BlameHit] = ()) -> Iterator[BlameHit]:
+    """The classifier's kind on the person acting: one the agent detector found (``acting``)
+    and named (not a pronoun), else the first person, role or team acting in the sentence."""
     if opinion.score < threshold:
+        return
+    named = [hit for hit in acting if hit.who.lower() not in s.w.person_pronouns]
+    if named:
+        hit = named[0]
+        yield BlameHit(opinion.kind, hit.start, hit.end, hit.who, (hit.start, hit.end))
         return
     actor = _actor(s)
     if actor is not None:
         mention, start, end = actor
+        end = _word_end(s, end)
         yield s.hit(opinion.kind, start, end, mention.text, start, end)
 
 
@@ -57,15 +68,16 @@ def _actor(s: Sentence) -> tuple[Mention, int, int] | None:
         if head.lower_ in s.w.be_verbs or s.neutral(head):
             continue
         start, end = min(mention.start, head.i), max(mention.end, head.i + 1)
+        if head.tag_.startswith("VB") and head.i > token.i:  # the act that follows: its phrase
+            end = _phrase_end(s, head, mention)
         if end - start <= _MAX_WORDS:
             return mention, start, end
     return None
 
 
 def _someone(s: Sentence, token: Word | None) -> Mention | None:
-    """The person, role or team ``token`` surely names; not "who" or "whoever" standing for
-    nobody in particular ("know who is responsible")."""
-    if token is None or token.tag_ in _WH_TAGS:
+    """The person, role or team ``token`` surely names (not a pronoun)."""
+    if token is None or token.tag_ in _PRONOUN_TAGS:
         return None
     mention = s.who(token)
     return mention if s.blameable(mention, _SURE) else None
@@ -77,3 +89,12 @@ def _phrase_end(s: Sentence, verb: Word, mention: Mention) -> int:
         if child.i > verb.i and child.dep_ in _PHRASE_DEPS:
             end = max(end, max(t.i for t in child.subtree))
     return min(end, verb.i + _MAX_WORDS) + 1
+
+
+def _word_end(s: Sentence, end: int) -> int:
+    """``end`` moved past the rest of a word the tokenizer split ("re-pointed")."""
+    doc = s.doc
+    while end < len(doc) and doc[end].idx == doc[end - 1].idx + len(doc[end - 1].text) and \
+            (doc[end].text == "-" or not doc[end].is_punct):
+        end += 1
+    return end
