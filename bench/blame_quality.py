@@ -51,7 +51,8 @@ another writer, every kind with hard negatives of eleven kinds, measured blind o
 rules are tuned on them, so their figures say what the rules do, not how well they generalise
 (the sets once kept apart as holdouts are folded in; they had been looked at). Any other labeled
 ``.jsonl`` file can be measured by path. Run: ``python bench/blame_quality.py
-[--split dev|dev_extra|dev2|…|dev21|all|PATH.jsonl] [--show-errors]``.
+[--split dev|dev_extra|dev2|…|dev21|all|PATH.jsonl] [--show-errors] [--rules-only]``
+(``--rules-only``: without the classifier's second opinion, which is trained on these sets).
 """
 
 from __future__ import annotations
@@ -143,11 +144,14 @@ def load(split: str) -> list[Sentence]:
                      phrase=r.get("phrase") or "") for r in rows]
 
 
-def make_linter():  # noqa: ANN201
+def make_linter(second_opinion: bool = True):  # noqa: ANN201
+    """The PM1 rules as a user runs them; ``second_opinion=False``: the rules alone, without
+    the classifier (which is trained on these sets, so on them it mostly recalls)."""
     from postmortem_lint.engine.config import Config, LoadedConfig
     from postmortem_lint.engine.runner import Linter
 
-    return Linter(LoadedConfig(config=Config()), select=["PM1"], use_cache=False)
+    config = Config.model_validate({"blame-second-opinion": second_opinion})
+    return Linter(LoadedConfig(config=config), select=["PM1"], use_cache=False)
 
 
 def measure(split: str, linter=None) -> Report:  # noqa: ANN001
@@ -226,10 +230,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", default="all",
                         help=f"one of {', '.join(SPLITS)}, 'all', or a labeled .jsonl path")
     parser.add_argument("--show-errors", action="store_true")
+    parser.add_argument("--rules-only", action="store_true",
+                        help="without the classifier's second opinion")
     args = parser.parse_args(argv)
     if args.split not in (*SPLITS, "all") and not args.split.endswith(".jsonl"):
         parser.error(f"unknown split {args.split!r}")
-    linter = make_linter()
+    linter = make_linter(not args.rules_only)
     splits = SPLITS if args.split == "all" else (args.split,)
     for split in splits:
         print(render(measure(split, linter), args.show_errors))
