@@ -616,7 +616,7 @@ def test_severity_stated_outside_a_field(text: str, label: str) -> None:
     assert doc.meta.severity is None
     assert doc.meta.severity_stated is not None and doc.meta.severity_stated.value.label == label
     assert codes(lint_text(f"# Monthly report\n\n## Timeline\n\n{text}\n",
-                           select=["PM701"])) == []
+                           select=["PM701"], rules=FREE_FORM_CHECKED)) == []
 
 
 @pytest.mark.parametrize("text", [
@@ -631,4 +631,4 @@ def test_severity_stated_outside_a_field(text: str, label: str) -> None:
 def test_priorities_and_other_labels_are_not_a_severity(text: str) -> None:
     doc = parse_text(f"# Search outage\n\n{text}\n")
     assert doc.meta.severity_stated is None
-    assert codes(lint_text(f"# Search outage\n\n{text}\n", select=["PM701"])) == ["PM701"]
+    assert codes(lint_text(f"# Search outage\n\n{text}\n", select=["PM701"], rules=FREE_FORM_CHECKED)) == ["PM701"]

@@ -4,14 +4,14 @@ from tests.conftest import FREE_FORM_CHECKED, codes, lint_text
 
 
 def test_missing_severity_is_reported_at_the_title():
-    findings = lint_text("# Checkout errors\n\n**Date:** 2026-02-17\n", select=["PM701"])
+    findings = lint_text("# Checkout errors\n\n**Date:** 2026-02-17\n", select=["PM701"], rules=FREE_FORM_CHECKED)
     assert codes(findings) == ["PM701"]
     assert findings[0].span.line == 1
 
 
 def test_declared_severity_passes_and_unknown_severity_is_left_to_pm003():
-    assert lint_text("# X\n\n**Severity:** Major (SEV-2)\n", select=["PM701"]) == []
-    assert lint_text("# X\n\n**Severity:** Sev-Purple\n", select=["PM701"]) == []
+    assert lint_text("# X\n\n**Severity:** Major (SEV-2)\n", select=["PM701"], rules=FREE_FORM_CHECKED) == []
+    assert lint_text("# X\n\n**Severity:** Sev-Purple\n", select=["PM701"], rules=FREE_FORM_CHECKED) == []
 
 
 def test_section_required_by_the_policy_is_reported_by_name():
@@ -142,3 +142,42 @@ def test_two_template_sections_make_a_layout_whose_gaps_are_reported() -> None:
     The reindex and the backup shared one disk.
     """
     assert sorted(codes(lint_text(laid_out, select=["PM300", "PM703"]))) == ["PM300", "PM703"]
+
+
+# -- PM701 and PM601 ask a template's fields of a document laid out as a template ---------
+
+FREE_FORM_POST = """\
+    # Yesterday's outage of the package index
+
+    On 3 March our package index was down for two hours after a certificate expired.
+    We renewed it by hand the same day. To prevent this, we will:
+
+    - Alert two weeks before any certificate expires.
+    - Move renewal to the new issuer.
+    """
+
+TEMPLATE_POSTMORTEM = """\
+    # Package index outage
+
+    ## Impact
+    The index was down for two hours; 40% of installs failed.
+
+    ## Root cause
+    A certificate expired because its renewal job had been disabled.
+
+    ## Action items
+    - Move certificate renewal to the new issuer (owner: Ana Lima, due 2026-04-01).
+    """
+
+
+def test_a_free_form_write_up_is_not_asked_for_a_severity_or_a_review() -> None:
+    assert lint_text(FREE_FORM_POST, select=["PM601", "PM701"]) == []
+
+
+def test_a_template_postmortem_is_asked_for_a_severity_and_a_review() -> None:
+    assert codes(lint_text(TEMPLATE_POSTMORTEM, select=["PM601", "PM701"])) == ["PM601", "PM701"]
+
+
+def test_min_template_parts_zero_asks_every_document() -> None:
+    found = codes(lint_text(FREE_FORM_POST, select=["PM601", "PM701"], rules=FREE_FORM_CHECKED))
+    assert found == ["PM601", "PM701"]

@@ -1,6 +1,6 @@
 """PM6xx: follow-up rules."""
 
-from tests.conftest import codes, lint_text
+from tests.conftest import FREE_FORM_CHECKED, codes, lint_text
 
 
 def test_no_review_is_reported_at_the_title():
@@ -12,7 +12,7 @@ def test_no_review_is_reported_at_the_title():
         ## Action items
 
         - Alert on checkout error rate (owner: Hannah Okafor, due 2026-03-01).
-        """, select=["PM601"])
+        """, select=["PM601"], rules=FREE_FORM_CHECKED)
     assert codes(findings) == ["PM601"]
     assert findings[0].span.line == 1
 
@@ -23,7 +23,7 @@ def test_a_document_without_actions_is_told_once_not_asked_for_a_review_too():
         # Checkout errors
 
         **Date:** 2026-02-17
-        """, select=["PM501", "PM601"])
+        """, select=["PM501", "PM601"], rules=FREE_FORM_CHECKED)
     assert codes(findings) == ["PM501"]
 
 
@@ -34,7 +34,7 @@ def test_actions_told_in_prose_still_need_a_review():
         **Date:** 2026-02-17
 
         Next quarter we will move checkout to the managed payment service.
-        """, select=["PM501", "PM601"])
+        """, select=["PM501", "PM601"], rules=FREE_FORM_CHECKED)
     assert codes(findings) == ["PM601"]
 
 
@@ -45,19 +45,19 @@ def test_follow_up_section_without_a_date_is_reported_at_its_heading():
         ## Follow-up
 
         We will review the action items later.
-        """, select=["PM601"])
+        """, select=["PM601"], rules=FREE_FORM_CHECKED)
     assert codes(findings) == ["PM601"]
     assert findings[0].span.line == 3
 
 
 def test_review_date_in_a_field_or_the_follow_up_section_passes():
     assert lint_text("**Follow-up review:** 2026-04-14, owner Hannah Okafor\n",
-                     select=["PM601"]) == []
+                     select=["PM601"], rules=FREE_FORM_CHECKED) == []
     assert lint_text("""\
         ## Follow-up
 
         Action items are reviewed on 2026-04-14 (owner: Hannah Okafor).
-        """, select=["PM601"]) == []
+        """, select=["PM601"], rules=FREE_FORM_CHECKED) == []
 
 
 LATE_REVIEW = """\

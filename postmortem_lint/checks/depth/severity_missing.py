@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from postmortem_lint.checks.depth.policy import OutlineOptions, follows_template
 from postmortem_lint.engine.finding import Level, Problem
 from postmortem_lint.engine.rule import Rule, RuleContext
 
@@ -23,25 +24,46 @@ class SeverityMissing(Rule):
     as a P2"), or a label closing each incident's heading in a report
     of several ("### API outage (Major)").
 
+    Severity is a label of a team's incident process, so it is asked of a document laid
+    out as a postmortem (``min-template-parts`` sections of a template, default 2); a
+    free-form write-up (a blog post, a short note on a status site) is not told it lacks
+    a field of a form it never followed. 0 checks every document.
+
     Bad::
 
         # Checkout errors after promo-service rollout
         **Date:** 2026-02-17
+
+        ## Impact
+        12% of checkouts failed for 40 minutes.
+
+        ## Root cause
+        A promo-service release sent malformed prices.
 
     Good::
 
         # Checkout errors after promo-service rollout
         **Date:** 2026-02-17
         **Severity:** SEV-1
+
+        ## Impact
+        12% of checkouts failed for 40 minutes.
+
+        ## Root cause
+        A promo-service release sent malformed prices.
     """
 
     code = "PM701"
     name = "severity-missing"
     level = Level.warning
     family = "depth"
+    Options = OutlineOptions
+    options: OutlineOptions
 
     def check(self, ctx: RuleContext) -> Iterator[Problem]:
         meta = ctx.document.meta
+        if not follows_template(ctx.document, self.options):
+            return  # a free-form write-up: no template's fields to ask for
         if meta.severity is not None or meta.severity_unknown is not None \
                 or meta.severity_stated is not None:
             return

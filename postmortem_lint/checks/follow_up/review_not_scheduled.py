@@ -4,10 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from postmortem_lint.checks.depth.policy import DocumentKindOptions, asks_of
+from postmortem_lint.checks.depth.policy import (
+    DocumentKindOptions,
+    OutlineOptions,
+    asks_of,
+    follows_template,
+)
 from postmortem_lint.engine.finding import Level, Problem
 from postmortem_lint.engine.rule import Rule, RuleContext
 from postmortem_lint.phrases import find_phrases
+
+
+class ReviewOptions(DocumentKindOptions, OutlineOptions):
+    pass
 
 
 class ReviewNotScheduled(Rule):
@@ -30,6 +39,9 @@ class ReviewNotScheduled(Rule):
     Not checked either on a document that shows it is not the postmortem yet (see
     ``skip-kinds``): a status update on an incident still open, or a note that says the
     postmortem is published separately.
+    A review is a step of a team's postmortem process, so it is asked of a document laid
+    out as a postmortem (``min-template-parts`` sections of a template, default 2), not of
+    a free-form write-up such as a blog post. 0 checks every document.
 
     Bad::
 
@@ -52,12 +64,13 @@ class ReviewNotScheduled(Rule):
     name = "review-not-scheduled"
     level = Level.warning
     family = "follow-up"
-    Options = DocumentKindOptions
-    options: DocumentKindOptions
+    Options = ReviewOptions
+    options: ReviewOptions
 
     def check(self, ctx: RuleContext) -> Iterator[Problem]:
         doc = ctx.document
-        if doc.follow_up.review_date is not None or not asks_of(doc, self.options):
+        if doc.follow_up.review_date is not None or not asks_of(doc, self.options) \
+                or not follows_template(doc, self.options):
             return
         items = [item for item in doc.action_items if not item.about_document]
         if not doc.action_items and doc.action_items_tracker is None and not doc.changes_stated:
