@@ -1,7 +1,7 @@
 """The blameless rules' results on the labeled development sentences must not regress, and
 the sets must be able to notice when a core pattern goes missing.
 
-``dev`` to ``dev20`` are development sets: the rules are tuned on them, so
+``dev`` to ``dev21`` are development sets: the rules are tuned on them, so
 their figures say what the rules do, not how well they generalise (that is measured on
 sets kept out of the repository). The allowances below are the measured counts with no
 slack: a change that loses one caught sentence or adds one false positive fails, and the
@@ -46,6 +46,7 @@ ALLOWED = {
     "dev18": (0, 0, 1.0),
     "dev19": (1, 0, 1.0),
     "dev20": (38, 2, 0.99),  # measured 36 and 2: two sentences of slack on the newest set
+    "dev21": (51, 5, 0.98),  # folded in as measured blind: 51 missed, 5 flagged, 203/207
 }
 
 
@@ -62,7 +63,14 @@ def bench():  # noqa: ANN201
 
 @pytest.fixture(scope="module")
 def linter(bench):  # noqa: ANN001, ANN201
-    return bench.make_linter()
+    # The rules alone: the classifier's second opinion is trained on these sets, so with it a
+    # rule that stopped catching a sentence could go unnoticed.
+    return bench.make_linter(second_opinion=False)
+
+
+@pytest.fixture(scope="module")
+def linter_with_opinion(bench):  # noqa: ANN001, ANN201
+    return bench.make_linter(second_opinion=True)
 
 
 @pytest.mark.parametrize("split", sorted(ALLOWED))
@@ -76,10 +84,20 @@ def test_no_regression_on_the_development_sets(bench, linter, split: str) -> Non
     assert report.phrase_hit_rate >= phrase - 1e-9, detail
 
 
-def test_never_flag_categories_stay_clean_on_dev(bench, linter) -> None:  # noqa: ANN001
-    report = bench.measure("dev", linter)
+def test_never_flag_categories_stay_clean_on_dev(bench, linter_with_opinion) -> None:  # noqa: ANN001
+    report = bench.measure("dev", linter_with_opinion)
     flagged = {name: s.fp for name, s in report.categories.items() if s.fp}
     assert flagged == {}
+
+
+@pytest.mark.parametrize("split", ["dev20", "dev21"])
+def test_the_second_opinion_adds_no_false_positive(bench, linter_with_opinion,  # noqa: ANN001
+                                                   split: str) -> None:
+    report = bench.measure(split, linter_with_opinion)
+    missed, flagged, _ = ALLOWED[split]
+    detail = bench.render(report, show_errors=True)
+    assert report.overall.fp <= flagged, detail
+    assert report.overall.fn <= missed, detail
 
 
 # -- mutation tests: each core lexicon entry carries sentences of its own ----------------------

@@ -1,4 +1,4 @@
-"""A built wheel carries the rule data and schemas, and lints from a fresh environment."""
+"""A built wheel carries the rule data, schemas and the blame classifier, and lints from a fresh environment."""
 
 import subprocess
 import sys
@@ -26,6 +26,9 @@ def test_wheel_contains_rule_data_and_schemas(wheel):
     for schema in (REPO / "schemas").glob("*.json"):
         assert f"postmortem_lint/_data/schemas/{schema.name}" in names
     assert "postmortem_lint/templates/postmortem.md" in names
+    classifier = REPO / "postmortem_lint" / "nlp" / "classifier"
+    for part in ("config.cfg", "trained_on.json", "textcat/model", "textcat/cfg"):
+        assert f"postmortem_lint/nlp/classifier/{part}" in names and (classifier / part).is_file()
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     text = zipfile.ZipFile(wheel).read(entry_points).decode()
     assert "postmortem_lint.rules" in text

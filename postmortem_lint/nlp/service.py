@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from postmortem_lint.nlp.cache import SentenceCache
 from postmortem_lint.nlp.hits import BlameHit, decode_hits, encode_hits
-from postmortem_lint.nlp.model import ModelInfo, load_pipeline, resolve_model
+from postmortem_lint.nlp.model import ModelInfo, classifier_folder, load_pipeline, resolve_model
 from postmortem_lint.ruledata import RuleData
 
 if TYPE_CHECKING:
@@ -40,7 +40,7 @@ _BATCH = 64  # measured: larger batches parse no faster and hold more memory
 MEMORY_SENTENCES = 20_000
 # The analysis code is part of every cache key: editing it invalidates cached results.
 _ANALYSIS_SOURCES = ("lexicon.py", "vocabulary.py", "hits.py", "text.py", "matching.py",
-                     "blame/")
+                     "blame/", "classifier/trained_on.json")
 
 
 @functools.cache
@@ -100,8 +100,12 @@ def _analyze_forked(texts: list[str]) -> list[str]:
 class NlpService:
     """Shared by every rule of a Linter; holds no per-document state beyond a memo."""
 
-    def __init__(self, model: str | None, cache_dir: Path | None, data: RuleData):
+    def __init__(self, model: str | None, cache_dir: Path | None, data: RuleData,
+                 second_opinion: float | None = None):
         self.model = model
+        # the classifier's threshold for a second opinion on sentences the rules found
+        # nothing in; None: not asked
+        self.second_opinion = second_opinion
         self.cache_dir = cache_dir
         self.data = data
         self.info: ModelInfo = resolve_model(model)  # fails early and clearly (NlpUnavailable)
@@ -124,7 +128,9 @@ class NlpService:
         # The analysis reads only the blame lexicon, so only it is part of the key: editing
         # another rule-data file does not throw the sentence cache away.
         lexicon = hashlib.sha256(self.data.blame.model_dump_json().encode()).hexdigest()[:16]
-        return f"{self.info.fingerprint}|{lexicon}|{analysis_version()}"
+        opinion = "off" if self.second_opinion is None else \
+            f"{self.second_opinion}@{classifier_folder()}"
+        return f"{self.info.fingerprint}|{lexicon}|{analysis_version()}|{opinion}"
 
     @cached_property
     def _disk(self) -> SentenceCache | None:
@@ -146,9 +152,14 @@ class NlpService:
             if self._analyzer is None:
                 pipeline = load_pipeline(self.info)
                 from postmortem_lint.nlp.blame import BlameAnalyzer
+                from postmortem_lint.nlp.blame.classifier import load_classifier
                 from postmortem_lint.nlp.matching import GatedMatcher
 
-                analyzer = BlameAnalyzer(pipeline, self.lexicon)
+                threshold = self.second_opinion
+                classifier = None if threshold is None else \
+                    load_classifier(classifier_folder(), pipeline.vocab)
+                analyzer = BlameAnalyzer(pipeline, self.lexicon, classifier=classifier,
+                                         threshold=threshold or 1.0)
                 # same matches per label, without trying every pattern on every sentence
                 analyzer.matcher = GatedMatcher.wrap(analyzer.matcher)
                 self._pipeline = pipeline

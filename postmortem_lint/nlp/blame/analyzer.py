@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from postmortem_lint.nlp.blame.classifier import BlameClassifier
 from postmortem_lint.nlp.blame.detectors import (
     agent,
     counterfactual,
@@ -18,6 +19,7 @@ from postmortem_lint.nlp.blame.detectors import (
     minimising,
     person_as_cause,
     possessive_fault,
+    second_opinion,
 )
 from postmortem_lint.nlp.blame.patterns import build_dependency_matcher, build_matcher
 from postmortem_lint.nlp.blame.sentence import Sentence
@@ -41,12 +43,18 @@ _PRIORITY = {BlameKind.human_error: 0, BlameKind.discipline: 1, BlameKind.minimi
 
 
 class BlameAnalyzer:
-    """Finds blame hits in parsed sentences. Built once per pipeline and lexicon."""
+    """Finds blame hits in parsed sentences. Built once per pipeline and lexicon.
+
+    With a ``classifier``, a sentence the detectors found nothing in is offered to it as a
+    second opinion (:mod:`~.detectors.second_opinion`) at ``threshold``."""
 
     def __init__(self, nlp: Language, lexicon: CompiledLexicon,
-                 detectors: tuple[Detector, ...] = DETECTORS):
+                 detectors: tuple[Detector, ...] = DETECTORS,
+                 classifier: BlameClassifier | None = None, threshold: float = 1.0):
         self.vocabulary = lexicon.vocabulary
         self.detectors = detectors
+        self.classifier = classifier
+        self.threshold = threshold
         self.matcher = build_matcher(nlp, self.vocabulary)
         self.dep_matcher = build_dependency_matcher(nlp, self.vocabulary)
 
@@ -63,6 +71,12 @@ class BlameAnalyzer:
                     for span in matches.get("SOFTWARE", [])]
         hits = [hit for detect in self.detectors for hit in detect(sentence)
                 if not any(s <= hit.anchor[0] and hit.anchor[1] <= e for s, e in software)]
+        if self.classifier is not None and all(hit.kind is BlameKind.agent for hit in hits):
+            # nothing but people acting (blame only in a cause statement): a second opinion
+            opinion = self.classifier.opinion(doc)
+            hits += [hit for hit in second_opinion.detect(sentence, opinion, self.threshold,
+                                                          hits)
+                     if not any(s <= hit.anchor[0] and hit.anchor[1] <= e for s, e in software)]
         return merge(hits)
 
     def _structures(self, doc: Doc, parsed: ParsedSentence) -> list[tuple[int, list[int]]]:

@@ -1,0 +1,100 @@
+"""The classifier's second opinion: a sentence the rules found nothing in, that the classifier
+scores as blame, is reported when the sentence shows a person, role or team acting (a named
+person, an @handle, a role, a team other than "we"), and only on that actor and its act:
+"<the role> waved the change through", "<Name>'s rushed rollout", "pushed through by <the
+role>". Systems, products, "we", attackers and customers acting are never enough, nor a
+responder's neutral act (paging, deciding, rolling back), nor someone only being something
+("<Name> was awake")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from postmortem_lint.nlp.blame.classifier import Opinion
+from postmortem_lint.nlp.blame.sentence import Mention, Sentence
+from postmortem_lint.nlp.blame.tokens import Word
+from postmortem_lint.nlp.hits import BlameHit
+
+# the parts of a verb phrase the finding spans: particles, negation, objects, complements
+_PHRASE_DEPS = frozenset({"prt", "neg", "dobj", "acomp", "xcomp", "attr", "oprd", "dative",
+                          "prep", "agent", "advmod", "npadvmod"})
+_MAX_WORDS = 8  # the act is marked on at most this many words after its verb
+# where else in a sentence someone is the one acting or owning the act
+_SLOTS = frozenset({"nsubj", "nsubjpass", "poss", "pobj"})
+# a pronoun ("she", "their") or "who" may stand for anyone (customers, a vendor's staff,
+# nobody in particular): the second opinion wants the person named
+_PRONOUN_TAGS = frozenset({"PRP", "PRP$", "WP", "WP$", "WDT"})
+# how surely a capitalised word must be a name (Mention.weak): a clause's first word tagged
+# as a proper noun counts, one tagged as a common noun does not
+_SURE = 1
+
+
+def detect(s: Sentence, opinion: Opinion, threshold: float,
+           acting: Sequence[BlameHit] = ()) -> Iterator[BlameHit]:
+    """The classifier's kind on the person acting: one the agent detector found (``acting``)
+    and named (not a pronoun), else the first person, role or team acting in the sentence."""
+    if opinion.score < threshold:
+        return
+    named = [hit for hit in acting if hit.who.lower() not in s.w.person_pronouns]
+    if named:
+        hit = named[0]
+        yield BlameHit(opinion.kind, hit.start, hit.end, hit.who, (hit.start, hit.end))
+        return
+    actor = _actor(s)
+    if actor is not None:
+        mention, start, end = actor
+        end = _word_end(s, end)
+        yield s.hit(opinion.kind, start, end, mention.text, start, end)
+
+
+def _actor(s: Sentence) -> tuple[Mention, int, int] | None:
+    """The first person, role or team acting in the sentence, with the words of its act."""
+    for verb in s.verbs:
+        if s.neutral(verb) or verb.lower_ in s.w.be_verbs or s.suppressed(verb):
+            continue
+        mention = _someone(s, s.subject(verb))
+        if mention is not None and not s.passive(verb):
+            return mention, min(mention.start, verb.i), _phrase_end(s, verb, mention)
+        mention = _someone(s, s.by_agent(verb))
+        if mention is not None:
+            return mention, min(verb.i, mention.start), max(verb.i + 1, mention.end)
+    for token in s.doc:  # "<Name>'s rushed rollout", "a blunder by <the team>"
+        if token.dep_ not in _SLOTS or s.suppressed(token):
+            continue
+        mention = _someone(s, token)
+        if mention is None:
+            continue
+        head = token.head.head if token.dep_ == "pobj" else token.head
+        if head.lower_ in s.w.be_verbs or s.neutral(head):
+            continue
+        start, end = min(mention.start, head.i), max(mention.end, head.i + 1)
+        if head.tag_.startswith("VB") and head.i > token.i:  # the act that follows: its phrase
+            end = _phrase_end(s, head, mention)
+        if end - start <= _MAX_WORDS:
+            return mention, start, end
+    return None
+
+
+def _someone(s: Sentence, token: Word | None) -> Mention | None:
+    """The person, role or team ``token`` surely names (not a pronoun)."""
+    if token is None or token.tag_ in _PRONOUN_TAGS:
+        return None
+    mention = s.who(token)
+    return mention if s.blameable(mention, _SURE) else None
+
+
+def _phrase_end(s: Sentence, verb: Word, mention: Mention) -> int:
+    end = max(verb.i, mention.end - 1)
+    for child in verb.children:
+        if child.i > verb.i and child.dep_ in _PHRASE_DEPS:
+            end = max(end, max(t.i for t in child.subtree))
+    return min(end, verb.i + _MAX_WORDS) + 1
+
+
+def _word_end(s: Sentence, end: int) -> int:
+    """``end`` moved past the rest of a word the tokenizer split ("re-pointed")."""
+    doc = s.doc
+    while end < len(doc) and doc[end].idx == doc[end - 1].idx + len(doc[end - 1].text) and \
+            (doc[end].text == "-" or not doc[end].is_punct):
+        end += 1
+    return end
