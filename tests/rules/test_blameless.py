@@ -586,6 +586,14 @@ def test_a_paragraph_blaming_one_person_over_two_sentences_is_reported_once() ->
         """) == ["PM101", "PM101"]
 
 
+def test_a_sentence_with_two_blaming_phrases_is_one_finding_over_both() -> None:
+    text = "Teodor waved the migration through without reading the plan.\n"
+    findings = [f for f in lint_text(text, select=["PM1"]) if f.code.startswith("PM1")]
+    assert [f.code for f in findings] == ["PM101"]
+    span = findings[0].span
+    assert text[span.column - 1:span.end_column - 1].endswith("without reading the plan")
+
+
 @pytest.mark.parametrize(("sentence", "blame"), [
     ("Such a long disruption is inexcusable, and we are fixing what allowed it.", False),
     ("An outage of nine hours is unacceptable and embarrassing for a payments API.", False),

@@ -61,6 +61,8 @@ def _actor(s: Sentence) -> tuple[Mention, int, int] | None:
     for token in s.doc:  # "<Name>'s rushed rollout", "a blunder by <the team>"
         if token.dep_ not in _SLOTS or s.suppressed(token):
             continue
+        if token.dep_ == "pobj" and token.head.lower_ != "by":
+            continue  # only "a blunder by <the team>" acts; "rests with <the team>" owns
         mention = _someone(s, token)
         if mention is None:
             continue
