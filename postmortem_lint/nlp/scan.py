@@ -23,6 +23,7 @@ _READ_ROLES = (ProseRole.narrative, ProseRole.table_cell)
 # Sections of praise and luck: a person named there did something well, never a cause.
 _PRAISE_SECTIONS = frozenset({"went_well", "got_lucky"})
 _CAUSE_KINDS = (BlameKind.person_as_cause, BlameKind.agent)
+_STAMP_MAX = 80  # a time stamp, its zone and date are written within this many characters
 _INDEFINITE = re.compile(r"^(?:an?|one|some)\s", re.IGNORECASE)
 
 
@@ -105,6 +106,26 @@ def _structured_cells(doc: Postmortem) -> set[tuple[int, int]]:
     return starts
 
 
+def _descriptions(doc: Postmortem) -> dict[tuple[int, int], tuple[int, int]]:
+    """Where each timeline entry's time starts: where its description starts."""
+    out = {}
+    for entry in doc.timeline.entries:
+        text = entry.text.text
+        if text.strip():
+            time = entry.time_text.span
+            out[(time.line, time.column)] = entry.text.position(len(text) - len(text.lstrip()))
+    return out
+
+
+def _stamp_end(prose: Prose, described: dict[tuple[int, int], tuple[int, int]]) -> int:
+    """How much of a timeline item is its time stamp ("- 16:41 UTC - "), read as no words."""
+    start = described.get(_start(prose))
+    if start is None:
+        return 0
+    return next((offset for offset in range(min(len(prose.text), _STAMP_MAX))
+                 if prose.position(offset) >= start), 0)
+
+
 def _start(prose: Prose) -> tuple[int, int]:
     stripped = len(prose.text) - len(prose.text.lstrip())
     return prose.position(stripped)
@@ -160,9 +181,12 @@ def _supplied_names(text: str, words: Words) -> Iterator[str]:
 
 def _scan(nlp: NlpService, doc: Postmortem) -> list[ProseHit]:
     units: list[tuple[Prose, int, str, bool]] = []
+    described = _descriptions(doc)
     for cause, texts in ((False, narrative_prose(doc)), (True, cause_prose(doc))):
         for prose in texts:
             masked = mask_quotations(prose.text)
+            cut = _stamp_end(prose, described)
+            masked = " " * cut + masked[cut:]  # the parser reads "16:41 UTC - X" as one noun
             for start, end in sentence_spans(masked):
                 units.append((prose, start, masked[start:end], cause))
     analyses = nlp.analyze([unit[2] for unit in units], [unit[3] for unit in units])

@@ -302,7 +302,7 @@ def test_person_in_a_contributing_factor_and_in_the_last_why() -> None:
         1. Why did checkout fail? The new rule threw on gift cards.
         2. Why was the rule live? The flag defaulted to on because the release engineer flipped it.
         """
-    findings = [f for f in lint_text(text, select=["PM110"])]
+    findings = lint_text(text, select=["PM110"])
     assert [f.span.line for f in findings] == [4, 9]
 
 
@@ -612,3 +612,22 @@ def test_a_judgment_of_the_event_is_the_authors_owning_it(sentence: str, blame: 
 def test_a_name_ending_in_a_company_or_publication_word_is_no_person(sentence: str,
                                                                       blame: bool) -> None:
     assert bool(blame_codes(f"## Root cause\n\n{sentence}\n")) is blame
+
+
+@pytest.mark.parametrize("stamp", ["16:41 UTC - ", "**16:41 UTC** ", "2026-03-02 16:41 UTC — "])
+def test_a_timeline_item_is_read_without_its_time_stamp(stamp: str) -> None:
+    # the parser takes "16:41 UTC - Ravi" for one noun phrase unless the stamp is left out
+    text = f"## Timeline\n\n- 16:30 UTC - Deploy started.\n- {stamp}Ravi's untested hotfix " \
+           "broke checkout for every signed-in user.\n"
+    findings = lint_text(text, select=["PM110"])
+    assert [f.code for f in findings] == ["PM110"]
+    line = text.splitlines()[findings[0].span.line - 1]
+    assert line[findings[0].span.column - 1:].startswith("Ravi's untested hotfix")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Platform leadership ignored two requests for a second region.",
+    "Mateus was put on probation after the review.",
+])
+def test_leadership_acting_and_probation_are_blame(sentence: str) -> None:
+    assert blame_codes(f"## What happened\n\n{sentence}\n")
