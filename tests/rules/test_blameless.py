@@ -631,3 +631,12 @@ def test_a_timeline_item_is_read_without_its_time_stamp(stamp: str) -> None:
 ])
 def test_leadership_acting_and_probation_are_blame(sentence: str) -> None:
     assert blame_codes(f"## What happened\n\n{sentence}\n")
+
+
+@pytest.mark.parametrize(("sentence", "blame"), [
+    ("Whoever approved the change should have read the migration plan.", True),
+    ("Whoever is on call must check the replica lag before a failover.", False),
+])
+def test_whoever_did_it_is_someone_and_whoever_is_on_call_a_role(sentence: str,
+                                                                 blame: bool) -> None:
+    assert bool(blame_codes(f"## What happened\n\n{sentence}\n")) is blame

@@ -468,6 +468,9 @@ class Sentence:
         stamped = self._stamped(child)
         if stamped is not None:
             return stamped
+        if child.dep_ == "csubj":  # "Whoever merged this should have …": whoever merged it
+            return next((c for c in child.children if c.dep_ == "nsubj" and c.tag_ == "WP"),
+                        child)
         if child.lower_ in self.w.relative_pronouns and verb.dep_ == "relcl":
             if child.tag_ == "WDT" and self.blameable(self.who(verb.head)):
                 return child  # "a tool written by X, which sends…": "which" is no person

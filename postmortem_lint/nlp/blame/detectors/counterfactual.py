@@ -235,9 +235,11 @@ def _check_first(s: Sentence) -> Iterator[BlameHit]:
         if not s.diligence(verb) or not any(c.lower_ in s.w.directive_modals
                                             for c in s.auxiliaries(verb)):
             continue
-        subject = s.who(s.subject(verb))
-        if not s.blameable(subject, 1) or subject.kind != PERSON or \
-                not _before_acting(s, verb) or s.suppressed(verb):
+        word = s.subject(verb)
+        subject = s.who(word)
+        # "whoever is on call must check …" names a role: a runbook step
+        if word is None or word.tag_ == "WP" or not s.blameable(subject, 1) or \
+                subject.kind != PERSON or not _before_acting(s, verb) or s.suppressed(verb):
             continue
         modal = next(c for c in s.auxiliaries(verb) if c.lower_ in s.w.directive_modals)
         yield s.hit(KIND, modal.i, verb.i + 1, subject.text, modal.i, verb.i + 1)
