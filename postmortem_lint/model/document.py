@@ -400,6 +400,9 @@ class Postmortem(BaseModel):
     # A tracker written in the action-items section outside its items ("all items are
     # tracked in PLAT-1500", a bare link to the board): it covers every item.
     action_items_tracker: Located[str] | None = None
+    # The authors' statement that no follow-up is needed ("No further actions are needed"):
+    # a decision, not a forgotten section.
+    actions_declined: Located[str] | None = None
     # Sentences outside the action items in which the authors report a lasting change made,
     # under way or planned ("We have pinned the base image", "We are now using a hosted
     # probe", "We are reviewing quotes from a second provider"), and the items of a list

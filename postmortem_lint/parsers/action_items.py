@@ -955,8 +955,9 @@ _LASTING = re.compile(r"\b(?:now|no\s+longer|from\s+now\s+on|going\s+forward|in\
                       r"(?:\w+\s+){1,3}again|(?:as\s+a\s+"
                       r"(?:direct\s+)?result|because|in\s+response|since|after)\s+(?:of\s+)?"
                       r"th(?:is|e)\s+(?:incident|outage|event|breach|attack)|additional|extra|"
-                      r"monitoring|alert(?:s|ing)?|notifications?|tests?|tool(?:s|ing)|checks|safeguards?|"
-                      r"scanners?)\b",
+                      r"monitoring|monitors|alert(?:s|ing)?|notifications?|tests?|tool(?:s|ing)|checks|"
+                      r"safeguards?|guardrails?|scanners?|dashboards?|runbooks?|playbooks?|"
+                      r"documentation)\b",
                       re.IGNORECASE)
 # "We have taken steps to …", "we put safeguards in place", "we have made improvements to
 # …": a change named as such.
@@ -1201,3 +1202,18 @@ def due_in_words(prose: Prose) -> Located[str] | None:
     if found is None:
         return None
     return Located(value=found.group(0), span=prose.span(*found.span()))
+
+
+# "No further actions are needed.", "No other follow-up work is required": the authors decided
+# that nothing more is to be done. Not "no action is required from customers" (advice to
+# readers) nor "no action was taken" (what happened).
+_DECLINED = re.compile(r"\bno\s+(?:further|other|additional|more)\s+(?:follow[- ]?up\s+)?"
+                       r"(?:actions?|action\s+items?|work|steps|changes)\s+(?:is\s+|are\s+)?"
+                       r"(?:needed|required|necessary|planned)\b(?!\s+(?:from|by|of|for|on)\b)",
+                       re.IGNORECASE)
+
+
+def declines_actions(prose: Prose) -> tuple[int, int] | None:
+    """Where a paragraph says that no further action is needed, or None."""
+    found = _DECLINED.search(prose.text)
+    return (found.start(), found.end()) if found is not None else None

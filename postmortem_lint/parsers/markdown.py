@@ -540,6 +540,8 @@ class _Reader:
             self.read_stated_changes(block, prose)
         if kind == "action_items" and block.level > 0 and self.read_action_block(block, prose):
             return
+        if block.kind == "paragraph" and not block.quoted:
+            self.read_declined(prose)
         if kind == "action_items" and block.kind == "paragraph" and not block.quoted:
             self.read_action_paragraph(prose)
         before = len(self.doc.action_items)
@@ -661,6 +663,13 @@ class _Reader:
         text = prose.text
         return block.checkbox is not None or action_items.starts_with_verb(text, self.data) \
             or action_items.states_intent(text, self.data)
+
+    def read_declined(self, prose: Prose) -> None:
+        """"No further actions are needed": the authors' decision that no item is due."""
+        found = action_items.declines_actions(prose)
+        if found is not None and self.doc.actions_declined is None:
+            self.doc.actions_declined = Located(value=prose.text[found[0]:found[1]],
+                                                span=prose.span(*found))
 
     def read_action_paragraph(self, prose: Prose) -> None:
         """Prose under an action heading: each sentence that commits to an action is an item

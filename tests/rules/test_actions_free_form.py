@@ -309,3 +309,25 @@ def test_a_legend_of_priorities_holds_no_items() -> None:
 def test_a_change_reported_with_a_contraction_is_done(done: str) -> None:
     doc = parse_text(f"## Action items\n\n- **Backups:** {done}\n")
     assert [item.closed for item in doc.action_items] == [True]
+
+
+@pytest.mark.parametrize("sentence", [
+    "We added two monitors on the queue's wait time.",
+    "We also wrote a runbook for draining a stuck queue.",
+    "We created a dashboard of queue depth per worker.",
+])
+def test_a_monitor_runbook_or_dashboard_added_is_a_change_made(sentence):
+    text = INTRO + f"## What we learned\n\nThe queue filled without anyone knowing. {sentence}\n"
+    assert codes(lint_text(text, select=["PM501"])) == []
+    assert codes(lint_text(INTRO + "## What we learned\n\nThe queue filled without anyone "
+                           "knowing. We restarted the workers.\n", select=["PM501"])) == ["PM501"]
+
+
+@pytest.mark.parametrize(("sentence", "found"), [
+    ("No further actions are needed.", []),
+    ("The fix is live. No other follow-up work is required.", []),
+    ("The fix is live. No further action is required from customers.", ["PM501"]),
+])
+def test_a_decision_that_nothing_more_is_needed_is_no_missing_action_list(sentence, found):
+    text = INTRO + f"## Follow-up\n\n{sentence}\n"
+    assert codes(lint_text(text, select=["PM501"])) == found

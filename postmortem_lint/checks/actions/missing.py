@@ -26,7 +26,8 @@ class ActionItemsMissing(Rule):
     have pinned the base image and added an alert on queue depth", "We are reviewing
     quotes from a second provider") has follow-up work: the rule does not call it one
     without actions. A step of the fix ("We restarted the database") or a promise to keep
-    watching is not such a change.
+    watching is not such a change. A document that says no further action is needed ("No
+    further actions are needed") has decided so and is not asked for items.
     Not checked on a document that shows it is not the postmortem yet (see
     ``skip-kinds``): a status update on an incident still open, or a note that says
     the postmortem is published separately.
@@ -57,6 +58,8 @@ class ActionItemsMissing(Rule):
         doc = ctx.document
         if doc.action_items or doc.action_items_tracker is not None:
             return  # items, or a pointer to the tracker that holds them
+        if doc.actions_declined is not None:
+            return  # "No further actions are needed": decided, not forgotten
         if not asks_of(doc, self.options):
             return
         if doc.section("action_items") is not None or doc.action_items_span is not None:
