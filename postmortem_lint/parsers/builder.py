@@ -703,7 +703,8 @@ class DocumentBuilder:
 
     def finish_actions(self) -> None:
         """Items that report work already done ("Added monitoring for …") in a list of such
-        items are done; a list of plans with one past-tense line stays open."""
+        items are done; a list of plans with one past-tense line stays open, unless the line
+        says who did it ("We added …")."""
         items = self.doc.action_items
         kept = action_items.label_owners_kept(items)
         for item in items:
@@ -720,6 +721,11 @@ class DocumentBuilder:
             if item.status is None and action_items.landed(item.description.text):
                 item.status = Located(value=ItemStatus.done, span=item.words.span(0, 1))
         unmarked = [item for item in items if item.status is None and not item.standing_rule]
+        for item in unmarked:  # "We enabled …", "I've disabled …": said done, in any list
+            if any(action_items.reports_done(text) for text in (
+                    item.description.text, action_items.after_label(item.description.text))):
+                item.status = Located(value=ItemStatus.done, span=item.words.span(0, 1))
+        unmarked = [item for item in unmarked if item.status is None]
         past = [item for item in unmarked if action_items.past_tense(item.words.text)
                 or any(action_items.past_tense(text, self.data) or action_items.reports_done(text)
                        for text in (item.description.text,

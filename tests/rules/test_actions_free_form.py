@@ -331,3 +331,14 @@ def test_a_monitor_runbook_or_dashboard_added_is_a_change_made(sentence):
 def test_a_decision_that_nothing_more_is_needed_is_no_missing_action_list(sentence, found):
     text = INTRO + f"## Follow-up\n\n{sentence}\n"
     assert codes(lint_text(text, select=["PM501"])) == found
+
+
+def test_an_item_saying_who_did_it_is_done_in_a_list_of_plans():
+    text = INTRO + "## Preventing this in the future\n\n" \
+        "- We enabled object versioning on the bucket.\n" \
+        "- We still need an expiry rule for old versions.\n" \
+        "- We'll rewrite the cleanup job.\n" \
+        "- We'll add a limit to how many files one run may delete.\n"
+    statuses = [item.status.value if item.status else None
+                for item in parse_text(text).action_items]
+    assert statuses == [ItemStatus.done, None, None, None]
