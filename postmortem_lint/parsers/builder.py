@@ -819,6 +819,22 @@ class DocumentBuilder:
         found = times.find_date(title.value, dayfirst=self.dayfirst)
         if found is not None:
             self.date_incident(Located(value=found[0], span=title.span), "title")
+            return
+        heading = self._date_heading()
+        if heading is not None:
+            self.date_incident(heading, "title")
+
+    def _date_heading(self) -> Located[dt.date] | None:
+        """The date a heading right under an undated title opens with: "# Postmortems" then
+        "## 22/Mar/2022" dates what follows."""
+        sections = self.doc.sections
+        if len(sections) < 2 or sections[0].body or sections[1].level <= sections[0].level:
+            return None
+        text = sections[1].title.value.strip(" *_")
+        found = times.find_date(text, dayfirst=self.dayfirst)
+        if found is None or found[1] != 0:
+            return None
+        return Located(value=found[0], span=sections[1].title.span)
 
     def date_from_timeline_and_name(self) -> None:
         """Without a better source, the incident's day is the timeline's first full date,

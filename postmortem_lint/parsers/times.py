@@ -28,6 +28,7 @@ _NUMERIC = (r"(?:\d{1,2}[/-]\d{1,2}[/-](?:\d{4}|\d{2})|(?<![\w.])(?:\d{1,2}\.\d{
 _DATE = (
     r"(?P<date>\d{4}-\d{1,2}-\d{1,2}|\d{4}/\d{1,2}/\d{1,2}"
     rf"|{_NUMERIC}"
+    rf"|\d{{1,2}}[/-]{_MONTH}[/-]\d{{4}}"  # "22/Mar/2022", as logs write it
     rf"|{_MONTH} \d{{1,2}}{_ORDINAL},? ?(?:\d{{4}})?"
     rf"|\d{{1,2}}{_ORDINAL} (?:of )?{_MONTH},? ?(?:\d{{4}})?"
     # month and day without a year, only right before a time: "[12-05 16:21]"
@@ -337,9 +338,14 @@ def _zone_end(text: str, pos: int, zone: str) -> int:
     return end
 
 
+_YEAR_FIRST = re.compile(r"\s*\d{4}[/.-]\d{1,2}[/.-]\d{1,2}\b")
+
+
 def _parse_date_text(text: str, default: dt.date | None, dayfirst: bool = False
                      ) -> dt.date | None:
     fallback = dt.datetime.combine(default or dt.date(1970, 1, 1), dt.time())
+    if _YEAR_FIRST.match(text):
+        dayfirst = False  # dateutil would read "2024-08-03" as 8 March when told day first
     try:
         day = date_parser.parse(text, default=fallback, dayfirst=dayfirst).date()
     except (ValueError, OverflowError):
@@ -361,21 +367,39 @@ def _has_year(text: str) -> bool:
     return re.search(r"\d{4}|\d[/.-]\d{1,2}[/.-]\d{2}\b", text) is not None
 
 
+_WRITTEN_OUT = re.compile(
+    rf"(?<![\w-])(?:\d{{4}}-\d{{2}}-\d{{2}}|{_MONTH} \d{{1,2}}{_ORDINAL},? \d{{4}}|"
+    rf"\d{{1,2}}{_ORDINAL} (?:of )?{_MONTH},? \d{{4}})(?![\w-])", re.IGNORECASE)
+
+
+def _written_out_dates(text: str) -> Iterator[dt.date]:
+    """The dates whose day and month cannot be swapped: year first, or the month named."""
+    for match in _WRITTEN_OUT.finditer(text):
+        day = _parse_date_text(match.group(0), None)
+        if day is not None and day.year >= 1990:
+            yield day
+
+
 def numeric_day_first(text: str) -> bool:
     """Whether the document writes numeric dates day first ("06/04/2023" for 6 April).
 
-    A part over 12 decides; otherwise the reading under which the dates lie closest
-    together wins (an incident's dates cluster), month first on a tie."""
-    pairs = [(int(m.group(1)), int(m.group(2)), m.group(3)) for m in
-             re.finditer(r"(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?![\d/.-]\d)",
-                         text[:200_000])]
+    A part over 12 decides, and so do dots ("3.4.2020"); otherwise the reading under which
+    the dates lie closest together wins (an incident's dates cluster, and with them the
+    dates the document writes with the month's name or year first: "06-11-2023" beside
+    "6th Nov 2023" is 6 November), month first on a tie."""
+    found = list(re.finditer(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})[/.-](\d{4}|\d{2})"
+                             r"(?!\d)(?![/.-]\d)", text[:200_000]))  # not in "10.63.250.132"
+    pairs = [(int(m.group(1)), int(m.group(3)), m.group(4)) for m in found]
     if any(first > 12 >= second for first, second, _ in pairs):
         return True
+    if any(m.group(2) == "." for m in found):
+        return True  # "3.4.2020": written with dots, as in Europe, the day comes first
     if not pairs or any(second > 12 >= first for first, second, _ in pairs):
         return False
+    anchors = [day.toordinal() for day in _written_out_dates(text[:200_000])]
 
     def spread(day_first: bool) -> int:
-        days = []
+        days = list(anchors)
         for first, second, year in pairs:
             day, month = (first, second) if day_first else (second, first)
             try:

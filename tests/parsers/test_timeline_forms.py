@@ -77,6 +77,26 @@ def test_numeric_day_and_month_order_is_one_decision_per_document():
     assert not numeric_day_first("03/25/2024 and 04/02/2024")  # here 25 is the second part
     assert numeric_day_first("06/04/2024, 07/04/2024, 11/04/2024")  # closest together
     assert not numeric_day_first("no numeric dates")
+    assert numeric_day_first("Outage of 3.4.2020")  # written with dots: day first
+    assert not numeric_day_first("dial tcp 10.63.250.132:80")  # an address, not a date
+    # the dates written with the month's name or the year first settle a tie
+    assert numeric_day_first("Report 05-10-2025. At 11:10 on 5th Oct 2025 the queue stalled.")
+    assert not numeric_day_first("Report 05-10-2025. On May 10, 2025 the queue stalled.")
+
+
+def test_a_date_written_year_first_is_never_read_day_first():
+    doc = parse_text("# 2025-07-04 proxy outage\n\nOn Friday 04-07-2025 at 16:40 the proxy "
+                     "lost its address; it had it back on 14-07-2025.\n")  # a day-first text
+    assert doc.meta.incident_date is not None
+    assert doc.meta.incident_date.value == dt.date(2025, 7, 4)
+
+
+def test_a_date_heading_under_an_undated_title_dates_the_incident():
+    doc = parse_text("# Postmortems\n\n## 14/Feb/2025\n\n### Validator went offline\n\n"
+                     "The node stopped signing after the upgrade.\n")
+    assert doc.meta.incident_date is not None
+    assert doc.meta.incident_date.value == dt.date(2025, 2, 14)
+    assert doc.meta.incident_date_source == "title"
 
 
 def test_a_year_less_date_before_a_time_takes_the_closest_year():
