@@ -33,7 +33,8 @@ def test_action_headings_of_real_templates(heading: str) -> None:
     ("Where we got lucky", "got_lucky"), ("Lessons learnt", "lessons"),
     ("Trigger", "trigger"), ("Root Causes", "root_cause"), ("Detection", "detection"),
     ("Resolution", "resolution"), ("What could be improved", "went_wrong"),
-    ("Areas for improvement", "went_wrong"), ("What we learnt", "lessons"),
+    ("Areas for improvement", "went_wrong"), ("Improvement opportunities", "went_wrong"),
+    ("What we learnt", "lessons"),
     ("What we've learned", "lessons"),
 ])
 def test_headings_of_real_templates(heading: str, kind: str) -> None:
