@@ -288,6 +288,8 @@ class CompiledLexicon:
         w = self.vocabulary.w
         if words & w.anybody and words & w.relative_pronouns:
             return True  # "anyone who…": whoever does something
+        if words & w.implicated_heads and words & w.implicated:
+            return True  # "those involved", "everyone responsible"
         for index, match in enumerate(_WORD.finditer(sentence)):
             word = match.group()
             if not word[:1].isupper() or word.isupper() or "'" in word[1:-2]:

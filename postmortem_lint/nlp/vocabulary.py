@@ -99,6 +99,8 @@ class Words:
     sub_team_preps: frozenset[str]
     none_determiners: frozenset[str]
     any_determiners: frozenset[str]
+    implicated_heads: frozenset[str]
+    implicated: frozenset[str]
     group_determiners: frozenset[str]
     articles: frozenset[str]
     personal_determiners: frozenset[str]

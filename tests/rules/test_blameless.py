@@ -640,3 +640,13 @@ def test_leadership_acting_and_probation_are_blame(sentence: str) -> None:
 def test_whoever_did_it_is_someone_and_whoever_is_on_call_a_role(sentence: str,
                                                                  blame: bool) -> None:
     assert bool(blame_codes(f"## What happened\n\n{sentence}\n")) is blame
+
+
+@pytest.mark.parametrize(("sentence", "blame"), [
+    ("Those involved will be written up after the review.", True),
+    ("The staff responsible will lose their production access.", True),
+    ("Everyone involved stayed on the bridge until the replica caught up.", False),
+    ("No one involved will face any disciplinary action.", False),
+])
+def test_those_involved_are_people(sentence: str, blame: bool) -> None:
+    assert bool(blame_codes(f"## What happened\n\n{sentence}\n")) is blame

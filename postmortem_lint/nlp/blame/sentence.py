@@ -89,6 +89,9 @@ class Sentence:
 
     def _classify(self, token: Word) -> Mention | None:
         left = self.left_edge(token)
+        part = self._implicated(token)
+        if part is not None:  # "those involved", "the people responsible"
+            return Mention(PERSON, left, part + 1, self.doc[left:part + 1].text)
         found = self._pronoun(token, partial(Mention, start=left, end=token.i + 1,
                                              text=self.doc[left:token.i + 1].text))
         if found is not None:
@@ -98,6 +101,16 @@ class Sentence:
         if on_call:
             return mention(ROLE)  # "the weekend on-call": the parser leaves "on-call" hanging
         return self._noun(token, end, mention)
+
+    def _implicated(self, token: Word) -> int | None:
+        """Where "involved" or "responsible" right after a group word ends the phrase."""
+        if token.lower_ not in self.w.implicated_heads:
+            return None
+        following = self.after(token)
+        if following is None or following.lower_ not in self.w.implicated or \
+                following.head.i != token.i:
+            return None
+        return following.i
 
     def _pronoun(self, token: Word, mention: MentionOf) -> Mention | None:
         """Determiners, pronouns and "nobody" words; None when the word is a noun."""
@@ -824,7 +837,8 @@ class Sentence:
         return norm(self.doc[token.left_edge.i:token.right_edge.i + 1].text)
 
     def nounish(self, token: Word) -> bool:
-        return token.tag_ in (*_NOUN_TAGS, "WP") or token.lower_ in self.w.person_pronouns
+        return token.tag_ in (*_NOUN_TAGS, "WP") or token.lower_ in self.w.person_pronouns \
+            or self._implicated(token) is not None  # "those involved"
 
 
 def _end(word: Word) -> int:
