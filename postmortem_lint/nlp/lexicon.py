@@ -290,6 +290,8 @@ class CompiledLexicon:
             return True  # "anyone who…": whoever does something
         if words & w.implicated_heads and words & w.implicated:
             return True  # "those involved", "everyone responsible"
+        if words & w.group_nouns and words & w.group_teams:
+            return True  # "the networking group"
         for index, match in enumerate(_WORD.finditer(sentence)):
             word = match.group()
             if not word[:1].isupper() or word.isupper() or "'" in word[1:-2]:

@@ -101,6 +101,8 @@ class Words:
     any_determiners: frozenset[str]
     implicated_heads: frozenset[str]
     implicated: frozenset[str]
+    group_nouns: frozenset[str]
+    group_teams: frozenset[str]
     group_determiners: frozenset[str]
     articles: frozenset[str]
     personal_determiners: frozenset[str]

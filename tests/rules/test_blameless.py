@@ -650,3 +650,12 @@ def test_whoever_did_it_is_someone_and_whoever_is_on_call_a_role(sentence: str,
 ])
 def test_those_involved_are_people(sentence: str, blame: bool) -> None:
     assert bool(blame_codes(f"## What happened\n\n{sentence}\n")) is blame
+
+
+@pytest.mark.parametrize(("sentence", "blame"), [
+    ("The storage group ignored two warnings about the shrinking pool.", True),
+    ("The consumer group ignored the rebalance signal.", False),
+    ("The security group dropped traffic on port 443.", False),
+])
+def test_a_group_is_people_only_after_a_department_word(sentence: str, blame: bool) -> None:
+    assert bool(blame_codes(f"## What happened\n\n{sentence}\n")) is blame

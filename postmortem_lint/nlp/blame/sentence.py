@@ -203,12 +203,19 @@ class Sentence:
             return mention(TEAM)
         if lower in v.people:
             return mention(PERSON)
+        if lower in self.w.group_nouns and self._department(token):
+            return mention(TEAM)  # "the networking group"
         if lower in v.role_words:
             return mention(ROLE if self._role_is_human(token) else SYSTEM)
         if lower in v.teams and (token.is_upper or token.is_title) and not any(
                 c.dep_ == "det" for c in token.children) and not self._qualifier(token):
             return mention(TEAM)
         return self._name(token, mention)
+
+    def _department(self, token: Word) -> bool:
+        """Whether a group's words before it name a department ("the analytics group")."""
+        modifiers = self._modifiers(token)
+        return bool(modifiers) and all(m.lower_ in self.w.group_teams for m in modifiers)
 
     def _role_is_human(self, token: Word) -> bool:
         """"the mobile lead", "the storage admin": people; "the Kubernetes operator": not."""
