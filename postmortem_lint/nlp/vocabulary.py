@@ -101,6 +101,7 @@ class Words:
     any_determiners: frozenset[str]
     implicated_heads: frozenset[str]
     implicated: frozenset[str]
+    distinct_units: frozenset[str]
     group_nouns: frozenset[str]
     group_teams: frozenset[str]
     group_determiners: frozenset[str]

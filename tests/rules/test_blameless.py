@@ -659,3 +659,12 @@ def test_those_involved_are_people(sentence: str, blame: bool) -> None:
 ])
 def test_a_group_is_people_only_after_a_department_word(sentence: str, blame: bool) -> None:
     assert bool(blame_codes(f"## What happened\n\n{sentence}\n")) is blame
+
+
+@pytest.mark.parametrize(("sentence", "blame"), [
+    ("The NOC ignored the disk alert for an hour.", True),
+    ("The team ignored the disk alert for an hour.", False),  # the authors
+    ("The NOC paged the database team at 02:10 UTC.", False),
+])
+def test_a_noc_is_never_the_authors_and_the_team_always_is(sentence: str, blame: bool) -> None:
+    assert bool(blame_codes(f"## What happened\n\n{sentence}\n")) is blame

@@ -197,7 +197,8 @@ class Sentence:
             return mention(SYSTEM)
         if lower in v.team_heads:
             modifiers = self._modifiers(token)
-            ours = not modifiers or any(m.lower_ in self.w.our for m in modifiers)
+            ours = not modifiers and lower not in self.w.distinct_units or \
+                any(m.lower_ in self.w.our for m in modifiers)
             if ours and not self._sub_team(token):
                 return mention(WE)
             return mention(TEAM)
