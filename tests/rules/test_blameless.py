@@ -668,3 +668,11 @@ def test_a_group_is_people_only_after_a_department_word(sentence: str, blame: bo
 ])
 def test_a_noc_is_never_the_authors_and_the_team_always_is(sentence: str, blame: bool) -> None:
     assert bool(blame_codes(f"## What happened\n\n{sentence}\n")) is blame
+
+
+@pytest.mark.parametrize("sentence", [
+    "The clerk forgot to void the duplicate batch.",
+    "The dispatcher ignored the second alarm.",
+])
+def test_clerks_and_dispatchers_are_people(sentence: str) -> None:
+    assert blame_codes(f"## What happened\n\n{sentence}\n")
