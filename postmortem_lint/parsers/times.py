@@ -338,13 +338,13 @@ def _zone_end(text: str, pos: int, zone: str) -> int:
     return end
 
 
-_YEAR_FIRST = re.compile(r"\s*\d{4}[/.-]\d{1,2}[/.-]\d{1,2}\b")
+_YEAR_FIRST = re.compile(r"\d{4}[/.-]\d{1,2}[/.-]\d{1,2}\b")
 
 
 def _parse_date_text(text: str, default: dt.date | None, dayfirst: bool = False
                      ) -> dt.date | None:
     fallback = dt.datetime.combine(default or dt.date(1970, 1, 1), dt.time())
-    if _YEAR_FIRST.match(text):
+    if _YEAR_FIRST.match(text.lstrip()):
         dayfirst = False  # dateutil would read "2024-08-03" as 8 March when told day first
     try:
         day = date_parser.parse(text, default=fallback, dayfirst=dayfirst).date()

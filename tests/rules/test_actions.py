@@ -1,6 +1,6 @@
 """PM5xx: action items."""
 
-from tests.conftest import codes, lint_text
+from tests.conftest import FREE_FORM_CHECKED, codes, lint_text
 
 TABLE_HEAD = """\
 # Checkout errors
@@ -25,20 +25,20 @@ GOOD_ROW = ("| Alert when checkout 5xx ratio > 2% for 3 minutes | Mei Lin | 2026
 # -- PM501 action-items-missing ---------------------------------------------------------
 def test_no_action_items_is_reported_at_the_title():
     findings = lint_text("# Checkout errors\n\n## Summary\n\nCheckout failed.\n",
-                         select=["PM501"])
+                         select=["PM501"], rules=FREE_FORM_CHECKED)
     assert codes(findings) == ["PM501"]
     assert findings[0].span.line == 1
 
 
 def test_empty_action_items_section_is_reported_at_its_heading():
     findings = lint_text("# T\n\n## Action items\n\nWe will discuss them next week.\n",
-                         select=["PM501"])
+                         select=["PM501"], rules=FREE_FORM_CHECKED)
     assert codes(findings) == ["PM501"]
     assert findings[0].span.line == 3
 
 
 def test_listed_action_items_pass():
-    assert lint_text(table(GOOD_ROW), select=["PM501"]) == []
+    assert lint_text(table(GOOD_ROW), select=["PM501"], rules=FREE_FORM_CHECKED) == []
 
 
 # -- PM502 action-owner-missing ---------------------------------------------------------

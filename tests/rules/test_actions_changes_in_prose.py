@@ -5,7 +5,7 @@ change, and a document that says nothing of the kind is still told it has no act
 
 import pytest
 
-from tests.conftest import codes, lint_text
+from tests.conftest import FREE_FORM_CHECKED, codes, lint_text
 
 INTRO = "# Queue outage\n\nDate: 2026-04-11\n\nThe job queue stopped accepting work for an hour.\n\n"
 FIELDS = ["PM501", "PM502", "PM503", "PM504", "PM507"]
@@ -31,7 +31,7 @@ FIELDS = ["PM501", "PM502", "PM503", "PM504", "PM507"]
 ])
 def test_a_change_told_in_the_narrative_is_follow_up_work(paragraph):
     text = INTRO + "## Looking ahead\n\n" + paragraph + "\n"
-    assert codes(lint_text(text, select=FIELDS)) == []
+    assert codes(lint_text(text, select=FIELDS, rules=FREE_FORM_CHECKED)) == []
 
 
 @pytest.mark.parametrize("lead", [
@@ -45,13 +45,13 @@ def test_a_change_told_in_the_narrative_is_follow_up_work(paragraph):
 def test_a_list_introduced_as_changes_is_follow_up_work(lead):
     text = INTRO + lead + "\n\n- every worker token was rotated\n" \
         "- sign-ups were paused for the weekend\n"
-    assert codes(lint_text(text, select=FIELDS)) == []
+    assert codes(lint_text(text, select=FIELDS, rules=FREE_FORM_CHECKED)) == []
 
 
 def test_a_change_under_a_heading_of_actions_taken_and_prevention_counts():
     text = INTRO + "## Actions taken and prevention\n\nHardening:\n" \
         "We've patched the exposed endpoint and added extra checks on every request.\n"
-    assert codes(lint_text(text, select=["PM501"])) == []
+    assert codes(lint_text(text, select=["PM501"], rules=FREE_FORM_CHECKED)) == []
 
 
 @pytest.mark.parametrize("paragraph", [
@@ -71,13 +71,13 @@ def test_a_change_under_a_heading_of_actions_taken_and_prevention_counts():
 ])
 def test_a_fix_or_a_status_note_is_no_follow_up_work(paragraph):
     text = INTRO + "## Update\n\n" + paragraph + "\n"
-    assert codes(lint_text(text, select=["PM501"])) == ["PM501"]
+    assert codes(lint_text(text, select=["PM501"], rules=FREE_FORM_CHECKED)) == ["PM501"]
 
 
 def test_the_steps_taken_to_restore_service_are_not_follow_up_work():
     text = INTRO + "The steps we took to restore service were:\n\n" \
         "- the broker was restarted\n- the backlog was drained\n"
-    assert codes(lint_text(text, select=["PM501"])) == ["PM501"]
+    assert codes(lint_text(text, select=["PM501"], rules=FREE_FORM_CHECKED)) == ["PM501"]
 
 
 @pytest.mark.parametrize("paragraph", [
@@ -89,16 +89,16 @@ def test_the_steps_taken_to_restore_service_are_not_follow_up_work():
 ])
 def test_work_followed_in_a_linked_tracker_issue_is_follow_up_work(paragraph):
     text = INTRO + "## What can we learn from this?\n\n" + paragraph + "\n"
-    assert codes(lint_text(text, select=["PM501"])) == []
+    assert codes(lint_text(text, select=["PM501"], rules=FREE_FORM_CHECKED)) == []
 
 
 def test_a_link_to_a_page_that_is_no_tracker_is_not_follow_up_work():
     text = INTRO + "## What can we learn from this?\n\nWe keep tracking down the cause; " \
         "our [blog](https://example.com/blog/queue) has the story.\n"
-    assert codes(lint_text(text, select=["PM501"])) == ["PM501"]
+    assert codes(lint_text(text, select=["PM501"], rules=FREE_FORM_CHECKED)) == ["PM501"]
 
 
 def test_the_issue_that_tracked_the_incident_itself_is_not_follow_up_work():
     text = INTRO + "(This outage was first tracked in " \
         "https://example.com/acme/queue/issues/2080)\n"
-    assert codes(lint_text(text, select=["PM501"])) == ["PM501"]
+    assert codes(lint_text(text, select=["PM501"], rules=FREE_FORM_CHECKED)) == ["PM501"]

@@ -22,7 +22,7 @@ def kinds(text: str) -> list[str | None]:
 def test_a_product_named_like_a_section_is_no_action_items_section(heading):
     text = INTRO + f"## {heading}\n\nThe runner picked the jobs up again once the disk had room.\n"
     assert "action_items" not in kinds(text)
-    found = lint_text(text, select=["PM501"])  # not told its action section is empty
+    found = lint_text(text, select=["PM501"], rules=FREE_FORM_CHECKED)  # not told its action section is empty
     assert all("section lists no action items" not in finding.message for finding in found)
 
 
@@ -50,7 +50,7 @@ def test_a_list_named_as_the_plan_holds_the_items_whatever_its_section(lead):
         "2. Rotate the build logs every day instead of every week.\n"
     doc = parse_text(text)
     assert [item.span.line for item in doc.action_items] == [13, 14]
-    assert codes(lint_text(text, select=["PM501"])) == []
+    assert codes(lint_text(text, select=["PM501"], rules=FREE_FORM_CHECKED)) == []
 
 
 def test_a_response_plan_during_the_incident_is_no_action_list():
@@ -149,7 +149,7 @@ def test_a_commitment_for_the_future_in_any_section_is_an_action(sentence):
     text = INTRO + f"## Resolution\n\nWe restored the files from the backup. {sentence}\n"
     doc = parse_text(text)
     assert [item.words.text for item in doc.action_items] == [sentence]
-    assert codes(lint_text(text, select=["PM501"])) == []
+    assert codes(lint_text(text, select=["PM501"], rules=FREE_FORM_CHECKED)) == []
 
 
 @pytest.mark.parametrize("sentence", [
@@ -166,7 +166,7 @@ def test_working_with_someone_to_make_a_change_is_one_under_way():
     text = INTRO + "Our uptime probe missed the broken script.\n\n" \
         "We are also working with our probe vendor to set up an alert for script errors.\n"
     assert parse_text(text).changes_stated
-    assert codes(lint_text(text, select=["PM501"])) == []
+    assert codes(lint_text(text, select=["PM501"], rules=FREE_FORM_CHECKED)) == []
 
 
 def test_working_with_someone_to_fix_the_issue_is_the_response():
@@ -318,9 +318,9 @@ def test_a_change_reported_with_a_contraction_is_done(done: str) -> None:
 ])
 def test_a_monitor_runbook_or_dashboard_added_is_a_change_made(sentence):
     text = INTRO + f"## What we learned\n\nThe queue filled without anyone knowing. {sentence}\n"
-    assert codes(lint_text(text, select=["PM501"])) == []
+    assert codes(lint_text(text, select=["PM501"], rules=FREE_FORM_CHECKED)) == []
     assert codes(lint_text(INTRO + "## What we learned\n\nThe queue filled without anyone "
-                           "knowing. We restarted the workers.\n", select=["PM501"])) == ["PM501"]
+                           "knowing. We restarted the workers.\n", select=["PM501"], rules=FREE_FORM_CHECKED)) == ["PM501"]
 
 
 @pytest.mark.parametrize(("sentence", "found"), [
@@ -330,7 +330,7 @@ def test_a_monitor_runbook_or_dashboard_added_is_a_change_made(sentence):
 ])
 def test_a_decision_that_nothing_more_is_needed_is_no_missing_action_list(sentence, found):
     text = INTRO + f"## Follow-up\n\n{sentence}\n"
-    assert codes(lint_text(text, select=["PM501"])) == found
+    assert codes(lint_text(text, select=["PM501"], rules=FREE_FORM_CHECKED)) == found
 
 
 def test_an_item_saying_who_did_it_is_done_in_a_list_of_plans():
@@ -342,3 +342,13 @@ def test_an_item_saying_who_did_it_is_done_in_a_list_of_plans():
     statuses = [item.status.value if item.status else None
                 for item in parse_text(text).action_items]
     assert statuses == [ItemStatus.done, None, None, None]
+
+
+def test_a_free_form_write_up_is_not_told_it_has_no_action_items():
+    story = "# The night the queue stalled\n\nBuilds waited for two hours on Friday. We " \
+        "restarted the workers and the queue drained.\n"
+    assert codes(lint_text(story, select=["PM501"])) == []
+    laid_out = "# Queue stall\n\n## Summary\n\nBuilds waited for two hours.\n\n" \
+        "## Root cause\n\nThe workers ran out of disk.\n"
+    assert codes(lint_text(laid_out, select=["PM501"])) == ["PM501"]
+    assert codes(lint_text(story, select=["PM501"], rules=FREE_FORM_CHECKED)) == ["PM501"]

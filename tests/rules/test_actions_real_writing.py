@@ -6,7 +6,7 @@ import json
 from postmortem_lint.engine.finding import FileResult
 from postmortem_lint.reporters.json_report import render_json
 from postmortem_lint.reporters.text import render_text
-from tests.conftest import codes, lint_text
+from tests.conftest import FREE_FORM_CHECKED, codes, lint_text
 from tests.integrations.sarif_validation import assert_valid_sarif
 
 HEAD = "# Queue backlog\n\nDate: 2026-03-02\n\n## Action items\n\n"
@@ -14,7 +14,7 @@ FIELDS = ["PM502", "PM503", "PM504", "PM507"]
 
 
 def lint_items(body: str, select: list[str] | None = None):
-    return lint_text(HEAD + body, select=select or FIELDS)
+    return lint_text(HEAD + body, select=select or FIELDS, rules=FREE_FORM_CHECKED)
 
 
 # -- one finding per cause -------------------------------------------------------------------
@@ -223,14 +223,14 @@ def test_commitments_in_prose_under_an_action_heading_are_items():
 We will add a queue-depth alert on the billing consumer. We also need to move the retry
 budget into the shared config. This will be done in the next sprint.
 """
-    findings = lint_text(text, select=["PM501", "PM502"])
+    findings = lint_text(text, select=["PM501", "PM502"], rules=FREE_FORM_CHECKED)
     assert codes(findings) == ["PM502"]
     assert "None of the 2 open action items" in findings[0].message
 
 
 def test_prose_that_only_defers_is_no_action():
     text = HEAD + "We will discuss follow-ups at the next team meeting.\n"
-    assert codes(lint_text(text, select=["PM501"])) == ["PM501"]
+    assert codes(lint_text(text, select=["PM501"], rules=FREE_FORM_CHECKED)) == ["PM501"]
 
 
 def test_prose_around_a_list_is_commentary():
@@ -271,7 +271,7 @@ def test_vague_wording_of_a_finished_item_is_history():
 
 def test_prose_commitments_are_asked_for_an_owner_and_a_date_only():
     text = HEAD + "We will add a queue-depth alert on the billing consumer.\n"
-    findings = lint_text(text, select=[*FIELDS, "PM508"])
+    findings = lint_text(text, select=[*FIELDS, "PM508"], rules=FREE_FORM_CHECKED)
     assert sorted(codes(findings)) == ["PM502", "PM503"]
 
 
@@ -355,7 +355,7 @@ Going forward, we will
 - We need to document how the dead-letter queue is drained.
 - We should have load tested the consumer before the sale.
 """
-    findings = lint_text(text, select=["PM501", "PM502"])
+    findings = lint_text(text, select=["PM501", "PM502"], rules=FREE_FORM_CHECKED)
     assert codes(findings) == ["PM502"]
     assert "None of the 2 open action items" in findings[0].message
 
@@ -369,7 +369,7 @@ Out of caution we have taken these actions:
 1. We have rotated every deploy token.
 2. We have invalidated all sessions.
 """
-    assert lint_text(text, select=["PM501", *FIELDS]) == []
+    assert lint_text(text, select=["PM501", *FIELDS], rules=FREE_FORM_CHECKED) == []
 
 
 def test_steps_of_a_fix_are_not_action_items():
@@ -382,7 +382,7 @@ def test_steps_of_a_fix_are_not_action_items():
 - I switched the consumer to the new image
 - we must stop both the consumer and the scheduler
 """
-    assert codes(lint_text(text, select=["PM501"])) == ["PM501"]
+    assert codes(lint_text(text, select=["PM501"], rules=FREE_FORM_CHECKED)) == ["PM501"]
 
 
 def test_commitments_in_the_recovery_section_are_action_items():
@@ -396,7 +396,7 @@ The backlog drained by itself. Going forward:
 - We have restarted the consumer with a larger heap.
 - We will add an alert on the billing consumer's queue depth.
 """
-    findings = lint_text(text, select=["PM501", "PM502"])
+    findings = lint_text(text, select=["PM501", "PM502"], rules=FREE_FORM_CHECKED)
     assert codes(findings) == ["PM502"]
     assert "queue depth" in findings[0].message and "has no owner" in findings[0].message
 

@@ -5,7 +5,7 @@ every proposal is done or declined."""
 
 import pytest
 
-from tests.conftest import codes, lint_text
+from tests.conftest import FREE_FORM_CHECKED, codes, lint_text
 
 FIELDS = ["PM502", "PM503", "PM504", "PM507"]
 INTRO = "# Cache outage\n\nDate: 2026-03-02\n\nThe cache cluster lost quorum for 40 minutes.\n\n"
@@ -21,7 +21,7 @@ INTRO = "# Cache outage\n\nDate: 2026-03-02\n\nThe cache cluster lost quorum for
 ])
 def test_work_under_way_under_an_action_heading_is_an_action(sentence):
     text = INTRO + "## What we are doing differently\n\n" + sentence + "\n"
-    assert "PM501" not in codes(lint_text(text, select=["PM501"]))
+    assert "PM501" not in codes(lint_text(text, select=["PM501"], rules=FREE_FORM_CHECKED))
 
 
 @pytest.mark.parametrize("sentence", [
@@ -30,7 +30,7 @@ def test_work_under_way_under_an_action_heading_is_an_action(sentence):
 ])
 def test_following_the_work_is_not_an_action(sentence):
     text = INTRO + "## Action items\n\n" + sentence + "\n"
-    assert codes(lint_text(text, select=["PM501"])) == ["PM501"]
+    assert codes(lint_text(text, select=["PM501"], rules=FREE_FORM_CHECKED)) == ["PM501"]
 
 
 # -- participles under a Prevention heading ---------------------------------------------------
@@ -43,7 +43,7 @@ def test_a_prevention_list_mostly_of_participles_and_imperatives_holds_the_actio
 - We have alerts on node health today, but none on quorum loss. A quorum alert would have
   paged us at once.
 """
-    assert codes(lint_text(text, select=["PM501", "PM502"])) == ["PM502"]
+    assert codes(lint_text(text, select=["PM501", "PM502"], rules=FREE_FORM_CHECKED)) == ["PM502"]
 
 
 def test_a_prevention_section_of_findings_only_has_no_actions():
@@ -54,7 +54,7 @@ def test_a_prevention_section_of_findings_only_has_no_actions():
 - Nobody had practised a failover in a year.
 - The runbook was out of date.
 """
-    assert codes(lint_text(text, select=["PM501"])) == ["PM501"]
+    assert codes(lint_text(text, select=["PM501"], rules=FREE_FORM_CHECKED)) == ["PM501"]
 
 
 # -- commitments in paragraphs of lessons or prevention ----------------------------------------
@@ -68,7 +68,7 @@ def test_a_prevention_section_of_findings_only_has_no_actions():
 ])
 def test_a_commitment_in_a_lessons_paragraph_is_an_action(paragraph):
     text = INTRO + "## Lessons learned\n\n### Dependencies\n\n" + paragraph + "\n"
-    findings = codes(lint_text(text, select=["PM501", "PM502"]))
+    findings = codes(lint_text(text, select=["PM501", "PM502"], rules=FREE_FORM_CHECKED))
     assert "PM501" not in findings
     assert "PM502" in findings  # the commitment names nobody to do it
 
@@ -76,7 +76,7 @@ def test_a_commitment_in_a_lessons_paragraph_is_an_action(paragraph):
 def test_a_lessons_paragraph_that_only_reflects_is_no_action():
     text = INTRO + "## Lessons learned\n\nWe should have tested the failover before the " \
         "upgrade. Quorum loss was a failure mode nobody had seen.\n"
-    assert codes(lint_text(text, select=["PM501"])) == ["PM501"]
+    assert codes(lint_text(text, select=["PM501"], rules=FREE_FORM_CHECKED)) == ["PM501"]
 
 
 @pytest.mark.parametrize("lead", [
@@ -88,7 +88,7 @@ def test_rules_the_authors_commit_to_are_actions(lead):
 1. Every feature has a test, or it is not merged.
 2. Every bug fix starts with a test that shows the bug.
 """
-    assert "PM501" not in codes(lint_text(text, select=["PM501"]))
+    assert "PM501" not in codes(lint_text(text, select=["PM501"], rules=FREE_FORM_CHECKED))
 
 
 def test_a_list_of_causes_under_prevention_is_not_a_list_of_actions():
@@ -96,7 +96,7 @@ def test_a_list_of_causes_under_prevention_is_not_a_list_of_actions():
 1. The upgrade path had no test.
 2. The region option was only partly covered.
 """
-    assert codes(lint_text(text, select=["PM501"])) == ["PM501"]
+    assert codes(lint_text(text, select=["PM501"], rules=FREE_FORM_CHECKED)) == ["PM501"]
 
 
 # -- changes already made to keep the failure away ----------------------------------------------
@@ -108,12 +108,12 @@ def test_a_list_of_causes_under_prevention_is_not_a_list_of_actions():
 ])
 def test_a_change_made_to_prevent_recurrence_is_a_done_action(bullet):
     text = INTRO + "## Conclusion\n\n- Thanks to everyone who helped.\n- " + bullet + "\n"
-    assert codes(lint_text(text, select=["PM501", "PM502"])) == []
+    assert codes(lint_text(text, select=["PM501", "PM502"], rules=FREE_FORM_CHECKED)) == []
 
 
 def test_a_step_of_the_fix_in_a_conclusion_is_not_an_action():
     text = INTRO + "## Conclusion\n\n- We restarted the cache nodes one by one.\n"
-    assert codes(lint_text(text, select=["PM501"])) == ["PM501"]
+    assert codes(lint_text(text, select=["PM501"], rules=FREE_FORM_CHECKED)) == ["PM501"]
 
 
 # -- a list in which every item is done or declined ----------------------------------------------
@@ -129,7 +129,7 @@ DONE_OR_DECLINED = INTRO + """\
 
 
 def test_a_list_of_done_and_declined_items_asks_for_nothing():
-    assert codes(lint_text(DONE_OR_DECLINED, select=FIELDS)) == []
+    assert codes(lint_text(DONE_OR_DECLINED, select=FIELDS, rules=FREE_FORM_CHECKED)) == []
 
 
 @pytest.mark.parametrize("declined", [
@@ -140,12 +140,12 @@ def test_a_list_of_done_and_declined_items_asks_for_nothing():
 def test_proposals_declined_in_other_words_are_not_open(declined):
     text = INTRO + "## Follow-up actions\n\n- We enabled branch protection on every " \
         "repository.\n" + declined + "\n"
-    assert codes(lint_text(text, select=FIELDS)) == []
+    assert codes(lint_text(text, select=FIELDS, rules=FREE_FORM_CHECKED)) == []
 
 
 def test_an_open_item_among_done_ones_is_still_asked_for_its_fields():
     text = DONE_OR_DECLINED + "- We will add a release checklist for maintainers.\n"
-    assert "PM502" in codes(lint_text(text, select=FIELDS))
+    assert "PM502" in codes(lint_text(text, select=FIELDS, rules=FREE_FORM_CHECKED))
 
 
 def test_a_fix_for_rejected_requests_is_still_open():
@@ -182,7 +182,7 @@ def test_a_change_that_mentions_all_of_something_still_needs_a_date():
 ])
 def test_a_state_or_an_investigation_under_way_is_not_an_action(bullet):
     text = INTRO + "## Summary\n\n- " + bullet + "\n"
-    assert codes(lint_text(text, select=["PM501"])) == ["PM501"]
+    assert codes(lint_text(text, select=["PM501"], rules=FREE_FORM_CHECKED)) == ["PM501"]
 
 
 @pytest.mark.parametrize("bullet", [
@@ -191,7 +191,7 @@ def test_a_state_or_an_investigation_under_way_is_not_an_action(bullet):
 ])
 def test_something_noticed_or_a_step_of_the_fix_is_not_a_done_action(bullet):
     text = INTRO + "## Conclusion\n\n- " + bullet + "\n"
-    assert codes(lint_text(text, select=["PM501"])) == ["PM501"]
+    assert codes(lint_text(text, select=["PM501"], rules=FREE_FORM_CHECKED)) == ["PM501"]
 
 
 # -- a label that says its items are done -------------------------------------------------------

@@ -9,7 +9,7 @@ from postmortem_lint.model import ItemStatus, Postmortem
 from postmortem_lint.parsers import parse as parse_source
 from postmortem_lint.ruledata import load_rule_data
 from postmortem_lint.sources.reading import decode
-from tests.conftest import codes, lint_text
+from tests.conftest import FREE_FORM_CHECKED, codes, lint_text
 
 INTRO = "# Scheduler outage\n\nDate: 2026-05-04\n\nJobs did not run for two hours.\n\n"
 FIELDS = ["PM501", "PM502", "PM503", "PM504", "PM507"]
@@ -33,7 +33,7 @@ def test_a_checklist_under_a_heading_that_also_names_actions_holds_the_items(hea
     doc = parse(text)
     assert [item.status.value for item in doc.action_items if item.status] == \
         [ItemStatus.done] * 3
-    assert codes(lint_text(text, select=FIELDS)) == []
+    assert codes(lint_text(text, select=FIELDS, rules=FREE_FORM_CHECKED)) == []
 
 
 def test_a_note_among_checklist_items_is_no_item_and_n_a_is_declined():
@@ -48,7 +48,7 @@ def test_a_note_among_checklist_items_is_no_item_and_n_a_is_declined():
     assert [item.status.value for item in doc.action_items if item.status] == \
         [ItemStatus.done, ItemStatus.done, ItemStatus.done, ItemStatus.wont_do]
     assert all(item.owner is None for item in doc.action_items)  # "N/A" names nobody
-    assert codes(lint_text(text, select=FIELDS)) == []
+    assert codes(lint_text(text, select=FIELDS, rules=FREE_FORM_CHECKED)) == []
 
 
 def test_a_narrative_under_a_heading_that_also_names_actions_is_not_a_list_of_items():
@@ -57,7 +57,7 @@ def test_a_narrative_under_a_heading_that_also_names_actions_is_not_a_list_of_it
 - Two jobs were run by hand.
 - The backlog cleared within the hour.
 """
-    assert codes(lint_text(text, select=["PM501"])) == ["PM501"]
+    assert codes(lint_text(text, select=["PM501"], rules=FREE_FORM_CHECKED)) == ["PM501"]
 
 
 TRACKED = INTRO + """\
@@ -80,7 +80,7 @@ def test_a_table_of_tracked_issues_under_a_follow_up_heading_holds_the_items():
         ["#12", "#13", "#14"]
     assert [item.status.value for item in doc.action_items if item.status] == \
         [ItemStatus.done, ItemStatus.done, ItemStatus.open]
-    found = codes(lint_text(TRACKED, select=FIELDS))
+    found = codes(lint_text(TRACKED, select=FIELDS, rules=FREE_FORM_CHECKED))
     assert "PM501" not in found and "PM507" not in found
     assert "PM502" in found  # the open issue names no owner
 
@@ -103,7 +103,7 @@ def test_a_deferred_item_is_not_asked_for_an_owner_or_a_date():
     doc = parse(text)
     assert doc.action_items[-1].status is not None
     assert doc.action_items[-1].status.value == ItemStatus.wont_do
-    assert codes(lint_text(text, select=FIELDS)) == []
+    assert codes(lint_text(text, select=FIELDS, rules=FREE_FORM_CHECKED)) == []
 
 
 def test_a_follow_up_section_with_a_review_date_is_still_the_review():

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from postmortem_lint.checks.actions.items import items_anchor
-from postmortem_lint.checks.depth.policy import DocumentKindOptions, asks_of
+from postmortem_lint.checks.depth.policy import FinishedOutlineOptions, asks_of, follows_template
 from postmortem_lint.engine.finding import Level, Problem
 from postmortem_lint.engine.rule import Rule, RuleContext
 
@@ -28,7 +28,10 @@ class ActionItemsMissing(Rule):
     without actions. A step of the fix ("We restarted the database") or a promise to keep
     watching is not such a change. A document that says no further action is needed ("No
     further actions are needed") has decided so and is not asked for items.
-    Not checked on a document that shows it is not the postmortem yet (see
+    A free-form write-up (fewer than ``min-template-parts`` parts of a postmortem template
+    as sections) without an action section is not told it has none: it tells its follow-up
+    work in its narrative if anywhere. Not checked on a document that shows it is not the
+    postmortem yet (see
     ``skip-kinds``): a status update on an incident still open, or a note that says
     the postmortem is published separately.
 
@@ -51,8 +54,8 @@ class ActionItemsMissing(Rule):
     name = "action-items-missing"
     level = Level.error
     family = "actions"
-    Options = DocumentKindOptions
-    options: DocumentKindOptions
+    Options = FinishedOutlineOptions
+    options: FinishedOutlineOptions
 
     def check(self, ctx: RuleContext) -> Iterator[Problem]:
         doc = ctx.document
@@ -70,8 +73,8 @@ class ActionItemsMissing(Rule):
                 "(e.g. '- Alert on queue depth > 10k for 5 min — owner: @ana, due 2026-03-09, "
                 "P1, OPS-12')")
             return
-        if doc.changes_stated:
-            return  # the changes are told in prose: actions, though not kept as a list
+        if doc.changes_stated or not follows_template(doc, self.options):
+            return  # changes told in prose, or a free-form write-up that may tell them so
         yield self.problem(
             doc.top, "The postmortem has no action items; add an \"Action items\" section "
             "with owned, dated, tracked actions",

@@ -50,6 +50,11 @@ class OutlineOptions(TemplateOptions):
         "where their absence cannot be claimed with confidence. 0 checks every document.")
 
 
+class FinishedOutlineOptions(DocumentKindOptions, OutlineOptions):
+    """Options of a rule that asks a finished postmortem laid out as one for a part that a
+    free-form write-up keeps in its narrative, if anywhere (action items, a review)."""
+
+
 def follows_template(doc: Postmortem, options: TemplateOptions) -> bool:
     """Whether the document is laid out as a postmortem template, so that a part missing
     from it is missing (and not told in free-form prose)."""

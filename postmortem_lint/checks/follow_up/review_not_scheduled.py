@@ -5,18 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from postmortem_lint.checks.depth.policy import (
-    DocumentKindOptions,
-    OutlineOptions,
+    FinishedOutlineOptions,
     asks_of,
     follows_template,
 )
 from postmortem_lint.engine.finding import Level, Problem
 from postmortem_lint.engine.rule import Rule, RuleContext
 from postmortem_lint.phrases import find_phrases
-
-
-class ReviewOptions(DocumentKindOptions, OutlineOptions):
-    pass
 
 
 class ReviewNotScheduled(Rule):
@@ -64,8 +59,8 @@ class ReviewNotScheduled(Rule):
     name = "review-not-scheduled"
     level = Level.warning
     family = "follow-up"
-    Options = ReviewOptions
-    options: ReviewOptions
+    Options = FinishedOutlineOptions
+    options: FinishedOutlineOptions
 
     def check(self, ctx: RuleContext) -> Iterator[Problem]:
         doc = ctx.document
