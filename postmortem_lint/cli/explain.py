@@ -7,6 +7,7 @@ import json
 import click
 
 from postmortem_lint.engine.registry import all_rules, find_rule
+from postmortem_lint.engine.rule import option_defaults
 
 
 @click.command("explain")
@@ -28,7 +29,9 @@ def command(code: str) -> None:
     schema = rule.Options.model_json_schema()
     if schema.get("properties"):
         click.echo("\nOptions (in the config under rules." + rule.code + "):")
+        defaults = option_defaults(rule.Options)
         for name, prop in schema["properties"].items():
-            default = json.dumps(prop.get("default")) if "default" in prop else "required"
+            default = json.dumps(prop["default"]) if "default" in prop else \
+                json.dumps(defaults[name]) if name in defaults else "required"
             click.echo(f"  {name}: {prop.get('description', '')} (default: {default})")
     click.echo(f"\nDocumentation: {rule_url(rule.code)}")

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, TypeAdapter
 
 from postmortem_lint.engine.finding import Applicability, Fix, Level, Problem
 from postmortem_lint.model.span import Span
@@ -36,6 +36,14 @@ class RuleOptions(BaseModel):
 
     model_config = ConfigDict(extra="forbid", alias_generator=lambda name: name.replace("_", "-"),
                               populate_by_name=True)
+
+
+def option_defaults(options: type[BaseModel]) -> dict[str, object]:
+    """Each option's default as JSON data, by its config name (a default made by a factory
+    too, which the JSON Schema leaves out); required options are left out."""
+    return {field.alias or name: TypeAdapter(field.annotation).dump_python(
+                field.get_default(call_default_factory=True), mode="json")
+            for name, field in options.model_fields.items() if not field.is_required()}
 
 
 @dataclass

@@ -86,6 +86,13 @@ def test_explain_prints_plain_text_and_the_documentation_link() -> None:
     assert "docs/rules.md#pm301" in output
 
 
+def test_explain_shows_every_option_default_even_one_made_by_a_factory() -> None:
+    code, output = run("explain", "PM501")
+    assert code == 0
+    assert '(default: ["status-update", "postmortem-elsewhere"])' in output
+    assert "required" not in output.split("Options")[1]
+
+
 # -- links, statistics ---------------------------------------------------------------------------
 def test_text_output_links_each_rule_that_fired(page: Path) -> None:
     output = check(page)
