@@ -41,7 +41,7 @@ class RuleOptions(BaseModel):
 def option_defaults(options: type[BaseModel]) -> dict[str, object]:
     """Each option's default as JSON data, by its config name (a default made by a factory
     too, which the JSON Schema leaves out); required options are left out."""
-    return {field.alias or name: TypeAdapter(field.annotation).dump_python(
+    return {field.alias or name: TypeAdapter(field.annotation or object).dump_python(
                 field.get_default(call_default_factory=True), mode="json")
             for name, field in options.model_fields.items() if not field.is_required()}
 
