@@ -103,8 +103,8 @@ def rules_reference() -> str:
             parts += ["Options (config: `rules: {" + rule.code + ": {...}}`):", ""]
             defaults = option_defaults(rule.Options)
             for name, prop in schema["properties"].items():
-                default = prop["default"] if "default" in prop else \
-                    json.dumps(defaults[name]) if name in defaults else "required"
+                value = defaults.get(name, "required")
+                default = json.dumps(value) if isinstance(value, list | dict) else value
                 parts.append(f"- `{name}` (default `{default}`): {prop.get('description', '')}")
             parts.append("")
     return "\n".join(parts).rstrip() + "\n"

@@ -31,7 +31,6 @@ def command(code: str) -> None:
         click.echo("\nOptions (in the config under rules." + rule.code + "):")
         defaults = option_defaults(rule.Options)
         for name, prop in schema["properties"].items():
-            default = json.dumps(prop["default"]) if "default" in prop else \
-                json.dumps(defaults[name]) if name in defaults else "required"
+            default = json.dumps(defaults[name]) if name in defaults else "required"
             click.echo(f"  {name}: {prop.get('description', '')} (default: {default})")
     click.echo(f"\nDocumentation: {rule_url(rule.code)}")

@@ -39,9 +39,13 @@ class RuleOptions(BaseModel):
 
 
 def option_defaults(options: type[BaseModel]) -> dict[str, object]:
-    """Each option's default as JSON data, by its config name (a default made by a factory
-    too, which the JSON Schema leaves out); required options are left out."""
-    return {field.alias or name: TypeAdapter(field.annotation or object).dump_python(
+    """Each option's default as JSON data, by its config name: as the JSON Schema gives it,
+    or made by the field's factory (which the schema leaves out); required options are
+    left out."""
+    written = options.model_json_schema().get("properties", {})
+    return {field.alias or name: written[field.alias or name]["default"]
+            if "default" in written.get(field.alias or name, {}) else
+            TypeAdapter(field.annotation or object).dump_python(
                 field.get_default(call_default_factory=True), mode="json")
             for name, field in options.model_fields.items() if not field.is_required()}
 

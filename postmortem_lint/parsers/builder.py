@@ -727,7 +727,7 @@ class DocumentBuilder:
                 item.status = Located(value=ItemStatus.done, span=item.words.span(0, 1))
         unmarked = [item for item in unmarked if item.status is None]
         past = [item for item in unmarked if action_items.past_tense(item.words.text)
-                or any(action_items.past_tense(text, self.data) or action_items.reports_done(text)
+                or any(action_items.past_tense(text, self.data)
                        for text in (item.description.text,
                                     action_items.after_label(item.description.text)))]
         if past and len(past) * 2 > len(unmarked):

@@ -357,15 +357,15 @@ _RANGE_JOIN = re.compile(r"\s{0,3}(?:to|until|till|through|and|-|–|—)\s{1,3}
 
 
 # "March 14-15 of 2026", "March 3rd–5th, 2026", "17–18 November 2018": days of a month.
-_MONTH_NAME = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _MONTH_DAYS = 31
 _DASH = r"\s*(?:-|–|—|&ndash;|to|through|until)\s*"
 _ORDINAL = r"(?:st|nd|rd|th)?"
 _DAY_RANGE = re.compile(
-    rf"\b(?P<month>{_MONTH_NAME})\s+(?P<first>\d{{1,2}}){_ORDINAL}{_DASH}(?P<last>\d{{1,2}})"
+    rf"\b(?P<month>{_MONTH})\s+(?P<first>\d{{1,2}}){_ORDINAL}{_DASH}(?P<last>\d{{1,2}})"
     rf"{_ORDINAL}(?:,|\s+of)?\s+(?P<year>\d{{4}})\b|"
     rf"(?<![\w.,-])(?P<first2>\d{{1,2}}){_ORDINAL}{_DASH}(?P<last2>\d{{1,2}}){_ORDINAL}\s+(?:of\s+)?"
-    rf"(?P<month2>{_MONTH_NAME}),?\s+(?P<year2>\d{{4}})\b", re.IGNORECASE)
+    rf"(?P<month2>{_MONTH}),?\s+(?P<year2>\d{{4}})\b", re.IGNORECASE)
 # "over the weekend of 16 March 2026": a weekend is two days.
 _WEEKEND_OF = re.compile(r"\bthe\s+weekend\s+of\s+", re.IGNORECASE)
 
@@ -911,9 +911,8 @@ def find_vague_length(text: str) -> tuple[int, int] | None:
 # "from June 2015 to April 2021", "introduced on Jun 4th, 2015 and fixed as of April 19th
 # 2021".
 _VERSION = r"v?\d+\.\d+(?:\.\d+)*(?:[-.]?[a-z]+\d*)?"
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-_MONTH_YEAR = (rf"(?:(?:early|late|mid)[- ]\s*|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?{_MONTH}\s+"
-               r"(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?\d{4}")
+_MONTH_YEAR = (rf"(?:(?:early|late|mid)[- ]\s*|\d{{1,2}}{_ORDINAL}\s+(?:of\s+)?)?{_MONTH}\s+"
+               rf"(?:\d{{1,2}}{_ORDINAL},?\s+)?\d{{4}}")
 _WINDOW = re.compile(
     rf"\b(?:between|from)\s+(?:[\w-]+\s+){{0,3}}?{_VERSION}\s+(?:and|to|through|until|up\s+to)\s+"
     rf"(?:[\w-]+\s+){{0,2}}?{_VERSION}(?![\w.])|"

@@ -367,16 +367,11 @@ def _has_year(text: str) -> bool:
     return re.search(r"\d{4}|\d[/.-]\d{1,2}[/.-]\d{2}\b", text) is not None
 
 
-_WRITTEN_OUT = re.compile(
-    rf"(?<![\w-])(?:\d{{4}}-\d{{2}}-\d{{2}}|{_MONTH} \d{{1,2}}{_ORDINAL},? \d{{4}}|"
-    rf"\d{{1,2}}{_ORDINAL} (?:of )?{_MONTH},? \d{{4}})(?![\w-])", re.IGNORECASE)
-
-
 def _written_out_dates(text: str) -> Iterator[dt.date]:
     """The dates whose day and month cannot be swapped: year first, or the month named."""
-    for match in _WRITTEN_OUT.finditer(text):
-        day = _parse_date_text(match.group(0), None)
-        if day is not None and day.year >= 1990:
+    for day, start, end in find_dates(text):
+        written = text[start:end]
+        if _has_year(written) and not re.fullmatch(_NUMERIC, written) and day.year >= 1990:
             yield day
 
 
