@@ -417,6 +417,14 @@ class RuleData(BaseModel):
     work_ongoing: list[str] = Field(
         default_factory=new_list, description="Words of a closing paragraph that say work on "
         "the incident goes on (we are working on, more details to follow).")
+    reader_address: list[str] = Field(
+        default_factory=new_list, description="Words by which a document speaks to its readers "
+        "as customers or users (we apologize, thank you for your patience): it is a public "
+        "report.")
+    post_keys: list[str] = Field(
+        default_factory=new_list, description="Front-matter keys of a site's published post "
+        "(layout, permalink, author, tags): with no postmortem field in the document, it is a "
+        "public report.")
     future_markers: list[str] = Field(
         default_factory=new_list, description="Words that put a sentence in the future (will, "
         "to follow): with a postmortem noun in the closing paragraph, the postmortem is "

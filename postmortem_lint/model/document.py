@@ -77,6 +77,10 @@ class DocumentKind(str, Enum):
     # An incident note that says the postmortem is published as a separate document ("a
     # detailed postmortem will follow on our blog"): the analysis belongs there.
     postmortem_elsewhere = "postmortem-elsewhere"
+    # A postmortem published for customers or users (it apologises to its readers, thanks
+    # them, or is a site's post): it tells what happened and what changes, not the team's
+    # own bookkeeping (severity, owners, due dates, tickets, a review meeting).
+    public_report = "public-report"
 
 
 class Metadata(BaseModel):
@@ -121,9 +125,10 @@ class Metadata(BaseModel):
     # Where the document shows it is itself a tracker issue ("Is someone assigned to this
     # issue?"): its follow-up actions are tracked in it.
     tracker_issue: Located[str] | None = None
-    # Where the document shows it is not the incident's postmortem (an open status field,
-    # a closing line that says work goes on while the cause is not known yet, or one that
-    # promises the postmortem separately): the kind, at its evidence. None: a postmortem.
+    # Where the document shows it is not the team's own postmortem (an open status field,
+    # a closing line that says work goes on while the cause is not known yet, one that
+    # promises the postmortem separately, or a report written for the public): the kind,
+    # at its evidence. None: a postmortem.
     kind: Located[DocumentKind] | None = None
 
 

@@ -127,6 +127,8 @@ class DocumentBuilder:
         self._date_moment: Located[dt.datetime] | None = None
         # Whether the fields say the incident is over ("resolved: true", "status: resolved").
         self.resolved = False
+        # The top-level keys of the front matter, where written: a site's post shows in them.
+        self.front_matter_keys: list[Located[str]] = []
 
     # -- problems ---------------------------------------------------------------
     def problem(self, code: str, message: str, span: Span) -> None:
@@ -157,11 +159,12 @@ class DocumentBuilder:
                 if part.strip():
                     meta.services.append(_located(prose, part.strip()))
         elif name == "severity":
+            if values.is_status_page_state(text, self.data):
+                meta.severity_unknown = meta.severity_unknown or _located(prose, text)
+                return True  # "severity: major-outage": a status page's component state
             severity = values.parse_severity(text, self.data)
             if severity is None:
                 meta.severity_unknown = _located(prose, text)
-                if " ".join(text.lower().split()) in self.data.status_page_states:
-                    return True  # "severity: down": a status page's component state
                 self.problem("PM003", f'unknown severity "{text[:40]}"; use SEV-0…SEV-4, P0…P4 '
                              "or critical/high/medium/low", prose.whole)
             elif meta.severity is None:
@@ -934,23 +937,23 @@ class DocumentBuilder:
 
     def document_kind(self) -> None:
         """What the document is (a postmortem, a status update on an open incident, a note
-        that promises the postmortem separately), and whether it is itself a published
-        security advisory (its title says so) or a tracker issue ("Is someone assigned to
-        this issue?")."""
+        that promises the postmortem separately, a report for the public), and whether it
+        is itself a published security advisory (its title says so) or a tracker issue ("Is
+        someone assigned to this issue?")."""
         doc, data = self.doc, self.data
-        doc.meta.kind = document_kind.document_kind(doc, data)
-        doc.open_work = document_kind.open_work(doc, data) or self.open_work_stated
-        doc.systemic_analysis = analysis.systemic_analysis(doc, data)
+        doc.meta.tracker_issue = _first_phrase(data.tracker_issue_phrases, doc.prose)
         title = doc.meta.title
         if title is not None:
             pattern = _phrases_ci(tuple(data.advisory_titles))
             found = pattern.search(title.value) if pattern is not None else None
             if found is not None:
                 doc.meta.advisory = Located(value=found.group(0), span=title.span)
+        doc.meta.kind = document_kind.document_kind(doc, data, self.front_matter_keys)
+        doc.open_work = document_kind.open_work(doc, data) or self.open_work_stated
+        doc.systemic_analysis = analysis.systemic_analysis(doc, data)
         if doc.meta.advisory is None:
             self.own_security_process()
         self.external_cause()
-        doc.meta.tracker_issue = _first_phrase(data.tracker_issue_phrases, doc.prose)
 
     def external_cause(self) -> None:
         """Where the root cause, its factors or the summary place the cause outside the

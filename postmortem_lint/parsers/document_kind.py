@@ -12,8 +12,17 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from postmortem_lint.model import DocumentKind, Located, Postmortem, Prose, ProseRole, Span
+from postmortem_lint.model import (
+    Audience,
+    DocumentKind,
+    Located,
+    Postmortem,
+    Prose,
+    ProseRole,
+    Span,
+)
 from postmortem_lint.parsers.sentences import outside_lists, sentences
+from postmortem_lint.parsers.values import is_status_page_state, normalise_key
 from postmortem_lint.phrases import find_phrases
 from postmortem_lint.ruledata import RuleData
 
@@ -35,9 +44,11 @@ def _after(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?:\s+[\w-]+)?\s+$", re.IGNORECASE)
 
 
-def document_kind(doc: Postmortem, data: RuleData) -> Located[DocumentKind] | None:
+def document_kind(doc: Postmortem, data: RuleData, front_matter_keys: list[Located[str]]
+                  ) -> Located[DocumentKind] | None:
     """The kind the document shows, at its evidence; None for a postmortem."""
-    return _status_update(doc, data) or _postmortem_elsewhere(doc, data)
+    return _status_update(doc, data) or _postmortem_elsewhere(doc, data) \
+        or _public_report(doc, data, front_matter_keys)
 
 
 def _paragraphs(doc: Postmortem) -> list[Prose]:
@@ -108,6 +119,49 @@ def _postmortem_elsewhere(doc: Postmortem, data: RuleData) -> Located[DocumentKi
             if _ARTICLE.search(before) is not None or qualified.search(before) is not None:
                 return Located(value=DocumentKind.postmortem_elsewhere,
                                span=sentence.span(start, end), raw=sentence.text[start:end])
+    return None
+
+
+def _public_report(doc: Postmortem, data: RuleData, front_matter_keys: list[Located[str]]
+                   ) -> Located[DocumentKind] | None:
+    """A report written for customers or users: its audience says so, or its severity is a
+    status page's component state ("severity: down"); or, when it declares
+    no field of a team's own postmortem, its title makes it a disclosure ("Security
+    advisory", "Vulnerability disclosure"), it is a site's post (a key of a post in its
+    front matter), or a sentence speaks to its readers ("We apologize for …", "Thank you for your
+    patience") outside its timeline and its action items (where an apology is work to do)."""
+    meta = doc.meta
+    if meta.audience is not None:
+        if meta.audience.value is not Audience.customer_facing:
+            return None
+        return Located(value=DocumentKind.public_report, span=meta.audience.span,
+                       raw=meta.audience.raw)
+    state = meta.severity_unknown
+    if state is not None and is_status_page_state(state.value, data) \
+            and meta.severity is None:  # "severity: down": a status page's entry
+        return Located(value=DocumentKind.public_report, span=state.span, raw=state.value)
+    if doc.format == "yaml" or meta.tracker_issue is not None or any(
+            field is not None for field in (meta.severity, meta.severity_unknown,
+                                            meta.status, meta.owner, meta.id)):
+        return None  # the team's own record: its fields are its process
+    if meta.advisory is not None:  # "Security advisory: …", "Vulnerability disclosure"
+        return Located(value=DocumentKind.public_report, span=meta.advisory.span,
+                       raw=meta.advisory.value)
+    post_key = next((key for key in front_matter_keys
+                     if normalise_key(key.value) in data.post_keys), None)
+    if post_key is not None:
+        return Located(value=DocumentKind.public_report, span=post_key.span, raw=post_key.value)
+    items = {item.words.whole.line for item in doc.action_items}  # "Apologise to …": to do
+    timeline = doc.timeline.span
+    told = [prose for prose in _paragraphs(doc) if prose.section != "timeline"
+            and prose.whole.line not in items
+            and not (timeline is not None and timeline.covers_line(prose.whole.line))]
+    for sentence in sentences(told):
+        text = sentence.text.replace("’", "'")  # "we’re sorry": one apostrophe, same length
+        found = next(find_phrases(text, data.reader_address), None)
+        if found is not None:
+            return Located(value=DocumentKind.public_report, span=sentence.span(*found),
+                           raw=sentence.text[found[0]:found[1]])
     return None
 
 

@@ -11,7 +11,7 @@ import re
 import tomllib
 from typing import TYPE_CHECKING, Any
 
-from postmortem_lint.model import Prose, ProseRole, Span, prose_at
+from postmortem_lint.model import Located, Prose, ProseRole, Span, prose_at
 from postmortem_lint.parsers.values import field_for_key
 
 if TYPE_CHECKING:
@@ -49,6 +49,9 @@ def read_toml_front_matter(builder: DocumentBuilder, lines: list[str], first: in
                 break  # a [table]: what follows is not top-level
             continue
         key = match.group("key")
+        builder.front_matter_keys.append(Located(value=key, span=Span(
+            line=number, column=match.start("key") + 1, end_line=number,
+            end_column=match.end("key") + 1)))
         field = field_for_key(key, builder.data)
         if field is None or key not in table:
             continue

@@ -47,6 +47,13 @@ def column_for_header(header: str, data: RuleData, candidates: tuple[str, ...]) 
     return None
 
 
+def is_status_page_state(text: str, data: RuleData) -> bool:
+    """Whether a severity field's value is a status page's component state ("down",
+    "major-outage"): the document is a status page's entry, not a severity scale."""
+    return " ".join(text.lower().replace("-", " ").replace("_", " ").split()) \
+        in data.status_page_states
+
+
 def parse_severity(text: str, data: RuleData, exact: bool = False) -> Severity | None:
     """The severity a text opens with ("SEV-1 (customer facing)"); with ``exact``, only a
     text that is nothing but a severity spelling."""

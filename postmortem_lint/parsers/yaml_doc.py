@@ -7,7 +7,7 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from postmortem_lint.model import Postmortem, Prose, ProseRole, Section, Span
+from postmortem_lint.model import Located, Postmortem, Prose, ProseRole, Section, Span
 from postmortem_lint.parsers.builder import DocumentBuilder
 from postmortem_lint.parsers.sections import section_kind
 from postmortem_lint.parsers.suppressions import yaml_suppressions
@@ -120,6 +120,9 @@ class MappingReader:
         for key in list(root.keys()):
             if not self.budget.spend():
                 break
+            if self.front_matter:
+                self.b.front_matter_keys.append(Located(value=str(key),
+                                                        span=self.key_span(root, key)))
             self.read_key(root, key, root[key])
         if self.budget.exhausted:
             self.b.problem("PM003", "YAML has too many nodes (aliases?); the rest was not read",
@@ -408,9 +411,7 @@ def _bool_prose(prose: Prose, value: bool) -> Prose:
     return Prose(text=text, runs=prose.runs[:1], role=prose.role, section=prose.section)
 
 
-def _located_text(text: str, span: Span):  # noqa: ANN202
-    from postmortem_lint.model import Located
-
+def _located_text(text: str, span: Span) -> Located[str]:
     return Located(value=text, span=span)
 
 

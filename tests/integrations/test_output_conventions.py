@@ -89,7 +89,7 @@ def test_explain_prints_plain_text_and_the_documentation_link() -> None:
 def test_explain_shows_every_option_default_even_one_made_by_a_factory() -> None:
     code, output = run("explain", "PM501")
     assert code == 0
-    assert '(default: ["status-update", "postmortem-elsewhere"])' in output
+    assert '(default: ["status-update", "postmortem-elsewhere", "public-report"])' in output
     assert "required" not in output.split("Options")[1]
 
 

@@ -32,5 +32,9 @@ def test_a_document_that_never_says_how_it_was_found_is_reported():
 
         A deploy token was committed to a public repository. We notified our users
         and the token was revoked.
+
+        ## Impact
+
+        The token could publish packages for 3 hours.
         """, select=["PM311"])
     assert codes(findings) == ["PM311"]

@@ -370,3 +370,106 @@ def test_a_cause_explained_with_one_part_still_open_is_a_postmortem() -> None:
         We are still investigating the secondary restart with the vendor.
         """
     assert parse_text(text).kind == DocumentKind.postmortem
+
+
+# A report written for the public: it apologises to its readers, is a site's post, or is
+# titled as a disclosure, and declares no field of a team's own postmortem.
+PUBLIC_POST = """\
+    # Checkout outage on 12 March
+
+    ## What happened
+
+    Between 14:02 and 14:43 UTC, 12% of checkouts failed after a pricing deploy.
+
+    ## Root cause
+
+    A pricing release sent malformed prices to the checkout service.
+
+    ## What we are changing
+
+    - Validate prices at the checkout boundary.
+    - Add a canary stage to pricing releases.
+
+    {closing}
+    """
+
+APOLOGY = "We’re sorry for the disruption this caused, and thank you for your patience."
+PROCESS_ASKS = ["PM501", "PM502", "PM503", "PM504", "PM507", "PM601", "PM701", "PM703"]
+
+
+def _public(closing: str) -> str:
+    return PUBLIC_POST.replace("{closing}", closing)
+
+
+def test_a_post_that_apologises_to_its_readers_is_a_public_report():
+    doc = parse_text(_public(APOLOGY))
+    assert doc.kind is DocumentKind.public_report
+    assert doc.meta.kind is not None and doc.meta.kind.raw == "We’re sorry"
+
+
+def test_a_public_report_is_not_asked_for_the_teams_process_fields():
+    asked = codes(lint_text(_public("Questions go to the platform team."),
+                            select=PROCESS_ASKS))
+    assert {"PM502", "PM503", "PM601", "PM701"} <= set(asked)  # the same post, unaddressed
+    assert codes(lint_text(_public(APOLOGY), select=PROCESS_ASKS)) == []
+
+
+def test_a_public_report_that_uses_a_field_is_held_to_it():
+    owned = _public(APOLOGY).replace(
+        "- Validate prices at the checkout boundary.\n",
+        "- Validate prices at the checkout boundary (owner: @payments).\n"
+        "    - Alert on checkout errors above 2% (owner: @sre).\n")
+    assert codes(lint_text(owned, select=["PM502"])) == ["PM502"]
+
+
+@pytest.mark.parametrize("front_matter", ["layout: post", "permalink: /blog/checkout/",
+                                          "author: Dana Kim\ntags: [outage]"])
+def test_a_sites_post_is_a_public_report(front_matter: str):
+    text = "---\n" + front_matter + "\n---\n" + textwrap.dedent(_public(""))
+    assert parse_text(text).kind is DocumentKind.public_report
+
+
+def test_a_post_that_declares_a_teams_field_is_its_postmortem():
+    text = "---\nlayout: post\nseverity: SEV-2\n---\n" + textwrap.dedent(_public(APOLOGY))
+    assert parse_text(text).kind is DocumentKind.postmortem
+    internal = _public(APOLOGY).replace("## What happened",
+                                        "**Audience:** internal\n\n    ## What happened")
+    assert parse_text(internal).kind is DocumentKind.postmortem
+
+
+def test_a_disclosure_title_makes_a_public_report():
+    text = _public("").replace("# Checkout outage on 12 March",
+                               "# Vulnerability disclosure 2026-03-12")
+    assert parse_text(text).kind is DocumentKind.public_report
+
+
+def test_an_apology_planned_or_told_in_the_timeline_is_no_address_to_readers():
+    planned = _public("").replace("- Add a canary stage to pricing releases.",
+                                  "- Apologise to affected merchants: we apologize by email.")
+    assert parse_text(planned).kind is DocumentKind.postmortem
+
+
+def test_a_published_security_report_is_not_asked_for_a_review_record():
+    text = _public(APOLOGY).replace("# Checkout outage on 12 March",
+                                    "# Leaked deploy token on 12 March")
+    assert codes(lint_text(text, select=["PM803"])) == []
+    unaddressed = _public("").replace("# Checkout outage on 12 March",
+                                      "# Leaked deploy token on 12 March")
+    assert codes(lint_text(unaddressed, select=["PM803"])) == ["PM803"]
+
+
+def test_a_status_pages_entry_is_a_public_report_and_its_state_no_severity():
+    text = """\
+        +++
+        title = "Content API errors in the EU cluster"
+        date = 2020-05-28T14:20:00.000Z
+        severity = "partial-outage"
+        +++
+        We are seeing an elevated error rate in the EU cluster.
+
+        **Update**: The error rate is back to normal.
+        """
+    doc = parse_text(text)
+    assert doc.kind is DocumentKind.public_report
+    assert doc.meta.severity is None
+    assert codes(lint_text(text, select=["PM003", "PM403", "PM221"])) == []

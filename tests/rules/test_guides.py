@@ -243,9 +243,21 @@ def test_a_document_that_never_says_how_it_was_found_is_reported():
 
         ## Summary
         Search returned errors for an hour after a power cut.
+
+        ## Impact
+        All searches failed.
         """, select=["PM311"])
     assert codes(findings) == ["PM311"]
     assert findings[0].span.line == 3
+
+
+def test_a_status_page_entry_is_not_asked_how_the_incident_was_found():
+    findings = lint_text("""\
+        # Search down
+
+        Search returned errors for an hour after a power cut. Service is restored.
+        """, select=["PM311"])
+    assert findings == []
 
 
 def test_customer_found_incident_needs_a_detect_action():

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from postmortem_lint.checks.actions.due_fix import due_date_fix
 from postmortem_lint.checks.actions.items import (
-    ActionOptions,
+    FieldOptions,
     deadline_for,
     field_gap,
     quoted,
@@ -55,17 +55,18 @@ class ActionDueMissing(Rule):
     name = "action-due-missing"
     level = Level.warning
     family = "actions"
-    Options = ActionOptions
+    Options = FieldOptions
     fix_kind = Applicability.unsafe
 
     def check(self, ctx: RuleContext) -> Iterator[Problem]:
-        assert isinstance(self.options, ActionOptions)
+        assert isinstance(self.options, FieldOptions)
 
         def dated(item: ActionItem) -> bool:  # "end of sprint 14" is written: left alone
             return item.due is not None or item.standing_rule or (
                 item.due_unparsed is not None and "due" not in item.empty)
 
-        gap = field_gap(ctx.document, self.options.include_done, dated)
+        gap = field_gap(ctx.document, self.options.include_done, dated,
+                        convention_only=self.options.convention_only(ctx.document))
         if gap is None:
             return
         hint = ("fill the Due column, or add 'due: YYYY-MM-DD' to the item; the priority "

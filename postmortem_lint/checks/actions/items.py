@@ -11,15 +11,35 @@ from collections.abc import Callable
 
 from pydantic import BaseModel, Field
 
+from postmortem_lint.checks.depth.policy import DocumentKindOptions, asks_of
 from postmortem_lint.engine.finding import Problem
 from postmortem_lint.engine.rule import RuleOptions
-from postmortem_lint.model import ActionItem, Located, Postmortem, Prose, Span
+from postmortem_lint.model import ActionItem, DocumentKind, Located, Postmortem, Prose, Span
 
 
 class ActionOptions(RuleOptions):
     include_done: bool = Field(
         False, description="Also check items marked done or won't do. Off by default: a "
         "finished item no longer needs a plan, and its record is history.")
+
+
+class FieldOptions(ActionOptions, DocumentKindOptions):
+    """Options of a rule that asks each open item for a field (owner, due date, priority,
+    ticket, type)."""
+
+    skip_kinds: list[DocumentKind] = Field(
+        default_factory=lambda: [DocumentKind.status_update, DocumentKind.postmortem_elsewhere,
+                                 DocumentKind.public_report],
+        description="Kinds of document asked for the field only where most of their items "
+        "carry it: a report written for the public (public-report) tells what will change, "
+        "not the team's bookkeeping of it, and a status update (status-update) or a note "
+        "whose postmortem follows (postmortem-elsewhere) plans before the review does; where "
+        "one does use the field, an item without it is still reported. Set to [] to ask "
+        "every document.")
+
+    def convention_only(self, doc: Postmortem) -> bool:
+        """Whether the document is asked for the field only where it uses it."""
+        return not asks_of(doc, self)
 
 
 class PerItemOptions(ActionOptions):
@@ -81,14 +101,17 @@ def _article(what: str) -> str:
 
 def field_gap(doc: Postmortem, include_done: bool, has: Callable[[ActionItem], bool],
               listed_only: bool = False,
-              written: Callable[[ActionItem], bool] | None = None) -> Gap | None:
+              written: Callable[[ActionItem], bool] | None = None,
+              convention_only: bool = False) -> Gap | None:
     """Which open items lack a field. When most items carry it, the document uses the
     convention and each item without it is worth a finding (as is a single item that
     lacks it); otherwise the list as a whole lacks it, and one finding says so (one cause,
     one finding). With ``listed_only``, items written as sentences of prose are left out:
     a field such as a priority or a type belongs to a list or table of items. ``written``
     says which items carry the field themselves, when ``has`` also accepts what their
-    group says (a "Short-term" heading): a group's word is no convention of the items."""
+    group says (a "Short-term" heading): a group's word is no convention of the items.
+    With ``convention_only`` (a report for the public), only a document that uses the
+    convention is asked for it."""
     looked_at = [item for item in open_items(doc, include_done)
                  if not (listed_only and item.in_prose)]
     lacking = [item for item in looked_at if not has(item)]
@@ -97,6 +120,8 @@ def field_gap(doc: Postmortem, include_done: bool, has: Callable[[ActionItem], b
     items = [item for item in doc.action_items if not item.about_document]
     carrying = sum(1 for item in items if (written or has)(item))
     uses_it = carrying * 2 > len(items)
+    if convention_only and not uses_it:
+        return None
     return Gap(lacking=lacking, total=len(looked_at), per_item=uses_it or len(lacking) == 1)
 
 

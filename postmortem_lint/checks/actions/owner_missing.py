@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from postmortem_lint.checks.actions.items import ActionOptions, field_gap, quoted
+from postmortem_lint.checks.actions.items import FieldOptions, field_gap, quoted
 from postmortem_lint.engine.finding import Level, Problem
 from postmortem_lint.engine.rule import Rule, RuleContext
 from postmortem_lint.model import ActionItem
@@ -45,10 +45,10 @@ class ActionOwnerMissing(Rule):
     name = "action-owner-missing"
     level = Level.warning
     family = "actions"
-    Options = ActionOptions
+    Options = FieldOptions
 
     def check(self, ctx: RuleContext) -> Iterator[Problem]:
-        assert isinstance(self.options, ActionOptions)
+        assert isinstance(self.options, FieldOptions)
         placeholders = ctx.data.placeholders
 
         writer = ctx.document.sole_writer  # one person's own account: theirs to do
@@ -60,7 +60,8 @@ class ActionOwnerMissing(Rule):
             return "owner" not in item.empty or has_phrase(owner.value, placeholders,
                                                            case_sensitive=True)
 
-        gap = field_gap(ctx.document, self.options.include_done, owned)
+        gap = field_gap(ctx.document, self.options.include_done, owned,
+                        convention_only=self.options.convention_only(ctx.document))
         if gap is None:
             return
         hint = "fill the Owner column, or add 'owner: Name' or an @handle to the item"

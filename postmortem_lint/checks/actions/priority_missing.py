@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from postmortem_lint.checks.actions.items import ActionOptions, field_gap, quoted
+from postmortem_lint.checks.actions.items import FieldOptions, field_gap, quoted
 from postmortem_lint.engine.finding import Level, Problem
 from postmortem_lint.engine.rule import Rule, RuleContext
 
@@ -46,13 +46,14 @@ class ActionPriorityMissing(Rule):
     name = "action-priority-missing"
     level = Level.warning
     family = "actions"
-    Options = ActionOptions
+    Options = FieldOptions
 
     def check(self, ctx: RuleContext) -> Iterator[Problem]:
-        assert isinstance(self.options, ActionOptions)
+        assert isinstance(self.options, FieldOptions)
         gap = field_gap(ctx.document, self.options.include_done,
                         lambda item: item.priority is not None or item.horizon is not None,
-                        listed_only=True, written=lambda item: item.priority is not None)
+                        listed_only=True, written=lambda item: item.priority is not None,
+                        convention_only=self.options.convention_only(ctx.document))
         if gap is None:
             return
         hint = "fill the Priority column, or add 'priority: P1' to the item"

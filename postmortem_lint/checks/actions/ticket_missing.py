@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from postmortem_lint.checks.actions.items import ActionOptions, field_gap, quoted
+from postmortem_lint.checks.actions.items import FieldOptions, field_gap, quoted
 from postmortem_lint.engine.finding import Level, Problem
 from postmortem_lint.engine.rule import Rule, RuleContext
 
@@ -48,15 +48,16 @@ class ActionTicketMissing(Rule):
     name = "action-ticket-missing"
     level = Level.warning
     family = "actions"
-    Options = ActionOptions
+    Options = FieldOptions
 
     def check(self, ctx: RuleContext) -> Iterator[Problem]:
-        assert isinstance(self.options, ActionOptions)
+        assert isinstance(self.options, FieldOptions)
         doc = ctx.document
         if doc.action_items_tracker is not None or doc.meta.tracker_issue is not None:
             return  # tracked where the list says, or in the issue the document is
         gap = field_gap(doc, self.options.include_done, lambda item: item.ticket is not None,
-                        listed_only=True)
+                        listed_only=True,
+                        convention_only=self.options.convention_only(doc))
         if gap is None:
             return
         hint = ("add the ticket key or URL (e.g. OPS-1234 or https://tracker/OPS-1234) in a "

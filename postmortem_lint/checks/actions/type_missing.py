@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from postmortem_lint.checks.actions.items import ActionOptions, field_gap, items_anchor, quoted
+from postmortem_lint.checks.actions.items import FieldOptions, field_gap, items_anchor, quoted
 from postmortem_lint.engine.finding import Level, Problem
 from postmortem_lint.engine.rule import Rule, RuleContext
 
@@ -45,15 +45,16 @@ class ActionTypeMissing(Rule):
     name = "action-type-missing"
     level = Level.info
     family = "actions"
-    Options = ActionOptions
+    Options = FieldOptions
     # Few published postmortems categorise their actions: a team template convention.
     default_enabled = False
 
     def check(self, ctx: RuleContext) -> Iterator[Problem]:
-        assert isinstance(self.options, ActionOptions)
+        assert isinstance(self.options, FieldOptions)
         doc = ctx.document
         gap = field_gap(doc, self.options.include_done, lambda item: item.type is not None,
-                        listed_only=True)
+                        listed_only=True,
+                        convention_only=self.options.convention_only(doc))
         if gap is None:
             return
         if not gap.per_item:

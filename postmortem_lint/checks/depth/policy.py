@@ -18,10 +18,14 @@ class DocumentKindOptions(RuleOptions):
     items, a review, a cost, five whys, a summary)."""
 
     skip_kinds: list[DocumentKind] = Field(
-        default_factory=lambda: [DocumentKind.status_update, DocumentKind.postmortem_elsewhere],
+        default_factory=lambda: [DocumentKind.status_update, DocumentKind.postmortem_elsewhere,
+                                 DocumentKind.public_report],
         description="Kinds of document not checked: a status update on an incident still "
-        "open (status-update), or an incident note that says its postmortem is published "
-        "separately (postmortem-elsewhere). Set to [] to check them as postmortems.")
+        "open (status-update), an incident note that says its postmortem is published "
+        "separately (postmortem-elsewhere), or a report written for the public "
+        "(public-report: it apologises to its readers or is a site's post, and declares "
+        "no severity, status, owner or id), which tells customers what happened and what "
+        "changes, not the team's own process. Set to [] to check them as postmortems.")
 
 
 class TemplateOptions(RuleOptions):

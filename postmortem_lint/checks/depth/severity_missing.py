@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from postmortem_lint.checks.depth.policy import OutlineOptions, follows_template
+from postmortem_lint.checks.depth.policy import FinishedOutlineOptions, asks_of, follows_template
 from postmortem_lint.engine.finding import Level, Problem
 from postmortem_lint.engine.rule import Rule, RuleContext
 
@@ -27,7 +27,10 @@ class SeverityMissing(Rule):
     Severity is a label of a team's incident process, so it is asked of a document laid
     out as a postmortem (``min-template-parts`` sections of a template, default 2); a
     free-form write-up (a blog post, a short note on a status site) is not told it lacks
-    a field of a form it never followed. 0 checks every document.
+    a field of a form it never followed. 0 checks every document. A report written for
+    the public (it apologises to its readers, or is a site's post, and declares no field
+    of a team's postmortem) is not asked either (``skip-kinds``): customers are told what
+    happened, not how the team triaged it.
 
     Bad::
 
@@ -57,13 +60,14 @@ class SeverityMissing(Rule):
     name = "severity-missing"
     level = Level.warning
     family = "depth"
-    Options = OutlineOptions
-    options: OutlineOptions
+    Options = FinishedOutlineOptions
+    options: FinishedOutlineOptions
 
     def check(self, ctx: RuleContext) -> Iterator[Problem]:
         meta = ctx.document.meta
-        if not follows_template(ctx.document, self.options):
-            return  # a free-form write-up: no template's fields to ask for
+        if not follows_template(ctx.document, self.options) \
+                or not asks_of(ctx.document, self.options):
+            return  # a free-form write-up or a public report: no process fields to ask for
         if meta.severity is not None or meta.severity_unknown is not None \
                 or meta.severity_stated is not None:
             return

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from postmortem_lint.checks.depth.policy import OutlineOptions, follows_template
 from postmortem_lint.engine.finding import Level, Problem
 from postmortem_lint.engine.rule import Rule, RuleContext
 from postmortem_lint.model import Postmortem, Span
@@ -29,17 +30,25 @@ class DetectionUnstated(Rule):
     the incident (alerted, paged, a customer reported, an engineer noticed: the
     ``detection_methods`` and ``detection_cues`` in ``rules/detection.yaml``) is
     enough. The detection delay needs a timeline entry for detection, which
-    PM304 asks for.
+    PM304 asks for. Only a document laid out as a postmortem is asked
+    (``min-template-parts``, default 2): a status page's entry or a short note tells
+    what customers saw, not how the team learned of it.
 
     Bad::
 
         ## Summary
         The checkout service returned errors for 41 minutes after a deploy.
 
+        ## Impact
+        12% of checkouts failed.
+
     Good::
 
         ## Summary
         The checkout service returned errors for 41 minutes after a deploy.
+
+        ## Impact
+        12% of checkouts failed.
 
         **Detection:** a PagerDuty alert on the checkout error rate, 4 minutes after onset.
     """
@@ -48,12 +57,16 @@ class DetectionUnstated(Rule):
     name = "detection-unstated"
     level = Level.warning
     family = "detection"
+    Options = OutlineOptions
+    options: OutlineOptions
 
     def check(self, ctx: RuleContext) -> Iterator[Problem]:
         doc = ctx.document
         detection = doc.detection
         if detection.statements or detection.declared or detection.mentioned:
             return
+        if not follows_template(doc, self.options):
+            return  # a status page's entry, a short note: no template's line to ask for
         yield self.problem(
             summary_anchor(doc), "The postmortem does not say how the incident was found "
             "(monitoring, a customer report, internal discovery); add a Detection line",

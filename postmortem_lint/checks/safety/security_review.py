@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from postmortem_lint.checks.depth.policy import DocumentKindOptions, asks_of
 from postmortem_lint.checks.texts import visible_texts
 from postmortem_lint.engine.finding import Level, Problem
 from postmortem_lint.engine.rule import Rule, RuleContext
@@ -27,7 +28,10 @@ class SecurityReviewMissing(Rule):
     and ``security: false`` overrides the title). The review is found in a
     ``security review`` / ``legal review`` field or heading, or a sentence with
     a phrase from ``security_review_terms`` ("reviewed by legal", "infosec review").
-    A document whose title makes it a published security advisory ("Security
+    A report written for the public (it apologises to its readers, or is a site's post)
+    has been released already: it is the disclosure, not a draft to review; a status
+    update or a note whose postmortem follows is not the record yet (``skip-kinds``). A document
+    whose title makes it a published security advisory ("Security
     Advisory: …", ``advisory_titles``) is the disclosure as the security team
     released it, not a draft to review, and is not asked for one; so is a document
     that says it was handled under the project's own vulnerability process ("in line
@@ -52,12 +56,15 @@ class SecurityReviewMissing(Rule):
     name = "security-review-missing"
     level = Level.warning
     family = "safety"
+    Options = DocumentKindOptions
+    options: DocumentKindOptions
 
     def check(self, ctx: RuleContext) -> Iterator[Problem]:
         doc, data = ctx.document, ctx.data
         why = security_marker(doc, data)
-        if why is None or doc.meta.advisory is not None or review_noted(doc, data):
-            return  # a published advisory is the disclosure as security released it
+        if why is None or doc.meta.advisory is not None or review_noted(doc, data) \
+                or not asks_of(doc, self.options):
+            return  # a published advisory or report is the disclosure as released
         yield self.problem(
             why.span, f"This is a security incident ({why.value}) but no legal or security "
             "review is noted; have security and legal review the document before it is "
