@@ -268,6 +268,11 @@ class Words:
     supplier_nouns: frozenset[str]
     judged_events: frozenset[str]
     name_heads: frozenset[str]
+    concessive_marks: frozenset[str]
+    hedge_modals: frozenset[str]
+    symptom_words: frozenset[str]
+    indefinite_determiners: frozenset[str]
+    cause_prepositions: frozenset[str]
 
     @classmethod
     def build(cls, groups: dict[str, list[str]], inflect: Inflector) -> Words:

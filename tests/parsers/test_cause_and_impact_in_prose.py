@@ -336,7 +336,7 @@ def test_a_count_elsewhere_sizes_an_impact_section_without_one(elsewhere: str,
     doc = parse_text(text)
     assert doc.impact.quantity is not None and doc.impact.quantity.value == size
     assert doc.impact.quantity.span.line > 5  # where it is written, not the impact heading
-    assert codes(lint_text(text, select=["PM202"])) == []
+    assert codes(lint_text(text, select=["PM202"], rules=FREE_FORM_CHECKED)) == []
 
 
 @pytest.mark.parametrize("overview", [
@@ -345,7 +345,7 @@ def test_a_count_elsewhere_sizes_an_impact_section_without_one(elsewhere: str,
 ])
 def test_a_whole_service_down_is_a_whole(overview: str) -> None:
     text = f"# Package server down\n\n{overview}\n\n## Impact\n\nDownloads failed.\n"
-    assert codes(lint_text(text, select=["PM202"])) == []
+    assert codes(lint_text(text, select=["PM202"], rules=FREE_FORM_CHECKED)) == []
 
 
 @pytest.mark.parametrize("elsewhere", [
@@ -359,7 +359,7 @@ def test_a_whole_service_down_is_a_whole(overview: str) -> None:
 def test_what_does_not_size_the_impact(elsewhere: str) -> None:
     text = (f"# Notebook outage\n\n## Impact\n\nSome users saw notebook launches fail.\n\n"
             f"{elsewhere}")
-    assert codes(lint_text(text, select=["PM202"])) == ["PM202"], elsewhere
+    assert codes(lint_text(text, select=["PM202"], rules=FREE_FORM_CHECKED)) == ["PM202"], elsewhere
 
 
 @pytest.mark.parametrize(("impact", "size"), [
@@ -391,7 +391,7 @@ def test_impact_sized_in_other_units(impact: str, size: str) -> None:
     text = f"# Network outage\n\n## Impact\n\n{impact}\n"
     doc = parse_text(text)
     assert doc.impact.quantity is not None and doc.impact.quantity.value == size, impact
-    assert codes(lint_text(text, select=["PM202"])) == []
+    assert codes(lint_text(text, select=["PM202"], rules=FREE_FORM_CHECKED)) == []
 
 
 @pytest.mark.parametrize("impact", [
@@ -404,18 +404,18 @@ def test_impact_sized_in_other_units(impact: str, size: str) -> None:
 ])
 def test_an_internal_or_deliberate_whole_needs_no_count(impact: str) -> None:
     text = f"# Pipeline incident\n\n## Impact\n\n{impact}\n"
-    assert codes(lint_text(text, select=["PM202"])) == [], impact
+    assert codes(lint_text(text, select=["PM202"], rules=FREE_FORM_CHECKED)) == [], impact
 
 
 def test_a_part_of_the_internal_work_still_asks_for_a_count() -> None:
     text = "# Pipeline incident\n\n## Impact\n\nDeployments for some teams were paused.\n"
-    assert codes(lint_text(text, select=["PM202"])) == ["PM202"]
+    assert codes(lint_text(text, select=["PM202"], rules=FREE_FORM_CHECKED)) == ["PM202"]
 
 
 def test_a_count_of_missed_blocks_in_the_summary_sizes_the_impact() -> None:
     text = ("# Validator degraded\n\n## Summary\n\nThe validator missed blocks, about 1 "
             "block every 3 minutes.\n\n## Impact\n\nThe validator team.\n")
-    assert codes(lint_text(text, select=["PM202"])) == []
+    assert codes(lint_text(text, select=["PM202"], rules=FREE_FORM_CHECKED)) == []
 
 
 @pytest.mark.parametrize("impact", [
@@ -426,7 +426,7 @@ def test_a_count_of_missed_blocks_in_the_summary_sizes_the_impact() -> None:
 ])
 def test_durations_and_parts_are_not_a_size(impact: str) -> None:
     text = f"# Login outage\n\n## Impact\n\n{impact}\n"
-    assert codes(lint_text(text, select=["PM202"])) == ["PM202"], impact
+    assert codes(lint_text(text, select=["PM202"], rules=FREE_FORM_CHECKED)) == ["PM202"], impact
 
 
 def test_a_halt_named_only_in_the_root_cause_is_no_impact_statement() -> None:
@@ -454,7 +454,7 @@ def test_an_http_status_or_a_build_day_is_not_a_count() -> None:
     text = ("# Docs broken\n\n## Impact\n\nPages returned a 404 response to requests, and "
             "build 20240105 contained stale files for users.\n")
     assert parse_text(text).impact.quantity is None
-    assert codes(lint_text(text, select=["PM202"])) == ["PM202"]
+    assert codes(lint_text(text, select=["PM202"], rules=FREE_FORM_CHECKED)) == ["PM202"]
 
 
 def test_impact_stated_in_the_root_cause_section() -> None:
@@ -500,7 +500,7 @@ def test_impact_stated_in_the_overview_in_other_words(overview: str) -> None:
 def test_impact_sized_as_a_range_as_none_or_as_a_whole(impact: str) -> None:
     text = f"# Network incident\n\n## Impact\n\n{impact}\n"
     assert parse_text(text).impact.quantity is not None, impact
-    assert codes(lint_text(text, select=["PM202"])) == [], impact
+    assert codes(lint_text(text, select=["PM202"], rules=FREE_FORM_CHECKED)) == [], impact
 
 
 @pytest.mark.parametrize("impact", [
@@ -511,9 +511,9 @@ def test_impact_sized_as_a_range_as_none_or_as_a_whole(impact: str) -> None:
 def test_what_every_visit_got_is_the_whole(impact: str) -> None:
     text = f"# Hub unreachable\n\n## Impact\n\n{impact}\n"
     assert parse_text(text).impact.quantity is not None, impact
-    assert codes(lint_text(text, select=["PM202"])) == [], impact
+    assert codes(lint_text(text, select=["PM202"], rules=FREE_FORM_CHECKED)) == [], impact
     part = text.replace(impact, "Loading some pages of the wiki returns `502 Bad Gateway`.")
-    assert codes(lint_text(part, select=["PM202"])) == ["PM202"]
+    assert codes(lint_text(part, select=["PM202"], rules=FREE_FORM_CHECKED)) == ["PM202"]
 
 
 def test_a_count_of_people_under_what_went_wrong_sizes_the_impact() -> None:
@@ -531,7 +531,7 @@ def test_a_count_of_people_under_what_went_wrong_sizes_the_impact() -> None:
         """
     doc = parse_text(text)
     assert doc.impact.quantity is not None and doc.impact.quantity.value == "300+"
-    assert codes(lint_text(text, select=["PM202"])) == []
+    assert codes(lint_text(text, select=["PM202"], rules=FREE_FORM_CHECKED)) == []
 
 
 def test_a_count_of_people_alone_is_no_impact_statement() -> None:
@@ -557,7 +557,7 @@ def test_a_count_of_people_alone_is_no_impact_statement() -> None:
 def test_what_does_not_count_who_was_hit(elsewhere: str) -> None:
     text = (f"# Forced upgrade\n\n## Impact\n\nSome users lost their settings.\n\n"
             f"{elsewhere}")
-    assert codes(lint_text(text, select=["PM202"])) == ["PM202"], elsewhere
+    assert codes(lint_text(text, select=["PM202"], rules=FREE_FORM_CHECKED)) == ["PM202"], elsewhere
 
 
 def test_impact_only_in_the_timeline_is_still_missing() -> None:

@@ -78,6 +78,8 @@ FAILING = {
         "Checking the flag would have taken the engineer ten seconds.",
     ],
     "PM106": [
+        "The contractor was shown the door after the regression shipped.",
+        "Tomasz was sacked a week after the incident.",
         "The engineer involved will be retrained on the deploy process.",
         "The on-call engineer will be held accountable for the missed page.",
         "Ravi was reprimanded by his manager on Monday.",
@@ -93,6 +95,8 @@ FAILING = {
         "The release engineer's deploy rights have been taken away.",
     ],
     "PM110": [
+        "The checkout page went down because Ayelet restarted the primary at peak.",
+        "Why did the cache empty? Because Thandiwe flushed it by hand.",
         "The outage was caused by the intern's script, which deleted every object in /backups.",
         "Omar took down the search cluster when he restarted all three masters at once.",
         "The operator deleted the wrong volume, which wiped six hours of ledger entries.",
@@ -118,6 +122,8 @@ FAILING = {
         "The provider blamed the outage on technician error.",
         "A mistake was made while the certificate was being rotated.",
         "A manual slip during the cutover deleted the zone.",
+        "Although the outage was caused by human error, the tooling has changed since.",
+        "The renewed certificates were not installed due to human error.",
     ],
 }
 
@@ -150,6 +156,8 @@ NEVER = {
         "Lazy loading of the config module delayed startup by two seconds.",
     ],
     "person doing a neutral thing": [
+        "Most developers could keep working from local clones, but creating issues and such"
+        " had to wait.",
         "Li paged the storage team at 14:05 UTC.",
         "Marcus rolled back checkout-api to v4.11.2 at 15:47 UTC.",
         "Priya just restarted the pod and it recovered within a minute.",
@@ -183,6 +191,13 @@ NEVER = {
         "We avoid the label operator error because it stops the analysis.",
         "The storage engineer is not to blame for the replication loop.",
         "Nobody on our team forgot anything; the step was not in the runbook.",
+        "While it could be put down to human error, the tool ran a destructive command on"
+        " the wrong host without asking.",
+        "Human error is a symptom here, not the cause.",
+        "The outage was not due to human error: the installer skipped the reload silently.",
+        "There will be no written warnings, review boards or other consequences for anyone.",
+        "Punishing the responder would only make the next slip harder to report.",
+        "Were some committer to have reused a password, the one-time codes still protect root.",
     ],
     "process gap": [
         "The runbook did not say to drain the node first.",
@@ -330,6 +345,7 @@ def test_systemic_root_cause_and_neutral_acts_pass() -> None:
         - Deploy happened at 06:12 UTC, shortly before the daily invoice run.
         - The on-call engineer had joined the rotation two weeks earlier.
         - Oskar paged the database team within two minutes.
+        - A flaw in the registry allowed someone to replace the release files.
         """) == []
 
 

@@ -3,7 +3,7 @@ duration (PM203)."""
 
 import pytest
 
-from tests.conftest import codes, lint_text
+from tests.conftest import FREE_FORM_CHECKED, codes, lint_text
 
 _DOC = """\
     # Broken sign-in
@@ -33,7 +33,7 @@ _DOC = """\
     "The forged release was active for two hours.",
 ])
 def test_a_length_in_words_is_the_duration(sentence):
-    findings = lint_text(_DOC.format(sentence=sentence), select=["PM203"])
+    findings = lint_text(_DOC.format(sentence=sentence), select=["PM203"], rules=FREE_FORM_CHECKED)
     assert findings == []
 
 
@@ -42,7 +42,7 @@ def test_a_length_in_words_is_the_duration(sentence):
     "The nightly job ran for 3 hours as usual.",
 ])
 def test_other_lengths_are_not_the_duration(sentence):
-    findings = lint_text(_DOC.format(sentence=sentence), select=["PM203"])
+    findings = lint_text(_DOC.format(sentence=sentence), select=["PM203"], rules=FREE_FORM_CHECKED)
     assert codes(findings) == ["PM203"]
 
 
@@ -61,7 +61,7 @@ def test_a_log_of_several_incidents_is_not_asked_for_one_length(title):
         ## March 1
 
         Validators were rebooted after a disk filled up. Resolved the same day.
-        """, select=["PM203"])
+        """, select=["PM203"], rules=FREE_FORM_CHECKED)
     assert findings == []
 
 
@@ -74,6 +74,6 @@ def test_a_length_wrapped_across_lines_is_read():
         The firmware update went to plan, and all racks were offline for roughly 12
         minutes while the switch rebooted.
         """
-    assert lint_text(text, select=["PM203"]) == []
+    assert lint_text(text, select=["PM203"], rules=FREE_FORM_CHECKED) == []
     assert codes(lint_text(text.replace("12\n        minutes", "12\n        machines"),
-                           select=["PM203"])) == ["PM203"]
+                           select=["PM203"], rules=FREE_FORM_CHECKED)) == ["PM203"]

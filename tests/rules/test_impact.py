@@ -1,6 +1,6 @@
 """PM2xx: impact rules, each with a failing and a passing case."""
 
-from tests.conftest import codes, lint_text
+from tests.conftest import FREE_FORM_CHECKED, codes, lint_text
 
 QUANTIFIED = """\
     # Search returned partial results
@@ -58,7 +58,7 @@ def test_unquantified_impact_is_reported_at_the_vague_statement():
         ## Impact
 
         - **Users:** Some customers saw incomplete results, and conversion dropped noticeably.
-        """, select=["PM202"])
+        """, select=["PM202"], rules=FREE_FORM_CHECKED)
     assert codes(findings) == ["PM202"]
     assert findings[0].span.line == 5
 
@@ -70,25 +70,25 @@ def test_unquantified_impact_without_a_subject_is_reported_at_the_heading():
         ## Impact
 
         The service was slow for a while.
-        """, select=["PM202"])
+        """, select=["PM202"], rules=FREE_FORM_CHECKED)
     assert codes(findings) == ["PM202"]
     assert findings[0].span.line == 3
 
 
 def test_counts_shares_and_users_affected_field_quantify():
-    assert lint_text(QUANTIFIED, select=["PM202"]) == []
+    assert lint_text(QUANTIFIED, select=["PM202"], rules=FREE_FORM_CHECKED) == []
     assert lint_text("""\
         # Uploads failing
 
         ## Impact
 
         Uploads failed for 71% of attempts.
-        """, select=["PM202"]) == []
+        """, select=["PM202"], rules=FREE_FORM_CHECKED) == []
     assert lint_text("""\
         title: Uploads failing
         impact:
           users_affected: 412000
-        """, name="pm.yaml", select=["PM202"]) == []
+        """, name="pm.yaml", select=["PM202"], rules=FREE_FORM_CHECKED) == []
 
 
 def test_times_and_dates_are_not_counts():
@@ -98,7 +98,7 @@ def test_times_and_dates_are_not_counts():
         ## Impact
 
         From 14:05 UTC on 2026-03-03 users could not upload photos.
-        """, select=["PM202"])
+        """, select=["PM202"], rules=FREE_FORM_CHECKED)
     assert codes(findings) == ["PM202"]
 
 
@@ -109,13 +109,13 @@ def test_missing_duration_is_reported():
         ## Impact
 
         - 1,198 customers were charged the wrong tax.
-        """, select=["PM203"])
+        """, select=["PM203"], rules=FREE_FORM_CHECKED)
     assert codes(findings) == ["PM203"]
     assert findings[0].span.line == 3
 
 
 def test_duration_from_text_or_timeline_passes():
-    assert lint_text(QUANTIFIED, select=["PM203"]) == []
+    assert lint_text(QUANTIFIED, select=["PM203"], rules=FREE_FORM_CHECKED) == []
     assert lint_text("""\
         # Tax miscalculated
 
@@ -127,7 +127,7 @@ def test_duration_from_text_or_timeline_passes():
 
         - 09:02 UTC — **Onset:** old tax tables in use.
         - 12:30 UTC — **Resolved:** new tables in use.
-        """, select=["PM203"]) == []
+        """, select=["PM203"], rules=FREE_FORM_CHECKED) == []
 
 
 def test_unstated_data_loss_is_reported_at_the_impact_heading():
@@ -192,14 +192,14 @@ def test_a_span_of_days_is_a_duration():
         ## Impact
 
         Every phone visitor of the store finder saw no map since 2026-03-11, the release day.
-        """, select=["PM203"]) == []
+        """, select=["PM203"], rules=FREE_FORM_CHECKED) == []
     assert lint_text("""\
         # Map hidden on small screens
 
         ## Impact
 
         Phone visitors saw no map from 2026-03-11 to 2026-03-14.
-        """, select=["PM203"]) == []
+        """, select=["PM203"], rules=FREE_FORM_CHECKED) == []
 
 
 def test_since_a_day_without_the_reports_day_is_no_duration():
@@ -209,7 +209,7 @@ def test_since_a_day_without_the_reports_day_is_no_duration():
         ## Impact
 
         Phone visitors saw no map since the release.
-        """, select=["PM203"])) == ["PM203"]
+        """, select=["PM203"], rules=FREE_FORM_CHECKED)) == ["PM203"]
 
 
 def test_a_report_of_several_incidents_is_not_asked_for_one_duration():
@@ -221,7 +221,7 @@ def test_a_report_of_several_incidents_is_not_asked_for_one_duration():
         ## Impact
 
         Uploads failed for 312 customers during the worst of them.
-        """, select=["PM203"]) == []
+        """, select=["PM203"], rules=FREE_FORM_CHECKED) == []
 
 
 def test_a_security_finding_of_nothing_affected_is_quantified():
@@ -232,7 +232,7 @@ def test_a_security_finding_of_nothing_affected_is_quantified():
 
         An audit of every commit confirmed that no vulnerabilities or malicious code reached
         the release branch.
-        """, select=["PM202"]) == []
+        """, select=["PM202"], rules=FREE_FORM_CHECKED) == []
 
 
 def test_a_function_named_as_not_working_is_the_whole():
@@ -240,7 +240,7 @@ def test_a_function_named_as_not_working_is_the_whole():
         # Index host lost power
 
         - **What is wrong?** Search and the catalogue browser not working; errors in the logs
-        """, select=["PM202"]) == []
+        """, select=["PM202"], rules=FREE_FORM_CHECKED) == []
 
 
 def test_a_function_not_working_for_some_is_not_quantified():
@@ -250,4 +250,16 @@ def test_a_function_not_working_for_some_is_not_quantified():
         ## Impact
 
         Search was not working for some users in the afternoon.
-        """, select=["PM202"])) == ["PM202"]
+        """, select=["PM202"], rules=FREE_FORM_CHECKED)) == ["PM202"]
+
+
+def test_a_short_notice_is_not_asked_to_count_or_time_its_impact() -> None:
+    notice = """\
+        # Forum and downloads unavailable
+
+        The forum and the download server are unavailable because a certificate expired.
+        Some users cannot download the editor until it is renewed.
+        """
+    assert lint_text(notice, select=["PM202", "PM203"]) == []
+    assert codes(lint_text(notice, select=["PM202", "PM203"], rules=FREE_FORM_CHECKED)) == \
+        ["PM202", "PM203"]

@@ -3,7 +3,7 @@ third party's promises read as the team's action items, legends and lead-ins rea
 items, a window given as dates read as no duration, phases told in other words, and
 pronouns for companies or machines read as people."""
 
-from tests.conftest import codes, lint_text, parse_text
+from tests.conftest import FREE_FORM_CHECKED, codes, lint_text, parse_text
 
 # -- 1. commitments that are not the authors' own ---------------------------------------------
 SUPPLIER_PROMISES = """\
@@ -110,7 +110,7 @@ def test_key_changes_named_as_a_list_are_still_items():
 
 # -- 3. PM203: a length given otherwise than as a clock duration ------------------------------
 def pm203(text: str) -> list[str]:
-    return codes(lint_text(text, select=["PM203"]))
+    return codes(lint_text(text, select=["PM203"], rules=FREE_FORM_CHECKED))
 
 
 IMPACT = "# Index rebuild\n\n## Impact\n\nSearch results for 4,100 customers were wrong.\n\n"

@@ -171,7 +171,7 @@ def test_a_sev1_narrative_still_needs_a_minute_by_minute_timeline():
 def test_duration_from_the_narrative_times_is_known():
     text = _TIMED_STORY.replace("## Why did it happen?",
                                 "## Impact\n\n    All downloads failed.\n\n    ## Why")
-    assert lint_text(text, select=["PM203"]) == []
+    assert lint_text(text, select=["PM203"], rules=FREE_FORM_CHECKED) == []
 
 
 def test_for_approximately_n_minutes_after_that_is_a_stated_duration():
@@ -192,7 +192,7 @@ def test_a_length_stated_in_the_narrative_quiets_pm203():
 
         The release was pulled. This means that for approximately 38 minutes, some
         formatting jobs in CI failed.
-        """, select=["PM203"]) == []
+        """, select=["PM203"], rules=FREE_FORM_CHECKED) == []
 
 
 def test_impact_without_any_length_or_times_is_still_reported():
@@ -202,7 +202,7 @@ def test_impact_without_any_length_or_times_is_still_reported():
         ## Impact
 
         Formatting jobs in CI failed for users of the new release.
-        """, select=["PM203"])
+        """, select=["PM203"], rules=FREE_FORM_CHECKED)
     assert codes(findings) == ["PM203"]
 
 
@@ -376,7 +376,7 @@ def test_a_narrative_that_never_times_the_recovery_gives_no_length():
 
         The faulty rounding change was deployed on 2026-01-02.
         We noticed the wrong totals on 2026-03-01 after a customer reported them.
-        """, select=["PM203"])
+        """, select=["PM203"], rules=FREE_FORM_CHECKED)
     assert codes(findings) == ["PM203"]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from postmortem_lint.checks.depth.policy import OutlineOptions, follows_template
 from postmortem_lint.checks.impact.evidence import impact_anchor
 from postmortem_lint.checks.impact.missing import has_impact
 from postmortem_lint.checks.safety.security_review import security_marker
@@ -36,14 +37,21 @@ class ImpactDurationMissing(Rule):
     ("between v1.2 and v1.4", "introduced in June 2015 and fixed in April 2021"). A near
     miss ("resolved before an outage was incurred") has no outage length to state, nor has
     a defect in the data told without any outage ("a bug silently deleted 2,500 records",
-    and nothing was down or unusable).
+    and nothing was down or unusable). Only a document laid out as a postmortem is asked
+    (``min-template-parts``, default 2): a short notice tells what broke, not yet for how long.
 
     Bad::
+
+        ## Summary
+        A tax-rule release applied the wrong rate.
 
         ## Impact
         - 1,198 customers were charged the wrong tax.
 
     Good::
+
+        ## Summary
+        A tax-rule release applied the wrong rate.
 
         ## Impact
         - **Duration:** 3 hours 28 minutes (09:02 UTC to 12:30 UTC).
@@ -54,10 +62,14 @@ class ImpactDurationMissing(Rule):
     name = "impact-duration-missing"
     level = Level.warning
     family = "impact"
+    Options = OutlineOptions
+    options: OutlineOptions
 
     def check(self, ctx: RuleContext) -> Iterator[Problem]:
         doc = ctx.document
         impact = doc.impact
+        if not follows_template(doc, self.options):
+            return  # a short note or a status page's entry: told, not analysed
         if not has_impact(doc) or impact.duration is not None \
                 or impact.duration_mentioned is not None:
             return

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from postmortem_lint.checks.depth.policy import OutlineOptions, follows_template
 from postmortem_lint.checks.impact.evidence import impact_anchor, mentions
 from postmortem_lint.checks.impact.missing import has_impact
 from postmortem_lint.engine.finding import Level, Problem
@@ -39,14 +40,22 @@ class ImpactNotQuantified(Rule):
     halt", "10 minutes of network downtime"). An impact confined to the team's own work
     ("merges were on hold", "the build could not be shipped") or a deliberate whole ("the
     mirrors were taken down for maintenance") has no one to count. The finding points at
-    the first statement about users or orders that gives no number.
+    the first statement about users or orders that gives no number. Only a document laid
+    out as a postmortem is asked (``min-template-parts``, default 2): a status page's entry
+    or a short notice says what broke, and counting who it hit is a postmortem's work.
 
     Bad::
+
+        ## Summary
+        A search release returned partial results.
 
         ## Impact
         - Some customers saw incomplete search results, and conversion dropped noticeably.
 
     Good::
+
+        ## Summary
+        A search release returned partial results.
 
         ## Impact
         - 38,000 searches (12% of the window) returned incomplete results for 4,100 users.
@@ -56,10 +65,14 @@ class ImpactNotQuantified(Rule):
     name = "impact-not-quantified"
     level = Level.warning
     family = "impact"
+    Options = OutlineOptions
+    options: OutlineOptions
 
     def check(self, ctx: RuleContext) -> Iterator[Problem]:
         doc = ctx.document
         impact = doc.impact
+        if not follows_template(doc, self.options):
+            return  # a short note or a status page's entry: told, not analysed
         if not has_impact(doc) or impact.users_affected is not None \
                 or impact.quantity is not None:
             return

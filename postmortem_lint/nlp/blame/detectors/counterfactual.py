@@ -85,6 +85,8 @@ def _had_done(s: Sentence, verb: Word, subject: Mention | None,
         return []  # "had we been more careful" is a judgment
     if verb.lower_ in w.undergone_verbs:
         return []  # "had they received the signed config": what happened to them, not an act
+    if inverted is not None and inverted.lower_ not in w.past_perfect and _anyone(s, verb):
+        return []  # "Were some committer to have compromised …": a scenario weighed
     if not s.blameable(subject, level=2) or s.suppressed(verb, own_negation_ok=negated):
         return []
     mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ in w.if_words),
@@ -97,6 +99,13 @@ def _had_done(s: Sentence, verb: Word, subject: Mention | None,
     if obj is not None:
         end = min(obj.right_edge.i + 1, verb.i + 8)
     return [s.hit(KIND, start, end, subject.text, verb.i, verb.i + 1)]
+
+
+def _anyone(s: Sentence, verb: Word) -> bool:
+    """Whether the verb's subject is nobody in particular ("some committer", "a reviewer")."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and any(c.dep_ == "det" and c.lower_ in s.w.indefinite_determiners
+                                       for c in subject.children)
 
 
 def _act_harmed(s: Sentence, verb: Word) -> bool:
@@ -181,8 +190,8 @@ def _were_to_have(s: Sentence) -> Iterator[BlameHit]:
         return
     subject = next((c for c in doc[0].children if c.dep_ == "nsubj"), None)
     mention = s.who(subject)
-    if subject is None or not s.blameable(mention, 2):
-        return
+    if subject is None or not s.blameable(mention, 2) or _anyone(s, doc[0]):
+        return  # "Were a reviewer to have …": anyone, in a scenario weighed
     verb = next((t for t in doc[subject.i + 1:subject.i + 6] if t.tag_ == "VBN" and any(
         c.lower_ == "to" for c in t.children) and any(c.lower_ in w.have_verbs
                                                      for c in t.children)), None)

@@ -53,7 +53,7 @@ def _phrases(s: Sentence) -> Iterator[BlameHit]:
             continue  # "taken off the project after the reorg": not about an incident
         # a phrase may hold its own negation: "will not be renewed"
         own = any(t.lower_ in s.w.negators for t in span)
-        if not s.suppressed(span.root, own_negation_ok=own):
+        if not s.suppressed(span.root, own_negation_ok=own) and not _none_of(s, span.root):
             yield s.hit(KIND, span.start, span.end, mentions[0].text, span.start, span.end)
 
 
@@ -66,7 +66,7 @@ def _sanctioned(s: Sentence, verb: Word) -> Iterator[BlameHit]:
             c.dep_ == "dobj" for c in verb.children):
         return  # "was reassigned the incident commander role": given a task
     mention = _patient(s, verb)
-    if not s.blameable(mention, level=2) or s.suppressed(verb):
+    if not s.blameable(mention, level=2) or s.suppressed(verb) or _supposed(s, verb):
         return
     start = min([verb.i] + [c.i for c in verb.children
                             if c.dep_ in ("aux", "auxpass") and c.i < verb.i])
@@ -75,6 +75,23 @@ def _sanctioned(s: Sentence, verb: Word) -> Iterator[BlameHit]:
     if particle is not None:
         end = max(end, particle.i + 1)
     yield s.hit(KIND, start, end, mention.text, verb.i, verb.i + 1)
+
+
+def _none_of(s: Sentence, noun: Word) -> bool:
+    """"no written warnings, performance plans or other consequences": a list that "no"
+    denies as a whole, from its first item."""
+    first = noun
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    return first.i != noun.i and any(c.dep_ == "det" and c.lower_ in s.w.negations
+                                     for c in first.children)
+
+
+def _supposed(s: Sentence, verb: Word) -> bool:
+    """"Punishing the responder would only make the next incident harder to report": a
+    sanction as the subject of what it would do, weighed and not imposed."""
+    return verb.dep_ == "csubj" and verb.tag_ == "VBG" and any(
+        c.lower_ in s.w.would or c.lower_ in s.w.hedge_modals for c in s.auxiliaries(verb.head))
 
 
 def _particle(s: Sentence, verb: Word, particles: frozenset[str]) -> bool:

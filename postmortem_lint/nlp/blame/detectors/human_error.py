@@ -20,7 +20,7 @@ def detect(s: Sentence) -> Iterator[BlameHit]:
         anchor = _blamed_for(s, root)
         if _term(s, root):
             continue
-        if not s.suppressed(anchor) and not _looked_past(s, root):
+        if not _suppressed(s, root, anchor) and not _set_aside(s, root):
             yield s.hit(KIND, span.start, span.end, "", span.start, span.end)
     yield from _human_fault(s)
     yield from _labelled_human(s)
@@ -54,7 +54,7 @@ def _human_fault(s: Sentence) -> Iterator[BlameHit]:
             modifier = before  # "a manual slip" the parser split into two subjects
         if modifier is None or noun.tag_ == "NNS" and modifier.lower_ == "user" or _term(s, noun):
             continue
-        if s.suppressed(_blamed_for(s, noun)) or _looked_past(s, noun):
+        if _suppressed(s, noun, _blamed_for(s, noun)) or _set_aside(s, noun):
             continue
         yield s.hit(KIND, modifier.i, span.end, "", modifier.i, span.end)
 
@@ -85,6 +85,45 @@ def _labelled_human(s: Sentence) -> Iterator[BlameHit]:
     after = s.after(word)
     if word.lower_ in s.w.human_labels and (after is None or after.is_punct):
         yield s.hit(KIND, word.i, word.i + 1, "", word.i, word.i + 1)
+
+
+def _suppressed(s: Sentence, noun: Word, anchor: Word) -> bool:
+    """Negated or talked about; "due to human error the certificates were not installed"
+    gives it as the cause of what did not happen (the negation is the outcome's), so there
+    only the cause link's own denial counts."""
+    link = noun.head
+    if link.dep_ in ("pcomp", "prep") and link.head.lower_ in s.w.cause_prepositions:
+        link = link.head  # "due to", "because of": the parser hangs the noun on either word
+    if noun.dep_ == "pobj" and link.lower_ in s.w.cause_prepositions and link.dep_ == "prep":
+        return s.suppressed(link.head) and s.negated(link.head) is None
+    return s.suppressed(anchor)
+
+
+def _set_aside(s: Sentence, noun: Word) -> bool:
+    """Named to be set aside: looked past, conceded, or called a symptom."""
+    return _looked_past(s, noun) or _conceded(s, noun) or _a_symptom(s, noun)
+
+
+def _a_symptom(s: Sentence, noun: Word) -> bool:
+    """"Human error is a symptom here, not the cause": the guides' reading, not a cause."""
+    verb = noun.head
+    return noun.dep_ == "nsubj" and verb.lower_ in s.w.be_verbs and any(
+        c.dep_ == "attr" and c.lower_ in s.w.symptom_words for c in verb.children)
+
+
+def _conceded(s: Sentence, noun: Word) -> bool:
+    """"While it can be attributed to human error, …": named in a hedged concession (a
+    clause opened by while / although whose verb is hedged by can / may), which the rest
+    of the sentence sets aside."""
+    verb = noun
+    for _ in range(8):  # up to the clause the phrase is in
+        if verb.head.i == verb.i:
+            return False
+        verb = verb.head
+        if verb.dep_ == "advcl" and any(c.lower_ in s.w.concessive_marks
+                                        for c in verb.children if c.dep_ == "mark"):
+            return any(c.lower_ in s.w.hedge_modals for c in s.auxiliaries(verb))
+    return False
 
 
 def _looked_past(s: Sentence, noun: Word) -> bool:

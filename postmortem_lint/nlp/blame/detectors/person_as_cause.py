@@ -98,6 +98,8 @@ def _damage(s: Sentence) -> Iterator[BlameHit]:
 
 
 def _damaged_by(s: Sentence, verb: Word, span: Phrase | None) -> Iterator[BlameHit]:
+    if verb.dep_ == "conj" and verb.tag_ == "VBG" and verb.head.tag_ != "VBG":
+        return  # "X could keep working, but creating issues had to wait": a gerund, no act
     subject = s.subject(verb)
     mention = s.person_or_work(subject, 1)
     if mention is None or s.suppressed(verb) or s.made_to(verb) or \
@@ -447,13 +449,25 @@ def _because(s: Sentence) -> Iterator[BlameHit]:
     for verb in s.verbs:
         mark = next((c for c in verb.children if c.dep_ == "mark" and
                      c.lower_ in s.w.cause_markers), None)
-        if verb.dep_ != "advcl" or mark is None:
+        # a why's answer on its own: "Because X flushed it by hand."
+        answer = verb.dep_ == "ROOT" and mark is not None and mark.i == 0 and \
+            verb.right_edge.i >= len(s.doc) - 2
+        if verb.dep_ != "advcl" and not answer or mark is None:
             continue
-        if (s.neutral(verb) and not _bad_object(s, verb)) or verb.lower_ in v.stative or \
-                s.passive(verb) or s.negated(verb) is not None:
+        # a responder's act (restarting, draining) is neutral, unless it is what the damage
+        # is put down to: "went down because X restarted the primary" (a one-word act: not
+        # "rolled back", a phrase)
+        act = verb.lower_ in v.actions and verb.lower_ in v.neutral
+        if (s.neutral(verb) and not _bad_object(s, verb) and not act) \
+                or verb.lower_ in v.stative or s.passive(verb) or s.negated(verb) is not None:
             continue
         mention = s.who(s.subject(verb))
         if not s.blameable(mention):
+            continue
+        if answer:  # "Why did the cache empty? Because X flushed it by hand."
+            if (act or verb.lower_ in v.actions and not s.neutral(verb)) and \
+                    not s.suppressed(verb):
+                yield s.hit(KIND, mark.i, verb.i + 1, mention.text, verb.i, verb.i + 1)
             continue
         main = verb.head
         outcome = [t for t in main.subtree if not (verb.left_edge.i <= t.i <= verb.right_edge.i)
