@@ -346,6 +346,8 @@ def test_systemic_root_cause_and_neutral_acts_pass() -> None:
         - The on-call engineer had joined the rotation two weeks earlier.
         - Oskar paged the database team within two minutes.
         - A flaw in the registry allowed someone to replace the release files.
+        - Hotfix 4 removed the renewal cron.
+        - T4 Engineering shipped the load balancer firmware that dropped the chain.
         """) == []
 
 

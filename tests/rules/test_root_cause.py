@@ -174,3 +174,18 @@ def test_scores_in_range_pass():
           - factor: The template has no storage growth field.
             score: 0
         """, name="pm.yaml", select=["PM404"]) == []
+
+
+def test_a_list_of_why_it_happened_beside_one_stated_root_cause_is_apart_from_it() -> None:
+    text = """\
+        ## Root cause
+        The WAL archive filled the disk after the archiver job stalled.
+
+        ## Why did it happen?
+        - The archiver had no alert on its lag.
+        - Disk usage alerts fired only at 95%.
+        """
+    assert lint_text(text, select=["PM402"]) == []
+    mixed = text.replace("## Root cause\n        The WAL archive filled the disk after the"
+                         " archiver job stalled.\n\n        ", "")
+    assert codes(lint_text(mixed, select=["PM402"])) == ["PM402"]

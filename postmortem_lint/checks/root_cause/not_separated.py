@@ -71,6 +71,11 @@ class RootCauseNotSeparated(Rule):
                  and s.leading_list_items >= 2]
         if not mixed:
             return
+        # "## Root cause" stating one cause, then "## Why did it happen?" listing what let it
+        # happen: the list stands apart from the root cause already
+        if any(s.kind == "root_cause" and s.leading_list_items < 2 and doc.has_text(s)
+               for s in doc.sections):
+            return
         section = max(mixed, key=lambda s: len(s.body))
         span = section.title.span
         yield self.problem(

@@ -188,6 +188,8 @@ class Sentence:
         v = self.v
         lower = token.lower_.replace("\u2019", "'")
         phrase = norm(self.doc[self._modifier_edge(token):end].text)
+        if self._numbered(token):
+            return mention(SYSTEM)  # "T4 Engineering", "Hotfix 4": a vendor's or a thing's name
         if phrase in v.roles and phrase not in v.ambiguous or phrase in v.people or \
                 _ends_with_any(phrase, v.multiword_persons):
             return mention(ROLE)  # "our new hire", "the on-call SRE"
@@ -284,6 +286,16 @@ class Sentence:
         participle when nothing helps it)."""
         return verb.tag_ in ("VBZ", "VBP") or verb.tag_ == "VBN" and not any(
             c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+    @staticmethod
+    def _numbered(token: Word) -> bool:
+        """A capitalised noun with a number in or right after its name ("T4 Engineering",
+        "Hotfix 4", "Sprint 12"): a vendor, a release or a thing; people and teams are not
+        numbered."""
+        if not token.text[:1].isupper():
+            return False
+        parts = [token, *(c for c in token.children if c.dep_ in ("compound", "nummod"))]
+        return any(any(ch.isdigit() for ch in t.text) for t in parts)
 
     @staticmethod
     def _coded_name(token: Word) -> bool:
