@@ -67,6 +67,7 @@ from postmortem_lint.audit.report import (
 )
 from postmortem_lint.audit.store import RecordStore
 from postmortem_lint.engine.finding import Level
+from postmortem_lint.model import DocumentKind
 
 REVIEW_DUE_DAYS = 30
 ESCALATE_AT = 2
@@ -203,6 +204,8 @@ class _ReviewStats:
             return
         out, profile, today = self.out, doc.profile, self.today
         review = profile.review_date
+        if review is None and profile.kind != DocumentKind.postmortem.value:
+            return  # a status update, a public report: the team's review is kept elsewhere
         if review is None:
             out.missing += 1
             due_by = profile.incident_date + dt.timedelta(days=REVIEW_DUE_DAYS) \

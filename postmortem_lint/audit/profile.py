@@ -57,6 +57,10 @@ class DocumentProfile(BaseModel):
     """The audit-relevant facts of one postmortem."""
 
     format: str = "unknown"
+    kind: str = Field(
+        default="postmortem", description="What the document is: postmortem, status-update, "
+        "postmortem-elsewhere or public-report (a report written for the public); only a "
+        "postmortem is counted as missing a follow-up review.")
     id: str | None = None
     title: str | None = None
     severity: str | None = Field(default=None, description="Normalised label, e.g. SEV-1.")
@@ -88,7 +92,7 @@ class DocumentProfile(BaseModel):
 class AuditProfiler:
     """The engine extension that profiles each parsed document for audits."""
 
-    key = "audit-profile-4"
+    key = "audit-profile-5"
 
     def __call__(self, document: Postmortem, facts: IncidentFacts,
                  data: RuleData) -> dict[str, Any]:
@@ -159,7 +163,7 @@ def profile_document(doc: Postmortem, facts: IncidentFacts, classifier: RootCaus
     data masked the way findings do, since audit reports are shared widely."""
     meta = doc.meta
     hide = _redactor(doc, data)
-    profile = DocumentProfile(format=doc.format)
+    profile = DocumentProfile(format=doc.format, kind=doc.kind.value)
     profile.id = meta.id.value.strip() if meta.id else None
     profile.title = hide(meta.title.value.strip()) if meta.title else None
     if meta.severity is not None:

@@ -199,3 +199,23 @@ def test_since_filters_by_incident_date_and_keeps_undated(archive):
     assert (report.totals.files, report.totals.documents, report.totals.filtered_out) == (6, 5, 1)
     assert len(report.actions.overdue) == 3  # INC-E's item is gone
     assert all(r.group != "2025-Q4" for r in report.timing.by_quarter)
+
+
+def test_a_report_for_the_public_is_not_counted_as_missing_its_review(tmp_path):
+    body = """# Checkout outage on {day}
+
+**Date:** {day}
+
+## What happened
+12% of checkouts failed for 40 minutes after a pricing deploy.
+
+## Root cause
+A pricing release sent malformed prices to the checkout service.
+{closing}
+"""
+    (tmp_path / "internal.md").write_text(body.format(day="2026-03-02", closing=""))
+    (tmp_path / "public.md").write_text(body.format(
+        day="2026-03-09", closing="\nWe apologize for the disruption this caused.\n"))
+    reviews = audit(tmp_path).reviews
+    assert reviews.missing == 1
+    assert [item.path.rsplit("/", 1)[-1] for item in reviews.items] == ["internal.md"]
