@@ -273,6 +273,7 @@ class Words:
     symptom_words: frozenset[str]
     indefinite_determiners: frozenset[str]
     cause_prepositions: frozenset[str]
+    identity_nouns: frozenset[str]
 
     @classmethod
     def build(cls, groups: dict[str, list[str]], inflect: Inflector) -> Words:

@@ -194,6 +194,8 @@ NEVER = {
         "While it could be put down to human error, the tool ran a destructive command on"
         " the wrong host without asking.",
         "Human error is a symptom here, not the cause.",
+        "The first draft was private and contained the name of the engineer who accidentally"
+        " removed the data; this version leaves it out.",
         "The outage was not due to human error: the installer skipped the reload silently.",
         "There will be no written warnings, review boards or other consequences for anyone.",
         "Punishing the responder would only make the next slip harder to report.",

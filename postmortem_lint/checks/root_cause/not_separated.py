@@ -72,9 +72,11 @@ class RootCauseNotSeparated(Rule):
         if not mixed:
             return
         # "## Root cause" stating one cause, then "## Why did it happen?" listing what let it
-        # happen: the list stands apart from the root cause already
+        # happen: the list stands apart from the root cause already (a list headed "Root
+        # cause and contributing factors" still mixes them)
         if any(s.kind == "root_cause" and s.leading_list_items < 2 and doc.has_text(s)
-               for s in doc.sections):
+               for s in doc.sections) and \
+                not any("contributing_factors" in s.also for s in mixed):
             return
         section = max(mixed, key=lambda s: len(s.body))
         span = section.title.span

@@ -294,8 +294,11 @@ class Sentence:
         numbered."""
         if not token.text[:1].isupper():
             return False
-        parts = [token, *(c for c in token.children if c.dep_ in ("compound", "nummod"))]
-        return any(any(ch.isdigit() for ch in t.text) for t in parts)
+        coded = [t for t in (token, *(c for c in token.children if c.dep_ == "compound"))
+                 if any(ch.isdigit() for ch in t.text) and any(ch.isalpha() for ch in t.text)]
+        # a number right after the name; a time stamp before it is no part of it
+        after = [c for c in token.children if c.dep_ == "nummod" and c.i > token.i]
+        return bool(coded or after)
 
     @staticmethod
     def _coded_name(token: Word) -> bool:
@@ -582,6 +585,12 @@ class Sentence:
     def _followed_by(self, verb: Word, tails: dict[str, tuple[tuple[str, ...], ...]]) -> bool:
         words = tuple(t.lower_ for t in self.doc[verb.i + 1:verb.i + 4])
         return any(words[:len(rest)] == rest for rest in tails.get(verb.lower_, ()))
+
+    def named_only(self, token: Word | None) -> bool:
+        """"the name of the engineer who removed the data": who someone is, talked about
+        (a document naming people), not a statement of what they did."""
+        return token is not None and token.dep_ == "pobj" and token.head.lower_ == "of" \
+            and token.head.head.lower_ in self.w.identity_nouns
 
     def made_to(self, verb: Word) -> bool:
         """Whether a thing made the person act: "the dashboard led the operator to…", "made

@@ -65,7 +65,7 @@ def _acting(s: Sentence, verb: Word, after: int, labelled: bool) -> Clause | Non
         # "Trigger: an SRE drained…": the label itself may be parsed as a subject too
         subject = next((c for c in verb.children
                         if c.dep_ in ("nsubj", "csubj") and c.i > after), None)
-    if subject is None or _let_act(s, verb):
+    if subject is None or _let_act(s, verb) or s.named_only(subject):
         return None
     mention = s.who(subject)
     if labelled and not s.blameable(mention, 2):

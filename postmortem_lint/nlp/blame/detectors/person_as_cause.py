@@ -102,7 +102,7 @@ def _damaged_by(s: Sentence, verb: Word, span: Phrase | None) -> Iterator[BlameH
         return  # "X could keep working, but creating issues had to wait": a gerund, no act
     subject = s.subject(verb)
     mention = s.person_or_work(subject, 1)
-    if mention is None or s.suppressed(verb) or s.made_to(verb) or \
+    if mention is None or s.suppressed(verb) or s.made_to(verb) or s.named_only(subject) or \
             _named_thing_failed(s, verb, subject) or _planned(s, verb):
         return
     end = span.end if span is not None else verb.i + 1
