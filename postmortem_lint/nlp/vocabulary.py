@@ -274,6 +274,7 @@ class Words:
     indefinite_determiners: frozenset[str]
     cause_prepositions: frozenset[str]
     identity_nouns: frozenset[str]
+    answerable_words: frozenset[str]
 
     @classmethod
     def build(cls, groups: dict[str, list[str]], inflect: Inflector) -> Words:

@@ -19,6 +19,8 @@ def blame_codes(text: str, name: str = "postmortem.md", **config: object) -> lis
 # -- each rule: sentences it reports ------------------------------------------------------
 FAILING = {
     "PM101": [
+        "The charge nurse forgot to log the override in the medication system.",
+        "The teller ignored the limit warning on the transfer screen.",
         "At 02:14 UTC the on-call engineer ignored the disk-pressure alert and went back to sleep.",
         "Sanjay forgot to re-enable the cron job after the maintenance window.",
         "The alert was ignored by the on-call engineer for 47 minutes.",
@@ -78,6 +80,7 @@ FAILING = {
         "Checking the flag would have taken the engineer ten seconds.",
     ],
     "PM106": [
+        "The game master who spawned the items was stripped of admin privileges.",
         "The contractor was shown the door after the regression shipped.",
         "Tomasz was sacked a week after the incident.",
         "The engineer involved will be retrained on the deploy process.",
@@ -95,6 +98,9 @@ FAILING = {
         "The release engineer's deploy rights have been taken away.",
     ],
     "PM110": [
+        "The night operator is responsible for the corrupted backups.",
+        "The person responsible for the outage is the on-call DBA.",
+        "The consultant from our partner deleted the DNS zone, starting the cascade.",
         "The checkout page went down because Ayelet restarted the primary at peak.",
         "Why did the cache empty? Because Thandiwe flushed it by hand.",
         "The outage was caused by the intern's script, which deleted every object in /backups.",
@@ -156,6 +162,9 @@ NEVER = {
         "Lazy loading of the config module delayed startup by two seconds.",
     ],
     "person doing a neutral thing": [
+        "Hubot ignored the rollback command because the chat adapter had disconnected.",
+        "The SRE team is responsible for the incident review and its action items.",
+        "Ana restarted the pods at 14:02 UTC, restoring service.",
         "Most developers could keep working from local clones, but creating issues and such"
         " had to wait.",
         "Li paged the storage team at 14:05 UTC.",
@@ -194,6 +203,7 @@ NEVER = {
         "While it could be put down to human error, the tool ran a destructive command on"
         " the wrong host without asking.",
         "Human error is a symptom here, not the cause.",
+        "Was the nurse negligent? No: the scanner had failed for weeks.",
         "The first draft was private and contained the name of the engineer who accidentally"
         " removed the data; this version leaves it out.",
         "The outage was not due to human error: the installer skipped the reload silently.",

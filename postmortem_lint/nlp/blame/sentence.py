@@ -19,6 +19,7 @@ from postmortem_lint.nlp.vocabulary import Vocabulary, norm
 PERSON, ROLE, TEAM, WE, NOBODY, SYSTEM = "person", "role", "team", "we", "nobody", "system"
 _BLAMEABLE = frozenset({PERSON, ROLE, TEAM})
 _SUBJECTS = ("nsubj", "csubj")
+_AUX_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})  # "Was…?", "Did…?", "Should…?"
 NAME_SHAPE = re.compile(r"^[A-Z\u00C0-\u00DE\u0100-\u017E][a-z\u00DF-\u00FF\u0100-\u017F'\u2019]+"
                         r"(?:-[A-Z][a-z]+)?$")
 _NOUN_TAGS = ("NN", "NNS", "NNP", "NNPS", "PRP", "PRP$")
@@ -585,6 +586,13 @@ class Sentence:
     def _followed_by(self, verb: Word, tails: dict[str, tuple[tuple[str, ...], ...]]) -> bool:
         words = tuple(t.lower_ for t in self.doc[verb.i + 1:verb.i + 4])
         return any(words[:len(rest)] == rest for rest in tails.get(verb.lower_, ()))
+
+    def polar_question(self) -> bool:
+        """"Was the nurse negligent?", "Did anyone skip the check?": a yes-no question (it
+        opens with a verb and ends with a question mark) asks; it states nothing."""
+        words = [t for t in self.doc if not t.is_space]
+        return len(words) > 2 and words[-1].text == "?" and words[0].tag_ in _AUX_TAGS and \
+            words[0].dep_ in ("ROOT", "aux", "auxpass")
 
     def named_only(self, token: Word | None) -> bool:
         """"the name of the engineer who removed the data": who someone is, talked about

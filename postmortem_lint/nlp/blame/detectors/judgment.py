@@ -14,6 +14,8 @@ KIND = BlameKind.judgment
 
 
 def detect(s: Sentence) -> Iterator[BlameHit]:
+    if s.polar_question():
+        return  # "Was the nurse negligent? No: …": asked, to be answered, not said
     yield from _hindsight_subjects(s)
     yield from _judging_words(s)
     yield from _counterfactual_judgments(s)

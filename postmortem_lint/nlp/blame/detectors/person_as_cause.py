@@ -24,6 +24,7 @@ def detect(s: Sentence) -> Iterator[BlameHit]:
     yield from _when(s)
     yield from _labelled(s)
     yield from _author_of_damage(s)
+    yield from _answerable(s)
 
 
 def _cause_links(s: Sentence) -> Iterator[BlameHit]:
@@ -192,11 +193,22 @@ def _which_damaged(s: Sentence, verb: Word) -> bool:
     """"deleted the DNS zone, which took every domain offline": the act's own damage (the
     parser may hang ", which…" on any noun after the verb)."""
     doc = s.doc
+    if any(c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > verb.i and damaging(s, c)
+           for c in verb.children):
+        return True  # "deleted the DNS zone, starting the cascade"
     return any(clause.dep_ == "relcl" and any(
         c.lower_ == "which" and c.dep_ == "nsubj" and (
             c.head.head.head.i == verb.i or c.i > 0 and doc[c.i - 1].text == ",")
-        for c in clause.children) and damaging(s, clause)
+        for c in clause.children) and _what_it_did(s, clause)
         for clause in verb.subtree if clause.i > verb.i)
+
+
+def _what_it_did(s: Sentence, clause: Word) -> bool:
+    """The clause damages, or says it is what damaged: ", which is what broke the branch"."""
+    if damaging(s, clause):
+        return True
+    return clause.lower_ in s.w.be_verbs and any(
+        c.dep_ in ("ccomp", "attr") and damaging(s, c) for c in clause.children)
 
 
 def _damage_object(s: Sentence, verb: Word) -> bool:
@@ -207,7 +219,9 @@ def _damage_object(s: Sentence, verb: Word) -> bool:
                                      if c.dep_ == "compound") or
         any(c.lower_ in bad for c in child.children if c.dep_ == "amod") or
         # "the chain of failures", "a wave of errors"
-        (s.pobj(child, "of") or child).lower_ in nouns)
+        (s.pobj(child, "of") or child).lower_ in nouns or
+        # "introduced the off-by-one that corrupted save files"
+        any(c.dep_ == "relcl" and damaging(s, c) for c in child.children))
         for child in verb.children
         if not any(c.dep_ == "det" and c.lower_ == "no" for c in child.children))
 
@@ -385,8 +399,10 @@ def _is_cause(s: Sentence, child: Word) -> bool:
         return any(c.dep_ in ("det", "poss") for c in child.children)
     if child.dep_ in ("acomp", "xcomp", "prep") and child.lower_ in s.w.responsible_preps:
         words = {t.lower_ for t in child.subtree}
-        return bool(words & s.w.blame_words) or (
-            child.lower_ == "responsible" and bool(words & s.v.damage_nouns))
+        damage = s.pobj(child, "for")  # "responsible for the corrupted backups", not for
+        return bool(words & s.w.blame_words) or (  # "the incident review"
+            child.lower_ in s.w.answerable_words and damage is not None and
+            _is_damage(s, damage))
     return False
 
 
@@ -648,3 +664,32 @@ def _culprit(s: Sentence, thing: Word) -> bool:
     return any(c.dep_ == "amod" and c.i > thing.i and c.lower_ in s.w.accountable_words and
                all(p.lower_ in s.v.damage_nouns for p in c.subtree if p.dep_ == "pobj")
                for c in thing.children)
+
+
+def _answerable(s: Sentence) -> Iterator[BlameHit]:
+    """"The person responsible for the outage is the on-call DBA", "the engineer
+    responsible for the data loss": a person answering for damage (as a subject's
+    complement, "X is responsible for …", see ``_is_cause``)."""
+    for word in s.doc:
+        if word.lower_ not in s.w.answerable_words or word.dep_ != "amod" or \
+                s.suppressed(word):
+            continue
+        damage = s.pobj(word, "for")
+        if damage is None or not _is_damage(s, damage):
+            continue
+        holder = word.head
+        mention = s.who(holder)
+        if not s.blameable(mention, 1) and holder.dep_ == "nsubj":
+            # "the person responsible for … is <X>": the one named after the copula
+            attr = next((c for c in holder.head.children if c.dep_ == "attr"), None)
+            mention = s.who(attr)
+        if not s.blameable(mention, 1):
+            continue
+        start, end = min(mention.start, word.i), max(mention.end, damage.right_edge.i + 1)
+        yield s.hit(KIND, start, end, mention.text, word.i, word.i + 1)
+
+
+def _is_damage(s: Sentence, noun: Word) -> bool:
+    """Damage, or a thing in a bad state: "the outage", "the corrupted backups"."""
+    return noun.lower_ in s.v.damage_nouns or any(
+        c.dep_ == "amod" and c.lower_ in s.w.bad_state_words for c in noun.children)
