@@ -419,11 +419,11 @@ class RuleData(BaseModel):
         "the incident goes on (we are working on, more details to follow).")
     reader_address: list[str] = Field(
         default_factory=new_list, description="Words by which a document speaks to its readers "
-        "as customers or users (we apologize, thank you for your patience): it is a public "
-        "report.")
+        "as customers or users (we apologize, thank you for your patience, hi everyone) or "
+        "says it is the public version of an internal postmortem: it is a public report.")
     post_keys: list[str] = Field(
         default_factory=new_list, description="Front-matter keys of a site's published post "
-        "(layout, permalink, author, tags): with no postmortem field in the document, it is a "
+        "(layout, permalink, author, thumbnail): with no postmortem field in the document, it is a "
         "public report.")
     future_markers: list[str] = Field(
         default_factory=new_list, description="Words that put a sentence in the future (will, "

@@ -275,6 +275,7 @@ class Words:
     cause_prepositions: frozenset[str]
     identity_nouns: frozenset[str]
     answerable_words: frozenset[str]
+    cognition_verbs: frozenset[str]
 
     @classmethod
     def build(cls, groups: dict[str, list[str]], inflect: Inflector) -> Words:

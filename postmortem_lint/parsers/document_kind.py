@@ -23,7 +23,7 @@ from postmortem_lint.model import (
 )
 from postmortem_lint.parsers.sentences import outside_lists, sentences
 from postmortem_lint.parsers.values import is_status_page_state, normalise_key
-from postmortem_lint.phrases import find_phrases
+from postmortem_lint.phrases import find_phrases, has_phrase
 from postmortem_lint.ruledata import RuleData
 
 _CLOSING = 3  # the paragraphs a document closes with: where it says what comes next
@@ -162,6 +162,10 @@ def _public_report(doc: Postmortem, data: RuleData, front_matter_keys: list[Loca
         if found is not None:
             return Located(value=DocumentKind.public_report, span=sentence.span(*found),
                            raw=sentence.text[found[0]:found[1]])
+    for section in doc.sections:  # "## What should you do?"
+        title = section.title
+        if has_phrase(title.value.replace("’", "'"), data.reader_address):
+            return Located(value=DocumentKind.public_report, span=title.span, raw=title.value)
     return None
 
 

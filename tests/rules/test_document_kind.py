@@ -473,3 +473,20 @@ def test_a_status_pages_entry_is_a_public_report_and_its_state_no_severity():
     assert doc.kind is DocumentKind.public_report
     assert doc.meta.severity is None
     assert codes(lint_text(text, select=["PM003", "PM403", "PM221"])) == []
+
+
+@pytest.mark.parametrize("sign", [
+    "Hi everyone,\n\n    Here is what happened to the checkout service.",
+    "Internal post-mortem: <https://tracker.example/postmortems/120>",
+    "## What should you do?\n\n    Nothing: no data left the service.",
+])
+def test_a_greeting_a_question_to_readers_or_an_internal_original_makes_a_public_report(
+        sign: str):
+    text = _public("").replace("## What happened", sign + "\n\n    ## What happened")
+    assert parse_text(text).kind is DocumentKind.public_report
+
+
+def test_tags_alone_do_not_make_a_teams_postmortem_a_post():
+    text = "---\ntitle: Checkout outage\ntags: postmortem, payments\n---\n" + \
+        textwrap.dedent(_public(""))
+    assert parse_text(text).kind is DocumentKind.postmortem

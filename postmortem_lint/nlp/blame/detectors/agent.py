@@ -41,9 +41,16 @@ def _an_act(s: Sentence, verb: Word, labelled: bool) -> bool:
     v, lower = s.v, verb.lower_
     # Right after "Root cause:", an act such as restarting or draining is the cause.
     neutral = s.neutral(verb) and not (labelled and lower in v.actions)
-    if neutral or lower in v.stative or verb.tag_ == "VBG" and \
-            verb.dep_ in ("amod", "compound", "pcomp", "pobj"):
+    if neutral or lower in v.stative or lower in s.w.cognition_verbs or \
+            verb.tag_ == "VBG" and verb.dep_ in ("amod", "compound", "pcomp", "pobj"):
         return False
+    first = verb
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head  # "… to make this change, and also make some fixes"
+    head = first.head
+    if first.dep_ in ("xcomp", "advcl") and head.i < first.i and (
+            s.neutral(head) or head.lower_ in s.w.cognition_verbs):
+        return False  # "opened a PR to make this change": the purpose of a neutral act
     following = s.after(verb)
     if following is not None and following.dep_ in ("aux", "auxpass") and \
             following.head.i != verb.i:
