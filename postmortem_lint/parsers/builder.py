@@ -110,6 +110,9 @@ def _words_at(prose: Prose, start: int, end: int) -> Located[str]:
     return Located(value=prose.text[start:end], span=prose.span(start, end))
 
 
+EARLIEST_YEAR, LATEST_YEAR = 1990, 2100  # years a postmortem's own date falls in
+
+
 class DocumentBuilder:
     def __init__(self, path: str, fmt: str, line_count: int, data: RuleData):
         self.doc = Postmortem(path=path, format=fmt, line_count=max(line_count, 1))
@@ -129,6 +132,7 @@ class DocumentBuilder:
         self.resolved = False
         # The top-level keys of the front matter, where written: a site's post shows in them.
         self.front_matter_keys: list[Located[str]] = []
+        self._post_date: Located[dt.date] | None = None  # a post's own date, set aside
 
     # -- problems ---------------------------------------------------------------
     def problem(self, code: str, message: str, span: Span) -> None:
@@ -255,6 +259,8 @@ class DocumentBuilder:
         """Record the incident's day unless a better source already gave it. A stated date
         field wins over the start field's day; both win over a date read from prose."""
         meta = self.doc.meta
+        if not EARLIEST_YEAR <= day.value.year <= LATEST_YEAR:
+            return  # "Aug 15" read with no year known: no day of this incident
         current = _DATE_SOURCES.index(meta.incident_date_source) \
             if meta.incident_date_source in _DATE_SOURCES else len(_DATE_SOURCES)
         wanted = _DATE_SOURCES.index(source)
@@ -262,6 +268,33 @@ class DocumentBuilder:
                 stated and wanted == current and not self._date_stated):
             meta.incident_date, meta.incident_date_source = day, source
             self._date_stated = self._date_stated or stated
+
+    def post_date_is_publication(self) -> None:
+        """A site's post (its front matter has a post's keys: layout, permalink, author…)
+        dates itself with a plain ``date``: the day it was published, which is often days
+        after the incident. The incident's day is then read from the title, the first
+        paragraph or the timeline, and the publication day is kept as such."""
+        meta, keys = self.doc.meta, self.front_matter_keys
+        names = {values.normalise_key(key.value) for key in keys}
+        if meta.incident_date is None or meta.incident_date_source != "front-matter" or \
+                "date" not in names or not names & set(self.data.post_keys):
+            return
+        if self.resolved or any(field is not None for field in (
+                meta.incident_end, meta.severity, meta.severity_unknown, meta.status)):
+            return  # a status page's entry: its fields, date included, are the incident's
+        date_key = next(key for key in keys if values.normalise_key(key.value) == "date")
+        if meta.incident_date.span.line != date_key.span.line:
+            return  # the day came from a field that names the incident
+        if meta.date_published is None:
+            meta.date_published = meta.incident_date
+        self._post_date = meta.incident_date
+        meta.incident_date, meta.incident_date_source = None, None
+        self._date_stated = False
+
+    def post_date_if_nothing_else(self) -> None:
+        """A post whose text dates the incident nowhere: its day is the post's, as before."""
+        if self._post_date is not None and self.doc.meta.incident_date is None:
+            self.date_incident(self._post_date, "front-matter")
 
     def default_date(self) -> dt.date | None:
         """The day of the incident (the model's one fact), for times written without one."""

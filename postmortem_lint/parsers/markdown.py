@@ -24,7 +24,7 @@ from postmortem_lint.model import (
     prose_at,
 )
 from postmortem_lint.parsers import action_items
-from postmortem_lint.parsers.builder import DocumentBuilder
+from postmortem_lint.parsers.builder import EARLIEST_YEAR, LATEST_YEAR, DocumentBuilder
 from postmortem_lint.parsers.markdown_blocks import Block, markdown_parser, to_blocks
 from postmortem_lint.parsers.markdown_timeline import TimelineReader
 from postmortem_lint.parsers.sections import is_exact_heading, other_kinds, section_kind
@@ -81,7 +81,6 @@ _EVIDENCE_AFTER = re.compile(
 # Words that make a sentence ending in ":" the lead-in of a list of lessons.
 _LESSON_WORDS = frozenset(("lessons", "lesson", "learnings", "takeaways"))
 _LABEL_LEVEL = 7  # below every Markdown heading level
-_EARLIEST_DATE, _LATEST_DATE = 1990, 2100  # years a postmortem's own date falls in
 # Sections whose dates are deadlines and reviews to come, not the incident's day.
 _LOOKING_AHEAD = frozenset(("action_items", "follow_up", "lessons"))
 _ACTION_COLUMNS = ("action", "owner", "due", "priority", "status", "type", "ticket")
@@ -427,6 +426,7 @@ class _Reader:
             self.read_text_block(block, kind)
         self.finish_sections()
         self.date_from_narrative()
+        self.b.post_date_if_nothing_else()
         return self.b.finish()
 
     def date_from_opening(self, blocks: list[Block]) -> None:
@@ -462,7 +462,7 @@ class _Reader:
             if prose.role is not ProseRole.narrative or prose.section in _LOOKING_AHEAD:
                 continue
             for day, start, end in find_dates(prose.text, dayfirst=self.b.dayfirst):
-                if _EARLIEST_DATE <= day.year <= _LATEST_DATE:
+                if EARLIEST_YEAR <= day.year <= LATEST_YEAR:
                     told.setdefault(day, []).append(Located(value=day,
                                                             span=prose.span(start, end)))
         if told:
@@ -491,6 +491,7 @@ class _Reader:
         reader = MappingReader(self.b, self.lines, line_offset=block.first_line,
                                front_matter=True)
         reader.read(tree)
+        self.b.post_date_is_publication()
 
     def code_prose(self, block: Block) -> Prose:
         """A code block's text, mapped to its lines (for rules that look at what is published)."""
@@ -1244,6 +1245,7 @@ def parse_markdown(source: SourceText, data: RuleData) -> Postmortem:
     toml = toml_front_matter(reader.lines)
     if toml is not None:  # "+++" front matter: metadata, never body text
         read_toml_front_matter(reader.b, reader.lines, *toml)
+        reader.b.post_date_is_publication()
         text = blank_front_matter(text, toml[1])
     tokens = markdown_parser().parse(text)
     blocks = to_blocks(tokens, reader.lines)

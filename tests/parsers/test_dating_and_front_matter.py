@@ -262,3 +262,18 @@ def test_a_site_s_own_value_shapes_in_front_matter_are_read_or_skipped() -> None
     found = lint_text("title: T\ncategory: [database, outage]\nstatus:\n  draft: false\n",
                       "pm.yaml")
     assert codes(found).count("PM003") == 2
+
+
+def test_a_posts_date_is_its_publication_and_its_text_dates_the_incident():
+    doc = parse_text("""\
+        ---
+        layout: post
+        title: Search outage
+        date: 2024-06-09
+        ---
+
+        On June 4th, 2024 search returned errors for every visitor for 40 minutes.
+        """)
+    assert _dated(doc) == (dt.date(2024, 6, 4), "first-paragraph")
+    assert doc.meta.date_published is not None
+    assert doc.meta.date_published.value == dt.date(2024, 6, 9)
