@@ -361,7 +361,7 @@ def test_systemic_root_cause_and_neutral_acts_pass() -> None:
         - Hotfix 4 removed the renewal cron.
         - T4 Engineering shipped the load balancer firmware that dropped the chain.
         - One of our engineers figured out the job never ran for pull requests from forks.
-        - Our engineer opened a PR to make this change.
+        - Our engineer opened a PR to make this change, and also make fixes to the script.
         - Support engineers continue their investigation into the stalled builds.
         """) == []
 

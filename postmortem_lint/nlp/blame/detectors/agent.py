@@ -47,6 +47,8 @@ def _an_act(s: Sentence, verb: Word, labelled: bool) -> bool:
     first = verb
     while first.dep_ == "conj" and first.head.i < first.i:
         first = first.head  # "… to make this change, and also make some fixes"
+    if first.i != verb.i and s.neutral(first) and lower not in v.actions:
+        return False  # "opened a PR …, and also make some fixes": the neutral act goes on
     head = first.head
     if first.dep_ in ("xcomp", "advcl") and head.i < first.i and (
             s.neutral(head) or head.lower_ in s.w.cognition_verbs):
