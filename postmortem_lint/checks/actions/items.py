@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from pydantic import BaseModel, Field
 
-from postmortem_lint.checks.depth.policy import DocumentKindOptions, asks_of
+from postmortem_lint.checks.depth.policy import DocumentKindOptions, asks_of, not_postmortems
 from postmortem_lint.engine.finding import Problem
 from postmortem_lint.engine.rule import RuleOptions
 from postmortem_lint.model import ActionItem, DocumentKind, Located, Postmortem, Prose, Span
@@ -28,8 +28,7 @@ class FieldOptions(ActionOptions, DocumentKindOptions):
     ticket, type)."""
 
     skip_kinds: list[DocumentKind] = Field(
-        default_factory=lambda: [DocumentKind.status_update, DocumentKind.postmortem_elsewhere,
-                                 DocumentKind.public_report],
+        default_factory=not_postmortems,
         description="Kinds of document asked for the field only where most of their items "
         "carry it: a report written for the public (public-report) tells what will change, "
         "not the team's bookkeeping of it, and a status update (status-update) or a note "

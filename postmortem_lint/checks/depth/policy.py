@@ -13,13 +13,19 @@ from postmortem_lint.model import DocumentKind, Postmortem
 from postmortem_lint.ruledata import DepthPolicy, RuleData
 
 
+def not_postmortems() -> list[DocumentKind]:
+    """The kinds of document that are not the team's own postmortem, as rules skip them by
+    default."""
+    return [DocumentKind.status_update, DocumentKind.postmortem_elsewhere,
+            DocumentKind.public_report]
+
+
 class DocumentKindOptions(RuleOptions):
     """Options of a rule that asks what only a finished postmortem has (lessons, action
     items, a review, a cost, five whys, a summary)."""
 
     skip_kinds: list[DocumentKind] = Field(
-        default_factory=lambda: [DocumentKind.status_update, DocumentKind.postmortem_elsewhere,
-                                 DocumentKind.public_report],
+        default_factory=not_postmortems,
         description="Kinds of document not checked: a status update on an incident still "
         "open (status-update), an incident note that says its postmortem is published "
         "separately (postmortem-elsewhere), or a report written for the public "

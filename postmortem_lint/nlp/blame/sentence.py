@@ -594,6 +594,11 @@ class Sentence:
         return len(words) > 2 and words[-1].text == "?" and words[0].tag_ in _AUX_TAGS and \
             words[0].dep_ in ("ROOT", "aux", "auxpass")
 
+    def indefinite(self, token: Word | None) -> bool:
+        """"a developer", "some committer": nobody in particular."""
+        return token is not None and any(
+            c.dep_ == "det" and c.lower_ in self.w.indefinite_determiners for c in token.children)
+
     def named_only(self, token: Word | None) -> bool:
         """"the name of the engineer who removed the data": who someone is, talked about
         (a document naming people), not a statement of what they did."""

@@ -60,21 +60,13 @@ def _an_act(s: Sentence, verb: Word, labelled: bool) -> bool:
     return not (verb.dep_ in ("amod", "compound", "acl") and verb.tag_ == "VBN")
 
 
-def _let_act(s: Sentence, verb: Word) -> bool:
-    """"A flaw in the registry allowed someone to replace the files": the person acts as
-    something else let them; that something is the cause stated."""
-    head = verb.head
-    return verb.dep_ in ("ccomp", "xcomp") and head.i != verb.i and \
-        head.lower_ in s.w.enabling_verbs and not s.blameable(s.who(s.subject(head)), 2)
-
-
 def _acting(s: Sentence, verb: Word, after: int, labelled: bool) -> Clause | None:
     subject = s.subject(verb)
     if subject is not None and subject.i <= after:
         # "Trigger: an SRE drained…": the label itself may be parsed as a subject too
         subject = next((c for c in verb.children
                         if c.dep_ in ("nsubj", "csubj") and c.i > after), None)
-    if subject is None or _let_act(s, verb) or s.named_only(subject):
+    if subject is None or s.named_only(subject):
         return None
     mention = s.who(subject)
     if labelled and not s.blameable(mention, 2):

@@ -103,9 +103,8 @@ def _had_done(s: Sentence, verb: Word, subject: Mention | None,
 
 def _anyone(s: Sentence, verb: Word) -> bool:
     """Whether the verb's subject is nobody in particular ("some committer", "a reviewer")."""
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return subject is not None and any(c.dep_ == "det" and c.lower_ in s.w.indefinite_determiners
-                                       for c in subject.children)
+    return s.indefinite(next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")),
+                             None))
 
 
 def _act_harmed(s: Sentence, verb: Word) -> bool:

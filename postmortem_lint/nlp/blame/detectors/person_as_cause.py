@@ -213,11 +213,10 @@ def _what_it_did(s: Sentence, clause: Word) -> bool:
 
 def _damage_object(s: Sentence, verb: Word) -> bool:
     """"caused the outage", "created the corrupted index": damage, or a thing in a bad state."""
-    nouns, bad = s.v.damage_nouns, s.w.bad_state_words
+    nouns = s.v.damage_nouns
     return any(child.dep_ in ("dobj", "attr", "nsubjpass") and (
-        child.lower_ in nouns or any(c.lower_ in nouns for c in child.children
-                                     if c.dep_ == "compound") or
-        any(c.lower_ in bad for c in child.children if c.dep_ == "amod") or
+        _is_damage(s, child) or any(c.lower_ in nouns for c in child.children
+                                    if c.dep_ == "compound") or
         # "the chain of failures", "a wave of errors"
         (s.pobj(child, "of") or child).lower_ in nouns or
         # "introduced the off-by-one that corrupted save files"

@@ -106,9 +106,8 @@ def _made_it(s: Sentence, noun: Word) -> Owner | None:
 def _generic(s: Sentence, subject: Word, verb: Word) -> bool:
     """Whether the subject is an indefinite someone ("a developer") of a verb with a
     modal of possibility ("can make"): a statement about anyone, not about one person."""
-    indefinite = any(c.dep_ == "det" and c.lower_ in s.w.indefinite_determiners
-                     for c in subject.children)
-    return indefinite and any(c.lower_ in s.w.generic_modals for c in s.auxiliaries(verb))
+    return s.indefinite(subject) and any(c.lower_ in s.w.generic_modals
+                                         for c in s.auxiliaries(verb))
 
 
 def _lies_with(s: Sentence, noun: Word) -> Owner | None:
