@@ -151,6 +151,8 @@ class CompiledLexicon:
         person = self._person_cue(sentence, words)
         if cause_context:
             return person
+        if person and self._cause_label.match(sentence):
+            return True
         strong, phrases, gated, gated_phrases = self._cues
         if words & strong or _has_phrase(words, phrases, ordered):
             return True
@@ -174,6 +176,14 @@ class CompiledLexicon:
         if words & w.modals and words & w.perfect_have:
             return True
         return any(pattern.search(sentence) for pattern in self._pattern_cues)
+
+    @cached_property
+    def _cause_label(self) -> re.Pattern[str]:
+        """A sentence that opens with its own cause label ("Root cause (5th why): …",
+        "Contributing factor #1: …") is a cause statement wherever it is written."""
+        labels = _alt(self.source.cause_labels)
+        return re.compile(rf"\W{{0,4}}(?:{labels})(?:\s*\([^)]{{0,30}}\)|\s*#?\d{{1,2}})?"
+                          rf"\W{{0,3}}\s*[:\u2014]", re.IGNORECASE)
 
     @cached_property
     def _pattern_cues(self) -> tuple[re.Pattern[str], ...]:

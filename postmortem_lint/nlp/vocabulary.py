@@ -143,6 +143,7 @@ class Words:
     happen_verbs: frozenset[str]
     answer_verbs: frozenset[str]
     trivial_words: frozenset[str]
+    credit_qualities: frozenset[str]
     voluntary_words: frozenset[str]
     burden_nouns: frozenset[str]
     fault_verbs_as_nouns: frozenset[str]

@@ -254,6 +254,8 @@ class Sentence:
         if first and not surname:
             if token.tag_ != "NNP" and len(lower) >= 6 and lower.endswith(self._suffixes):
                 return mention(SYSTEM)
+            if self._plural_subject(token):
+                return mention(SYSTEM)  # "Mounts are still missing": things, not someone
             if any(p.lower_ in w.thing_pronouns for o in token.head.children
                    if o.dep_ == "dobj" for p in o.children):
                 return mention(SYSTEM)  # "<Name> forgot its <state>": a thing
@@ -300,6 +302,22 @@ class Sentence:
         # a number right after the name; a time stamp before it is no part of it
         after = [c for c in token.children if c.dep_ == "nummod" and c.i > token.i]
         return bool(coded or after)
+
+    @staticmethod
+    def _plural_subject(token: Word) -> bool:
+        """A lone capitalised subject whose verb agrees in the plural ("<Mounts> are", "<Pods>
+        were"): a plural of things; one person's name takes "is", "was", "has"."""
+        if token.dep_ not in ("nsubj", "nsubjpass") or any(c.dep_ == "conj"
+                                                           for c in token.children):
+            return False
+        verb = token.head
+        # (an auxiliary's form, not the tag of a past tense the tagger misread)
+        # ("if X were…" is the subjunctive of one person: "were" counts for a plural tag only)
+        plural = ("are", "aren't") if token.tag_ not in ("NNS", "NNPS") else \
+            ("are", "aren't", "were", "weren't")
+        return any(t.lower_ in plural
+                   for t in (verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass")))
+                   if t.i > token.i)
 
     @staticmethod
     def _coded_name(token: Word) -> bool:
@@ -755,7 +773,8 @@ class Sentence:
         """Index of the ':' of a leading "Root cause:" style label, if any."""
         doc = self.doc
         for token in doc[:10]:
-            if token.text in (":", "\u2014", "-") and token.i > 0 and (
+            if (token.text in (":", "\u2014", "-") or token.is_punct and token.text.endswith(":")) \
+                    and token.i > 0 and (  # ("Root cause (5th why):": "):" is one token)
                     token.text != "-" or _end(doc[token.i - 1]) < token.idx):  # not "on-call"
                 words = {t.lower_ for t in doc[:token.i]}
                 if words & self.v.cause_labels:

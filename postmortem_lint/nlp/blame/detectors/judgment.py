@@ -105,11 +105,18 @@ def _counterfactual_judgments(s: Sentence) -> Iterator[BlameHit]:
                                 span.start)
         if governor is None and span.root.tag_ == "VBG":
             governor = _cf_governor(s, span.root, span.start)  # "had X been paying…"
-        if governor is None or s.suppressed(governor) or _to_the_reader(s, governor):
+        if governor is None or s.suppressed(governor) or _to_the_reader(s, governor) or \
+                _nobodys_work(s, span.root):
             continue
         start = min([span.start] + [c.i for c in governor.children
                                     if c.dep_ in ("aux", "mark") and c.i < span.start])
         yield s.hit(KIND, start, span.end, "", span.start, span.end)
+
+
+def _nobodys_work(s: Sentence, word: Word) -> bool:
+    """"data that a more careful attempt would have saved": a way of working in general,
+    no one's work (not "a more careful engineer", "X's more careful review")."""
+    return word.dep_ == "amod" and s.person_or_work(word.head) is None
 
 
 def _to_the_reader(s: Sentence, governor: Word) -> bool:
@@ -144,8 +151,9 @@ def _hindsight_subjects(s: Sentence) -> Iterator[BlameHit]:
         if _nobody_competent(s, subject):
             if s.negated(verb) is not None:  # "nobody" is the construction itself
                 continue
-        elif not (perfect and _imagined_better(s, subject)) or s.suppressed(verb):
-            continue
+        elif not (perfect and _imagined_better(s, subject)) or \
+                s.suppressed(verb, own_negation_ok=True):
+            continue  # ("a careful <role> would not have typed it": the better one's restraint)
         even = any(c.lower_ in w.even_words for c in subject.children)
         start = s.left_edge(subject) if even or subject.lower_ not in w.anybody | s.v.nobody \
             else subject.i

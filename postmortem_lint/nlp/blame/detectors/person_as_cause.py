@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from postmortem_lint.nlp.blame.detectors.agent import agent_clauses
+from postmortem_lint.nlp.blame.detectors.agent import agent_clauses, reduced_passive
 from postmortem_lint.nlp.blame.sentence import NAME_SHAPE, PERSON, Mention, Sentence
 from postmortem_lint.nlp.blame.tokens import Phrase, Word
 from postmortem_lint.nlp.hits import BlameHit, BlameKind
@@ -222,7 +222,18 @@ def _damage_object(s: Sentence, verb: Word) -> bool:
         # "introduced the off-by-one that corrupted save files"
         any(c.dep_ == "relcl" and damaging(s, c) for c in child.children))
         for child in verb.children
-        if not any(c.dep_ == "det" and c.lower_ == "no" for c in child.children))
+        if not any(c.dep_ == "det" and c.lower_ == "no" for c in child.children)) or \
+        _made_to_fail(s, verb)
+
+
+def _made_to_fail(s: Sentence, verb: Word) -> bool:
+    """"caused the disk to fill", "caused every job to fail": something made to come to harm."""
+    return any(child.dep_ in ("ccomp", "xcomp") and any(
+        a.dep_ == "aux" and a.lower_ == "to" for a in child.children) and any(
+        c.dep_ == "nsubj" for c in child.children) and  # (not "builds started to fail")
+        (child.lower_ in s.v.outcomes or child.lower_ in s.w.harm_verbs or
+         child.lower_ in s.v.damage) and s.negated(child) is None
+        for child in verb.children)
 
 
 def _wrong_object(s: Sentence, verb: Word) -> bool:
@@ -382,13 +393,19 @@ def _person_is(s: Sentence, verb: Word, subject: Word | None) -> Iterator[BlameH
     reason = next((c for c in verb.children if c.dep_ == "attr" and
                    c.lower_ in w.reason_words), None)
     if reason is not None and any(t.lower_ in s.v.outcomes for t in reason.subtree
-                                  if t.i > reason.i):
+                                  if t.i > reason.i) and not _credited(s, subject):
         yield s.hit(KIND, mention.start, reason.i + 1, mention.text, verb.i, reason.i + 1)
         return
     child = next((c for c in verb.children if _is_cause(s, c)), None)
     if child is not None and s.negated(child) is None:  # "is not to blame"
         end = child.right_edge.i + 1 if child.dep_ != "attr" else child.i + 1
         yield s.hit(KIND, mention.start, end, mention.text, verb.i, end)
+
+
+def _credited(s: Sentence, work: Word | None) -> bool:
+    """"X's fast escalation is the reason the outage lasted minutes": work praised."""
+    return work is not None and any(c.dep_ == "amod" and c.lower_ in s.w.credit_qualities
+                                    for c in work.children)
 
 
 def _is_cause(s: Sentence, child: Word) -> bool:
@@ -474,7 +491,8 @@ def _because(s: Sentence) -> Iterator[BlameHit]:
         # "rolled back", a phrase)
         act = verb.lower_ in v.actions and verb.lower_ in v.neutral
         if (s.neutral(verb) and not _bad_object(s, verb) and not act) \
-                or verb.lower_ in v.stative or s.passive(verb) or s.negated(verb) is not None:
+                or verb.lower_ in v.stative or s.passive(verb) or s.negated(verb) is not None \
+                or _habitual(verb):
             continue
         mention = s.who(s.subject(verb))
         if not s.blameable(mention):
@@ -494,6 +512,12 @@ def _because(s: Sentence) -> Iterator[BlameHit]:
         if obj is not None:
             end = min(obj.right_edge.i + 1, verb.i + 6)
         yield s.hit(KIND, mark.i, end, mention.text, verb.i, verb.i + 1)
+
+
+def _habitual(verb: Word) -> bool:
+    """"because <the framework> dispatches data with…": the present simple tells how
+    something works, not an act of the incident."""
+    return verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ == "aux" for c in verb.children)
 
 
 def _harmed(s: Sentence, main: Word) -> bool:
@@ -597,7 +621,8 @@ def _fragment(s: Sentence) -> Iterator[BlameHit]:
     if not s.blameable(mention, level=2):
         return
     verb = next((t for t in doc[head.i + 1:head.i + 4] if t.tag_ in ("VBD", "VBN", "VBZ")), None)
-    if verb is None or s.neutral(verb) or verb.lower_ in s.v.stative:
+    if verb is None or s.neutral(verb) or verb.lower_ in s.v.stative or \
+            reduced_passive(s, verb):
         return
     yield s.hit(KIND, mention.start, verb.i + 1, mention.text, verb.i, verb.i + 1)
 
