@@ -131,6 +131,16 @@ class Metadata(BaseModel):
     # at its evidence. None: a postmortem.
     kind: Located[DocumentKind] | None = None
 
+    @property
+    def kept_as_record(self) -> bool:
+        """Whether the document records its facts as fields (front matter, "**Status:**"
+        lines, a table of fields): a team's postmortem form, whose process fields (a
+        severity) belong to it; a narrative report keeps none."""
+        return any(value is not None for value in (
+            self.id, self.status, self.owner, self.audience, self.incident_start,
+            self.incident_end, self.date_written)) or bool(self.authors or self.services) \
+            or self.incident_date is not None and self.incident_date_source == "front-matter"
+
 
 class Impact(BaseModel):
     span: Span | None = None  # the impact section or field; None when absent

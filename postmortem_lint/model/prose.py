@@ -57,6 +57,17 @@ class Prose(BaseModel):
             last = offset + 1
         return "".join(parts) + self.text[last:]
 
+    @property
+    def in_other_script(self) -> bool:
+        """Whether it is written in a language of another script (Korean, Chinese,
+        Cyrillic…), which the English vocabulary of the rules cannot read: a quarter of its
+        words or more are in that script (English terms run through such text: "Webhook
+        컨테이너 포트 확인")."""
+        words = [word for word in self.text.split() if any(char.isalpha() for char in word)]
+        other = sum(1 for word in words if any(char.isalpha() and ord(char) > 0x24F
+                                               for char in word))  # past Latin Extended-B
+        return bool(words) and other * 4 >= len(words)
+
     def position(self, offset: int) -> tuple[int, int]:
         """Source (line, column) of the character at ``offset`` (clamped to the text)."""
         if not self.runs:

@@ -282,13 +282,17 @@ class _Reader:
     def kind_by_content(self, blocks: list[Block], start: int,
                         most: bool = False) -> str | None:
         """The kind of a section whose heading names none, from what it holds: a table
-        with a time column is a timeline; a list whose items all open with an action verb
+        with a time column is a timeline (unless the document's timeline came before it);
+        a list whose items all open with an action verb
         ("Add an alert on …", "Document the failover") is a list of action items (with
         ``most``, for a heading that already names prevention: most of them do)."""
         items: list[Block] = []
         for block in self.section_body(blocks, start):
             if block.kind == "table":
-                if not items and _time_column(block.header, self.data) is not None:
+                if not items and _time_column(block.header, self.data) is not None and \
+                        not any(kind == "timeline" for _, kind in self.sections):
+                    # (after the timeline, a table of times is a record of its own: the
+                    # upgrades' transactions under "## Deployment")
                     return "timeline"
                 if most and not items and self.tracked_table(block):
                     return "action_items"  # "Issue | Outcome" rows of "#41 — …" under it

@@ -25,8 +25,9 @@ _ORDINAL = r"(?:st|nd|rd|th)?"
 # "01.07.30"); "proxy 1.9.25" and "v11.12.1304" are versions.
 _NUMERIC = (r"(?:\d{1,2}[/-]\d{1,2}[/-](?:\d{4}|\d{2})|(?<![\w.])(?:\d{1,2}\.\d{1,2}\."
             r"(?:19|20)\d{2}|\d{2}\.\d{2}\.\d{2}))(?![\d/.-]\d)")
+# (not inside a code or a name: "F06-08-01", "v2-1-3")
 _DATE = (
-    r"(?P<date>\d{4}-\d{1,2}-\d{1,2}|\d{4}/\d{1,2}/\d{1,2}"
+    r"(?<![A-Za-z0-9])(?P<date>\d{4}-\d{1,2}-\d{1,2}|\d{4}/\d{1,2}/\d{1,2}"
     rf"|{_NUMERIC}"
     rf"|\d{{1,2}}[/-]{_MONTH}[/-]\d{{4}}"  # "22/Mar/2022", as logs write it
     rf"|{_MONTH} \d{{1,2}}{_ORDINAL},? ?(?:\d{{4}})?"

@@ -28,11 +28,19 @@ def normalise_key(text: str) -> str:
     return " ".join(words)
 
 
+_ZONE_WORDS = ("utc", "gmt", "z", "local")
+
+
 def field_for_key(key: str, data: RuleData) -> str | None:
+    """The field a key names; a zone after it says how it is written ("Date (UTC)")."""
     norm = normalise_key(key)
-    for name, labels in data.fields.items():
-        if norm in labels or norm == name.replace("_", " "):
-            return name
+    words = norm.split()
+    spellings = [norm] + ([" ".join(words[:-1])] if len(words) > 1 and
+                          words[-1] in _ZONE_WORDS else [])
+    for spelling in spellings:
+        for name, labels in data.fields.items():
+            if spelling in labels or spelling == name.replace("_", " "):
+                return name
     return None
 
 

@@ -141,7 +141,32 @@ def test_two_template_sections_make_a_layout_whose_gaps_are_reported() -> None:
     ## Root cause
     The reindex and the backup shared one disk.
     """
-    assert sorted(codes(lint_text(laid_out, select=["PM300", "PM703"]))) == ["PM300", "PM703"]
+    assert sorted(codes(lint_text(laid_out, select=["PM300", "PM703"]))) == ["PM300"]
+
+
+def test_lessons_are_asked_of_the_full_template_only() -> None:
+    """A report in a few parts reflects in its narrative and next steps; the full template
+    (summary, impact, timeline, root cause, action items) without lessons lacks them."""
+    parts = FREE_FORM_NOTE + """
+    ## Summary
+    Search was slow for an afternoon.
+
+    ## Impact
+    Most searches took several seconds.
+
+    ## Timeline
+    - 13:02 UTC — reindex and backup start together.
+    - 16:40 UTC — reindex paused; latency back to normal.
+
+    ## Root cause
+    The reindex and the backup shared one disk.
+    """
+    assert codes(lint_text(parts, select=["PM703"])) == []
+    full = parts + """
+    ## Action items
+    - Move the reindex to its own volume — @ines, due 2026-07-01
+    """
+    assert codes(lint_text(full, select=["PM703"])) == ["PM703"]
 
 
 # -- PM701 and PM601 ask a template's fields of a document laid out as a template ---------
@@ -158,6 +183,9 @@ FREE_FORM_POST = """\
 
 TEMPLATE_POSTMORTEM = """\
     # Package index outage
+
+    **Date:** 2026-03-03
+    **Authors:** Ana Lima
 
     ## Impact
     The index was down for two hours; 40% of installs failed.
@@ -176,6 +204,14 @@ def test_a_free_form_write_up_is_not_asked_for_a_severity_or_a_review() -> None:
 
 def test_a_template_postmortem_is_asked_for_a_severity_and_a_review() -> None:
     assert codes(lint_text(TEMPLATE_POSTMORTEM, select=["PM601", "PM701"])) == ["PM601", "PM701"]
+
+
+def test_a_narrative_report_without_fields_is_not_asked_for_a_severity() -> None:
+    """Three template parts but no field at all: an incident write-up, not a team's form
+    (a review date is still asked of its action items)."""
+    narrative = "\n".join(line for line in TEMPLATE_POSTMORTEM.splitlines()
+                          if not line.strip().startswith(("**Date:**", "**Authors:**")))
+    assert codes(lint_text(narrative, select=["PM601", "PM701"])) == ["PM601"]
 
 
 def test_min_template_parts_zero_asks_every_document() -> None:

@@ -22,6 +22,14 @@ _PARTS = (
 
 
 class LessonsMissingOptions(DocumentKindOptions, OutlineOptions):
+    min_template_parts: int = Field(
+        5, ge=0, description="Fewest parts of a postmortem template (summary, impact, "
+        "timeline, root cause, action items, lessons…) a Markdown document must have as "
+        "sections before missing lessons are reported. A report told in a few parts (an "
+        "incident write-up, a blog post) reflects in its narrative, its root cause and its "
+        "next steps, where the absence of lessons cannot be claimed; the full template "
+        "(summary, impact, timeline, root cause, action items) without them is missing them. "
+        "0 checks every document.")
     accept_lessons: bool = Field(
         True, description="Accept a single non-empty Lessons learned section that is not "
         "split into what went well and what went wrong.")
@@ -43,22 +51,49 @@ class LessonsMissing(Rule):
     missing part, saying which, or one finding when the document reflects on neither.
     Not checked on a document that shows it is not the postmortem yet (see
     ``skip-kinds``): a status update on an incident still open, or a note that says
-    the postmortem is published separately, nor on a free-form write-up with fewer
-    than two template parts as sections (``min-template-parts``): a blog post or a short
-    note reflects in its narrative, where the absence of lessons cannot be claimed.
+    the postmortem is published separately, nor on a report with fewer than five template
+    parts as sections (``min-template-parts``): an incident write-up, a blog post or a
+    short note reflects in its narrative, its root cause and its next steps, where the
+    absence of lessons cannot be claimed; the full template without them is missing them.
 
     Bad::
 
+        ## Summary
+        Orders were taxed at last year's rates for three hours.
+
+        ## Impact
+        1,240 orders were taxed at the 2025 rates.
+
+        ## Timeline
+        - 09:02 UTC — flag cache refreshes; 2025 tax tables used.
+        - 12:30 UTC — new orders taxed correctly.
+
         ## Root cause
         A feature-flag cleanup job archived a flag still in use.
+
+        ## Action items
+        - Block archiving a flag read in the last 30 days — @lena, due 2026-02-06
 
         ## What went wrong
         - Archiving a flag changed production behaviour with no warning.
 
     Good::
 
+        ## Summary
+        Orders were taxed at last year's rates for three hours.
+
+        ## Impact
+        1,240 orders were taxed at the 2025 rates.
+
+        ## Timeline
+        - 09:02 UTC — flag cache refreshes; 2025 tax tables used.
+        - 12:30 UTC — new orders taxed correctly.
+
         ## Root cause
         A feature-flag cleanup job archived a flag still in use.
+
+        ## Action items
+        - Block archiving a flag read in the last 30 days — @lena, due 2026-02-06
 
         ## What went well
         - The hourly reconciliation report caught the mismatch.

@@ -4,9 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from pydantic import Field
+
 from postmortem_lint.checks.depth.policy import FinishedOutlineOptions, asks_of, follows_template
 from postmortem_lint.engine.finding import Level, Problem
 from postmortem_lint.engine.rule import Rule, RuleContext
+
+
+class SeverityMissingOptions(FinishedOutlineOptions):
+    min_template_parts: int = Field(
+        8, ge=0, description="Fewest parts of a postmortem template (summary, impact, "
+        "timeline, root cause, action items, lessons…) a Markdown document that records no "
+        "fields must have as sections before a missing severity is reported; a document "
+        "with fields (a date, status, owner or authors field, front matter) is always "
+        "asked. A narrative report keeps no process fields. 0 checks every document.")
 
 
 class SeverityMissing(Rule):
@@ -24,10 +35,12 @@ class SeverityMissing(Rule):
     as a P2"), or a label closing each incident's heading in a report
     of several ("### API outage (Major)").
 
-    Severity is a label of a team's incident process, so it is asked of a document laid
-    out as a postmortem (``min-template-parts`` sections of a template, default 2); a
-    free-form write-up (a blog post, a short note on a status site) is not told it lacks
-    a field of a form it never followed. 0 checks every document. A report written for
+    Severity is a label of a team's incident process, so it is asked of a postmortem kept
+    as a record: one that records its facts as fields (a date, status, owner or authors
+    field; front matter) or is laid out in the full template (``min-template-parts``
+    sections of a template, default 8). A report told as a narrative (an incident
+    write-up, a blog post, a short note on a status site) is not told it lacks a field of
+    a form it never followed. 0 checks every document. A report written for
     the public (it apologises to its readers, or is a site's post, and declares no field
     of a team's postmortem) is not asked either (``skip-kinds``): customers are told what
     happened, not how the team triaged it.
@@ -60,12 +73,12 @@ class SeverityMissing(Rule):
     name = "severity-missing"
     level = Level.warning
     family = "depth"
-    Options = FinishedOutlineOptions
-    options: FinishedOutlineOptions
+    Options = SeverityMissingOptions
+    options: SeverityMissingOptions
 
     def check(self, ctx: RuleContext) -> Iterator[Problem]:
         meta = ctx.document.meta
-        if not follows_template(ctx.document, self.options) \
+        if not (meta.kept_as_record or follows_template(ctx.document, self.options)) \
                 or not asks_of(ctx.document, self.options):
             return  # a free-form write-up or a public report: no process fields to ask for
         if meta.severity is not None or meta.severity_unknown is not None \

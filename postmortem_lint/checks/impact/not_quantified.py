@@ -44,6 +44,9 @@ class ImpactNotQuantified(Rule):
     out as a postmortem is asked (``min-template-parts``, default 2): a status page's entry
     or a short notice says what broke, and counting who it hit is a postmortem's work.
 
+    An impact written in another language (a quarter of its words in another script, such
+    as Korean) is not judged: the words of its numbers cannot be read.
+
     Bad::
 
         ## Summary
@@ -76,6 +79,8 @@ class ImpactNotQuantified(Rule):
         if not has_impact(doc) or impact.users_affected is not None \
                 or impact.quantity is not None:
             return
+        if sum(prose.in_other_script for prose in impact.text) * 2 > len(impact.text):
+            return  # written in another language: its numbers' words cannot be read
         units = ctx.data.impact_units
         # Point at the statement that talks about users or orders without a number, if any.
         vague = next((line for prose in impact.text for line in prose.lines()

@@ -43,7 +43,9 @@ class TimelinePhaseMissing(Rule):
     ("an outage of 7 minutes from 05:13") gives its end too. An incident the text
     says ended with no one acting on it ("resolved automatically", "no manual
     intervention") has no mitigation to time. One finding lists every missing
-    phase; a narrative with a single timed entry is not judged.
+    phase; a narrative with a single timed entry is not judged, nor a timeline written in
+    another language (most entries with a quarter of their words in another script, such as
+    Korean or Chinese), whose phases the English vocabulary cannot read.
 
     Bad::
 
@@ -75,6 +77,9 @@ class TimelinePhaseMissing(Rule):
         entries = doc.timeline.entries
         if len([entry for entry in entries if entry.at is not None]) < _MIN_ENTRIES:
             return  # no timeline at all is PM300; one time in a story is no list
+        timed = [entry for entry in entries if entry.at is not None]
+        if sum(entry.text.in_other_script for entry in timed) * 2 > len(timed):
+            return  # written in another language: its phases cannot be read
         narrated = [entry for entry in doc.timeline.narrative if entry.has_time]
         present = {phase for entry in [*entries, *narrated]
                    if entry.at is not None for phase in entry_phases(entry)}
