@@ -137,8 +137,9 @@ class Metadata(BaseModel):
         lines, a table of fields): a team's postmortem form, whose process fields (a
         severity) belong to it; a narrative report keeps none."""
         return any(value is not None for value in (
-            self.id, self.status, self.owner, self.audience, self.incident_start,
-            self.incident_end, self.date_written)) or bool(self.authors or self.services) \
+            self.id, self.severity, self.severity_unknown, self.status, self.owner,
+            self.audience, self.incident_start, self.incident_end, self.date_written)) \
+            or bool(self.authors or self.services) \
             or self.incident_date is not None and self.incident_date_source == "front-matter"
 
 

@@ -393,6 +393,8 @@ class _Reader:
                 block.prose.section = kind
             if block.kind == "heading":
                 self.field_heading = self.heading_field(block, kind)
+                if self.field_heading is None:
+                    self.heading_key_value(block, kind)
                 self.list_lead, self.label_group = None, None
                 self.committed_list = self.changes_list = False
                 self.action_level = -1  # a heading closes the item above it
@@ -863,6 +865,24 @@ class _Reader:
             return None
         field = field_for_key(block.prose.text.strip(), self.data)
         return field if field in _FIELD_HEADINGS else None
+
+    def heading_key_value(self, block: Block, kind: str | None) -> None:
+        """A heading outside every known section that is itself a field and its value
+        ("## Severity: High"): read as the field. A date so written ("## Date: February 06,
+        2023") dates the incident as a title does: headings are how a notice is set out,
+        not the fields of a team's form."""
+        if kind is not None or block.prose is None:
+            return
+        match = _KEY_VALUE.match(block.prose.text)
+        field = field_for_key(match.group("key"), self.data) if match is not None else None
+        if field == "incident_date":
+            found = find_date(block.prose.text, dayfirst=self.b.dayfirst)
+            if found is not None:
+                day, start, end = found
+                self.b.date_incident(Located(value=day, span=block.prose.span(start, end)),
+                                     "title")
+        elif field in _FIELD_HEADINGS:
+            self.key_value(block.prose, kind, block)
 
     def code_time(self, line: Prose) -> Prose | None:
         """A timestamp written as a code span at the start of a timeline line: the span is

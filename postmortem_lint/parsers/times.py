@@ -30,6 +30,7 @@ _DATE = (
     r"(?<![A-Za-z0-9])(?P<date>\d{4}-\d{1,2}-\d{1,2}|\d{4}/\d{1,2}/\d{1,2}"
     rf"|{_NUMERIC}"
     rf"|\d{{1,2}}[/-]{_MONTH}[/-]\d{{4}}"  # "22/Mar/2022", as logs write it
+    rf"|{_MONTH}-\d{{1,2}}-\d{{4}}"  # "Apr-22-2022"
     rf"|{_MONTH} \d{{1,2}}{_ORDINAL},? ?(?:\d{{4}})?"
     rf"|\d{{1,2}}{_ORDINAL} (?:of )?{_MONTH},? ?(?:\d{{4}})?"
     # month and day without a year, only right before a time: "[12-05 16:21]"

@@ -373,8 +373,11 @@ Out of caution we have taken these actions:
 
 
 def test_steps_of_a_fix_are_not_action_items():
+    # (a record, with fields: a narrative report of its fix is not asked for actions)
     text = """\
 # Queue backlog
+
+**Status:** final
 
 ## Steps to resolution
 

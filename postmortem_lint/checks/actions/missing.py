@@ -30,7 +30,10 @@ class ActionItemsMissing(Rule):
     further actions are needed") has decided so and is not asked for items.
     A free-form write-up (fewer than ``min-template-parts`` parts of a postmortem template
     as sections) without an action section is not told it has none: it tells its follow-up
-    work in its narrative if anywhere. Not checked on a document that shows it is not the
+    work in its narrative if anywhere; nor is a report of the fix it made (a "Resolution",
+    "Fix" or "Solution" section) that records no fields: its follow-up is the fix, where a
+    team's postmortem form (fields such as a date, status or owner) still owes its
+    actions. Not checked on a document that shows it is not the
     postmortem yet (see
     ``skip-kinds``): a status update on an incident still open, or a note that says
     the postmortem is published separately.
@@ -75,6 +78,8 @@ class ActionItemsMissing(Rule):
             return
         if doc.changes_stated or not follows_template(doc, self.options):
             return  # changes told in prose, or a free-form write-up that may tell them so
+        if doc.section("resolution") is not None and not doc.meta.kept_as_record:
+            return  # a report of the fix it made, not a team's form: the fix is its follow-up
         yield self.problem(
             doc.top, "The postmortem has no action items; add an \"Action items\" section "
             "with owned, dated, tracked actions",

@@ -32,8 +32,9 @@ class ActionVague(Rule):
     code. Exhortations (``vague_exhortations``: "be more careful", "pay more
     attention") ask people to try harder and are vague whatever else the item says.
     An item is specific, too, when it says the condition to act on in a clause of its
-    own ("add alerts when most of the builds are failing") or goes on in two or more
-    sub-items that say what it means, none of them vague themselves. Items marked done
+    own ("add alerts when most of the builds are failing"), goes on in two or more
+    sub-items that say what it means, none of them vague themselves, or in a sub-item that
+    names the signals ("will add alerts on: - network packets, CPU, disk space"). Items marked done
     or won't do are history and are not checked. More than
     ``max-per-item`` vague items become one finding for the list.
 
@@ -80,7 +81,9 @@ class ActionVague(Rule):
             if found is not None and not _names_a_signal(text.text, data.specific_signals) \
                     and not _has_code(ctx.document, item.description.whole) \
                     and not _names_a_condition(text.text[found[1]:]) \
-                    and not _specific_details(item.details, data):
+                    and not _specific_details(item.details, data) \
+                    and not any(_names_a_signal(detail.text, data.specific_signals)
+                                for detail in item.details):
                 phrase = text.text[found[0]:found[1]]
                 yield self.problem(
                     text.span(*found),

@@ -1,0 +1,115 @@
+"""A report of an incident told as a narrative is not a team's postmortem form: it is not
+asked for an action list when it records the fix it made, while a postmortem kept as a
+record (it records its facts as fields) still is. And the ways real reports write their
+parts: the headings of their actions and fixes, the words of their timelines' phases, a
+wiki's links, a date heading."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tests.conftest import codes, lint_text, parse_text
+
+FIXED = """\
+    # SIGSEGV when a connection closes during a query
+
+    ## Summary
+    Closing a connection while a query ran crashed the process.
+
+    ## Impact
+    Every client that closed a connection mid-query crashed.
+
+    ## Root cause
+    The context was destroyed while workers still held it.
+
+    ## Resolution
+    The connection now waits for active queries before it destroys its context.
+    """
+
+
+def test_a_report_of_the_fix_it_made_is_not_asked_for_an_action_list() -> None:
+    assert codes(lint_text(FIXED, select=["PM501"])) == []
+
+
+def test_a_record_with_a_fix_still_owes_its_actions() -> None:
+    record = FIXED.replace("    ## Summary", "    **Severity:** SEV-2\n\n    ## Summary")
+    assert codes(lint_text(record, select=["PM501"])) == ["PM501"]
+
+
+def test_headings_of_actions_and_fixes_as_reports_write_them() -> None:
+    doc = parse_text("""\
+        # Reward distribution failure
+
+        ## Summary
+        The daily rewards were calculated as zero.
+
+        ## How was it fixed
+        The oracle feed was switched back and the rewards recalculated.
+
+        ## What could be done to avoid this in future?
+        - Add a check that refuses a distribution of zero rewards.
+        - Alert when the oracle feed has not updated for an hour.
+
+        ### Remedial Measures:
+        - Redistribute the missed rewards to every farmer.
+        """)
+    kinds = [section.kind for section in doc.sections]
+    assert kinds[1:] == ["summary", "resolution", "action_items", "action_items"]
+    assert len(doc.action_items) == 3
+
+
+def test_phases_as_report_timelines_word_them() -> None:
+    text = """\
+        ## Timeline
+
+        - 2024-04-01 0251: wrong block generated at 9029744
+        - 2024-04-01 0258: notified that block generation was halted by a partner
+        - 2024-04-01 0453: restarted a sequencer with a backup snapshot
+        - 2024-04-01 0611: recovery of the mainnet completed
+        - 2024-04-01 0620: announced the recovery of the mainnet on discord
+        """
+    assert codes(lint_text(text, select=["PM304"])) == []
+
+
+def test_a_wiki_link_is_no_placeholder() -> None:
+    text = "During this time there was at least [https://example.org/topic=1 one large " \
+           "double spend], done by someone experimenting.\n"
+    assert codes(lint_text(text, select=["PM901"])) == []
+    assert codes(lint_text("Impact: [two or three sentences]\n", select=["PM901"])) == ["PM901"]
+
+
+def test_an_item_whose_sub_item_names_the_signals_is_specific() -> None:
+    text = """\
+        ## Corrective actions
+
+        - Improve alerting via Datadog. We will add alerts on:
+            - Network packets, CPU, disk space
+        - Improve monitoring.
+        """
+    found = lint_text(text, select=["PM506"])
+    assert [finding.span.line for finding in found] == [5]
+
+
+def test_a_date_heading_and_a_reported_on_field_date_the_incident() -> None:
+    heading = parse_text("""\
+        ## Incident report for the stability fee change
+        ## Date: February 06, 2023
+
+        ## Details
+        The stability fee was changed by mistake during the upgrade.
+        """)
+    assert heading.meta.incident_date is not None
+    assert heading.meta.incident_date.value == dt.date(2023, 2, 6)
+    table = parse_text("""\
+        # Incident 1
+
+        | | |
+        |---:|:---|
+        | **Reported on** | Apr-22-2022 |
+        | **Severity** | SEV-2 |
+
+        ## What happened?
+        Images failed to load for users of the app.
+        """)
+    assert table.meta.incident_date is not None
+    assert table.meta.incident_date.value == dt.date(2022, 4, 22)
