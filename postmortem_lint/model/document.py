@@ -132,10 +132,9 @@ class Metadata(BaseModel):
     kind: Located[DocumentKind] | None = None
 
     @property
-    def kept_as_record(self) -> bool:
+    def records_fields(self) -> bool:
         """Whether the document records its facts as fields (front matter, "**Status:**"
-        lines, a table of fields): a team's postmortem form, whose process fields (a
-        severity) belong to it; a narrative report keeps none."""
+        lines, a table of fields)."""
         return any(value is not None for value in (
             self.id, self.severity, self.severity_unknown, self.status, self.owner,
             self.audience, self.incident_start, self.incident_end, self.date_written)) \
@@ -444,6 +443,13 @@ class Postmortem(BaseModel):
     incident_cost: IncidentCost = Field(default_factory=IncidentCost)
     notifications: list[Notification] = Field(default_factory=list)
     impact_reach: ImpactReach = Field(default_factory=ImpactReach)
+
+    @property
+    def kept_as_record(self) -> bool:
+        """Whether the document is a team's postmortem form: a YAML postmortem, or one that
+        records its facts as fields. Its process fields (a severity, each action's owner and
+        date) belong to it; a report told as a narrative keeps none."""
+        return self.format == "yaml" or self.meta.records_fields
 
     @property
     def kind(self) -> DocumentKind:

@@ -26,6 +26,8 @@ find /var/archive -mtime +5 -delete
 PLANNED = """\
 # Queue outage
 
+**Status:** final
+
 ## Action items
 
 ### Add an alert on queue depth

@@ -75,6 +75,8 @@ def test_words_to_the_readers_are_not_action_items(sentence):
 SOLO = """\
 # Photo site outage
 
+**Date:** 2026-01-09
+
 On 2026-01-09 my photo site was down for six hours. I run it alone on one small server.
 
 ## What happened

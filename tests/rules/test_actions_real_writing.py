@@ -347,6 +347,8 @@ def test_commitments_listed_under_lessons_are_the_action_items():
     text = """\
 # Queue backlog
 
+**Status:** final
+
 ## Lessons learned
 
 Going forward, we will
@@ -392,6 +394,8 @@ def test_commitments_in_the_recovery_section_are_action_items():
     text = """\
 # Queue backlog
 
+**Status:** final
+
 ## Recovery
 
 The backlog drained by itself. Going forward:
@@ -421,10 +425,12 @@ def test_without_an_action_heading_the_list_finding_points_at_the_first_item():
     text = """\
 # Queue backlog
 
+**Status:** final
+
 ## Lessons learned
 
 - We will add an alert on the billing consumer's queue depth.
 - We need to document how the dead-letter queue is drained.
 """
     [finding] = lint_text(text, select=["PM502"])
-    assert finding.span.line == 5
+    assert finding.span.line == 7

@@ -1,6 +1,7 @@
 """A report of an incident told as a narrative is not a team's postmortem form: it is not
-asked for an action list when it records the fix it made, while a postmortem kept as a
-record (it records its facts as fields) still is. And the ways real reports write their
+asked for the form's bookkeeping (each item's owner, date, priority, ticket, unless its
+items keep them; an action list when it records the fix it made), while a postmortem kept
+as a record (it records its facts as fields) still is. And the ways real reports write their
 parts: the headings of their actions and fixes, the words of their timelines' phases, a
 wiki's links, a date heading."""
 
@@ -9,6 +10,42 @@ from __future__ import annotations
 import datetime as dt
 
 from tests.conftest import codes, lint_text, parse_text
+
+FIELD_ASKS = ["PM502", "PM503", "PM504", "PM507"]
+
+NARRATIVE = """\
+    # Chain halt after the trie upgrade
+
+    ## Summary
+    Block production halted for three hours after a wrong block was generated.
+
+    ## Impact
+    Every node stopped at block 8171899; no transactions were processed for 3 hours.
+
+    ## Root cause
+    A bug in the trie library produced a different hash on some nodes.
+
+    ## Future plan
+    - Add a consensus test that compares block hashes across node versions.
+    - Run every trie upgrade on the devnet for a week first.
+    """
+
+
+def test_a_narrative_report_is_not_asked_for_its_items_fields() -> None:
+    assert codes(lint_text(NARRATIVE, select=FIELD_ASKS)) == []
+
+
+def test_a_postmortem_kept_as_a_record_is_asked_for_them() -> None:
+    record = NARRATIVE.replace("    ## Summary", "    **Status:** final\n\n    ## Summary")
+    assert sorted(codes(lint_text(record, select=FIELD_ASKS))) == FIELD_ASKS
+
+
+def test_items_that_carry_a_teams_fields_keep_the_list_as_a_record() -> None:
+    owned = NARRATIVE.replace(
+        "versions.\n", "versions (owner: @ana).\n").replace(
+        "first.\n", "first (owner: @li).\n")
+    assert codes(lint_text(owned, select=["PM503"])) == ["PM503"]
+
 
 FIXED = """\
     # SIGSEGV when a connection closes during a query

@@ -39,11 +39,15 @@ class ActionDueMissing(Rule):
 
     Bad::
 
+        **Severity:** SEV-2
+
         ## Action items
 
         - Page the growth on-call at high urgency — owner: Nora Eriksen, P1, GROW-612
 
     Good::
+
+        **Severity:** SEV-2
 
         ## Action items
 

@@ -33,12 +33,27 @@ class FieldOptions(ActionOptions, DocumentKindOptions):
         "carry it: a report written for the public (public-report) tells what will change, "
         "not the team's bookkeeping of it, and a status update (status-update) or a note "
         "whose postmortem follows (postmortem-elsewhere) plans before the review does; where "
-        "one does use the field, an item without it is still reported. Set to [] to ask "
-        "every document.")
+        "one does use the field, an item without it is still reported. A report told as a "
+        "narrative, which records no fields (no date, status, owner or authors field, no "
+        "front matter) and whose items mostly carry none (no owner, due date, priority or "
+        "ticket), is held to the same convention. Set to [] to ask every document that "
+        "keeps such a record.")
 
     def convention_only(self, doc: Postmortem) -> bool:
-        """Whether the document is asked for the field only where it uses it."""
-        return not asks_of(doc, self)
+        """Whether the document is asked for the field only where it uses it: a kind it
+        does not ask, or a report told as a narrative that records no fields (a team's
+        postmortem form, kept as a record, owes its items' fields)."""
+        return not asks_of(doc, self) or not (doc.kept_as_record or _bookkept(doc))
+
+
+def _bookkept(doc: Postmortem) -> bool:
+    """Whether most action items carry a field of a team's bookkeeping (an owner, a due
+    date, a priority or a ticket): the list is kept as a team's record, whatever the
+    document around it."""
+    items = [item for item in doc.action_items if not item.about_document]
+    kept = sum(1 for item in items if any(field is not None for field in (
+        item.owner, item.due, item.due_unparsed, item.priority, item.ticket)))
+    return kept * 2 > len(items)
 
 
 class PerItemOptions(ActionOptions):

@@ -78,7 +78,7 @@ class ActionItemsMissing(Rule):
             return
         if doc.changes_stated or not follows_template(doc, self.options):
             return  # changes told in prose, or a free-form write-up that may tell them so
-        if doc.section("resolution") is not None and not doc.meta.kept_as_record:
+        if doc.section("resolution") is not None and not doc.kept_as_record:
             return  # a report of the fix it made, not a team's form: the fix is its follow-up
         yield self.problem(
             doc.top, "The postmortem has no action items; add an \"Action items\" section "

@@ -30,11 +30,15 @@ class ActionOwnerMissing(Rule):
 
     Bad::
 
+        **Severity:** SEV-2
+
         | Action | Owner | Due |
         |---|---|---|
         | Add a lint rule for flags that default to true | | 2026-03-13 |
 
     Good::
+
+        **Severity:** SEV-2
 
         | Action | Owner | Due |
         |---|---|---|

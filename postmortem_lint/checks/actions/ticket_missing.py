@@ -33,11 +33,15 @@ class ActionTicketMissing(Rule):
 
     Bad::
 
+        **Severity:** SEV-2
+
         ## Action items
 
         - [ ] Remove the legacy tax table from tax-service — @olga, due 2026-02-09
 
     Good::
+
+        **Severity:** SEV-2
 
         ## Action items
 

@@ -30,11 +30,15 @@ class ActionTypeMissing(Rule):
 
     Bad::
 
+        **Severity:** SEV-2
+
         | Action | Owner | Due | Type |
         |---|---|---|---|
         | Add a synthetic SSO login every minute | Samuel Osei | 2026-03-05 | |
 
     Good::
+
+        **Severity:** SEV-2
 
         | Action | Owner | Due | Type |
         |---|---|---|---|

@@ -78,7 +78,7 @@ class SeverityMissing(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Problem]:
         meta = ctx.document.meta
-        if not (meta.kept_as_record or follows_template(ctx.document, self.options)) \
+        if not (ctx.document.kept_as_record or follows_template(ctx.document, self.options)) \
                 or not asks_of(ctx.document, self.options):
             return  # a free-form write-up or a public report: no process fields to ask for
         if meta.severity is not None or meta.severity_unknown is not None \
