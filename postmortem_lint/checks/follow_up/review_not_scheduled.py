@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from postmortem_lint.checks.actions.items import bookkept
 from postmortem_lint.checks.depth.policy import (
     FinishedOutlineOptions,
     asks_of,
@@ -36,7 +37,10 @@ class ReviewNotScheduled(Rule):
     postmortem is published separately.
     A review is a step of a team's postmortem process, so it is asked of a document laid
     out as a postmortem (``min-template-parts`` sections of a template, default 2), not of
-    a free-form write-up such as a blog post. 0 checks every document.
+    a free-form write-up such as a blog post, and of one kept as a team's record: YAML,
+    fields or front matter, or action items that carry an owner, a due date, a priority or
+    a ticket. A report told as a narrative, whose items keep none of those, tells readers
+    what will change, not the team's meeting about it. 0 checks every document.
 
     Bad::
 
@@ -67,6 +71,8 @@ class ReviewNotScheduled(Rule):
         if doc.follow_up.review_date is not None or not asks_of(doc, self.options) \
                 or not follows_template(doc, self.options):
             return
+        if self.options.min_template_parts and not (doc.kept_as_record or bookkept(doc)):
+            return  # a report told as a narrative: a review meeting is the team's process
         items = [item for item in doc.action_items if not item.about_document]
         if not doc.action_items and doc.action_items_tracker is None and not doc.changes_stated:
             return  # no actions at all to review: PM501 reports that, once
