@@ -54,3 +54,8 @@ FREE_FORM_CHECKED = {code: {"min-template-parts": 0} for code in
 
 def codes(findings: list[Finding]) -> list[str]:
     return [finding.code for finding in findings]
+
+
+def blame_codes(text: str, name: str = "postmortem.md", **config: object) -> list[str]:
+    """The codes of the blameless rules (PM1xx) that ``text`` gets."""
+    return codes(lint_text(text, name=name, select=["PM1"], **config))

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
         ProseBuilder,
         ProseRole,
         join_prose,
+        mostly_in_other_script,
         prose_at,
     )
     from postmortem_lint.model.span import Located, Span
@@ -48,10 +49,11 @@ __all__ = [
     "Impact", "ItemStatus", "Located", "Metadata", "ParseProblem", "Phase", "Postmortem",
     "Priority", "Prose", "ProseBuilder", "ProseRole", "Section", "Severity", "Span",
     "Suppression", "SuppressionKind", "Timeline", "TimelineEntry", "Why", "join_prose",
-    "prose_at",
+    "mostly_in_other_script", "prose_at",
 ]
 _MODULES = {"Prose": "prose", "ProseBuilder": "prose", "ProseRole": "prose",
-            "prose_at": "prose", "join_prose": "prose", "Located": "span", "Span": "span"}
+            "prose_at": "prose", "join_prose": "prose", "mostly_in_other_script": "prose",
+            "Located": "span", "Span": "span"}
 
 
 def __getattr__(name: str) -> Any:

@@ -452,6 +452,16 @@ class Postmortem(BaseModel):
         return self.format == "yaml" or self.meta.records_fields
 
     @property
+    def actions_bookkept(self) -> bool:
+        """Whether most action items carry a field of a team's bookkeeping (an owner, a due
+        date, a priority or a ticket): the list is kept as a team's record, whatever the
+        document around it."""
+        items = [item for item in self.action_items if not item.about_document]
+        kept = sum(1 for item in items if any(field is not None for field in (
+            item.owner, item.due, item.due_unparsed, item.priority, item.ticket)))
+        return kept * 2 > len(items)
+
+    @property
     def kind(self) -> DocumentKind:
         """What the document is (a postmortem unless it shows otherwise)."""
         return self.meta.kind.value if self.meta.kind is not None else DocumentKind.postmortem

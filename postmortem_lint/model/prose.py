@@ -8,6 +8,7 @@ sees, while every character still knows the line and column it came from.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from enum import Enum
 
 from pydantic import BaseModel, Field
@@ -236,3 +237,9 @@ def join_prose(parts: list[Prose], separator: str = " | ", role: ProseRole | Non
             end = part.runs[offset + 1][0] if offset + 1 < len(part.runs) else len(part.text)
             builder.add(part.text[start:end], line, column)
     return builder.build()
+
+
+def mostly_in_other_script(texts: Sequence[Prose]) -> bool:
+    """Whether most of the texts are written in a language of another script
+    (``Prose.in_other_script``): a part whose words the rules cannot read."""
+    return sum(text.in_other_script for text in texts) * 2 > len(texts)

@@ -847,6 +847,16 @@ class DocumentBuilder:
         self._undated.setdefault(name, (prose, found.at))
         return True
 
+    def date_from_text(self, prose: Prose, source: str) -> bool:
+        """Date the incident with the first date a text gives, as read from ``source``;
+        whether it gives one."""
+        found = times.find_date(prose.text, dayfirst=self.dayfirst)
+        if found is None:
+            return False
+        day, start, end = found
+        self.date_incident(Located(value=day, span=prose.span(start, end)), source)
+        return True
+
     def date_from_title(self) -> None:
         """The incident's day as the title states it: "API outage - September 29, 2025"."""
         title = self.doc.meta.title

@@ -446,11 +446,7 @@ class _Reader:
             if block.kind != "paragraph" or block.quoted or block.prose is None \
                     or len(block.prose.text.split()) < 5:
                 continue
-            found = find_date(block.prose.text, dayfirst=self.b.dayfirst)
-            if found is not None:
-                day, start, end = found
-                self.b.date_incident(Located(value=day, span=block.prose.span(start, end)),
-                                     "first-paragraph")
+            self.b.date_from_text(block.prose, "first-paragraph")
             return
 
     def date_from_narrative(self) -> None:
@@ -876,11 +872,7 @@ class _Reader:
         match = _KEY_VALUE.match(block.prose.text)
         field = field_for_key(match.group("key"), self.data) if match is not None else None
         if field == "incident_date":
-            found = find_date(block.prose.text, dayfirst=self.b.dayfirst)
-            if found is not None:
-                day, start, end = found
-                self.b.date_incident(Located(value=day, span=block.prose.span(start, end)),
-                                     "title")
+            self.b.date_from_text(block.prose, "title")
         elif field in _FIELD_HEADINGS:
             self.key_value(block.prose, kind, block)
 

@@ -44,43 +44,32 @@ def test_an_id_with_a_letter_before_its_numbers_is_no_date() -> None:
     assert doc.meta.incident_date is None
 
 
+AFTER_THE_TIMELINE = """\
+    # Rent sweep
+
+    ## Timeline
+
+    - 08:30 UTC — first exploit transaction
+    - 09:11 UTC — executor logs surfaced
+    - 10:23 UTC — fiber program upgraded; vulnerability closed
+
+    ## Deployment
+
+    | Program | Slot | Time (UTC) |
+    |---|---|---|
+    | thread | 441846236 | 10:22:28 |
+    | fiber | 441846329 | 10:23:02 |
+
+    The reporter has sent no transaction since
+    08:39:14, well before either upgrade.
+    """
+
+
 def test_a_table_of_times_after_the_timeline_is_not_part_of_it() -> None:
-    doc = parse_text("""\
-        # Rent sweep
-
-        ## Timeline
-
-        - 08:30 UTC — first exploit transaction
-        - 09:11 UTC — executor logs surfaced
-        - 10:23 UTC — fiber program upgraded; vulnerability closed
-
-        ## Deployment
-
-        | Program | Slot | Time (UTC) |
-        |---|---|---|
-        | thread | 441846236 | 10:22:28 |
-        | fiber | 441846329 | 10:23:02 |
-
-        The reporter has sent no transaction since
-        08:39:14, well before either upgrade.
-        """)
+    doc = parse_text(AFTER_THE_TIMELINE)
     assert [entry.text.text.split()[0] for entry in doc.timeline.entries] == [
         "first", "executor", "fiber"]
-    found = codes(lint_text("""\
-        # Rent sweep
-
-        ## Timeline
-
-        - 08:30 UTC — first exploit transaction
-        - 10:23 UTC — fiber program upgraded; vulnerability closed
-
-        ## Deployment
-
-        | Program | Slot | Time (UTC) |
-        |---|---|---|
-        | thread | 441846236 | 10:22:28 |
-        | fiber | 441846329 | 10:23:02 |
-        """, select=["PM303"]))
+    found = codes(lint_text(AFTER_THE_TIMELINE, select=["PM303"]))
     assert found == []
 
 

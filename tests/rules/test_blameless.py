@@ -7,13 +7,9 @@ import textwrap
 
 import pytest
 
-from tests.conftest import codes, lint_text
+from tests.conftest import blame_codes, codes, lint_text
 
 BLAME = ["PM1"]
-
-
-def blame_codes(text: str, name: str = "postmortem.md", **config: object) -> list[str]:
-    return codes(lint_text(text, name=name, select=BLAME, **config))
 
 
 # -- each rule: sentences it reports ------------------------------------------------------

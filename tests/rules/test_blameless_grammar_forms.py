@@ -5,11 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import codes, lint_text
-
-
-def blame_codes(text: str) -> list[str]:
-    return codes(lint_text(text, select=["PM1"]))
+from tests.conftest import blame_codes
 
 
 @pytest.mark.parametrize(("code", "sentence"), [

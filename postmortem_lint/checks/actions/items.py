@@ -43,17 +43,7 @@ class FieldOptions(ActionOptions, DocumentKindOptions):
         """Whether the document is asked for the field only where it uses it: a kind it
         does not ask, or a report told as a narrative that records no fields (a team's
         postmortem form, kept as a record, owes its items' fields)."""
-        return not asks_of(doc, self) or not (doc.kept_as_record or bookkept(doc))
-
-
-def bookkept(doc: Postmortem) -> bool:
-    """Whether most action items carry a field of a team's bookkeeping (an owner, a due
-    date, a priority or a ticket): the list is kept as a team's record, whatever the
-    document around it."""
-    items = [item for item in doc.action_items if not item.about_document]
-    kept = sum(1 for item in items if any(field is not None for field in (
-        item.owner, item.due, item.due_unparsed, item.priority, item.ticket)))
-    return kept * 2 > len(items)
+        return not asks_of(doc, self) or not (doc.kept_as_record or doc.actions_bookkept)
 
 
 class PerItemOptions(ActionOptions):

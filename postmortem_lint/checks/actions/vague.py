@@ -81,9 +81,7 @@ class ActionVague(Rule):
             if found is not None and not _names_a_signal(text.text, data.specific_signals) \
                     and not _has_code(ctx.document, item.description.whole) \
                     and not _names_a_condition(text.text[found[1]:]) \
-                    and not _specific_details(item.details, data) \
-                    and not any(_names_a_signal(detail.text, data.specific_signals)
-                                for detail in item.details):
+                    and not _specific_details(item.details, data):
                 phrase = text.text[found[0]:found[1]]
                 yield self.problem(
                     text.span(*found),
@@ -115,8 +113,11 @@ def _names_a_condition(rest: str) -> bool:
 
 
 def _specific_details(details: list[Prose], data: RuleData) -> bool:
-    """Whether the item goes on in sub-items that say what it means (two or more, none of
-    them vague): "Redesign the review process, so that authors: 1. state the risks …"."""
+    """Whether the item goes on in sub-items that say what it means: one that names the
+    signals ("- Network packets, CPU, disk space"), or two or more, none of them vague
+    ("Redesign the review process, so that authors: 1. state the risks …")."""
+    if any(_names_a_signal(detail.text, data.specific_signals) for detail in details):
+        return True
     lines = [line for prose in details for line in prose.lines()
              if len(line.text.split()) >= 3]
     return len(lines) >= 2 and not any(

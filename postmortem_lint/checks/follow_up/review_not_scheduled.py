@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from postmortem_lint.checks.actions.items import bookkept
 from postmortem_lint.checks.depth.policy import (
     FinishedOutlineOptions,
     asks_of,
@@ -71,7 +70,7 @@ class ReviewNotScheduled(Rule):
         if doc.follow_up.review_date is not None or not asks_of(doc, self.options) \
                 or not follows_template(doc, self.options):
             return
-        if self.options.min_template_parts and not (doc.kept_as_record or bookkept(doc)):
+        if self.options.min_template_parts and not (doc.kept_as_record or doc.actions_bookkept):
             return  # a report told as a narrative: a review meeting is the team's process
         items = [item for item in doc.action_items if not item.about_document]
         if not doc.action_items and doc.action_items_tracker is None and not doc.changes_stated:

@@ -9,6 +9,7 @@ from postmortem_lint.checks.impact.evidence import impact_anchor, mentions
 from postmortem_lint.checks.impact.missing import has_impact
 from postmortem_lint.engine.finding import Level, Problem
 from postmortem_lint.engine.rule import Rule, RuleContext
+from postmortem_lint.model import mostly_in_other_script
 
 
 class ImpactNotQuantified(Rule):
@@ -79,7 +80,7 @@ class ImpactNotQuantified(Rule):
         if not has_impact(doc) or impact.users_affected is not None \
                 or impact.quantity is not None:
             return
-        if sum(prose.in_other_script for prose in impact.text) * 2 > len(impact.text):
+        if mostly_in_other_script(impact.text):
             return  # written in another language: its numbers' words cannot be read
         units = ctx.data.impact_units
         # Point at the statement that talks about users or orders without a number, if any.

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from postmortem_lint.checks.timeline.anchor import timeline_anchor
 from postmortem_lint.engine.finding import Level, Problem
 from postmortem_lint.engine.rule import Rule, RuleContext
-from postmortem_lint.model import Phase
+from postmortem_lint.model import Phase, mostly_in_other_script
 from postmortem_lint.model.facts import entry_phases
 
 _MIN_ENTRIES = 2
@@ -78,7 +78,7 @@ class TimelinePhaseMissing(Rule):
         if len([entry for entry in entries if entry.at is not None]) < _MIN_ENTRIES:
             return  # no timeline at all is PM300; one time in a story is no list
         timed = [entry for entry in entries if entry.at is not None]
-        if sum(entry.text.in_other_script for entry in timed) * 2 > len(timed):
+        if mostly_in_other_script([entry.text for entry in timed]):
             return  # written in another language: its phases cannot be read
         narrated = [entry for entry in doc.timeline.narrative if entry.has_time]
         present = {phase for entry in [*entries, *narrated]

@@ -666,6 +666,13 @@ class Sentence:
     def passive(verb: Word) -> bool:
         return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
+    def reduced_passive(self, verb: Word) -> bool:
+        """"Node excluded from <the config>": a fragment's passive, written without "was"
+        (a past form with no object, "from" right after it)."""
+        following = self.after(verb)
+        return verb.tag_ in ("VBD", "VBN") and following is not None and \
+            following.lower_ == "from" and not any(c.dep_ == "dobj" for c in verb.children)
+
     def negated(self, verb: Word) -> Word | None:
         verb = self.split_perfect(verb) or verb
         for child in verb.children:

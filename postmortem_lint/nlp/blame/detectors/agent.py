@@ -57,16 +57,9 @@ def _an_act(s: Sentence, verb: Word, labelled: bool) -> bool:
     if following is not None and following.dep_ in ("aux", "auxpass") and \
             following.head.i != verb.i:
         return False  # "<Team> builds were moved…": a noun the tagger took for a verb
-    if reduced_passive(s, verb):
+    if s.reduced_passive(verb):  # "Node excluded from <the config>": no act
         return False
     return not (verb.dep_ in ("amod", "compound", "acl") and verb.tag_ == "VBN")
-
-
-def reduced_passive(s: Sentence, verb: Word) -> bool:
-    """"Node excluded from <the config>": a fragment's passive (no "was"), no act."""
-    following = s.after(verb)
-    return verb.tag_ in ("VBD", "VBN") and following is not None and \
-        following.lower_ == "from" and not any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _acting(s: Sentence, verb: Word, after: int, labelled: bool) -> Clause | None:

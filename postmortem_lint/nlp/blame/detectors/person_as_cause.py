@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from postmortem_lint.nlp.blame.detectors.agent import agent_clauses, reduced_passive
+from postmortem_lint.nlp.blame.detectors.agent import agent_clauses
 from postmortem_lint.nlp.blame.sentence import NAME_SHAPE, PERSON, Mention, Sentence
 from postmortem_lint.nlp.blame.tokens import Phrase, Word
 from postmortem_lint.nlp.hits import BlameHit, BlameKind
@@ -622,7 +622,7 @@ def _fragment(s: Sentence) -> Iterator[BlameHit]:
         return
     verb = next((t for t in doc[head.i + 1:head.i + 4] if t.tag_ in ("VBD", "VBN", "VBZ")), None)
     if verb is None or s.neutral(verb) or verb.lower_ in s.v.stative or \
-            reduced_passive(s, verb):
+            s.reduced_passive(verb):
         return
     yield s.hit(KIND, mention.start, verb.i + 1, mention.text, verb.i, verb.i + 1)
 
