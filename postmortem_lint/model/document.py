@@ -297,6 +297,9 @@ class ActionItem(BaseModel):
     # are merged", "Every deploy has a rollback plan"): in force from now on, with no date
     # to be done by.
     standing_rule: bool = False
+    # Where the item asks people to try harder instead of changing the system ("be more
+    # careful", "pay more attention"; ``vague_exhortations``): no action to own or track.
+    exhortation: Located[str] | None = None
     # When the group heading or label above the item says it is to be done ("Immediate",
     # "Short-term", "Long-term"): a priority by horizon.
     horizon: Located[str] | None = None

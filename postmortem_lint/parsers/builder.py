@@ -581,6 +581,10 @@ class DocumentBuilder:
         item.horizon = horizon
         item.about_document = action_items.about_document(item.words.text, self.data)
         item.standing_rule = action_items.states_rule(item.words.text, self.data)
+        found = next(find_phrases(item.words.text, self.data.vague_exhortations), None)
+        if found is not None:
+            item.exhortation = Located(value=item.words.text[found[0]:found[1]],
+                                       span=item.words.span(*found))
         self.doc.action_items.append(item)
 
     def heading_ticket(self, heading: Prose) -> Located[str] | None:

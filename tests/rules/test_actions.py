@@ -265,3 +265,23 @@ def test_different_items_pass():
         - Add a weekly job that projects when the bucket reaches 90% of quota — @helena
         - Pre-approve a standing quota headroom of 25% with the provider — @tariq
         """, select=["PM509"]) == []
+
+
+def test_an_exhortation_is_reported_once_not_asked_for_fields():
+    """"Be more careful …" is no action to own, date or track: PM506 says to replace it, and
+    the field rules do not ask it for an owner, a due date, a priority or a ticket."""
+    text = """\
+        **Status:** final
+
+        ## Action items
+
+        | Action | Owner | Due | Priority | Ticket |
+        |---|---|---|---|---|
+        | Move the snapshot window to 04:00 UTC | Priya Raman | 2026-11-20 | P1 | SRCH-301 |
+        | Be more careful with schedule changes | | | | |
+        """
+    found = lint_text(text, select=["PM502", "PM503", "PM504", "PM506", "PM507"])
+    assert codes(found) == ["PM506"]
+    vague_action = text.replace("Be more careful with schedule changes", "Improve monitoring")
+    assert sorted(codes(lint_text(vague_action, select=["PM502", "PM506"]))) == [
+        "PM502", "PM506"]

@@ -217,3 +217,15 @@ def test_a_word_negated_with_a_typographic_apostrophe_marks_nothing():
         - 10:05 — the underlying bug can’t be fixed without a schema change
         """)
     assert messages == ["The timeline has no resolution entry; add its time and label it"]
+
+
+def test_pausing_the_job_that_hurts_is_mitigation():
+    text = """\
+        ## Timeline (UTC)
+
+        - 02:00 — nightly index rollover starts; snapshot job starts at the same time.
+        - 02:11 — SearchLatencyHigh alert pages the on-call.
+        - 02:29 — on-call pauses the snapshot job; latency drops.
+        - 02:51 — latency back to baseline; incident resolved.
+        """
+    assert codes(lint_text(text, select=["PM304"])) == []

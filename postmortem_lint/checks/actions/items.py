@@ -114,10 +114,12 @@ def field_gap(doc: Postmortem, include_done: bool, has: Callable[[ActionItem], b
     a field such as a priority or a type belongs to a list or table of items. ``written``
     says which items carry the field themselves, when ``has`` also accepts what their
     group says (a "Short-term" heading): a group's word is no convention of the items.
+    An item that only asks people to try harder ("be more careful": PM506 reports it) is
+    no action to own, date or track, and is not asked for the field.
     With ``convention_only`` (a report for the public), only a document that uses the
     convention is asked for it."""
     looked_at = [item for item in open_items(doc, include_done)
-                 if not (listed_only and item.in_prose)]
+                 if not (listed_only and item.in_prose) and item.exhortation is None]
     lacking = [item for item in looked_at if not has(item)]
     if not lacking:
         return None

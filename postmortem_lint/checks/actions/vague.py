@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from postmortem_lint.checks.actions.items import PerItemOptions, collapsed, items_anchor
 from postmortem_lint.engine.finding import Level, Problem
 from postmortem_lint.engine.rule import Rule, RuleContext
-from postmortem_lint.model import Postmortem, Prose, Span
+from postmortem_lint.model import Located, Postmortem, Prose, Span
 from postmortem_lint.phrases import find_phrases, has_phrase
 from postmortem_lint.ruledata import RuleData
 
@@ -73,9 +73,8 @@ class ActionVague(Rule):
             if item.closed:
                 continue  # done or dropped: its wording is history, not a plan to check
             text = item.words
-            found = next(find_phrases(text.text, data.vague_exhortations), None)
-            if found is not None:
-                yield self._exhortation(text, *found)
+            if item.exhortation is not None:
+                yield self._exhortation(item.exhortation)
                 continue
             found = next(find_phrases(text.text, data.vague_actions), None)
             if found is not None and not _names_a_signal(text.text, data.specific_signals) \
@@ -90,10 +89,10 @@ class ActionVague(Rule):
                     hint="name the signal and the condition, e.g. 'alert when "
                     "checkout_5xx_ratio > 2% for 5 minutes, paging payments on-call'")
 
-    def _exhortation(self, text: Prose, start: int, end: int) -> Problem:
-        phrase = text.text[start:end]
+    def _exhortation(self, phrase_at: Located[str]) -> Problem:
+        phrase = phrase_at.value
         return self.problem(
-            text.span(start, end),
+            phrase_at.span,
             f'Action item asks people to "{phrase}"; change the system instead: a check, '
             "guard, alert or automation that makes the mistake hard to repeat",
             hint="e.g. replace 'be more careful when scheduling campaigns' with 'require a "
