@@ -20,18 +20,19 @@ class ActionDueMissing(Rule):
     """An action item has no due date.
 
     The guides: "Every action MUST have an owner and deadline"; SMART items are
-    time-bound, and action items are "owned, dated, and tracked". Without a date
-    nobody can tell whether the item is late, and the follow-up review has
-    nothing to check. A due date is read from a Due/Deadline column or key,
-    ``due: 2026-03-09`` or ``by 2026-03-09`` in the item. Values that mean
-    "empty" (``-``, ``n/a``) count as missing; a placeholder such as
-    ``YYYY-MM-DD`` is reported by placeholder-left (PM901), and a written but
-    unusual deadline ("end of sprint 14") or a time in words ("within two weeks", "by
-    the end of the quarter", "next month at the latest") is left alone, and so is an item
-    that states a rule the team now works to ("All features have a test before they are
-    merged"): it is in force from now on, with no date to be done by. Items marked
-    done or won't do are skipped unless ``include-done`` is set. When most items have a
-    date, each item without one is reported; when the list has no dates (or only
+    time-bound, and action items are "owned, dated, and tracked". Without a date nobody
+    can tell whether the item is late, and the follow-up review has nothing to check. A
+    due date is read from a Due/Deadline column or key, ``due: 2026-03-09`` or ``by
+    2026-03-09`` in the item. Values that mean "empty" (``-``, ``n/a``) count as
+    missing; a placeholder such as ``YYYY-MM-DD`` is reported by placeholder-left
+    (PM901), and a written but unusual deadline ("end of sprint 14") or a time in words
+    ("within two weeks", "by the end of the quarter", "next month at the latest") is
+    left alone, and so is an item that states a rule the team now works to ("All
+    features have a test before they are merged"): it is in force from now on, with no
+    date to be done by. Items marked done or won't do are skipped unless
+    ``include-done`` is set. An item that only asks people to try harder ("be more
+    careful") is left to action-vague (PM506): it is no action to track. When most items
+    have a date, each item without one is reported; when the list has no dates (or only
     a few), one finding says how many items lack one and lists their lines.
 
     Fix (unsafe, to confirm): a due value written as empty (``-``, ``n/a``) on an

@@ -14,19 +14,20 @@ from postmortem_lint.phrases import has_phrase
 class ActionOwnerMissing(Rule):
     """An action item has no owner.
 
-    The guides: "Every action MUST have an owner and deadline"; action items are
-    "owned, dated, and tracked" (Assignable in SMART). An item that belongs to
-    everyone is done by no one. An owner is read from an Owner column or key,
-    ``owner: Name``, ``assignee: …``, or an ``@handle`` in the item. Values that
-    mean "empty" (``-``, ``n/a``, ``unassigned``; see ``empty_values`` in the rule
-    data) count as missing. Template placeholders such as ``TBD`` or ``[Owner]``
-    are reported by placeholder-left (PM901) instead. Items marked done or won't
-    do are skipped unless ``include-done`` is set. When most items name an owner,
-    each item without one is reported; when the list has no owners (or only a
-    few), one finding says how many items lack one and lists their lines. A
-    document that is one person's own account (it speaks as "I" throughout, hardly
-    ever as "we": a one-person project's report) has its owner: the writer; an item
-    whose owner is written as empty is still reported.
+    The guides: "Every action MUST have an owner and deadline"; action items are "owned,
+    dated, and tracked" (Assignable in SMART). An item that belongs to everyone is done
+    by no one. An owner is read from an Owner column or key, ``owner: Name``,
+    ``assignee: …``, or an ``@handle`` in the item. Values that mean "empty" (``-``,
+    ``n/a``, ``unassigned``; see ``empty_values`` in the rule data) count as missing.
+    Template placeholders such as ``TBD`` or ``[Owner]`` are reported by
+    placeholder-left (PM901) instead. Items marked done or won't do are skipped unless
+    ``include-done`` is set. An item that only asks people to try harder ("be more
+    careful") is left to action-vague (PM506): it is no action to track. When most items
+    name an owner, each item without one is reported; when the list has no owners (or
+    only a few), one finding says how many items lack one and lists their lines. A
+    document that is one person's own account (it speaks as "I" throughout, hardly ever
+    as "we": a one-person project's report) has its owner: the writer; an item whose
+    owner is written as empty is still reported.
 
     Bad::
 

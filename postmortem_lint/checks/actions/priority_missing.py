@@ -12,19 +12,20 @@ from postmortem_lint.engine.rule import Rule, RuleContext
 class ActionPriorityMissing(Rule):
     """An action item has no priority.
 
-    The guides give every action a priority, P0 to P2, and tie the deadline to
-    it: P0 before the next business day, P1 within a week, P2 within a
-    sprint or month. Without a priority, readers cannot tell the fix that must
-    ship tomorrow from the improvement that can wait, and the deadline cannot be
-    checked. A priority is read from a Priority column or key, or from ``P1``,
-    ``priority: high`` in the item, or a priority word before it (``HIGH Fix …``,
-    ``**Critical** – Fix …``). Items marked done or won't do are skipped unless
-    ``include-done`` is set. When most items have a priority, each item without
-    one is reported; otherwise one finding covers the list and lists its lines.
-    Actions written as sentences of prose ("We will add …") have no field list
-    and are not asked for a priority. Items grouped under a heading or label that
-    says when they are due ("Immediate", "Short-term", "Long-term"; ``item_horizons``
-    in the rule data) have their priority from the group.
+    The guides give every action a priority, P0 to P2, and tie the deadline to it: P0
+    before the next business day, P1 within a week, P2 within a sprint or month. Without
+    a priority, readers cannot tell the fix that must ship tomorrow from the improvement
+    that can wait, and the deadline cannot be checked. A priority is read from a
+    Priority column or key, or from ``P1``, ``priority: high`` in the item, or a
+    priority word before it (``HIGH Fix …``, ``**Critical** – Fix …``). Items marked
+    done or won't do are skipped unless ``include-done`` is set. An item that only asks
+    people to try harder ("be more careful") is left to action-vague (PM506): it is no
+    action to track. When most items have a priority, each item without one is reported;
+    otherwise one finding covers the list and lists its lines. Actions written as
+    sentences of prose ("We will add …") have no field list and are not asked for a
+    priority. Items grouped under a heading or label that says when they are due
+    ("Immediate", "Short-term", "Long-term"; ``item_horizons`` in the rule data) have
+    their priority from the group.
 
     Bad (YAML)::
 

@@ -12,24 +12,24 @@ from postmortem_lint.engine.rule import Rule, RuleContext
 class ActionTicketMissing(Rule):
     """An action item has no tracker ticket or link.
 
-    The guides: action items are "specific, tracked tickets", and the exit
-    condition of the action-items stage is "action items in issue tracker
-    linked". An item that lives only in the postmortem is invisible to the
-    team's planning and is the first to be forgotten; the quarterly review of
-    the completion rate needs tickets to count. A ticket is a key such as
-    ``PAY-4410``, ``#123``, ``org/repo#123``, ``gh-45``, ``Bug 5554823`` or
-    ``b/5554823``, any link in a Ticket column, or a link to an issue tracker
-    (an issue, pull request or commit; also a Markdown link such as
-    ``[JIRA](https://…)`` whose text names no key) in the item. A tracker link
-    written once in the action-items section ("all items are tracked in
-    PLAT-1500") covers every item; one in a group's heading ("Short-term (tracked
-    in #41)"), or in a sentence about the group's items ("Both are tracked in
-    #41"), covers the items of that group. A document that is itself a tracker
-    issue (an issue-template postmortem, "Is someone assigned to this issue?")
-    tracks its follow-ups in itself. Items marked done or won't do are skipped
-    unless ``include-done`` is set. When most items have a ticket, each item
-    without one is reported; otherwise one finding covers the list. Actions
-    written as sentences of prose ("We will add …") are not asked for a ticket.
+    The guides: action items are "specific, tracked tickets", and the exit condition of
+    the action-items stage is "action items in issue tracker linked". An item that lives
+    only in the postmortem is invisible to the team's planning and is the first to be
+    forgotten; the quarterly review of the completion rate needs tickets to count. A
+    ticket is a key such as ``PAY-4410``, ``#123``, ``org/repo#123``, ``gh-45``, ``Bug
+    5554823`` or ``b/5554823``, any link in a Ticket column, or a link to an issue
+    tracker (an issue, pull request or commit; also a Markdown link such as
+    ``[JIRA](https://…)`` whose text names no key) in the item. A tracker link written
+    once in the action-items section ("all items are tracked in PLAT-1500") covers every
+    item; one in a group's heading ("Short-term (tracked in #41)"), or in a sentence
+    about the group's items ("Both are tracked in #41"), covers the items of that group.
+    A document that is itself a tracker issue (an issue-template postmortem, "Is someone
+    assigned to this issue?") tracks its follow-ups in itself. Items marked done or
+    won't do are skipped unless ``include-done`` is set. An item that only asks people
+    to try harder ("be more careful") is left to action-vague (PM506): it is no action
+    to track. When most items have a ticket, each item without one is reported;
+    otherwise one finding covers the list. Actions written as sentences of prose ("We
+    will add …") are not asked for a ticket.
 
     Bad::
 

@@ -14,19 +14,19 @@ _TYPES = "prevent, detect, recover or process"
 class ActionTypeMissing(Rule):
     """An action item does not say its type: prevent, detect, recover or process.
 
-    The guides: action items are categorised "prevent / detect / recover /
-    process". The mix tells the reader whether the postmortem only patched the
-    symptom (all recover) or also stops the class of failure (prevent) and
-    catches it sooner next time (detect). Many real templates have no type
-    column, so this rule is informational: when most items have a type, it
-    reports each item that lacks one; otherwise it reports once, at the
-    action-items heading, with the lines of the items that lack one. A type is
-    read from a Type/Category column or key, ``type: detect``, ``(detect)`` or a
-    bare ``detect`` in the item's field list. Actions written as sentences of
-    prose are not asked for a type.
-    Items marked done or won't do are skipped unless ``include-done`` is set. Off by
-    default: most published postmortems do not categorise their actions; select it where
-    the template has a Type column.
+    The guides: action items are categorised "prevent / detect / recover / process". The
+    mix tells the reader whether the postmortem only patched the symptom (all recover)
+    or also stops the class of failure (prevent) and catches it sooner next time
+    (detect). Many real templates have no type column, so this rule is informational:
+    when most items have a type, it reports each item that lacks one; otherwise it
+    reports once, at the action-items heading, with the lines of the items that lack
+    one. A type is read from a Type/Category column or key, ``type: detect``,
+    ``(detect)`` or a bare ``detect`` in the item's field list. Actions written as
+    sentences of prose are not asked for a type. Items marked done or won't do are
+    skipped unless ``include-done`` is set. An item that only asks people to try harder
+    ("be more careful") is left to action-vague (PM506): it is no action to track. Off
+    by default: most published postmortems do not categorise their actions; select it
+    where the template has a Type column.
 
     Bad::
 
