@@ -446,6 +446,9 @@ class RuleData(BaseModel):
         default_factory=new_list, description="Words of a sentence outside the action items "
         "and the timeline that say work is still to be done (we need to, remaining items): "
         "a review has open work to check.")
+    lesson_cues: list[str] = Field(
+        default_factory=new_list, description="Of the open-work cues, those that in a lessons "
+        "section state a lesson (we need to do more QA), not work left open.")
     reflection_headings: list[str] = Field(
         default_factory=new_list, description="Words of a heading whose section may reflect "
         "on the incident (postmortem, conclusion, do better): it holds what went wrong when it "

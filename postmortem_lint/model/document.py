@@ -379,6 +379,10 @@ class Suppression(BaseModel):
 _ENTRY_PARTS = frozenset(("summary", "appendix", "communication", "metadata"))
 # Sections any page may have, template or not.
 _NOT_TEMPLATE_PARTS = frozenset(("appendix", "metadata"))
+# Parts that any account of an incident has, told as a story or kept as a postmortem: what
+# happened, what led up to it, how it was fixed, what was learned.
+_STORY_PARTS = frozenset(("summary", "leadup", "response", "resolution", "lessons",
+                          "communication"))
 # A YAML postmortem's keys are the template's parts, whichever of them it fills in.
 _TEMPLATE_PARTS_OF_YAML = frozenset(("impact", "timeline", "root_cause", "action_items"))
 
@@ -510,6 +514,18 @@ class Postmortem(BaseModel):
             return len(_TEMPLATE_PARTS_OF_YAML)
         return len({s.kind for s in self.sections if s.kind is not None
                     and s.kind not in _NOT_TEMPLATE_PARTS})
+
+    @property
+    def analysis_parts(self) -> int:
+        """How many parts of a postmortem's analysis the document has as sections (impact,
+        timeline, root cause, detection, action items, what went well or wrong…), leaving
+        out the parts any story of an incident has (what happened, how it was fixed, what
+        was learned): a blog post or a ticket's summary has those, laid out as a
+        postmortem or not."""
+        if self.format == "yaml":
+            return len(_TEMPLATE_PARTS_OF_YAML)
+        return len({s.kind for s in self.sections if s.kind is not None
+                    and s.kind not in _NOT_TEMPLATE_PARTS | _STORY_PARTS})
 
     def has_section(self, kind: str) -> bool:
         return any(s.kind == kind for s in self.sections)

@@ -194,6 +194,7 @@ def _scan(nlp: NlpService, doc: Postmortem) -> list[ProseHit]:
     things: set[str] | None = None
     said: set[tuple[BlameKind, str]] = set()
     systemic = _systemic_root_cause(doc, units, analyses)
+    questioned = _questioned_whys(doc)
     for (prose, offset, text, cause), hits in zip(units, analyses, strict=True):
         for hit in hits:
             name = _single_name(hit.who)
@@ -205,6 +206,10 @@ def _scan(nlp: NlpService, doc: Postmortem) -> list[ProseHit]:
             said.add((hit.kind, hit.who.lower()))
             if said_before and _question(text):
                 continue  # the next why restating a blame statement: reported once
+            if hit.kind is BlameKind.human_error and prose.section == "five_whys" and \
+                    prose.whole.line in questioned:
+                continue  # "… because an error was made" with the next why asking why:
+                # the chain treats the slip as the symptom the guides say it is
             if hit.kind in _CAUSE_KINDS and not cause and (
                     prose.section in _PRAISE_SECTIONS or
                     systemic and _INDEFINITE.match(hit.who)):
@@ -217,6 +222,14 @@ def _scan(nlp: NlpService, doc: Postmortem) -> list[ProseHit]:
             if key not in findings or cause:
                 findings[key] = finding
     return sorted(findings.values(), key=lambda f: (f.span.line, f.span.column, f.kind.value))
+
+
+def _questioned_whys(doc: Postmortem) -> set[int]:
+    """The lines of the steps of a chain of whys that the next step, right below, answers
+    further."""
+    whys = doc.five_whys
+    return {why.span.line for why, after in zip(whys, whys[1:], strict=False)
+            if 0 < after.span.line - why.span.end_line <= 2}
 
 
 def _systemic_root_cause(doc: Postmortem, units: list[tuple[Prose, int, str, bool]],

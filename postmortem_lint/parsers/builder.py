@@ -309,7 +309,8 @@ class DocumentBuilder:
         """Add a row whose time is at the start of ``time_prose``; None if it has no time."""
         zones = self.data.time_zones
         found = times.find_timestamp(time_prose.text, zones, within=12,
-                                     default_date=default_date, dayfirst=self.dayfirst)
+                                     default_date=default_date, dayfirst=self.dayfirst,
+                                     labels=True)
         if found is None:
             return None
         zone, is_utc, at = found.zone, found.is_utc, found.at

@@ -169,15 +169,23 @@ def _public_report(doc: Postmortem, data: RuleData, front_matter_keys: list[Loca
     return None
 
 
+# The parts where a document reflects on what it learned.
+_REFLECTIONS = frozenset(("lessons", "went_well", "went_wrong", "got_lucky"))
+
+
 def open_work(doc: Postmortem, data: RuleData) -> Located[str] | None:
     """The first sentence outside the action items and the timeline (the timeline tells
     what was said then, the items carry their own status) that says work is still to be
-    done ("we need to …", "… needs to be more resilient")."""
+    done ("we need to …", "… needs to be more resilient"). In a lesson, a need ("We need
+    to do more QA after refactoring" under Lessons learned) says what should hold from now
+    on; only work said to remain ("we still need to …", "the remaining items") is open."""
     cues = data.open_work_cues
+    in_lessons = [cue for cue in cues if cue not in data.lesson_cues]
     texts = outside_lists(doc, (prose for prose in doc.prose
                                 if prose.role == ProseRole.narrative))
     for sentence in sentences(texts):
-        found = next(find_phrases(sentence.text, cues), None)
+        reflecting = sentence.section in _REFLECTIONS
+        found = next(find_phrases(sentence.text, in_lessons if reflecting else cues), None)
         if found is not None:
             return Located(value=sentence.text.strip(), span=sentence.span(*found))
     return None

@@ -345,7 +345,27 @@ class _Reader:
         items = [block.prose for block in self.section_body(blocks, index + 1)
                  if block.kind == "item" and block.level == 1 and block.prose is not None]
         timed = sum(1 for item in items if self.timeline.starts_with_time(item.lines()[0]))
-        return timed >= 2 and timed * 3 >= len(items) * 2
+        return timed >= 2 and timed * 3 >= len(items) * 2 or self.timed_log(blocks, index)
+
+    def timed_log(self, blocks: list[Block], index: int) -> bool:
+        """Whether a section is a log of paragraphs each labelled by its time ("1727:
+        noticed …", "14:02 UTC - paged …"), maybe under headings that are its days ("###
+        Thur 3 Nov"): at least three, and two thirds of its paragraphs. A paragraph that
+        only mentions a time ("At 14:02 we …") tells a story, not a log."""
+        level = blocks[index].level
+        paragraphs: list[Prose] = []
+        for block in blocks[index + 1:]:
+            if block.kind == "heading":
+                if block.level <= level or block.prose is None or \
+                        not self.timeline.is_time_heading(block.prose.text):
+                    break
+                continue
+            if self.label_heading(block) is not None:
+                break
+            if block.kind == "paragraph" and block.level == 0 and block.prose is not None:
+                paragraphs.append(block.prose)
+        timed = sum(1 for prose in paragraphs if self.timeline.labelled_by_time(prose))
+        return timed >= 3 and timed * 3 >= len(paragraphs) * 2
 
     def lessons_lead_in(self, blocks: list[Block], index: int) -> Prose | None:
         """A short sentence that introduces a list as the lessons ("The lessons we take from

@@ -199,13 +199,20 @@ class TimelineReader:
     def starts_with_time(self, line: Prose) -> bool:
         """Whether a line opens with a time ("- 09:31 UTC: …", "**21:48:** …")."""
         return find_timestamp(line.text, self.zones, within=12,
-                              dayfirst=self.b.dayfirst) is not None
+                              dayfirst=self.b.dayfirst, labels=True) is not None
+
+    def labelled_by_time(self, line: Prose) -> bool:
+        """Whether a line opens with its time, as an entry of a log does ("1727: …",
+        "14:02 UTC - …"), rather than mentioning one ("At 14:02 we …")."""
+        text = line.text.lstrip(_LEAD)
+        return find_timestamp(text, self.zones, within=0, dayfirst=self.b.dayfirst,
+                              labels=True) is not None
 
     def _entry(self, line: Prose, whole: Prose | None = None) -> TimelineEntry | None:
         """The entry a line starts, if it starts with a time."""
         day = self.base_day()
         found = find_timestamp(line.text, self.zones, within=12, default_date=day,
-                               dayfirst=self.b.dayfirst)
+                               dayfirst=self.b.dayfirst, labels=True)
         time_prose = line
         if found is None:
             code = self.code_time(line) if self.code_time is not None else None

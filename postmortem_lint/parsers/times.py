@@ -115,14 +115,17 @@ def _zone_offset(word: str, zones: dict[str, float]) -> tuple[dt.tzinfo | None, 
 
 def find_timestamp(text: str, zones: dict[str, float], *, within: int = 60,
                    default_date: dt.date | None = None,
-                   dayfirst: bool = False) -> TimeMatch | None:
+                   dayfirst: bool = False, labels: bool = False) -> TimeMatch | None:
     """The first timestamp that starts within ``within`` characters of the text's start.
 
-    A time written in two zones ("13:14 EDT (17:14 UTC)") is read in UTC."""
+    A time written in two zones ("13:14 EDT (17:14 UTC)") is read in UTC. With ``labels``
+    (a line of a timeline), four digits that open the line as its label ("1727: …",
+    "~1442 : …") are a time as well."""
     for match in _TIMESTAMP.finditer(text, 0, min(len(text), within + 40)):
         if match.start() > within:
             return None
-        found = _timestamp_at(text, match, zones, default_date, dayfirst)
+        found = _timestamp_at(text, match, zones, default_date, dayfirst,
+                              labels and _opens_as_label(text, match, default_date))
         if found is not None:
             return found
     return None
@@ -190,8 +193,24 @@ def _clock(match: re.Match[str]) -> tuple[int, int, int] | None:
     return hour, minute, second
 
 
+# "1727: …", "~1442 : …", "**0915**: …": four digits that label a line of a timeline
+_LABEL_LEAD = re.compile(r"[\s~≈*_>(\[-]*")
+_LABEL_END = re.compile(r"[*_)\]]{0,4}\s?:(?!\d)")
+
+
+def _opens_as_label(text: str, match: re.Match[str], day: dt.date | None) -> bool:
+    """Whether four digits label the line as its time; one that could be a year ("2019:
+    the cluster was built") only on a day already known (under a day's heading)."""
+    hour = match.group("hhmm_h")
+    return hour is not None and match.group("date") is None and \
+        (day is not None or hour not in ("19", "20")) and \
+        _LABEL_LEAD.fullmatch(text, 0, match.start()) is not None and \
+        _LABEL_END.match(text, match.end()) is not None
+
+
 def _timestamp_at(text: str, match: re.Match[str], zones: dict[str, float],
-                  default_date: dt.date | None, dayfirst: bool) -> TimeMatch | None:
+                  default_date: dt.date | None, dayfirst: bool,
+                  label: bool = False) -> TimeMatch | None:
     clock = _clock(match)
     if clock is None:
         return None
@@ -209,7 +228,7 @@ def _timestamp_at(text: str, match: re.Match[str], zones: dict[str, float],
     if range_end is not None:  # "10:07-10:29": the range is written as the entry's time
         end = range_end.end()
     zone_text, tzinfo, is_utc = _read_zone(text, end, zones)
-    if match.group("hhmm_h") is not None and zone_text is None and not (
+    if match.group("hhmm_h") is not None and zone_text is None and not label and not (
             date_text and re.search(r"\d{4}", date_text)):
         return None  # "2019" or "1625" alone is a year or a number, not a time
     if zone_text is not None:
@@ -409,10 +428,16 @@ def numeric_day_first(text: str) -> bool:
     return spread(True) < spread(False)
 
 
+# The day of the week a date may open with ("Thur 3 Nov 2016", "Tuesday, May 4")
+_WEEKDAY = re.compile(r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?"
+                      r"|wed|thu(?:rs?)?|fri|sat|sun)\.?,?\s+(?=\d|[a-z]{3})", re.IGNORECASE)
+
+
 def parse_date(text: str, default: dt.date | None = None, dayfirst: bool = False
                ) -> dt.date | None:
-    """A calendar date written on its own ("2026-03-11", "Mar 11, 2026"), else None."""
-    value = text.strip().strip("*_` ")
+    """A calendar date written on its own ("2026-03-11", "Mar 11, 2026", "Thur 3 Nov
+    2016"), else None."""
+    value = _WEEKDAY.sub("", text.strip().strip("*_` "), count=1)
     if not value or len(value) > 40:
         return None
     if _DATE_ONLY.match(value):

@@ -348,7 +348,13 @@ def test_a_free_form_write_up_is_not_told_it_has_no_action_items():
     story = "# The night the queue stalled\n\nBuilds waited for two hours on Friday. We " \
         "restarted the workers and the queue drained.\n"
     assert codes(lint_text(story, select=["PM501"])) == []
-    laid_out = "# Queue stall\n\n## Summary\n\nBuilds waited for two hours.\n\n" \
+    laid_out = "# Queue stall\n\n## Impact\n\nBuilds waited for two hours.\n\n" \
         "## Root cause\n\nThe workers ran out of disk.\n"
     assert codes(lint_text(laid_out, select=["PM501"])) == ["PM501"]
+    # what happened, how it was fixed and what was learned: any story of an incident has
+    # those parts; it is laid out as a postmortem's analysis only with two of its parts
+    told = "# Queue stall\n\n## What happened\n\nBuilds waited for two hours.\n\n" \
+        "## How we fixed it\n\nWe restarted the workers.\n\n## Lessons learned\n\n" \
+        "Disk fills silently.\n"
+    assert codes(lint_text(told, select=["PM501"])) == []
     assert codes(lint_text(story, select=["PM501"], rules=FREE_FORM_CHECKED)) == ["PM501"]

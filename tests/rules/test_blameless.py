@@ -528,9 +528,9 @@ def test_an_answer_the_next_why_questions_further_is_not_the_root_cause() -> Non
 
           **Why was the check skipped?**
 
-          - The release captain judged the change too small to need it.
+          - The release captain ran the upgrade without it.
 
-            **Why could a judgment decide that?**
+            **Why could one person skip it?**
 
             - The release checklist has no rule for when the schema check is required.
         """

@@ -55,3 +55,29 @@ def test_shapes_of_blame_are_reported(code: str, sentence: str) -> None:
 ])
 def test_near_misses_stay_silent(sentence: str) -> None:
     assert blame_codes(sentence) == []
+
+
+WHYS = """\
+    # Dataset withdrawn
+
+    ## Five whys
+
+    1. Why were 900 records withdrawn? Because the republish job dropped them.
+    2. Why did the job drop them? Because an operator error was made when the job was rerun.
+    3. Why was the rerun error-prone? Because no runbook describes how to rerun the job.
+    """
+
+
+def test_human_error_the_next_why_questions_is_a_symptom_not_the_cause() -> None:
+    assert "PM111" not in blame_codes(WHYS)
+
+
+def test_human_error_as_the_last_why_is_still_the_cause() -> None:
+    last = WHYS.rsplit("    3.", 1)[0]
+    assert "PM111" in blame_codes(last)
+
+
+def test_a_decision_in_a_why_is_no_person_as_cause() -> None:
+    text = WHYS.replace("an operator error was made when the job was rerun",
+                        "the rerun was deemed safe enough by the developer")
+    assert "PM110" not in blame_codes(text.rsplit("    3.", 1)[0])

@@ -36,5 +36,9 @@ def test_a_document_that_never_says_how_it_was_found_is_reported():
         ## Impact
 
         The token could publish packages for 3 hours.
+
+        ## Root cause
+
+        The publishing script printed the token in its log.
         """, select=["PM311"])
     assert codes(findings) == ["PM311"]

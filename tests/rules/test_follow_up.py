@@ -27,6 +27,31 @@ def test_a_document_without_actions_is_told_once_not_asked_for_a_review_too():
     assert codes(findings) == ["PM501"]
 
 
+DONE_ITEMS = """\
+    # Checkout errors
+
+    **Date:** 2026-02-17
+
+    ## Action items
+
+    - [x] Alert on checkout error rate (owner: Hannah Okafor).
+
+    ## Lessons learned
+
+    We need to test the payment path on every release, not only on the big ones.
+    """
+
+
+def test_every_item_done_needs_no_review_whatever_the_lessons_say():
+    # A lesson says what should hold from now on; it is no open work for a review to check.
+    assert codes(lint_text(DONE_ITEMS, select=["PM601"], rules=FREE_FORM_CHECKED)) == []
+
+
+def test_work_left_open_outside_the_lessons_still_needs_a_review():
+    text = DONE_ITEMS.replace("## Lessons learned", "## Discussion")
+    assert codes(lint_text(text, select=["PM601"], rules=FREE_FORM_CHECKED)) == ["PM601"]
+
+
 def test_actions_told_in_prose_still_need_a_review():
     findings = lint_text("""\
         # Checkout errors

@@ -246,6 +246,9 @@ def test_a_document_that_never_says_how_it_was_found_is_reported():
 
         ## Impact
         All searches failed.
+
+        ## Root cause
+        The search cluster had no second power feed.
         """, select=["PM311"])
     assert codes(findings) == ["PM311"]
     assert findings[0].span.line == 3

@@ -28,8 +28,9 @@ class ActionItemsMissing(Rule):
     without actions. A step of the fix ("We restarted the database") or a promise to keep
     watching is not such a change. A document that says no further action is needed ("No
     further actions are needed") has decided so and is not asked for items.
-    A free-form write-up (fewer than ``min-template-parts`` parts of a postmortem template
-    as sections) without an action section is not told it has none: it tells its follow-up
+    A free-form write-up (fewer than ``min-template-parts`` parts of a postmortem's
+    analysis as sections: a summary, the fix and the lessons, which any story has, do not
+    count) without an action section is not told it has none: it tells its follow-up
     work in its narrative if anywhere; nor is a report of the fix it made (a "Resolution",
     "Fix" or "Solution" section) that records no fields: its follow-up is the fix, where a
     team's postmortem form (fields such as a date, status or owner) still owes its

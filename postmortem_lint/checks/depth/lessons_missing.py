@@ -14,6 +14,7 @@ from postmortem_lint.checks.depth.policy import (
 )
 from postmortem_lint.engine.finding import Level, Problem
 from postmortem_lint.engine.rule import Rule, RuleContext
+from postmortem_lint.model import Postmortem
 
 _PARTS = (
     ("went_well", "What went well", "the runbooks, alerts and decisions that helped"),
@@ -33,6 +34,9 @@ class LessonsMissingOptions(DocumentKindOptions, OutlineOptions):
     accept_lessons: bool = Field(
         True, description="Accept a single non-empty Lessons learned section that is not "
         "split into what went well and what went wrong.")
+
+    def parts(self, doc: Postmortem) -> int:
+        return doc.template_parts  # every part counts: how complete the template is
 
 
 class LessonsMissing(Rule):

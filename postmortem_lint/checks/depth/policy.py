@@ -46,18 +46,28 @@ class TemplateOptions(RuleOptions):
         "confidence. 0 checks every "
         "document.")
 
+    def parts(self, doc: Postmortem) -> int:
+        """The parts of a template the document has, as ``min_template_parts`` counts them."""
+        return doc.template_parts
+
 
 class OutlineOptions(TemplateOptions):
-    """Options of a rule that reports a missing part (a timeline, lessons) that a
-    free-form write-up tells in its narrative when it tells it at all: two template parts
-    are enough to show a document is laid out as a postmortem."""
+    """Options of a rule that reports a missing part (a timeline, a detection, a duration)
+    that a free-form write-up tells in its narrative when it tells it at all: two parts of
+    a postmortem's analysis are enough to show a document is laid out as a postmortem."""
 
     min_template_parts: int = Field(
-        2, ge=0, description="Fewest parts of a postmortem template (summary, impact, "
-        "timeline, root cause, action items, lessons…) a Markdown document must have as "
-        "sections before a missing part is reported. A free-form write-up (a blog post, "
-        "a short note) tells what happened when and what it learned in its narrative, "
-        "where their absence cannot be claimed with confidence. 0 checks every document.")
+        2, ge=0, description="Fewest parts of a postmortem's analysis (impact, timeline, "
+        "root cause, contributing factors, detection, action items, what went well or "
+        "wrong…) a Markdown document must have as sections before a missing part is "
+        "reported. The parts any story of an incident has (a summary or what happened, "
+        "the lead-up, the response, how it was fixed, what was learned) do not count: a "
+        "free-form write-up (a blog post, a ticket's summary, a short note) has those, and "
+        "tells what happened when in its narrative, where the absence of a part cannot be "
+        "claimed with confidence. 0 checks every document.")
+
+    def parts(self, doc: Postmortem) -> int:
+        return doc.analysis_parts
 
 
 class FinishedOutlineOptions(DocumentKindOptions, OutlineOptions):
@@ -68,7 +78,7 @@ class FinishedOutlineOptions(DocumentKindOptions, OutlineOptions):
 def follows_template(doc: Postmortem, options: TemplateOptions) -> bool:
     """Whether the document is laid out as a postmortem template, so that a part missing
     from it is missing (and not told in free-form prose)."""
-    return doc.template_parts >= options.min_template_parts
+    return options.parts(doc) >= options.min_template_parts
 
 
 def asks_of(doc: Postmortem, options: DocumentKindOptions) -> bool:

@@ -9,6 +9,7 @@ from pydantic import Field
 from postmortem_lint.checks.depth.policy import FinishedOutlineOptions, asks_of, follows_template
 from postmortem_lint.engine.finding import Level, Problem
 from postmortem_lint.engine.rule import Rule, RuleContext
+from postmortem_lint.model import Postmortem
 
 
 class SeverityMissingOptions(FinishedOutlineOptions):
@@ -18,6 +19,9 @@ class SeverityMissingOptions(FinishedOutlineOptions):
         "fields must have as sections before a missing severity is reported; a document "
         "with fields (a date, status, owner or authors field, front matter) is always "
         "asked. A narrative report keeps no process fields. 0 checks every document.")
+
+    def parts(self, doc: Postmortem) -> int:
+        return doc.template_parts  # every part counts: how complete the template is
 
 
 class SeverityMissing(Rule):

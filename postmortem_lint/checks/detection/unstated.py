@@ -31,13 +31,17 @@ class DetectionUnstated(Rule):
     ``detection_methods`` and ``detection_cues`` in ``rules/detection.yaml``) is
     enough. The detection delay needs a timeline entry for detection, which
     PM304 asks for. Only a document laid out as a postmortem is asked
-    (``min-template-parts``, default 2): a status page's entry or a short note tells
+    (``min-template-parts`` parts of a postmortem's analysis, default 2; a summary, the fix
+    and the lessons do not count): a status page's entry or a short note tells
     what customers saw, not how the team learned of it.
 
     Bad::
 
         ## Summary
         The checkout service returned errors for 41 minutes after a deploy.
+
+        ## Root cause
+        The deploy shipped a payment client without its retry settings.
 
         ## Impact
         12% of checkouts failed.
@@ -46,6 +50,9 @@ class DetectionUnstated(Rule):
 
         ## Summary
         The checkout service returned errors for 41 minutes after a deploy.
+
+        ## Root cause
+        The deploy shipped a payment client without its retry settings.
 
         ## Impact
         12% of checkouts failed.

@@ -35,8 +35,10 @@ class ReviewNotScheduled(Rule):
     ``skip-kinds``): a status update on an incident still open, or a note that says the
     postmortem is published separately.
     A review is a step of a team's postmortem process, so it is asked of a document laid
-    out as a postmortem (``min-template-parts`` sections of a template, default 2), not of
-    a free-form write-up such as a blog post, and of one kept as a team's record: YAML,
+    out as a postmortem (``min-template-parts`` parts of a postmortem's analysis as
+    sections, default 2: impact, timeline, root cause, action items…; a summary, the fix
+    and the lessons, which any story has, do not count), not of a free-form write-up such
+    as a blog post, and of one kept as a team's record: YAML,
     fields or front matter, or action items that carry an owner, a due date, a priority or
     a ticket. A report told as a narrative, whose items keep none of those, tells readers
     what will change, not the team's meeting about it. 0 checks every document.

@@ -38,12 +38,16 @@ class ImpactDurationMissing(Rule):
     miss ("resolved before an outage was incurred") has no outage length to state, nor has
     a defect in the data told without any outage ("a bug silently deleted 2,500 records",
     and nothing was down or unusable). Only a document laid out as a postmortem is asked
-    (``min-template-parts``, default 2): a short notice tells what broke, not yet for how long.
+    (``min-template-parts`` parts of a postmortem's analysis, default 2; a summary, the fix
+    and the lessons do not count): a short notice tells what broke, not yet for how long.
 
     Bad::
 
         ## Summary
         A tax-rule release applied the wrong rate.
+
+        ## Root cause
+        The release read the rate table of the previous year.
 
         ## Impact
         - 1,198 customers were charged the wrong tax.
@@ -52,6 +56,9 @@ class ImpactDurationMissing(Rule):
 
         ## Summary
         A tax-rule release applied the wrong rate.
+
+        ## Root cause
+        The release read the rate table of the previous year.
 
         ## Impact
         - **Duration:** 3 hours 28 minutes (09:02 UTC to 12:30 UTC).

@@ -42,7 +42,8 @@ class ImpactNotQuantified(Rule):
     ("merges were on hold", "the build could not be shipped") or a deliberate whole ("the
     mirrors were taken down for maintenance") has no one to count. The finding points at
     the first statement about users or orders that gives no number. Only a document laid
-    out as a postmortem is asked (``min-template-parts``, default 2): a status page's entry
+    out as a postmortem is asked (``min-template-parts`` parts of a postmortem's analysis,
+    default 2; a summary, the fix and the lessons do not count): a status page's entry
     or a short notice says what broke, and counting who it hit is a postmortem's work.
 
     An impact written in another language (a quarter of its words in another script, such
@@ -53,6 +54,9 @@ class ImpactNotQuantified(Rule):
         ## Summary
         A search release returned partial results.
 
+        ## Root cause
+        The release capped each shard's reply at 50 hits.
+
         ## Impact
         - Some customers saw incomplete search results, and conversion dropped noticeably.
 
@@ -60,6 +64,9 @@ class ImpactNotQuantified(Rule):
 
         ## Summary
         A search release returned partial results.
+
+        ## Root cause
+        The release capped each shard's reply at 50 hits.
 
         ## Impact
         - 38,000 searches (12% of the window) returned incomplete results for 4,100 users.

@@ -36,9 +36,11 @@ class TimelineMissing(Rule):
     One sentence that gives a window in a postmortem, or a document with no sequence of
     times at all, is reported. A timeline published elsewhere and linked from the text
     ("the full timeline is in [our advisory](https://…)") is not missing. A free-form
-    write-up with fewer than two template parts as sections (``min-template-parts``) is
-    not reported either: a blog post tells its times in its narrative, or has none a
-    reader needs.
+    write-up with fewer than two parts of a postmortem's analysis as sections
+    (``min-template-parts``: impact, root cause, action items…; what happened, how it was
+    fixed and what was learned, which any story of an incident has, do not count) is not
+    reported either: a blog post or a ticket's summary tells its times in its narrative,
+    or has none a reader needs.
 
     Bad (YAML)::
 

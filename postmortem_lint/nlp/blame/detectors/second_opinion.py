@@ -3,8 +3,8 @@ scores as blame, is reported when the sentence shows a person, role or team acti
 person, an @handle, a role, a team other than "we"), and only on that actor and its act:
 "<the role> waved the change through", "<Name>'s rushed rollout", "pushed through by <the
 role>". Systems, products, "we", attackers and customers acting are never enough, nor a
-responder's neutral act (paging, deciding, rolling back), nor someone only being something
-("<Name> was awake")."""
+responder's neutral act (paging, deciding, rolling back) or judgment call ("deemed it safe"),
+nor someone only being something ("<Name> was awake")."""
 
 from __future__ import annotations
 
@@ -50,8 +50,9 @@ def detect(s: Sentence, opinion: Opinion, threshold: float,
 def _actor(s: Sentence) -> tuple[Mention, int, int] | None:
     """The first person, role or team acting in the sentence, with the words of its act."""
     for verb in s.verbs:
-        if s.neutral(verb) or verb.lower_ in s.w.be_verbs or s.suppressed(verb):
-            continue
+        if s.neutral(verb) or verb.lower_ in s.w.be_verbs or \
+                verb.lower_ in s.w.cognition_verbs or s.suppressed(verb):
+            continue  # (nor a judgment call: "deemed safe enough by the developer")
         mention = _someone(s, s.subject(verb))
         if mention is not None and not s.passive(verb):
             return mention, min(mention.start, verb.i), _phrase_end(s, verb, mention)
@@ -67,7 +68,8 @@ def _actor(s: Sentence) -> tuple[Mention, int, int] | None:
         if mention is None:
             continue
         head = token.head.head if token.dep_ == "pobj" else token.head
-        if head.lower_ in s.w.be_verbs or s.neutral(head):
+        if head.lower_ in s.w.be_verbs or head.lower_ in s.w.cognition_verbs or \
+                s.neutral(head):
             continue
         start, end = min(mention.start, head.i), max(mention.end, head.i + 1)
         if head.tag_.startswith("VB") and head.i > token.i:  # the act that follows: its phrase
