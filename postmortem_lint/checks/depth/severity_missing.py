@@ -9,19 +9,18 @@ from pydantic import Field
 from postmortem_lint.checks.depth.policy import FinishedOutlineOptions, asks_of, follows_template
 from postmortem_lint.engine.finding import Level, Problem
 from postmortem_lint.engine.rule import Rule, RuleContext
-from postmortem_lint.model import Postmortem
 
 
 class SeverityMissingOptions(FinishedOutlineOptions):
     min_template_parts: int = Field(
-        8, ge=0, description="Fewest parts of a postmortem template (summary, impact, "
-        "timeline, root cause, action items, lessons…) a Markdown document that records no "
-        "fields must have as sections before a missing severity is reported; a document "
-        "with fields (a date, status, owner or authors field, front matter) is always "
-        "asked. A narrative report keeps no process fields. 0 checks every document.")
-
-    def parts(self, doc: Postmortem) -> int:
-        return doc.template_parts  # every part counts: how complete the template is
+        5, ge=0, description="Fewest parts of a postmortem's analysis (impact, timeline, "
+        "root cause, detection, trigger, five whys, action items, what went well or wrong…; "
+        "a summary, the fix and the lessons, which any story has, do not count) a Markdown "
+        "document that records no fields must have as sections before a missing severity "
+        "is reported: the full form of a team's process; a document with fields (a date, "
+        "status, owner or authors field, front matter) is always asked. A narrative report "
+        "(what happened, its impact, timeline, cause and next steps) keeps no process "
+        "fields. 0 checks every document.")
 
 
 class SeverityMissing(Rule):
@@ -41,13 +40,14 @@ class SeverityMissing(Rule):
 
     Severity is a label of a team's incident process, so it is asked of a postmortem kept
     as a record: one that records its facts as fields (a date, status, owner or authors
-    field; front matter) or is laid out in the full template (``min-template-parts``
-    sections of a template, default 8). A report told as a narrative (an incident
-    write-up, a blog post, a short note on a status site) is not told it lacks a field of
-    a form it never followed. 0 checks every document. A report written for
-    the public (it apologises to its readers, or is a site's post, and declares no field
-    of a team's postmortem) is not asked either (``skip-kinds``): customers are told what
-    happened, not how the team triaged it.
+    field; front matter) or is laid out in the full form of a team's process
+    (``min-template-parts`` parts of a postmortem's analysis, default 5: detection,
+    trigger, whys, what went well and wrong besides impact, timeline, cause and actions).
+    A report told as a narrative (an incident write-up, a blog post, a short note on a
+    status site) is not told it lacks a field of a form it never followed. 0 checks every
+    document. A report written for the public (it apologises to its readers, or is a
+    site's post, and declares no field of a team's postmortem) is not asked either
+    (``skip-kinds``): customers are told what happened, not how the team triaged it.
 
     Bad::
 

@@ -50,14 +50,14 @@ def detect(s: Sentence, opinion: Opinion, threshold: float,
 def _actor(s: Sentence) -> tuple[Mention, int, int] | None:
     """The first person, role or team acting in the sentence, with the words of its act."""
     for verb in s.verbs:
-        if s.neutral(verb) or verb.lower_ in s.w.be_verbs or \
-                verb.lower_ in s.w.cognition_verbs or s.suppressed(verb):
-            continue  # (nor a judgment call: "deemed safe enough by the developer")
+        if s.neutral(verb) or verb.lower_ in s.w.be_verbs or s.suppressed(verb):
+            continue
         mention = _someone(s, s.subject(verb))
         if mention is not None and not s.passive(verb):
             return mention, min(mention.start, verb.i), _phrase_end(s, verb, mention)
+        # (a judgment call is no act: "deemed safe enough by the developer")
         mention = _someone(s, s.by_agent(verb))
-        if mention is not None:
+        if mention is not None and verb.lower_ not in s.w.cognition_verbs:
             return mention, min(verb.i, mention.start), max(verb.i + 1, mention.end)
     for token in s.doc:  # "<Name>'s rushed rollout", "a blunder by <the team>"
         if token.dep_ not in _SLOTS or s.suppressed(token):
