@@ -55,6 +55,7 @@ from postmortem_lint.sources.reading import SourceText
 _KEY_VALUE = re.compile(r"^\s*(?P<key>[A-Za-z][A-Za-z0-9 /()&'’.\-]{0,48}?)"
                         r"\s*[:：]\s*(?P<value>.*)$")
 _WHY_LINE = re.compile(r"^\s*(?:why\s*#?\d|\d[.)]\s*why\b|why\?)", re.IGNORECASE)
+_LIST_START = re.compile(r"\s{0,3}(?:[-*+]|\d{1,3}[.)])\s")
 _STRUCTURED = {"timeline", "action_items", "five_whys", "contributing_factors"}
 # The info string of a code block that may hold a pasted table (not a program's source).
 _TABLE_INFOS = frozenset(("text", "txt", "plain", "plaintext", "markdown", "md", "table"))
@@ -390,7 +391,7 @@ class _Reader:
                 or block.kind == "item" and block.level == 1):
             return None  # "- **Follow-up actions:**" opens a section as its own line does
         source = self.lines[block.first_line - 1] if block.first_line <= len(self.lines) else ""
-        if _BOLD_LABEL.match(source) is None:
+        if _BOLD_LABEL.match(source) is None and not self.plain_label(block):
             return None
         first = block.prose.lines()[0]
         label = first.text.strip().rstrip(":：").strip()
@@ -398,6 +399,13 @@ class _Reader:
                 or not is_exact_heading(label, self.data):
             return None
         return first.slice(0, len(first.text.rstrip().rstrip(":：").rstrip()))
+
+    def plain_label(self, block: Block) -> bool:
+        """Whether a paragraph is a section's name alone on its line, right above a list
+        ("Action Items" over "- Set up alerting …"): a heading written as plain text."""
+        after = self.lines[block.last_line] if block.last_line < len(self.lines) else ""
+        return block.kind == "paragraph" and block.first_line == block.last_line and \
+            _LIST_START.match(after) is not None
 
     # -- pass 2: content ---------------------------------------------------------------
     def read(self, blocks: list[Block]) -> Postmortem:

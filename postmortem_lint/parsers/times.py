@@ -34,7 +34,7 @@ _DATE = (
     rf"|{_MONTH} \d{{1,2}}{_ORDINAL},? ?(?:\d{{4}})?"
     rf"|\d{{1,2}}{_ORDINAL} (?:of )?{_MONTH},? ?(?:\d{{4}})?"
     # month and day without a year, only right before a time: "[12-05 16:21]"
-    r"|\d{1,2}[/-]\d{1,2}(?=[ T]\d{1,2}:\d{2}))"
+    r"|\d{1,2}[/-]\d{1,2}(?=[ T][~≈]?\d{1,2}:\d{2}))"
 )
 # The clock must not run on into more digits ("14:321"); "AM"/"PM" may be followed by a
 # colon ("9:55 AM: alert fires"), but not by more letters ("10:00 amended"). A colon after
@@ -280,6 +280,10 @@ def _prefer_utc(text: str, found: TimeMatch, zones: dict[str, float], on: dt.dat
                      zone=again.zone, is_utc=True)
 
 
+# A region written after a time, as zones are said aloud: "7:09 AM Eastern"
+_REGIONS = frozenset(("eastern", "pacific", "central", "mountain"))
+
+
 def _read_zone(text: str, pos: int, zones: dict[str, float], *, offsets: bool = True
                ) -> tuple[str | None, dt.tzinfo | None, bool]:
     rest = text[pos:pos + 48]
@@ -298,7 +302,10 @@ def _read_zone(text: str, pos: int, zones: dict[str, float], *, offsets: bool = 
     if word_match is None:
         return None, None, False
     word = word_match.group("word")
-    if word.upper() != word and "/" not in word and word.lower() not in ("zulu",):
+    region = word.lower() in _REGIONS and re.match(
+        r"\s*(?:[^a-z\s]|$)", stripped[word_match.end():]) is not None  # not "Central bank"
+    if word.upper() != word and "/" not in word and word.lower() not in ("zulu",) and \
+            not region:
         return None, None, False  # zone abbreviations are upper case: "Deploy" is not one
     tzinfo, is_utc = _zone_offset(word, zones)
     if tzinfo is None:
@@ -318,7 +325,7 @@ def declared_zone(text: str, zones: dict[str, float]) -> tuple[str, int, int] | 
             if inner is not None:
                 return inner[0], note.start(1) + inner[1], note.start(1) + inner[2]
         return None
-    if not re.search(r"\b(?:times?|timeline|timestamps?)\b", text, re.IGNORECASE):
+    if not re.search(r"\b(?:times?|timeline|timestamps?|time ?zones?)\b", text, re.IGNORECASE):
         return None
     for match in re.finditer(r"\b[A-Z]{1,5}(?:[+-]\d{1,2}(?::?\d{2})?)?(?![\w+-])", text):
         word = match.group(0)
