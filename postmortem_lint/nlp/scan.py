@@ -117,11 +117,19 @@ def _descriptions(doc: Postmortem) -> dict[tuple[int, int], tuple[int, int]]:
     return out
 
 
+# A time opening a line as its label outside a timeline: "09:47 UTC - ", "14:02 — "
+_LEADING_STAMP = re.compile(r"\s*(?:\d{4}-\d{2}-\d{2}[ T])?\d{1,2}:\d{2}(?::\d{2})?"
+                            r"(?:\s?[AaPp]\.?[Mm]\.?)?(?:\s?(?:UTC|GMT|Z|[A-Z]{2,4}))?"
+                            r"\s?[-–—:|]\s")
+
+
 def _stamp_end(prose: Prose, described: dict[tuple[int, int], tuple[int, int]]) -> int:
-    """How much of a timeline item is its time stamp ("- 16:41 UTC - "), read as no words."""
+    """How much of a timeline item is its time stamp ("- 16:41 UTC - "), read as no words;
+    also of a line that opens with a time as its label elsewhere ("09:47 UTC - X ran …")."""
     start = described.get(_start(prose))
     if start is None:
-        return 0
+        label = _LEADING_STAMP.match(prose.text)
+        return label.end() if label is not None else 0
     return next((offset for offset in range(min(len(prose.text), _STAMP_MAX))
                  if prose.position(offset) >= start), 0)
 

@@ -81,3 +81,18 @@ def test_a_decision_in_a_why_is_no_person_as_cause() -> None:
     text = WHYS.replace("an operator error was made when the job was rerun",
                         "the rerun was deemed safe enough by the developer")
     assert "PM110" not in blame_codes(text.rsplit("    3.", 1)[0])
+
+
+@pytest.mark.parametrize("stamp", ["09:47 UTC - ", "14:02 — ", "2026-03-04 09:47: "])
+def test_a_time_labelling_a_line_outside_the_timeline_is_no_part_of_its_subject(
+        stamp: str) -> None:
+    # the parser reads "09:47 UTC - Tomas" as one noun unless the stamp is set aside
+    assert "PM110" in blame_codes(f"{stamp}Tomas ran the purge job with the wrong tenant "
+                                  "ID, deleting 4,000 customer records.")
+    assert blame_codes(f"{stamp}Tomas rolled back the deploy.") == []
+
+
+def test_blowing_off_a_review_is_a_failure_verb_but_the_wind_is_not() -> None:
+    assert "PM101" in blame_codes("Dario blew off the capacity review that would have "
+                                  "flagged the shortfall.")
+    assert blame_codes("The storm blew off part of the data centre's roof.") == []
