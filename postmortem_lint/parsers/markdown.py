@@ -403,9 +403,12 @@ class _Reader:
     def plain_label(self, block: Block) -> bool:
         """Whether a paragraph is a section's name alone on its line, right above a list
         ("Action Items" over "- Set up alerting …"): a heading written as plain text."""
+        if block.kind != "paragraph" or block.first_line != block.last_line:
+            return False
+        own = self.lines[block.first_line - 1].lstrip()
         after = self.lines[block.last_line] if block.last_line < len(self.lines) else ""
-        return block.kind == "paragraph" and block.first_line == block.last_line and \
-            _LIST_START.match(after) is not None
+        # (words only: "==What went right==" is another markup's heading, read as such or not)
+        return own[:1].isalpha() and _LIST_START.match(after) is not None
 
     # -- pass 2: content ---------------------------------------------------------------
     def read(self, blocks: list[Block]) -> Postmortem:
