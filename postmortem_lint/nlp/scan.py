@@ -118,7 +118,7 @@ def _descriptions(doc: Postmortem) -> dict[tuple[int, int], tuple[int, int]]:
 
 
 # A time opening a line as its label outside a timeline: "09:47 UTC - ", "14:02 — "
-_LEADING_STAMP = re.compile(r"\s*(?:\d{4}-\d{2}-\d{2}[ T])?\d{1,2}:\d{2}(?::\d{2})?"
+_LEADING_STAMP = re.compile(r"[ \t]{0,3}(?:\d{4}-\d{2}-\d{2}[ T])?\d{1,2}:\d{2}(?::\d{2})?"
                             r"(?:\s?[AaPp]\.?[Mm]\.?)?(?:\s?(?:UTC|GMT|Z|[A-Z]{2,4}))?"
                             r"\s?[-–—:|]\s")
 

@@ -555,6 +555,12 @@ def sentences(text: str) -> Iterable[tuple[int, int]]:
         yield start, len(text.rstrip())
 
 
+# A sentence that makes the one before it the cause: "This caused sign-in failures."
+_THIS_CAUSED = re.compile(r"\s{0,3}(?:this|that|which)(?:\s+in\s+turn|\s+then)?\s+(?:caused|"
+                          r"led\s+to|resulted\s+in|triggered|broke|meant\s+that)\b",
+                          re.IGNORECASE)
+
+
 def find_cause(text: str, loose: bool = False) -> tuple[int, int] | None:
     """The sentence that states the cause ("The root cause was a stale DNS record"), with
     offsets; None when no sentence does. ``loose`` reads less direct causal language instead
@@ -564,7 +570,11 @@ def find_cause(text: str, loose: bool = False) -> tuple[int, int] | None:
     if question is not None:
         return question.span()
     pattern = _LOOSE_CAUSE if loose else _CAUSE
+    before: tuple[int, int] | None = None
     for start, end in sentences(text):
+        if loose and before is not None and _THIS_CAUSED.match(text, start) is not None:
+            return before[0], end  # "The certificates expired. This caused …": both
+        before = start, end
         found = pattern.search(text, start, end)
         if found is not None:
             # Not who reported it: "The vendor mentioned it was a bug in …" states the bug.

@@ -27,6 +27,28 @@ def test_missing_root_cause_is_reported_at_the_title():
     assert findings[0].span.line == 1
 
 
+def test_a_summary_that_says_what_caused_the_failure_states_its_cause():
+    text = """\
+        # Sign-in outage
+
+        ## Summary
+
+        On Tuesday the token-signing certificates of the identity server expired. This
+        caused every single sign-on attempt to fail for four hours.
+
+        ## Impact
+
+        No one could sign in to the console.
+
+        ## Timeline
+
+        - 09:12 UTC: first failed sign-ins.
+        """
+    assert lint_text(text, select=["PM401"]) == []
+    vague = text.replace("This\n        caused every", "Then\n        every")
+    assert codes(lint_text(vague, select=["PM401"])) == ["PM401"]
+
+
 FREE_FORM = """\
     # Orders taxed at outdated rates
 
