@@ -386,6 +386,9 @@ class RuleData(BaseModel):
     item_horizons: list[str] = Field(
         default_factory=new_list, description="Words of a group heading or label that say "
         "when its items are due (immediate, short term, long term): a priority by horizon.")
+    item_status_views: list[str] = Field(
+        default_factory=new_list, description="Words of an action-item heading that make its "
+        "list a view of the items listed above (Action Items Status): no new items.")
     document_work: list[str] = Field(
         default_factory=new_list, description="What a postmortem's own process produces "
         "(incident report, retrospective): an item that writes or holds one is the "

@@ -39,7 +39,7 @@ from postmortem_lint.parsers import (
     voice,
 )
 from postmortem_lint.parsers.phases import phase_reader
-from postmortem_lint.phrases import find_phrases
+from postmortem_lint.phrases import find_phrases, has_phrase
 from postmortem_lint.ruledata import RuleData
 
 _PHASE_ORDER = ("resolution", "mitigation", "detection", "escalation", "onset")
@@ -742,10 +742,26 @@ class DocumentBuilder:
         wanted = {values.normalise_key(v) or v.strip() for v in self.data.empty_values}
         return (values.normalise_key(value) or value.strip()) in wanted
 
+    def drop_status_views(self) -> None:
+        """The items of a section that shows the status of the action items listed above
+        ("## Action Items Status" over a checklist of them) are those items again, not new
+        ones."""
+        doc = self.doc
+        views = [section.span for section in doc.sections
+                 if section.kind == "action_items" and has_phrase(
+                     section.title.value, self.data.item_status_views)]
+        if not views:
+            return
+        mirrored = [item for item in doc.action_items
+                    if any(view.covers_line(item.span.line) for view in views)]
+        if len(mirrored) < len(doc.action_items):  # the items it mirrors are listed too
+            doc.action_items = [item for item in doc.action_items if item not in mirrored]
+
     def finish_actions(self) -> None:
         """Items that report work already done ("Added monitoring for …") in a list of such
         items are done; a list of plans with one past-tense line stays open, unless the line
         says who did it ("We added …")."""
+        self.drop_status_views()
         items = self.doc.action_items
         kept = action_items.label_owners_kept(items)
         for item in items:
