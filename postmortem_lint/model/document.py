@@ -462,11 +462,14 @@ class Postmortem(BaseModel):
     def actions_bookkept(self) -> bool:
         """Whether most action items carry a field of a team's bookkeeping (an owner, a due
         date, a priority or a ticket): the list is kept as a team's record, whatever the
-        document around it."""
-        items = [item for item in self.action_items if not item.about_document]
+        document around it. A change told in a sentence of prose ("Going forward the web
+        team is going to rebuild …") names who will make it, as a story does, and keeps no
+        list."""
+        items = [item for item in self.action_items
+                 if not item.about_document and not item.in_prose]
         kept = sum(1 for item in items if any(field is not None for field in (
             item.owner, item.due, item.due_unparsed, item.priority, item.ticket)))
-        return kept * 2 > len(items)
+        return kept * 2 > len(items) > 0
 
     @property
     def kind(self) -> DocumentKind:

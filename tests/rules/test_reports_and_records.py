@@ -150,3 +150,41 @@ def test_a_date_heading_and_a_reported_on_field_date_the_incident() -> None:
         """)
     assert table.meta.incident_date is not None
     assert table.meta.incident_date.value == dt.date(2022, 4, 22)
+
+
+STORY_WITH_PLAN = """\
+    # Website outage
+
+    ## Summary
+
+    The site stopped deploying after its default branch was renamed, and was down for
+    two hours until the hosting provider restarted the stalled job.
+
+    ## Timeline
+
+    - 16:52 UTC: the site returns 404 for every page.
+    - 18:00 UTC: the provider restarts the deploy job; the site is back.
+
+    ## Root cause
+
+    The hosting provider's deploy job failed when the branch was renamed.
+
+    ## Corrective measures
+
+    Going forward the web team is going to rebuild the site's deploy process so that a
+    failed delivery falls back to the last good build.
+    """
+
+
+def test_a_change_told_in_prose_names_who_will_make_it_and_keeps_no_list() -> None:
+    found = codes(lint_text(STORY_WITH_PLAN, select=["PM502", "PM503", "PM601"]))
+    assert found == []
+
+
+def test_a_list_that_keeps_owners_is_a_teams_record_of_its_items() -> None:
+    kept = STORY_WITH_PLAN.replace(
+        "Going forward the web team is going to rebuild the site's deploy process so that a\n"
+        "    failed delivery falls back to the last good build.",
+        "- Rebuild the deploy process to fall back to the last good build (owner: @web)\n"
+        "    - Alert when a deploy job has not finished 15 minutes after it began (owner: @web)")
+    assert "PM503" in codes(lint_text(kept, select=["PM503"]))
