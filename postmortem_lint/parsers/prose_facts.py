@@ -765,6 +765,9 @@ _WHOLE_OUTAGE = re.compile(
     rf"\b{_SERVICE}\b[^.;]{{0,40}}? (?:incurred|had|suffered|experienced|saw) (?:an? )?"
     rf"(?:total of )?(?:about |approximately |roughly |~)?\d[\d.]* ?(?:minutes?|hours?|days?"
     rf"|h|m)(?: of)? (?:total |complete |full )?(?:downtime|outage)\b|"
+    # "the P2P network suffered a significant degradation": all of it, worse for everyone
+    rf"\b{_SERVICE}\b[^.;]{{0,40}}? (?:suffered|experienced|saw|underwent) (?:an? )?"
+    rf"(?:[\w-]+ ){{0,2}}?(?:degradation|slowdown|outage|disruption)\b|"
     # "around 10 minutes of network downtime": all of it, for as long as it says
     rf"(?<![\w.])\d[\d.]*\s?(?:minutes?|mins?|hours?|hrs?|days?)\s+of\s+(?:total\s+|"
     rf"complete\s+|full\s+)?(?:[\w-]+\s+)?(?:downtime|outage)\b|"

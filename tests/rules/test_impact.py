@@ -263,3 +263,22 @@ def test_a_short_notice_is_not_asked_to_count_or_time_its_impact() -> None:
     assert lint_text(notice, select=["PM202", "PM203"]) == []
     assert codes(lint_text(notice, select=["PM202", "PM203"], rules=FREE_FORM_CHECKED)) == \
         ["PM202", "PM203"]
+
+
+def test_a_whole_network_degraded_is_sized_but_a_part_of_it_is_not() -> None:
+    text = """\
+        # Lookups slow
+
+        ## Impact
+
+        The peer-to-peer network suffered a significant degradation: lookups took three
+        times as long and bootstraps timed out.
+
+        ## Root cause
+
+        A bootstrap list pointed every client at two overloaded peers.
+        """
+    assert lint_text(text, select=["PM202"]) == []
+    part = text.replace("The peer-to-peer network suffered a significant degradation",
+                        "Some clients of the network saw a degradation")
+    assert codes(lint_text(part, select=["PM202"])) == ["PM202"]

@@ -38,7 +38,8 @@ class ImpactNotQuantified(Rule):
     network"), every visit ending in an error ("visiting the site results in a 502
     error"), what was hit named one by one ("sessions with A, B and C"), or a whole
     network down for a stated time ("the devnet had 9 hours of downtime", "a chain-wide
-    halt", "10 minutes of network downtime"). An impact confined to the team's own work
+    halt", "10 minutes of network downtime") or degraded as a whole ("the network suffered a
+    significant degradation"). An impact confined to the team's own work
     ("merges were on hold", "the build could not be shipped") or a deliberate whole ("the
     mirrors were taken down for maintenance") has no one to count. The finding points at
     the first statement about users or orders that gives no number. Only a document laid
