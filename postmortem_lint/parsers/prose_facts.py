@@ -142,6 +142,9 @@ _LOOSE_CAUSE_PATTERNS = (
     # A change that brought the flaw: "The deploy introduced a bug that …"
     r"\b(?:introduced|shipped|contained|carried) (?:a|an) (?:[\w-]+ )?(?:bug|regression|"
     r"race condition|deadlock|memory leak|flaw|defect|typo|misconfiguration)\b",
+    # Where the flaw came from: "This issue was introduced in the initial development of …"
+    r"\b(?:issue|bug|regression|flaw|defect|vulnerability|problem) (?:was|were) "
+    r"(?:first |originally )?introduced (?:in|by|with|during|when)\b",
     # How an attacker got in, in a security write-up: "The attacker obtained a
     # maintainer's password through phishing", "an intruder gained access through …"
     r"(?<!whether an )(?<!whether the )(?<!whether any )(?<!if an )(?<!if the )(?<!if any )"

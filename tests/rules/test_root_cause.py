@@ -49,6 +49,26 @@ def test_a_summary_that_says_what_caused_the_failure_states_its_cause():
     assert codes(lint_text(vague, select=["PM401"])) == ["PM401"]
 
 
+def test_where_the_flaw_was_introduced_states_the_cause():
+    text = """\
+        # Team members could change roles across organisations
+
+        ## Summary
+
+        A member of one organisation could change roles in another.
+
+        ## Details
+
+        This issue was introduced in the first version of the teams feature, which tied
+        a role to the user rather than to the organisation.
+
+        ## Timeline
+
+        - 09:12 UTC: report received.
+        """
+    assert lint_text(text, select=["PM401"]) == []
+
+
 FREE_FORM = """\
     # Orders taxed at outdated rates
 

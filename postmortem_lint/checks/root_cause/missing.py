@@ -31,7 +31,9 @@ class RootCauseMissing(Rule):
     every region", "an attack on the bridge contract led to …"), how a secret got out in a
     security write-up ("a deploy key was exposed by the build log", "the intruder
     gained access through …"), a faulty thing that did the damage ("an expired certificate broke
-    TLS"), a change that "introduced a bug", "this happened because …", a slip that did the
+    TLS"), a change that "introduced a bug" or where the flaw "was introduced", "this happened
+    because …", a failure the next sentence says caused the damage ("The certificates
+    expired. This caused …"), a slip that did the
     damage ("an accidental truncation of the sessions table removed every login"), the
     writer's conclusion ("… is probably the trigger for the crash"), factors named together
     as what made it happen ("together, these gaps allowed …"), a cause clause put first ("Due
