@@ -436,8 +436,10 @@ def test_a_public_report_that_uses_a_field_is_held_to_it():
     assert codes(lint_text(owned, select=["PM502"])) == ["PM502"]
 
 
-@pytest.mark.parametrize("front_matter", ["layout: post", "permalink: /blog/checkout/",
-                                          "author: Dana Kim\ntags: [outage]"])
+@pytest.mark.parametrize("front_matter", [
+    "layout: post", "permalink: /blog/checkout/", "author: Dana Kim\ntags: [outage]",
+    # a catalogue's digest of a report published elsewhere
+    "url: https://example.com/blog/checkout-incident/\nkeywords: [checkout, outage]"])
 def test_a_sites_post_is_a_public_report(front_matter: str):
     text = "---\n" + front_matter + "\n---\n" + textwrap.dedent(_public(""))
     assert parse_text(text).kind is DocumentKind.public_report
