@@ -56,6 +56,11 @@ def codes(findings: list[Finding]) -> list[str]:
     return [finding.code for finding in findings]
 
 
+def reported(findings: list[Finding]) -> list[str]:
+    """Every rule that reported something, the codes folded into a finding included."""
+    return [code for finding in findings for code in (finding.code, *finding.also)]
+
+
 def blame_codes(text: str, name: str = "postmortem.md", **config: object) -> list[str]:
     """The codes of the blameless rules (PM1xx) that ``text`` gets."""
     return codes(lint_text(text, name=name, select=["PM1"], **config))

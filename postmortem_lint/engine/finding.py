@@ -11,8 +11,8 @@ from postmortem_lint.defaults import new_dict, new_list
 from postmortem_lint.model.span import Span
 
 # Part of the whole-file cache key: bump when a cached Finding would lack what is now
-# computed (2: findings carry their fix).
-FINDING_FORMAT = 2
+# computed (2: findings carry their fix; 3: the codes folded into them).
+FINDING_FORMAT = 3
 
 
 class Level(str, Enum):
@@ -52,6 +52,19 @@ class Fix(BaseModel):
     edits: list[Edit]
 
 
+class Shared(BaseModel):
+    """What a problem says lacks from a subject that sibling rules may say lacks something
+    else too ("Action item "X" has no" + "owner"): the engine folds the problems of one
+    subject at one place into one finding ("… has no owner, due date or ticket"), under the
+    first rule's code. One cause, one finding."""
+
+    model_config = ConfigDict(frozen=True)
+
+    subject: str  # "None of the 4 open action items has", 'Action item "Add …" has no'
+    part: str  # "an owner", "owner"
+    advice: str  # said once for every part folded in: "give each item all of them"
+
+
 class Problem(BaseModel):
     """What a rule yields: where, what, and how to fix it. The engine adds the rest."""
 
@@ -61,6 +74,9 @@ class Problem(BaseModel):
     # Other places the finding is about: the items of a list reported once for the list.
     related: list[Span] = Field(default_factory=new_list)
     fix: Fix | None = None
+    shared: Shared | None = None
+    # The codes of sibling rules whose problems at this place were folded into this one.
+    also: list[str] = Field(default_factory=new_list)
 
 
 class Finding(BaseModel):
@@ -80,6 +96,10 @@ class Finding(BaseModel):
         "written after '--' in it.")
     fix: Fix | None = Field(default=None, description="The repair, when the rule knows it: "
                             "edits and whether they are safe (applied by --fix) or unsafe.")
+    also: list[str] = Field(default_factory=new_list, description="The codes of other rules "
+                            "whose findings of the same subject at the same place are folded "
+                            "into this one (an item with no owner, due date and ticket: one "
+                            "finding, not three).")
 
 
 class FileResult(BaseModel):

@@ -194,6 +194,7 @@ class Linter:
         return result
 
     def _lint_text(self, source: SourceText, shown: str, relative: str) -> FileResult:
+        from postmortem_lint.engine.fold import fold
         from postmortem_lint.engine.redact import redact_findings, sensitive_values
         from postmortem_lint.engine.rule import RuleContext
         from postmortem_lint.engine.suppress import apply_suppressions
@@ -231,8 +232,9 @@ class Linter:
         if INVALID_SUPPRESSION in self.active_codes:
             kept += [(INVALID_SUPPRESSION, problem) for problem in outcome.invalid]
         ignored = self._ignored_in(relative, rules)
+        kept = fold([(code, problem) for code, problem in kept if code not in ignored])
         findings = [self._finding(rules.get(code), problem, shown, code)
-                    for code, problem in kept if code not in ignored]
+                    for code, problem in kept]
         findings = [_clamped(finding, document.line_count, lines) for finding in findings]
         # Whatever a rule quotes, a secret or personal data never leaves in a finding.
         secrets = sensitive_values([source.text, *(prose.text for prose in document.prose)],
@@ -278,7 +280,7 @@ class Linter:
         level = self._levels.get(code) or (rule.level if rule else Level.error)
         return Finding(code=code, rule=rule.name if rule else "internal", level=level,
                        message=problem.message, hint=problem.hint, path=shown, span=problem.span,
-                       related=problem.related, fix=problem.fix)
+                       related=problem.related, fix=problem.fix, also=problem.also)
 
 
 def _without_consequences(raw: list[tuple[str, Problem]], document: Postmortem

@@ -12,7 +12,9 @@ FIELDS = ["PM501", "PM502", "PM503", "PM504", "PM507"]
 
 
 def findings(text: str, select: list[str]) -> list[tuple[str, int]]:
-    return sorted((f.code, f.span.line) for f in lint_text(text, select=select))
+    """Each rule that reported, and where (codes folded into one finding included)."""
+    return sorted((code, f.span.line) for f in lint_text(text, select=select)
+                  for code in (f.code, *f.also))
 
 
 # -- an item that is a link to its issue, its reason below it ---------------------------------

@@ -9,7 +9,7 @@ from postmortem_lint.checks.actions.items import (
     FieldOptions,
     deadline_for,
     field_gap,
-    quoted,
+    item_lacks,
 )
 from postmortem_lint.engine.finding import Applicability, Level, Problem
 from postmortem_lint.engine.rule import Rule, RuleContext
@@ -33,7 +33,10 @@ class ActionDueMissing(Rule):
     ``include-done`` is set. An item that only asks people to try harder ("be more
     careful") is left to action-vague (PM506): it is no action to track. When most items
     have a date, each item without one is reported; when the list has no dates (or only
-    a few), one finding says how many items lack one and lists their lines.
+    a few), one finding says how many items lack one and lists their lines. An item or a
+    list that lacks other fields too (owner, due date, priority, ticket) gets one
+    finding for all of them, under the first of these rules' codes, naming the others
+    (JSON: ``also``).
 
     Fix (unsafe, to confirm): a due value written as empty (``-``, ``n/a``) on an
     item reported on its own becomes the latest date the item's priority allows.
@@ -85,10 +88,8 @@ class ActionDueMissing(Rule):
             advice = "write the date it will be done by (due: YYYY-MM-DD)"
             if deadline is not None and item.priority is not None:
                 advice = (f"as a {item.priority.value.label} item it should be done by "
-                          f"{deadline.isoformat()}: write due: {deadline.isoformat()} or earlier")
+    f"{deadline.isoformat()}: write due: {deadline.isoformat()} or earlier")
             written = item.due_unparsed if "due" in item.empty else None
             fix = due_date_fix(written, deadline, item.priority.value.label) \
                 if written is not None and item.priority is not None else None
-            yield self.problem(item.words.whole,
-                               f"Action item {quoted(item.words)} has no due date; {advice}",
-                               hint=hint, fix=fix)
+            yield item_lacks(item, "due date", advice, hint, fix)

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pydantic import BaseModel, Field
 
 from postmortem_lint.checks.depth.policy import DocumentKindOptions, asks_of, not_postmortems
-from postmortem_lint.engine.finding import Problem
+from postmortem_lint.engine.finding import Fix, Problem, Shared
 from postmortem_lint.engine.rule import RuleOptions
 from postmortem_lint.model import ActionItem, DocumentKind, Located, Postmortem, Prose, Span
 
@@ -84,19 +84,36 @@ class Gap(BaseModel):
     def whole_list(self, doc: Postmortem, what: str, advice: str, hint: str) -> Problem:
         """The one finding for a list whose items all go without the field: at the list,
         with each item as a related location ("None of the 4 open action items has an
-        owner; name …")."""
-        return Problem(span=items_anchor(doc), message=f"{self.count(what)}; {advice}",
-                       hint=hint, related=self.related)
+        owner; name …"); the other fields it lacks are folded into it."""
+        subject, part = self.count(what)
+        return Problem(span=items_anchor(doc), message=f"{subject} {part}; {advice}",
+                       hint=hint, related=self.related,
+                       shared=Shared(subject=subject, part=part, advice=_EACH_ITEM))
 
-    def count(self, what: str) -> str:
-        """"None of the 12 open action items has an owner", "4 of the 6 … have no owner"."""
+    def count(self, what: str) -> tuple[str, str]:
+        """"None of the 12 open action items has" + "an owner", "4 of the 6 … have no" +
+        "owner"."""
         items = "action item" if self.total == 1 else "action items"
         if len(self.lacking) == self.total:
             if self.total == 1:
-                return f"The only open action item has no {what}"
-            return f"None of the {self.total} open {items} has {_article(what)}"
+                return "The only open action item has no", what
+            return f"None of the {self.total} open {items} has", _article(what)
         verb = "has" if len(self.lacking) == 1 else "have"
-        return f"{len(self.lacking)} of the {self.total} open {items} {verb} no {what}"
+        return f"{len(self.lacking)} of the {self.total} open {items} {verb} no", what
+
+
+_EACH_ITEM = "give each item all of them"
+_THE_ITEM = "give it all of them"
+
+
+def item_lacks(item: ActionItem, what: str, advice: str, hint: str,
+               fix: Fix | None = None) -> Problem:
+    """The finding for one item without a field ('Action item "X" has no owner; …'); the
+    other fields it lacks are folded into it, unless it carries a fix of its own."""
+    subject = f"Action item {quoted(item.words)} has no"
+    return Problem(span=item.words.whole, message=f"{subject} {what}; {advice}", hint=hint,
+                   fix=fix, shared=None if fix is not None else Shared(
+                       subject=subject, part=what, advice=_THE_ITEM))
 
 
 def _article(what: str) -> str:

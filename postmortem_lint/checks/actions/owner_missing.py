@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from postmortem_lint.checks.actions.items import FieldOptions, field_gap, quoted
+from postmortem_lint.checks.actions.items import FieldOptions, field_gap, item_lacks, quoted
 from postmortem_lint.engine.finding import Level, Problem
 from postmortem_lint.engine.rule import Rule, RuleContext
 from postmortem_lint.model import ActionItem
@@ -24,7 +24,10 @@ class ActionOwnerMissing(Rule):
     ``include-done`` is set. An item that only asks people to try harder ("be more
     careful") is left to action-vague (PM506): it is no action to track. When most items
     name an owner, each item without one is reported; when the list has no owners (or
-    only a few), one finding says how many items lack one and lists their lines. A
+    only a few), one finding says how many items lack one and lists their lines. An item
+    or a list that lacks other fields too (owner, due date, priority, ticket) gets one
+    finding for all of them, under the first of these rules' codes, naming the others
+    (JSON: ``also``). A
     document that is one person's own account (it speaks as "I" throughout, hardly ever
     as "we": a one-person project's report) has its owner: the writer; an item whose
     owner is written as empty is still reported.
@@ -75,10 +78,10 @@ class ActionOwnerMissing(Rule):
                                  "name the person or team responsible for each", hint)
             return
         for item in gap.lacking:
-            what = quoted(item.words)
-            message = (f"Action item {what} has no owner; name the person or team "
-                       "responsible for it")
-            if item.owner is not None:
-                message = (f'Action item {what} has owner "{item.owner.value.strip()}", which '
-                           "names no one; name the person or team responsible for it")
-            yield self.problem(item.words.whole, message, hint=hint)
+            if item.owner is None:
+                yield item_lacks(item, "owner", "name the person or team responsible for it",
+                                 hint)
+                continue
+            yield self.problem(item.words.whole, f"Action item {quoted(item.words)} has owner "
+                               f'"{item.owner.value.strip()}", which names no one; name the '
+                               "person or team responsible for it", hint=hint)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from postmortem_lint.checks.actions.items import FieldOptions, field_gap, quoted
+from postmortem_lint.checks.actions.items import FieldOptions, field_gap, item_lacks
 from postmortem_lint.engine.finding import Level, Problem
 from postmortem_lint.engine.rule import Rule, RuleContext
 
@@ -21,7 +21,10 @@ class ActionPriorityMissing(Rule):
     done or won't do are skipped unless ``include-done`` is set. An item that only asks
     people to try harder ("be more careful") is left to action-vague (PM506): it is no
     action to track. When most items have a priority, each item without one is reported;
-    otherwise one finding covers the list and lists its lines. Actions written as
+    otherwise one finding covers the list and lists its lines. An item or a list that
+    lacks other fields too (owner, due date, priority, ticket) gets one finding for all
+    of them, under the first of these rules' codes, naming the others (JSON: ``also``).
+    Actions written as
     sentences of prose ("We will add …") have no field list and are not asked for a
     priority. Items grouped under a heading or label that says when they are due
     ("Immediate", "Short-term", "Long-term"; ``item_horizons`` in the rule data) have
@@ -60,10 +63,8 @@ class ActionPriorityMissing(Rule):
         hint = "fill the Priority column, or add 'priority: P1' to the item"
         if not gap.per_item:
             yield gap.whole_list(ctx.document, "priority", "give each P0, P1 or P2 (P0 by the "
-                                 "next business day, P1 within a week, P2 within a month)", hint)
+    "next business day, P1 within a week, P2 within a month)", hint)
             return
         for item in gap.lacking:
-            yield self.problem(
-                item.words.whole, f"Action item {quoted(item.words)} has no priority; give it "
-                "P0, P1 or P2 (P0 by the next business day, P1 within a week, P2 within a "
-                "month)", hint=hint)
+            yield item_lacks(item, "priority", "give it P0, P1 or P2 (P0 by the next business "
+                             "day, P1 within a week, P2 within a month)", hint)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from postmortem_lint.checks.actions.items import FieldOptions, field_gap, quoted
+from postmortem_lint.checks.actions.items import FieldOptions, field_gap, item_lacks
 from postmortem_lint.engine.finding import Level, Problem
 from postmortem_lint.engine.rule import Rule, RuleContext
 
@@ -28,7 +28,10 @@ class ActionTicketMissing(Rule):
     won't do are skipped unless ``include-done`` is set. An item that only asks people
     to try harder ("be more careful") is left to action-vague (PM506): it is no action
     to track. When most items have a ticket, each item without one is reported;
-    otherwise one finding covers the list. Actions written as sentences of prose ("We
+    otherwise one finding covers the list. An item or a list that lacks other fields too
+    (owner, due date, priority, ticket) gets one finding for all of them, under the
+    first of these rules' codes, naming the others (JSON: ``also``). Actions written as
+    sentences of prose ("We
     will add …") are not asked for a ticket.
 
     Bad::
@@ -71,7 +74,5 @@ class ActionTicketMissing(Rule):
                                  "and its completion can be reviewed", hint)
             return
         for item in gap.lacking:
-            yield self.problem(
-                item.words.whole, f"Action item {quoted(item.words)} has no ticket; link it to "
-                "the issue tracker so it is planned and its completion can be reviewed",
-                hint=hint)
+            yield item_lacks(item, "ticket", "link it to the issue tracker so it is planned "
+                             "and its completion can be reviewed", hint)
