@@ -4,6 +4,11 @@ unselected rule is simply not folded in."""
 
 from __future__ import annotations
 
+import json
+
+from postmortem_lint.engine.finding import FileResult
+from postmortem_lint.reporters.json_report import render_json
+from postmortem_lint.reporters.text import render_text
 from tests.conftest import codes, lint_text, reported
 
 FIELDS = ["PM502", "PM503", "PM504", "PM507"]
@@ -50,3 +55,12 @@ def test_a_rule_selected_alone_says_it_alone() -> None:
     findings = lint_text(RECORD, select=["PM503"])
     assert codes(findings) == ["PM503"] and findings[0].also == []
     assert findings[0].message.startswith("None of the 2 open action items has a due date;")
+
+
+def test_the_folded_codes_are_in_the_json_and_linked_in_the_text() -> None:
+    result = FileResult(path="pm.md", findings=lint_text(RECORD, select=FIELDS))
+    folded = json.loads(render_json([result]))["files"][0]["findings"][0]
+    assert (folded["code"], folded["also"]) == ("PM502", ["PM503", "PM504", "PM507"])
+    text = render_text([result])
+    assert "(also PM503, PM504, PM507)" in text
+    assert "action-ticket-missing: " in text  # the folded rule's documentation is linked

@@ -58,9 +58,13 @@ def _summary(results: list[FileResult], counts: dict[Level, int], files_with: in
 
 
 def _links(results: list[FileResult]) -> list[str]:
+    from postmortem_lint.engine.registry import all_rules
     from postmortem_lint.links import rule_url
 
-    fired = sorted({(f.code, f.rule) for result in results for f in result.findings})
+    rules = all_rules()
+    findings = [f for result in results for f in result.findings]
+    fired = sorted({(f.code, f.rule) for f in findings} | {  # the codes folded in too
+        (code, rules[code].name) for f in findings for code in f.also if code in rules})
     return ["Rules:"] + [f"  {name}: {rule_url(code)}" for code, name in fired]
 
 
