@@ -8,26 +8,20 @@ from postmortem_lint.engine.finding import Problem
 
 
 def fold(kept: list[tuple[str, Problem]]) -> list[tuple[str, Problem]]:
-    """The problems, with each group of shared ones at one place folded into the first."""
-    groups: dict[tuple[object, ...], list[tuple[str, Problem]]] = {}
-    for code, problem in kept:
-        if problem.shared is not None:
-            key = (problem.shared.subject, problem.shared.advice, problem.span)
-            groups.setdefault(key, []).append((code, problem))
+    """The problems, with each group of shared ones at one place folded into the first
+    (the engine sorts the findings afterwards, so their order here does not matter)."""
     out: list[tuple[str, Problem]] = []
-    done: set[tuple[object, ...]] = set()
+    groups: dict[tuple[object, ...], list[tuple[str, Problem]]] = {}
     for code, problem in kept:
         shared = problem.shared
         if shared is None:
             out.append((code, problem))
-            continue
-        key = (shared.subject, shared.advice, problem.span)
-        group = groups[key]
-        if len(group) == 1:
-            out.append((code, problem))
-        elif key not in done:
-            done.add(key)
-            out.append(_merged(sorted(group, key=lambda pair: pair[0])))
+        else:
+            groups.setdefault((shared.subject, shared.advice, problem.span), []).append(
+                (code, problem))
+    for group in groups.values():
+        out.append(group[0] if len(group) == 1 else _merged(sorted(group,
+                                                                   key=lambda pair: pair[0])))
     return out
 
 

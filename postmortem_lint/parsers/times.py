@@ -280,10 +280,6 @@ def _prefer_utc(text: str, found: TimeMatch, zones: dict[str, float], on: dt.dat
                      zone=again.zone, is_utc=True)
 
 
-# A region written after a time, as zones are said aloud: "7:09 AM Eastern"
-_REGIONS = frozenset(("eastern", "pacific", "central", "mountain"))
-
-
 def _read_zone(text: str, pos: int, zones: dict[str, float], *, offsets: bool = True
                ) -> tuple[str | None, dt.tzinfo | None, bool]:
     rest = text[pos:pos + 48]
@@ -302,8 +298,10 @@ def _read_zone(text: str, pos: int, zones: dict[str, float], *, offsets: bool = 
     if word_match is None:
         return None, None, False
     word = word_match.group("word")
-    region = word.lower() in _REGIONS and re.match(
-        r"\s*(?:[^a-z\s]|$)", stripped[word_match.end():]) is not None  # not "Central bank"
+    # a region of the zone data said after a time ("7:09 AM Eastern"), not "Central bank"
+    key = word.lower()
+    region = key in zones and key.isalpha() and len(key) > 4 and re.match(
+        r"\s*(?:[^a-z\s]|$)", stripped[word_match.end():]) is not None
     if word.upper() != word and "/" not in word and word.lower() not in ("zulu",) and \
             not region:
         return None, None, False  # zone abbreviations are upper case: "Deploy" is not one

@@ -88,7 +88,7 @@ class ActionDueMissing(Rule):
             advice = "write the date it will be done by (due: YYYY-MM-DD)"
             if deadline is not None and item.priority is not None:
                 advice = (f"as a {item.priority.value.label} item it should be done by "
-    f"{deadline.isoformat()}: write due: {deadline.isoformat()} or earlier")
+                          f"{deadline.isoformat()}: write due: {deadline.isoformat()} or earlier")
             written = item.due_unparsed if "due" in item.empty else None
             fix = due_date_fix(written, deadline, item.priority.value.label) \
                 if written is not None and item.priority is not None else None

@@ -27,10 +27,9 @@ class ActionOwnerMissing(Rule):
     only a few), one finding says how many items lack one and lists their lines. An item
     or a list that lacks other fields too (owner, due date, priority, ticket) gets one
     finding for all of them, under the first of these rules' codes, naming the others
-    (JSON: ``also``). A
-    document that is one person's own account (it speaks as "I" throughout, hardly ever
-    as "we": a one-person project's report) has its owner: the writer; an item whose
-    owner is written as empty is still reported.
+    (JSON: ``also``). A document that is one person's own account (it speaks as "I"
+    throughout, hardly ever as "we": a one-person project's report) has its owner: the
+    writer; an item whose owner is written as empty is still reported.
 
     Bad::
 

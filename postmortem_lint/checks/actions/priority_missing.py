@@ -63,7 +63,7 @@ class ActionPriorityMissing(Rule):
         hint = "fill the Priority column, or add 'priority: P1' to the item"
         if not gap.per_item:
             yield gap.whole_list(ctx.document, "priority", "give each P0, P1 or P2 (P0 by the "
-    "next business day, P1 within a week, P2 within a month)", hint)
+                                 "next business day, P1 within a week, P2 within a month)", hint)
             return
         for item in gap.lacking:
             yield item_lacks(item, "priority", "give it P0, P1 or P2 (P0 by the next business "

@@ -31,8 +31,7 @@ class ActionTicketMissing(Rule):
     otherwise one finding covers the list. An item or a list that lacks other fields too
     (owner, due date, priority, ticket) gets one finding for all of them, under the
     first of these rules' codes, naming the others (JSON: ``also``). Actions written as
-    sentences of prose ("We
-    will add …") are not asked for a ticket.
+    sentences of prose ("We will add …") are not asked for a ticket.
 
     Bad::
 
