@@ -192,6 +192,8 @@ class TimelineEntry(BaseModel):
     # mitigation and resolution).
     phases: list[Phase] = Field(default_factory=list)
     phase_explicit: bool = False
+    # The entry says the incident is not over ("verified the issue is not resolved").
+    unresolved: bool = False
     text: Prose
 
     @property

@@ -339,6 +339,8 @@ class DocumentBuilder:
                 entry.phases, entry.phase_explicit = [labelled], True
             else:
                 entry.phases = self.classify_phases(entry.text.text)
+                entry.unresolved = phase_reader(self.data).denies(
+                    "resolution", entry.text.text.lower())
                 if Phase.resolution not in entry.phases and \
                         times.find_stated_duration(entry.text.text) is not None:
                     # "an outage of 7 minutes from 05:13": the entry gives the end too;

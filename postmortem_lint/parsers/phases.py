@@ -89,6 +89,14 @@ class PhaseReader:
         found = self._phases.get(phase)
         return found is not None and self._finds(found, phase, lowered)
 
+    def denies(self, phase: str, lowered: str) -> bool:
+        """Whether the text negates one of the phase's words ("the issue is not resolved")."""
+        found = self._phases.get(phase)
+        return found is not None and any(
+            _negated(lowered, match.start()) or _NEGATION.search(match.group())
+            for pattern in (found.words, found.acts) if pattern is not None
+            for match in pattern.finditer(lowered))
+
     def back(self, lowered: str) -> bool:
         """Whether a service is named back at the end of a clause ("site back", "API back
         up"), "back" not being part of another verb ("rolled back", "fell back")."""

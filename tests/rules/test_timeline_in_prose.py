@@ -244,7 +244,7 @@ def test_an_entry_giving_the_outage_length_from_its_start_gives_the_end():
     assert Phase.resolution in doc.timeline.entries[1].phases
 
 
-def test_a_timeline_without_a_resolution_is_still_reported():
+def test_a_timeline_that_ends_on_its_fix_is_read_as_resolved_by_it():
     findings = lint_text("""\
         # Queue backlog
 
@@ -253,6 +253,35 @@ def test_a_timeline_without_a_resolution_is_still_reported():
         - 09:02 consumer deploy starts failing
         - 09:10 backlog alert fires
         - 09:25 consumers restarted
+        - 09:40 status page updated
+        """, select=["PM304"])
+    assert findings == []
+
+
+def test_a_timeline_that_goes_on_after_its_fix_without_an_end_is_reported():
+    findings = lint_text("""\
+        # Queue backlog
+
+        ## Timeline (UTC)
+
+        - 09:02 consumer deploy starts failing
+        - 09:10 backlog alert fires
+        - 09:25 consumers restarted
+        - 09:40 backlog alert fires again
+        """, select=["PM304"])
+    assert codes(findings) == ["PM304"]
+    assert "resolution" in findings[0].message
+
+
+def test_a_labelled_timeline_without_a_resolution_label_is_reported():
+    findings = lint_text("""\
+        # Queue backlog
+
+        ## Timeline (UTC)
+
+        - 09:02 **Onset:** consumer deploy starts failing
+        - 09:10 **Detection:** backlog alert fires
+        - 09:25 **Mitigation:** consumers restarted
         """, select=["PM304"])
     assert codes(findings) == ["PM304"]
     assert "resolution" in findings[0].message
@@ -271,6 +300,7 @@ def test_an_impact_duration_does_not_stand_for_a_resolution_entry():
         - 09:02 consumer deploy starts failing
         - 09:10 backlog alert fires
         - 09:25 consumers restarted
+        - 09:31 customers report slow deliveries again
         """, select=["PM304"])
     assert codes(findings) == ["PM304"]
 

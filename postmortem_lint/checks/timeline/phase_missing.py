@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from postmortem_lint.checks.timeline.anchor import timeline_anchor
 from postmortem_lint.engine.finding import Level, Problem
 from postmortem_lint.engine.rule import Rule, RuleContext
-from postmortem_lint.model import Phase, mostly_in_other_script
+from postmortem_lint.model import Phase, TimelineEntry, mostly_in_other_script
 from postmortem_lint.model.facts import entry_phases
 
 _MIN_ENTRIES = 2
@@ -42,7 +42,9 @@ class TimelinePhaseMissing(Rule):
     onset and resolution; an entry that gives the outage's length from its start
     ("an outage of 7 minutes from 05:13") gives its end too. An incident the text
     says ended with no one acting on it ("resolved automatically", "no manual
-    intervention") has no mitigation to time. One finding lists every missing
+    intervention") has no mitigation to time. In a timeline that labels no phase,
+    a fix that ends it (only announcements after it) ends the record, as its reader
+    takes it: the resolution. One finding lists every missing
     phase; a narrative with a single timed entry is not judged, nor a timeline written in
     another language (most entries with a quarter of their words in another script, such as
     Korean or Chinese), whose phases the English vocabulary cannot read.
@@ -87,6 +89,8 @@ class TimelinePhaseMissing(Rule):
             present.add(Phase.onset)  # a status entry's date is no onset entry
         if doc.meta.incident_end is not None:
             present.add(Phase.resolution)
+        if not any(entry.phase_explicit for entry in entries) and _ends_on_fix(timed):
+            present.add(Phase.resolution)  # the record ends on the fix
         missing = [phase for phase in _REQUIRED if phase not in present
                    and not (phase is Phase.mitigation
                             and doc.timeline.recovered_unaided is not None)]
@@ -99,3 +103,13 @@ class TimelinePhaseMissing(Rule):
             timeline_anchor(doc), f"The timeline has no {listed} {noun}; add "
             f"{'its time' if len(names) == 1 else 'the time of each'} and label it",
             hint="e.g. " + "; ".join(f'"- 14:09 UTC — {_EXAMPLES[phase]}"' for phase in missing))
+
+
+def _ends_on_fix(timed: list[TimelineEntry]) -> bool:
+    """Whether the timeline ends on a fix that does not say the incident goes on, with
+    only news after it (entries that announce or escalate: "status page updated")."""
+    news = [Phase.escalation in phases and {Phase.mitigation, Phase.resolution}.isdisjoint(
+        phases) for phases in map(entry_phases, timed)]
+    last = next((index for index in range(len(timed) - 1, -1, -1) if not news[index]), None)
+    return last is not None and entry_phases(timed[last]) == [Phase.mitigation] \
+        and not timed[last].unresolved
