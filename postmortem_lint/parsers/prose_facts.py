@@ -737,13 +737,15 @@ _COUNT_HIT = re.compile(
 _HTTP_STATUS = re.compile(r"\s?(?:errors?|responses?|status|codes?|pages?)\b", re.IGNORECASE)
 _SPOKEN_COUNT = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
                            r"twelve)\b(?!-)", re.IGNORECASE)
+_SPELLED = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|an?)"
 _SERVICE = (r"(?:website|web site|site|server|service|application|app|api|platform|"
             r"homepage|portal|store|registry|network|chain|blockchain|testnet|mainnet|"
             r"devnet|block production)")
 # A whole service down: "a downtime of our build server", "the website was affected by an
 # outage", "the portal went offline".
 _WHOLE_OUTAGE = re.compile(
-    rf"\b(?:(?:an?|the) (?:total |complete |full )?(?:outage|downtime) (?:of|on) (?:our|the) "
+    rf"\b(?:(?:an?|the) (?:total |complete |full |service )?(?:outage|downtime|degradation) "
+    rf"(?:of|on) (?:our|the) "
     rf"(?:[\w.-]+ ){{0,2}}{_SERVICE}\b|{_SERVICE}\b(?:[^.;]|\.(?=\w)){{0,40}}? "
     rf"(?:was|were|went|became) "
     rf"(?:completely |fully |entirely |totally )?(?:down|offline|unreachable|unresponsive|"
@@ -763,7 +765,8 @@ _WHOLE_OUTAGE = re.compile(
     rf"\bcould not be (?:deployed|released|rolled out|shipped)\b|"
 
     rf"\b{_SERVICE} (?:was |were )?(?:halted|stopped|down|offline|unavailable|went down) for "
-    rf"(?:about |approximately |roughly |around |nearly |over |~)?\d[\d.]* ?(?:minutes?|"
+    rf"(?:about |approximately |roughly |around |nearly |almost |over |~)?(?:\d[\d.]*|"
+    rf"{_SPELLED}) ?(?:minutes?|"
     rf"hours?|days?)\b|"
     rf"\b{_SERVICE}\b[^.;]{{0,40}}? (?:incurred|had|suffered|experienced|saw) (?:an? )?"
     rf"(?:total of )?(?:about |approximately |roughly |~)?\d[\d.]* ?(?:minutes?|hours?|days?"

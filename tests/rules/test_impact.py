@@ -1,5 +1,7 @@
 """PM2xx: impact rules, each with a failing and a passing case."""
 
+import pytest
+
 from tests.conftest import FREE_FORM_CHECKED, codes, lint_text
 
 QUANTIFIED = """\
@@ -281,4 +283,25 @@ def test_a_whole_network_degraded_is_sized_but_a_part_of_it_is_not() -> None:
     assert lint_text(text, select=["PM202"]) == []
     part = text.replace("The peer-to-peer network suffered a significant degradation",
                         "Some clients of the network saw a degradation")
+    assert codes(lint_text(part, select=["PM202"])) == ["PM202"]
+
+
+@pytest.mark.parametrize("whole", [
+    "There was a service degradation of our package server: pages took 4 s and more.",
+    "The registry halted for almost three hours after the storage migration.",
+])
+def test_a_whole_service_degraded_or_halted_for_a_spelled_time_is_sized(whole: str) -> None:
+    text = f"""\
+        # Package server slow
+
+        ## Impact
+
+        {whole}
+
+        ## Root cause
+
+        The storage migration left every metadata read on the slow tier.
+        """
+    assert lint_text(text, select=["PM202"]) == []
+    part = text.replace(whole, "Some users saw slow pages while the migration ran.")
     assert codes(lint_text(part, select=["PM202"])) == ["PM202"]
