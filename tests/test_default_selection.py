@@ -17,8 +17,9 @@ _NO_AUDIENCE = """\
     Checkout returned errors for 20 minutes.
     """
 
-# Template conventions most published postmortems omit, and the opt-in spelling fix (PM704).
-OFF_BY_DEFAULT = {"PM204", "PM205", "PM508", "PM603", "PM704", "PM801"}
+# Template conventions most published postmortems omit (PM511: the review framework's
+# prevention checklist), and the opt-in spelling fix (PM704).
+OFF_BY_DEFAULT = {"PM204", "PM205", "PM508", "PM511", "PM603", "PM704", "PM801"}
 
 
 def test_convention_rules_are_off_by_default() -> None:
