@@ -792,6 +792,9 @@ class DocumentBuilder:
         if past and len(past) * 2 > len(unmarked):
             for item in past:
                 item.status = Located(value=ItemStatus.done, span=item.words.span(0, 1))
+        for item in past:  # "✅ Reverted …", "✅ Issued credits …", "Sent the notice …"
+            if item.status is None and _among_done(items, item):
+                item.status = Located(value=ItemStatus.done, span=item.words.span(0, 1))
 
     def _length_in_words(self, opening: list[Prose], narrative: list[Prose]) -> None:
         """The incident's length where it is not a clock length: in words in the opening
@@ -1325,3 +1328,21 @@ def _inline_owner(description: Prose) -> Located[str] | None:
     name = re.split(r"\.(?=\s|$)", match.group(group))[0]  # "Marcus Chen. Priority P1"
     end = start + len(name)
     return Located(value=name, span=description.span(start, end))
+
+
+_LIST_GAP = 2  # lines between two items of one list
+
+
+def _among_done(items: list[ActionItem], item: ActionItem) -> bool:
+    """Whether the other items of the item's list (items on adjacent lines) are all done."""
+    at = items.index(item)
+    start = end = at
+    while start > 0 and items[start].span.line - items[start - 1].span.end_line <= _LIST_GAP:
+        start -= 1
+    while end + 1 < len(items) and \
+            items[end + 1].span.line - items[end].span.end_line <= _LIST_GAP:
+        end += 1
+    others = items[start:at] + items[at + 1:end + 1]
+    return bool(others) and all(other.status is not None and other.status.value
+                                is ItemStatus.done for other in others)
+

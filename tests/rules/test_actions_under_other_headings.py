@@ -144,3 +144,24 @@ def test_a_status_word_in_the_reference_column_is_the_status():
     assert [f.message for f in found] == [
         'Action item "Write a release checklist for the scheduler" has no due date; write '
         'the date it will be done by (due: YYYY-MM-DD)']
+
+
+def test_a_past_tense_item_among_items_checked_done_is_done_too():
+    doc = parse(INTRO + "## Action items\n\n"
+                "- ✅ Reverted the scheduler change and released 2.4.1\n"
+                "- ✅ Refunded the customers billed twice\n"
+                "- Sent a notice to the 120 affected teams\n\n"
+                "### Long-term\n\n"
+                "- Add a canary for the scheduler. Owner: @ana\n")
+    status = {item.text.text.split()[0] if item.text else "": item.status for item in
+              doc.action_items}
+    assert status["Sent"] is not None and status["Sent"].value is ItemStatus.done
+    assert status["Add"] is None
+
+
+def test_a_past_tense_item_among_open_items_stays_open():
+    doc = parse(INTRO + "## Action items\n\n"
+                "- Add a canary for the scheduler\n"
+                "- Sent a notice to the 120 affected teams\n"
+                "- Alert on jobs that miss their slot\n")
+    assert all(item.status is None for item in doc.action_items)
