@@ -40,7 +40,7 @@ def test_the_second_opinion_reports_it_on_the_person_and_the_act() -> None:
 def test_a_person_acting_found_by_the_rules_is_where_the_opinion_is_reported() -> None:
     # the rules see the engineer acting (blame only in a cause statement) and no cue; the
     # classifier reads a judgment, reported on the person and the act the rules found
-    text = "It beggars belief that the staff engineer would push an untested schema change " \
+    text = "It is hard to fathom that the staff engineer would push an untested schema change " \
         "on a Friday."
     assert _blame(text, **{"blame-second-opinion": False}) == []
     findings = _blame(text, **{"blame-second-opinion-threshold": 0.85})

@@ -73,6 +73,16 @@ from tests.conftest import blame_codes
     ("PM103", "Whoever approved this plainly had no idea what she was doing."),
     # a name whose reason clause is about the past act, not taken up as a program
     ("PM101", "Dana ignored the alert because it looked like a duplicate."),
+    # a judgment of a person's work in the subject of a negated verb still judges it
+    ("PM103", "Imre's careless cleanup job did not even check which bucket it was in."),
+    # contempt for the rules, a person out of their depth, an imagined lesser colleague
+    ("PM103", "The build team showed a blatant disregard for the release checklist."),
+    ("PM103", "Put plainly, the weekend responders were out of their depth."),
+    ("PM103", "Even an intern would have noticed the region was wrong, yet Oskar did not."),
+    # penalties on a person's pay, contract or standing
+    ("PM106", "As a penalty, Maren may only deploy under supervision until March."),
+    ("PM106", "An HR case has been opened against the release captain."),
+    ("PM106", "Two days' pay will be deducted from the operator who skipped the backup."),
 ])
 def test_shapes_of_blame_are_reported(code: str, sentence: str) -> None:
     assert code in blame_codes(sentence), sentence
@@ -138,6 +148,10 @@ def test_shapes_of_blame_are_reported(code: str, sentence: str) -> None:
     "Lumen missed the spike because its probes run from another region.",
     "After the page went green, Lumen missed the change because its uptime probes run from "
     "other regions.",
+    # a judgment denied of the work itself; penalties that are no one's
+    "It was not a careless change: the flag had no guard at all.",
+    "No careless step by anyone caused this; the tool invited the slip.",
+    "The late fee for the domain renewal was charged as a penalty by the registrar.",
 ])
 def test_near_misses_of_those_shapes_stay_silent(sentence: str) -> None:
     assert blame_codes(sentence) == [], sentence

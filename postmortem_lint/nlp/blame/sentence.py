@@ -681,11 +681,14 @@ class Sentence:
                 return child
         return None
 
-    def suppressed(self, anchor: Word, *, own_negation_ok: bool = False) -> bool:
+    def suppressed(self, anchor: Word, *, own_negation_ok: bool = False,
+                   in_subject_ok: bool = False) -> bool:
         """Negated, denied ("nobody…"), or talked about ("we avoid calling this…").
 
         Negation reaches up the parse only within a clause: "If X had read the runbook,
-        none of this would have happened" still blames X.
+        none of this would have happened" still blames X. With ``in_subject_ok``, a verb's
+        negation does not reach into its subject: "the sloppy script didn't have a WHERE
+        clause" still calls the script sloppy.
         """
         anchor = self.split_perfect(anchor) or anchor
         token = anchor
@@ -696,7 +699,8 @@ class Sentence:
                for t in (c, *c.children)):
             return True  # "the phrase operator error", "the label human error": a name
         for _ in range(40):
-            if in_scope and self._denied_at(token, anchor, own_negation_ok):
+            if in_scope and self._denied_at(token, anchor, own_negation_ok,
+                                            in_subject_ok and subject_of):
                 return True
             if token.i != anchor.i and token.lower_ in self.v.meta and not subject_of:
                 return True
@@ -718,19 +722,23 @@ class Sentence:
         if dep in ("advcl", "parataxis") or dep == "conj" and not token.tag_.startswith("JJ") \
                 or dep == "relcl" and not self._infinitive(token):
             return True
+        # "Anyone would have seen it, yet X did not": a coordinate clause parsed as a
+        # complement of the one after it
         return dep == "ccomp" and (self.inversion(token) is not None or any(
             c.lower_ in self.w.consequence_words and token.i < c.i < token.head.i
-            for c in token.head.children))
+            for c in token.head.children) or token.i < token.head.i and any(
+            c.dep_ == "cc" and c.i > token.i for c in token.children))
 
     @staticmethod
     def _infinitive(clause: Word) -> bool:
         """"someone to hold accountable": a clause of purpose, inside its noun's scope."""
         return any(c.dep_ == "aux" and c.tag_ == "TO" for c in clause.children)
 
-    def _denied_at(self, token: Word, anchor: Word, own_negation_ok: bool) -> bool:
+    def _denied_at(self, token: Word, anchor: Word, own_negation_ok: bool,
+                   from_subject: bool = False) -> bool:
         if self._has_det(token, self.w.none_determiners):
             return True
-        if (token.i != anchor.i or not own_negation_ok) and (
+        if (token.i != anchor.i or not own_negation_ok) and not from_subject and (
                 token.tag_.startswith(("VB", "JJ")) or token.dep_ in ("ROOT", "prep")) and \
                 self.negated(token) is not None:
             return True

@@ -59,7 +59,8 @@ def _judging_words(s: Sentence) -> Iterator[BlameHit]:
                 doer = s.who(s.subject(root))
                 if doer is not None and doer.kind == WE:
                     continue  # "we had no idea what they were doing with it": not a judgment
-            if not s.suppressed(root, own_negation_ok=own):
+            # an adjective on a noun keeps its judgment when the verb is negated
+            if not s.suppressed(root, own_negation_ok=own, in_subject_ok=root.dep_ == "amod"):
                 yield s.hit(KIND, span.start, span.end, "", span.start, span.end)
 
 
