@@ -83,6 +83,10 @@ from tests.conftest import blame_codes
     ("PM106", "As a penalty, Maren may only deploy under supervision until March."),
     ("PM106", "An HR case has been opened against the release captain."),
     ("PM106", "Two days' pay will be deducted from the operator who skipped the backup."),
+    # a person's work flooding or swamping a service; what became of it after their act
+    ("PM110", "Zofia's retry script flooded the ledger API with duplicate writes."),
+    ("PM110", "Invoices were double-charged because the billing team replayed the queue."),
+    ("PM110", "The pager went silent because the monitoring team deleted the integration."),
 ])
 def test_shapes_of_blame_are_reported(code: str, sentence: str) -> None:
     assert code in blame_codes(sentence), sentence
@@ -152,6 +156,10 @@ def test_shapes_of_blame_are_reported(code: str, sentence: str) -> None:
     "It was not a careless change: the flag had no guard at all.",
     "No careless step by anyone caused this; the tool invited the slip.",
     "The late fee for the domain renewal was charged as a penalty by the registrar.",
+    # the same words for what systems and customers did, or an outcome that was the fix
+    "Dev workloads flooded the batch tier with jobs for most of the afternoon.",
+    "Customers flooded support with tickets after the outage.",
+    "The backlog cleared because the payments team replayed the queue.",
 ])
 def test_near_misses_of_those_shapes_stay_silent(sentence: str) -> None:
     assert blame_codes(sentence) == [], sentence
