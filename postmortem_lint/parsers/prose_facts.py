@@ -747,8 +747,8 @@ _WHOLE_OUTAGE = re.compile(
     rf"\b(?:(?:an?|the) (?:total |complete |full |service )?(?:outage|downtime|degradation) "
     rf"(?:of|on) (?:our|the) "
     rf"(?:[\w.-]+ ){{0,2}}{_SERVICE}\b|{_SERVICE}\b(?:[^.;]|\.(?=\w)){{0,40}}? "
-    rf"(?:was|were|went|became) "
-    rf"(?:completely |fully |entirely |totally )?(?:down|offline|unreachable|unresponsive|"
+    rf"(?:was|were|went|became|is) "
+    rf"(?:completely |fully |entirely |totally |hard )?(?:down|offline|unreachable|unresponsive|"
     rf"non-responsive|not responding|affected by an outage)\b|"
     # "a chain-wide halt", "the devnet had 9 hours of downtime": all of it,
     # for as long as it says
@@ -860,7 +860,7 @@ def _unnarrowed(pattern: re.Pattern[str], text: str) -> tuple[int, int] | None:
 
 _SERVICE_DOWN = re.compile(
     rf"\b{_SERVICE}\b(?:[^.;]|\.(?=\w)){{0,40}}? (?:was|were|went|became|is) "
-    r"(?:completely |fully |entirely |totally )?(?:down|offline|unreachable|unavailable|"
+    r"(?:completely |fully |entirely |totally |hard )?(?:down|offline|unreachable|unavailable|"
     r"inaccessible|unresponsive|non-responsive|not responding)\b", re.IGNORECASE)
 
 

@@ -305,3 +305,30 @@ def test_a_whole_service_degraded_or_halted_for_a_spelled_time_is_sized(whole: s
     assert lint_text(text, select=["PM202"]) == []
     part = text.replace(whole, "Some users saw slow pages while the migration ran.")
     assert codes(lint_text(part, select=["PM202"])) == ["PM202"]
+
+
+def test_a_timeline_entry_saying_the_site_is_hard_down_states_and_sizes_the_impact() -> None:
+    text = """\
+        # Website outage
+
+        ## Summary
+
+        Renaming the default branch stopped the site's build from redeploying it.
+
+        ## Timeline
+
+        - 16:49 UTC Default branch renamed
+        - 16:52 UTC Site is hard down; the on-call engineer responds to the alarm
+        - 18:00 UTC Site fully recovered
+
+        ## Root cause
+
+        The hosting build only watches the branch it was created with.
+
+        ## Action items
+
+        - Pin the hosting build to the branch by name. Owner: @ana
+        """
+    assert lint_text(text, select=["PM201", "PM202"]) == []
+    partial = text.replace("Site is hard down", "Some pages are slow")
+    assert codes(lint_text(partial, select=["PM201", "PM202"])) == ["PM201"]
