@@ -87,6 +87,9 @@ from tests.conftest import blame_codes
     ("PM110", "Zofia's retry script flooded the ledger API with duplicate writes."),
     ("PM110", "Invoices were double-charged because the billing team replayed the queue."),
     ("PM110", "The pager went silent because the monitoring team deleted the integration."),
+    # inaction: told and did nothing, a failing check sat on
+    ("PM101", "Dmitri was warned about the expiring certificate and did nothing."),
+    ("PM101", "The release captain sat on the failing smoke check for an hour."),
 ])
 def test_shapes_of_blame_are_reported(code: str, sentence: str) -> None:
     assert code in blame_codes(sentence), sentence
@@ -160,6 +163,10 @@ def test_shapes_of_blame_are_reported(code: str, sentence: str) -> None:
     "Dev workloads flooded the batch tier with jobs for most of the afternoon.",
     "Customers flooded support with tickets after the outage.",
     "The backlog cleared because the payments team replayed the queue.",
+    # nothing done wrong is a defence; a thing doing nothing is no one's inaction
+    "Ana did nothing wrong.",
+    "The engineer on call did nothing unusual that night.",
+    "The retry did nothing, so the job stayed stuck.",
 ])
 def test_near_misses_of_those_shapes_stay_silent(sentence: str) -> None:
     assert blame_codes(sentence) == [], sentence

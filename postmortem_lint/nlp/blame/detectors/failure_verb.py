@@ -101,8 +101,13 @@ def _cue(s: Sentence, verb: Word, span: Phrase | None,
         return None
     if lower in v.failure and negation is not None and not s.diligence(verb):
         return None  # "did not forget"
-    if any(c.dep_ == "dobj" and c.lower_ in s.w.nothing for c in verb.children):
-        return None  # "<someone> missed nothing in the notes"
+    if any(c.dep_ == "dobj" and c.lower_ in s.w.nothing and (span is None or c.i >= span.end)
+           for c in verb.children):
+        return None  # "<someone> missed nothing in the notes" (not "did nothing": the phrase)
+    if span is not None and any(c.dep_ == "dobj" and c.lower_ in s.w.nothing and (
+            any(g.dep_ == "amod" for g in c.children) or c.i + 1 < len(s.doc)
+            and s.doc[c.i + 1].tag_.startswith(("JJ", "RB"))) for c in verb.children):
+        return None  # "did nothing wrong", "did nothing unusual": a defence, not a failure
     if negation is not None and (_looked_and_found_nothing(s, verb) or _experience(s, verb)):
         return None
     if negation is not None and _decided_not_to(s, verb, negation):

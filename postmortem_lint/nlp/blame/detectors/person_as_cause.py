@@ -241,8 +241,8 @@ def _wrong_object(s: Sentence, verb: Word) -> bool:
         targets = [child] if child.dep_ == "dobj" else [
             p for p in child.children if p.dep_ == "pobj"] if child.dep_ == "prep" else []
         if any(c.lower_ in s.v.wrong for target in targets for c in target.children
-               if c.dep_ == "amod"):
-            return True
+               if c.dep_ == "amod" and target.lower_ not in s.w.nothing):
+            return True  # (not "did nothing wrong": a denial)
     return False
 
 
