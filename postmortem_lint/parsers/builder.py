@@ -296,6 +296,18 @@ class DocumentBuilder:
         if self._post_date is not None and self.doc.meta.incident_date is None:
             self.date_incident(self._post_date, "front-matter")
 
+    def post_date_over_impossible(self) -> None:
+        """A post whose text gives the post's own day and month in another year is dated by
+        the post: a year mistyped in a timeline's heading ("2012-04-09" in a post of
+        2020-04-09). (A day after the post's may be right: a post's date can be stale.)"""
+        post, read = self._post_date, self.doc.meta.incident_date
+        if post is None or read is None or read.span == post.span:
+            return
+        if (read.value.month, read.value.day) == (post.value.month, post.value.day) and \
+                read.value.year != post.value.year:
+            self.doc.meta.incident_date = post
+            self.doc.meta.incident_date_source = "front-matter"
+
     def default_date(self) -> dt.date | None:
         """The day of the incident (the model's one fact), for times written without one."""
         meta = self.doc.meta
@@ -910,7 +922,8 @@ class DocumentBuilder:
 
     def date_from_timeline_and_name(self) -> None:
         """Without a better source, the incident's day is the timeline's first full date,
-        else a date at the start of the file's name ("2019-01-23-hook-outage.md")."""
+        else a post's day (see ``post_date_is_publication``), else a date at the start of
+        the file's name ("2019-01-23-hook-outage.md")."""
         first = next((entry for entry in self.doc.timeline.entries
                       if entry.has_date and entry.at is not None), None)
         if self.timeline_day is not None:
@@ -918,6 +931,8 @@ class DocumentBuilder:
         elif first is not None and first.at is not None:
             self.date_incident(Located(value=first.at.date(), span=first.time_text.span),
                                "timeline")
+        self.post_date_if_nothing_else()
+        self.post_date_over_impossible()
         self.date_from_file_name()
 
     def date_from_file_name(self) -> None:

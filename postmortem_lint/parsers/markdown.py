@@ -463,7 +463,6 @@ class _Reader:
             self.read_text_block(block, kind)
         self.finish_sections()
         self.date_from_narrative()
-        self.b.post_date_if_nothing_else()
         return self.b.finish()
 
     def date_from_opening(self, blocks: list[Block]) -> None:

@@ -277,3 +277,17 @@ def test_a_posts_date_is_its_publication_and_its_text_dates_the_incident():
     assert _dated(doc) == (dt.date(2024, 6, 4), "first-paragraph")
     assert doc.meta.date_published is not None
     assert doc.meta.date_published.value == dt.date(2024, 6, 9)
+
+
+@pytest.mark.parametrize(("timeline_day", "expected"), [
+    ("2012-04-09", dt.date(2020, 4, 9)),  # the post's day and month, another year: a typo
+    ("2020-05-02", dt.date(2020, 5, 2)),  # after the post's date: that date may be stale
+    ("2020-04-06", dt.date(2020, 4, 6)),  # days before the post: the incident's day
+])
+def test_a_post_is_dated_by_its_timeline_unless_that_day_cannot_be_the_incidents(
+        timeline_day: str, expected: dt.date):
+    doc = parse_text(f"---\ndate: 2020-04-09\nauthor: kim\n---\n# Release broke builds\n\n"
+                     f"## Timeline\n\n{timeline_day} (all times in UTC)\n\n"
+                     "- 17:30 First reports of broken builds\n- 18:30 Release rolled back\n")
+    assert doc.meta.incident_date is not None
+    assert doc.meta.incident_date.value == expected
