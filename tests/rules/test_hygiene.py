@@ -106,3 +106,12 @@ def test_a_note_stamped_with_a_real_time_is_no_placeholder(note: str):
 def test_a_prompt_for_a_time_is_still_a_placeholder():
     text = "## Summary\n\nThe scheduler was restarted [YYYY-MM-DD HH:MM UTC].\n"
     assert codes(lint_text(text, select=["PM901"])) == ["PM901"]
+
+
+def test_a_timeline_of_offsets_from_the_start_has_no_prompts():
+    text = ("## Timeline\n\n| Time | Event |\n|---|---|\n"
+            "| 11:30 UTC | Chain halts |\n| \\[+2 hrs] | Root cause found |\n"
+            "| \\[+2 Business Days Later] | Upgrade released |\n")
+    assert lint_text(text, select=["PM901"]) == []
+    prompt = text.replace("\\[+2 hrs]", "[time of the fix]")
+    assert codes(lint_text(prompt, select=["PM901"])) == ["PM901"]
