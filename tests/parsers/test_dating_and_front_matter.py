@@ -291,3 +291,10 @@ def test_a_post_is_dated_by_its_timeline_unless_that_day_cannot_be_the_incidents
                      "- 17:30 First reports of broken builds\n- 18:30 Release rolled back\n")
     assert doc.meta.incident_date is not None
     assert doc.meta.incident_date.value == expected
+
+
+def test_a_status_page_s_max_severity_is_its_severity_field() -> None:
+    text = "---\ntitle: Mail relay outage\nstatus: resolved\nmax_severity: {}\n---\nMail was late.\n"
+    assert "PM701" not in codes(lint_text(text.format("down"), select=["PM701", "PM003"]))
+    assert codes(lint_text(text.format("SEV-2"), select=["PM701", "PM003"])) == []
+    assert "PM003" in codes(lint_text(text.format("purple"), select=["PM701", "PM003"]))

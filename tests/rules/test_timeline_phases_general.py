@@ -228,3 +228,13 @@ def test_pausing_the_job_that_hurts_is_mitigation():
         - 02:51 — latency back to baseline; incident resolved.
         """
     assert codes(lint_text(text, select=["PM304"])) == []
+
+
+def test_a_backfill_finishing_is_the_resolution():
+    assert _pm304("""\
+        - 09:10 — scraper starts dropping versions after the upstream change
+        - 14:01 — a user reports odd error messages
+        - 21:20 — hotfix switched on in production
+        - 23:20 — backfill of the missing versions starts
+        - 23:55 — the backfilling process finishes
+        """) == []

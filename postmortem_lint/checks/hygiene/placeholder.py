@@ -19,7 +19,8 @@ _PROMPT = re.compile(r"\[(?=[^\]\n]{0,200}\s)[^\[\]\n]{3,200}\]")
 # Bracketed text that is not a prompt: a quoted name ('["Require review"]', a UI setting
 # or a list of strings), a time or date ("[5:07 PM]", "[3 hours ago]", a chat log's
 # stamp), an offset from the start ("[+2 hrs]"), a channel or a handle ("[#ops-chat]",
-# "[@ana]"), or a wiki's link, its address then its text ("[https://example.org/topic one large double spend]").
+# "[@ana]"), or a wiki's link, its address then its text
+# ("[https://example.org/topic one large double spend]").
 _NOT_PROMPT = re.compile(r"\[\s{0,3}(?:[\"'“‘`]|[+~±-]?\d|[^\]\n#@]{0,200}[#@]|https?://\S)")
 # A status word that opens a filled-in item: "TODO: rotate the keys", "[TODO] add an alert".
 _STATUS_OPENER = re.compile(r"\W{0,4}(?<!\w)(\w++)\W{1,4}\w++\W{1,4}\w")

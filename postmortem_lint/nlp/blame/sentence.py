@@ -510,6 +510,9 @@ class Sentence:
             subjects = [c for c in subjects if c.lower_ not in self.w.relative_pronouns]
         if len(subjects) > 1:  # "14:07 UTC — @handle restarted…": the stamp is no subject
             subjects = [c for c in subjects if not self._time_stamp(c)] or subjects
+        if len(subjects) > 1:  # "Technical Detail: <product> maintains…": a label
+            subjects = [c for c in subjects if not any(
+                p.text == ":" and p.i > c.i for p in c.children)] or subjects
         if subjects:
             return self._explicit_subject(verb, subjects[0])
         for aux in verb.children:  # "X should have double-checked": hung on "have"
