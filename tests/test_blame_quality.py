@@ -1,7 +1,7 @@
 """The blameless rules' results on the labeled development sentences must not regress, and
 the sets must be able to notice when a core pattern goes missing.
 
-``dev`` to ``dev21`` are development sets: the rules are tuned on them, so
+``dev`` to ``dev23`` are development sets: the rules are tuned on them, so
 their figures say what the rules do, not how well they generalise (that is measured on
 sets kept out of the repository). The allowances below are the measured counts with no
 slack: a change that loses one caught sentence or adds one false positive fails, and the
@@ -47,6 +47,8 @@ ALLOWED = {
     "dev19": (1, 0, 1.0),
     "dev20": (38, 2, 0.99),  # measured 36 and 2: two sentences of slack on the newest set
     "dev21": (51, 5, 0.98),  # folded in as measured blind: 51 missed, 5 flagged, 203/207
+    "dev22": (27, 0, 0.99),
+    "dev23": (82, 2, 0.99),
 }
 
 
