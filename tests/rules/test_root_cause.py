@@ -231,3 +231,33 @@ def test_a_list_of_why_it_happened_beside_one_stated_root_cause_is_apart_from_it
     mixed = text.replace("## Root cause\n        The WAL archive filled the disk after the"
                          " archiver job stalled.\n\n        ", "")
     assert codes(lint_text(mixed, select=["PM402"])) == ["PM402"]
+
+
+def test_a_report_for_the_public_is_not_told_it_lacks_a_root_cause():
+    report = """\
+        ---
+        layout: post
+        title: What happened to sign-ins on Tuesday
+        ---
+
+        We're sorry: for two hours on Tuesday many of you could not sign in.
+
+        ## Impact
+
+        About 40% of sign-ins failed between 09:05 and 11:05 UTC.
+
+        ## Detection
+
+        Our sign-in error alert paged the on-call engineer at 09:20 UTC.
+
+        ## What we fixed
+
+        Sign-in tokens are now refreshed before the old signing key is retired.
+
+        ## What we are changing
+
+        - Rotate signing keys with an overlap of a day.
+        """
+    assert lint_text(report, select=["PM401"]) == []
+    assert codes(lint_text(report, select=["PM401"], rules={"PM401": {"skip-kinds": []}})) \
+        == ["PM401"]

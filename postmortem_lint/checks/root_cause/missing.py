@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from postmortem_lint.checks.depth.policy import TemplateOptions, follows_template, requires
+from postmortem_lint.checks.depth.policy import (
+    DocumentKindOptions,
+    TemplateOptions,
+    asks_of,
+    follows_template,
+    requires,
+)
 from postmortem_lint.engine.finding import Level, Problem
 from postmortem_lint.engine.rule import Rule, RuleContext
 from postmortem_lint.model import Postmortem
@@ -12,6 +18,10 @@ from postmortem_lint.model import Postmortem
 
 def has_root_cause(doc: Postmortem) -> bool:
     return bool(doc.root_cause or doc.root_cause_span or doc.has_section("root_cause"))
+
+
+class RootCauseOptions(DocumentKindOptions, TemplateOptions):
+    """A template followed, by the team's own postmortem."""
 
 
 class RootCauseMissing(Rule):
@@ -51,6 +61,9 @@ class RootCauseMissing(Rule):
     sections such as a summary, a timeline and action items): a free-form write-up explains
     what broke in its narrative, in more ways than a reader of headings can recognise, and
     claiming it has no cause is a false alarm that costs the linter its readers' trust.
+    Nor is a report written for the public (``skip-kinds``, as for the rules that ask for
+    a team's bookkeeping): it tells its readers why in the story of what happened, and on
+    real postmortems every "no root cause" on such a report was wrong (3 of 3 judged).
 
     Bad::
 
@@ -77,13 +90,13 @@ class RootCauseMissing(Rule):
     name = "root-cause-missing"
     level = Level.error
     family = "root-cause"
-    Options = TemplateOptions
-    options: TemplateOptions
+    Options = RootCauseOptions
+    options: RootCauseOptions
 
     def check(self, ctx: RuleContext) -> Iterator[Problem]:
         doc = ctx.document
         if has_root_cause(doc) or not requires(doc, ctx.data, "root_cause") \
-                or not follows_template(doc, self.options):
+                or not follows_template(doc, self.options) or not asks_of(doc, self.options):
             return
         if doc.contributing_factors or doc.has_section("contributing_factors"):
             yield self.problem(

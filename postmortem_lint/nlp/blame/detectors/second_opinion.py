@@ -69,8 +69,8 @@ def _actor(s: Sentence) -> tuple[Mention, int, int] | None:
             continue
         head = token.head.head if token.dep_ == "pobj" else token.head
         if head.lower_ in s.w.be_verbs or head.lower_ in s.w.cognition_verbs or \
-                s.neutral(head):
-            continue
+                s.neutral(head) or head.dep_ == "dobj" and s.neutral(head.head):
+            continue  # (nor "<someone> praised <Name>'s conduct": the work of a neutral act)
         start, end = min(mention.start, head.i), max(mention.end, head.i + 1)
         if head.tag_.startswith("VB") and head.i > token.i:  # the act that follows: its phrase
             end = _phrase_end(s, head, mention)
