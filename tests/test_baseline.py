@@ -18,7 +18,7 @@ DOC = textwrap.dedent("""\
 
     - 14:32 UTC — Deploy of checkout-api v2.1.3 started
     - 2026-02-17 09:10 CET — Error rate alert fired
-    - 15:02 UTC — Rollback finished
+    - 15:02 UTC — **Mitigation:** rollback finished
     """)
 
 
