@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any, Literal
 
@@ -112,6 +112,9 @@ def _words(description: str) -> Any:
     return Field(default_factory=new_list, description=description)
 
 
+_AUXILIARIES = frozenset(("be", "have", "do"))
+
+
 class BlameLexicon(BaseModel):
     """The words the blameless rules (PM1xx) look for, in lower case.
 
@@ -197,6 +200,15 @@ class BlameLexicon(BaseModel):
         default_factory=new_dict,
         description="Named groups of function words and cues the analysis reads (pronouns, "
         "negators, time markers…); a group name ending in '_verbs' holds base forms.")
+
+    @cached_property
+    def irregular_past(self) -> frozenset[str]:
+        """The irregular past forms of the lexicon's verbs ("sent", "wrote"), not those
+        the same as the verb ("set", "put") nor the auxiliaries' ("was", "had", "did")."""
+        return frozenset(form for verb, forms in self.irregular_verbs.items()
+                         if verb not in _AUXILIARIES for form in forms
+                         if form != verb and form.isalpha() and not form.endswith("ing")
+                         and not form.endswith("s"))
 
 
 class PreventionItem(BaseModel):

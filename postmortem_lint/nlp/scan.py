@@ -107,8 +107,13 @@ def _structured_cells(doc: Postmortem) -> set[tuple[int, int]]:
 
 
 def _descriptions(doc: Postmortem) -> dict[tuple[int, int], tuple[int, int]]:
-    """Where each timeline entry's time starts: where its description starts."""
+    """Where each timeline entry's time starts: where its description starts; for an event
+    told outside the timeline, where its time ends (a line may open with it as its label:
+    "09:47 UTC - X ran …")."""
     out = {}
+    for entry in doc.timeline.narrative:
+        time = entry.time_text.span
+        out[(time.line, time.column)] = (time.end_line, time.end_column)
     for entry in doc.timeline.entries:
         text = entry.text.text
         if text.strip():
@@ -117,21 +122,20 @@ def _descriptions(doc: Postmortem) -> dict[tuple[int, int], tuple[int, int]]:
     return out
 
 
-# A time opening a line as its label outside a timeline: "09:47 UTC - ", "14:02 — "
-_LEADING_STAMP = re.compile(r"[ \t]{0,3}(?:\d{4}-\d{2}-\d{2}[ T])?\d{1,2}:\d{2}(?::\d{2})?"
-                            r"(?:\s?[AaPp]\.?[Mm]\.?)?(?:\s?(?:UTC|GMT|Z|[A-Z]{2,4}))?"
-                            r"\s?[-–—:|]\s")
+_SEPARATORS = " \t-–—:|"  # between a time that labels a line and what the line says
 
 
 def _stamp_end(prose: Prose, described: dict[tuple[int, int], tuple[int, int]]) -> int:
-    """How much of a timeline item is its time stamp ("- 16:41 UTC - "), read as no words;
-    also of a line that opens with a time as its label elsewhere ("09:47 UTC - X ran …")."""
+    """How much of a line is the time stamp that opens it ("- 16:41 UTC - " in a timeline,
+    "09:47 UTC - " as a label elsewhere), read as no words."""
     start = described.get(_start(prose))
     if start is None:
-        label = _LEADING_STAMP.match(prose.text)
-        return label.end() if label is not None else 0
-    return next((offset for offset in range(min(len(prose.text), _STAMP_MAX))
-                 if prose.position(offset) >= start), 0)
+        return 0
+    end = next((offset for offset in range(min(len(prose.text), _STAMP_MAX))
+                if prose.position(offset) >= start), 0)
+    while 0 < end < len(prose.text) and prose.text[end] in _SEPARATORS:
+        end += 1
+    return end
 
 
 def _start(prose: Prose) -> tuple[int, int]:

@@ -657,25 +657,13 @@ def after_label(text: str) -> str:
     return text[label.end():] if label is not None else text
 
 
-_AUXILIARIES = frozenset(("be", "have", "do", "plan"))  # "Planned: …" is still to do
-
-
-def _irregular_past(data: RuleData) -> frozenset[str]:
-    """The irregular past forms of the lexicon's verbs ("sent", "wrote"), not those the same
-    as the verb ("set", "put") nor the auxiliaries'."""
-    return frozenset(form for verb, forms in data.blame.irregular_verbs.items()
-                     if verb not in _AUXILIARIES for form in forms
-                     if form != verb and form.isalpha() and not form.endswith("ing")
-                     and not form.endswith("s"))
-
-
 def past_tense(text: str, data: RuleData | None = None) -> bool:
     """Whether the item reports work already done: "Added monitoring for …", "The spec
     file is updated to …", "Clients implemented a fix …" (with ``data``, to tell a subject
     from an imperative verb)."""
     stripped = text.lstrip(" *_-")
-    if data is not None and stripped.split(maxsplit=1)[:1] and \
-            stripped.split(maxsplit=1)[0].lower() in _irregular_past(data):
+    first = stripped.split(maxsplit=1)[0].lower() if stripped.strip() else ""
+    if data is not None and first in data.blame.irregular_past:
         return True  # "Sent the notice to …", "Wrote the runbook …"
     found = _PAST_TENSE.match(stripped) or _PASSIVE_DONE.match(stripped)
     if found is None and data is not None:

@@ -737,7 +737,7 @@ _COUNT_HIT = re.compile(
 _HTTP_STATUS = re.compile(r"\s?(?:errors?|responses?|status|codes?|pages?)\b", re.IGNORECASE)
 _SPOKEN_COUNT = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
                            r"twelve)\b(?!-)", re.IGNORECASE)
-_SPELLED = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|an?)"
+_SPELLED = "(?:" + "|".join(_NUMBER_WORDS) + ")"  # "for almost four hours", "for an hour"
 _SERVICE = (r"(?:website|web site|site|server|service|application|app|api|platform|"
             r"homepage|portal|store|registry|network|chain|blockchain|testnet|mainnet|"
             r"devnet|block production)")
