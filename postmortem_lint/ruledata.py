@@ -31,6 +31,9 @@ class DepthPolicy(BaseModel):
     required: list[str] = Field(description="Canonical section kinds that must be present.")
     five_whys: bool = Field(
         False, description="Whether a five-whys (or fishbone) analysis is expected.")
+    lightweight: bool = Field(
+        False, description="A lightweight retro (the guides' word for minor incidents): no "
+        "follow-up review of the action items, no what went well and wrong.")
     timeline_resolution_minutes: int = Field(
         15, description="The coarsest timeline granularity acceptable at this severity.")
 

@@ -380,6 +380,7 @@ class Suppression(BaseModel):
 # matter's description), links, a note on communication, its details.
 _ENTRY_PARTS = frozenset(("summary", "appendix", "communication", "metadata"))
 # Sections any page may have, template or not.
+_DEEPEST_HEADING = 6  # Markdown's; a bold label alone on its line is a section below it
 _NOT_TEMPLATE_PARTS = frozenset(("appendix", "metadata"))
 # Parts that any account of an incident has, told as a story or kept as a postmortem: what
 # happened, what led up to it, how it was fixed, what was learned.
@@ -526,11 +527,21 @@ class Postmortem(BaseModel):
         timeline, root cause, detection, action items, what went well or wrong…), leaving
         out the parts any story of an incident has (what happened, how it was fixed, what
         was learned): a blog post or a ticket's summary has those, laid out as a
-        postmortem or not."""
+        postmortem or not. The labelled lines of a summary ("- **What caused it?**") are
+        the summary's, not parts of their own."""
         if self.format == "yaml":
             return len(_TEMPLATE_PARTS_OF_YAML)
-        return len({s.kind for s in self.sections if s.kind is not None
-                    and s.kind not in _NOT_TEMPLATE_PARTS | _STORY_PARTS})
+        parts: set[str] = set()
+        heading: str | None = None  # the kind of the Markdown heading above
+        for section in self.sections:
+            if section.level <= _DEEPEST_HEADING:
+                heading = section.kind
+            elif heading == "summary":
+                continue  # "- **What caused it?**" in a ticket's summary: the summary's line
+            if section.kind is not None and section.kind not in \
+                    _NOT_TEMPLATE_PARTS | _STORY_PARTS:
+                parts.add(section.kind)
+        return len(parts)
 
     def has_section(self, kind: str) -> bool:
         return any(s.kind == kind for s in self.sections)

@@ -286,6 +286,11 @@ class CompiledLexicon:
     def _fault_forms(self) -> frozenset[str]:
         return self.vocabulary.forms(self.source.fault_nouns)
 
+    def names_someone(self, sentence: str) -> bool:
+        """Whether the sentence may name someone (a role, a pronoun, a capitalised name)."""
+        words = set(words_of(sentence))
+        return bool(words) and self._person_cue(sentence, words)
+
     def _person_cue(self, sentence: str, words: set[str]) -> bool:
         """Does the sentence name someone: a role, a pronoun, or a capitalised name?"""
         if words & self.person_words:

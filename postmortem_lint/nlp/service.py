@@ -33,6 +33,10 @@ if TYPE_CHECKING:
     from postmortem_lint.nlp.lexicon import CompiledLexicon
 
 T = TypeVar("T")
+# The key under which a sentence the classifier screened out is remembered: not its
+# parse, which a cause statement of the same words still needs.
+_SCREENED = "\x00screened\x00"
+_SCREEN = 0.95  # the classifier's score at which a sentence without cue words is parsed
 _BATCH = 64  # measured: larger batches parse no faster and hold more memory
 # The in-memory cache lets every rule (and every file of a run) read a sentence's analysis
 # once; it keeps the most recently used sentences, so a huge archive cannot grow it without
@@ -114,7 +118,8 @@ class NlpService:
         self._analyzer: Any = None
         self._lock = threading.Lock()
         self._memo: tuple[object, str, Any] | None = None
-        self.stats = {"sentences": 0, "prefiltered": 0, "memory": 0, "disk": 0, "parsed": 0}
+        self.stats = {"sentences": 0, "prefiltered": 0, "memory": 0, "disk": 0, "screened": 0,
+                      "parsed": 0}
 
     # Built on first use: a run answered by the whole-file cache never needs them.
     @cached_property
@@ -182,32 +187,50 @@ class NlpService:
         contexts = list(cause_context) if cause_context is not None else [False] * len(sentences)
         results: list[tuple[BlameHit, ...] | None] = [None] * len(sentences)
         wanted: dict[str, list[int]] = {}
+        asked: set[str] = set()  # sentences the classifier screens before any parse
+        parsed: set[str] = set()  # sentences parsed whatever the classifier says
         stats = self.stats
         for index, (sentence, cause) in enumerate(zip(sentences, contexts, strict=True)):
             stats["sentences"] += 1
-            cached = self._memory.get(sentence)
+            cached = self._recall(sentence)
             if cached is not None:
-                with contextlib.suppress(KeyError):  # evicted by another thread meanwhile
-                    self._memory.move_to_end(sentence)
-                stats["memory"] += 1
                 results[index] = cached
-            elif not self.needs_parse(sentence, cause_context=cause):
+            elif self.needs_parse(sentence, cause_context=cause):
+                wanted.setdefault(sentence, []).append(index)
+                asked.discard(sentence)  # also read as a cause: parsed whatever its words
+                parsed.add(sentence)
+            elif self.second_opinion is not None and self.lexicon.names_someone(sentence):
+                # no cue word, but someone in it: the classifier decides whether to parse
+                if self._recall(_SCREENED + sentence) is not None:
+                    results[index] = ()
+                else:
+                    wanted.setdefault(sentence, []).append(index)
+                    if sentence not in parsed:
+                        asked.add(sentence)
+            else:
                 stats["prefiltered"] += 1
                 results[index] = ()
-            else:
-                wanted.setdefault(sentence, []).append(index)
         if wanted and self._disk is not None:
-            for sentence, blob in self._disk.get_many(wanted).items():
+            keys = [*wanted, *(_SCREENED + sentence for sentence in asked)]
+            for key, blob in self._disk.get_many(keys).items():
+                sentence = key.removeprefix(_SCREENED)
+                if sentence not in wanted:
+                    continue  # its parse was found as well
                 try:
                     hits = decode_hits(blob)
                 except (ValueError, KeyError, TypeError):
                     continue
                 stats["disk"] += 1
-                self._store(sentence, hits, results, wanted.pop(sentence))
+                self._store(key, hits, results, wanted.pop(sentence))
         if wanted:
             self.analyzer()
-            texts = list(wanted)
             fresh: dict[str, str] = {}
+            for sentence in self._screened_out([text for text in wanted if text in asked]):
+                # kept apart from parses: in a cause statement the same words are parsed
+                stats["screened"] += 1
+                fresh[_SCREENED + sentence] = encode_hits(())
+                self._store(_SCREENED + sentence, (), results, wanted.pop(sentence))
+            texts = list(wanted)
             for sentence, hits in self._parse(texts):
                 stats["parsed"] += 1
                 fresh[sentence] = encode_hits(hits)
@@ -215,6 +238,21 @@ class NlpService:
             if self._disk is not None:
                 self._disk.put_many(fresh)
         return [result if result is not None else () for result in results]
+
+    def _screened_out(self, texts: list[str]) -> list[str]:
+        """Of sentences with no blame cue word that name someone, those the classifier does
+        not score as blame (it reads words only: a tokenizer's pass, no parse). The rest are
+        parsed, so the rules and the second opinion see them with their grammar."""
+        classifier = self._analyzer.classifier
+        if classifier is None or not texts:
+            return texts
+        tokenizer = self._pipeline.tokenizer
+        # surer than the second opinion: a sentence no rule word brought in is read on its
+        # words alone, and a bag of words cannot tell "silenced the alert route" from "forgot
+        # to silence it"
+        threshold = max(self._analyzer.threshold, _SCREEN)
+        return [text for text in texts
+                if classifier.opinion(tokenizer(text)).score < threshold]
 
     def _parse(self, texts: list[str]) -> Iterator[tuple[str, tuple[BlameHit, ...]]]:
         """Each text with its hits: in this process, or for many texts (a huge document, a
@@ -251,6 +289,15 @@ class NlpService:
                         yield sentence, decode_hits(blob)
         finally:
             _FORKED = None
+
+    def _recall(self, key: str) -> tuple[BlameHit, ...] | None:
+        """A sentence's analysis (or a screen's verdict) kept in memory, if any."""
+        cached = self._memory.get(key)
+        if cached is not None:
+            with contextlib.suppress(KeyError):  # evicted by another thread meanwhile
+                self._memory.move_to_end(key)
+            self.stats["memory"] += 1
+        return cached
 
     def _store(self, sentence: str, hits: tuple[BlameHit, ...],
                results: list[tuple[BlameHit, ...] | None], indexes: list[int]) -> None:

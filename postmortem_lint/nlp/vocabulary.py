@@ -200,6 +200,8 @@ class Words:
     experience_verbs: frozenset[str]
     undergone_verbs: frozenset[str]
     generic_modals: frozenset[str]
+    possibility_modals: frozenset[str]
+    hit_verbs: frozenset[str]
     forced_through_verbs: frozenset[str]
     sit_verbs: frozenset[str]
     held_items: frozenset[str]

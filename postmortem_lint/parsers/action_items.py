@@ -591,8 +591,9 @@ def status_from_heading(text: str, data: RuleData) -> ItemStatus | None:
     """"Completed", "Actions (done)", "Won't do", "Open items": the status of the items under a
     heading that says one in its first or last word or in brackets; None otherwise ("What is
     being done about this?" says no status)."""
-    words = values.normalise_key(text).split()
     bracketed = re.findall(r"[(\[]([^)\]]{1,30})[)\]]", text)
+    # the heading's own words, without what it brackets: "Fixes Implemented (PR #834)"
+    words = values.normalise_key(re.sub(r"[(\[][^)\]]{1,30}[)\]]", " ", text)).split()
     candidates = [*(values.normalise_key(b) for b in bracketed)]
     if words and len(words) <= 4:
         candidates += [words[0], words[-1]]

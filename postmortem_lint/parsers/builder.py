@@ -27,6 +27,7 @@ from postmortem_lint.model import (
     Why,
     join_prose,
 )
+from postmortem_lint.model.practices import DetectionMethod
 from postmortem_lint.parsers import (
     action_items,
     analysis,
@@ -38,6 +39,7 @@ from postmortem_lint.parsers import (
     values,
     voice,
 )
+from postmortem_lint.parsers.detection import classify as detection_method
 from postmortem_lint.parsers.phases import phase_reader
 from postmortem_lint.phrases import find_phrases, has_phrase
 from postmortem_lint.ruledata import RuleData
@@ -452,6 +454,19 @@ class DocumentBuilder:
                 entry.phases = phases + [p for p in (Phase.mitigation, Phase.resolution)
                                          if p not in phases]
                 entry.phase = entry.phases[0]
+        self.alert_as_onset(labelled)
+
+    def alert_as_onset(self, labelled: bool) -> None:
+        """A timeline that labels no phase, records nothing before the incident was found
+        and opens on an automated alert: the alert times the onset as closely as the
+        document can, so it is the onset as well as the detection."""
+        timed = [entry for entry in self.doc.timeline.entries if entry.at is not None]
+        if labelled or not timed or any(Phase.onset in entry.phases for entry in timed):
+            return
+        first = timed[0]
+        if Phase.detection in first.phases and detection_method(
+                first.text.text, self.data) is DetectionMethod.monitoring:
+            first.phases.append(Phase.onset)
 
     def zone_from_same_times(self) -> None:
         """A timeline written without any zone, whose times the text writes elsewhere with
@@ -1191,6 +1206,16 @@ class DocumentBuilder:
                 [p for p in narrative if p not in impact.text], wholes=not part, people=True):
             impact.quantity = _words_at(prose, start + first, start + last)
             return
+        for prose in self.doc.summary if part else []:
+            # the whole service down for a stated time sizes it for everyone, whatever
+            # part the impact names ("The chain halted for almost four hours" and "many
+            # validators had to roll back")
+            for start, end in prose_facts.sentences(prose.text):
+                sentence = prose.text[start:end]
+                outage = prose_facts.find_whole_outage(sentence)
+                if outage is not None and times.find_duration(sentence) is not None:
+                    impact.quantity = _words_at(prose, start + outage[0], start + outage[1])
+                    return
 
     def _impact_elsewhere(self, narrative: list[Prose]) -> None:
         """With no impact section and none stated in the overview, a sentence elsewhere (the

@@ -26,6 +26,10 @@ from postmortem_lint.parsers.values import is_status_page_state, normalise_key
 from postmortem_lint.phrases import find_phrases, has_phrase
 from postmortem_lint.ruledata import RuleData
 
+# A heading that asks for the readers whether their own things were hit: "Are self-hosted
+# installations affected?", "Is my data affected?".
+_READERS_ASK = re.compile(r"(?:are|is|am|was|were) (?:[\w.'’/-]+ ){1,6}"
+                          r"(?:affected|impacted|vulnerable|at risk)\?", re.IGNORECASE)
 _CLOSING = 3  # the paragraphs a document closes with: where it says what comes next
 _OPENING = 2  # the paragraphs it opens with: where a preliminary note says what it is
 _PENDING_WORDS = 25  # a root cause this short that says it is unknown explains nothing yet
@@ -162,9 +166,10 @@ def _public_report(doc: Postmortem, data: RuleData, front_matter_keys: list[Loca
         if found is not None:
             return Located(value=DocumentKind.public_report, span=sentence.span(*found),
                            raw=sentence.text[found[0]:found[1]])
-    for section in doc.sections:  # "## What should you do?"
+    for section in doc.sections:  # "## What should you do?", "## Are you affected?"
         title = section.title
-        if has_phrase(title.value.replace("’", "'"), data.reader_address):
+        if has_phrase(title.value.replace("’", "'"), data.reader_address) \
+                or _READERS_ASK.fullmatch(title.value.strip()) is not None:
             return Located(value=DocumentKind.public_report, span=title.span, raw=title.value)
     return None
 

@@ -438,6 +438,10 @@ _WEEKDAY = re.compile(r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|su
                       r"|wed|thu(?:rs?)?|fri|sat|sun)\.?,?\s+(?=\d|[a-z]{3})", re.IGNORECASE)
 
 
+# ISO 8601's basic form of a day, without separators: "20240102" (a site's "date: 20240102")
+_BASIC_ISO = re.compile(r"((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])")
+
+
 def parse_date(text: str, default: dt.date | None = None, dayfirst: bool = False
                ) -> dt.date | None:
     """A calendar date written on its own ("2026-03-11", "Mar 11, 2026", "Thur 3 Nov
@@ -447,7 +451,7 @@ def parse_date(text: str, default: dt.date | None = None, dayfirst: bool = False
         return None
     if _DATE_ONLY.match(value):
         return _parse_date_text(value, default, dayfirst)
-    iso = re.match(r"(\d{4})-(\d{1,2})-(\d{1,2})", value)
+    iso = re.match(r"(\d{4})-(\d{1,2})-(\d{1,2})", value) or _BASIC_ISO.fullmatch(value)
     if iso:
         try:
             return dt.date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))

@@ -8,6 +8,7 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from postmortem_lint.model import Located, Postmortem, Prose, ProseRole, Section, Span
+from postmortem_lint.parsers import times
 from postmortem_lint.parsers.builder import DocumentBuilder
 from postmortem_lint.parsers.sections import section_kind
 from postmortem_lint.parsers.suppressions import yaml_suppressions
@@ -206,7 +207,10 @@ class MappingReader:
             # site generator, not a time; "review_date: true" is still a wrong value
             self.b.resolved = self.b.resolved or (value and field == "incident_end")
             return
-        if field in _DATE_FIELDS and isinstance(value, bool | int | float):
+        if field in _DATE_FIELDS and isinstance(value, int) and not isinstance(value, bool) \
+                and times.parse_date(str(value)) is not None:
+            value = str(value)  # "date: 20240102": ISO 8601's basic form of the day
+        elif field in _DATE_FIELDS and isinstance(value, bool | int | float):
             self.wrong_type(node, key, "a date (YYYY-MM-DD)", value)
             return
         if isinstance(value, bool) and field not in ("security", "sla_breached"):

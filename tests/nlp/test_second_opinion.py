@@ -90,3 +90,30 @@ def test_the_shipped_model_is_trained_on_the_labeled_sets_as_they_are() -> None:
 def test_the_shipped_model_is_small() -> None:
     size = sum(p.stat().st_size for p in SHIPPED_CLASSIFIER.rglob("*") if p.is_file())
     assert size <= 5_000_000
+
+
+# No cue word the lexicon's prefilter knows, but a named person: the classifier, reading
+# the words alone, decides whether the sentence is parsed at all.
+NO_CUE_WORD = "Mateo was sent home for the rest of the week."
+
+
+def test_a_sentence_without_cue_words_is_parsed_when_the_classifier_reads_blame() -> None:
+    from postmortem_lint.nlp.service import NlpService
+    from postmortem_lint.ruledata import load_rule_data
+
+    assert not NlpService(None, None, load_rule_data()).needs_parse(NO_CUE_WORD)
+    assert [f.code for f in _blame(NO_CUE_WORD)] == ["PM106"]
+    assert _blame(NO_CUE_WORD, **{"blame-second-opinion": False}) == []
+
+
+def test_a_sure_opinion_marks_the_person_it_is_about_wherever_they_stand() -> None:
+    text = "Lukas was moved off the payments team as a consequence."
+    findings = _blame(text)
+    assert [f.code for f in findings] == ["PM106"]
+    span = findings[0].span
+    assert text[span.column - 1:span.end_column - 1] == "Lukas"
+    assert _blame(text, **{"blame-second-opinion": False}) == []
+
+
+def test_a_possession_is_never_a_fault_on_the_classifiers_word_alone() -> None:
+    assert _blame("The workaround gave out Hixon's personal e-mail address instead.") == []

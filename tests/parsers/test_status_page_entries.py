@@ -248,7 +248,7 @@ def test_a_start_read_from_the_date_is_no_onset_entry() -> None:
 
         ## Timeline
 
-        - 18:50 UTC Incident opened after alerts fired.
+        - 18:50 UTC Incident opened after a customer report.
         - 19:20 UTC Rolled back the release.
         - 19:35 UTC All requests succeed again.
         """

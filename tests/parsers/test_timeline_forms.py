@@ -199,7 +199,8 @@ def test_a_time_on_its_own_line_takes_the_lines_below_it_as_its_text():
         """)
     assert [e.time_text.value for e in doc.timeline.entries] == ["1:03", "5:20 AM"]
     assert _texts(doc) == ["Memory alert fires", "The hub memory limit is raised"]
-    assert doc.timeline.entries[0].phases == [Phase.detection]
+    # an unlabelled timeline opening on an alert: the alert also times the onset
+    assert doc.timeline.entries[0].phases == [Phase.detection, Phase.onset]
 
 
 def test_continuation_lines_belong_to_the_entry_above_and_count_for_its_phase():

@@ -172,3 +172,22 @@ def test_shapes_of_blame_are_reported(code: str, sentence: str) -> None:
 ])
 def test_near_misses_of_those_shapes_stay_silent(sentence: str) -> None:
     assert blame_codes(sentence) == [], sentence
+
+
+@pytest.mark.parametrize("text", [
+    "The standby site could not come up because the infra team had deleted its only NAT "
+    "gateway.",
+    "Two hundred customers never got a reply because the support team closed their tickets.",
+    "Customers were charged a day early because Valentina moved the billing cron to midnight.",
+])
+def test_a_person_put_as_why_something_failed_to_happen_is_the_cause(text: str) -> None:
+    assert "PM110" in blame_codes(text + "\n", **{"blame-second-opinion": False})
+
+
+@pytest.mark.parametrize("text", [
+    "We did not lose any data because Valentina moved the backups the week before.",
+    "Checkout was not affected because Priya had drained the region.",
+    "We did not need a rollback because Ana caught it in the canary.",
+])
+def test_harm_spared_because_of_someone_is_no_blame(text: str) -> None:
+    assert blame_codes(text + "\n") == []

@@ -496,6 +496,7 @@ def test_a_status_pages_entry_is_a_public_report_and_its_state_no_severity():
     "Hi everyone,\n\n    Here is what happened to the checkout service.",
     "Internal post-mortem: <https://tracker.example/postmortems/120>",
     "## What should you do?\n\n    Nothing: no data left the service.",
+    "## Are self-hosted installations affected?\n\n    No: only the website was down.",
 ])
 def test_a_greeting_a_question_to_readers_or_an_internal_original_makes_a_public_report(
         sign: str):
@@ -506,4 +507,12 @@ def test_a_greeting_a_question_to_readers_or_an_internal_original_makes_a_public
 def test_tags_alone_do_not_make_a_teams_postmortem_a_post():
     text = "---\ntitle: Checkout outage\ntags: postmortem, payments\n---\n" + \
         textwrap.dedent(_public(""))
+    assert parse_text(text).kind is DocumentKind.postmortem
+
+
+@pytest.mark.parametrize("heading", ["## Were the replicas affected?",
+                                     "## Is the fix deployed?"])
+def test_a_team_asking_itself_about_its_systems_in_its_record_stays_a_postmortem(heading):
+    text = "---\nseverity: SEV2\n---\n" + textwrap.dedent(_public("")).replace(
+        "## What happened", heading + "\n\nYes.\n\n## What happened")
     assert parse_text(text).kind is DocumentKind.postmortem

@@ -332,3 +332,26 @@ def test_a_timeline_entry_saying_the_site_is_hard_down_states_and_sizes_the_impa
     assert lint_text(text, select=["PM201", "PM202"]) == []
     partial = text.replace("Site is hard down", "Some pages are slow")
     assert codes(lint_text(partial, select=["PM201", "PM202"])) == ["PM201"]
+
+
+def test_a_whole_outage_of_a_stated_length_in_the_summary_sizes_an_impact_told_as_a_part(
+        ) -> None:
+    text = """\
+        # Chain halt after an upgrade
+
+        ## Summary
+
+        The chain halted for almost four hours after nodes upgraded at different heights.
+
+        ## Impact
+
+        Many node operators had to roll back their state before producing blocks again.
+
+        ## Root cause
+
+        Two ways of staging the upgrade stopped nodes at different heights.
+        """
+    assert lint_text(text, select=["PM202"]) == []
+    # without its length the halt says nothing of how much: the part is still unsized
+    unsized = text.replace(" for almost four hours", "")
+    assert codes(lint_text(unsized, select=["PM202"])) == ["PM202"]

@@ -188,3 +188,33 @@ def test_a_list_that_keeps_owners_is_a_teams_record_of_its_items() -> None:
         "- Rebuild the deploy process to fall back to the last good build (owner: @web)\n"
         "    - Alert when a deploy job has not finished 15 minutes after it began (owner: @web)")
     assert "PM503" in codes(lint_text(kept, select=["PM503"]))
+
+
+TICKET_SUMMARY = """\
+    ### Summary
+
+    - **What is wrong?**
+
+    Logins failed after the data centre came back from a one-hour power cut.
+
+    - **What caused it?**
+
+    The power cut left the web VM stopped.
+
+    - **What fixed it?**
+
+    Restarting the web VM from the hypervisor console.
+
+    - **Followup actions:**
+
+    - [ ] Add the VM to the list restarted after a power cut
+    """
+
+
+def test_a_tickets_summary_with_labelled_lines_is_not_a_postmortems_outline() -> None:
+    # its "What caused it?" line belongs to the summary: one story, told in its narrative
+    assert codes(lint_text(TICKET_SUMMARY, select=["PM300", "PM311"])) == []
+    # the same answers under headings of their own lay it out as a postmortem
+    outlined = TICKET_SUMMARY.replace("- **What caused it?**", "## Root cause").replace(
+        "- **Followup actions:**", "## Action items")
+    assert codes(lint_text(outlined, select=["PM300", "PM311"])) == ["PM300", "PM311"]

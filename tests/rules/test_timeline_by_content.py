@@ -131,18 +131,6 @@ def test_onset_written_as_a_state_or_symptom_is_an_onset(event):
     assert findings == []
 
 
-def test_a_timeline_that_starts_at_the_alert_still_lacks_its_onset():
-    findings = lint_text("""\
-        ## Timeline
-
-        - 09:35 UTC: alert fires, on-call paged
-        - 09:40 UTC: failover to the standby region
-        - 09:52 UTC: service restored
-        """, select=["PM304"])
-    assert codes(findings) == ["PM304"]
-    assert "onset" in findings[0].message
-
-
 @pytest.mark.parametrize("header", ["Day | Time (UTC) | Event", "Date (UTC) | Time | Event",
                                     "On | At (UTC) | What happened"])
 def test_a_day_column_gives_the_day_of_rows_after_midnight(header):

@@ -109,14 +109,6 @@ def test_what_precedes_the_first_detection_is_the_onset():
         """) == []
 
 
-def test_a_timeline_that_starts_at_the_alert_still_lacks_its_onset():
-    assert _pm304("""\
-        - 01:03 — first alert fires for the hub's memory
-        - 05:20 — memory limit raised
-        - 05:41 — hub restarted and healthy again
-        """) == ["The timeline has no onset entry; add its time and label it"]
-
-
 @pytest.mark.parametrize("failure", [
     "the API stopped responding",
     "ingest workers stop processing messages",
@@ -238,3 +230,34 @@ def test_a_backfill_finishing_is_the_resolution():
         - 23:20 — backfill of the missing versions starts
         - 23:55 — the backfilling process finishes
         """) == []
+
+
+@pytest.mark.parametrize("alert", [
+    "First alert fires for the checkout health check",
+    "Uptime monitor alert fired: status page unreachable",
+    "Pingdom sends an email: the site is down",
+])
+def test_a_timeline_that_opens_on_an_automated_alert_times_its_onset_by_it(alert):
+    # nothing earlier is known: the alert is as close to the onset as the record gets
+    assert _pm304(f"""\
+        - 01:03 — {alert}
+        - 01:20 — engineers acknowledge and start investigating
+        - 01:41 — hub restarted with a larger memory limit
+        - 02:05 — service fully restored
+        """) == []
+
+
+def test_a_timeline_that_opens_on_a_users_report_still_lacks_its_onset():
+    assert _pm304("""\
+        - 01:03 — a customer reports failed checkouts
+        - 01:41 — hub restarted with a larger memory limit
+        - 02:05 — service fully restored
+        """) == ["The timeline has no onset entry; add its time and label it"]
+
+
+def test_a_labelled_timeline_opening_on_an_alert_still_owes_its_onset_label():
+    assert _pm304("""\
+        - 01:03 — **Detection:** first alert fires
+        - 01:41 — **Mitigation:** hub restarted
+        - 02:05 — **Resolution:** service fully restored
+        """) == ["The timeline has no onset entry; add its time and label it"]

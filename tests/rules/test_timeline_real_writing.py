@@ -223,7 +223,7 @@ def test_a_rolled_back_deploy_is_mitigation_not_onset():
     findings = lint_text("""\
         ## Timeline (UTC)
 
-        - 10:05 Error rate alert fires
+        - 10:05 Support reports failed logins
         - 10:30 Rolled back the deploy
         - 10:41 Error rate back to normal
         """, select=["PM304"])

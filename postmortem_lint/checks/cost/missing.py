@@ -46,7 +46,8 @@ class IncidentCostMissing(Rule):
     has no cost to state.
     The amounts are read into the document model with their currency, and audits
     sum them per quarter. Checked only for severities at or above ``max-level``
-    (default: SEV-2); silent when the severity is unknown.
+    (default: SEV-2); silent when the severity is unknown, and on a status page's entry or
+    a short notice (paragraphs with no heading for a part of a postmortem's analysis).
     Not checked on a document that shows it is not the postmortem yet (see
     ``skip-kinds``): a status update on an incident still open, or a note that says
     the postmortem is published separately.
@@ -82,6 +83,8 @@ class IncidentCostMissing(Rule):
         cost = doc.incident_cost
         if cost.stated or cost.near_miss is not None or not asks_of(doc, self.options):
             return
+        if not doc.analysed:
+            return  # a status page's entry or a short notice: told, not yet analysed
         yield self.problem(
             cost_anchor(doc), f"This {severity.value.label} postmortem states no incident "
             "cost (revenue lost, SLA credits, vendor costs, engineering hours); give the "

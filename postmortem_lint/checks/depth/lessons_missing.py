@@ -11,6 +11,7 @@ from postmortem_lint.checks.depth.policy import (
     OutlineOptions,
     asks_of,
     follows_template,
+    policy_for,
 )
 from postmortem_lint.engine.finding import Level, Problem
 from postmortem_lint.engine.rule import Rule, RuleContext
@@ -59,6 +60,9 @@ class LessonsMissing(Rule):
     parts as sections (``min-template-parts``): an incident write-up, a blog post or a
     short note reflects in its narrative, its root cause and its next steps, where the
     absence of lessons cannot be claimed; the full template without them is missing them.
+    A severity whose depth policy (``rules/depth.yaml``) is ``lightweight`` (SEV-4 and
+    below in the built-in policies: "a lightweight retro for minor incidents") is not
+    asked either; without a severity both are asked.
 
     Bad::
 
@@ -117,6 +121,9 @@ class LessonsMissing(Rule):
         doc = ctx.document
         if not asks_of(doc, self.options) or not follows_template(doc, self.options):
             return
+        policy = policy_for(doc, ctx.data)
+        if policy is not None and policy.lightweight:
+            return  # a minor incident's lightweight retro
         found = {"went_well": bool(doc.went_well or doc.went_well_span),
                  "went_wrong": bool(doc.went_wrong or doc.went_wrong_span)}
         own = {kind: found[kind] or doc.section(kind) is not None for kind in found}

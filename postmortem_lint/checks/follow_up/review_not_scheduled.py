@@ -8,6 +8,7 @@ from postmortem_lint.checks.depth.policy import (
     FinishedOutlineOptions,
     asks_of,
     follows_template,
+    policy_for,
 )
 from postmortem_lint.engine.finding import Level, Problem
 from postmortem_lint.engine.rule import Rule, RuleContext
@@ -24,6 +25,11 @@ class ReviewNotScheduled(Rule):
     date in the follow-up section is enough. A review date left as a template
     placeholder ("YYYY-MM-DD", "TBD") is left to PM901, which points at it; one
     written in words ("next sprint") is reported here.
+
+    The guides match depth to severity ("a lightweight retro for minor incidents"): a
+    severity whose depth policy (``rules/depth.yaml``) is ``lightweight`` (SEV-4 and below
+    in the built-in policies: minor, low) is not asked for one; without a severity the full
+    process is asked.
 
     The review checks the action items: a document that has none, listed or told in
     prose, is told so by PM501, once, and not asked for a review of them as well. There is
@@ -72,6 +78,9 @@ class ReviewNotScheduled(Rule):
         if doc.follow_up.review_date is not None or not asks_of(doc, self.options) \
                 or not follows_template(doc, self.options):
             return
+        policy = policy_for(doc, ctx.data)
+        if policy is not None and policy.lightweight:
+            return  # a minor incident: a lightweight retro, no review meeting
         if self.options.min_template_parts and not (doc.kept_as_record or doc.actions_bookkept):
             return  # a report told as a narrative: a review meeting is the team's process
         items = [item for item in doc.action_items if not item.about_document]

@@ -34,7 +34,10 @@ class FiveWhysShallow(Rule):
     template for SEV-1/2, not for minor incidents. An analysis that already reaches
     systemic causes another way needs no five-whys list: two contributing factors that
     name a missing safeguard ("no end-to-end test exercised the real path"), or two
-    headings that ask why ("Why it failed", "Why it was not caught").
+    headings that ask why ("Why it failed", "Why it was not caught"), or two causes that
+    each answer a label asking why ("**Why it happened**: …"). A status page's entry or a
+    short notice (paragraphs with no heading for a part of a postmortem's analysis) is not
+    asked for one.
     Not checked on a document that shows it is not the postmortem yet (see
     ``skip-kinds``): a status update on an incident still open, or a note that says
     the postmortem is published separately.
@@ -79,6 +82,8 @@ class FiveWhysShallow(Rule):
         if not whys:
             if doc.has_section("five_whys"):
                 return  # written in a form the parser could not split (a code block…)
+            if not doc.analysed:
+                return  # a status page's entry or a short notice: told, not yet analysed
             if doc.systemic_analysis is not None:
                 return  # factors naming missing safeguards, or headings asking why
             cause = doc.section("root_cause")

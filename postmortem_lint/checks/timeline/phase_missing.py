@@ -36,7 +36,10 @@ class TimelinePhaseMissing(Rule):
     silent failure, an attacker's first step) is the onset; a change deployed or
     applied after it, or an entry that says the problem was fixed or the bad change
     undone ("corrected", "reverted", "unpublished", "service restored"), is the fix:
-    mitigation and resolution. A phase the text gives with its
+    mitigation and resolution. A timeline that labels no phase and opens on an automated
+    alert ("First alert fires", "Pingdom emails about the outage"; the monitoring phrases
+    of ``rules/detection.yaml``) with nothing recorded before it times its onset by that
+    alert, as closely as its record can. A phase the text gives with its
     time outside the timeline (a summary of the phases above it: "At 07:29 UTC the
     upgrade was activated") counts too. Incident start and end fields count as
     onset and resolution; an entry that gives the outage's length from its start

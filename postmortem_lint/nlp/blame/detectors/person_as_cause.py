@@ -104,7 +104,7 @@ def _damaged_by(s: Sentence, verb: Word, span: Phrase | None) -> Iterator[BlameH
     subject = s.subject(verb)
     mention = s.person_or_work(subject, 1)
     if mention is None or s.suppressed(verb) or s.made_to(verb) or s.named_only(subject) or \
-            _named_thing_failed(s, verb, subject) or _planned(s, verb):
+            _named_thing_failed(s, verb, subject) or _planned(s, verb) or _possible(s, verb):
         return
     end = span.end if span is not None else verb.i + 1
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
@@ -112,6 +112,13 @@ def _damaged_by(s: Sentence, verb: Word, span: Phrase | None) -> Iterator[BlameH
         end = max(end, min(obj.right_edge.i + 1, obj.i + 4))
     start, stop = s.span_with_subject(mention, verb.i, end)
     yield s.hit(KIND, start, stop, mention.text, verb.i, end)
+
+
+def _possible(s: Sentence, verb: Word) -> bool:
+    """"<someone> might take out loans in your name": a possibility, not an act."""
+    auxes = [c.lower_ for c in verb.children if c.dep_ == "aux"]
+    return any(a in s.w.possibility_modals for a in auxes) and \
+        not any(a in s.w.perfect_have for a in auxes)
 
 
 def _named_thing_failed(s: Sentence, verb: Word, subject: Word | None) -> bool:
@@ -505,13 +512,24 @@ def _because(s: Sentence) -> Iterator[BlameHit]:
         main = verb.head
         outcome = [t for t in main.subtree if not (verb.left_edge.i <= t.i <= verb.right_edge.i)
                    and t.lower_ in v.outcomes]
-        if not (outcome or _harmed(s, main)) or s.suppressed(main):
+        missed = not (outcome or _harmed(s, main)) and _did_not_happen(s, main)
+        if not (outcome or _harmed(s, main) or missed) \
+                or s.suppressed(main, own_negation_ok=missed):
             continue
         end = verb.i + 1
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if obj is not None:
             end = min(obj.right_edge.i + 1, verb.i + 6)
         yield s.hit(KIND, mark.i, end, mention.text, verb.i, verb.i + 1)
+
+
+def _did_not_happen(s: Sentence, main: Word) -> bool:
+    """What should have happened and did not: "the DR site could not come up", "200
+    customers never got a follow-up" (a loss that did not happen, "we did not lose data", is
+    spared, not harmed)."""
+    return s.negated(main) is not None and main.lower_ not in s.v.outcomes \
+        and main.lower_ not in s.w.harm_verbs and main.lower_ not in s.w.be_verbs \
+        and main.lower_ not in s.w.hit_verbs
 
 
 def _habitual(verb: Word) -> bool:

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from postmortem_lint.nlp.blame.classifier import Opinion
 from postmortem_lint.nlp.blame.sentence import Mention, Sentence
 from postmortem_lint.nlp.blame.tokens import Word
-from postmortem_lint.nlp.hits import BlameHit
+from postmortem_lint.nlp.hits import BlameHit, BlameKind
 
 # the parts of a verb phrase the finding spans: particles, negation, objects, complements
 _PHRASE_DEPS = frozenset({"prt", "neg", "dobj", "acomp", "xcomp", "attr", "oprd", "dative",
@@ -27,6 +27,15 @@ _PRONOUN_TAGS = frozenset({"PRP", "PRP$", "WP", "WP$", "WDT"})
 # how surely a capitalised word must be a name (Mention.weak): a clause's first word tagged
 # as a proper noun counts, one tagged as a common noun does not
 _SURE = 1
+# an opinion this sure marks the person, role or team it is about wherever the sentence
+# names them: the one disciplined ("<Name> was sent home"), judged ("<Name> should be
+# embarrassed") or acted on ("supervised by his mentor")
+_CERTAIN = 0.95
+# the kinds that are about the person wherever they stand; a fault, an error or a
+# "simply" is in words the rules read ("<Name>'s e-mail address" is no fault of theirs)
+_ABOUT_SOMEONE = frozenset((BlameKind.discipline, BlameKind.judgment,
+                            BlameKind.counterfactual, BlameKind.failure_verb,
+                            BlameKind.person_as_cause))
 
 
 def detect(s: Sentence, opinion: Opinion, threshold: float,
@@ -40,14 +49,19 @@ def detect(s: Sentence, opinion: Opinion, threshold: float,
         hit = named[0]
         yield BlameHit(opinion.kind, hit.start, hit.end, hit.who, (hit.start, hit.end))
         return
-    actor = _actor(s)
+    # someone's thing is a fault where it acts or is what the damage is put on ("<Name>'s
+    # script black-holed the traffic", "is on the contractor's merge"), not where it is
+    # handled ("gave out <Name>'s e-mail address")
+    actor = _actor(s, handled=opinion.kind is not BlameKind.possessive_fault)
+    if actor is None and opinion.score >= _CERTAIN and opinion.kind in _ABOUT_SOMEONE:
+        actor = _named(s)
     if actor is not None:
         mention, start, end = actor
         end = _word_end(s, end)
         yield s.hit(opinion.kind, start, end, mention.text, start, end)
 
 
-def _actor(s: Sentence) -> tuple[Mention, int, int] | None:
+def _actor(s: Sentence, handled: bool = True) -> tuple[Mention, int, int] | None:
     """The first person, role or team acting in the sentence, with the words of its act."""
     for verb in s.verbs:
         if s.neutral(verb) or verb.lower_ in s.w.be_verbs or s.suppressed(verb):
@@ -68,6 +82,8 @@ def _actor(s: Sentence) -> tuple[Mention, int, int] | None:
         if mention is None:
             continue
         head = token.head.head if token.dep_ == "pobj" else token.head
+        if not handled and token.dep_ == "poss" and head.dep_ in ("dobj", "dative"):
+            continue
         if head.lower_ in s.w.be_verbs or head.lower_ in s.w.cognition_verbs or \
                 s.neutral(head) or head.dep_ == "dobj" and s.neutral(head.head):
             continue  # (nor "<someone> praised <Name>'s conduct": the work of a neutral act)
@@ -76,6 +92,20 @@ def _actor(s: Sentence) -> tuple[Mention, int, int] | None:
             end = _phrase_end(s, head, mention)
         if end - start <= _MAX_WORDS:
             return mention, start, end
+    return None
+
+
+def _named(s: Sentence) -> tuple[Mention, int, int] | None:
+    """The first person, role or team the sentence surely names, anywhere in it."""
+    for token in s.doc:
+        if token.dep_ == "compound" and token.head.i > token.i and \
+                token.head.tag_.startswith("NN"):
+            continue  # a part of a longer phrase: its head names the whole
+        if s.suppressed(token):
+            continue
+        mention = _someone(s, token)
+        if mention is not None:
+            return mention, mention.start, mention.end
     return None
 
 
