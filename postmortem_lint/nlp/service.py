@@ -251,8 +251,9 @@ class NlpService:
         # words alone, and a bag of words cannot tell "silenced the alert route" from "forgot
         # to silence it"
         threshold = max(self._analyzer.threshold, _SCREEN)
-        return [text for text in texts
-                if classifier.opinion(tokenizer(text)).score < threshold]
+        opinions = classifier.opinions(list(tokenizer.pipe(texts)))
+        return [text for text, opinion in zip(texts, opinions, strict=True)
+                if opinion.score < threshold]
 
     def _parse(self, texts: list[str]) -> Iterator[tuple[str, tuple[BlameHit, ...]]]:
         """Each text with its hits: in this process, or for many texts (a huge document, a

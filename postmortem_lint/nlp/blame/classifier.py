@@ -69,9 +69,17 @@ class BlameClassifier:
         self._kinds = [(i, BlameKind(label)) for i, label in enumerate(labels) if label != NONE]
 
     def opinion(self, doc: Doc) -> Opinion:
-        scores = self._textcat.predict([masked(doc)])[0]
-        index, kind = max(self._kinds, key=lambda pair: float(scores[pair[0]]))
-        return Opinion(1.0 - float(scores[self._none]), kind)
+        return self.opinions([doc])[0]
+
+    def opinions(self, docs: list[Doc]) -> list[Opinion]:
+        """One opinion per sentence, the model run once over all of them."""
+        if not docs:
+            return []
+        out = []
+        for scores in self._textcat.predict([masked(doc) for doc in docs]):
+            index, kind = max(self._kinds, key=lambda pair: float(scores[pair[0]]))
+            out.append(Opinion(1.0 - float(scores[self._none]), kind))
+        return out
 
 
 @cache
