@@ -191,3 +191,22 @@ def test_a_person_put_as_why_something_failed_to_happen_is_the_cause(text: str) 
 ])
 def test_harm_spared_because_of_someone_is_no_blame(text: str) -> None:
     assert blame_codes(text + "\n") == []
+
+
+@pytest.mark.parametrize("text", [
+    # the damage told in a participle after the act's purpose
+    "Then Ines changed the DNS record to point at the staging load balancer, causing the "
+    "outage.",
+    # a thing failing by itself right after the act
+    "Summary: @tbarros deleted the signing key, and every service crashed within a minute.",
+])
+def test_what_an_act_then_set_off_makes_its_doer_the_cause(text: str) -> None:
+    assert "PM110" in blame_codes(text + "\n", **{"blame-second-opinion": False})
+
+
+@pytest.mark.parametrize("text", [
+    "Ana restarted the primary, and the replicas recovered within a minute.",
+    "Then Ines changed the DNS record to point at the new load balancer, ending the outage.",
+])
+def test_an_act_followed_by_recovery_is_no_cause(text: str) -> None:
+    assert blame_codes(text + "\n") == []

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from postmortem_lint.nlp.blame.detectors.agent import agent_clauses
-from postmortem_lint.nlp.blame.sentence import NAME_SHAPE, PERSON, Mention, Sentence
+from postmortem_lint.nlp.blame.sentence import NAME_SHAPE, PERSON, SYSTEM, Mention, Sentence
 from postmortem_lint.nlp.blame.tokens import Phrase, Word
 from postmortem_lint.nlp.hits import BlameHit, BlameKind
 
@@ -137,12 +137,21 @@ def _named_thing_failed(s: Sentence, verb: Word, subject: Word | None) -> bool:
 
 def _then_damaged(s: Sentence, verb: Word) -> bool:
     """"<the route> was announced by X, which black-holed traffic", "<the release> was
-    rushed out by X, and it took <the service> down": what X did then did the damage."""
+    rushed out by X, and it took <the service> down", "X deleted the alias, and every
+    service crashed": what X did then did the damage."""
     if _which_damaged(s, verb):
         return True
     return any(c.dep_ == "conj" and damaging(s, c) and any(
-        g.dep_ == "nsubj" and g.lower_ in s.w.pointing_subjects for g in c.children)
-        for c in verb.children)
+        g.dep_ == "nsubj" and (g.lower_ in s.w.pointing_subjects or _fell_over(s, c, g))
+        for g in c.children) for c in verb.children)
+
+
+def _fell_over(s: Sentence, clause: Word, subject: Word) -> bool:
+    """"X deleted the key alias, and every service that read it crashed": a thing failing
+    by itself right after the act (no object: it did nothing to anything)."""
+    mention = s.who(subject)
+    return mention is not None and mention.kind == SYSTEM and not any(
+        c.dep_ in ("dobj", "attr") for c in clause.children)
 
 
 def _work_harmed(s: Sentence, verb: Word) -> bool:
@@ -201,13 +210,24 @@ def _which_damaged(s: Sentence, verb: Word) -> bool:
     parser may hang ", which…" on any noun after the verb)."""
     doc = s.doc
     if any(c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > verb.i and damaging(s, c)
-           for c in verb.children):
-        return True  # "deleted the DNS zone, starting the cascade"
+           for clause in _own_clauses(verb) for c in clause.children):
+        return True  # "deleted the DNS zone, starting the cascade"; "changed the record to
+        # point at staging, causing the outage"
     return any(clause.dep_ == "relcl" and any(
         c.lower_ == "which" and c.dep_ == "nsubj" and (
             c.head.head.head.i == verb.i or c.i > 0 and doc[c.i - 1].text == ",")
         for c in clause.children) and _what_it_did(s, clause)
         for clause in verb.subtree if clause.i > verb.i)
+
+
+def _own_clauses(verb: Word) -> list[Word]:
+    """The verb and the purpose or manner clauses it governs that have no subject of their
+    own ("changed the record to point at …"): the same act, told further."""
+    found = [verb]
+    for word in found:
+        found += [c for c in word.children if c.dep_ in ("advcl", "xcomp") and c.i > word.i
+                  and c.tag_ == "VB" and not any(g.dep_.startswith("nsubj") for g in c.children)]
+    return found
 
 
 def _what_it_did(s: Sentence, clause: Word) -> bool:
