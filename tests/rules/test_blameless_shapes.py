@@ -210,3 +210,9 @@ def test_what_an_act_then_set_off_makes_its_doer_the_cause(text: str) -> None:
 ])
 def test_an_act_followed_by_recovery_is_no_cause(text: str) -> None:
     assert blame_codes(text + "\n") == []
+
+
+def test_a_person_named_as_the_source_of_the_damage_is_its_cause() -> None:
+    text = "The source of the data loss was Halima, who ran the cleanup against production.\n"
+    assert "PM110" in blame_codes(text, **{"blame-second-opinion": False})
+    assert blame_codes("The source of the traffic was Halima's load test.\n") == []
