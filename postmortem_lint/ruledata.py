@@ -439,6 +439,9 @@ class RuleData(BaseModel):
         default_factory=new_list, description="Words by which a document speaks to its readers "
         "as customers or users (we apologize, thank you for your patience, hi everyone) or "
         "says it is the public version of an internal postmortem: it is a public report.")
+    post_states: list[str] = Field(
+        default_factory=new_list, description="Values of a ``status`` field that give a site "
+        "post's publishing state (publish, draft), not an incident's or a postmortem's.")
     post_keys: list[str] = Field(
         default_factory=new_list, description="Front-matter keys of a site's published post "
         "(layout, permalink, author, thumbnail): with no postmortem field in the document, it is a "

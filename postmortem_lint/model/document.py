@@ -455,6 +455,14 @@ class Postmortem(BaseModel):
     impact_reach: ImpactReach = Field(default_factory=ImpactReach)
 
     @property
+    def status_page_entry(self) -> bool:
+        """Whether the document is a status page's entry: a report for the public whose
+        evidence is the page's component state ("severity: down")."""
+        kind, state = self.meta.kind, self.meta.severity_unknown
+        return kind is not None and kind.value is DocumentKind.public_report and \
+            state is not None and kind.span == state.span
+
+    @property
     def kept_as_record(self) -> bool:
         """Whether the document is a team's postmortem form: a YAML postmortem, or one that
         records its facts as fields. Its process fields (a severity, each action's owner and

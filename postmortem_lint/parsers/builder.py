@@ -149,6 +149,8 @@ class DocumentBuilder:
         meta, impact = self.doc.meta, self.doc.impact
         if name == "status" and values.normalise_key(text) in self.data.resolved_states:
             self.resolved = True
+        if name == "status" and values.normalise_key(text) in self.data.post_states:
+            return True  # "status: publish": a site's post, not a team's form
         if name in ("id", "title", "status", "incident_class", "security_review", "cost"):
             target = meta
             if getattr(target, name) is None:

@@ -137,3 +137,42 @@ def test_a_count_that_opens_a_sentence_is_no_person() -> None:
         **Verification:** Zero missed attestations across the following 10 hours.
         """
     assert codes(lint_text(text, select=["PM1"])) == []
+
+
+def test_a_posts_publishing_status_is_no_field_of_a_teams_form() -> None:
+    text = """\
+        ---
+        layout: post
+        status: publish
+        title: Hard drive crash
+        ---
+        The server's disk failed on Friday night and the site was down until Sunday.
+        """
+    doc = parse_text(text)
+    assert doc.meta.status is None
+    assert codes(lint_text(text, select=["PM701"])) == []
+    recorded = text.replace("status: publish", "status: final")
+    assert codes(lint_text(recorded, select=["PM701"])) == ["PM701"]
+
+
+def test_a_status_pages_updates_newest_first_are_its_convention() -> None:
+    text = """\
+        ---
+        title: Cloud storage unreachable
+        severity: down
+        ---
+        ## Timeline
+
+        - 2025-01-21T18:00:00 The faulty plugin was disabled; storage is reachable again.
+        - 2025-01-21T12:30:00 We are investigating errors when opening files.
+        - 2025-01-21T09:10:00 Users report that files do not open.
+        """
+    assert parse_text(text).status_page_entry
+    assert codes(lint_text(text, select=["PM303"])) == []
+    team = text.replace("severity: down", "severity: SEV-2")
+    assert codes(lint_text(team, select=["PM303"])) == ["PM303"]
+
+
+def test_a_platform_its_users_meet_it_on_is_no_person() -> None:
+    text = "Doing that on Twitch would have cut the bot off from every channel.\n"
+    assert codes(lint_text(text, select=["PM1"])) == []

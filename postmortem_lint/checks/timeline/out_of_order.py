@@ -23,7 +23,8 @@ class TimelineOutOfOrder(Rule):
     a time-only timeline that passes midnight is understood as continuing on the
     next day; a time under a day heading keeps that day, so a timeline grouped by day,
     newest day first, goes back in time. A timeline written entirely newest-first is
-    reported once (a time-only one may step forward once, where it crosses midnight).
+    reported once (a time-only one may step forward once, where it crosses midnight),
+    except on a status page's entry, whose updates are newest first by convention.
 
     Bad::
 
@@ -64,6 +65,8 @@ class TimelineOutOfOrder(Rule):
         # midnight ("15:00 (Sat)" above "20:30" of the day before)
         rollover = forwards == 1 and backwards >= 3 and not any(e.has_date for e in entries)
         if backwards >= 2 and (forwards == 0 or rollover):
+            if doc.status_page_entry:
+                return  # a status page lists its updates newest first, as its readers expect
             yield self.problem(
                 timeline_anchor(doc), "The timeline is listed newest first; list entries "
                 "oldest first so it reads as the story of the incident",
