@@ -107,6 +107,9 @@ class Metadata(BaseModel):
     # "title", "first-paragraph", "timeline" (its first full date), "file-name" or
     # "narrative" (the date the text gives most often).
     incident_date_source: str | None = None
+    # The day was read from a front matter that records nothing else of a team's form (a
+    # title and a date, as every page of a site has): a post's date, not a form's field.
+    dated_by_post: bool = False
     date_written: Located[dt.date] | None = None
     # When the post went public (a blog's "published", "pubDate"): later than the writing
     # when a public version follows an internal review, so it never stands for it.
@@ -139,7 +142,8 @@ class Metadata(BaseModel):
             self.id, self.severity, self.severity_unknown, self.status, self.owner,
             self.audience, self.incident_start, self.incident_end, self.date_written)) \
             or bool(self.authors or self.services) \
-            or self.incident_date is not None and self.incident_date_source == "front-matter"
+            or self.incident_date is not None and self.incident_date_source == "front-matter" \
+            and not self.dated_by_post
 
 
 class Impact(BaseModel):

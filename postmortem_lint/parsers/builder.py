@@ -295,6 +295,18 @@ class DocumentBuilder:
         meta.incident_date, meta.incident_date_source = None, None
         self._date_stated = False
 
+    def dated_by_post(self) -> bool:
+        """Whether the incident's day came from a front matter whose keys name no field of
+        a team's form but the title and the date ("title:" and "date:" of a site's page)."""
+        meta, keys = self.doc.meta, self.front_matter_keys
+        if not keys or meta.incident_date is None or meta.incident_date_source != "front-matter":
+            return False
+        lines = {key.span.line for key in keys}
+        if meta.incident_date.span.line not in lines:
+            return False  # a "Date:" line of the body: a form's field
+        fields = {values.field_for_key(key.value, self.data) for key in keys}
+        return fields <= {None, "title", "incident_date"}
+
     def post_date_if_nothing_else(self) -> None:
         """A post whose text dates the incident nowhere: its day is the post's, as before."""
         if self._post_date is not None and self.doc.meta.incident_date is None:
@@ -1049,6 +1061,7 @@ class DocumentBuilder:
             found = pattern.search(title.value) if pattern is not None else None
             if found is not None:
                 doc.meta.advisory = Located(value=found.group(0), span=title.span)
+        doc.meta.dated_by_post = self.dated_by_post()
         doc.meta.kind = document_kind.document_kind(doc, data, self.front_matter_keys)
         doc.open_work = document_kind.open_work(doc, data) or self.open_work_stated
         doc.systemic_analysis = analysis.systemic_analysis(doc, data)

@@ -176,3 +176,22 @@ def test_a_status_pages_updates_newest_first_are_its_convention() -> None:
 def test_a_platform_its_users_meet_it_on_is_no_person() -> None:
     text = "Doing that on Twitch would have cut the bot off from every channel.\n"
     assert codes(lint_text(text, select=["PM1"])) == []
+
+
+def test_a_pages_title_and_date_alone_are_no_teams_form() -> None:
+    notice = """\
+        ---
+        title: Mail server down
+        date: 2021-03-10 09:40
+        ---
+        **Edit 12:15:** the new mail server is in place and mail flows again.
+
+        The old server stopped accepting connections this morning; we moved to a new one.
+        """
+    doc = parse_text(notice)
+    assert doc.meta.dated_by_post and not doc.meta.records_fields
+    assert codes(lint_text(notice, select=["PM701"])) == []
+    # a "Date:" line in the body is a form's field: the record owes its severity
+    form = "# Mail server down\n\nDate: 2021-03-10\n\nThe old server stopped accepting " \
+        "connections; we moved to a new one.\n"
+    assert codes(lint_text(form, select=["PM701"])) == ["PM701"]
