@@ -216,3 +216,16 @@ def test_a_person_named_as_the_source_of_the_damage_is_its_cause() -> None:
     text = "The source of the data loss was Halima, who ran the cleanup against production.\n"
     assert "PM110" in blame_codes(text, **{"blame-second-opinion": False})
     assert blame_codes("The source of the traffic was Halima's load test.\n") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Well, it is very simple: I'm an idiot.",
+    "Only an idiot restarts every node at once.",
+    "Yes, I should not be trusted with the DNS settings.",
+])
+def test_a_person_called_names_or_denied_trust_is_judged(text: str) -> None:
+    assert "PM103" in blame_codes(text + "\n")
+
+
+def test_a_word_for_a_things_quality_is_no_name_calling() -> None:
+    assert blame_codes("The deploy script is idiot-proof now.\n") == []

@@ -50,6 +50,8 @@ def _judging_words(s: Sentence) -> Iterator[BlameHit]:
                 continue  # "lazy lookups", "a dumb pipe": a technical sense
             if len(span) == 1 and _judges_an_event(s, root):
                 continue
+            if len(span) == 1 and root.i + 1 < len(s.doc) and s.doc[root.i + 1].text == "-":
+                continue  # "idiot-proof": the first half of a word for a thing's quality
             # the phrase may carry its own negation: "not paying attention", "couldn't be
             # bothered to"
             own = label == "JUDGMENT" and (root.lower_ == "bothered" or any(
