@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import Enum
+from typing import ClassVar
 
 from pydantic import BaseModel, Field
 
@@ -337,6 +338,10 @@ class FollowUp(BaseModel):
 class Section(BaseModel):
     """A heading and what follows it up to the next heading of the same or higher level."""
 
+    # A bold label alone on its line ("**Impact**:") opens a section below every Markdown
+    # heading level.
+    LABEL_LEVEL: ClassVar[int] = 7
+
     title: Located[str]
     level: int
     kind: str | None = None  # canonical section kind from the synonyms in rule data
@@ -384,7 +389,6 @@ class Suppression(BaseModel):
 # matter's description), links, a note on communication, its details.
 _ENTRY_PARTS = frozenset(("summary", "appendix", "communication", "metadata"))
 # Sections any page may have, template or not.
-_DEEPEST_HEADING = 6  # Markdown's; a bold label alone on its line is a section below it
 _NOT_TEMPLATE_PARTS = frozenset(("appendix", "metadata"))
 # Parts that any account of an incident has, told as a story or kept as a postmortem: what
 # happened, what led up to it, how it was fixed, what was learned.
@@ -546,7 +550,7 @@ class Postmortem(BaseModel):
         parts: set[str] = set()
         heading: str | None = None  # the kind of the Markdown heading above
         for section in self.sections:
-            if section.level <= _DEEPEST_HEADING:
+            if section.level < Section.LABEL_LEVEL:
                 heading = section.kind
             elif heading == "summary":
                 continue  # "- **What caused it?**" in a ticket's summary: the summary's line

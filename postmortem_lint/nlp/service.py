@@ -187,7 +187,7 @@ class NlpService:
         contexts = list(cause_context) if cause_context is not None else [False] * len(sentences)
         results: list[tuple[BlameHit, ...] | None] = [None] * len(sentences)
         wanted: dict[str, list[int]] = {}
-        asked: set[str] = set()  # sentences the classifier screens before any parse
+        asked: set[str] = set()  # sentences with no cue word that name someone
         parsed: set[str] = set()  # sentences parsed whatever the classifier says
         stats = self.stats
         for index, (sentence, cause) in enumerate(zip(sentences, contexts, strict=True)):
@@ -197,7 +197,6 @@ class NlpService:
                 results[index] = cached
             elif self.needs_parse(sentence, cause_context=cause):
                 wanted.setdefault(sentence, []).append(index)
-                asked.discard(sentence)  # also read as a cause: parsed whatever its words
                 parsed.add(sentence)
             elif self.second_opinion is not None and self.lexicon.names_someone(sentence):
                 # no cue word, but someone in it: the classifier decides whether to parse
@@ -205,11 +204,11 @@ class NlpService:
                     results[index] = ()
                 else:
                     wanted.setdefault(sentence, []).append(index)
-                    if sentence not in parsed:
-                        asked.add(sentence)
+                    asked.add(sentence)
             else:
                 stats["prefiltered"] += 1
                 results[index] = ()
+        asked -= parsed  # also read as a cause: parsed whatever its words
         if wanted and self._disk is not None:
             keys = [*wanted, *(_SCREENED + sentence for sentence in asked)]
             for key, blob in self._disk.get_many(keys).items():

@@ -81,7 +81,7 @@ _EVIDENCE_AFTER = re.compile(
     r"\bpoints? to (?:a |one |the |an )?(?:single )?(?:cause|explanation)\b", re.IGNORECASE)
 # Words that make a sentence ending in ":" the lead-in of a list of lessons.
 _LESSON_WORDS = frozenset(("lessons", "lesson", "learnings", "takeaways"))
-_LABEL_LEVEL = 7  # below every Markdown heading level
+_LABEL_LEVEL = Section.LABEL_LEVEL  # below every Markdown heading level
 # Sections whose dates are deadlines and reviews to come, not the incident's day.
 _LOOKING_AHEAD = frozenset(("action_items", "follow_up", "lessons"))
 _ACTION_COLUMNS = ("action", "owner", "due", "priority", "status", "type", "ticket")

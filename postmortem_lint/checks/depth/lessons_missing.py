@@ -11,7 +11,7 @@ from postmortem_lint.checks.depth.policy import (
     OutlineOptions,
     asks_of,
     follows_template,
-    policy_for,
+    lightweight,
 )
 from postmortem_lint.engine.finding import Level, Problem
 from postmortem_lint.engine.rule import Rule, RuleContext
@@ -121,8 +121,7 @@ class LessonsMissing(Rule):
         doc = ctx.document
         if not asks_of(doc, self.options) or not follows_template(doc, self.options):
             return
-        policy = policy_for(doc, ctx.data)
-        if policy is not None and policy.lightweight:
+        if lightweight(doc, ctx.data):
             return  # a minor incident's lightweight retro
         found = {"went_well": bool(doc.went_well or doc.went_well_span),
                  "went_wrong": bool(doc.went_wrong or doc.went_wrong_span)}

@@ -93,6 +93,12 @@ def policy_for(doc: Postmortem, data: RuleData) -> DepthPolicy | None:
     return data.depth_for(doc.meta.severity.value.level)
 
 
+def lightweight(doc: Postmortem, data: RuleData) -> bool:
+    """Whether the severity's depth policy is a minor incident's lightweight retro."""
+    policy = policy_for(doc, data)
+    return policy is not None and policy.lightweight
+
+
 def requires(doc: Postmortem, data: RuleData, kind: str) -> bool:
     """Whether a section kind is expected. Without a severity (reported by PM701) or a
     policy, every section is expected: the full template is the safe default."""

@@ -8,7 +8,7 @@ from postmortem_lint.checks.depth.policy import (
     FinishedOutlineOptions,
     asks_of,
     follows_template,
-    policy_for,
+    lightweight,
 )
 from postmortem_lint.engine.finding import Level, Problem
 from postmortem_lint.engine.rule import Rule, RuleContext
@@ -78,8 +78,7 @@ class ReviewNotScheduled(Rule):
         if doc.follow_up.review_date is not None or not asks_of(doc, self.options) \
                 or not follows_template(doc, self.options):
             return
-        policy = policy_for(doc, ctx.data)
-        if policy is not None and policy.lightweight:
+        if lightweight(doc, ctx.data):
             return  # a minor incident: a lightweight retro, no review meeting
         if self.options.min_template_parts and not (doc.kept_as_record or doc.actions_bookkept):
             return  # a report told as a narrative: a review meeting is the team's process

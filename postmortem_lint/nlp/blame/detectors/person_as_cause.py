@@ -532,9 +532,9 @@ def _because(s: Sentence) -> Iterator[BlameHit]:
         main = verb.head
         outcome = [t for t in main.subtree if not (verb.left_edge.i <= t.i <= verb.right_edge.i)
                    and t.lower_ in v.outcomes]
-        missed = not (outcome or _harmed(s, main)) and _did_not_happen(s, main)
-        if not (outcome or _harmed(s, main) or missed) \
-                or s.suppressed(main, own_negation_ok=missed):
+        harmed = bool(outcome) or _harmed(s, main)
+        missed = not harmed and _did_not_happen(s, main)
+        if not (harmed or missed) or s.suppressed(main, own_negation_ok=missed):
             continue
         end = verb.i + 1
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
